@@ -26,7 +26,6 @@
 package synth
 
 import (
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -185,19 +184,18 @@ var baseDate = time.Date(2024, 1, 1, 8, 0, 0, 0, time.UTC)
 // page renders page i in both languages.
 func (g *generator) page(i int) [2][]byte {
 	l := g.l
-	r := rand.New(rand.NewPCG(l.seed, uint64(i)))
-	t := newText(r, 6144)
+	t := newText(l.seed, uint64(i), 8192)
 	_, _, weight := l.place(i)
 	date := baseDate.Add(time.Duration(i*7919%(700*24))*time.Hour +
-		time.Duration(r.IntN(60))*time.Minute)
+		time.Duration(t.intn(60))*time.Minute)
 	t.frontMatter(pair{l.title(i, en), l.title(i, es)}, date, weight)
 
-	h := headingSets[r.IntN(len(headingSets))]
+	h := headingSets[t.intn(len(headingSets))]
 	target := l.linkTarget(i)
 	link := l.relLink(target)
 
 	// Introduction: a link to another page and the first footnote.
-	t.paragraphs(80, func(p int) {
+	t.paragraphs(60, func(p int) {
 		if p > 0 {
 			return
 		}
@@ -211,13 +209,13 @@ func (g *generator) page(i int) [2][]byte {
 		}
 	})
 	t.heading(h[0])
-	t.paragraphs(150, nil)
+	t.paragraphs(140, nil)
 	t.list()
 	t.heading(h[1])
-	t.paragraphs(150, nil)
+	t.paragraphs(140, nil)
 	t.table()
 	t.heading(h[2])
-	t.paragraphs(150, func(p int) {
+	t.paragraphs(140, func(p int) {
 		if p == 0 {
 			t.same("[^2]")
 		}

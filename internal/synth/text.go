@@ -9,14 +9,22 @@ import (
 // text builds the English and Spanish versions of one file side by side
 // from a single random source, so both have the same structure.
 type text struct {
-	r *rand.Rand
-	b [2][]byte
-	n int // body words written (English count)
+	src rand.PCG
+	b   [2][]byte
+	n   int // body words written (English count)
 }
 
-func newText(r *rand.Rand, size int) *text {
-	return &text{r: r, b: [2][]byte{make([]byte, 0, size), make([]byte, 0, size)}}
+// newText returns a text seeded with (seed, stream) whose buffers have
+// room for size bytes.
+func newText(seed, stream uint64, size int) *text {
+	t := &text{b: [2][]byte{make([]byte, 0, size), make([]byte, 0, size)}}
+	t.src.Seed(seed, stream)
+	return t
 }
+
+// intn returns a number in [0, n). The modulo bias is negligible for the
+// small n used here.
+func (t *text) intn(n int) int { return int(t.src.Uint64() % uint64(n)) }
 
 // same appends s to both languages.
 func (t *text) same(s string) {
@@ -43,19 +51,21 @@ func (t *text) wrap(mark string, p pair) {
 // emph, about 6% of the words (never the first) are *emphasized* and 3%
 // are **strong**.
 func (t *text) sentence(lo, hi int, emph bool) {
-	k := lo + t.r.IntN(hi-lo+1)
-	t.tr(capWords[t.r.IntN(len(capWords))])
+	k := lo + t.intn(hi-lo+1)
+	t.tr(capWords[t.intn(len(capWords))])
 	for w := 1; w < k; w++ {
 		t.same(" ")
-		p := words[t.r.IntN(len(words))]
+		// One draw picks the word (low bits) and its emphasis (high bits).
+		x := t.src.Uint64()
+		p := words[x%uint64(len(words))]
 		if !emph {
 			t.tr(p)
 			continue
 		}
-		switch x := t.r.IntN(100); {
-		case x < 6:
+		switch e := (x >> 32) % 100; {
+		case e < 6:
 			t.wrap("*", p)
-		case x < 9:
+		case e < 9:
 			t.wrap("**", p)
 		default:
 			t.tr(p)
@@ -71,7 +81,7 @@ func (t *text) sentence(lo, hi int, emph bool) {
 func (t *text) paragraphs(budget int, end func(p int)) {
 	start := t.n
 	for p := 0; t.n-start < budget; p++ {
-		ns := 3 + t.r.IntN(4)
+		ns := 3 + t.intn(4)
 		for s := 0; s < ns; s++ {
 			if s > 0 {
 				t.same(" ")
@@ -100,10 +110,10 @@ func (t *text) list() {
 func (t *text) table() {
 	t.tr(tableHeader)
 	t.same(tableAlign)
-	off := t.r.IntN(len(regionNames))
+	off := t.intn(len(regionNames))
 	for row := 0; row < 4; row++ {
-		a := 100 + t.r.IntN(9000)
-		b := a + t.r.IntN(a/2+1) - a/4
+		a := 100 + t.intn(9000)
+		b := a + t.intn(a/2+1) - a/4
 		t.same("| ")
 		t.tr(regionNames[(off+row)%len(regionNames)])
 		t.same(" | " + strconv.Itoa(a) + " | " + strconv.Itoa(b) + " | ")
