@@ -95,8 +95,9 @@ func (l layout) linkTarget(i int) int {
 	return t
 }
 
-// relLink is the relative URL from page i's pretty URL
-// (/<lang>/<section>/part-NN/page-NNNNN/) to page t's.
+// relLink is the relative URL of page t from any page's pretty URL
+// (/<lang>/<section>/part-NN/page-NNNNN/): all pages are three levels
+// below /<lang>/.
 func (l layout) relLink(t int) string {
 	return "../../../" + l.pageDir(t) + "/"
 }

@@ -304,11 +304,12 @@ func TestPages(t *testing.T) {
 		t.Run(optName(opts), func(t *testing.T) {
 			fsys := MapFS(opts)
 			for _, name := range sortedNames(fsys) {
-				rel, ok := strings.CutPrefix(name, "content/en/")
-				if !ok {
-					continue
+				if rel, ok := strings.CutPrefix(name, "content/en/"); ok {
+					checkPair(t, fsys, rel, opts.N)
 				}
-				checkPair(t, fsys, rel, opts.N)
+				if rel, ok := strings.CutPrefix(name, "content/es/"); ok && fsys["content/en/"+rel] == nil {
+					t.Errorf("%s has no English original", name)
+				}
 			}
 		})
 	}

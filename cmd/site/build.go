@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"cecot/internal/build"
+)
+
+// projectFlags are the flags of every command that reads the project.
+type projectFlags struct {
+	src     string
+	baseURL string
+	drafts  bool
+}
+
+func (p *projectFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&p.src, "src", ".", "project `folder`, holding site.toml, content/, layouts/, locales/ and assets/")
+	fs.StringVar(&p.baseURL, "baseurl", "", "absolute `URL` the site is published under, overriding site.toml's baseURL")
+	fs.BoolVar(&p.drafts, "drafts", false, "include pages marked draft = true")
+}
+
+func (p *projectFlags) options() build.Options {
+	return build.Options{BaseURL: p.baseURL, Drafts: p.drafts}
+}
+
+func runBuild(fs *flag.FlagSet, args []string) error {
+	var pf projectFlags
+	pf.register(fs)
+	out := fs.String("out", "", "output `folder` (default: public/ in the project folder); only a folder that site built before is replaced")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: site build [flags]\n\nBuild builds the whole site into the output folder. It builds into a new folder\nbeside it and swaps it in only when everything succeeded, so a failed build\nleaves the last good site as it was.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *out == "" {
+		*out = filepath.Join(pf.src, "public")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := build.Build(ctx, pf.src, *out, pf.options())
+	if res != nil {
+		warn(os.Stderr, res.Warnings)
+	}
+	if err != nil {
+		return fmt.Errorf("%w\nbuild failed; %s was not changed", err, *out)
+	}
+	fmt.Printf("site: built %s, %d files, %s, in %d ms into %s\n",
+		pageCounts(res.Pages), res.Files, size(res.Bytes), res.Duration.Milliseconds(), *out)
+	return nil
+}
+
+// pageCounts reads "9 pages (en 5, es 4)".
+func pageCounts(byLang map[string]int) string {
+	langs := make([]string, 0, len(byLang))
+	total := 0
+	for l, n := range byLang {
+		langs = append(langs, l)
+		total += n
+	}
+	sort.Strings(langs)
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = fmt.Sprintf("%s %d", l, byLang[l])
+	}
+	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,102 @@
+// Command site builds the CECOT report microsite, and helps its editors
+// and translators preview, check and maintain it.
+//
+// Usage:
+//
+//	site <command> [flags]
+//
+// Run "site help" for the commands.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"cecot/internal/diag"
+)
+
+// command is one of site's subcommands.
+type command struct {
+	name    string
+	summary string
+	// run parses args with fs, then works; usage errors come back as
+	// flag.ErrHelp or errUsage.
+	run func(fs *flag.FlagSet, args []string) error
+}
+
+var errUsage = errors.New("usage")
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into public/", runBuild},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			args = []string{args[1], "-h"}
+		} else {
+			usage(stdout)
+			return 0
+		}
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		fs := flag.NewFlagSet("site "+c.name, flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		err := c.run(fs, args[1:])
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, flag.ErrHelp):
+			return 0
+		case errors.Is(err, errUsage):
+			return 2
+		}
+		report(stderr, err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "site: error: unknown command %q\nsite: hint: run \"site help\" for the list of commands\n", args[0])
+	return 2
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "Site builds the CECOT report microsite from content/, layouts/, locales/ and assets/.\n\nUsage:\n\n\tsite <command> [flags]\n\nCommands:\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun \"site help <command>\" or \"site <command> -h\" for a command's flags.\n")
+}
+
+// report prints every problem in err, one a line, then a hint.
+func report(w io.Writer, err error) {
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintf(w, "site: error: %v\n", e)
+		}
+		fmt.Fprintf(w, "site: %d problems; fix them and run the command again\n", len(list))
+		return
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(w, "site: error: %s\n", line)
+	}
+}
+
+// warn prints warnings that did not stop the command.
+func warn(w io.Writer, warnings []*diag.Error) {
+	for _, e := range warnings {
+		fmt.Fprintf(w, "site: warning: %v\n", e)
+	}
+}

@@ -1,0 +1,140 @@
+// Package assets prepares the files in assets/ for publishing: text assets
+// are minified, every file gets a content hash in its name so that it can
+// be cached forever, and templates get its URL and Subresource Integrity
+// hash.
+package assets
+
+import (
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+	"sort"
+	"strings"
+
+	"cecot/internal/diag"
+)
+
+// Dir is the folder of the source assets.
+const Dir = "assets"
+
+// OutDir is the folder of published assets, under the site root.
+const OutDir = "assets"
+
+// Minifier shrinks the text of a media type; it returns the input
+// unchanged for types it does not know.
+type Minifier interface {
+	Minify(mediaType string, data []byte) ([]byte, error)
+}
+
+// Asset is one published asset.
+type Asset struct {
+	Name      string // source path under Dir: "css/site.css"
+	Out       string // published path from the site root: "assets/css/site.3b1c9e0a7d.css"
+	MediaType string
+	Integrity string // Subresource Integrity: "sha384-..."
+	Data      []byte
+}
+
+// Set is every asset of a site, by name.
+type Set struct {
+	byName map[string]*Asset
+	names  []string
+}
+
+// Load reads, minifies and fingerprints every file under Dir in fsys.
+// Dot files are skipped. A site without Dir has no assets.
+func Load(fsys fs.FS, m Minifier) (*Set, error) {
+	s := &Set{byName: map[string]*Asset{}}
+	var errs diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			errs.Add(diag.Errorf(p, 0, "cannot read: %v", err))
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != Dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		a, err := load(fsys, p, m)
+		if err != nil {
+			errs.Add(err)
+			return nil
+		}
+		s.byName[a.Name] = a
+		s.names = append(s.names, a.Name)
+		return nil
+	})
+	errs.Add(err)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	sort.Strings(s.names)
+	return s, nil
+}
+
+func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, diag.Errorf(p, 0, "cannot read: %v", err)
+	}
+	name := strings.TrimPrefix(p, Dir+"/")
+	ext := path.Ext(name)
+	mediaType := mime.TypeByExtension(ext)
+	if i := strings.IndexByte(mediaType, ';'); i >= 0 {
+		mediaType = mediaType[:i]
+	}
+	if minifiable(mediaType) {
+		if data, err = m.Minify(mediaType, data); err != nil {
+			return nil, diag.Errorf(p, 0, "minify: %v", err)
+		}
+	}
+	sum := sha256.Sum256(data)
+	fingerprint := hex.EncodeToString(sum[:5])
+	sri := sha512.Sum384(data)
+	return &Asset{
+		Name:      name,
+		Out:       path.Join(OutDir, strings.TrimSuffix(name, ext)+"."+fingerprint+ext),
+		MediaType: mediaType,
+		Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:]),
+		Data:      data,
+	}, nil
+}
+
+func minifiable(mediaType string) bool {
+	switch mediaType {
+	case "text/css", "text/javascript", "application/javascript", "image/svg+xml", "application/json":
+		return true
+	}
+	return false
+}
+
+// Lookup returns the asset with the given source name ("css/site.css").
+func (s *Set) Lookup(name string) (*Asset, error) {
+	if a, ok := s.byName[strings.TrimPrefix(name, "/")]; ok {
+		return a, nil
+	}
+	return nil, fmt.Errorf("no asset %q in %s/", name, Dir)
+}
+
+// All returns every asset, ordered by name.
+func (s *Set) All() []*Asset {
+	all := make([]*Asset, len(s.names))
+	for i, n := range s.names {
+		all[i] = s.byName[n]
+	}
+	return all
+}

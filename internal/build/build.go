@@ -1,0 +1,237 @@
+// Package build turns a project folder into a published site: it loads
+// the configuration, content, interface strings, assets and layouts,
+// renders every page on all cores, minifies the output and writes it so
+// that a failed build never touches the last good site.
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"cecot/internal/assets"
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/locale"
+	"cecot/internal/markdown"
+	"cecot/internal/render"
+)
+
+// Options configure a build.
+type Options struct {
+	BaseURL string // overrides the configuration's base URL when set
+	Drafts  bool   // include draft pages
+}
+
+// Site is a loaded site, ready to render.
+type Site struct {
+	Config   *config.Config
+	Content  *content.Site
+	Locales  *locale.Locales
+	Assets   *assets.Set
+	Renderer *render.Renderer
+	// Warnings are problems that did not stop the build, sorted.
+	Warnings []*diag.Error
+	min      *minifier
+}
+
+// Load reads a whole project from fsys. Its error is a diag.List of every
+// problem found.
+func Load(fsys fs.FS, opts Options) (*Site, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return nil, err
+		}
+	}
+	s := &Site{Config: cfg, min: newMinifier()}
+	var errs diag.List
+	site, warns, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: opts.Drafts})
+	errs.Add(err)
+	s.Content = site
+	s.Warnings = append(s.Warnings, warns...)
+	locs, lwarns, err := locale.Load(fsys, cfg.Codes(), cfg.DefaultLanguage)
+	errs.Add(err)
+	s.Locales = locs
+	s.Warnings = append(s.Warnings, lwarns...)
+	s.Assets, err = assets.Load(fsys, s.min)
+	errs.Add(err)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	s.Renderer, err = render.New(fsys, render.Site{
+		Config:   cfg,
+		Content:  site,
+		Locales:  locs,
+		Assets:   s.Assets,
+		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortWarnings(s.Warnings)
+	return s, nil
+}
+
+func sortWarnings(ws []*diag.Error) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].Path != ws[j].Path {
+			return ws[i].Path < ws[j].Path
+		}
+		return ws[i].Line < ws[j].Line
+	})
+}
+
+// Stats describe a finished build.
+type Stats struct {
+	Pages map[string]int // pages per language
+	Files int
+	Bytes int64
+}
+
+// output is one file of the built site, made by a job.
+type output struct {
+	name string
+	job  func() ([]byte, error)
+}
+
+// Outputs lists every file of the site with the function that makes it.
+func (s *Site) outputs() []output {
+	var outs []output
+	for _, p := range s.Content.Pages {
+		outs = append(outs, output{p.Out, func() ([]byte, error) {
+			html, _, err := s.Renderer.Page(p)
+			return html, err
+		}})
+		if p.Standalone {
+			outs = append(outs, output{render.StandaloneURL(p)[1:], func() ([]byte, error) {
+				return s.Renderer.Standalone(p)
+			}})
+		}
+	}
+	if s.Renderer.HasLayout("root") {
+		outs = append(outs, output{"index.html", func() ([]byte, error) {
+			return s.Renderer.Special("root", "/")
+		}})
+	}
+	for _, a := range s.Assets.All() {
+		outs = append(outs, output{a.Out, func() ([]byte, error) { return a.Data, nil }})
+	}
+	return outs
+}
+
+// Render makes every file of the site and hands it to w, in parallel. It
+// reports every problem at once, as a diag.List.
+func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
+	outs := s.outputs()
+	sizes := make([]int, len(outs))
+	errs := make([]error, len(outs))
+	parallel(ctx, len(outs), func(i int) {
+		o := outs[i]
+		data, err := o.job()
+		if err == nil {
+			data, err = s.min.minifyFile(o.name, data)
+		}
+		if err == nil {
+			err = w.WriteFile(o.name, data)
+		}
+		errs[i] = err
+		sizes[i] = len(data)
+	})
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
+	var list diag.List
+	seen := map[string]bool{}
+	st := Stats{Pages: map[string]int{}}
+	for i, err := range errs {
+		if err != nil {
+			// A layout error would repeat for every page: once is enough.
+			if msg := err.Error(); !seen[msg] {
+				seen[msg] = true
+				list.Add(err)
+			}
+			continue
+		}
+		st.Files++
+		st.Bytes += int64(sizes[i])
+	}
+	for _, p := range s.Content.Pages {
+		st.Pages[p.Lang]++
+	}
+	return st, list.Err()
+}
+
+// parallel calls f(i) for every i in [0, n) on all cores, stopping early
+// when ctx is cancelled. Results are stored by index, so output does not
+// depend on scheduling.
+func parallel(ctx context.Context, n int, f func(i int)) {
+	var (
+		wg   sync.WaitGroup
+		next = make(chan int)
+	)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// Result describes a finished build on disk.
+type Result struct {
+	Stats
+	Warnings []*diag.Error
+	Duration time.Duration
+}
+
+// Build builds the project in folder src into folder out. It builds into
+// a fresh folder beside out and puts it in out's place only when
+// everything succeeded, so a failed build leaves out as it was.
+func Build(ctx context.Context, src, out string, opts Options) (*Result, error) {
+	start := time.Now()
+	if err := checkOut(src, out); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(src)
+	if err != nil {
+		return nil, fmt.Errorf("project folder: %w", err)
+	}
+	defer root.Close()
+	site, err := Load(root.FS(), opts)
+	if err != nil {
+		return nil, err
+	}
+	staged, err := stage(filepath.Clean(out))
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	st, err := site.Render(ctx, newDirWriter(staged))
+	if err == nil {
+		err = publish(staged, filepath.Clean(out))
+	}
+	if err != nil {
+		_ = os.RemoveAll(staged)
+		return &Result{Warnings: site.Warnings}, err
+	}
+	return &Result{Stats: st, Warnings: site.Warnings, Duration: time.Since(start)}, nil
+}

@@ -1,0 +1,65 @@
+package build
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// minifier minifies every kind of text file the site publishes. It is the
+// only user of tdewolff/minify, and safe for concurrent use.
+type minifier struct {
+	m *minify.M
+}
+
+func newMinifier() *minifier {
+	m := minify.New()
+	// Document tags stay: <html lang> and <head> must be there for
+	// validators and screen readers to find the language and metadata.
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &minifier{m: m}
+}
+
+// Minify implements assets.Minifier.
+func (m *minifier) Minify(mediaType string, data []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := m.m.Minify(mediaType, &buf, bytes.NewReader(data)); err != nil {
+		if err == minify.ErrNotExist {
+			return data, nil
+		}
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".js":   "text/javascript",
+	".svg":  "image/svg+xml",
+	".json": "application/json",
+	".xml":  "text/xml",
+}
+
+// minifyFile minifies the contents of a published file by its extension.
+func (m *minifier) minifyFile(name string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data, nil
+	}
+	return m.Minify(mt, data)
+}

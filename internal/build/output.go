@@ -1,0 +1,138 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Writer receives the files of a built site. WriteFile may be called from
+// many goroutines at once.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Marker is the file that marks a folder as written by this generator.
+// Only such a folder is ever replaced, so that a mistaken -out cannot
+// wipe anyone's work.
+const Marker = ".site-build"
+
+const markerText = "Written by cmd/site. The whole folder is replaced on every build.\n"
+
+// dirWriter writes files under a folder, creating subfolders as needed.
+type dirWriter struct {
+	root string
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+func newDirWriter(root string) *dirWriter { return &dirWriter{root: root, dirs: map[string]bool{}} }
+
+func (w *dirWriter) WriteFile(name string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+	}
+	p := filepath.Join(w.root, filepath.FromSlash(name))
+	if err := w.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+func (w *dirWriter) mkdir(dir string) error {
+	w.mu.Lock()
+	done := w.dirs[dir]
+	w.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	return nil
+}
+
+// checkOut refuses an output folder that a build must not replace: the
+// project itself or a folder around it, a source folder, or a folder of
+// files this generator did not write.
+func checkOut(src, out string) error {
+	absSrc, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(absOut, absSrc); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+		return fmt.Errorf("output folder %s holds the project; choose a folder of its own, like %s", out, filepath.Join(src, "public"))
+	}
+	if rel, err := filepath.Rel(absSrc, absOut); err == nil && filepath.IsLocal(rel) {
+		first := strings.Split(filepath.ToSlash(rel), "/")[0]
+		switch first {
+		case "content", "layouts", "locales", "assets", "cmd", "internal", ".git":
+			return fmt.Errorf("output folder %s is inside the project's %s/ folder; choose another, like %s", out, first, filepath.Join(src, "public"))
+		}
+	}
+	info, err := os.Lstat(absOut)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if info.Mode()&os.ModeSymlink != 0 || !info.IsDir() {
+		return fmt.Errorf("output %s exists and is not a folder; remove it or choose another -out", out)
+	}
+	entries, err := os.ReadDir(absOut)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absOut, Marker)); err != nil {
+		return fmt.Errorf("output folder %s has files that this generator did not write, and a build replaces the whole folder; choose an empty or new folder, or empty it yourself", out)
+	}
+	return nil
+}
+
+// stage makes a fresh folder beside out to build into.
+func stage(out string) (string, error) {
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+}
+
+// publish puts the finished staging folder in the place of out and removes
+// what out held before. Where the system can, the two folders are swapped
+// in one step, so out is never missing or half-written.
+func publish(staged, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(staged, out)
+	}
+	if err := exchange(staged, out); err == nil {
+		return os.RemoveAll(staged)
+	}
+	old := staged + ".old"
+	if err := os.Rename(out, old); err != nil {
+		return err
+	}
+	if err := os.Rename(staged, out); err != nil {
+		_ = os.Rename(old, out)
+		return err
+	}
+	return os.RemoveAll(old)
+}

@@ -1,0 +1,220 @@
+// Package config reads site.toml, the small file that names a site's
+// languages, its default language and the URL it is published under.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"cecot/internal/diag"
+)
+
+// File is the name of the configuration file in the project folder.
+const File = "site.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	// Title is the site's name, used where a language gives none.
+	Title string
+	// BaseURL is the absolute URL the site is published under, ending in
+	// a slash, or "" when unknown (then the site works from any folder,
+	// but canonical and alternate URLs cannot be absolute).
+	BaseURL string
+	// DefaultLanguage is the code of the language that others fall back to.
+	DefaultLanguage string
+	// Languages are in display order: by weight, then code.
+	Languages []Language
+	// UnsafeHTML lets raw HTML in Markdown through; off by default.
+	UnsafeHTML bool
+	// ThemeColor is the browser's theme colour for the site.
+	ThemeColor string
+	// Params are free-form values that templates read as .Site.Params.
+	Params map[string]any
+}
+
+// Language is one of a site's languages.
+type Language struct {
+	Code   string // BCP 47 code and folder name: "en", "es"
+	Name   string // its own name: "English", "Español"
+	Title  string // the site's title in this language
+	Locale string // Open Graph locale: "en_US", "es_LA"
+	Weight int
+}
+
+type file struct {
+	Title           string              `toml:"title"`
+	BaseURL         string              `toml:"baseURL"`
+	DefaultLanguage string              `toml:"defaultLanguage"`
+	ThemeColor      string              `toml:"themeColor"`
+	Languages       map[string]language `toml:"languages"`
+	Markdown        struct {
+		Unsafe bool `toml:"unsafe"`
+	} `toml:"markdown"`
+	Params map[string]any `toml:"params"`
+}
+
+type language struct {
+	Name   string `toml:"name"`
+	Title  string `toml:"title"`
+	Locale string `toml:"locale"`
+	Weight int    `toml:"weight"`
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// Load reads and checks File in fsys.
+func Load(fsys fs.FS) (*Config, error) {
+	data, err := fs.ReadFile(fsys, File)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.Errorf(File, 0, "missing; create it with a [languages.xx] table per language (see README.md)")
+		}
+		return nil, diag.Wrap(File, 0, err)
+	}
+	return Parse(data)
+}
+
+// Parse reads a configuration from the contents of File.
+func Parse(data []byte) (*Config, error) {
+	var f file
+	md, err := toml.Decode(string(data), &f)
+	if err != nil {
+		return nil, tomlError(File, err)
+	}
+	var errs diag.List
+	for _, key := range md.Undecoded() {
+		if strings.HasPrefix(key.String(), "params.") {
+			continue
+		}
+		errs.Add(diag.Errorf(File, keyLine(data, key[len(key)-1]), "unknown key %q", key.String()))
+	}
+	c := &Config{
+		Title:           f.Title,
+		DefaultLanguage: f.DefaultLanguage,
+		UnsafeHTML:      f.Markdown.Unsafe,
+		ThemeColor:      f.ThemeColor,
+		Params:          f.Params,
+	}
+	if c.ThemeColor == "" {
+		c.ThemeColor = "#1d3557"
+	}
+	base, err := normalizeBaseURL(f.BaseURL)
+	if err != nil {
+		errs.Add(diag.Errorf(File, keyLine(data, "baseURL"), "baseURL: %v", err))
+	}
+	c.BaseURL = base
+	for code, l := range f.Languages {
+		if !langCode.MatchString(code) {
+			errs.Add(diag.Errorf(File, keyLine(data, "languages."+code), "language %q: not a language code like \"en\" or \"es\"", code))
+			continue
+		}
+		if l.Name == "" {
+			l.Name = code
+		}
+		if l.Title == "" {
+			l.Title = c.Title
+		}
+		c.Languages = append(c.Languages, Language{Code: code, Name: l.Name, Title: l.Title, Locale: l.Locale, Weight: l.Weight})
+	}
+	sort.Slice(c.Languages, func(i, j int) bool {
+		a, b := c.Languages[i], c.Languages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+	switch {
+	case len(c.Languages) == 0:
+		errs.Add(diag.Errorf(File, 0, "no languages; add a [languages.en] table with a name"))
+	case c.DefaultLanguage == "":
+		c.DefaultLanguage = c.Languages[0].Code
+	case c.Language(c.DefaultLanguage) == nil:
+		errs.Add(diag.Errorf(File, keyLine(data, "defaultLanguage"), "defaultLanguage %q is not one of the [languages] tables", c.DefaultLanguage))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Language returns the language with the given code, or nil.
+func (c *Config) Language(code string) *Language {
+	for i := range c.Languages {
+		if c.Languages[i].Code == code {
+			return &c.Languages[i]
+		}
+	}
+	return nil
+}
+
+// Codes returns the language codes in display order.
+func (c *Config) Codes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// BasePath is the path part of BaseURL ("/cecot-report/"), or "/".
+func (c *Config) BasePath() string {
+	if c.BaseURL == "" {
+		return "/"
+	}
+	u, _ := url.Parse(c.BaseURL)
+	return u.Path
+}
+
+// SetBaseURL replaces the base URL, as the -baseurl flag does.
+func (c *Config) SetBaseURL(raw string) error {
+	base, err := normalizeBaseURL(raw)
+	if err != nil {
+		return fmt.Errorf("-baseurl: %v", err)
+	}
+	c.BaseURL = base
+	return nil
+}
+
+func normalizeBaseURL(raw string) (string, error) {
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("%q is not an absolute http(s) URL like \"https://example.org/\"", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%q must not have a query or fragment", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), nil
+}
+
+// tomlError locates a TOML parse or type error in path.
+func tomlError(path string, err error) error {
+	var perr toml.ParseError
+	if errors.As(err, &perr) {
+		return diag.Errorf(path, perr.Position.Line, "%s", perr.Message)
+	}
+	return diag.Wrap(path, 0, err)
+}
+
+// keyLine returns the first line of data that defines key, or 0.
+func keyLine(data []byte, key string) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, key) || strings.HasPrefix(line, "["+key+"]") {
+			return i + 1
+		}
+	}
+	return 0
+}

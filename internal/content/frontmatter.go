@@ -1,0 +1,270 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"go.yaml.in/yaml/v3"
+
+	"cecot/internal/diag"
+)
+
+// FrontMatter is the metadata at the top of a Markdown file, between +++
+// lines (TOML) or --- lines (YAML).
+type FrontMatter struct {
+	Title       string
+	Description string
+	Date        time.Time // a calendar date; zero when not given
+	Draft       bool
+	Weight      int
+	Slug        string // the last URL segment, in the page's language
+	Layout      string // a layout to use instead of the one for its kind
+	Numbered    bool   // number top-level paragraphs, as in UN documents
+	Standalone  bool   // also publish a single-file edition of the page
+	// TranslatedFrom is the Source hash of the default-language page that
+	// this translation was last brought up to date with.
+	TranslatedFrom string
+	Params         map[string]any
+}
+
+// Keys are the front-matter keys that a page may use.
+var Keys = []string{"title", "description", "date", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
+
+// Warning is a problem that does not stop a build.
+type Warning = diag.Error
+
+// splitFrontMatter separates front matter from the body of a Markdown
+// file. The returned body has the front matter's lines replaced by empty
+// lines, so that line numbers in the body are line numbers in the file.
+// format is "toml", "yaml" or "" when there is no front matter; fmLine is
+// the file line of the first line of the front matter.
+func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, err error) {
+	var delim string
+	switch {
+	case bytes.HasPrefix(src, []byte("+++")):
+		format, delim = "toml", "+++"
+	case bytes.HasPrefix(src, []byte("---")):
+		format, delim = "yaml", "---"
+	default:
+		return "", nil, src, nil
+	}
+	firstEnd := bytes.IndexByte(src, '\n')
+	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != delim {
+		return "", nil, src, nil
+	}
+	rest := src[firstEnd+1:]
+	off := 0
+	for off <= len(rest) {
+		end := bytes.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if end >= 0 {
+			line = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(line, " \t\r")) == delim {
+			fm = rest[:off]
+			bodyStart := firstEnd + 1 + off + len(line)
+			lines := bytes.Count(src[:bodyStart], []byte("\n"))
+			body = make([]byte, 0, lines+len(src)-bodyStart)
+			body = append(body, bytes.Repeat([]byte("\n"), lines)...)
+			body = append(body, src[bodyStart:]...)
+			return format, fm, body, nil
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return "", nil, nil, diag.Errorf(path, 1, "front matter: no closing %s line; end the front matter with a line that holds only %s", delim, delim)
+}
+
+// parseFrontMatter decodes front matter in the given format. Unknown keys
+// give warnings, not errors, so that a typo does not stop a preview.
+func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, error) {
+	var m map[string]any
+	switch format {
+	case "":
+		return FrontMatter{}, nil, nil
+	case "toml":
+		if _, err := toml.Decode(string(fm), &m); err != nil {
+			var perr toml.ParseError
+			if errors.As(err, &perr) {
+				return FrontMatter{}, nil, diag.Errorf(path, perr.Position.Line+1, "front matter: %s", perr.Message)
+			}
+			return FrontMatter{}, nil, diag.Errorf(path, 1, "front matter: %v", err)
+		}
+	case "yaml":
+		if err := yaml.Unmarshal(fm, &m); err != nil {
+			return FrontMatter{}, nil, yamlError(path, err)
+		}
+	}
+	lineOf := func(key string) int { return keyLine(fm, format, key) + 1 }
+	return decodeFrontMatter(path, m, lineOf)
+}
+
+func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (FrontMatter, []*Warning, error) {
+	var (
+		fm   FrontMatter
+		errs diag.List
+		warn []*Warning
+	)
+	bad := func(key, want string, v any) {
+		errs.Add(diag.Errorf(path, lineOf(key), "front matter: %s: want %s, got %s", key, want, describe(v)))
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		v := m[key]
+		switch key {
+		case "title", "description", "slug", "layout", "translated_from":
+			s, ok := v.(string)
+			if !ok {
+				bad(key, "text in quotes", v)
+				continue
+			}
+			s = strings.TrimSpace(s)
+			switch key {
+			case "title":
+				fm.Title = s
+			case "description":
+				fm.Description = s
+			case "slug":
+				fm.Slug = s
+			case "layout":
+				fm.Layout = s
+			case "translated_from":
+				fm.TranslatedFrom = s
+			}
+		case "draft", "numbered", "standalone":
+			b, ok := v.(bool)
+			if !ok {
+				bad(key, "true or false", v)
+				continue
+			}
+			switch key {
+			case "draft":
+				fm.Draft = b
+			case "numbered":
+				fm.Numbered = b
+			case "standalone":
+				fm.Standalone = b
+			}
+		case "weight":
+			switch n := v.(type) {
+			case int64:
+				fm.Weight = int(n)
+			case int:
+				fm.Weight = n
+			default:
+				bad(key, "a whole number", v)
+			}
+		case "date":
+			d, ok := toDate(v)
+			if !ok {
+				bad(key, "a date like 2025-06-01", v)
+				continue
+			}
+			fm.Date = d
+		case "params":
+			p, ok := v.(map[string]any)
+			if !ok {
+				bad(key, "a table of values", v)
+				continue
+			}
+			fm.Params = p
+		default:
+			msg := fmt.Sprintf("front matter: unknown key %q", key)
+			if s := diag.Suggest(key, Keys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			} else {
+				msg += "; put your own values under [params]"
+			}
+			warn = append(warn, &Warning{Path: path, Line: lineOf(key), Err: errors.New(msg)})
+		}
+	}
+	return fm, warn, errs.Err()
+}
+
+// toDate accepts TOML dates and datetimes, YAML timestamps and text in
+// ISO 8601 form, and keeps only the calendar date, so output never
+// depends on the machine's time zone.
+func toDate(v any) (time.Time, bool) {
+	var t time.Time
+	switch d := v.(type) {
+	case time.Time:
+		t = d
+	case string:
+		var err error
+		for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02T15:04:05"} {
+			if t, err = time.Parse(layout, strings.TrimSpace(d)); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return time.Time{}, false
+		}
+	default:
+		return time.Time{}, false
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("%q", v)
+	case map[string]any:
+		return "a table"
+	case []any:
+		return "a list"
+	case time.Time:
+		return v.Format(time.DateOnly)
+	}
+	return fmt.Sprint(v)
+}
+
+// keyLine returns the 1-based line in fm where a top-level key is set, or 0.
+func keyLine(fm []byte, format, key string) int {
+	sep := "="
+	if format == "yaml" {
+		sep = ":"
+	}
+	for i, line := range strings.Split(string(fm), "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), key)
+		if format == "toml" && line == "["+key+"]" {
+			return i + 1
+		}
+		if ok && strings.HasPrefix(strings.TrimSpace(rest), sep) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// yamlError locates a YAML error; the front matter starts on file line 2.
+func yamlError(path string, err error) error {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		var n int
+		if _, err := fmt.Sscanf(rest, "%d", &n); err == nil {
+			line = n + 1
+			if i := strings.Index(rest, ": "); i >= 0 {
+				msg = rest[i+2:]
+			}
+		}
+	}
+	return diag.Errorf(path, line, "front matter: %s", msg)
+}

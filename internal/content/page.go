@@ -1,0 +1,77 @@
+// Package content loads a site's Markdown pages from content/<lang>/,
+// parses their front matter, gives each its URL and pairs it with its
+// translations.
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"strings"
+	"time"
+)
+
+// Kind is what a page is, which decides its default layout.
+type Kind int
+
+// The kinds of page.
+const (
+	KindPage     Kind = iota // a regular page: content/en/report.md
+	KindHome                 // a language's home: content/en/_index.md
+	KindSection              // a folder's list page: content/en/news/_index.md
+	KindNotFound             // the language's 404 page: content/en/404.md
+)
+
+func (k Kind) String() string {
+	return [...]string{"page", "home", "section", "404"}[k]
+}
+
+// Page is one Markdown file of one language.
+type Page struct {
+	FrontMatter
+
+	Lang string // language code, the name of its folder
+	// Key identifies the page across languages: its path within the
+	// language folder without ".md" ("report", "news/_index").
+	Key  string
+	File string // path in the project: "content/es/report.md"
+	Kind Kind
+	// Body is the Markdown after the front matter, with the front
+	// matter's lines left empty so that line numbers match File.
+	Body []byte
+	// URL is the page's path from the site root: "/es/informe/".
+	URL string
+	// Out is the file the page is written to: "es/informe/index.html".
+	Out string
+	// Parent is the key of the section that lists the page ("" for a home).
+	Parent string
+	// Untranslated is set on a stand-in for a page missing in this
+	// language: its Body is the default language's.
+	Untranslated bool
+	// Source is a hash of the page's Markdown body, which translations
+	// record as TranslatedFrom when they are brought up to date.
+	Source string
+}
+
+// IsSection reports whether the page lists other pages.
+func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSection }
+
+// Dir is the folder of the page's key: "" for top-level pages.
+func (p *Page) Dir() string {
+	d := path.Dir(p.Key)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Dated reports whether the page has a date.
+func (p *Page) Dated() bool { return !p.Date.Equal(time.Time{}) }
+
+// SourceHash returns the hash recorded in translations of a page whose
+// Markdown body is body: short, stable and independent of line endings.
+func SourceHash(body []byte) string {
+	s := strings.ReplaceAll(strings.TrimSpace(string(body)), "\r\n", "\n")
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}

@@ -1,0 +1,416 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"cecot/internal/diag"
+)
+
+// Dir is the folder that holds one subfolder of Markdown per language.
+const Dir = "content"
+
+// Options say which languages a site has and which pages to include.
+type Options struct {
+	Languages []string // codes in display order
+	Default   string   // the language others fall back to
+	Drafts    bool     // include pages marked draft
+}
+
+// Site is the content of every language of a site.
+type Site struct {
+	Languages []string
+	Default   string
+	// Pages are ordered by language (in Languages order), then by key.
+	Pages    []*Page
+	byKey    map[string]map[string]*Page
+	children map[*Page][]*Page
+}
+
+// Load reads every Markdown file under Dir in fsys. It reports all the
+// problems it finds at once, as a diag.List.
+func Load(fsys fs.FS, opts Options) (*Site, []*Warning, error) {
+	files, errs := findFiles(fsys, opts.Languages)
+	pages := make([]*Page, len(files))
+	warnings := make([][]*Warning, len(files))
+	pageErrs := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		pages[i], warnings[i], pageErrs[i] = readPage(fsys, files[i])
+	})
+	var warns []*Warning
+	for i := range files {
+		errs.Add(pageErrs[i])
+		warns = append(warns, warnings[i]...)
+	}
+	s := &Site{Languages: opts.Languages, Default: opts.Default, byKey: map[string]map[string]*Page{}}
+	for _, l := range opts.Languages {
+		s.byKey[l] = map[string]*Page{}
+	}
+	for _, p := range pages {
+		if p == nil || (p.Draft && !opts.Drafts) {
+			continue
+		}
+		s.byKey[p.Lang][p.Key] = p
+	}
+	s.addStandIns()
+	errs.Add(s.assignURLs())
+	if err := errs.Err(); err != nil {
+		return nil, warns, err
+	}
+	s.sortPages()
+	s.indexChildren()
+	return s, warns, nil
+}
+
+// file is a Markdown file found under Dir.
+type file struct {
+	path string // "content/es/report.md"
+	lang string
+	key  string
+}
+
+// findFiles lists the Markdown files of the configured languages.
+func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
+	var (
+		files []file
+		errs  diag.List
+	)
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(diag.Errorf(p, 0, "cannot read: %v", unwrapPath(err)))
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
+		if rel == "" {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, p)
+			switch {
+			case err != nil:
+				errs.Add(diag.Errorf(p, 0, "symbolic link that leads outside the project, into a loop or to nothing; replace it with the file itself"))
+				return nil
+			case info.IsDir():
+				errs.Add(diag.Errorf(p, 0, "symbolic link to a folder; folders are not followed, so copy or move the folder here instead"))
+				return nil
+			}
+		}
+		lang, key, nested := strings.Cut(rel, "/")
+		if d.IsDir() {
+			if !nested && !slices.Contains(langs, lang) {
+				errs.Add(diag.Errorf(p, 0, "folder for language %q, which site.toml does not name; add [languages.%s] to site.toml or move the folder", lang, lang))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path.Ext(p) != ".md" {
+			return nil
+		}
+		if !nested {
+			errs.Add(diag.Errorf(p, 0, "Markdown file outside a language folder; move it into %s/%s/", Dir, langs[0]))
+			return nil
+		}
+		files = append(files, file{path: p, lang: lang, key: strings.TrimSuffix(key, ".md")})
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Errorf(Dir, 0, "%v", err))
+	}
+	if len(files) == 0 && len(errs) == 0 {
+		errs.Add(diag.Errorf(Dir, 0, "no Markdown files; add %s/%s/_index.md for the home page", Dir, langs[0]))
+	}
+	return files, errs
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readPage reads and parses one Markdown file.
+func readPage(fsys fs.FS, f file) (*Page, []*Warning, error) {
+	src, err := fs.ReadFile(fsys, f.path)
+	if err != nil {
+		return nil, nil, diag.Errorf(f.path, 0, "cannot read: %v", unwrapPath(err))
+	}
+	return Parse(f.path, f.lang, f.key, src)
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse makes a page from the contents of a Markdown file at path, in
+// language lang, with the given key.
+func Parse(path, lang, key string, src []byte) (*Page, []*Warning, error) {
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, nil, diag.Errorf(path, invalidUTF8Line(src), "not valid UTF-8 text; save the file with UTF-8 encoding")
+	}
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	format, fmText, body, err := splitFrontMatter(path, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	fm, warns, err := parseFrontMatter(path, format, fmText)
+	if err != nil {
+		return nil, warns, err
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes an empty page"))
+	}
+	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, Source: SourceHash(body)}
+	switch {
+	case key == "_index":
+		p.Kind = KindHome
+	case strings.HasSuffix(key, "/_index"):
+		p.Kind = KindSection
+	case key == "404":
+		p.Kind = KindNotFound
+	}
+	if p.Title == "" && p.Kind != KindHome {
+		warns = append(warns, diag.Errorf(path, 1, "no title; add title = \"...\" to the front matter"))
+	}
+	if err := checkSlug(fm.Slug); err != nil {
+		return nil, warns, diag.Errorf(path, keyLine(fmText, format, "slug")+1, "front matter: slug %q: %v", fm.Slug, err)
+	}
+	return p, warns, nil
+}
+
+func invalidUTF8Line(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+// checkSlug accepts one URL segment that cannot name another folder.
+func checkSlug(slug string) error {
+	if slug == "" {
+		return nil
+	}
+	if strings.ContainsAny(slug, "/\\") || slug == "." || slug == ".." || strings.Contains(slug, "..") {
+		return errors.New("a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"")
+	}
+	return checkSegment(slug)
+}
+
+func checkSegment(seg string) error {
+	for _, r := range seg {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+		case r >= 'A' && r <= 'Z':
+			return errors.New("use lower-case letters, digits and hyphens only, like \"informe-final\"")
+		default:
+			return fmt.Errorf("%q is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"", r)
+		}
+	}
+	if strings.HasPrefix(seg, ".") {
+		return errors.New("must not start with a dot")
+	}
+	return nil
+}
+
+// addStandIns gives each language a page for every default-language page
+// it lacks, showing the default language's text, so that every URL exists
+// in every language and a language switcher never leads nowhere.
+func (s *Site) addStandIns() {
+	def := s.byKey[s.Default]
+	for _, lang := range s.Languages {
+		if lang == s.Default {
+			continue
+		}
+		for key, orig := range def {
+			if _, ok := s.byKey[lang][key]; ok {
+				continue
+			}
+			standIn := *orig
+			standIn.Lang = lang
+			standIn.Untranslated = true
+			standIn.Slug = ""
+			s.byKey[lang][key] = &standIn
+		}
+	}
+}
+
+// assignURLs gives every page its URL, output file and parent section,
+// and reports pages that would overwrite each other.
+func (s *Site) assignURLs() error {
+	var errs diag.List
+	for _, lang := range s.Languages {
+		pages := s.byKey[lang]
+		dirURLs := map[string]string{"": "/" + lang + "/"}
+		var dirURL func(dir string) string
+		dirURL = func(dir string) string {
+			if u, ok := dirURLs[dir]; ok {
+				return u
+			}
+			parent, name := path.Split(dir)
+			seg := name
+			if sec := pages[dir+"/_index"]; sec != nil && sec.Slug != "" {
+				seg = sec.Slug
+			}
+			u := dirURL(strings.TrimSuffix(parent, "/")) + seg + "/"
+			dirURLs[dir] = u
+			return u
+		}
+		byOut := map[string]*Page{}
+		for _, key := range sortedKeys(pages) {
+			p := pages[key]
+			dir := p.Dir()
+			switch p.Kind {
+			case KindHome:
+				p.URL = dirURL("")
+			case KindSection:
+				p.URL = dirURL(dir)
+				p.Parent = parentSection(path.Dir(dir))
+			case KindNotFound:
+				p.URL = dirURL(dir) + "404.html"
+				p.Parent = parentSection(dir)
+			default:
+				seg := p.Slug
+				if seg == "" {
+					seg = path.Base(key)
+				}
+				p.URL = dirURL(dir) + seg + "/"
+				p.Parent = parentSection(dir)
+			}
+			if err := checkURL(p.URL); err != nil {
+				errs.Add(diag.Errorf(p.File, 0, "URL %s: %v; rename the file or set a slug", p.URL, err))
+				continue
+			}
+			p.Out = strings.TrimPrefix(p.URL, "/")
+			if strings.HasSuffix(p.Out, "/") {
+				p.Out += "index.html"
+			}
+			if other := byOut[p.Out]; other != nil {
+				errs.Add(diag.Errorf(p.File, 0, "has the same URL %s as %s; give one of them another slug", p.URL, other.File))
+				continue
+			}
+			byOut[p.Out] = p
+		}
+	}
+	return errs.Err()
+}
+
+func parentSection(dir string) string {
+	if dir == "" || dir == "." {
+		return "_index"
+	}
+	return dir + "/_index"
+}
+
+func checkURL(u string) error {
+	for _, seg := range strings.Split(strings.Trim(u, "/"), "/") {
+		if err := checkSegment(seg); err != nil {
+			return fmt.Errorf("segment %q: %v", seg, err)
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]*Page) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (s *Site) sortPages() {
+	s.Pages = s.Pages[:0]
+	for _, lang := range s.Languages {
+		for _, key := range sortedKeys(s.byKey[lang]) {
+			s.Pages = append(s.Pages, s.byKey[lang][key])
+		}
+	}
+}
+
+// Page returns the page of a language with the given key, or nil.
+func (s *Site) Page(lang, key string) *Page { return s.byKey[lang][key] }
+
+// Translations returns p in every other language, in language order.
+// Stand-ins for missing translations are included; callers that must not
+// link to them check Untranslated.
+func (s *Site) Translations(p *Page) []*Page {
+	var ts []*Page
+	for _, lang := range s.Languages {
+		if t := s.byKey[lang][p.Key]; t != nil && lang != p.Lang {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// Children returns the pages that section p lists: by weight (pages
+// without one last), then by key.
+func (s *Site) Children(p *Page) []*Page { return s.children[p] }
+
+// indexChildren files every page under the section that lists it.
+func (s *Site) indexChildren() {
+	s.children = map[*Page][]*Page{}
+	for _, c := range s.Pages {
+		parent := s.byKey[c.Lang][c.Parent]
+		if parent == nil || c.Kind == KindNotFound || c == parent {
+			continue
+		}
+		s.children[parent] = append(s.children[parent], c)
+	}
+	for _, kids := range s.children {
+		sort.SliceStable(kids, func(i, j int) bool {
+			a, b := kids[i], kids[j]
+			if (a.Weight == 0) != (b.Weight == 0) {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
+		})
+	}
+}
+
+// parallel calls f(i) for i in [0, n) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var (
+		wg   sync.WaitGroup
+		next = make(chan int)
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,141 @@
+// Package diag describes problems found in a site's source files, each
+// located by file and line, so that every part of the generator reports
+// them the same way.
+package diag
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Error is a problem located in a source file. Path is slash-separated and
+// relative to the project folder; Line is 1-based, or 0 when unknown.
+type Error struct {
+	Path string
+	Line int
+	Err  error
+}
+
+// Errorf returns an Error at path and line with a formatted message.
+func Errorf(path string, line int, format string, args ...any) *Error {
+	return &Error{Path: path, Line: line, Err: fmt.Errorf(format, args...)}
+}
+
+// Wrap returns err located at path and line. An err that is already an
+// *Error with a path keeps its own location.
+func Wrap(path string, line int, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) && e.Path != "" {
+		return err
+	}
+	return &Error{Path: path, Line: line, Err: err}
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Path == "":
+		return e.Err.Error()
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	default:
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// List is every problem of one run, reported together.
+type List []error
+
+// Add appends err to l, flattening nested lists; nil is ignored.
+func (l *List) Add(err error) {
+	if err == nil {
+		return
+	}
+	var nested List
+	if errors.As(err, &nested) {
+		*l = append(*l, nested...)
+		return
+	}
+	*l = append(*l, err)
+}
+
+// Err returns l sorted by path and line, or nil if l is empty.
+func (l List) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.Sort()
+	return l
+}
+
+// Sort orders l by path, then line, then message, so that reports are
+// stable from run to run.
+func (l List) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		pi, li := location(l[i])
+		pj, lj := location(l[j])
+		if pi != pj {
+			return pi < pj
+		}
+		if li != lj {
+			return li < lj
+		}
+		return l[i].Error() < l[j].Error()
+	})
+}
+
+func (l List) Error() string {
+	msgs := make([]string, len(l))
+	for i, err := range l {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+func location(err error) (string, int) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Path, e.Line
+	}
+	return "", 0
+}
+
+// Suggest returns the candidate closest to word, for "did you mean" hints,
+// or "" when none is close enough to be a likely typo.
+func Suggest(word string, candidates []string) string {
+	best, bestDist := "", len(word)/2+1
+	for _, c := range candidates {
+		if d := distance(strings.ToLower(word), strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,246 @@
+// Package locale looks up a site's interface strings, kept in go-i18n
+// TOML files in locales/ (one per language, with CLDR plural forms), and
+// formats dates in each language.
+package locale
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"cecot/internal/diag"
+)
+
+// Dir is the folder of the message files.
+const Dir = "locales"
+
+// Locales are the interface strings of every language of a site.
+type Locales struct {
+	bundle   *i18n.Bundle
+	def      string
+	messages map[string]map[string]*i18n.Message // lang → id → message
+	lines    map[string]map[string]int           // lang → id → line
+}
+
+// File returns the message file of lang: "locales/es.toml".
+func File(lang string) string { return path.Join(Dir, lang+".toml") }
+
+// Load reads the message file of each language. A message missing in a
+// language falls back to the default language, with a warning.
+func Load(fsys fs.FS, langs []string, def string) (*Locales, []*diag.Error, error) {
+	l := &Locales{
+		bundle:   i18n.NewBundle(language.Make(def)),
+		def:      def,
+		messages: map[string]map[string]*i18n.Message{},
+		lines:    map[string]map[string]int{},
+	}
+	var errs diag.List
+	for _, lang := range langs {
+		errs.Add(l.loadFile(fsys, lang, lang == def))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return l, l.missing(langs), nil
+}
+
+func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
+	name := File(lang)
+	l.messages[lang] = map[string]*i18n.Message{}
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) && !required {
+		return nil
+	}
+	if err != nil {
+		return diag.Errorf(name, 0, "cannot read: %v", err)
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return diag.Errorf(name, perr.Position.Line, "%s", perr.Message)
+		}
+		return diag.Errorf(name, 0, "%v", err)
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return diag.Errorf(name, 0, "language %q: %v", lang, err)
+	}
+	msgs, err := i18n.ParseMessageBytes(data, toml.Unmarshal)
+	if err != nil {
+		return diag.Errorf(name, 0, "%v", err)
+	}
+	l.lines[lang] = messageLines(data)
+	forms := PluralForms(lang)
+	var errs diag.List
+	for _, m := range msgs {
+		if err := checkPlural(m, lang, forms); err != nil {
+			errs.Add(diag.Errorf(name, l.lines[lang][m.ID], "message %q: %v", m.ID, err))
+			continue
+		}
+		l.messages[lang][m.ID] = m
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return l.bundle.AddMessages(tag, msgs...)
+}
+
+// checkPlural accepts a simple message, or a plural one with exactly the
+// forms its language uses.
+func checkPlural(m *i18n.Message, lang string, forms []string) error {
+	given := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
+	var have []string
+	for _, f := range allForms {
+		if given[f] != "" {
+			have = append(have, f)
+		}
+	}
+	if len(have) == 0 {
+		return errors.New("no text; write it as id = \"text\", or with plural forms")
+	}
+	if len(have) == 1 && have[0] == "other" {
+		return nil
+	}
+	for _, f := range have {
+		if !slices.Contains(forms, f) {
+			return fmt.Errorf("plural form %q is not used in language %q, which has %s; remove it", f, lang, strings.Join(forms, ", "))
+		}
+	}
+	for _, f := range forms {
+		if given[f] == "" {
+			return fmt.Errorf("plural form %q is missing; language %q needs %s", f, lang, strings.Join(forms, ", "))
+		}
+	}
+	return nil
+}
+
+// messageLines finds the line where each message starts: "[id]" or
+// "id = ...".
+func messageLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		var id string
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			id = strings.Trim(line, "[] \"")
+		} else if k, _, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
+			id = strings.Trim(strings.TrimSpace(k), "\"")
+			if _, inTable := lines[id]; inTable || isFormName(id) || id == "description" || id == "hash" {
+				continue
+			}
+		}
+		if id != "" {
+			if _, seen := lines[id]; !seen {
+				lines[id] = i + 1
+			}
+		}
+	}
+	return lines
+}
+
+func isFormName(s string) bool { return slices.Contains(allForms, s) }
+
+var allForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// missing warns about messages of the default language that another
+// language lacks.
+func (l *Locales) missing(langs []string) []*diag.Error {
+	var warns []*diag.Error
+	for _, lang := range langs {
+		if lang == l.def {
+			continue
+		}
+		for _, id := range l.IDs(l.def) {
+			if _, ok := l.messages[lang][id]; !ok {
+				warns = append(warns, diag.Errorf(File(lang), 0, "MISSING_TRANSLATION|%s|%s: no message %q; the %s text is used until it is translated", lang, id, id, l.def))
+			}
+		}
+	}
+	return warns
+}
+
+// IDs returns the message IDs of lang, sorted.
+func (l *Locales) IDs(lang string) []string {
+	ids := make([]string, 0, len(l.messages[lang]))
+	for id := range l.messages[lang] {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Message returns the message id of lang, or nil.
+func (l *Locales) Message(lang, id string) *i18n.Message { return l.messages[lang][id] }
+
+// Line returns the line of lang's file where message id starts, or 0.
+func (l *Locales) Line(lang, id string) int { return l.lines[lang][id] }
+
+// Translator returns the string lookup for lang.
+func (l *Locales) Translator(lang string) *Translator {
+	return &Translator{lang: lang, locales: l, loc: i18n.NewLocalizer(l.bundle, lang, l.def)}
+}
+
+// Translator looks up the interface strings of one language.
+type Translator struct {
+	lang    string
+	locales *Locales
+	loc     *i18n.Localizer
+}
+
+// T returns message id. An optional argument is either a count, which
+// chooses the plural form and is available as {{.Count}}, or a map of
+// template data.
+func (t *Translator) T(id string, args ...any) (string, error) {
+	cfg := &i18n.LocalizeConfig{MessageID: id}
+	switch len(args) {
+	case 0:
+	case 1:
+		switch a := args[0].(type) {
+		case int:
+			cfg.PluralCount = a
+			cfg.TemplateData = map[string]any{"Count": a}
+		case map[string]any:
+			cfg.TemplateData = a
+			if n, ok := a["Count"]; ok {
+				cfg.PluralCount = n
+			}
+		default:
+			return "", fmt.Errorf("T %q: want a count or a map of data, got %T", id, a)
+		}
+	default:
+		return "", fmt.Errorf("T %q: too many arguments", id)
+	}
+	s, err := t.loc.Localize(cfg)
+	if err != nil {
+		var nf *i18n.MessageNotFoundErr
+		if errors.As(err, &nf) || t.locales.Message(t.locales.def, id) == nil {
+			return "", fmt.Errorf("T: no message %q in %s; add it there", id, File(t.locales.def))
+		}
+		return "", fmt.Errorf("T %q: %v", id, err)
+	}
+	return s, nil
+}
+
+// Date formats d in the translator's language. style is "long" ("1 June
+// 2025") or "month" ("June 2025"); the patterns and month names are the
+// messages date_long, date_month and month_1 ... month_12.
+func (t *Translator) Date(d time.Time, style string) (string, error) {
+	if style != "long" && style != "month" {
+		return "", fmt.Errorf("date: style %q: want \"long\" or \"month\"", style)
+	}
+	month, err := t.T(fmt.Sprintf("month_%d", d.Month()))
+	if err != nil {
+		return "", err
+	}
+	return t.T("date_"+style, map[string]any{"Day": d.Day(), "Month": month, "Year": d.Year()})
+}

@@ -1,0 +1,128 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"cecot/internal/diag"
+)
+
+// linkTransformer resolves links to other Markdown files into the URLs of
+// their pages, so that a translator writes the same link in every language.
+type linkTransformer struct{}
+
+func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := r.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		link, ok := n.(*ast.Link)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		st.result.Links++
+		dest := string(link.Destination)
+		if st.page.ResolveLink == nil || !isPageLink(dest) {
+			return ast.WalkContinue, nil
+		}
+		url, err := st.page.ResolveLink(dest)
+		if err != nil {
+			st.errs.Add(diag.Errorf(st.page.File, lineOf(link, src), "link %q: %v", dest, err))
+			return ast.WalkContinue, nil
+		}
+		link.Destination = []byte(url)
+		return ast.WalkContinue, nil
+	})
+}
+
+// isPageLink reports whether dest names a Markdown file of this site, or
+// a path from the site root ("/es/"), which must follow the base URL.
+func isPageLink(dest string) bool {
+	if strings.Contains(dest, ":") || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	path, _, _ := strings.Cut(dest, "#")
+	return strings.HasSuffix(path, ".md") || strings.HasPrefix(path, "/")
+}
+
+// tableAlignTransformer marks aligned table cells with a class, because
+// goldmark's style attributes would break a strict Content-Security-Policy
+// and the align attribute is obsolete in HTML5.
+type tableAlignTransformer struct{}
+
+func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if cell, ok := n.(*east.TableCell); ok && entering && cell.Alignment != east.AlignNone {
+			cell.SetAttributeString("class", []byte("align-"+cell.Alignment.String()))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// numberTransformer numbers the top-level paragraphs of a numbered page
+// as UN documents do. Paragraph N gets the anchor #pN and starts with a
+// link to itself, so that "paragraph 12" can be cited in any language.
+type numberTransformer struct{}
+
+func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	n := 0
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		para, ok := c.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		n++
+		if !st.page.Numbered {
+			continue
+		}
+		id := "p" + strconv.Itoa(n)
+		para.SetAttributeString("id", []byte(id))
+		para.SetAttributeString("class", []byte("numbered"))
+		mark := ast.NewLink()
+		mark.Destination = []byte("#" + id)
+		mark.SetAttributeString("class", []byte("pnum"))
+		mark.AppendChild(mark, ast.NewString([]byte(strconv.Itoa(n))))
+		para.InsertBefore(para, para.FirstChild(), mark)
+		// A space between number and text keeps them apart when copied.
+		para.InsertAfter(para, mark, ast.NewString([]byte(" ")))
+	}
+	st.result.Paragraphs = n
+}
+
+// outlineTransformer collects the table of contents and the counts that
+// are compared between a page and its translation.
+type outlineTransformer struct{}
+
+func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := r.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			st.result.Headings++
+			if n.Level == 2 || n.Level == 3 {
+				id, _ := n.AttributeString("id")
+				idBytes, _ := id.([]byte)
+				st.result.TOC = append(st.result.TOC, Heading{
+					Level: n.Level,
+					ID:    string(idBytes),
+					Text:  strings.TrimSpace(plainText(n, src)),
+				})
+			}
+		case *east.Footnote:
+			st.result.Footnotes++
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,165 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"cecot/internal/assets"
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/locale"
+	"cecot/internal/markdown"
+)
+
+// Site is everything a Renderer renders from.
+type Site struct {
+	Config   *config.Config
+	Content  *content.Site
+	Locales  *locale.Locales
+	Assets   *assets.Set
+	Markdown *markdown.Converter
+}
+
+// Renderer renders pages. It is safe for concurrent use.
+type Renderer struct {
+	Site
+	tmpl        *templates
+	translators map[string]*locale.Translator
+}
+
+// New parses the layouts in fsys for s.
+func New(fsys fs.FS, s Site) (*Renderer, error) {
+	r := &Renderer{Site: s, translators: map[string]*locale.Translator{}}
+	langs := s.Config.Codes()
+	funcs := map[string]template.FuncMap{}
+	for _, lang := range langs {
+		tr := s.Locales.Translator(lang)
+		r.translators[lang] = tr
+		funcs[lang] = r.funcs(tr)
+	}
+	t, err := loadTemplates(fsys, langs, funcs)
+	if err != nil {
+		return nil, err
+	}
+	r.tmpl = t
+	return r, nil
+}
+
+func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
+	return template.FuncMap{
+		"T":    tr.T,
+		"date": tr.Date,
+		"inlineCSS": func(name string) (template.CSS, error) {
+			a, err := r.Assets.Lookup(name)
+			if err != nil {
+				return "", err
+			}
+			return template.CSS(a.Data), nil
+		},
+		"add": func(a, b int) int { return a + b },
+	}
+}
+
+// Layout returns the layout that renders p: its front matter's, or the
+// one for its kind.
+func Layout(p *content.Page) string {
+	if p.Layout != "" {
+		return p.Layout
+	}
+	return p.Kind.String()
+}
+
+// Page renders p with its layout. It also returns p's converted Markdown,
+// whose counts the site checks compare between translations.
+func (r *Renderer) Page(p *content.Page) ([]byte, *markdown.Result, error) {
+	md, err := r.convert(p, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := r.execute(p, Layout(p), r.viewWith(p, md))
+	return out, md, err
+}
+
+// Standalone renders the single-file edition of p, which has its
+// styles inlined and loads nothing else, for reading offline.
+func (r *Renderer) Standalone(p *content.Page) ([]byte, error) {
+	md, err := r.convert(p, true)
+	if err != nil {
+		return nil, err
+	}
+	return r.execute(p, "standalone", r.viewWith(p, md))
+}
+
+// Special renders a page that has no Markdown source, such as the
+// language chooser at the site root: layout at url, in the default
+// language.
+func (r *Renderer) Special(layout, url string) ([]byte, error) {
+	p := &content.Page{Lang: r.Config.DefaultLanguage, Key: layout, File: path.Join(Dir, layout+".html"), URL: url}
+	return r.execute(p, layout, r.view(p))
+}
+
+// HasLayout reports whether the layouts include name.
+func (r *Renderer) HasLayout(name string) bool {
+	_, ok := r.tmpl.lookup(r.Config.DefaultLanguage, name)
+	return ok
+}
+
+func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
+	set, ok := r.tmpl.lookup(p.Lang, layout)
+	if !ok {
+		return nil, diag.Errorf(p.File, 0, "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
+	}
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	if err := set.ExecuteTemplate(&buf, layout+".html", v); err != nil {
+		return nil, fmt.Errorf("%w (rendering %s)", templateError(err), p.File)
+	}
+	return buf.Bytes(), nil
+}
+
+// convert converts p's Markdown, resolving links to other pages of its
+// language: relative to p, or absolute for a file that is read away
+// from the site.
+func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, error) {
+	v := r.view(p)
+	link := v.Rel
+	if absolute && r.Config.BaseURL != "" {
+		link = v.Abs
+	}
+	return r.Markdown.Convert(p.Body, markdown.Page{
+		File:     p.File,
+		Numbered: p.Numbered,
+		ResolveLink: func(dest string) (string, error) {
+			if strings.HasPrefix(dest, "/") {
+				return link(dest), nil
+			}
+			target, frag, err := r.resolve(p, dest)
+			if err != nil {
+				return "", err
+			}
+			if frag != "" {
+				frag = "#" + frag
+			}
+			return link(target.URL) + frag, nil
+		},
+	})
+}
+
+// resolve finds the page a Markdown link names, relative to p's file.
+func (r *Renderer) resolve(p *content.Page, dest string) (*content.Page, string, error) {
+	file, frag, _ := strings.Cut(dest, "#")
+	key := strings.TrimSuffix(path.Clean(path.Join(p.Dir(), file)), ".md")
+	if strings.HasPrefix(key, "../") || key == ".." || strings.HasPrefix(file, "/") {
+		return nil, "", fmt.Errorf("leads outside %s/%s/; link to a page of the same language", content.Dir, p.Lang)
+	}
+	target := r.Content.Page(p.Lang, key)
+	if target == nil {
+		return nil, "", fmt.Errorf("no page %s/%s/%s.md", content.Dir, p.Lang, key)
+	}
+	return target, frag, nil
+}

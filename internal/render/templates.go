@@ -1,0 +1,119 @@
+// Package render executes a site's html/template layouts for its pages.
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"cecot/internal/diag"
+)
+
+// Dir is the folder of the layouts.
+const Dir = "layouts"
+
+// templates are the parsed layouts. Each layout file is parsed together
+// with base.html and the partials into a set of its own, since every
+// layout defines the blocks that base.html leaves open; and each set is
+// cloned per language, so that T and date speak that language.
+type templates struct {
+	sets map[string]map[string]*template.Template // lang → layout → set
+}
+
+// loadTemplates parses every layout in fsys. funcs gives each language's
+// template functions; parsing uses the first language's.
+func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap) (*templates, error) {
+	var common, layouts []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return diag.Errorf(p, 0, "cannot read: %v", err)
+		}
+		if d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		name := strings.TrimPrefix(p, Dir+"/")
+		if name == "base.html" || strings.HasPrefix(name, "partials/") {
+			common = append(common, name)
+		} else {
+			layouts = append(layouts, name)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.Errorf(Dir, 0, "missing; a site needs at least %s/page.html", Dir)
+		}
+		return nil, err
+	}
+	sort.Strings(common)
+	sort.Strings(layouts)
+	root := template.New("").Funcs(funcs[langs[0]])
+	var errs diag.List
+	for _, name := range common {
+		errs.Add(parseFile(fsys, root, name))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	t := &templates{sets: map[string]map[string]*template.Template{}}
+	for _, lang := range langs {
+		t.sets[lang] = map[string]*template.Template{}
+	}
+	for _, name := range layouts {
+		set := template.Must(root.Clone())
+		if err := parseFile(fsys, set, name); err != nil {
+			errs.Add(err)
+			continue
+		}
+		for _, lang := range langs {
+			clone, err := set.Clone()
+			if err != nil {
+				errs.Add(templateError(err))
+				continue
+			}
+			t.sets[lang][strings.TrimSuffix(name, ".html")] = clone.Funcs(funcs[lang])
+		}
+	}
+	return t, errs.Err()
+}
+
+func parseFile(fsys fs.FS, t *template.Template, name string) error {
+	data, err := fs.ReadFile(fsys, path.Join(Dir, name))
+	if err != nil {
+		return diag.Errorf(path.Join(Dir, name), 0, "cannot read: %v", err)
+	}
+	if _, err := t.New(name).Parse(string(data)); err != nil {
+		return templateError(err)
+	}
+	return nil
+}
+
+// lookup returns the set of a layout ("page", "404") in lang.
+func (t *templates) lookup(lang, layout string) (*template.Template, bool) {
+	set, ok := t.sets[lang][layout]
+	return set, ok
+}
+
+var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+
+// templateError turns html/template's "template: page.html:3:12: ..."
+// into an error at layouts/page.html:3.
+func templateError(err error) error {
+	msg := err.Error()
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return diag.Errorf(path.Join(Dir, m[1]), line, "%s", m[3])
+	}
+	if rest, ok := strings.CutPrefix(msg, "html/template:"); ok {
+		if name, detail, ok := strings.Cut(strings.TrimSpace(rest), ":"); ok && strings.HasSuffix(name, ".html") {
+			return diag.Errorf(path.Join(Dir, name), 0, "%s", strings.TrimSpace(detail))
+		}
+	}
+	return fmt.Errorf("%s: %v", Dir, err)
+}

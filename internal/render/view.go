@@ -1,0 +1,185 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/markdown"
+)
+
+// PageView is what a layout sees as "." for a page.
+type PageView struct {
+	*content.Page
+	// Content is the page's Markdown as HTML; empty in lists.
+	Content template.HTML
+	// TOC lists the page's level 2 and 3 headings.
+	TOC []markdown.Heading
+	md  *markdown.Result
+	r   *Renderer
+}
+
+// Paragraphs is the number of the page's top-level paragraphs.
+func (v *PageView) Paragraphs() int {
+	if v.md == nil {
+		return 0
+	}
+	return v.md.Paragraphs
+}
+
+// ReadingTime is the page's reading time in whole minutes, at 200 words
+// a minute.
+func (v *PageView) ReadingTime() int {
+	words := len(strings.Fields(string(v.Body)))
+	return max(1, (words+199)/200)
+}
+
+func (r *Renderer) view(p *content.Page) *PageView { return &PageView{Page: p, r: r} }
+
+// viewWith is the view of a page with its converted Markdown.
+func (r *Renderer) viewWith(p *content.Page, md *markdown.Result) *PageView {
+	return &PageView{Page: p, Content: template.HTML(md.HTML), TOC: md.TOC, md: md, r: r}
+}
+
+// Site is the site's configuration.
+func (v *PageView) Site() *config.Config { return v.r.Config }
+
+// Language is the page's language.
+func (v *PageView) Language() *config.Language { return v.r.Config.Language(v.Lang) }
+
+// Languages are all of the site's languages, in order.
+func (v *PageView) Languages() []config.Language { return v.r.Config.Languages }
+
+// T looks up an interface string in the page's language. Layouts
+// normally use the function T; this method serves pages that speak
+// several languages, such as the language chooser.
+func (v *PageView) T(id string, args ...any) (string, error) {
+	return v.r.translators[v.Lang].T(id, args...)
+}
+
+// Rel returns a link from this page to target, a path from the site root.
+// Links are relative, so the site works from any folder; on 404 pages,
+// which a host shows at any address, they start from the base path.
+func (v *PageView) Rel(target string) string {
+	if v.Kind == content.KindNotFound || strings.HasSuffix(v.URL, "/404.html") {
+		return v.r.Config.BasePath() + strings.TrimPrefix(target, "/")
+	}
+	return content.RelURL(v.URL, target)
+}
+
+// Abs returns the absolute URL of target, a path from the site root, or ""
+// when the site has no base URL.
+func (v *PageView) Abs(target string) string {
+	if v.r.Config.BaseURL == "" {
+		return ""
+	}
+	return v.r.Config.BaseURL + strings.TrimPrefix(target, "/")
+}
+
+// Permalink is the page's absolute URL, or "" without a base URL.
+func (v *PageView) Permalink() string { return v.Abs(v.URL) }
+
+// AssetRef is what a layout needs to load an asset.
+type AssetRef struct {
+	URL       string // relative to the page
+	Integrity string // for the integrity attribute
+}
+
+// Asset returns the link to an asset, by its name under assets/.
+func (v *PageView) Asset(name string) (AssetRef, error) {
+	a, err := v.r.Assets.Lookup(name)
+	if err != nil {
+		return AssetRef{}, err
+	}
+	return AssetRef{URL: v.Rel("/" + a.Out), Integrity: a.Integrity}, nil
+}
+
+// Pages are the pages a section lists, without their content.
+func (v *PageView) Pages() []*PageView {
+	return v.views(v.r.Content.Children(v.Page))
+}
+
+// Translations are the page in the other languages that really have it,
+// for hreflang alternates. Stand-ins for missing translations are left out.
+func (v *PageView) Translations() []*PageView {
+	var ts []*content.Page
+	for _, t := range v.r.Content.Translations(v.Page) {
+		if !t.Untranslated {
+			ts = append(ts, t)
+		}
+	}
+	return v.views(ts)
+}
+
+// Versions are the page in every other language, including stand-ins,
+// for the language switcher: every language has every URL.
+func (v *PageView) Versions() []*PageView {
+	return v.views(v.r.Content.Translations(v.Page))
+}
+
+// Original is the default-language page that a stand-in shows, or nil.
+func (v *PageView) Original() *PageView {
+	if !v.Untranslated {
+		return nil
+	}
+	return v.r.view(v.r.Content.Page(v.r.Config.DefaultLanguage, v.Key))
+}
+
+// Home is the home page of the page's language, or nil.
+func (v *PageView) Home() *PageView {
+	h := v.r.Content.Page(v.Lang, "_index")
+	if h == nil {
+		return nil
+	}
+	return v.r.view(h)
+}
+
+// Homes are the home pages of every language, for the language chooser.
+func (v *PageView) Homes() []*PageView {
+	var hs []*content.Page
+	for _, l := range v.r.Config.Languages {
+		if h := v.r.Content.Page(l.Code, "_index"); h != nil {
+			hs = append(hs, h)
+		}
+	}
+	return v.views(hs)
+}
+
+// Menu are the pages listed on the home page of the page's language: the
+// site's main sections and pages.
+func (v *PageView) Menu() []*PageView {
+	h := v.r.Content.Page(v.Lang, "_index")
+	if h == nil {
+		return nil
+	}
+	return v.views(v.r.Content.Children(h))
+}
+
+// Indexable reports whether search engines should index the page: not a
+// 404 page and not a stand-in for a missing translation.
+func (v *PageView) Indexable() bool {
+	return v.Kind != content.KindNotFound && !v.Untranslated
+}
+
+// StandaloneURL is the path of the page's single-file edition, or "".
+func (v *PageView) StandaloneURL() string {
+	if !v.Standalone {
+		return ""
+	}
+	return StandaloneURL(v.Page)
+}
+
+// StandaloneURL returns the path of p's single-file edition: the page's
+// URL with ".html" for its trailing slash ("/es/informe.html").
+func StandaloneURL(p *content.Page) string {
+	return strings.TrimSuffix(p.URL, "/") + ".html"
+}
+
+func (v *PageView) views(ps []*content.Page) []*PageView {
+	vs := make([]*PageView, len(ps))
+	for i, p := range ps {
+		vs[i] = v.r.view(p)
+	}
+	return vs
+}
