@@ -100,6 +100,17 @@ func (v *PageView) Pages() []*PageView {
 	return v.views(v.r.Content.Children(v.Page))
 }
 
+// Section is the section that lists the page (for a regular page, the
+// list page of its folder), or nil for a home page: for navigation
+// between the pages of one section.
+func (v *PageView) Section() *PageView {
+	s := v.r.Content.Page(v.Lang, v.Parent)
+	if s == nil {
+		return nil
+	}
+	return v.r.view(s)
+}
+
 // Translations are the page in the other languages that really have it,
 // for hreflang alternates. Stand-ins for missing translations are left out.
 func (v *PageView) Translations() []*PageView {

@@ -1,8 +1,11 @@
 // Package synth generates synthetic bilingual sites for tests and benchmarks.
 //
-// For N pages per language a site consists of site.toml and, under
+// For N pages per language a site is a complete project for our
+// generator: site.toml; layouts/, locales/ and assets/ (the files under
+// theme/, equivalent to the Hugo benchmark site's layouts, i18n strings and
+// stylesheet, so that both generators do the same work); and, under
 // content/en/ and the same paths under content/es/ (translations pair by
-// path):
+// path), Markdown with TOML front matter that Hugo accepts too:
 //
 //	content/en/_index.md                            home
 //	content/en/<section>/_index.md                  one per section
@@ -26,9 +29,12 @@
 package synth
 
 import (
+	"embed"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing/fstest"
 	"time"
 )
@@ -57,9 +63,16 @@ type Options struct {
 	Seed uint64
 }
 
+// theme holds the layouts, interface strings and stylesheet of every
+// synthetic site.
+//
+//go:embed theme
+var theme embed.FS
+
 // Generate produces the site described by opts and passes every file to
-// write, in a fixed order: site.toml first, then each content file in
-// English and then in Spanish. Paths are slash-separated and relative to
+// write, in a fixed order: site.toml first, then the theme files in
+// lexical order (layouts/, locales/, assets/ under theme/), then each
+// content file in English and then in Spanish. Paths are slash-separated and relative to
 // the site root, e.g. "content/en/findings/part-01/page-00001.md". write
 // may keep data; Generate does not reuse it. Generate stops at the first
 // error from write and returns it; it also fails for invalid opts.
@@ -69,6 +82,9 @@ func Generate(opts Options, write func(path string, data []byte) error) error {
 		return err
 	}
 	if err := write("site.toml", siteConfig()); err != nil {
+		return err
+	}
+	if err := writeTheme(write); err != nil {
 		return err
 	}
 	g := generator{l: l, write: write}
@@ -102,6 +118,21 @@ func WriteDir(dir string, opts Options) error {
 			made[d] = true
 		}
 		return os.WriteFile(name, data, 0o644)
+	})
+}
+
+// writeTheme passes every file under theme/ to write, without the
+// theme/ prefix.
+func writeTheme(write func(path string, data []byte) error) error {
+	return fs.WalkDir(theme, "theme", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := theme.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return write(strings.TrimPrefix(p, "theme/"), data)
 	})
 }
 

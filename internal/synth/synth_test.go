@@ -118,7 +118,7 @@ func TestCounts(t *testing.T) {
 						lang, homes, sections, parts, pages, tt.sections, tt.parts, tt.nums)
 				}
 			}
-			want := 1 + 2*(1+tt.sections+tt.parts+tt.nums)
+			want := 1 + len(themeFiles(t)) + 2*(1+tt.sections+tt.parts+tt.nums)
 			if len(paths) != want {
 				t.Errorf("%d files, want %d", len(paths), want)
 			}
@@ -167,8 +167,45 @@ func TestLayoutPaths(t *testing.T) {
 	if fsys["content/en/findings/part-11/_index.md"] != nil {
 		t.Error("part-11 exists for N=5000")
 	}
-	if len(fsys) != 1+2*5111 {
-		t.Errorf("%d files, want %d", len(fsys), 1+2*5111)
+	if want := 1 + len(themeFiles(t)) + 2*5111; len(fsys) != want {
+		t.Errorf("%d files, want %d", len(fsys), want)
+	}
+}
+
+// themeFiles lists the project files that are neither site.toml nor
+// content.
+func themeFiles(t *testing.T) []string {
+	t.Helper()
+	paths, _ := collect(t, Options{N: 0})
+	var files []string
+	for _, p := range paths {
+		if p != "site.toml" && !strings.HasPrefix(p, "content/") {
+			files = append(files, p)
+		}
+	}
+	return files
+}
+
+func TestTheme(t *testing.T) {
+	got := themeFiles(t)
+	want := []string{
+		"assets/css/main.css",
+		"layouts/base.html",
+		"layouts/home.html",
+		"layouts/page.html",
+		"layouts/partials/list.html",
+		"layouts/partials/section-nav.html",
+		"layouts/root.html",
+		"layouts/section.html",
+		"locales/en.toml",
+		"locales/es.toml",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("theme files\n%q\nwant\n%q", got, want)
+	}
+	paths, _ := collect(t, Options{N: 3})
+	if paths[0] != "site.toml" || !slices.Equal(paths[1:1+len(want)], want) {
+		t.Errorf("write order starts %q, want site.toml, then the theme", paths[:1+len(want)])
 	}
 }
 

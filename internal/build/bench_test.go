@@ -1,0 +1,60 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"cecot/internal/synth"
+)
+
+// The benchmarks build synthetic bilingual sites (internal/synth), the
+// same content and equivalent layouts as the Hugo benchmark site that
+// cmd/sitebench compares against. The content is generated once per
+// benchmark, outside the timing, and only when benchmarks run:
+//
+//	go test -run '^$' -bench . -count 5 ./internal/build
+//
+// BENCHMARKS.md records the figures.
+
+// benchSizes are the synthetic sites' pages per language: 20, 2,000 and
+// 10,000 content pages in all.
+var benchSizes = []int{10, 1000, 5000}
+
+// writeSynth writes a synthetic site of n pages per language into a
+// temporary folder and returns its path.
+func writeSynth(b *testing.B, n int) string {
+	b.Helper()
+	src := filepath.Join(b.TempDir(), "src")
+	if err := synth.WriteDir(src, synth.Options{N: n}); err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+// BenchmarkBuild is a whole build as "site build" does it, into a new
+// output folder every time: load, render, minify, write, publish.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
+			src := writeSynth(b, n)
+			outs := b.TempDir()
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				out := filepath.Join(outs, fmt.Sprint("public-", i))
+				i++
+				if _, err := Build(context.Background(), src, out, Options{}); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := os.RemoveAll(out); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+		})
+	}
+}
