@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -30,7 +31,7 @@ func (p *projectFlags) options() build.Options {
 	return build.Options{BaseURL: p.baseURL, Drafts: p.drafts}
 }
 
-func runBuild(fs *flag.FlagSet, args []string) error {
+func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
 	out := fs.String("out", "", "output `folder` (default: public/ in the project folder); only a folder that site built before is replaced")
@@ -38,10 +39,11 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 		fmt.Fprintf(fs.Output(), "Usage: site build [flags]\n\nBuild builds the whole site into the output folder. It builds into a new folder\nbeside it and swaps it in only when everything succeeded, so a failed build\nleaves the last good site as it was.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "site build takes no arguments, only flags; got %q\n", fs.Arg(0))
 		fs.Usage()
 		return errUsage
 	}
@@ -52,12 +54,12 @@ func runBuild(fs *flag.FlagSet, args []string) error {
 	defer stop()
 	res, err := build.Build(ctx, pf.src, *out, pf.options())
 	if res != nil {
-		warn(os.Stderr, res.Warnings)
+		warn(fs.Output(), res.Warnings)
 	}
 	if err != nil {
 		return fmt.Errorf("%w\nbuild failed; %s was not changed", err, *out)
 	}
-	fmt.Printf("site: built %s, %d files, %s, in %d ms into %s\n",
+	fmt.Fprintf(stdout, "site: built %s, %d files, %s, in %d ms into %s\n",
 		pageCounts(res.Pages), res.Files, size(res.Bytes), res.Duration.Milliseconds(), *out)
 	return nil
 }

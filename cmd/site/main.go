@@ -23,12 +23,23 @@ import (
 type command struct {
 	name    string
 	summary string
-	// run parses args with fs, then works; usage errors come back as
-	// flag.ErrHelp or errUsage.
-	run func(fs *flag.FlagSet, args []string) error
+	// run parses args with fs, then works. It prints its results to
+	// stdout and warnings to fs.Output(), which is stderr; usage errors
+	// come back as flag.ErrHelp or errUsage.
+	run func(fs *flag.FlagSet, args []string, stdout io.Writer) error
 }
 
 var errUsage = errors.New("usage")
+
+// parseFlags parses a command's flags. A bad flag is a usage error, which
+// the flag package has already explained.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return errUsage
+	}
+	return err
+}
 
 func commands() []command {
 	return []command{
@@ -55,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		fs := flag.NewFlagSet("site "+c.name, flag.ContinueOnError)
 		fs.SetOutput(stderr)
-		err := c.run(fs, args[1:])
+		err := c.run(fs, args[1:], stdout)
 		switch {
 		case err == nil:
 			return 0
