@@ -1,0 +1,324 @@
+// Command sitebench times full, cold builds of the same synthetic
+// bilingual site by Hugo and by our generator (cmd/site), side by side.
+//
+// It writes N pages per language with internal/synth into a temporary
+// folder, once: our project (site.toml, content/, layouts/, locales/,
+// assets/) and, beside it, a Hugo project made of the Hugo benchmark site's
+// configuration, layouts, i18n strings and stylesheet (read at run time
+// from -hugo-site, by default /work/shared/bench/hugo-site) with a
+// symbolic link to the same content/. It builds cmd/site with "go build"
+// (or uses -site), checks both builds once, then runs WARMUP + RUNS rounds
+// that alternate the tools (A B, then B A, ...) so that the machine's
+// drift hits both alike. Every run is a new process writing into a fresh
+// folder: "hugo --minify --quiet" with a fresh --cacheDir and
+// HUGO_RESOURCEDIR, as /work/shared/bench/hugo-build-once.sh does, and
+// "site build -out". Each run is measured from process start to exit:
+// wall time, user + system CPU time and peak resident memory (the
+// process's rusage). Output folders are deleted after each run, outside
+// the timing.
+//
+// Usage, from the repository root:
+//
+//	go run ./cmd/sitebench -n 1000 -runs 5
+//	go run ./cmd/sitebench -n 5000 -runs 5 -scratch /dev/shm
+//
+// It prints every run, then min / median / max per tool and the ratios of
+// the medians (ours / Hugo). BENCHMARKS.md records the figures.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"cecot/internal/synth"
+)
+
+// options are the command line.
+type options struct {
+	n, runs, warmup int
+	hugoSite        string // the Hugo bench site: hugo.toml, layouts/, i18n/, assets/
+	hugo            string // hugo binary
+	site            string // our binary; built when empty
+	work            string // folder for the generated projects
+	scratch         string // folder for the build outputs
+	keep            bool
+}
+
+func main() {
+	var o options
+	flag.IntVar(&o.n, "n", 1000, "pages per `N` language (2N content pages in all)")
+	flag.IntVar(&o.runs, "runs", 5, "timed runs of each tool")
+	flag.IntVar(&o.warmup, "warmup", 1, "untimed runs of each tool before the timed ones")
+	flag.StringVar(&o.hugoSite, "hugo-site", "/work/shared/bench/hugo-site", "`folder` of the Hugo bench site (configuration, layouts, i18n, assets)")
+	flag.StringVar(&o.hugo, "hugo", "hugo", "Hugo `binary`")
+	flag.StringVar(&o.site, "site", "", "our generator's `binary` (default: go build ./cmd/site)")
+	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in (default: a new temporary folder, removed at exit)")
+	flag.StringVar(&o.scratch, "scratch", "", "`folder` the builds write into (default: inside the work folder); both tools use the same")
+	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
+	flag.Parse()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "sitebench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(o options) error {
+	if o.n < 1 || o.runs < 1 || o.warmup < 0 {
+		return errors.New("-n and -runs must be at least 1, -warmup at least 0")
+	}
+	work := o.work
+	if work == "" {
+		dir, err := os.MkdirTemp("", "sitebench-")
+		if err != nil {
+			return err
+		}
+		work = dir
+	}
+	if !o.keep {
+		defer os.RemoveAll(work)
+	}
+	scratch := o.scratch
+	if scratch == "" {
+		scratch = filepath.Join(work, "scratch")
+	}
+	if err := os.MkdirAll(scratch, 0o755); err != nil {
+		return err
+	}
+	tools, err := prepare(o, work)
+	if err != nil {
+		return err
+	}
+	for _, t := range tools {
+		if err := check(t, scratch); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("\n%d warm-up + %d timed runs each, alternating; outputs in %s\n", o.warmup, o.runs, scratch)
+	results := make([][]sample, len(tools))
+	for round := range o.warmup + o.runs {
+		for k := range tools {
+			i := k
+			if round%2 == 1 {
+				i = len(tools) - 1 - k // A B, then B A
+			}
+			s, err := measure(tools[i], scratch)
+			if err != nil {
+				return err
+			}
+			label := "warm-up"
+			if round >= o.warmup {
+				label = fmt.Sprintf("run %d", round-o.warmup+1)
+				results[i] = append(results[i], s)
+			}
+			fmt.Printf("%-8s %-5s %s\n", label, tools[i].name, s)
+		}
+	}
+	report(o, tools, results)
+	return nil
+}
+
+// tool is one generator and how to run a cold build with it.
+type tool struct {
+	name string
+	// cmd returns the command that builds into the fresh folder dir.
+	cmd func(dir string) *exec.Cmd
+}
+
+// prepare generates the content and both projects, builds our binary,
+// and returns the two tools, Hugo first.
+func prepare(o options, work string) ([]tool, error) {
+	ours := filepath.Join(work, "ours")
+	hugoSrc := filepath.Join(work, "hugo")
+	start := time.Now()
+	if err := synth.WriteDir(ours, synth.Options{N: o.n}); err != nil {
+		return nil, fmt.Errorf("generating the content: %w", err)
+	}
+	fmt.Printf("generated %d pages per language into %s in %.1f s\n", o.n, ours, time.Since(start).Seconds())
+	if err := copyTree(o.hugoSite, hugoSrc); err != nil {
+		return nil, fmt.Errorf("copying the Hugo site: %w", err)
+	}
+	if err := os.Symlink(filepath.Join(ours, "content"), filepath.Join(hugoSrc, "content")); err != nil {
+		return nil, err
+	}
+	site := o.site
+	if site == "" {
+		site = filepath.Join(work, "site")
+		build := exec.Command("go", "build", "-o", site, "./cmd/site")
+		build.Stdout, build.Stderr = os.Stdout, os.Stderr
+		if err := build.Run(); err != nil {
+			return nil, fmt.Errorf("go build ./cmd/site (run sitebench from the repository root): %w", err)
+		}
+	}
+	return []tool{
+		{"hugo", func(dir string) *exec.Cmd {
+			c := exec.Command(o.hugo, "--minify", "--quiet", "--source", hugoSrc,
+				"--destination", filepath.Join(dir, "public"), "--cacheDir", filepath.Join(dir, "cache"))
+			c.Env = append(os.Environ(), "HUGO_RESOURCEDIR="+filepath.Join(dir, "resources"))
+			return c
+		}},
+		{"site", func(dir string) *exec.Cmd {
+			return exec.Command(site, "build", "-src", ours, "-out", filepath.Join(dir, "public"))
+		}},
+	}, nil
+}
+
+// copyTree copies the regular files under src into dst, writable.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
+
+// check builds once with t and prints what it made, so that a broken
+// build is not timed.
+func check(t tool, scratch string) error {
+	dir, err := os.MkdirTemp(scratch, "check-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	c := t.cmd(dir)
+	out, err := c.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, out)
+	}
+	files, bytes, err := count(filepath.Join(dir, "public"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("check %-5s %d files, %.1f MiB\n", t.name, files, float64(bytes)/(1<<20))
+	if msg := strings.TrimSpace(string(out)); msg != "" {
+		fmt.Printf("      %s\n", strings.ReplaceAll(msg, "\n", "\n      "))
+	}
+	return nil
+}
+
+func count(dir string) (files int, bytes int64, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files++
+		bytes += info.Size()
+		return nil
+	})
+	return files, bytes, err
+}
+
+// sample is one timed run.
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64 // peak resident set, bytes
+}
+
+func (s sample) String() string {
+	return fmt.Sprintf("wall %7.3f s  cpu %7.3f s  max RSS %6.0f MiB", s.wall.Seconds(), s.cpu.Seconds(), mib(s.rss))
+}
+
+func mib(b int64) float64 { return float64(b) / (1 << 20) }
+
+// measure runs one cold build with t into a fresh folder under scratch,
+// then deletes the folder.
+func measure(t tool, scratch string) (sample, error) {
+	dir, err := os.MkdirTemp(scratch, "run-")
+	if err != nil {
+		return sample{}, err
+	}
+	defer os.RemoveAll(dir)
+	c := t.cmd(dir)
+	c.Stdout = io.Discard
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	start := time.Now()
+	err = c.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, stderr.String())
+	}
+	ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return sample{}, errors.New("no resource usage on this system")
+	}
+	return sample{
+		wall: wall,
+		cpu:  time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+		rss:  ru.Maxrss << 10, // Linux reports KiB
+	}, nil
+}
+
+// stats are min, median and max of one figure.
+type stats struct{ min, med, max float64 }
+
+func summarize(xs []float64) stats {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	med := s[len(s)/2]
+	if len(s)%2 == 0 {
+		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return stats{s[0], med, s[len(s)-1]}
+}
+
+// report prints each tool's figures and the ratios of the medians.
+func report(o options, tools []tool, results [][]sample) {
+	figures := []struct {
+		name, unit string
+		get        func(sample) float64
+	}{
+		{"wall", "s", func(s sample) float64 { return s.wall.Seconds() }},
+		{"cpu", "s", func(s sample) float64 { return s.cpu.Seconds() }},
+		{"max RSS", "MiB", func(s sample) float64 { return mib(s.rss) }},
+	}
+	fmt.Printf("\nN = %d per language, %d runs: median (min - max)\n", o.n, o.runs)
+	meds := make([][]float64, len(tools))
+	for i, t := range tools {
+		var cols []string
+		for _, f := range figures {
+			xs := make([]float64, len(results[i]))
+			for j, s := range results[i] {
+				xs[j] = f.get(s)
+			}
+			st := summarize(xs)
+			meds[i] = append(meds[i], st.med)
+			cols = append(cols, fmt.Sprintf("%s %.3g %s (%.3g - %.3g)", f.name, st.med, f.unit, st.min, st.max))
+		}
+		fmt.Printf("%-5s %s\n", t.name, strings.Join(cols, ", "))
+	}
+	var ratios []string
+	for k, f := range figures {
+		ratios = append(ratios, fmt.Sprintf("%s %.3f", f.name, meds[1][k]/meds[0][k]))
+	}
+	fmt.Printf("ratio %s / %s of medians: %s\n", tools[1].name, tools[0].name, strings.Join(ratios, ", "))
+}
