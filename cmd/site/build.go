@@ -34,6 +34,7 @@ func (p *projectFlags) options() build.Options {
 func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
+	compress := fs.Bool("compress", false, "also write a .gz and a .br copy beside each text file, for servers that send precompressed files (nginx, Caddy, S3)")
 	out := fs.String("out", "", "output `folder` (default: public/ in the project folder); only a folder that site built before is replaced")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: site build [flags]\n\nBuild builds the whole site into the output folder. It builds into a new folder\nbeside it and swaps it in only when everything succeeded, so a failed build\nleaves the last good site as it was.\n\nFlags:\n")
@@ -52,7 +53,9 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := build.Build(ctx, pf.src, *out, pf.options())
+	opts := pf.options()
+	opts.Compress = *compress
+	res, err := build.Build(ctx, pf.src, *out, opts)
 	if res != nil {
 		warn(fs.Output(), res.Warnings)
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -28,6 +29,9 @@ import (
 type Options struct {
 	BaseURL string // overrides the configuration's base URL when set
 	Drafts  bool   // include draft pages
+	// Compress writes a gzip and a Brotli copy beside every text file,
+	// for servers that send precompressed files.
+	Compress bool
 }
 
 // Site is a loaded site, ready to render.
@@ -40,6 +44,7 @@ type Site struct {
 	// Warnings are problems that did not stop the build, sorted.
 	Warnings []*diag.Error
 	min      *minifier
+	compress bool
 }
 
 // Load reads a whole project from fsys. Its error is a diag.List of every
@@ -54,7 +59,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 			return nil, err
 		}
 	}
-	s := &Site{Config: cfg, min: newMinifier()}
+	s := &Site{Config: cfg, min: newMinifier(), compress: opts.Compress}
 	var errs diag.List
 	site, warns, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: opts.Drafts})
 	errs.Add(err)
@@ -105,7 +110,8 @@ type output struct {
 	job  func() ([]byte, error)
 }
 
-// Outputs lists every file of the site with the function that makes it.
+// outputs lists every file of the site with the function that makes it,
+// except _headers, which needs the others' final bytes (see Render).
 func (s *Site) outputs() []output {
 	var outs []output
 	for _, p := range s.Content.Pages {
@@ -124,52 +130,115 @@ func (s *Site) outputs() []output {
 			return s.Renderer.Special("root", "/")
 		}})
 	}
+	if s.Renderer.HasLayout(rootNotFoundLayout) {
+		outs = append(outs, output{"404.html", func() ([]byte, error) {
+			return s.Renderer.Special(rootNotFoundLayout, "/404.html")
+		}})
+	}
 	for _, a := range s.Assets.All() {
 		outs = append(outs, output{a.Out, func() ([]byte, error) { return a.Data, nil }})
 	}
+	if s.Config.BaseURL != "" {
+		outs = append(outs, output{"sitemap.xml", s.sitemap})
+	}
+	outs = append(outs,
+		output{"robots.txt", s.robots},
+		output{"_redirects", s.redirects},
+	)
 	return outs
+}
+
+// rootNotFoundLayout is the layout of the bilingual 404.html at the root.
+const rootNotFoundLayout = "404-root"
+
+// written is what became of one output.
+type written struct {
+	files int   // the file and its compressed siblings
+	bytes int64 // their sizes
+	// styles are the sha256 hashes of the inline styles of an HTML file,
+	// for its Content-Security-Policy.
+	styles []string
+	err    error
 }
 
 // Render makes every file of the site and hands it to w, in parallel. It
 // reports every problem at once, as a diag.List.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
-	sizes := make([]int, len(outs))
-	errs := make([]error, len(outs))
+	results := make([]written, len(outs))
 	parallel(ctx, len(outs), func(i int) {
-		o := outs[i]
-		data, err := o.job()
-		if err == nil {
-			data, err = s.min.minifyFile(o.name, data)
-		}
-		if err == nil {
-			err = w.WriteFile(o.name, data)
-		}
-		errs[i] = err
-		sizes[i] = len(data)
+		results[i] = s.write(w, outs[i].name, outs[i].job)
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
 	}
+	// _headers comes last: its policies name the hashes of the final,
+	// minified inline styles.
+	styles := map[string][]string{}
+	for i, o := range outs {
+		if len(results[i].styles) > 0 {
+			styles[o.name] = results[i].styles
+		}
+	}
+	results = append(results, s.write(w, "_headers", func() ([]byte, error) {
+		return s.headers(styles), nil
+	}))
 	var list diag.List
 	seen := map[string]bool{}
 	st := Stats{Pages: map[string]int{}}
-	for i, err := range errs {
-		if err != nil {
+	for _, r := range results {
+		if r.err != nil {
 			// A layout error would repeat for every page: once is enough.
-			if msg := err.Error(); !seen[msg] {
+			if msg := r.err.Error(); !seen[msg] {
 				seen[msg] = true
-				list.Add(err)
+				list.Add(r.err)
 			}
 			continue
 		}
-		st.Files++
-		st.Bytes += int64(sizes[i])
+		st.Files += r.files
+		st.Bytes += r.bytes
 	}
 	for _, p := range s.Content.Pages {
 		st.Pages[p.Lang]++
 	}
 	return st, list.Err()
+}
+
+// write makes one file with job, minifies it and writes it, with its
+// compressed siblings when the build compresses.
+func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written {
+	data, err := job()
+	if err == nil {
+		data, err = s.min.minifyFile(name, data)
+	}
+	if err != nil {
+		return written{err: err}
+	}
+	r := written{files: 1, bytes: int64(len(data))}
+	if path.Ext(name) == ".html" {
+		r.styles = inlineStyleHashes(data)
+	}
+	if err := w.WriteFile(name, data); err != nil {
+		return written{err: err}
+	}
+	if !s.compress || !compressible(name) {
+		return r
+	}
+	for _, enc := range encodings {
+		z, err := enc.compress(data)
+		if err != nil {
+			return written{err: fmt.Errorf("%s: %s: %w", name, enc.ext, err)}
+		}
+		if len(z) >= len(data) {
+			continue
+		}
+		if err := w.WriteFile(name+enc.ext, z); err != nil {
+			return written{err: err}
+		}
+		r.files++
+		r.bytes += int64(len(z))
+	}
+	return r
 }
 
 // parallel calls f(i) for every i in [0, n) on all cores, stopping early

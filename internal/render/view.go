@@ -157,6 +157,15 @@ func (v *PageView) Homes() []*PageView {
 	return v.views(hs)
 }
 
+// NotFound is the 404 page of the page's language, or nil.
+func (v *PageView) NotFound() *PageView {
+	p := v.r.Content.Page(v.Lang, "404")
+	if p == nil {
+		return nil
+	}
+	return v.r.view(p)
+}
+
 // Menu are the pages listed on the home page of the page's language: the
 // site's main sections and pages.
 func (v *PageView) Menu() []*PageView {

@@ -1,0 +1,59 @@
+package build
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestInlineStyleHashes(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{"none", `<p>style</p><link rel=stylesheet href=a.css>`, nil},
+		{"one", `<head><style>p{color:red}</style></head>`, []string{StyleHash([]byte("p{color:red}"))}},
+		{"raw text kept as is", `<style>a>b{x:"&amp;"}</style>`, []string{StyleHash([]byte(`a>b{x:"&amp;"}`))}},
+		{"empty", `<style></style>`, []string{StyleHash(nil)}},
+		{"twice the same", `<style>a{}</style><style>a{}</style>`, []string{StyleHash([]byte("a{}"))}},
+		{"two", `<style>a{}</style><p>x</p><style>b{}</style>`, []string{StyleHash([]byte("a{}")), StyleHash([]byte("b{}"))}},
+		{"escaped in text is not an element", `<p>&lt;style>a{}&lt;/style></p>`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := inlineStyleHashes([]byte(tt.doc)); !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStyleHash(t *testing.T) {
+	// The example of the CSP specification: alert('Hello, world.');
+	if got, want := StyleHash([]byte("alert('Hello, world.');")), "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng="; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}
+
+func TestRequestPaths(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want []string
+	}{
+		{"/en/submission.html", []string{"/en/submission.html", "/en/submission"}},
+		{"/base/es/index.html", []string{"/base/es/", "/base/es/index.html"}},
+		{"/sitemap.xml", []string{"/sitemap.xml"}},
+	} {
+		if got := requestPaths(tt.file); !slices.Equal(got, tt.want) {
+			t.Errorf("requestPaths(%q) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+}
+
+func TestInlineStylePolicy(t *testing.T) {
+	got := InlineStylePolicy([]string{"sha256-a", "sha256-b"})
+	want := "default-src 'none'; style-src 'sha256-a' 'sha256-b'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -1,0 +1,92 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+
+	"cecot/internal/content"
+)
+
+// A sitemap entry: a page's URL and its language alternates. Only built
+// with a base URL, since a sitemap lists absolute URLs only.
+type sitemapEntry struct {
+	loc        string
+	alternates []alternate
+}
+
+// alternate is one hreflang link: a language, or "x-default".
+type alternate struct {
+	hreflang string
+	href     string
+}
+
+// indexable reports whether search engines should index p: it is not a
+// 404 page and not a stand-in for a missing translation. It agrees with
+// render.PageView.Indexable, which decides a page's robots meta tag.
+func indexable(p *content.Page) bool {
+	return p.Kind != content.KindNotFound && !p.Untranslated
+}
+
+// alternates are the hreflang links of an indexable page: itself, each
+// real translation, and the language chooser at the root as x-default,
+// the same links its head has (layouts/partials/alternates.html).
+func (s *Site) alternates(p *content.Page) []alternate {
+	alts := []alternate{{p.Lang, s.abs(p.URL)}}
+	for _, t := range s.Content.Translations(p) {
+		if !t.Untranslated {
+			alts = append(alts, alternate{t.Lang, s.abs(t.URL)})
+		}
+	}
+	return append(alts, alternate{"x-default", s.abs("/")})
+}
+
+// abs returns the absolute URL of a path from the site root.
+func (s *Site) abs(url string) string {
+	return s.Config.BaseURL + strings.TrimPrefix(url, "/")
+}
+
+// sitemapEntries lists the language chooser, then every indexable page
+// in content order.
+func (s *Site) sitemapEntries() []sitemapEntry {
+	var entries []sitemapEntry
+	if s.Renderer.HasLayout("root") {
+		root := sitemapEntry{loc: s.abs("/")}
+		for _, l := range s.Config.Languages {
+			if h := s.Content.Page(l.Code, "_index"); h != nil && indexable(h) {
+				root.alternates = append(root.alternates, alternate{l.Code, s.abs(h.URL)})
+			}
+		}
+		root.alternates = append(root.alternates, alternate{"x-default", root.loc})
+		entries = append(entries, root)
+	}
+	for _, p := range s.Content.Pages {
+		if indexable(p) {
+			entries = append(entries, sitemapEntry{loc: s.abs(p.URL), alternates: s.alternates(p)})
+		}
+	}
+	return entries
+}
+
+// sitemap writes sitemap.xml, with xhtml:link alternates so that search
+// engines pair each page with its translations.
+func (s *Site) sitemap() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	for _, e := range s.sitemapEntries() {
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(e.loc))
+		b.WriteString("</loc>")
+		for _, a := range e.alternates {
+			b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+			xml.EscapeText(&b, []byte(a.hreflang))
+			b.WriteString(`" href="`)
+			xml.EscapeText(&b, []byte(a.href))
+			b.WriteString(`"/>`)
+		}
+		b.WriteString("</url>")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes(), nil
+}
