@@ -44,6 +44,8 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"status", "list pages and strings that are missing or out of date, per language", runStatus},
+		{"stamp", "mark a translation as up to date, or start a new one (-new)", runStamp},
 	}
 }
 

@@ -131,8 +131,9 @@ func messageLines(data []byte) map[string]int {
 	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		var id string
-		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			id = strings.Trim(line, "[] \"")
+		if end := strings.LastIndex(line, "]"); strings.HasPrefix(line, "[") && end > 0 {
+			// "[id]", maybe followed by a comment such as "# same"
+			id = strings.Trim(line[:end+1], "[] \"")
 		} else if k, _, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
 			id = strings.Trim(strings.TrimSpace(k), "\"")
 			if _, inTable := lines[id]; inTable || isFormName(id) || id == "description" || id == "hash" {

@@ -7,6 +7,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 )
 
 // PageView is what a layout sees as "." for a page.
@@ -135,6 +136,23 @@ func (v *PageView) Original() *PageView {
 		return nil
 	}
 	return v.r.view(v.r.Content.Page(v.r.Config.DefaultLanguage, v.Key))
+}
+
+// Stale is the default-language page that this translation was made
+// from, when that page has changed since the translation was last
+// stamped; nil otherwise, and for pages with no stamp to compare.
+func (v *PageView) Stale() *PageView {
+	if v.Untranslated || v.Lang == v.r.Config.DefaultLanguage || v.TranslatedFrom == "" {
+		return nil
+	}
+	src := v.r.Content.Page(v.r.Config.DefaultLanguage, v.Key)
+	if src == nil {
+		return nil
+	}
+	if st, err := stamp.Parse(v.TranslatedFrom); err == nil && st.Hash == src.Source {
+		return nil
+	}
+	return v.r.view(src)
 }
 
 // Home is the home page of the page's language, or nil.

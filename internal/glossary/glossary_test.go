@@ -1,0 +1,58 @@
+package glossary
+
+import (
+	"strings"
+	"testing"
+)
+
+const file = `# glossary
+[[term]]
+en = "enforced disappearance"
+es = "desaparición forzada"
+
+[[term]]
+en = "gang"
+es = "pandilla"
+note = "plural pandillas"
+
+[[term]]
+en = "release"
+es = "liberación"
+`
+
+func TestCheck(t *testing.T) {
+	g, err := Parse([]byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Terms) != 3 || g.Terms[1].Line != 6 || g.Terms[1].Note != "plural pandillas" {
+		t.Fatalf("terms %+v", g.Terms)
+	}
+	for _, c := range []struct {
+		name, src, tr, want string
+	}{
+		{"agreed term used", "An Enforced Disappearance.", "Una desaparición forzada.", ""},
+		{"term missing", "\n\nThis is an enforced disappearance.", "Una desaparición.",
+			`en.md:3: uses "enforced disappearance", but es.md never says "desaparición forzada", the agreed es term (locales/glossary.toml:2)`},
+		{"inflected translation counts", "gang members", "pertenecían a pandillas", ""},
+		{"only whole words in the source", "They were released.", "Fueron liberados.", ""},
+		{"upper case in the translation", "A gang.", "PANDILLA.", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, m := range g.Check("en", "en.md", []byte(c.src), "es", "es.md", []byte(c.tr)) {
+				got = append(got, m.Error())
+			}
+			if strings.Join(got, "\n") != c.want {
+				t.Errorf("got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestParseError(t *testing.T) {
+	_, err := Parse([]byte("[[term]]\nen = \"x\nes = \"y\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "locales/glossary.toml:2: ") {
+		t.Errorf("error %v, want one at locales/glossary.toml:2", err)
+	}
+}

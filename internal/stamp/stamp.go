@@ -1,0 +1,203 @@
+// Package stamp records which version of a default-language page a
+// translation was made from, and tells what changed in the source since:
+// the whole page and each of its "##" sections, so that translators learn
+// which sections to review without looking at the project's history.
+//
+// A stamp is the translated_from value in a translation's front matter:
+//
+//	translated_from = "9c1e2f3a4b5d _:1a2b3c key-facts:4d5e6f read-more:a0b1c2"
+//
+// The first word is the hash of the source's whole Markdown body
+// (content.SourceHash); each following word is a section's heading ID
+// and a short hash of that section's text. "_" is the text before the
+// first section heading.
+package stamp
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cecot/internal/content"
+	"cecot/internal/markdown"
+)
+
+// Intro is the ID of the text before a page's first "##" heading.
+const Intro = "_"
+
+// Section is a part of a page that starts with a level-2 heading.
+type Section struct {
+	ID    string `json:"id"`    // the heading's ID, or Intro
+	Title string `json:"title"` // the heading's text, or "" for the intro
+	Line  int    `json:"line"`  // the file line of the heading, or of the page's first text
+	Hash  string `json:"hash"`  // a short hash of the section's text
+}
+
+// Sections splits body, the Markdown of a page whose front matter lines
+// are blank, into its sections. Headings inside fenced code blocks do
+// not count. An intro is returned only when there is text before the
+// first heading.
+func Sections(body []byte) []Section {
+	var (
+		secs  []Section
+		cur   = Section{ID: Intro}
+		text  bytes.Buffer
+		fence string
+		used  = map[string]int{}
+	)
+	flush := func() {
+		t := bytes.TrimSpace(text.Bytes())
+		if cur.ID != Intro || len(t) > 0 {
+			cur.Hash = hash(t, 3)
+			secs = append(secs, cur)
+		}
+		text.Reset()
+	}
+	lines := strings.Split(string(body), "\n")
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		case len(line)-len(trimmed) < 4 && isH2(trimmed):
+			flush()
+			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[2:]), "#"))
+			id := markdown.Slugify(title)
+			if id == "" {
+				id = "section"
+			}
+			if n := used[id]; n > 0 {
+				used[id]++
+				id += "-" + strconv.Itoa(n)
+			} else {
+				used[id] = 1
+			}
+			cur = Section{ID: id, Title: title, Line: i + 1}
+		}
+		if cur.Line == 0 && strings.TrimSpace(line) != "" {
+			cur.Line = i + 1
+		}
+		text.WriteString(strings.TrimRight(line, " \t"))
+		text.WriteByte('\n')
+	}
+	flush()
+	return secs
+}
+
+func isH2(line string) bool {
+	return line == "##" || strings.HasPrefix(line, "## ") || strings.HasPrefix(line, "##\t")
+}
+
+func hash(b []byte, n int) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:n])
+}
+
+// Make returns the stamp of a source page whose Markdown body is body.
+func Make(body []byte) string {
+	var b strings.Builder
+	b.WriteString(content.SourceHash(body))
+	for _, s := range Sections(body) {
+		fmt.Fprintf(&b, " %s:%s", s.ID, s.Hash)
+	}
+	return b.String()
+}
+
+// Stamp is a parsed translated_from value.
+type Stamp struct {
+	Hash string // of the whole source body
+	// Sections are the source's section hashes by ID; nil for a stamp
+	// that records only the whole page.
+	Sections map[string]string
+	// Order is the section IDs in the order they were recorded.
+	Order []string
+}
+
+// Parse reads a translated_from value. A value of only a page hash is
+// valid: it tells whether the source changed, but not where.
+func Parse(s string) (Stamp, error) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return Stamp{}, errors.New("empty")
+	}
+	st := Stamp{Hash: words[0]}
+	if !isHex(st.Hash) {
+		return Stamp{}, fmt.Errorf("%q is not a page hash", st.Hash)
+	}
+	for _, w := range words[1:] {
+		id, h, ok := strings.Cut(w, ":")
+		if !ok || id == "" || !isHex(h) {
+			return Stamp{}, fmt.Errorf("%q is not a section and its hash, like intro:1a2b3c", w)
+		}
+		if st.Sections == nil {
+			st.Sections = map[string]string{}
+		}
+		st.Sections[id] = h
+		st.Order = append(st.Order, id)
+	}
+	return st, nil
+}
+
+func isHex(s string) bool {
+	_, err := hex.DecodeString(s)
+	return err == nil && s != ""
+}
+
+// Change is how a section of the source differs from the stamp.
+type Change struct {
+	Section
+	What string `json:"what"` // "changed", "added" or "removed"
+}
+
+func (c Change) String() string {
+	name := c.Title
+	switch {
+	case c.ID == Intro:
+		name = "the text before the first heading"
+	case name == "":
+		name = "#" + c.ID
+	default:
+		name = fmt.Sprintf("%q", name)
+	}
+	if c.Line > 0 {
+		return fmt.Sprintf("%s (line %d) %s", name, c.Line, c.What)
+	}
+	return fmt.Sprintf("%s %s", name, c.What)
+}
+
+// Diff compares a stamp with the source body now. It reports whether the
+// source changed, and which sections did when the stamp records them.
+func Diff(st Stamp, body []byte) (changed bool, changes []Change) {
+	if st.Hash == content.SourceHash(body) {
+		return false, nil
+	}
+	if st.Sections == nil {
+		return true, nil
+	}
+	now := Sections(body)
+	seen := map[string]bool{}
+	for _, s := range now {
+		seen[s.ID] = true
+		old, ok := st.Sections[s.ID]
+		switch {
+		case !ok:
+			changes = append(changes, Change{s, "added"})
+		case old != s.Hash:
+			changes = append(changes, Change{s, "changed"})
+		}
+	}
+	for _, id := range st.Order {
+		if !seen[id] {
+			changes = append(changes, Change{Section{ID: id}, "removed"})
+		}
+	}
+	return true, changes
+}

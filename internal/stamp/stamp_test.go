@@ -1,0 +1,144 @@
+package stamp
+
+import (
+	"strings"
+	"testing"
+
+	"cecot/internal/content"
+)
+
+const source = `
+Intro text.
+
+## Key facts
+
+- one
+- two
+
+## What is asked
+
+Ask.
+
+` + "```" + `
+## not a heading
+` + "```" + `
+`
+
+func TestSections(t *testing.T) {
+	secs := Sections([]byte(source))
+	var ids []string
+	for _, s := range secs {
+		ids = append(ids, s.ID)
+	}
+	if got, want := strings.Join(ids, " "), "_ key-facts what-is-asked"; got != want {
+		t.Fatalf("sections %q, want %q", got, want)
+	}
+	if secs[0].Line != 2 || secs[1].Line != 4 || secs[2].Line != 9 {
+		t.Errorf("lines %d %d %d, want 2 4 9", secs[0].Line, secs[1].Line, secs[2].Line)
+	}
+	if secs[1].Title != "Key facts" {
+		t.Errorf("title %q", secs[1].Title)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	recorded := Make([]byte(source))
+	st, err := Parse(recorded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, body, want string
+	}{
+		{"unchanged", source, ""},
+		{"changed section", strings.Replace(source, "- two", "- three", 1), `"Key facts" (line 4) changed`},
+		{"intro changed", strings.Replace(source, "Intro text.", "New intro.", 1), `the text before the first heading (line 2) changed`},
+		{"added", source + "\n## New part\n\nMore.\n", `"New part" (line 17) added`},
+		{"removed", strings.Replace(source, "## What is asked", "", 1), `"Key facts" (line 4) changed; #what-is-asked removed`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			changed, changes := Diff(st, []byte(c.body))
+			var got []string
+			for _, ch := range changes {
+				got = append(got, ch.String())
+			}
+			if strings.Join(got, "; ") != c.want || changed != (c.want != "") {
+				t.Errorf("Diff = %v %q, want %q", changed, got, c.want)
+			}
+		})
+	}
+}
+
+func TestParseOldStamp(t *testing.T) {
+	st, err := Parse(content.SourceHash([]byte(source)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed, _ := Diff(st, []byte(source)); changed {
+		t.Error("a page-only stamp of the same body reads as changed")
+	}
+	changed, changes := Diff(st, []byte(source+"x"))
+	if !changed || changes != nil {
+		t.Errorf("page-only stamp: changed=%v changes=%v, want true and no sections", changed, changes)
+	}
+	for _, bad := range []string{"", "xyz", "abc123 intro", "abc123 a:zz"} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+}
+
+func TestSet(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"toml replaces the line only",
+			"+++\ntitle = \"T\"\ntranslated_from = \"old\"  \nweight = 2\n+++\nBody  \n",
+			"+++\ntitle = \"T\"\ntranslated_from = \"abc def:12\"\nweight = 2\n+++\nBody  \n"},
+		{"toml inserts before a table",
+			"+++\ntitle = \"T\"\n[params]\nsummary = \"s\"\n+++\n\nBody\n",
+			"+++\ntitle = \"T\"\ntranslated_from = \"abc def:12\"\n[params]\nsummary = \"s\"\n+++\n\nBody\n"},
+		{"toml inserts at the end",
+			"+++\ntitle = \"T\"\n+++\nBody\n",
+			"+++\ntitle = \"T\"\ntranslated_from = \"abc def:12\"\n+++\nBody\n"},
+		{"yaml",
+			"---\ntitle: T\ntranslated_from: old\n---\nBody\n",
+			"---\ntitle: T\ntranslated_from: \"abc def:12\"\n---\nBody\n"},
+		{"crlf kept",
+			"+++\r\ntitle = \"T\"\r\n+++\r\nBody\r\n",
+			"+++\r\ntitle = \"T\"\r\ntranslated_from = \"abc def:12\"\r\n+++\r\nBody\r\n"},
+		{"no front matter",
+			"Body\n",
+			"+++\ntranslated_from = \"abc def:12\"\n+++\nBody\n"},
+		{"a param named alike is not the key",
+			"+++\n[params]\ntranslated_from_note = \"x\"\n+++\n",
+			"+++\ntranslated_from = \"abc def:12\"\n[params]\ntranslated_from_note = \"x\"\n+++\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := Set([]byte(c.in), "abc def:12")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != c.want {
+				t.Errorf("got\n%q\nwant\n%q", got, c.want)
+			}
+		})
+	}
+	if _, err := Set([]byte("+++\ntitle = \"T\"\n"), "abc"); err == nil {
+		t.Error("unclosed front matter accepted")
+	}
+}
+
+func TestNewTranslation(t *testing.T) {
+	src := "+++\ntitle = \"Report\"\nweight = 1\n[params]\nsummary = \"s\"\n+++\n\nText.\n"
+	got, err := NewTranslation([]byte(src), "abc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "+++\ntitle = \"Report\"\nweight = 1\ndraft = true\ntranslated_from = \"abc\"\n[params]\nsummary = \"s\"\n+++\n\nText.\n"
+	if string(got) != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	p, _, err := content.Parse("content/es/report.md", "es", "report", got)
+	if err != nil || !p.Draft || p.TranslatedFrom != "abc" {
+		t.Errorf("new translation parses as draft=%v from=%q err=%v", p.Draft, p.TranslatedFrom, err)
+	}
+}

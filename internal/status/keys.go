@@ -1,0 +1,181 @@
+package status
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"cecot/internal/diag"
+)
+
+// LayoutDir is the folder of the layouts whose strings are looked for.
+const LayoutDir = "layouts"
+
+// Use is a place where a layout uses an interface string.
+type Use struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// UsedKeys returns the interface-string IDs that the layouts in fsys use,
+// each with the places that use it: the literal first argument of T, of
+// the T method (.T, $x.T) and, for date, the date pattern of the style
+// and the names of the months.
+func UsedKeys(fsys fs.FS) (map[string][]Use, error) {
+	keys := map[string][]Use{}
+	var errs diag.List
+	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		errs.Add(layoutKeys(p, string(data), keys))
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Errorf(LayoutDir, 0, "cannot read: %v", err))
+	}
+	for _, uses := range keys {
+		sort.Slice(uses, func(i, j int) bool {
+			if uses[i].File != uses[j].File {
+				return uses[i].File < uses[j].File
+			}
+			return uses[i].Line < uses[j].Line
+		})
+	}
+	return keys, errs.Err()
+}
+
+// layoutKeys parses one layout without checking its functions, so that
+// it needs none of the renderer's, and collects its keys.
+func layoutKeys(file, text string, keys map[string][]Use) error {
+	t := parse.New(file)
+	t.Mode = parse.SkipFuncCheck | parse.ParseComments
+	treeSet := map[string]*parse.Tree{}
+	if _, err := t.Parse(text, "", "", treeSet); err != nil {
+		return diag.Errorf(file, 0, "%v", err)
+	}
+	names := make([]string, 0, len(treeSet))
+	for name := range treeSet {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		tree := treeSet[name]
+		add := func(id string, n parse.Node) {
+			keys[id] = append(keys[id], Use{File: file, Line: lineOf(tree, text, n)})
+		}
+		walk(tree.Root, func(cmd *parse.CommandNode) { callKeys(cmd, add) })
+	}
+	return nil
+}
+
+func lineOf(tree *parse.Tree, text string, n parse.Node) int {
+	loc, _ := tree.ErrorContext(n)
+	// loc is "name:line:col"
+	parts := strings.Split(loc, ":")
+	if len(parts) >= 3 {
+		if l, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
+			return l
+		}
+	}
+	return strings.Count(text[:min(int(n.Position()), len(text))], "\n") + 1
+}
+
+// callKeys finds the keys of one command: T "id", .T "id", date x "style".
+func callKeys(cmd *parse.CommandNode, add func(string, parse.Node)) {
+	if len(cmd.Args) < 2 {
+		return
+	}
+	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && id.Ident == "date" && len(cmd.Args) >= 3 {
+		if style, ok := cmd.Args[2].(*parse.StringNode); ok {
+			add("date_"+style.Text, style)
+			for m := 1; m <= 12; m++ {
+				add(fmt.Sprintf("month_%d", m), style)
+			}
+		}
+	}
+	arg, ok := cmd.Args[1].(*parse.StringNode)
+	if !ok {
+		return
+	}
+	switch fn := cmd.Args[0].(type) {
+	case *parse.IdentifierNode:
+		if fn.Ident == "T" {
+			add(arg.Text, arg)
+		}
+	case *parse.FieldNode:
+		if last(fn.Ident) == "T" {
+			add(arg.Text, arg)
+		}
+	case *parse.VariableNode:
+		if len(fn.Ident) > 1 && last(fn.Ident) == "T" {
+			add(arg.Text, arg)
+		}
+	case *parse.ChainNode:
+		if last(fn.Field) == "T" {
+			add(arg.Text, arg)
+		}
+	}
+}
+
+func last(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
+}
+
+// walk calls f for every command in the tree under n.
+func walk(n parse.Node, f func(*parse.CommandNode)) {
+	switch n := n.(type) {
+	case nil:
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walk(c, f)
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, f)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walk(c, f)
+		}
+	case *parse.CommandNode:
+		f(n)
+		for _, a := range n.Args {
+			walk(a, f)
+		}
+	case *parse.ChainNode:
+		walk(n.Node, f)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, f)
+	case *parse.TemplateNode:
+		walk(n.Pipe, f)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, f func(*parse.CommandNode)) {
+	walk(b.Pipe, f)
+	walk(b.List, f)
+	walk(b.ElseList, f)
+}

@@ -1,0 +1,288 @@
+// Package status tells translators and maintainers where each language of
+// a site stands: which pages are translated, missing or out of date (and
+// which sections of their source changed), which interface strings are
+// missing, left in the default language or unused, and where a
+// translation does not use the glossary's agreed terms. It reads the
+// project's sources only, so it is fast and works offline.
+package status
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/glossary"
+	"cecot/internal/locale"
+	"cecot/internal/stamp"
+)
+
+// State is where a page's translation stands.
+type State string
+
+// The states of a translation.
+const (
+	Translated State = "translated" // made from the source as it is now
+	Stale      State = "stale"      // the source changed since, or no one recorded when
+	Missing    State = "missing"    // no translation yet: readers get the source's text
+)
+
+// Report is the status of every language of a site.
+type Report struct {
+	Default   string      `json:"default"`
+	Languages []*Language `json:"languages"` // every other language, in site order
+	// Unused are messages of the default language's file that no layout
+	// uses; Undefined are strings layouts use that it lacks.
+	Unused    []*String `json:"unused,omitempty"`
+	Undefined []*String `json:"undefined,omitempty"`
+	// Extra are pages with no source in the default language.
+	Extra []*Page `json:"extra,omitempty"`
+}
+
+// Language is the status of one language.
+type Language struct {
+	Lang     string          `json:"lang"`
+	Name     string          `json:"name"`
+	Pages    []*Page         `json:"pages"` // one for each page of the default language, by key
+	Strings  []*String       `json:"strings,omitempty"`
+	Glossary []glossary.Miss `json:"glossary,omitempty"`
+}
+
+// Count returns how many of l's pages are in state s.
+func (l *Language) Count(s State) int {
+	n := 0
+	for _, p := range l.Pages {
+		if p.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Page is the status of one page in one language.
+type Page struct {
+	Key   string `json:"key"`
+	Title string `json:"title"`
+	State State  `json:"state"`
+	// File is the translation's file, or where to create it.
+	File      string `json:"file"`
+	URL       string `json:"url"`
+	Source    string `json:"source"`
+	SourceURL string `json:"source_url"`
+	// Draft is set when a translation file exists but is marked draft.
+	Draft bool `json:"draft,omitempty"`
+	// Reason says why a stale page is stale when Changes cannot.
+	Reason  string         `json:"reason,omitempty"`
+	Changes []stamp.Change `json:"changes,omitempty"`
+}
+
+// String is a problem with one interface string.
+type String struct {
+	ID      string `json:"id"`
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Problem string `json:"problem"` // "missing", "untranslated", "plural", "unused" or "undefined"
+	Detail  string `json:"detail"`
+	Uses    []Use  `json:"uses,omitempty"`
+}
+
+// Clean reports whether nothing is missing or out of date. Glossary
+// misses are advice and do not count.
+func (r *Report) Clean() bool {
+	if len(r.Unused)+len(r.Undefined) > 0 {
+		return false
+	}
+	for _, l := range r.Languages {
+		if len(l.Strings) > 0 || l.Count(Translated) != len(l.Pages) {
+			return false
+		}
+	}
+	return true
+}
+
+// Load reads the project in fsys and reports on it.
+func Load(fsys fs.FS) (*Report, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	if err != nil {
+		return nil, err
+	}
+	used, err := UsedKeys(fsys)
+	if err != nil {
+		return nil, err
+	}
+	gl, err := glossary.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string]*locale.FileInfo{}
+	var errs diag.List
+	for _, lang := range cfg.Codes() {
+		fi, err := locale.Inspect(fsys, lang)
+		errs.Add(err)
+		files[lang] = fi
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	r := &Report{Default: cfg.DefaultLanguage}
+	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
+	for _, l := range cfg.Languages {
+		if l.Code == cfg.DefaultLanguage {
+			continue
+		}
+		lang := &Language{Lang: l.Code, Name: l.Name}
+		lang.Pages, lang.Glossary = pages(site, l.Code, gl)
+		lang.Strings = stringsOf(files[cfg.DefaultLanguage], files[l.Code], used)
+		r.Languages = append(r.Languages, lang)
+	}
+	r.Extra = extra(site)
+	return r, nil
+}
+
+// pages reports on every published default-language page in lang.
+func pages(site *content.Site, lang string, gl *glossary.Glossary) ([]*Page, []glossary.Miss) {
+	var (
+		out    []*Page
+		misses []glossary.Miss
+	)
+	for _, src := range site.Pages {
+		if src.Lang != site.Default || src.Draft {
+			continue
+		}
+		t := site.Page(lang, src.Key)
+		p := &Page{Key: src.Key, Title: src.Title, Source: src.File, SourceURL: src.URL,
+			File: path.Join(content.Dir, lang, src.Key+".md"), URL: t.URL}
+		switch {
+		case t.Untranslated:
+			p.State = Missing
+		case t.Draft:
+			p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
+		default:
+			p.File, p.Title = t.File, t.Title
+			p.State, p.Reason, p.Changes = staleness(t, src)
+			misses = append(misses, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)...)
+		}
+		out = append(out, p)
+	}
+	return out, misses
+}
+
+// staleness compares a translation's stamp with its source.
+func staleness(t, src *content.Page) (State, string, []stamp.Change) {
+	if t.TranslatedFrom == "" {
+		return Stale, "it does not record which version of the source it was translated from", nil
+	}
+	st, err := stamp.Parse(t.TranslatedFrom)
+	if err != nil {
+		return Stale, fmt.Sprintf("its translated_from value cannot be read (%v)", err), nil
+	}
+	changed, changes := stamp.Diff(st, src.Body)
+	if !changed {
+		return Translated, "", nil
+	}
+	if len(changes) == 0 {
+		return Stale, "the source changed; its stamp is of an older kind that does not say which sections", nil
+	}
+	return Stale, "", changes
+}
+
+// extra lists pages that exist in a language but not in the default one.
+func extra(site *content.Site) []*Page {
+	var out []*Page
+	for _, p := range site.Pages {
+		if p.Lang != site.Default && !p.Untranslated && site.Page(site.Default, p.Key) == nil {
+			out = append(out, &Page{Key: p.Key, Title: p.Title, File: p.File, URL: p.URL,
+				Source: path.Join(content.Dir, site.Default, p.Key+".md")})
+		}
+	}
+	return out
+}
+
+// defaultStrings finds the default language's unused and undefined strings.
+func defaultStrings(def *locale.FileInfo, used map[string][]Use) (unused, undefined []*String) {
+	for _, id := range sortedIDs(def.Messages) {
+		if _, ok := used[id]; !ok {
+			m := def.Messages[id]
+			unused = append(unused, &String{ID: id, File: def.File, Line: m.Line, Problem: "unused",
+				Detail: "no layout uses it; remove it from every file in locales/, or use it in a layout"})
+		}
+	}
+	for _, id := range sortedKeys(used) {
+		if _, ok := def.Messages[id]; !ok {
+			undefined = append(undefined, &String{ID: id, File: def.File, Problem: "undefined", Uses: used[id],
+				Detail: fmt.Sprintf("layouts use it but %s does not have it; add it there", def.File)})
+		}
+	}
+	for _, p := range def.Problems {
+		undefined = append(undefined, &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()})
+	}
+	return unused, undefined
+}
+
+// stringsOf finds the problems of one translation's message file.
+func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
+	var out []*String
+	for _, id := range sortedIDs(def.Messages) {
+		d := def.Messages[id]
+		m, ok := fi.Messages[id]
+		switch {
+		case !ok:
+			out = append(out, &String{ID: id, File: fi.File, Problem: "missing", Uses: used[id],
+				Detail: fmt.Sprintf("not translated; copy it from %s:%d and translate it", def.File, d.Line)})
+		case !m.Same && sameText(d, m):
+			out = append(out, &String{ID: id, File: fi.File, Line: m.Line, Problem: "untranslated",
+				Detail: fmt.Sprintf("reads the same as in %s; translate it, or end its line with %q if it should stay so", def.File, locale.SameMark)})
+		}
+	}
+	for _, p := range fi.Problems {
+		out = append(out, &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()})
+	}
+	for _, id := range sortedIDs(fi.Messages) {
+		if _, ok := def.Messages[id]; !ok {
+			m := fi.Messages[id]
+			out = append(out, &String{ID: id, File: fi.File, Line: m.Line, Problem: "unused",
+				Detail: fmt.Sprintf("%s does not have it, so it is never shown; remove it", def.File)})
+		}
+	}
+	return out
+}
+
+// sameText reports whether a message reads the same in both files: the
+// forms they share are equal.
+func sameText(a, b locale.MessageInfo) bool {
+	shared := 0
+	for f, s := range b.Forms {
+		if t, ok := a.Forms[f]; ok {
+			if s != t {
+				return false
+			}
+			shared++
+		}
+	}
+	return shared > 0
+}
+
+func sortedIDs(m map[string]locale.MessageInfo) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func sortedKeys(m map[string][]Use) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

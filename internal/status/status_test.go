@@ -1,0 +1,193 @@
+package status
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cecot/internal/content"
+	"cecot/internal/stamp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const reportBody = `
+The report on enforced disappearance.
+
+## Key facts
+
+- One.
+
+## What is asked
+
+Ask.
+`
+
+// fixture is a small bilingual site: a translated home, a report whose
+// Spanish translation is stale in one section, and a page missing in
+// Spanish.
+func fixture() fstest.MapFS {
+	old := strings.Replace(reportBody, "- One.", "- Uno.", 1)
+	return fstest.MapFS{
+		"site.toml": {Data: []byte(`defaultLanguage = "en"
+[languages.en]
+name = "English"
+weight = 1
+[languages.es]
+name = "Español"
+weight = 2
+`)},
+		"content/en/_index.md":  {Data: []byte("+++\ntitle = \"Home\"\n+++\n\nWelcome.\n")},
+		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\nWelcome.\n")) + "\"\n+++\n\nBienvenida.\n")},
+		"content/en/report.md":  {Data: []byte("+++\ntitle = \"Report\"\n+++\n" + reportBody)},
+		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\n"+old)) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
+		"content/en/about.md":   {Data: []byte("+++\ntitle = \"About\"\n+++\n\nAbout us.\n")},
+		"layouts/base.html":     {Data: []byte(`{{define "base"}}<a>{{T "skip"}}</a>{{block "main" .}}{{end}}{{end}}`)},
+		"layouts/page.html":     {Data: []byte("{{template \"base\" .}}\n{{define \"main\"}}\n{{with .Versions}}{{range .}}{{.T \"language_menu\"}}{{end}}{{end}}\n{{T \"reading_time\" .ReadingTime}}{{date .Date \"month\"}}{{T \"missing_everywhere\"}}{{end}}")},
+		"locales/glossary.toml": {Data: []byte("[[term]]\nen = \"enforced disappearance\"\nes = \"desaparición forzada\"\n")},
+		"locales/en.toml": {Data: []byte(`skip = "Skip"
+language_menu = "Other languages"
+ok = "OK"
+unused_here = "Nobody uses this"
+date_month = "{{.Month}} {{.Year}}"
+month_1 = "January"
+[reading_time]
+one = "{{.Count}} minute"
+other = "{{.Count}} minutes"
+`)},
+		"locales/es.toml": {Data: []byte(`skip = "Saltar"
+language_menu = "Other languages"
+ok = "OK" # same
+date_month = "{{.Month}} de {{.Year}}"
+month_1 = "enero"
+only_spanish = "Solo"
+[reading_time]
+one = "{{.Count}} minuto"
+other = "{{.Count}} minutos"
+`)},
+	}
+}
+
+func TestReport(t *testing.T) {
+	r, err := Load(fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := r.Languages[0]
+	states := map[string]State{}
+	for _, p := range es.Pages {
+		states[p.Key] = p.State
+	}
+	want := map[string]State{"_index": Translated, "report": Stale, "about": Missing}
+	for k, s := range want {
+		if states[k] != s {
+			t.Errorf("page %s: %s, want %s", k, states[k], s)
+		}
+	}
+	if r.Clean() {
+		t.Error("report with stale and missing pages is clean")
+	}
+	var text bytes.Buffer
+	if err := WriteText(&text, r); err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := WriteHTML(&html, r); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.txt", text.Bytes())
+	golden(t, "report.json", append(js, '\n'))
+	golden(t, "report.html", html.Bytes())
+}
+
+// TestStamped checks that stamping the stale page makes it translated.
+func TestStamped(t *testing.T) {
+	fsys := fixture()
+	src, _, err := content.Parse("content/en/report.md", "en", "report", fsys["content/en/report.md"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := stamp.Set(fsys["content/es/report.md"].Data, stamp.Make(src.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/es/report.md"] = &fstest.MapFile{Data: out}
+	r, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Languages[0].Pages {
+		if p.Key == "report" && p.State != Translated {
+			t.Errorf("stamped report: %s (%s %v)", p.State, p.Reason, p.Changes)
+		}
+	}
+}
+
+func TestPluralFormsMissing(t *testing.T) {
+	fsys := fixture()
+	fsys["locales/es.toml"] = &fstest.MapFile{Data: []byte("[reading_time]\none = \"{{.Count}} minuto\"\nother = \"{{.Count}} minutos\"\n")}
+	r, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, s := range r.Languages[0].Strings {
+		if s.Problem == "plural" {
+			found = true
+			if s.Line != 1 || !strings.Contains(s.Detail, `plural form "many" is missing`) {
+				t.Errorf("plural problem %+v", s)
+			}
+		}
+	}
+	if !found {
+		t.Error("a Spanish plural without the many form is not reported")
+	}
+}
+
+func TestDraftAndExtra(t *testing.T) {
+	fsys := fixture()
+	fsys["content/es/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Acerca\"\ndraft = true\n+++\n\nA medias.\n")}
+	fsys["content/es/solo.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Solo\"\n+++\n\nSolo en español.\n")}
+	r, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Languages[0].Pages {
+		if p.Key == "about" && (p.State != Missing || !p.Draft || p.File != "content/es/about.md") {
+			t.Errorf("draft translation: %+v", p)
+		}
+	}
+	if len(r.Extra) != 1 || r.Extra[0].File != "content/es/solo.md" {
+		t.Errorf("extra pages %+v", r.Extra)
+	}
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
+	}
+}
