@@ -29,8 +29,10 @@ func RelURL(from, target string) string {
 	}
 	b.WriteString(strings.Join(toSegs[common:], "/"))
 	rel := b.String()
-	if rel == "" {
-		rel = "./"
+	first, _, _ := strings.Cut(rel, "/")
+	if rel == "" || strings.Contains(first, ":") {
+		// "./" also keeps "a:b/" from being read as scheme "a".
+		rel = "./" + rel
 	}
 	if hasFrag {
 		rel += "#" + frag

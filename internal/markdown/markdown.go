@@ -27,16 +27,28 @@ type Converter struct {
 
 // Options configure a Converter.
 type Options struct {
-	// UnsafeHTML passes raw HTML and dangerous link schemes through;
-	// otherwise raw HTML is dropped and javascript: links are emptied.
+	// UnsafeHTML passes raw HTML and every link scheme through;
+	// otherwise raw HTML is dropped, and links and images whose scheme
+	// is not http, https, mailto or tel are emptied (see SafeURL).
 	UnsafeHTML bool
 }
 
 // New returns a Converter.
 func New(opts Options) *Converter {
 	var rendererOpts []renderer.Option
+	transformers := []util.PrioritizedValue{
+		// Higher runs first: links are counted before
+		// numbering adds its own.
+		util.Prioritized(linkTransformer{}, 400),
+		util.Prioritized(outlineTransformer{}, 300),
+		util.Prioritized(tableAlignTransformer{}, 200),
+		util.Prioritized(numberTransformer{}, 100),
+	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	} else {
+		// Last, so that it also sees the resolved links.
+		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 50))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -49,14 +61,7 @@ func New(opts Options) *Converter {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(
-				// Higher runs first: links are counted before
-				// numbering adds its own.
-				util.Prioritized(linkTransformer{}, 400),
-				util.Prioritized(outlineTransformer{}, 300),
-				util.Prioritized(tableAlignTransformer{}, 200),
-				util.Prioritized(numberTransformer{}, 100),
-			),
+			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
