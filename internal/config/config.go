@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -88,13 +89,8 @@ func Parse(data []byte) (*Config, error) {
 	if err != nil {
 		return nil, tomlError(File, err)
 	}
-	var errs diag.List
-	for _, key := range md.Undecoded() {
-		if strings.HasPrefix(key.String(), "params.") {
-			continue
-		}
-		errs.Add(diag.Errorf(File, keyLine(data, key[len(key)-1]), "unknown key %q", key.String()))
-	}
+	lines := keyLines(data)
+	errs := unknownKeys(md.Undecoded(), lines)
 	c := &Config{
 		Title:           f.Title,
 		DefaultLanguage: f.DefaultLanguage,
@@ -107,12 +103,12 @@ func Parse(data []byte) (*Config, error) {
 	}
 	base, err := normalizeBaseURL(f.BaseURL)
 	if err != nil {
-		errs.Add(diag.Errorf(File, keyLine(data, "baseURL"), "baseURL: %v", err))
+		errs.Add(diag.Errorf(File, lines["baseURL"], "baseURL: %v", err))
 	}
 	c.BaseURL = base
 	for code, l := range f.Languages {
 		if !langCode.MatchString(code) {
-			errs.Add(diag.Errorf(File, keyLine(data, "languages."+code), "language %q: not a language code like \"en\" or \"es\"", code))
+			errs.Add(diag.Errorf(File, lines["languages."+code], "language %q: not a language code like \"en\" or \"es\"", code))
 			continue
 		}
 		if l.Name == "" {
@@ -131,12 +127,14 @@ func Parse(data []byte) (*Config, error) {
 		return a.Code < b.Code
 	})
 	switch {
-	case len(c.Languages) == 0:
+	case len(f.Languages) == 0:
 		errs.Add(diag.Errorf(File, 0, "no languages; add a [languages.en] table with a name"))
+	case len(c.Languages) == 0:
+		// every language had a bad code, reported above
 	case c.DefaultLanguage == "":
 		c.DefaultLanguage = c.Languages[0].Code
 	case c.Language(c.DefaultLanguage) == nil:
-		errs.Add(diag.Errorf(File, keyLine(data, "defaultLanguage"), "defaultLanguage %q is not one of the [languages] tables", c.DefaultLanguage))
+		errs.Add(diag.Errorf(File, lines["defaultLanguage"], "defaultLanguage %q is not one of the [languages] tables", c.DefaultLanguage))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -199,22 +197,91 @@ func normalizeBaseURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
-// tomlError locates a TOML parse or type error in path.
+// known lists the keys of each table of File, for "did you mean" hints.
+var known = map[string][]string{
+	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "languages", "markdown", "params"},
+	"languages": {"name", "title", "locale", "weight"},
+	"markdown":  {"unsafe"},
+}
+
+// unknownKeys reports keys that File does not use, each once: a key
+// inside an unknown table is not reported again.
+func unknownKeys(undecoded []toml.Key, lines map[string]int) diag.List {
+	var errs diag.List
+	reported := map[string]bool{}
+	for _, key := range undecoded {
+		if key[0] == "params" || reported[key[:len(key)-1].String()] {
+			reported[key.String()] = true
+			continue
+		}
+		reported[key.String()] = true
+		table := key[0]
+		if len(key) == 1 {
+			table = ""
+		}
+		msg := fmt.Sprintf("unknown key %q", key.String())
+		if s := diag.Suggest(key[len(key)-1], known[table]); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		errs.Add(diag.Errorf(File, lines[key.String()], "%s", msg))
+	}
+	return errs
+}
+
+var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
+
+// tomlError locates a TOML syntax or type error in path.
 func tomlError(path string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
 		return diag.Errorf(path, perr.Position.Line, "%s", perr.Message)
 	}
+	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return diag.Errorf(path, line, "%s: %s", m[2], m[3])
+	}
 	return diag.Wrap(path, 0, err)
 }
 
-// keyLine returns the first line of data that defines key, or 0.
-func keyLine(data []byte, key string) int {
-	for i, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, key) || strings.HasPrefix(line, "["+key+"]") {
-			return i + 1
+// keyLines maps each key that data sets, and each table it opens, to the
+// first line that does so: "title", "languages.en", "languages.en.name".
+// It reads lines, not TOML, which is enough to point a reader at a key.
+func keyLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	set := func(key string, line int) {
+		parts := strings.Split(key, ".")
+		for i := range parts {
+			k := strings.Join(parts[:i+1], ".")
+			if _, ok := lines[k]; !ok {
+				lines[k] = line
+			}
 		}
 	}
-	return 0
+	table := ""
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			header, _, _ := strings.Cut(line, "]")
+			table = cleanKey(strings.Trim(header, "[]"))
+			set(table, i+1)
+			continue
+		}
+		if k, _, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
+			k = cleanKey(k)
+			if table != "" {
+				k = table + "." + k
+			}
+			set(k, i+1)
+		}
+	}
+	return lines
+}
+
+// cleanKey removes spaces and quotes from a dotted key.
+func cleanKey(k string) string {
+	parts := strings.Split(k, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
 }
