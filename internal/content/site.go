@@ -302,6 +302,9 @@ func (s *Site) assignURLs() error {
 				p.Parent = parentSection(dir)
 			}
 			if err := checkURL(p.URL); err != nil {
+				if p.Untranslated {
+					continue // reported once, on the original
+				}
 				errs.Add(diag.Errorf(p.File, 0, "URL %s: %v; rename the file or set a slug", p.URL, err))
 				continue
 			}
