@@ -1,40 +1,44 @@
 package markdown
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
-	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
 )
 
 // ids makes heading IDs that are readable in any Latin-script language:
 // "¿Qué soluciones existen?" becomes "que-soluciones-existen". IDs are
-// unique within a page: a repeated heading gets "-1", "-2", ...
+// unique within a page: a repeated heading gets "-1", "-2", ... On a
+// numbered page, IDs like "p3" are left to the paragraphs.
 type ids struct {
-	used map[string]bool
+	used     map[string]bool
+	numbered bool
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs(numbered bool) *ids { return &ids{used: map[string]bool{}, numbered: numbered} }
 
-func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slugify(string(value))
+// generate returns a new ID for a heading whose plain text is text.
+func (s *ids) generate(text string) string {
+	base := Slugify(text)
 	if base == "" {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
+	for i := 1; s.used[id] || (s.numbered && paragraphID.MatchString(id)); i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	s.used[id] = true
-	return []byte(id)
+	return id
 }
 
-func (s *ids) Put(value []byte) { s.used[string(value)] = true }
+var paragraphID = regexp.MustCompile(`^p[0-9]+$`)
 
 // Slugify returns s in lower case without accents, with every run of
 // other characters than letters and digits turned into one hyphen.
+// Apostrophes are dropped, so "Don't" reads "dont", not "don-t".
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
@@ -42,6 +46,8 @@ func Slugify(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			// a combining accent, dropped: "é" is "e" followed by one
+		case r == '\'' || r == '’':
+			// an apostrophe, dropped within a word
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')

@@ -6,13 +6,14 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -37,18 +38,18 @@ type Options struct {
 func New(opts Options) *Converter {
 	var rendererOpts []renderer.Option
 	transformers := []util.PrioritizedValue{
-		// Higher runs first: links are counted before
-		// numbering adds its own.
-		util.Prioritized(linkTransformer{}, 400),
-		util.Prioritized(outlineTransformer{}, 300),
-		util.Prioritized(tableAlignTransformer{}, 200),
-		util.Prioritized(numberTransformer{}, 100),
+		// Lower runs first: links are counted before numbering
+		// adds its own.
+		util.Prioritized(linkTransformer{}, 100),
+		util.Prioritized(outlineTransformer{}, 200),
+		util.Prioritized(tableAlignTransformer{}, 300),
+		util.Prioritized(numberTransformer{}, 400),
 	}
 	if opts.UnsafeHTML {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	} else {
 		// Last, so that it also sees the resolved links.
-		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 50))
+		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 500))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -57,10 +58,9 @@ func New(opts Options) *Converter {
 			extension.TaskList,
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Footnote,
-			extension.Typographer,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(rendererOpts...),
@@ -96,6 +96,22 @@ type Result struct {
 	Headings, Paragraphs, Links, Footnotes int
 }
 
+// typography writes typographic punctuation as characters rather than
+// goldmark's entities: shorter pages, and plain text (for the table of
+// contents and heading IDs) that needs no decoding.
+var typography = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.LeftAngleQuote:   "«",
+	extension.RightAngleQuote:  "»",
+	extension.Apostrophe:       "’",
+}
+
 var key = parser.NewContextKey()
 
 // state carries a conversion's options into the AST transformers and
@@ -103,14 +119,15 @@ var key = parser.NewContextKey()
 type state struct {
 	page   Page
 	result *Result
+	ids    *ids
 	errs   diag.List
 }
 
 // Convert converts src, the body of page p.
 func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	res := &Result{}
-	st := &state{page: p, result: res}
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	st := &state{page: p, result: res, ids: newIDs(p.Numbered)}
+	ctx := parser.NewContext()
 	ctx.Set(key, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
@@ -146,7 +163,8 @@ func lineOf(n ast.Node, src []byte) int {
 	return 0
 }
 
-// plainText returns the text of n and its descendants, without markup.
+// plainText returns the text of n and its descendants as a reader sees
+// it: without markup or raw HTML, with escapes and entities resolved.
 func plainText(n ast.Node, src []byte) string {
 	var buf bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -155,14 +173,22 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			buf.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			buf.Write(v)
 			if c.SoftLineBreak() {
 				buf.WriteByte(' ')
 			}
 		case *ast.String:
-			buf.Write(c.Value)
-		case *ast.CodeSpan:
-			// its Text children are visited next
+			if c.IsCode() {
+				buf.WriteString(html.UnescapeString(string(c.Value)))
+			} else {
+				buf.Write(c.Value)
+			}
+		case *ast.AutoLink:
+			buf.Write(c.Label(src))
 		}
 		return ast.WalkContinue, nil
 	})

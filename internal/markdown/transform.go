@@ -23,6 +23,10 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if _, ok := n.(*ast.AutoLink); ok {
+			st.result.Links++
+			return ast.WalkContinue, nil
+		}
 		link, ok := n.(*ast.Link)
 		if !ok {
 			return ast.WalkContinue, nil
@@ -110,15 +114,14 @@ func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			// IDs come from the text a reader sees, not from the
+			// source line with its link targets and markup.
+			text := strings.TrimSpace(plainText(n, src))
+			id := st.ids.generate(text)
+			n.SetAttributeString("id", []byte(id))
 			st.result.Headings++
 			if n.Level == 2 || n.Level == 3 {
-				id, _ := n.AttributeString("id")
-				idBytes, _ := id.([]byte)
-				st.result.TOC = append(st.result.TOC, Heading{
-					Level: n.Level,
-					ID:    string(idBytes),
-					Text:  strings.TrimSpace(plainText(n, src)),
-				})
+				st.result.TOC = append(st.result.TOC, Heading{Level: n.Level, ID: id, Text: text})
 			}
 		case *east.Footnote:
 			st.result.Footnotes++
