@@ -44,6 +44,7 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
+		{"check", "check links, anchors, hreflang, titles, alt text and translations' structure", runCheck},
 		{"status", "list pages and strings that are missing or out of date, per language", runStatus},
 		{"stamp", "mark a translation as up to date, or start a new one (-new)", runStamp},
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"cecot/internal/content"
+	"cecot/internal/render"
 )
 
 // A sitemap entry: a page's URL and its language alternates. Only built
@@ -21,12 +22,9 @@ type alternate struct {
 	href     string
 }
 
-// indexable reports whether search engines should index p: it is not a
-// 404 page and not a stand-in for a missing translation. It agrees with
-// render.PageView.Indexable, which decides a page's robots meta tag.
-func indexable(p *content.Page) bool {
-	return p.Kind != content.KindNotFound && !p.Untranslated
-}
+// indexable reports whether search engines should index p; render owns
+// the rule, which also decides a page's robots meta tag.
+func indexable(p *content.Page) bool { return render.Indexable(p) }
 
 // alternates are the hreflang links of an indexable page: itself, each
 // real translation, and the language chooser at the root as x-default,

@@ -196,8 +196,13 @@ func (v *PageView) Menu() []*PageView {
 
 // Indexable reports whether search engines should index the page: not a
 // 404 page and not a stand-in for a missing translation.
-func (v *PageView) Indexable() bool {
-	return v.Kind != content.KindNotFound && !v.Untranslated
+func (v *PageView) Indexable() bool { return Indexable(v.Page) }
+
+// Indexable reports whether search engines should index p: not a 404
+// page and not a stand-in for a missing translation. The robots meta tag,
+// the hreflang alternates and the sitemap all follow it.
+func Indexable(p *content.Page) bool {
+	return p.Kind != content.KindNotFound && !p.Untranslated
 }
 
 // StandaloneURL is the path of the page's single-file edition, or "".

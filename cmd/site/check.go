@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"cecot/internal/build"
+	"cecot/internal/check"
+)
+
+func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	var pf projectFlags
+	pf.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: site check [flags]\n\nCheck builds the site in memory and checks it: links and #anchors lead\nsomewhere, hreflang alternates link back, every page has a title and a\ndescription, images have alt text, links have text, and each translation\nhas as many headings, links, footnotes and numbered paragraphs as its\noriginal. It writes nothing.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	root, err := os.OpenRoot(pf.src)
+	if err != nil {
+		return fmt.Errorf("project folder: %w", err)
+	}
+	defer root.Close()
+	site, err := build.Load(root.FS(), pf.options())
+	if err != nil {
+		return err
+	}
+	warn(fs.Output(), site.Warnings)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := check.Site(ctx, site)
+	if err != nil {
+		return err
+	}
+	if err := res.Errors.Err(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "site: checked %d pages and %d internal links: no problems\n", res.Pages, res.Links)
+	return nil
+}

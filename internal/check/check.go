@@ -1,0 +1,332 @@
+// Package check finds problems in a built site that a build does not
+// stop for: links and #anchors that lead nowhere, hreflang alternates
+// that are not returned, pages without a title or description, images
+// without alt text, empty links, and translations whose headings, links,
+// footnotes or numbered paragraphs do not match their original in
+// number. It renders the site into memory, so it needs no output folder.
+package check
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"cecot/internal/build"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/render"
+)
+
+// Result is what a check found.
+type Result struct {
+	Errors diag.List
+	Pages  int // HTML files checked
+	Links  int // internal links followed
+}
+
+// memory is a build.Writer that keeps the site in memory.
+type memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memory) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = data
+	return nil
+}
+
+// Site renders s into memory and checks it. An error means the site
+// could not be rendered; what the checks found is in the Result.
+func Site(ctx context.Context, s *build.Site) (*Result, error) {
+	mem := &memory{files: map[string][]byte{}}
+	if _, err := s.Render(ctx, mem); err != nil {
+		return nil, err
+	}
+	res := files(s, mem.files, sources(s))
+	(&checker{site: s}).structure(res)
+	res.Errors.Sort()
+	return res, nil
+}
+
+// files checks the HTML files of a built site, each made from the source
+// that srcs names.
+func files(s *build.Site, files map[string][]byte, srcs map[string]source) *Result {
+	c := &checker{site: s, files: files, docs: map[string]*doc{}, sources: srcs}
+	for name, data := range files {
+		if path.Ext(name) == ".html" {
+			c.docs[name] = parseDoc(data)
+		}
+	}
+	res := &Result{Pages: len(c.docs)}
+	for _, name := range sortedNames(c.docs) {
+		c.page(name, res)
+	}
+	res.Errors.Sort()
+	return res
+}
+
+// source is where an output file comes from.
+type source struct {
+	page *content.Page // nil for a file made from a layout alone
+	file string        // the file to name in problems
+}
+
+// sources maps each HTML output to the file it is made from.
+func sources(s *build.Site) map[string]source {
+	m := map[string]source{
+		"index.html": {file: path.Join(render.Dir, "root.html")},
+		"404.html":   {file: path.Join(render.Dir, "404-root.html")},
+	}
+	for _, p := range s.Content.Pages {
+		file := p.File
+		if p.Untranslated {
+			// A stand-in shows the original's text and front matter.
+			file = s.Content.Page(s.Config.DefaultLanguage, p.Key).File
+		}
+		m[p.Out] = source{page: p, file: file}
+		if p.Standalone {
+			m[strings.TrimPrefix(render.StandaloneURL(p), "/")] = source{page: p, file: file}
+		}
+	}
+	return m
+}
+
+type checker struct {
+	site    *build.Site
+	files   map[string][]byte
+	docs    map[string]*doc
+	sources map[string]source
+}
+
+func (c *checker) errorf(name string, line int, format string, args ...any) error {
+	src := c.sources[name]
+	file := src.file
+	if file == "" {
+		file = name
+	}
+	return diag.Errorf(file, line, "%s (in %s)", fmt.Sprintf(format, args...), urlOf(name))
+}
+
+// page checks one HTML file.
+func (c *checker) page(name string, res *Result) {
+	d := c.docs[name]
+	src := c.sources[name]
+	if strings.TrimSpace(d.title) == "" {
+		res.Errors.Add(c.errorf(name, 1, "page has no title; add title = \"...\" to the front matter"))
+	}
+	if strings.TrimSpace(d.description) == "" {
+		res.Errors.Add(c.errorf(name, 1, "page has no description; add description = \"...\" to the front matter: one or two sentences that search engines and shared links show"))
+	}
+	for _, img := range d.noAlt {
+		res.Errors.Add(c.errorf(name, c.lineOf(src, img), "image %s has no alt text; describe it in the brackets: ![what it shows](%s)", img, img))
+	}
+	for _, href := range d.emptyLinks {
+		res.Errors.Add(c.errorf(name, c.lineOf(src, href), "link to %q has no text; write the link text in the brackets: [text](%s)", href, href))
+	}
+	if d.noHref > 0 {
+		res.Errors.Add(c.errorf(name, 0, "%d links have no address", d.noHref))
+	}
+	for _, r := range d.refs {
+		target, frag, internal := c.resolve(name, r.url)
+		if !internal {
+			continue
+		}
+		res.Links++
+		if err := c.follow(name, target, frag); err != "" {
+			res.Errors.Add(c.errorf(name, c.lineOf(src, r.url), "%s %s=%q: %s", r.tag, r.attr, r.url, err))
+		}
+	}
+	c.alternates(name, d, res)
+}
+
+// resolve turns a URL found in file name into the output file it names
+// and its fragment. internal is false for other sites and other schemes.
+func (c *checker) resolve(name, raw string) (target, frag string, internal bool) {
+	raw = strings.TrimSpace(raw)
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", "", false
+	}
+	var p string
+	switch {
+	case u.Scheme != "" || u.Host != "":
+		base := c.site.Config.BaseURL
+		if base == "" || !strings.HasPrefix(raw, base) {
+			return "", "", false
+		}
+		if u, err = url.Parse(strings.TrimPrefix(raw, base)); err != nil {
+			return "", "", false
+		}
+		p = "/" + u.Path
+	case u.Path == "":
+		p = "/" + name
+	case strings.HasPrefix(u.Path, "/"):
+		// Root paths, as 404 pages use, start with the site's base path.
+		p = "/" + strings.TrimPrefix(u.Path, c.site.Config.BasePath())
+	default:
+		p = path.Join("/"+path.Dir(name), u.Path)
+		if strings.HasSuffix(u.Path, "/") || u.Path == "." {
+			p += "/"
+		}
+	}
+	target = strings.TrimPrefix(p, "/")
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return target, u.Fragment, true
+}
+
+// follow checks that target exists and has an element with ID frag; it
+// returns what is wrong, or "".
+func (c *checker) follow(from, target, frag string) string {
+	if _, ok := c.files[target]; !ok {
+		if _, ok := c.files[target+"/index.html"]; ok {
+			target += "/index.html"
+		} else {
+			return fmt.Sprintf("no such page or file in the built site (%s)", urlOf(target))
+		}
+	}
+	if frag == "" {
+		return ""
+	}
+	d := c.docs[target]
+	if d == nil {
+		return ""
+	}
+	if !d.ids[frag] {
+		where := "on " + urlOf(target)
+		if target == from {
+			where = "on this page"
+		}
+		return fmt.Sprintf("no heading or element with id %q %s", frag, where)
+	}
+	return ""
+}
+
+// alternates checks that every hreflang alternate of a page exists, is in
+// that language, and names the page back.
+func (c *checker) alternates(name string, d *doc, res *Result) {
+	self := d.alternates[d.lang]
+	if len(d.alternates) > 0 && self == "" {
+		res.Errors.Add(c.errorf(name, 0, "hreflang alternates do not include the page itself (%s)", d.lang))
+	}
+	for _, lang := range sortedNames(d.alternates) {
+		href := d.alternates[lang]
+		if lang == "x-default" || lang == d.lang {
+			continue
+		}
+		target, _, ok := c.resolve(name, href)
+		td := c.docs[target]
+		if !ok || td == nil {
+			continue // follow has reported a missing target
+		}
+		if td.lang != lang {
+			res.Errors.Add(c.errorf(name, 0, "hreflang %q alternate %s is a page in %q", lang, href, td.lang))
+		}
+		if back := td.alternates[d.lang]; back != self {
+			res.Errors.Add(c.errorf(name, 0, "hreflang %q alternate %s does not link back: its %q alternate is %q, not %q", lang, href, d.lang, back, self))
+		}
+	}
+}
+
+// lineOf finds the line of a page's Markdown that holds a link to raw,
+// or 0 when the link comes from a layout.
+func (c *checker) lineOf(src source, raw string) int {
+	if src.page == nil || raw == "" {
+		return 0
+	}
+	body := src.page.Body
+	if src.page.Untranslated {
+		body = c.site.Content.Page(c.site.Config.DefaultLanguage, src.page.Key).Body
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return 0
+	}
+	var needles []string
+	if u.Fragment != "" {
+		needles = append(needles, "#"+u.Fragment+")")
+	}
+	if seg := path.Base(strings.TrimSuffix(u.Path, "/")); seg != "." && seg != "/" && seg != ".." {
+		needles = append(needles, seg+".md", seg)
+	}
+	needles = append(needles, raw)
+	lines := strings.Split(string(body), "\n")
+	for _, n := range needles {
+		for i, l := range lines {
+			if strings.Contains(l, "](") && strings.Contains(l, n) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// structure compares each translation's Markdown with its original's:
+// headings, links, footnotes and, on numbered pages, paragraphs, so that
+// nothing is left out and #pN anchors mean the same in every language.
+func (c *checker) structure(res *Result) {
+	def := c.site.Config.DefaultLanguage
+	for _, t := range c.site.Content.Pages {
+		if t.Lang == def || t.Untranslated {
+			continue
+		}
+		src := c.site.Content.Page(def, t.Key)
+		if src == nil {
+			continue
+		}
+		_, tm, err := c.site.Renderer.Page(t)
+		if err != nil {
+			res.Errors.Add(err)
+			continue
+		}
+		_, sm, err := c.site.Renderer.Page(src)
+		if err != nil {
+			res.Errors.Add(err)
+			continue
+		}
+		type count struct {
+			what   string
+			tr, or int
+		}
+		counts := []count{
+			{"headings", tm.Headings, sm.Headings},
+			{"links", tm.Links, sm.Links},
+			{"footnotes", tm.Footnotes, sm.Footnotes},
+		}
+		if src.Numbered || t.Numbered {
+			counts = append(counts, count{"numbered paragraphs", tm.Paragraphs, sm.Paragraphs})
+		}
+		for _, n := range counts {
+			if n.tr != n.or {
+				res.Errors.Add(diag.Errorf(t.File, 0, "has %d %s, but its original %s has %d; translate every one, no more and no fewer", n.tr, n.what, src.File, n.or))
+			}
+		}
+	}
+}
+
+// urlOf is the site path of an output file: "/es/informe/".
+func urlOf(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if strings.HasSuffix(name, "/index.html") {
+		return "/" + strings.TrimSuffix(name, "index.html")
+	}
+	return "/" + name
+}
+
+func sortedNames[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

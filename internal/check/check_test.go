@@ -1,0 +1,197 @@
+package check
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cecot/internal/build"
+	"cecot/internal/config"
+	"cecot/internal/content"
+)
+
+// page is a minimal HTML page of the fixture, as minified output would
+// be: no quotes where none are needed.
+func page(lang, title, head, body string) string {
+	return `<!doctype html><html lang=` + lang + `><title>` + title + `</title><meta name=description content="About it.">` + head + `<main id=main>` + body + `</main>`
+}
+
+func alt(lang, href string) string {
+	return `<link rel=alternate hreflang=` + lang + ` href=` + href + `>`
+}
+
+func TestHTMLChecks(t *testing.T) {
+	const base = "https://example.org/site/"
+	enHead := alt("en", base+"en/") + alt("es", base+"es/") + alt("x-default", base)
+	good := map[string]string{
+		"en/index.html":        page("en", "Home", enHead, `<a href=report/#facts>Facts</a> <a href=#main>Skip</a>`),
+		"en/report/x.png":      "PNG",
+		"es/index.html":        page("es", "Inicio", alt("es", base+"es/")+alt("en", base+"en/"), `<a href=../en/>English</a>`),
+		"en/report/index.html": page("en", "Report", "", `<h2 id=facts>Facts</h2><a href=../../assets/site.css>css</a><a href=/site/en/>home</a><img src=x.png alt="">`),
+		"assets/site.css":      "body{}",
+		"index.html":           page("en", "Root", "", `<a href=en/>en</a>`),
+	}
+	for _, c := range []struct {
+		name    string
+		file    string
+		content string
+		want    string // "" for no problem
+	}{
+		{"good site", "", "", ""},
+		{"broken link", "en/index.html", page("en", "Home", enHead, `<a href=reprot/>Report</a>`),
+			`content/en/_index.md: a href="reprot/": no such page or file in the built site (/en/reprot/) (in /en/)`},
+		{"broken anchor", "en/index.html", page("en", "Home", enHead, `<a href=report/#fatcs>Facts</a>`),
+			`content/en/_index.md:3: a href="report/#fatcs": no heading or element with id "fatcs" on /en/report/ (in /en/)`},
+		{"broken anchor on the page itself", "en/index.html", page("en", "Home", enHead, `<a href=#nowhere>x</a>`),
+			`content/en/_index.md: a href="#nowhere": no heading or element with id "nowhere" on this page (in /en/)`},
+		{"hreflang not returned", "es/index.html", page("es", "Inicio", alt("es", base+"es/"), ""),
+			`content/en/_index.md: hreflang "es" alternate https://example.org/site/es/ does not link back: its "en" alternate is "", not "https://example.org/site/en/" (in /en/)`},
+		{"hreflang to a page in another language", "en/index.html", page("en", "Home", alt("en", base+"en/")+alt("es", base+"en/report/"), ""),
+			`content/en/_index.md: hreflang "es" alternate https://example.org/site/en/report/ does not link back: its "en" alternate is "", not "https://example.org/site/en/" (in /en/)` + "\n" +
+				`content/en/_index.md: hreflang "es" alternate https://example.org/site/en/report/ is a page in "en" (in /en/)` + "\n" +
+				`content/es/_index.md: hreflang "en" alternate https://example.org/site/en/ does not link back: its "es" alternate is "https://example.org/site/en/report/", not "https://example.org/site/es/" (in /es/)`},
+		{"no title", "en/report/index.html", page("en", " ", "", `<h2 id=facts>F</h2>`),
+			`content/en/report.md:1: page has no title; add title = "..." to the front matter (in /en/report/)`},
+		{"no description", "index.html", `<html lang=en><title>Root</title><a href=en/>en</a>`,
+			`layouts/root.html:1: page has no description; add description = "..." to the front matter: one or two sentences that search engines and shared links show (in /)`},
+		{"image without alt", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><img src=x.png>`),
+			`content/en/report.md: image x.png has no alt text; describe it in the brackets: ![what it shows](x.png) (in /en/report/)`},
+		{"empty link", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><a href=../> </a>`),
+			`content/en/report.md: link to "../" has no text; write the link text in the brackets: [text](../) (in /en/report/)`},
+		{"link with an image's alt is not empty", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><a href=../><img src=../../assets/site.css alt="Home"></a>`), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string][]byte{}
+			for k, v := range good {
+				files[k] = []byte(v)
+			}
+			if c.file != "" {
+				files[c.file] = []byte(c.content)
+			}
+			res := files2(t, base, files)
+			got := res.Errors.Error()
+			if res.Errors == nil {
+				got = ""
+			}
+			if got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+// files2 checks files as the output of a two-language site at base.
+func files2(t *testing.T, base string, out map[string][]byte) *Result {
+	t.Helper()
+	cfg := &config.Config{DefaultLanguage: "en"}
+	if err := cfg.SetBaseURL(base); err != nil {
+		t.Fatal(err)
+	}
+	body := []byte("\n\n[Facts](report.md#facts)\n")
+	srcs := map[string]source{
+		"index.html":           {file: "layouts/root.html"},
+		"en/index.html":        {file: "content/en/_index.md", page: &content.Page{File: "content/en/_index.md", Body: body}},
+		"es/index.html":        {file: "content/es/_index.md", page: &content.Page{File: "content/es/_index.md"}},
+		"en/report/index.html": {file: "content/en/report.md", page: &content.Page{File: "content/en/report.md"}},
+	}
+	return files(&build.Site{Config: cfg}, out, srcs)
+}
+
+// projectFS is the real project's layouts, locales and assets, with
+// content given by the test.
+func projectFS(t *testing.T, pages map[string]string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	root := os.DirFS("../..")
+	for _, dir := range []string{"layouts", "locales", "assets"} {
+		err := fs.WalkDir(root, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, p)
+			fsys[p] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: []byte("baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\n[languages.en]\nname = \"English\"\ntitle = \"Site\"\nweight = 1\n[languages.es]\nname = \"Español\"\ntitle = \"Sitio\"\nweight = 2\n")}
+	for name, text := range pages {
+		fsys[path.Join("content", name)] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func siteCheck(t *testing.T, fsys fs.FS) *Result {
+	t.Helper()
+	s, err := build.Load(fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Site(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func pageFile(title, extra, body string) string {
+	return "+++\ntitle = \"" + title + "\"\ndescription = \"A page.\"\n" + extra + "+++\n" + body
+}
+
+func TestSiteStructure(t *testing.T) {
+	report := "\n1. One.[^1]\n\n## Facts\n\nA [link](_index.md).\n\nTwo.\n\n[^1]: Note.\n"
+	pages := map[string]string{
+		"en/_index.md": pageFile("Home", "", "\nSee the [report](report.md#p1).\n"),
+		"es/_index.md": pageFile("Inicio", "", "\nVea el [informe](report.md#datos).\n"),
+		"en/report.md": pageFile("Report", "numbered = true\n", report),
+		"es/report.md": pageFile("Informe", "numbered = true\nslug = \"informe\"\n", "\n1. Uno.[^1]\n\n## Datos\n\nUn [enlace](_index.md).\n\nDos.\n\n[^1]: Nota.\n"),
+		"en/about.md":  pageFile("About", "", "\nAbout [us](report.md#p2).\n"),
+		"en/404.md":    pageFile("Not found", "", "\nGone.\n"),
+		"es/404.md":    pageFile("No encontrada", "", "\nNo está.\n"),
+	}
+	t.Run("translated, missing with fallback, anchors across languages", func(t *testing.T) {
+		res := siteCheck(t, projectFS(t, pages))
+		if res.Errors != nil {
+			t.Errorf("problems in a good site:\n%v", res.Errors)
+		}
+		if res.Links == 0 || res.Pages < 6 {
+			t.Errorf("checked %d pages, %d links", res.Pages, res.Links)
+		}
+	})
+	t.Run("structure mismatch", func(t *testing.T) {
+		bad := map[string]string{}
+		for k, v := range pages {
+			bad[k] = v
+		}
+		bad["es/report.md"] = pageFile("Informe", "numbered = true\nslug = \"informe\"\n", "\n1. Uno.\n\nUn enlace.\n\n## Datos\n\nDos.\n\nTres.\n")
+		res := siteCheck(t, projectFS(t, bad))
+		got := res.Errors.Error()
+		for _, want := range []string{
+			"content/es/report.md: has 0 links, but its original content/en/report.md has 1;",
+			"content/es/report.md: has 0 footnotes, but its original content/en/report.md has 1;",
+			"content/es/report.md: has 3 numbered paragraphs, but its original content/en/report.md has 2;",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("missing %q in\n%s", want, got)
+			}
+		}
+	})
+	t.Run("broken anchor in Markdown", func(t *testing.T) {
+		bad := map[string]string{}
+		for k, v := range pages {
+			bad[k] = v
+		}
+		bad["es/_index.md"] = pageFile("Inicio", "", "\nVea el [informe](report.md#hechos).\n")
+		res := siteCheck(t, projectFS(t, bad))
+		want := `content/es/_index.md:6: a href="informe/#hechos": no heading or element with id "hechos" on /es/informe/ (in /es/)`
+		if res.Errors.Error() != want {
+			t.Errorf("got\n%v\nwant\n%s", res.Errors, want)
+		}
+	})
+}
