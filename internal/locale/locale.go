@@ -224,6 +224,11 @@ func (t *Translator) T(id string, args ...any) (string, error) {
 	s, err := t.loc.Localize(cfg)
 	if err != nil {
 		var nf *i18n.MessageNotFoundErr
+		if errors.As(err, &nf) && t.locales.Message(t.lang, id) == nil && t.locales.Message(t.locales.def, id) != nil {
+			// go-i18n fell back to the default language, as it
+			// should, and says so with an error; Load has warned.
+			return s, nil
+		}
 		if errors.As(err, &nf) || t.locales.Message(t.locales.def, id) == nil {
 			return "", fmt.Errorf("T: no message %q in %s; add it there", id, File(t.locales.def))
 		}
