@@ -128,8 +128,13 @@ func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte,
 func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, error) {
 	v := r.view(p)
 	link := v.Rel
-	if absolute && r.Config.BaseURL != "" {
+	switch {
+	case absolute && r.Config.BaseURL != "":
 		link = v.Abs
+	case absolute:
+		// Without a base URL, links start from where the file is.
+		from := StandaloneURL(p)
+		link = func(target string) string { return content.RelURL(from, target) }
 	}
 	return r.Markdown.Convert(p.Body, markdown.Page{
 		File:     p.File,
