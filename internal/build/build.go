@@ -50,16 +50,27 @@ type Site struct {
 // Load reads a whole project from fsys. Its error is a diag.List of every
 // problem found.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
-	cfg, err := config.Load(fsys)
+	s, err := load(fsys, opts)
 	if err != nil {
 		return nil, err
 	}
+	return s, nil
+}
+
+// load is Load, except that it also returns the site as far as it got,
+// so that the warnings found are reported beside the errors.
+func load(fsys fs.FS, opts Options) (*Site, error) {
+	s := &Site{min: newMinifier(), compress: opts.Compress}
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return s, err
+	}
 	if opts.BaseURL != "" {
 		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return nil, err
+			return s, err
 		}
 	}
-	s := &Site{Config: cfg, min: newMinifier(), compress: opts.Compress}
+	s.Config = cfg
 	var errs diag.List
 	site, warns, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: opts.Drafts})
 	errs.Add(err)
@@ -71,9 +82,13 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	s.Warnings = append(s.Warnings, lwarns...)
 	s.Assets, err = assets.Load(fsys, s.min)
 	errs.Add(err)
-	if err := errs.Err(); err != nil {
-		return nil, err
+	sortWarnings(s.Warnings)
+	if locs == nil {
+		// Layouts need the interface strings to parse.
+		return s, errs.Err()
 	}
+	// Layouts are parsed even when the content has errors, so that
+	// every problem is reported at once.
 	s.Renderer, err = render.New(fsys, render.Site{
 		Config:   cfg,
 		Content:  site,
@@ -81,11 +96,8 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 		Assets:   s.Assets,
 		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
 	})
-	if err != nil {
-		return nil, err
-	}
-	sortWarnings(s.Warnings)
-	return s, nil
+	errs.Add(err)
+	return s, errs.Err()
 }
 
 func sortWarnings(ws []*diag.Error) {
@@ -286,9 +298,9 @@ func Build(ctx context.Context, src, out string, opts Options) (*Result, error) 
 		return nil, fmt.Errorf("project folder: %w", err)
 	}
 	defer root.Close()
-	site, err := Load(root.FS(), opts)
+	site, err := load(root.FS(), opts)
 	if err != nil {
-		return nil, err
+		return &Result{Warnings: site.Warnings}, err
 	}
 	staged, err := stage(filepath.Clean(out))
 	if err != nil {

@@ -99,7 +99,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	diffTrees(t, "golden", readTree(t, golden), a)
+	diffTrees(t, "golden (if the change is meant, run go test ./internal/build -update and review the diff)", readTree(t, golden), a)
 
 	if res.Pages["en"] != 6 || res.Pages["es"] != 6 {
 		t.Errorf("pages per language %v, want en 6 and es 6 (with the Spanish stand-in, without the draft)", res.Pages)
@@ -407,4 +407,46 @@ func snapshot(t *testing.T, p string) string {
 		return nil
 	})
 	return b.String()
+}
+
+// TestAllProblemsAtOnce breaks two pages and a layout at once: one build
+// reports them all, sorted, together with the warnings found on the way.
+func TestAllProblemsAtOnce(t *testing.T) {
+	src := copyFixture(t)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/es/news/first.md", "+++\ntitle = \"Primera\"\ncolour = \"red\"\ndate = \"someday\"\n+++\n")
+	write("content/en/news/first.md", "+++\ntitle = \"First\n+++\n")
+	write("layouts/section.html", "{{template \"base\" .}}\n{{define \"main\"}}\n{{range .Pages}}\n{{end}}\n")
+	res, err := Build(context.Background(), src, filepath.Join(t.TempDir(), "public"), Options{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	want := []string{
+		"content/en/news/first.md:2: front matter:",
+		"content/es/news/first.md:4: front matter: date:",
+		"layouts/section.html:",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d problems, want %d:\n%v", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("problem %d: %s\nwant %s...", i+1, got[i], want[i])
+		}
+	}
+	if res == nil {
+		t.Fatal("no result, so no warnings")
+	}
+	var warns []string
+	for _, w := range res.Warnings {
+		warns = append(warns, w.Error())
+	}
+	if !strings.Contains(strings.Join(warns, "\n"), `content/es/news/first.md:3: front matter: unknown key "colour"`) {
+		t.Errorf("the warning is not reported with the errors: %q", warns)
+	}
 }
