@@ -96,13 +96,20 @@ func requestPaths(file string) []string {
 // once each. Browsers hash the element's text exactly as it is in the
 // file, so this must run on the final, minified bytes.
 func inlineStyleHashes(doc []byte) []string {
+	// Most pages have no inline style: spare them the tokenizer.
+	if !containsFold(doc, "<style") {
+		return nil
+	}
 	var (
 		hashes  []string
 		text    []byte
 		inStyle bool
 	)
 	done := func() {
-		if h := StyleHash(text); inStyle && !slices.Contains(hashes, h) {
+		if !inStyle {
+			return
+		}
+		if h := StyleHash(text); !slices.Contains(hashes, h) {
 			hashes = append(hashes, h)
 		}
 		inStyle, text = false, nil
@@ -125,6 +132,22 @@ func inlineStyleHashes(doc []byte) []string {
 			done()
 		}
 	}
+}
+
+// containsFold reports whether doc contains lower, an ASCII lower-case
+// string, in any case, as HTML tag names are.
+func containsFold(doc []byte, lower string) bool {
+	for i := bytes.IndexByte(doc, lower[0]); i >= 0; {
+		if len(doc)-i >= len(lower) && bytes.EqualFold(doc[i:i+len(lower)], []byte(lower)) {
+			return true
+		}
+		next := bytes.IndexByte(doc[i+1:], lower[0])
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // StyleHash returns the Content-Security-Policy source of an inline

@@ -18,6 +18,9 @@ func TestInlineStyleHashes(t *testing.T) {
 		{"twice the same", `<style>a{}</style><style>a{}</style>`, []string{StyleHash([]byte("a{}"))}},
 		{"two", `<style>a{}</style><p>x</p><style>b{}</style>`, []string{StyleHash([]byte("a{}")), StyleHash([]byte("b{}"))}},
 		{"escaped in text is not an element", `<p>&lt;style>a{}&lt;/style></p>`, nil},
+		{"upper case", `<p><STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
+		{"unfinished tag at the end", `<p>x</p><style`, nil},
+		{"tag at the end", `<p>x</p><sty`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
