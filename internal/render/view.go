@@ -3,6 +3,9 @@ package render
 import (
 	"html/template"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -13,6 +16,16 @@ import (
 // PageView is what a layout sees as "." for a page.
 type PageView struct {
 	*content.Page
+	// The fields that lists and navigation read most, copied from Page
+	// to the top level. text/template finds a field of an embedded
+	// struct with reflect's breadth-first FieldByName, which allocates
+	// on every evaluation: with a section's page list on every page that
+	// was a third of a build's allocations. A top-level field is found by
+	// a plain scan. They always hold the page's own values.
+	Lang, Key, URL     string
+	Kind               content.Kind
+	Title, Description string
+	Date               time.Time
 	// Content is the page's Markdown as HTML; empty in lists.
 	Content template.HTML
 	// TOC lists the page's level 2 and 3 headings.
@@ -32,15 +45,45 @@ func (v *PageView) Paragraphs() int {
 // ReadingTime is the page's reading time in whole minutes, at 200 words
 // a minute.
 func (v *PageView) ReadingTime() int {
-	words := len(strings.Fields(string(v.Body)))
-	return max(1, (words+199)/200)
+	return max(1, (countWords(v.Body)+199)/200)
 }
 
-func (r *Renderer) view(p *content.Page) *PageView { return &PageView{Page: p, r: r} }
+// countWords counts the words of text as strings.Fields splits them,
+// without making the strings.
+func countWords(text []byte) int {
+	words, inWord := 0, false
+	for i := 0; i < len(text); {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRune(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
+	return words
+}
+
+// view is the view of a page without its content, as lists show it.
+func (r *Renderer) view(p *content.Page) *PageView {
+	return &PageView{
+		Page: p, r: r,
+		Lang: p.Lang, Key: p.Key, URL: p.URL, Kind: p.Kind,
+		Title: p.Title, Description: p.Description, Date: p.Date,
+	}
+}
 
 // viewWith is the view of a page with its converted Markdown.
 func (r *Renderer) viewWith(p *content.Page, md *markdown.Result) *PageView {
-	return &PageView{Page: p, Content: template.HTML(md.HTML), TOC: md.TOC, md: md, r: r}
+	v := r.view(p)
+	v.Content, v.TOC, v.md = template.HTML(md.HTML), md.TOC, md
+	return v
 }
 
 // Site is the site's configuration.
