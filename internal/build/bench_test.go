@@ -58,3 +58,35 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// discard is a Writer that keeps nothing, to time a build without the
+// file system.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// BenchmarkRender is a whole build without the file system: load the
+// project, render and minify every output, and drop it. The difference
+// to BenchmarkBuild is the cost of writing the files.
+func BenchmarkRender(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
+			src := writeSynth(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				root, err := os.OpenRoot(src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				site, err := Load(root.FS(), Options{})
+				if err == nil {
+					_, err = site.Render(context.Background(), discard{})
+				}
+				root.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
