@@ -36,9 +36,9 @@ type Minifier interface {
 type Asset struct {
 	Name      string // source path under Dir: "css/site.css"
 	Out       string // published path from the site root: "assets/css/site.3b1c9e0a7d.css"
-	MediaType string
+	MediaType string // "text/css", "image/svg+xml"
 	Integrity string // Subresource Integrity: "sha384-..."
-	Data      []byte
+	Data      []byte // the published bytes, minified
 }
 
 // Set is every asset of a site, by name.

@@ -112,8 +112,8 @@ func sortWarnings(ws []*diag.Error) {
 // Stats describe a finished build.
 type Stats struct {
 	Pages map[string]int // pages per language
-	Files int
-	Bytes int64
+	Files int            // files written, with compressed copies
+	Bytes int64          // their total size
 }
 
 // output is one file of the built site, made by a job.
@@ -281,8 +281,8 @@ func parallel(ctx context.Context, n int, f func(i int)) {
 // Result describes a finished build on disk.
 type Result struct {
 	Stats
-	Warnings []*diag.Error
-	Duration time.Duration
+	Warnings []*diag.Error // problems that did not stop the build, sorted
+	Duration time.Duration // from start to the swap
 }
 
 // Build builds the project in folder src into folder out. It builds into

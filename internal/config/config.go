@@ -46,7 +46,7 @@ type Language struct {
 	Name   string // its own name: "English", "Español"
 	Title  string // the site's title in this language
 	Locale string // Open Graph locale: "en_US", "es_LA"
-	Weight int
+	Weight int    // orders the languages, lightest first
 }
 
 type file struct {

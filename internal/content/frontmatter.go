@@ -17,19 +17,19 @@ import (
 // FrontMatter is the metadata at the top of a Markdown file, between +++
 // lines (TOML) or --- lines (YAML).
 type FrontMatter struct {
-	Title       string
-	Description string
+	Title       string    // the page's heading and <title>
+	Description string    // one sentence for link previews and search results
 	Date        time.Time // a calendar date; zero when not given
-	Draft       bool
-	Weight      int
-	Slug        string // the last URL segment, in the page's language
-	Layout      string // a layout to use instead of the one for its kind
-	Numbered    bool   // number top-level paragraphs, as in UN documents
-	Standalone  bool   // also publish a single-file edition of the page
+	Draft       bool      // left out of builds without -drafts
+	Weight      int       // orders a section's pages, lightest first; 0 goes last
+	Slug        string    // the last URL segment, in the page's language
+	Layout      string    // a layout to use instead of the one for its kind
+	Numbered    bool      // number top-level paragraphs, as in UN documents
+	Standalone  bool      // also publish a single-file edition of the page
 	// TranslatedFrom is the Source hash of the default-language page that
 	// this translation was last brought up to date with.
 	TranslatedFrom string
-	Params         map[string]any
+	Params         map[string]any // free-form values that layouts read
 }
 
 // Keys are the front-matter keys that a page may use.

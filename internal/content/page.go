@@ -22,6 +22,8 @@ const (
 	KindNotFound             // the language's 404 page: content/en/404.md
 )
 
+// String returns the kind's name, which is also its layout's name:
+// "page", "home", "section" or "404".
 func (k Kind) String() string {
 	return [...]string{"page", "home", "section", "404"}[k]
 }
@@ -35,7 +37,7 @@ type Page struct {
 	// language folder without ".md" ("report", "news/_index").
 	Key  string
 	File string // path in the project: "content/es/report.md"
-	Kind Kind
+	Kind Kind   // decides the default layout
 	// Body is the Markdown after the front matter, with the front
 	// matter's lines left empty so that line numbers match File.
 	Body []byte

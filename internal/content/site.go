@@ -28,8 +28,8 @@ type Options struct {
 
 // Site is the content of every language of a site.
 type Site struct {
-	Languages []string
-	Default   string
+	Languages []string // codes in display order
+	Default   string   // the language that others fall back to
 	// Pages are ordered by language (in Languages order), then by key.
 	Pages    []*Page
 	byKey    map[string]map[string]*Page

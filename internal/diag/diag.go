@@ -13,9 +13,9 @@ import (
 // Error is a problem located in a source file. Path is slash-separated and
 // relative to the project folder; Line is 1-based, or 0 when unknown.
 type Error struct {
-	Path string
-	Line int
-	Err  error
+	Path string // "content/es/informe.md"
+	Line int    // 1-based; 0 when unknown
+	Err  error  // what is wrong, and how to fix it
 }
 
 // Errorf returns an Error at path and line with a formatted message.
@@ -36,6 +36,7 @@ func Wrap(path string, line int, err error) error {
 	return &Error{Path: path, Line: line, Err: err}
 }
 
+// Error returns "path:line: message".
 func (e *Error) Error() string {
 	switch {
 	case e.Path == "":
@@ -47,6 +48,7 @@ func (e *Error) Error() string {
 	}
 }
 
+// Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
 
 // List is every problem of one run, reported together.
@@ -90,6 +92,7 @@ func (l List) Sort() {
 	})
 }
 
+// Error returns every problem, one a line.
 func (l List) Error() string {
 	msgs := make([]string, len(l))
 	for i, err := range l {

@@ -82,14 +82,14 @@ type Page struct {
 
 // Heading is an entry of a page's table of contents.
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level int    // 2 or 3
+	ID    string // the heading's id, for #fragment links
+	Text  string // the heading as plain text
 }
 
 // Result is a converted page.
 type Result struct {
-	HTML []byte
+	HTML []byte // the page's body
 	// TOC lists the page's level 2 and 3 headings in order.
 	TOC []Heading
 	// Counts of the page's structure, compared between translations.
