@@ -1,15 +1,53 @@
 package status
 
 import (
+	"bytes"
+	"html"
 	"html/template"
 	"io"
+	"io/fs"
+	"net/http"
+	"strings"
 )
 
 // WriteHTML writes r as a self-contained HTML page, for the preview
 // server: the same table as the text report, with links to each page in
-// both languages. Links are paths from the site root.
-func WriteHTML(w io.Writer, r *Report) error {
-	return htmlTemplate.Execute(w, r)
+// both languages. base is the path the site is served under ("/").
+func WriteHTML(w io.Writer, r *Report, base string) error {
+	return htmlTemplate.Execute(w, htmlView{r, base})
+}
+
+type htmlView struct {
+	*Report
+	base string
+}
+
+// Link is the address of a page of the site, a path from its root.
+func (v htmlView) Link(url string) string {
+	return strings.TrimSuffix(v.base, "/") + "/" + strings.TrimPrefix(url, "/")
+}
+
+// Handler serves the status page of the project in fsys, for a site served
+// under base. It reads the project again on every request, so that the
+// page always shows the files as they are on disk.
+func Handler(fsys fs.FS, base string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		r, err := Load(fsys)
+		if err != nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = io.WriteString(w, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Translation status</title>\n<h1>The project could not be read</h1>\n<pre>"+html.EscapeString(err.Error())+"</pre>\n")
+			return
+		}
+		var buf bytes.Buffer
+		if err := WriteHTML(&buf, r, base); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(buf.Bytes())
+	})
 }
 
 var htmlTemplate = template.Must(template.New("status").Funcs(template.FuncMap{
@@ -43,8 +81,8 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;pad
 <tr>
 <td>{{.Title}}</td>
 <td class="{{.State}}">{{if eq .State "translated"}}up to date{{else if eq .State "stale"}}out of date{{else if .Draft}}draft{{else}}missing{{end}}</td>
-<td><a href="{{.SourceURL}}">{{.SourceURL}}</a><br><code>{{.Source}}</code></td>
-<td><a href="{{.URL}}">{{.URL}}</a><br><code>{{.File}}</code></td>
+<td><a href="{{$.Link .SourceURL}}">{{.SourceURL}}</a><br><code>{{.Source}}</code></td>
+<td><a href="{{$.Link .URL}}">{{.URL}}</a><br><code>{{.File}}</code></td>
 <td>
 {{- if eq .State "stale"}}
 {{- with .Reason}}{{.}}. {{end}}
@@ -75,7 +113,7 @@ When it matches the original again: <code>{{cmd}} stamp {{.File}}</code>
 {{- end}}
 {{- with .Extra}}
 <h2>Pages with no original</h2>
-<ul>{{range .}}<li><a href="{{.URL}}">{{.URL}}</a> <code>{{.File}}</code>: there is no <code>{{.Source}}</code></li>{{end}}</ul>
+<ul>{{range .}}<li><a href="{{$.Link .URL}}">{{.URL}}</a> <code>{{.File}}</code>: there is no <code>{{.Source}}</code></li>{{end}}</ul>
 {{- end}}
 </body>
 </html>

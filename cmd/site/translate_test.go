@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTranslatorWorkflow walks the translator's path on a copy of the
+// real project: the English page changes, status names the section and
+// fails under -strict, the Spanish reader gets a notice, stamping makes
+// status clean again, and stamp -new starts a missing page as a draft.
+func TestTranslatorWorkflow(t *testing.T) {
+	dir := copyProject(t)
+	code, stdout, stderr := runSite(t, "status", "-src", dir, "-strict")
+	if code != 0 {
+		t.Fatalf("status -strict on the real site: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, _, stderr := runSite(t, "check", "-src", dir); code != 0 {
+		t.Fatalf("check on the real site: exit %d\n%s", code, stderr)
+	}
+
+	en := filepath.Join(dir, "content", "en", "recommendations.md")
+	src, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := string(src) + "\nOne more sentence.\n"
+	if err := os.WriteFile(en, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runSite(t, "status", "-src", dir, "-strict")
+	if code != 1 || !strings.Contains(stdout, "content/es/recommendations.md") {
+		t.Fatalf("status -strict after an English change: exit %d\n%s", code, stdout)
+	}
+	code, stdout, _ = runSite(t, "status", "-src", dir, "-json")
+	if code != 0 {
+		t.Fatalf("status -json: exit %d", code)
+	}
+	var rep struct {
+		Languages []struct {
+			Pages []struct {
+				Key, State string
+				Changes    []struct{ Title, What string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Languages[0].Pages {
+		if p.Key != "recommendations" {
+			continue
+		}
+		if p.State != "stale" || len(p.Changes) != 1 || p.Changes[0].What != "changed" {
+			t.Errorf("recommendations: %+v", p)
+		}
+	}
+
+	es := filepath.Join(dir, "content", "es", "recommendations.md")
+	before, _ := os.ReadFile(es)
+	code, stdout, stderr = runSite(t, "stamp", "-src", dir, es)
+	if code != 0 {
+		t.Fatalf("stamp: exit %d\n%s", code, stderr)
+	}
+	after, _ := os.ReadFile(es)
+	if diff := changedLines(string(before), string(after)); len(diff) != 1 || !strings.HasPrefix(diff[0], "translated_from = ") {
+		t.Errorf("stamp changed %q, want only the translated_from line", diff)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict after stamping: exit %d\n%s", code, stdout)
+	}
+
+	// A new English page is missing in Spanish until stamp -new starts it.
+	if err := os.WriteFile(filepath.Join(dir, "content", "en", "faq.md"), []byte("+++\ntitle = \"Questions\"\ndescription = \"Answers.\"\n+++\n\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 1 || !strings.Contains(stdout, "stamp -new content/en/faq.md es") {
+		t.Errorf("status with a missing page: exit %d\n%s", code, stdout)
+	}
+	code, stdout, stderr = runSite(t, "stamp", "-src", dir, "-new", filepath.Join(dir, "content", "en", "faq.md"), "es")
+	if code != 0 || !strings.Contains(stdout, "created content/es/faq.md") {
+		t.Fatalf("stamp -new: exit %d\n%s%s", code, stdout, stderr)
+	}
+	draft, _ := os.ReadFile(filepath.Join(dir, "content", "es", "faq.md"))
+	if !strings.Contains(string(draft), "draft = true\ntranslated_from = ") {
+		t.Errorf("new translation:\n%s", draft)
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, "-new", filepath.Join(dir, "content", "en", "faq.md"), "es"); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("stamp -new over an existing file: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, filepath.Join(dir, "content", "en", "faq.md")); code != 1 || !strings.Contains(stderr, "is an original") {
+		t.Errorf("stamping an original: exit %d %s", code, stderr)
+	}
+}
+
+// changedLines returns the lines of b that a does not have.
+func changedLines(a, b string) []string {
+	have := map[string]bool{}
+	for _, l := range strings.Split(a, "\n") {
+		have[l] = true
+	}
+	var out []string
+	for _, l := range strings.Split(b, "\n") {
+		if !have[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
