@@ -116,48 +116,119 @@ type Stats struct {
 	Bytes int64          // their total size
 }
 
-// output is one file of the built site, made by a job.
-type output struct {
-	name string
-	job  func() ([]byte, error)
+// Output is one file of the site and how to make it.
+type Output struct {
+	Name string        // path in the site: "es/informe/index.html"
+	Page *content.Page // the page it shows; nil for other files
+	// Global is set on files made from the whole site, like sitemap.xml:
+	// their makers read the pages directly, not through a recording
+	// renderer, so they must be made again whenever pages change.
+	Global bool
+	make   func(r *render.Renderer) ([]byte, error)
 }
 
-// outputs lists every file of the site with the function that makes it,
-// except _headers, which needs the others' final bytes (see Render).
-func (s *Site) outputs() []output {
-	var outs []output
+// Outputs lists every file of the site with the function that makes it,
+// except _headers, which needs the others' final bytes (see Render and
+// Headers).
+func (s *Site) Outputs() []Output {
+	var outs []Output
 	for _, p := range s.Content.Pages {
-		outs = append(outs, output{p.Out, func() ([]byte, error) {
-			html, _, err := s.Renderer.Page(p)
-			return html, err
-		}})
-		if p.Standalone {
-			outs = append(outs, output{render.StandaloneURL(p)[1:], func() ([]byte, error) {
-				return s.Renderer.Standalone(p)
-			}})
-		}
+		outs = append(outs, PageOutputs(p)...)
+	}
+	global := func(name string, job func() ([]byte, error)) Output {
+		return Output{Name: name, Global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
 	}
 	if s.Renderer.HasLayout("root") {
-		outs = append(outs, output{"index.html", func() ([]byte, error) {
-			return s.Renderer.Special("root", "/")
+		outs = append(outs, Output{Name: "index.html", make: func(r *render.Renderer) ([]byte, error) {
+			return r.Special("root", "/")
 		}})
 	}
 	if s.Renderer.HasLayout(rootNotFoundLayout) {
-		outs = append(outs, output{"404.html", func() ([]byte, error) {
-			return s.Renderer.Special(rootNotFoundLayout, "/404.html")
+		outs = append(outs, Output{Name: "404.html", make: func(r *render.Renderer) ([]byte, error) {
+			return r.Special(rootNotFoundLayout, "/404.html")
 		}})
 	}
 	for _, a := range s.Assets.All() {
-		outs = append(outs, output{a.Out, func() ([]byte, error) { return a.Data, nil }})
+		outs = append(outs, Output{Name: a.Out, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
-		outs = append(outs, output{"sitemap.xml", s.sitemap})
+		outs = append(outs, global("sitemap.xml", s.sitemap))
 	}
-	outs = append(outs,
-		output{"robots.txt", s.robots},
-		output{"_redirects", s.redirects},
-	)
+	outs = append(outs, global("robots.txt", s.robots), global("_redirects", s.redirects))
 	return outs
+}
+
+// PageOutputs are the files made from page p: the page, and its
+// single-file edition if it has one.
+func PageOutputs(p *content.Page) []Output {
+	outs := []Output{{Name: p.Out, Page: p, make: func(r *render.Renderer) ([]byte, error) {
+		html, _, err := r.Page(p)
+		return html, err
+	}}}
+	if p.Standalone {
+		outs = append(outs, Output{Name: render.StandaloneURL(p)[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
+			return r.Standalone(p)
+		}})
+	}
+	return outs
+}
+
+// Make makes the bytes of o exactly as Render writes them. With deps
+// non-nil, it adds the pages that the render read.
+func (s *Site) Make(o Output, deps render.Deps) ([]byte, error) {
+	r := s.Renderer
+	if deps != nil {
+		r = r.Recording(deps)
+	}
+	data, err := o.make(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.min.minifyFile(o.Name, data)
+}
+
+// Made is an output made by MakeAll.
+type Made struct {
+	Data []byte
+	Deps render.Deps // the pages the render read
+	Err  error
+}
+
+// MakeAll makes outs on all cores, recording what each read. Results are
+// in the order of outs.
+func (s *Site) MakeAll(ctx context.Context, outs []Output) []Made {
+	made := make([]Made, len(outs))
+	parallel(ctx, len(outs), func(i int) {
+		d := render.Deps{}
+		data, err := s.Make(outs[i], d)
+		made[i] = Made{Data: data, Deps: d, Err: err}
+	})
+	return made
+}
+
+// HeadersName is the file of HTTP headers that Headers makes.
+const HeadersName = "_headers"
+
+// InlineStyles returns the hashes of the inline styles of a file, which
+// Headers needs: none unless it is HTML.
+func InlineStyles(name string, data []byte) []string {
+	if path.Ext(name) != ".html" {
+		return nil
+	}
+	return inlineStyleHashes(data)
+}
+
+// Headers makes _headers, given the inline styles of every file that has
+// some (see InlineStyles).
+func (s *Site) Headers(styles map[string][]string) ([]byte, error) {
+	return s.min.minifyFile(HeadersName, s.headers(styles))
+}
+
+// SetContent replaces the site's content, as watch mode does after pages
+// were added, removed or moved.
+func (s *Site) SetContent(c *content.Site) {
+	s.Content = c
+	s.Renderer.Content = c
 }
 
 // rootNotFoundLayout is the layout of the bilingual 404.html at the root.
@@ -176,10 +247,10 @@ type written struct {
 // Render makes every file of the site and hands it to w, in parallel. It
 // reports every problem at once, as a diag.List.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
-	outs := s.outputs()
+	outs := s.Outputs()
 	results := make([]written, len(outs))
 	parallel(ctx, len(outs), func(i int) {
-		results[i] = s.write(w, outs[i].name, outs[i].job)
+		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.Make(outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
@@ -189,11 +260,11 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	styles := map[string][]string{}
 	for i, o := range outs {
 		if len(results[i].styles) > 0 {
-			styles[o.name] = results[i].styles
+			styles[o.Name] = results[i].styles
 		}
 	}
-	results = append(results, s.write(w, "_headers", func() ([]byte, error) {
-		return s.headers(styles), nil
+	results = append(results, s.write(w, HeadersName, func() ([]byte, error) {
+		return s.Headers(styles)
 	}))
 	var list diag.List
 	seen := map[string]bool{}
@@ -220,9 +291,6 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 // compressed siblings when the build compresses.
 func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written {
 	data, err := job()
-	if err == nil {
-		data, err = s.min.minifyFile(name, data)
-	}
 	if err != nil {
 		return written{err: err}
 	}

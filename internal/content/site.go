@@ -51,6 +51,20 @@ func Load(fsys fs.FS, opts Options) (*Site, []*Warning, error) {
 		errs.Add(pageErrs[i])
 		warns = append(warns, warnings[i]...)
 	}
+	s, err := Assemble(pages, opts)
+	errs.Add(err)
+	if err := errs.Err(); err != nil {
+		return nil, warns, err
+	}
+	return s, warns, nil
+}
+
+// Assemble makes a site of parsed pages: it leaves out drafts (unless
+// opts.Drafts), adds stand-ins for missing translations, gives every page
+// its URL, output file and parent, and indexes sections. It sets those
+// fields on the pages it is given; nil pages are skipped. Watch mode calls
+// it again with the pages of changed files, without reading the others.
+func Assemble(pages []*Page, opts Options) (*Site, error) {
 	s := &Site{Languages: opts.Languages, Default: opts.Default, byKey: map[string]map[string]*Page{}}
 	for _, l := range opts.Languages {
 		s.byKey[l] = map[string]*Page{}
@@ -59,16 +73,18 @@ func Load(fsys fs.FS, opts Options) (*Site, []*Warning, error) {
 		if p == nil || (p.Draft && !opts.Drafts) {
 			continue
 		}
+		if s.byKey[p.Lang] == nil {
+			return nil, diag.Errorf(p.File, 0, "language %q is not in site.toml; add [languages.%s] to site.toml or move the file", p.Lang, p.Lang)
+		}
 		s.byKey[p.Lang][p.Key] = p
 	}
 	s.addStandIns()
-	errs.Add(s.assignURLs())
-	if err := errs.Err(); err != nil {
-		return nil, warns, err
+	if err := s.assignURLs(); err != nil {
+		return nil, err
 	}
 	s.sortPages()
 	s.indexChildren()
-	return s, warns, nil
+	return s, nil
 }
 
 // file is a Markdown file found under Dir.
@@ -387,14 +403,24 @@ func (s *Site) indexChildren() {
 		s.children[parent] = append(s.children[parent], c)
 	}
 	for _, kids := range s.children {
-		sort.SliceStable(kids, func(i, j int) bool {
-			a, b := kids[i], kids[j]
-			if (a.Weight == 0) != (b.Weight == 0) {
-				return b.Weight == 0
-			}
-			return a.Weight < b.Weight
-		})
+		sortChildren(kids)
 	}
+}
+
+// sortChildren orders a section's pages by weight (pages without one
+// last), then by key, so that re-sorting after one page's weight changed
+// gives the order a fresh load would.
+func sortChildren(kids []*Page) {
+	sort.SliceStable(kids, func(i, j int) bool {
+		a, b := kids[i], kids[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return b.Weight == 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Key < b.Key
+	})
 }
 
 // parallel calls f(i) for i in [0, n) on all cores.

@@ -30,6 +30,7 @@ type Renderer struct {
 	Site
 	tmpl        *templates
 	translators map[string]*locale.Translator
+	deps        Deps // pages read by renders, when recording
 }
 
 // New parses the layouts in fsys for s.
@@ -77,6 +78,7 @@ func Layout(p *content.Page) string {
 // Page renders p with its layout. It also returns p's converted Markdown,
 // whose counts the site checks compare between translations.
 func (r *Renderer) Page(p *content.Page) ([]byte, *markdown.Result, error) {
+	r.read(p)
 	md, err := r.convert(p, false)
 	if err != nil {
 		return nil, nil, err
@@ -88,6 +90,7 @@ func (r *Renderer) Page(p *content.Page) ([]byte, *markdown.Result, error) {
 // Standalone renders the single-file edition of p, which has its
 // styles inlined and loads nothing else, for reading offline.
 func (r *Renderer) Standalone(p *content.Page) ([]byte, error) {
+	r.read(p)
 	md, err := r.convert(p, true)
 	if err != nil {
 		return nil, err
@@ -166,5 +169,6 @@ func (r *Renderer) resolve(p *content.Page, dest string) (*content.Page, string,
 	if target == nil {
 		return nil, "", fmt.Errorf("no page %s/%s/%s.md", content.Dir, p.Lang, key)
 	}
+	r.read(target)
 	return target, frag, nil
 }

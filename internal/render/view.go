@@ -70,8 +70,10 @@ func countWords(text []byte) int {
 	return words
 }
 
-// view is the view of a page without its content, as lists show it.
+// view is the view of a page without its content, as lists show it. It
+// records that the render read p.
 func (r *Renderer) view(p *content.Page) *PageView {
+	r.read(p)
 	return &PageView{
 		Page: p, r: r,
 		Lang: p.Lang, Key: p.Key, URL: p.URL, Kind: p.Kind,
@@ -141,6 +143,7 @@ func (v *PageView) Asset(name string) (AssetRef, error) {
 
 // Pages are the pages a section lists, without their content.
 func (v *PageView) Pages() []*PageView {
+	v.r.read(v.Page) // a list depends on which pages its section has
 	return v.views(v.r.Content.Children(v.Page))
 }
 
@@ -234,6 +237,7 @@ func (v *PageView) Menu() []*PageView {
 	if h == nil {
 		return nil
 	}
+	v.r.read(h) // the menu depends on which pages the home lists
 	return v.views(v.r.Content.Children(h))
 }
 
