@@ -45,6 +45,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},
 		{"check", "check links, anchors, hreflang, titles, alt text and translations' structure", runCheck},
+		{"serve", "preview the site, rebuilding and reloading as files change", runServe},
 		{"status", "list pages and strings that are missing or out of date, per language", runStatus},
 		{"stamp", "mark a translation as up to date, or start a new one (-new)", runStamp},
 	}

@@ -287,7 +287,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	return st, list.Err()
 }
 
-// write makes one file with job, minifies it and writes it, with its
+// write makes one file with job (which minifies it) and writes it, with its
 // compressed siblings when the build compresses.
 func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written {
 	data, err := job()

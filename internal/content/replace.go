@@ -11,10 +11,10 @@ import "slices"
 // not have yet, or a changed slug or draft flag, which move or remove
 // URLs. The caller then assembles the site again.
 func (s *Site) Replace(p *Page) ([]*Page, bool) {
-	old := s.byKey[p.Lang][p.Key]
-	if old == nil || old.Untranslated || old.File != p.File || old.Slug != p.Slug || old.Draft != p.Draft || old.Kind != p.Kind {
+	if !s.Fits(p) {
 		return nil, false
 	}
+	old := s.byKey[p.Lang][p.Key]
 	reweighed := old.Weight != p.Weight
 	place(old, *p)
 	changed := []*Page{old}
@@ -42,4 +42,10 @@ func (s *Site) Replace(p *Page) ([]*Page, bool) {
 func place(dst *Page, src Page) {
 	src.URL, src.Out, src.Parent = dst.URL, dst.Out, dst.Parent
 	*dst = src
+}
+
+// Fits reports whether Replace can put p in place.
+func (s *Site) Fits(p *Page) bool {
+	old := s.byKey[p.Lang][p.Key]
+	return old != nil && !old.Untranslated && old.File == p.File && old.Slug == p.Slug && old.Draft == p.Draft && old.Kind == p.Kind
 }

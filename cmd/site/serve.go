@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"cecot/internal/preview"
+)
+
+func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
+	var pf projectFlags
+	pf.register(fs)
+	addr := fs.String("addr", "127.0.0.1:1313", "`address` to serve on; keep it on 127.0.0.1 unless others must see the preview")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: site serve [flags]\n\nServe builds the site in memory and serves it for previewing. When a file\nunder content/, layouts/, locales/ or assets/, or site.toml, changes, it\nrebuilds what the change affects and the browser reloads by itself; problems\nshow over the page and here. It never writes public/.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return errUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: 10 * time.Millisecond, Log: os.Stderr})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("%w\nhint: another program (maybe another \"site serve\") uses it; choose another with -addr 127.0.0.1:1314", err)
+	}
+	if host, _, _ := net.SplitHostPort(*addr); !isLoopback(host) {
+		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", *addr, ln.Addr().(*net.TCPAddr).Port)
+	}
+	fmt.Fprintf(stdout, "site: serving at http://%s%s (Ctrl-C to stop)\n", displayAddr(ln.Addr()), rep.BasePath)
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "site: stopped")
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// displayAddr is an address to type in a browser: an unspecified host
+// (all interfaces) shows as 127.0.0.1.
+func displayAddr(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return a.String()
+	}
+	return fmt.Sprintf("127.0.0.1:%d", tcp.Port)
+}

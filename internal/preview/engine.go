@@ -1,0 +1,509 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"path"
+	"reflect"
+	"strings"
+
+	"cecot/internal/build"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/render"
+)
+
+// engine holds a loaded site with its rendered outputs and rebuilds what
+// a batch of changed files affects. Only one goroutine uses it at a time.
+//
+// An edited page is parsed again and put in place of the old one; if
+// nothing that other pages read of it changed (title, URL, weight and so
+// on: everything but its body), only its own outputs are rendered again.
+// Otherwise the outputs that read it are rendered too: each render
+// records the pages it read (render.Deps), and readers is the reverse
+// index. Pages added, removed or moved make the content be assembled
+// again from the parsed files, without reading the others, and the old
+// and new pages are compared to find what changed. Layouts, interface
+// strings, assets and site.toml make a full load and render.
+type engine struct {
+	fsys fs.FS
+	opts build.Options
+
+	site      *build.Site              // the last site that loaded; nil before
+	sources   map[string]*content.Page // parsed pages by file, before assembly
+	parseErrs map[string]error         // files that do not parse
+	assembly  error                    // why the content could not be assembled
+	loadErr   error                    // why the project could not be loaded
+
+	outputs map[string]*output         // by name
+	byPage  map[string][]string        // page ID → names of its outputs
+	readers map[string]map[string]bool // page ID → names of the outputs that read it
+	failed  map[string]error           // outputs whose last render failed
+	special map[string]build.Output    // outputs of no page: the root, assets
+}
+
+// output is a rendered file of the site.
+type output struct {
+	data []byte      // nil if it never rendered
+	deps render.Deps // the pages its render read
+	page string      // ID of the page it shows, or ""
+}
+
+// change is what a rebuild did to the served site.
+type change struct {
+	files    map[string][]byte // new or changed files
+	removed  []string
+	rendered int
+	full     bool
+}
+
+func newEngine(fsys fs.FS, opts build.Options) *engine {
+	return &engine{fsys: fsys, opts: opts, outputs: map[string]*output{}, readers: map[string]map[string]bool{},
+		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}}
+}
+
+// errors returns every problem that the served site has now.
+func (e *engine) errors() error {
+	if e.loadErr != nil {
+		return e.loadErr
+	}
+	var list diag.List
+	for _, err := range e.parseErrs {
+		list.Add(err)
+	}
+	list.Add(e.assembly)
+	seen := map[string]bool{}
+	for _, err := range e.failed {
+		// A layout error would repeat for every page: once is enough.
+		if msg := err.Error(); !seen[msg] {
+			seen[msg] = true
+			list.Add(err)
+		}
+	}
+	return list.Err()
+}
+
+// load loads and renders the whole project.
+func (e *engine) load(ctx context.Context) *change {
+	site, err := build.Load(e.fsys, e.opts)
+	if err != nil {
+		e.loadErr = err
+		return &change{full: true}
+	}
+	e.loadErr, e.assembly = nil, nil
+	e.parseErrs = map[string]error{}
+	e.site = site
+	e.sources = map[string]*content.Page{}
+	for _, p := range site.Content.Pages {
+		if !p.Untranslated {
+			c := *p
+			e.sources[p.File] = &c
+		}
+	}
+	outs := site.Outputs()
+	e.special = map[string]build.Output{}
+	for _, o := range outs {
+		if o.Page == nil {
+			e.special[o.Name] = o
+		}
+	}
+	ch := e.render(ctx, outs)
+	ch.full = true
+	// Files that the new site no longer has.
+	keep := make(map[string]bool, len(outs))
+	for _, o := range outs {
+		keep[o.Name] = true
+	}
+	for name := range e.outputs {
+		if !keep[name] {
+			e.remove(name)
+			ch.removed = append(ch.removed, name)
+		}
+	}
+	return ch
+}
+
+// render makes outs and files the results.
+func (e *engine) render(ctx context.Context, outs []build.Output) *change {
+	ch := &change{files: map[string][]byte{}, rendered: len(outs)}
+	made := e.site.MakeAll(ctx, outs)
+	if ctx.Err() != nil {
+		return ch
+	}
+	for i, o := range outs {
+		id := ""
+		if o.Page != nil {
+			id = render.ID(o.Page)
+		}
+		old := e.outputs[o.Name]
+		if made[i].Err != nil {
+			e.failed[o.Name] = made[i].Err
+			if old == nil {
+				e.file(o.Name, &output{page: id})
+			}
+			continue
+		}
+		delete(e.failed, o.Name)
+		if old == nil || !bytes.Equal(old.data, made[i].Data) {
+			ch.files[o.Name] = made[i].Data
+		}
+		e.file(o.Name, &output{data: made[i].Data, deps: made[i].Deps, page: id})
+	}
+	return ch
+}
+
+// file records out as the output called name, replacing the old one in
+// the indexes.
+func (e *engine) file(name string, out *output) {
+	if old := e.outputs[name]; old != nil {
+		e.unindex(name, old)
+	}
+	e.outputs[name] = out
+	for id := range out.deps {
+		if e.readers[id] == nil {
+			e.readers[id] = map[string]bool{}
+		}
+		e.readers[id][name] = true
+	}
+	if out.page != "" {
+		e.byPage[out.page] = append(e.byPage[out.page], name)
+	}
+}
+
+func (e *engine) unindex(name string, old *output) {
+	for id := range old.deps {
+		delete(e.readers[id], name)
+		if len(e.readers[id]) == 0 {
+			delete(e.readers, id)
+		}
+	}
+	if old.page != "" {
+		names := e.byPage[old.page]
+		for i, n := range names {
+			if n == name {
+				names = append(names[:i:i], names[i+1:]...)
+				break
+			}
+		}
+		if len(names) == 0 {
+			delete(e.byPage, old.page)
+		} else {
+			e.byPage[old.page] = names
+		}
+	}
+}
+
+func (e *engine) remove(name string) {
+	if old := e.outputs[name]; old != nil {
+		e.unindex(name, old)
+	}
+	delete(e.outputs, name)
+	delete(e.failed, name)
+}
+
+// update rebuilds after the Markdown files under paths changed. It
+// reports false when only a full load can tell what changed.
+func (e *engine) update(ctx context.Context, paths []string) (*change, bool) {
+	if e.site == nil || e.loadErr != nil {
+		return nil, false
+	}
+	files := e.expand(paths)
+	parsed := map[string]*content.Page{}
+	var removed []string
+	for _, f := range files {
+		lang, key, ok := split(f)
+		if !ok || e.site.Config.Language(lang) == nil {
+			return nil, false // a misplaced file: the full load explains
+		}
+		src, err := fs.ReadFile(e.fsys, f)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			delete(e.parseErrs, f)
+			if e.sources[f] != nil {
+				delete(e.sources, f)
+				removed = append(removed, f)
+			}
+			continue
+		case err != nil:
+			e.parseErrs[f] = diag.Errorf(f, 0, "cannot read: %v", err)
+			continue
+		}
+		p, _, err := content.Parse(f, lang, key, src)
+		if err != nil {
+			e.parseErrs[f] = err // the last good version stays
+			continue
+		}
+		delete(e.parseErrs, f)
+		e.sources[f] = p
+		parsed[f] = p
+	}
+	var d delta
+	if len(removed) > 0 || e.assembly != nil || !e.fits(parsed) {
+		if !e.assemble(&d) {
+			return &change{files: map[string][]byte{}}, true
+		}
+	} else {
+		e.replace(parsed, &d)
+	}
+	outs, gone := e.affected(&d)
+	ch := e.render(ctx, outs)
+	for _, name := range gone {
+		e.remove(name)
+		ch.removed = append(ch.removed, name)
+	}
+	return ch, true
+}
+
+// expand turns changed paths into the Markdown files they may concern:
+// a folder that was created, removed or renamed stands for the files
+// that were and are in it.
+func (e *engine) expand(paths []string) []string {
+	seen := map[string]bool{}
+	var files []string
+	addFile := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".md") {
+			addFile(p)
+			continue
+		}
+		for f := range e.sources {
+			if strings.HasPrefix(f, p+"/") {
+				addFile(f)
+			}
+		}
+		for f := range e.parseErrs {
+			if strings.HasPrefix(f, p+"/") {
+				addFile(f)
+			}
+		}
+		_ = fs.WalkDir(e.fsys, p, func(f string, d fs.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return nil // gone: what it held is handled above
+			case f != p && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+			case !d.IsDir() && path.Ext(f) == ".md":
+				addFile(f)
+			}
+			return nil
+		})
+	}
+	return files
+}
+
+// split returns the language and key of a Markdown file under content/.
+func split(file string) (lang, key string, ok bool) {
+	rel, ok := strings.CutPrefix(file, content.Dir+"/")
+	if !ok {
+		return "", "", false
+	}
+	lang, key, ok = strings.Cut(rel, "/")
+	return lang, strings.TrimSuffix(key, ".md"), ok && key != ""
+}
+
+// delta is what changed in the content: pages whose own outputs must be
+// rendered again, and pages whose readers must.
+type delta struct {
+	own  map[string]bool
+	read map[string]bool
+}
+
+func (d *delta) ownPage(id string) {
+	if d.own == nil {
+		d.own = map[string]bool{}
+	}
+	d.own[id] = true
+}
+
+func (d *delta) readPage(id string) {
+	if d.read == nil {
+		d.read = map[string]bool{}
+	}
+	d.read[id] = true
+}
+
+// unpublished reports whether p is a draft that was not published and
+// still is not.
+func (e *engine) unpublished(p *content.Page) bool {
+	cur := e.site.Content.Page(p.Lang, p.Key)
+	return p.Draft && !e.opts.Drafts && (cur == nil || cur.Untranslated)
+}
+
+// fits reports whether every re-parsed page can be put in place (see
+// content.Site.Replace).
+func (e *engine) fits(parsed map[string]*content.Page) bool {
+	for _, p := range parsed {
+		if !e.unpublished(p) && !e.site.Content.Fits(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// replace puts re-parsed pages in place, noting what changed in d.
+func (e *engine) replace(parsed map[string]*content.Page, d *delta) {
+	c := e.site.Content
+	for _, p := range parsed {
+		if e.unpublished(p) {
+			continue
+		}
+		before := map[string]content.Page{}
+		for _, lang := range c.Languages {
+			if cur := c.Page(lang, p.Key); cur != nil {
+				before[lang] = *cur
+			}
+		}
+		changed, _ := c.Replace(p)
+		for _, n := range changed {
+			o := before[n.Lang]
+			e.compare(&o, n, d)
+		}
+	}
+}
+
+// assemble assembles the content again from the parsed files and
+// compares every page with its old version.
+func (e *engine) assemble(d *delta) bool {
+	pages := make([]*content.Page, 0, len(e.sources))
+	for _, p := range e.sources {
+		c := *p
+		pages = append(pages, &c)
+	}
+	cfg := e.site.Config
+	next, err := content.Assemble(pages, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: e.opts.Drafts})
+	e.assembly = err
+	if err != nil {
+		return false
+	}
+	prev := e.site.Content
+	for _, o := range prev.Pages {
+		n := next.Page(o.Lang, o.Key)
+		if n == nil {
+			e.structural(o, next, d)
+			continue
+		}
+		e.compare(o, n, d)
+	}
+	for _, n := range next.Pages {
+		if prev.Page(n.Lang, n.Key) == nil {
+			e.structural(n, next, d)
+		}
+	}
+	e.site.SetContent(next)
+	return true
+}
+
+// structural notes a page added or removed: its section's lists, its
+// translations' switchers and whatever read it change.
+func (e *engine) structural(p *content.Page, c *content.Site, d *delta) {
+	d.ownPage(render.ID(p))
+	d.readPage(render.ID(p))
+	d.readPage(p.Lang + "/" + p.Parent)
+	for _, lang := range c.Languages {
+		d.readPage(lang + "/" + p.Key)
+	}
+}
+
+// compare notes in d how page n differs from its old version o.
+func (e *engine) compare(o, n *content.Page, d *delta) {
+	id := render.ID(n)
+	switch {
+	case !sameMeta(o, n):
+		d.ownPage(id)
+		d.readPage(id)
+	case !bytes.Equal(o.Body, n.Body):
+		d.ownPage(id)
+		if o.Source != n.Source {
+			// Translations compare their TranslatedFrom with the
+			// original's Source, which a render may read without
+			// making a view of it.
+			for _, lang := range e.site.Content.Languages {
+				if lang != n.Lang {
+					d.ownPage(lang + "/" + n.Key)
+				}
+			}
+		}
+	}
+}
+
+// sameMeta reports whether a page's fields that other pages may read —
+// everything but its body — are the same in o and n. Reading time is
+// derived from the body but shown in lists, so it counts.
+func sameMeta(o, n *content.Page) bool {
+	a, b := *o, *n
+	a.Body, b.Body, a.Source, b.Source = nil, nil, "", ""
+	if a.Date.Equal(b.Date) && a.Date.Location().String() == b.Date.Location().String() {
+		b.Date = a.Date
+	}
+	return reflect.DeepEqual(a, b) && words(o.Body)/200 == words(n.Body)/200
+}
+
+func words(b []byte) int { return len(bytes.Fields(b)) }
+
+// affected lists the outputs that delta d makes stale, and the names of
+// outputs that the site no longer has.
+func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
+	names := map[string]bool{}
+	for id := range d.read {
+		for name := range e.readers[id] {
+			names[name] = true
+		}
+	}
+	for id := range d.own {
+		for _, name := range e.byPage[id] {
+			names[name] = true
+		}
+	}
+	for name := range e.failed {
+		names[name] = true
+	}
+	c := e.site.Content
+	have := map[string]bool{}
+	for id := range d.own {
+		lang, key, _ := strings.Cut(id, "/")
+		if p := c.Page(lang, key); p != nil {
+			for _, o := range build.PageOutputs(p) {
+				outs = append(outs, o)
+				have[o.Name] = true
+			}
+		}
+	}
+	for name := range names {
+		if have[name] {
+			continue
+		}
+		if o, ok := e.special[name]; ok {
+			outs = append(outs, o)
+			continue
+		}
+		out := e.outputs[name]
+		if out == nil {
+			continue
+		}
+		lang, key, _ := strings.Cut(out.page, "/")
+		if p := c.Page(lang, key); p != nil {
+			for _, o := range build.PageOutputs(p) {
+				if o.Name == name {
+					outs = append(outs, o)
+					have[name] = true
+				}
+			}
+		}
+	}
+	// Outputs of pages that are gone, or that no longer make them.
+	for name := range names {
+		if _, special := e.special[name]; !have[name] && !special {
+			gone = append(gone, name)
+		}
+	}
+	return outs, gone
+}

@@ -1,0 +1,168 @@
+package preview
+
+import (
+	"fmt"
+	"html"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"cecot/internal/livereload"
+)
+
+// contentTypes are the media types of the files a site publishes; others
+// are looked up in the system's table, then sniffed.
+var contentTypes = map[string]string{
+	".html":        "text/html; charset=utf-8",
+	".css":         "text/css; charset=utf-8",
+	".js":          "text/javascript; charset=utf-8",
+	".json":        "application/json",
+	".xml":         "application/xml",
+	".txt":         "text/plain; charset=utf-8",
+	".svg":         "image/svg+xml",
+	".png":         "image/png",
+	".jpg":         "image/jpeg",
+	".jpeg":        "image/jpeg",
+	".gif":         "image/gif",
+	".webp":        "image/webp",
+	".avif":        "image/avif",
+	".ico":         "image/x-icon",
+	".woff2":       "font/woff2",
+	".woff":        "font/woff",
+	".pdf":         "application/pdf",
+	".webmanifest": "application/manifest+json",
+}
+
+func contentType(name string, data []byte) string {
+	ext := strings.ToLower(path.Ext(name))
+	if t, ok := contentTypes[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return http.DetectContentType(data)
+}
+
+// ServeHTTP serves the site from memory, with clean URLs and each
+// language's 404 page, and the live-reload script and events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case livereload.ScriptPath:
+		livereload.ServeScript(w, r)
+		return
+	case livereload.EventsPath:
+		s.broker.ServeHTTP(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if !clean(r.URL.Path, r.URL.RawPath) {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	cfg := s.store.config()
+	if cfg == nil {
+		s.serveBroken(w)
+		return
+	}
+	base := cfg.BasePath()
+	rel, ok := strings.CutPrefix(r.URL.Path, base)
+	if !ok {
+		if r.URL.Path+"/" == base || r.URL.Path == "/" {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.serveNotFound(w, r, cfg.DefaultLanguage)
+		return
+	}
+	name := rel
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if data, ok := s.store.get(name); ok {
+		s.serveFile(w, r, name, data, http.StatusOK)
+		return
+	}
+	if _, ok := s.store.get(name + "/index.html"); ok {
+		target := r.URL.Path + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	lang, _, _ := strings.Cut(rel, "/")
+	if cfg.Language(lang) == nil {
+		lang = cfg.DefaultLanguage
+	}
+	s.serveNotFound(w, r, lang)
+}
+
+// clean reports whether a request path names a file inside the site:
+// no "." or ".." segments, empty segments, backslashes, NUL bytes or
+// encoded slashes. Files are served from memory by name, so nothing
+// outside the site could be reached anyway; such paths are refused
+// outright rather than guessed at.
+func clean(p, raw string) bool {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || strings.Contains(p, "//") {
+		return false
+	}
+	if lower := strings.ToLower(raw); strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") || strings.Contains(lower, "%00") {
+		return false
+	}
+	for _, seg := range strings.Split(p[1:], "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+// serveNotFound sends a language's 404 page.
+func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, lang string) {
+	if data, ok := s.store.get(lang + "/404.html"); ok {
+		s.serveFile(w, r, lang+"/404.html", data, http.StatusNotFound)
+		return
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// serveFile sends a file of the site; HTML gets the reload script.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte, code int) {
+	ct := contentType(name, data)
+	if strings.HasPrefix(ct, "text/html") {
+		data = livereload.Inject(data)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
+}
+
+// serveBroken answers every request while the project has never built:
+// a page that lists the problems and reloads once they are fixed.
+func (s *Server) serveBroken(w http.ResponseWriter) {
+	err := s.store.problems()
+	var b strings.Builder
+	b.WriteString("<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Site has problems</title>\n<h1>The site could not be built</h1>\n<p>Fix these problems and save; this page reloads by itself.</p>\n<pre>")
+	for _, e := range problems(err) {
+		fmt.Fprintf(&b, "%s\n", html.EscapeString(e.Error()))
+	}
+	b.WriteString("</pre>\n")
+	b.WriteString(livereload.Tag)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = w.Write([]byte(b.String()))
+}

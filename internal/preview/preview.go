@@ -1,0 +1,317 @@
+// Package preview serves a project as it is being edited: it keeps the
+// built site in memory, rebuilds what a changed file affects, and tells
+// the browsers showing it to reload, or shows them what is wrong. What
+// it serves is byte for byte what a build writes, apart from the tag of
+// the reload script in HTML pages; it never writes a file.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"cecot/internal/build"
+	"cecot/internal/diag"
+	"cecot/internal/livereload"
+	"cecot/internal/watch"
+)
+
+// Options configure a Server.
+type Options struct {
+	Src   string        // the project folder
+	Build build.Options // as for a build
+	// Quiet is how long no file may change before a burst of changes is
+	// rebuilt at once.
+	Quiet time.Duration
+	// Log receives a line per rebuild and every problem, for the
+	// terminal.
+	Log io.Writer
+	// OnRebuild, if set, is called after every rebuild, when browsers
+	// were told.
+	OnRebuild func(Report)
+}
+
+// Report describes one rebuild.
+type Report struct {
+	Paths    []string  // the changed paths, relative to the project
+	First    time.Time // when the first change was seen
+	Sent     time.Time // when browsers were told
+	Full     bool      // the whole site was loaded and rendered
+	Rendered int       // outputs rendered
+	Changed  int       // files that changed or appeared
+	Removed  int       // files that disappeared
+	Err      error     // the site's problems, a diag.List; nil if none
+	BasePath string    // the path the site is served under ("/")
+}
+
+// Server serves a project and rebuilds it when its files change.
+type Server struct {
+	opts    Options
+	root    *os.Root
+	started int64
+	store   *store
+	broker  *livereload.Broker
+
+	mu sync.Mutex // serializes rebuilds
+	e  *engine
+}
+
+// watched are what a project's build reads, relative to its folder.
+var (
+	watchedTrees = []string{"content", "layouts", "locales", "assets"}
+	watchedFiles = []string{"site.toml"}
+)
+
+// New loads and renders the project. A project with errors still makes
+// a Server, which shows the errors until they are fixed; Report.Err
+// tells of them.
+func New(ctx context.Context, opts Options) (*Server, Report, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	root, err := os.OpenRoot(opts.Src)
+	if err != nil {
+		return nil, Report{}, fmt.Errorf("project folder: %w", err)
+	}
+	s := &Server{
+		opts:    opts,
+		root:    root,
+		started: time.Now().UnixNano(),
+		store:   newStore(),
+		broker:  livereload.NewBroker(15 * time.Second),
+		e:       newEngine(root.FS(), opts.Build),
+	}
+	r := s.Rebuild(ctx, nil, time.Now())
+	return s, r, nil
+}
+
+// Close releases the project folder.
+func (s *Server) Close() error { return s.root.Close() }
+
+// Clients is the number of browsers listening for reloads.
+func (s *Server) Clients() int { return s.broker.Clients() }
+
+// Rebuild rebuilds after the files at paths changed (slash-separated,
+// relative to the project; none means everything), publishes the
+// result and tells the browsers. first is when the change was seen.
+func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (r Report) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r = Report{Paths: paths, First: first}
+	defer func() {
+		// A bug must not take down the server an editor is using.
+		if v := recover(); v != nil {
+			r.Err = fmt.Errorf("internal error while rebuilding: %v; the last good site is still served", v)
+			s.broker.SetStatus(s.status(r.Err))
+		}
+	}()
+	oldAssets := s.assets()
+	ch, ok := (*change)(nil), false
+	if len(paths) > 0 && onlyContent(paths) {
+		ch, ok = s.e.update(ctx, paths)
+	}
+	if !ok {
+		ch = s.e.load(ctx)
+	}
+	if ctx.Err() != nil {
+		r.Err = ctx.Err()
+		return r
+	}
+	r.Full, r.Rendered, r.Changed, r.Removed = ch.full, ch.rendered, len(ch.files), len(ch.removed)
+	r.Err = s.e.errors()
+	var cfgBase string
+	if s.e.site != nil {
+		s.store.apply(s.e.site.Config, ch.files, ch.removed, r.Err)
+		cfgBase = s.e.site.Config.BasePath()
+	} else {
+		s.store.apply(nil, nil, nil, r.Err)
+	}
+	s.broker.SetStatus(s.status(r.Err))
+	if len(ch.files)+len(ch.removed) > 0 {
+		if sheets := s.swappable(paths, oldAssets, cfgBase); sheets != nil {
+			s.broker.SwapCSS(livereload.CSS{Sheets: sheets})
+		} else {
+			s.broker.Reload(reload(ch, cfgBase))
+		}
+	}
+	r.BasePath = cfgBase
+	if r.BasePath == "" {
+		r.BasePath = "/"
+	}
+	r.Sent = time.Now()
+	s.log(r)
+	if s.opts.OnRebuild != nil {
+		s.opts.OnRebuild(r)
+	}
+	return r
+}
+
+// onlyContent reports whether every path is under content/, which an
+// incremental rebuild handles.
+func onlyContent(paths []string) bool {
+	for _, p := range paths {
+		if p != "content" && !strings.HasPrefix(p, "content/") {
+			return false
+		}
+	}
+	return true
+}
+
+// assets maps each asset's name to its published name.
+func (s *Server) assets() map[string]livereload.Sheet {
+	m := map[string]livereload.Sheet{}
+	if s.e.site == nil {
+		return m
+	}
+	for _, a := range s.e.site.Assets.All() {
+		m[a.Name] = livereload.Sheet{New: a.Out, Integrity: a.Integrity}
+	}
+	return m
+}
+
+// swappable returns the stylesheets to swap when only stylesheets
+// changed, or nil if the pages must reload.
+func (s *Server) swappable(paths []string, old map[string]livereload.Sheet, base string) []livereload.Sheet {
+	if len(paths) == 0 || s.e.loadErr != nil {
+		return nil
+	}
+	now := s.assets()
+	var sheets []livereload.Sheet
+	for _, p := range paths {
+		name, ok := strings.CutPrefix(p, "assets/")
+		if !ok || !strings.HasSuffix(name, ".css") {
+			return nil
+		}
+		o, n := old[name], now[name]
+		if o.New == "" || n.New == "" {
+			return nil // a stylesheet added or removed
+		}
+		if o.New != n.New {
+			sheets = append(sheets, livereload.Sheet{Old: base + o.New, New: base + n.New, Integrity: n.Integrity})
+		}
+	}
+	return sheets
+}
+
+// reload is the event that makes browsers showing a changed file reload.
+func reload(ch *change, base string) livereload.Reload {
+	if ch.full && len(ch.files)+len(ch.removed) > 200 {
+		return livereload.Reload{All: true}
+	}
+	var paths []string
+	for name := range ch.files {
+		paths = append(paths, base+name)
+	}
+	for _, name := range ch.removed {
+		paths = append(paths, base+name)
+	}
+	sort.Strings(paths)
+	return livereload.Reload{Paths: paths}
+}
+
+// status is what browsers are told after a rebuild.
+func (s *Server) status(err error) livereload.Status {
+	st := livereload.Status{Started: s.started}
+	for _, e := range problems(err) {
+		p := livereload.Problem{Message: e.Error()}
+		var d *diag.Error
+		if errors.As(e, &d) && d.Path != "" {
+			p = livereload.Problem{File: d.Path, Line: d.Line, Message: d.Err.Error()}
+		}
+		st.Errors = append(st.Errors, p)
+	}
+	return st
+}
+
+// problems flattens err into its list of problems.
+func problems(err error) []error {
+	if err == nil {
+		return nil
+	}
+	var list diag.List
+	if errors.As(err, &list) {
+		return list
+	}
+	return []error{err}
+}
+
+func (s *Server) log(r Report) {
+	for _, e := range problems(r.Err) {
+		fmt.Fprintf(s.opts.Log, "site: error: %v\n", e)
+	}
+	what := "rebuilt"
+	if r.Paths == nil {
+		what = "built"
+	}
+	took := r.Sent.Sub(r.First).Round(100 * time.Microsecond)
+	switch {
+	case r.Err != nil:
+		fmt.Fprintf(s.opts.Log, "site: %s with problems (%d files rendered) in %v; fix them and save; the last good version of each page is served\n", what, r.Rendered, took)
+	default:
+		fmt.Fprintf(s.opts.Log, "site: %s %d files (%d rendered, %d changed, %d removed) in %v\n", what, len(s.e.outputs), r.Rendered, r.Changed, r.Removed, took)
+	}
+}
+
+// Watch rebuilds whenever the project's files change, until ctx is done.
+func (s *Server) Watch(ctx context.Context) error {
+	w, err := watch.New(s.root.Name(), watchedTrees, watchedFiles, s.opts.Quiet)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", s.root.Name(), err)
+	}
+	defer w.Close()
+	batches := make(chan watch.Batch)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, batches) }()
+	for {
+		select {
+		case b := <-batches:
+			s.Rebuild(ctx, b.Paths, b.First)
+		case err := <-done:
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+// Serve serves the site on ln and rebuilds on changes until ctx is done,
+// then shuts down: browsers listening for reloads are let go first, so
+// that no connection holds the shutdown up.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	srv.RegisterOnShutdown(s.broker.Close)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errc := make(chan error, 2)
+	go func() { errc <- s.Watch(ctx) }()
+	go func() {
+		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+			errc <- err
+		}
+	}()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	cancel()
+	shut, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	if serr := srv.Shutdown(shut); err == nil {
+		err = serr
+	}
+	return err
+}

@@ -1,0 +1,52 @@
+package preview
+
+import (
+	"sync"
+
+	"cecot/internal/config"
+)
+
+// store is the site as served: every file's bytes, exactly as a build
+// writes them. Rebuilds change it in one step under the lock, so a
+// request sees the site before or after a rebuild, never half of it.
+type store struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+	cfg   *config.Config // nil until the first build succeeded
+	errs  error          // the site's problems
+}
+
+func newStore() *store { return &store{files: map[string][]byte{}} }
+
+// apply writes changed files and removes the named ones.
+func (s *store) apply(cfg *config.Config, changed map[string][]byte, removed []string, errs error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cfg, s.errs = cfg, errs
+	for name, data := range changed {
+		s.files[name] = data
+	}
+	for _, name := range removed {
+		delete(s.files, name)
+	}
+}
+
+// get returns a file and the configuration of the site it belongs to.
+func (s *store) get(name string) ([]byte, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	data, ok := s.files[name]
+	return data, ok
+}
+
+func (s *store) config() *config.Config {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.cfg
+}
+
+func (s *store) problems() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.errs
+}
