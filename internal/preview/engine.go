@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 
 	"cecot/internal/build"
@@ -41,7 +42,9 @@ type engine struct {
 	byPage  map[string][]string        // page ID → names of its outputs
 	readers map[string]map[string]bool // page ID → names of the outputs that read it
 	failed  map[string]error           // outputs whose last render failed
-	special map[string]build.Output    // outputs of no page: the root, assets
+	special map[string]build.Output    // outputs of no page: the root, assets, sitemap.xml
+	styles  map[string][]string        // inline style hashes of HTML outputs, for _headers
+	restyle bool                       // styles changed since _headers was made
 }
 
 // output is a rendered file of the site.
@@ -61,7 +64,7 @@ type change struct {
 
 func newEngine(fsys fs.FS, opts build.Options) *engine {
 	return &engine{fsys: fsys, opts: opts, outputs: map[string]*output{}, readers: map[string]map[string]bool{},
-		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}}
+		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}, styles: map[string][]string{}}
 }
 
 // errors returns every problem that the served site has now.
@@ -111,8 +114,9 @@ func (e *engine) load(ctx context.Context) *change {
 	}
 	ch := e.render(ctx, outs)
 	ch.full = true
+	e.restyle = true
 	// Files that the new site no longer has.
-	keep := make(map[string]bool, len(outs))
+	keep := map[string]bool{build.HeadersName: true} // made after the others
 	for _, o := range outs {
 		keep[o.Name] = true
 	}
@@ -148,6 +152,7 @@ func (e *engine) render(ctx context.Context, outs []build.Output) *change {
 		delete(e.failed, o.Name)
 		if old == nil || !bytes.Equal(old.data, made[i].Data) {
 			ch.files[o.Name] = made[i].Data
+			e.setStyles(o.Name, build.InlineStyles(o.Name, made[i].Data))
 		}
 		e.file(o.Name, &output{data: made[i].Data, deps: made[i].Deps, page: id})
 	}
@@ -199,8 +204,40 @@ func (e *engine) remove(name string) {
 	if old := e.outputs[name]; old != nil {
 		e.unindex(name, old)
 	}
+	e.setStyles(name, nil)
 	delete(e.outputs, name)
 	delete(e.failed, name)
+}
+
+// setStyles records the inline styles of an output.
+func (e *engine) setStyles(name string, hashes []string) {
+	if slices.Equal(e.styles[name], hashes) {
+		return
+	}
+	if len(hashes) == 0 {
+		delete(e.styles, name)
+	} else {
+		e.styles[name] = hashes
+	}
+	e.restyle = true
+}
+
+// headers makes _headers again if the inline styles it lists changed.
+func (e *engine) headers(ch *change) {
+	if !e.restyle || e.site == nil {
+		return
+	}
+	data, err := e.site.Headers(e.styles)
+	if err != nil {
+		e.failed[build.HeadersName] = err
+		return
+	}
+	delete(e.failed, build.HeadersName)
+	e.restyle = false
+	if old := e.outputs[build.HeadersName]; old == nil || !bytes.Equal(old.data, data) {
+		ch.files[build.HeadersName] = data
+		e.file(build.HeadersName, &output{data: data})
+	}
 }
 
 // update rebuilds after the Markdown files under paths changed. It
@@ -464,7 +501,17 @@ func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
 		}
 	}
 	for name := range e.failed {
-		names[name] = true
+		if name != build.HeadersName { // made after the others
+			names[name] = true
+		}
+	}
+	if len(d.read) > 0 {
+		// Files like sitemap.xml read every page's URL, title and date.
+		for name, o := range e.special {
+			if o.Global {
+				names[name] = true
+			}
+		}
 	}
 	c := e.site.Content
 	have := map[string]bool{}

@@ -121,6 +121,9 @@ func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (
 	if !ok {
 		ch = s.e.load(ctx)
 	}
+	if ch.files != nil {
+		s.e.headers(ch)
+	}
 	if ctx.Err() != nil {
 		r.Err = ctx.Err()
 		return r
