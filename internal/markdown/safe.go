@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,9 +52,17 @@ func (safeLinkTransformer) Transform(doc *ast.Document, r text.Reader, _ parser.
 // SafeURL reports whether a link to u cannot run script or smuggle in a
 // document: it has no scheme (a path or #fragment), or one of http, https,
 // mailto and tel. The scheme is read the way browsers read it, after
-// dropping leading and trailing control characters and spaces and every
-// tab and newline, so "java\tscript:" counts as javascript:.
+// HTML entities and Markdown backslash escapes are decoded (goldmark
+// decodes those of reference links only when it writes them) and leading
+// and trailing control characters and spaces and every tab and newline are
+// dropped, so "&#106;ava\tscript:" counts as javascript:.
 func SafeURL(u string) bool {
+	return safeInBrowser(unescapePunct.Replace(html.UnescapeString(u)))
+}
+
+// safeInBrowser is SafeURL for a URL as a browser reads it from an
+// attribute, with entities already decoded.
+func safeInBrowser(u string) bool {
 	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' })
 	u = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
@@ -89,3 +98,7 @@ func isScheme(s string) bool {
 	}
 	return true
 }
+
+// unescapePunct undoes Markdown's backslash escapes of the characters
+// that matter to a scheme.
+var unescapePunct = strings.NewReplacer(`\:`, ":", `\\`, `\`, `\&`, "&", `\#`, "#", `\;`, ";")
