@@ -94,18 +94,30 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "\nRun \"site help <command>\" or \"site <command> -h\" for a command's flags.\n")
 }
 
-// report prints every problem in err, one a line, then a hint.
+// report prints every problem in err, one a line, then what to do. A
+// command may add notes after a list of problems ("%w\nbuild failed"):
+// they are printed after it.
 func report(w io.Writer, err error) {
 	var list diag.List
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintf(w, "site: error: %v\n", e)
+	if !errors.As(err, &list) {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(w, "site: error: %s\n", line)
 		}
-		fmt.Fprintf(w, "site: %d problems; fix them and run the command again\n", len(list))
 		return
 	}
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintf(w, "site: error: %s\n", line)
+	for _, e := range list {
+		fmt.Fprintf(w, "site: error: %v\n", e)
+	}
+	if len(list) == 1 {
+		fmt.Fprintf(w, "site: 1 problem; fix it and run the command again\n")
+	} else {
+		fmt.Fprintf(w, "site: %d problems; fix them and run the command again\n", len(list))
+	}
+	notes := strings.TrimPrefix(err.Error(), list.Error())
+	for _, line := range strings.Split(notes, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			fmt.Fprintf(w, "site: %s\n", line)
+		}
 	}
 }
 

@@ -57,7 +57,7 @@ func Load(fsys fs.FS, m Minifier) (*Set, error) {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
 			}
-			errs.Add(diag.Errorf(p, 0, "cannot read: %v", err))
+			errs.Add(diag.CannotRead(p, err))
 			return nil
 		}
 		if strings.HasPrefix(d.Name(), ".") && p != Dir {
@@ -89,7 +89,7 @@ func Load(fsys fs.FS, m Minifier) (*Set, error) {
 func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, diag.Errorf(p, 0, "cannot read: %v", err)
+		return nil, diag.CannotRead(p, err)
 	}
 	name := strings.TrimPrefix(p, Dir+"/")
 	ext := path.Ext(name)
@@ -127,7 +127,7 @@ func (s *Set) Lookup(name string) (*Asset, error) {
 	if a, ok := s.byName[strings.TrimPrefix(name, "/")]; ok {
 		return a, nil
 	}
-	return nil, fmt.Errorf("no asset %q in %s/", name, Dir)
+	return nil, fmt.Errorf("no asset %q in %s/; add %s/%s or fix the name", name, Dir, Dir, strings.TrimPrefix(name, "/"))
 }
 
 // All returns every asset, ordered by name.

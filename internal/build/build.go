@@ -6,6 +6,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -48,7 +49,8 @@ type Site struct {
 }
 
 // Load reads a whole project from fsys. Its error is a diag.List of every
-// problem found.
+// problem found, in configuration, content, interface strings, assets and
+// layouts at once.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
 	s, err := load(fsys, opts)
 	if err != nil {
@@ -83,12 +85,9 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 	s.Assets, err = assets.Load(fsys, s.min)
 	errs.Add(err)
 	sortWarnings(s.Warnings)
-	if locs == nil {
-		// Layouts need the interface strings to parse.
-		return s, errs.Err()
-	}
-	// Layouts are parsed even when the content has errors, so that
-	// every problem is reported at once.
+	// Layouts are parsed even when the rest failed (without interface
+	// strings they are only checked), so that every problem is reported
+	// at once.
 	s.Renderer, err = render.New(fsys, render.Site{
 		Config:   cfg,
 		Content:  site,
@@ -266,16 +265,11 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	results = append(results, s.write(w, HeadersName, func() ([]byte, error) {
 		return s.Headers(styles)
 	}))
-	var list diag.List
-	seen := map[string]bool{}
+	var errs []error
 	st := Stats{Pages: map[string]int{}}
 	for _, r := range results {
 		if r.err != nil {
-			// A layout error would repeat for every page: once is enough.
-			if msg := r.err.Error(); !seen[msg] {
-				seen[msg] = true
-				list.Add(r.err)
-			}
+			errs = append(errs, r.err)
 			continue
 		}
 		st.Files += r.files
@@ -284,7 +278,33 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	for _, p := range s.Content.Pages {
 		st.Pages[p.Lang]++
 	}
-	return st, list.Err()
+	return st, layoutErrorsOnce(errs).Err()
+}
+
+// layoutErrorsOnce reports a mistake in a layout once, naming the first
+// page it failed for and counting the others, rather than once per page.
+// Other errors that repeat word for word are also reported once.
+func layoutErrorsOnce(errs []error) diag.List {
+	var (
+		list  diag.List
+		seen  = map[string]bool{}
+		first = map[string]*render.ExecError{}
+	)
+	for _, err := range errs {
+		var ee *render.ExecError
+		if errors.As(err, &ee) {
+			if f := first[ee.Err.Error()]; f != nil {
+				f.Others++
+				continue
+			}
+			first[ee.Err.Error()] = ee
+		} else if seen[err.Error()] {
+			continue
+		}
+		seen[err.Error()] = true
+		list.Add(err)
+	}
+	return list
 }
 
 // write makes one file with job (which minifies it) and writes it, with its

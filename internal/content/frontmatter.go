@@ -93,7 +93,7 @@ func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, 
 		if _, err := toml.Decode(string(fm), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				return FrontMatter{}, nil, diag.Errorf(path, perr.Position.Line+1, "front matter: %s", perr.Message)
+				return FrontMatter{}, nil, diag.Errorf(path, perr.Position.Line+1, "front matter: %s", tomlMessage(perr.Message))
 			}
 			return FrontMatter{}, nil, diag.Errorf(path, 1, "front matter: %v", err)
 		}
@@ -256,6 +256,10 @@ func yamlError(path string, err error) error {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.Contains(msg, "cannot unmarshal") {
+		// The document is not a mapping, such as a list or plain text.
+		msg = strings.TrimSuffix(msg, msg[strings.Index(msg, "cannot unmarshal"):]) + "front matter must be lines of key: value"
+	}
 	line := 1
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		var n int
@@ -266,5 +270,30 @@ func yamlError(path string, err error) error {
 			}
 		}
 	}
-	return diag.Errorf(path, line, "front matter: %s", msg)
+	return diag.Errorf(path, line, "front matter: %s; check the YAML around this line: quotes, colons and indentation", msg)
+}
+
+// tomlMessages reword the TOML parser's commonest messages as what to do.
+var tomlMessages = []struct{ prefix, say string }{
+	{"strings cannot contain newlines", `text in quotes must end on the line it starts; add the closing quote`},
+	{`expected value but found '\n'`, `no value after =; write key = "text", a number, true or false, or a date`},
+	{"expected value but found", `text must be in quotes, like title = "Report"`},
+	{"expected a top-level item to end with a newline", `two values on one line; put each key = value on its own line`},
+	{"expected '.' or '='", `not a key = value line; write it like title = "Report"`},
+	{"unexpected EOF", "the front matter ends in the middle of a value; close its quotes or brackets"},
+	{"invalid datetime", "not a date; write dates like 2025-06-01"},
+}
+
+// tomlMessage makes a TOML parse message read like the others: lower
+// case, with how to fix it.
+func tomlMessage(msg string) string {
+	if key, ok := strings.CutPrefix(msg, "Key '"); ok && strings.HasSuffix(key, "' has already been defined.") {
+		return fmt.Sprintf("key %q is set twice; keep one of them", strings.TrimSuffix(key, "' has already been defined."))
+	}
+	for _, m := range tomlMessages {
+		if strings.HasPrefix(msg, m.prefix) {
+			return m.say
+		}
+	}
+	return strings.TrimSuffix(msg, ".") + "; check the TOML on this line: key = \"text in quotes\""
 }

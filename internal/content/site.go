@@ -102,7 +102,7 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 	)
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			errs.Add(diag.Errorf(p, 0, "cannot read: %v", unwrapPath(err)))
+			errs.Add(diag.CannotRead(p, err))
 			return nil
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
@@ -119,7 +119,7 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case err != nil:
-				errs.Add(diag.Errorf(p, 0, "symbolic link that leads outside the project, into a loop or to nothing; replace it with the file itself"))
+				errs.Add(diag.CannotRead(p, err))
 				return nil
 			case info.IsDir():
 				errs.Add(diag.Errorf(p, 0, "symbolic link to a folder; folders are not followed, so copy or move the folder here instead"))
@@ -153,19 +153,11 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 	return files, errs
 }
 
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // readPage reads and parses one Markdown file.
 func readPage(fsys fs.FS, f file) (*Page, []*Warning, error) {
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {
-		return nil, nil, diag.Errorf(f.path, 0, "cannot read: %v", unwrapPath(err))
+		return nil, nil, diag.CannotRead(f.path, err)
 	}
 	return Parse(f.path, f.lang, f.key, src)
 }
@@ -190,8 +182,9 @@ func Parse(path, lang, key string, src []byte) (*Page, []*Warning, error) {
 	if err != nil {
 		return nil, warns, err
 	}
-	if len(bytes.TrimSpace(src)) == 0 {
-		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes an empty page"))
+	empty := len(bytes.TrimSpace(src)) == 0
+	if empty {
+		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes a page without title or text; write them, or delete the file"))
 	}
 	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, Source: SourceHash(body)}
 	switch {
@@ -202,7 +195,7 @@ func Parse(path, lang, key string, src []byte) (*Page, []*Warning, error) {
 	case key == "404":
 		p.Kind = KindNotFound
 	}
-	if p.Title == "" && p.Kind != KindHome {
+	if p.Title == "" && p.Kind != KindHome && !empty {
 		warns = append(warns, diag.Errorf(path, 1, "no title; add title = \"...\" to the front matter"))
 	}
 	if err := checkSlug(fm.Slug); err != nil {

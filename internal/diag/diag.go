@@ -6,8 +6,10 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Error is a problem located in a source file. Path is slash-separated and
@@ -141,4 +143,26 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// CannotRead describes why the file or folder at path could not be read,
+// in the words of someone who put it there: a symbolic link that leads
+// outside the project (which the build, reading through os.Root, refuses),
+// into a loop or to nothing, or a file that is not readable.
+func CannotRead(path string, err error) *Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case strings.Contains(err.Error(), "path escapes from parent"):
+		return Errorf(path, 0, "symbolic link to a file outside the project, which the build does not read; copy the file into the project instead")
+	case errors.Is(err, syscall.ELOOP):
+		return Errorf(path, 0, "symbolic links that lead in a circle; replace the link with the file itself")
+	case errors.Is(err, fs.ErrNotExist):
+		return Errorf(path, 0, "symbolic link to a file that does not exist; fix the link or remove it")
+	case errors.Is(err, fs.ErrPermission):
+		return Errorf(path, 0, "cannot read: permission denied; make the file readable (chmod a+r)")
+	}
+	return Errorf(path, 0, "cannot read: %v", err)
 }

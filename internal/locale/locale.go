@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -61,15 +62,19 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 		return nil
 	}
 	if err != nil {
-		return diag.Errorf(name, 0, "cannot read: %v", err)
+		return diag.CannotRead(name, err)
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return diag.Errorf(name, perr.Position.Line, "%s", perr.Message)
+			return diag.Errorf(name, perr.Position.Line, "%s; write each message as id = \"text in quotes\", or as a [id] table of plural forms", strings.TrimSuffix(perr.Message, "."))
 		}
 		return diag.Errorf(name, 0, "%v", err)
+	}
+	lines := messageLines(data)
+	if err := checkValues(name, raw, lines); err != nil {
+		return err
 	}
 	tag, err := language.Parse(lang)
 	if err != nil {
@@ -79,7 +84,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	if err != nil {
 		return diag.Errorf(name, 0, "%v", err)
 	}
-	l.lines[lang] = messageLines(data)
+	l.lines[lang] = lines
 	forms := PluralForms(lang)
 	var errs diag.List
 	for _, m := range msgs {
@@ -94,6 +99,32 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	}
 	return l.bundle.AddMessages(tag, msgs...)
 }
+
+// checkValues accepts messages as text, or as tables of text whose keys
+// go-i18n knows; go-i18n's own errors ("unsupported file format int64")
+// would not tell a translator which line to fix.
+func checkValues(name string, raw map[string]any, lines map[string]int) error {
+	var errs diag.List
+	for _, id := range slices.Sorted(maps.Keys(raw)) {
+		switch v := raw[id].(type) {
+		case string:
+		case map[string]any:
+			for _, k := range slices.Sorted(maps.Keys(v)) {
+				if !slices.Contains(tableKeys, k) {
+					errs.Add(diag.Errorf(name, lines[id], "message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")))
+				} else if _, ok := v[k].(string); !ok {
+					errs.Add(diag.Errorf(name, lines[id], "message %q: %s: want text in quotes", id, k))
+				}
+			}
+		default:
+			errs.Add(diag.Errorf(name, lines[id], "message %q: want text in quotes, like %s = \"...\"", id, id))
+		}
+	}
+	return errs.Err()
+}
+
+// tableKeys are the keys a message table may have.
+var tableKeys = []string{"zero", "one", "two", "few", "many", "other", "description", "hash", "id", "leftDelim", "rightDelim"}
 
 // checkPlural accepts a simple message, or a plural one with exactly the
 // forms its language uses.

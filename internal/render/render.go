@@ -33,13 +33,18 @@ type Renderer struct {
 	deps        Deps // pages read by renders, when recording
 }
 
-// New parses the layouts in fsys for s.
+// New parses the layouts in fsys for s. Without s.Locales, as when they
+// failed to load, the layouts are only checked: the Renderer cannot
+// render.
 func New(fsys fs.FS, s Site) (*Renderer, error) {
 	r := &Renderer{Site: s, translators: map[string]*locale.Translator{}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
-		tr := s.Locales.Translator(lang)
+		var tr *locale.Translator // parsing only needs the functions' names
+		if s.Locales != nil {
+			tr = s.Locales.Translator(lang)
+		}
 		r.translators[lang] = tr
 		funcs[lang] = r.funcs(tr)
 	}
@@ -120,10 +125,32 @@ func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte,
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
 	if err := set.ExecuteTemplate(&buf, layout+".html", v); err != nil {
-		return nil, fmt.Errorf("%w (rendering %s)", templateError(err), p.File)
+		return nil, &ExecError{Err: templateError(err), Page: p.File}
 	}
 	return buf.Bytes(), nil
 }
+
+// ExecError is a layout that failed while it rendered a page. The same
+// mistake in a layout fails for many pages; the build reports it once.
+type ExecError struct {
+	Err  error  // located in the layout: "layouts/page.html:3: ..."
+	Page string // the page being rendered: "content/es/informe.md"
+	// Others counts the other pages it failed for, when they are
+	// reported together.
+	Others int
+}
+
+func (e *ExecError) Error() string {
+	switch e.Others {
+	case 0:
+		return fmt.Sprintf("%v (rendering %s)", e.Err, e.Page)
+	case 1:
+		return fmt.Sprintf("%v (rendering %s and 1 other page)", e.Err, e.Page)
+	}
+	return fmt.Sprintf("%v (rendering %s and %d other pages)", e.Err, e.Page, e.Others)
+}
+
+func (e *ExecError) Unwrap() error { return e.Err }
 
 // convert converts p's Markdown, resolving links to other pages of its
 // language: relative to p, or absolute for a file that is read away

@@ -32,7 +32,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	var common, layouts []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return diag.Errorf(p, 0, "cannot read: %v", err)
+			return diag.CannotRead(p, err)
 		}
 		if d.IsDir() || path.Ext(p) != ".html" {
 			return nil
@@ -86,7 +86,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 func parseFile(fsys fs.FS, t *template.Template, name string) error {
 	data, err := fs.ReadFile(fsys, path.Join(Dir, name))
 	if err != nil {
-		return diag.Errorf(path.Join(Dir, name), 0, "cannot read: %v", err)
+		return diag.CannotRead(path.Join(Dir, name), err)
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
 		return templateError(err)
@@ -100,15 +100,21 @@ func (t *templates) lookup(lang, layout string) (*template.Template, bool) {
 	return set, ok
 }
 
-var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+var (
+	templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+	// execRE matches text/template's `executing "main" at <.Asset>: ...`.
+	execRE  = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling [^:]+: )?(.*)$`)
+	fieldRE = regexp.MustCompile(`^can't evaluate field (\S+) in type \*?(?:render\.PageView|content\.Page)$`)
+)
 
 // templateError turns html/template's "template: page.html:3:12: ..."
-// into an error at layouts/page.html:3.
+// into an error at layouts/page.html:3, and rewords execution errors for
+// people who write layouts, not Go.
 func templateError(err error) error {
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		return diag.Errorf(path.Join(Dir, m[1]), line, "%s", m[3])
+		return diag.Errorf(path.Join(Dir, m[1]), line, "%s", execMessage(m[3]))
 	}
 	if rest, ok := strings.CutPrefix(msg, "html/template:"); ok {
 		if name, detail, ok := strings.Cut(strings.TrimSpace(rest), ":"); ok && strings.HasSuffix(name, ".html") {
@@ -116,4 +122,19 @@ func templateError(err error) error {
 		}
 	}
 	return fmt.Errorf("%s: %v", Dir, err)
+}
+
+// execMessage rewords an execution error: `executing "main" at <.Nope>:
+// can't evaluate field Nope in type *render.PageView` becomes `{{.Nope}}:
+// a page has no field or method Nope; ...`.
+func execMessage(msg string) string {
+	m := execRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	action, detail := m[1], m[2]
+	if f := fieldRE.FindStringSubmatch(detail); f != nil {
+		detail = fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1])
+	}
+	return fmt.Sprintf("{{%s}}: %s", action, detail)
 }

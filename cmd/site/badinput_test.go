@@ -1,0 +1,364 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fixture is a small, valid two-language project. Each bad-input case
+// changes a few of its files.
+var fixture = map[string]string{
+	"site.toml": "title = \"Test\"\n\n[languages.en]\nname = \"English\"\nweight = 1\n\n[languages.es]\nname = \"Español\"\nweight = 2\n",
+	"layouts/base.html": `{{define "base"}}<!doctype html>
+<html lang="{{.Lang}}">
+<title>{{.Title}}</title>
+<main>{{block "main" .}}{{end}}</main>
+</html>{{end}}
+`,
+	"layouts/home.html":    "{{template \"base\" .}}\n{{define \"main\"}}<h1>{{.Title}}</h1>\n{{.Content}}\n{{end}}\n",
+	"layouts/page.html":    "{{template \"base\" .}}\n{{define \"main\"}}<h1>{{.Title}}</h1>\n<p>{{T \"home\"}}</p>\n{{.Content}}\n{{end}}\n",
+	"locales/en.toml":      "home = \"Home\"\n\n[pages]\none = \"{{.Count}} page\"\nother = \"{{.Count}} pages\"\n",
+	"locales/es.toml":      "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n",
+	"assets/site.css":      "body { margin: 0 }\n",
+	"content/en/_index.md": "+++\ntitle = \"Home\"\n+++\nWelcome.\n",
+	"content/es/_index.md": "+++\ntitle = \"Inicio\"\n+++\nBienvenida.\n",
+	"content/en/report.md": "+++\ntitle = \"Report\"\n+++\n\nText.\n",
+	"content/es/report.md": "+++\ntitle = \"Informe\"\nslug = \"informe\"\n+++\n\nTexto.\n",
+}
+
+// writeProject writes files under dir; a file whose content is "" is
+// removed instead.
+func writeProject(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if data == "" {
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// page returns a Markdown file with TOML front matter lines fm.
+func page(fm ...string) string {
+	return "+++\n" + strings.Join(fm, "\n") + "\n+++\n\nText.\n"
+}
+
+// symlink returns a setup that links name to target.
+func symlink(target, name string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		_ = os.Remove(p)
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const failed = "site: build failed; DIR/public was not changed\n"
+
+// TestBadInput is the catalogue of mistakes a contributor can make. Each
+// case changes the fixture after a good build, then builds again through
+// the command: it must exit 1 with exactly the messages given, each naming
+// the file (and line) and how to fix it, and leave public/ as it was; or,
+// where the input is odd but fine (code 0), build with the warnings given.
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		files  map[string]string
+		setup  func(t *testing.T, dir string)
+		code   int
+		stderr string // exact; DIR is the project folder
+	}{
+		{
+			name:  "unterminated TOML front matter",
+			files: map[string]string{"content/en/report.md": "+++\ntitle = \"Report\"\n\nText.\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:1: front matter: no closing +++ line; end the front matter with a line that holds only +++\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "unterminated YAML front matter",
+			files: map[string]string{"content/en/report.md": "---\ntitle: Report\n\nText.\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:1: front matter: no closing --- line; end the front matter with a line that holds only ---\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "TOML string without closing quote",
+			files: map[string]string{"content/en/report.md": page(`title = "Report`, "weight = 2")},
+			code:  1,
+			stderr: "site: error: content/en/report.md:2: front matter: text in quotes must end on the line it starts; add the closing quote\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "TOML key without value",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, "weight =")},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: no value after =; write key = \"text\", a number, true or false, or a date\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "TOML text without quotes",
+			files: map[string]string{"content/en/report.md": page("title = Report")},
+			code:  1,
+			stderr: "site: error: content/en/report.md:2: front matter: text must be in quotes, like title = \"Report\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "TOML key set twice",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `title = "Other"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: key \"title\" is set twice; keep one of them\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "malformed YAML",
+			files: map[string]string{"content/en/report.md": "---\ntitle: Report\n  weight: 2\n---\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: mapping values are not allowed in this context; check the YAML around this line: quotes, colons and indentation\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "YAML list instead of keys",
+			files: map[string]string{"content/en/report.md": "---\n- title\n- Report\n---\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:2: front matter: front matter must be lines of key: value; check the YAML around this line: quotes, colons and indentation\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "date of the wrong type",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `date = "yesterday"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: date: want a date like 2025-06-01, got \"yesterday\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "YAML weight of the wrong type",
+			files: map[string]string{"content/en/report.md": "---\ntitle: Report\nweight: heavy\n---\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: weight: want a whole number, got \"heavy\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "unknown front matter keys",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `titel = "x"`, `colour = "red"`)},
+			code:  0,
+			stderr: "site: warning: content/en/report.md:3: front matter: unknown key \"titel\" (did you mean \"title\"?)\n" +
+				"site: warning: content/en/report.md:4: front matter: unknown key \"colour\"; put your own values under [params]\n",
+		},
+		{
+			name:  "two pages with one URL",
+			files: map[string]string{"content/en/report2.md": page(`title = "Report 2"`, `slug = "report"`)},
+			code:  1,
+			stderr: "site: error: content/en/report2.md: has the same URL /en/report/ as content/en/report.md; give one of them another slug\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "slug with ..",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `slug = ".."`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: slug \"..\": a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "slug with a slash",
+			files: map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe/final"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:3: front matter: slug \"informe/final\": a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "slug with a backslash",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `slug = '..\x'`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: slug \"..\\\\x\": a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "slug that is an absolute path",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `slug = "/etc/passwd"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: slug \"/etc/passwd\": a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "Markdown outside a language folder",
+			files: map[string]string{"content/notes.md": page(`title = "Notes"`)},
+			code:  1,
+			stderr: "site: error: content/notes.md: Markdown file outside a language folder; move it into content/en/\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "language folder site.toml does not name",
+			files: map[string]string{"content/fr/report.md": page(`title = "Rapport"`)},
+			code:  1,
+			stderr: "site: error: content/fr: folder for language \"fr\", which site.toml does not name; add [languages.fr] to site.toml or move the folder\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "invalid locale TOML",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:1: strings cannot contain newlines; write each message as id = \"text in quotes\", or as a [id] table of plural forms\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "locale message that is not text",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\"\npages = 3\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:2: message \"pages\": want text in quotes, like pages = \"...\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "plural form the language does not have",
+			files: map[string]string{"locales/en.toml": "home = \"Home\"\n\n[pages]\none = \"{{.Count}} page\"\nmany = \"{{.Count}} pages\"\nother = \"{{.Count}} pages\"\n"},
+			code:  1,
+			stderr: "site: error: locales/en.toml:3: message \"pages\": plural form \"many\" is not used in language \"en\", which has one, other; remove it\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "plural form the language needs",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nother = \"{{.Count}} páginas\"\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:3: message \"pages\": plural form \"many\" is missing; language \"es\" needs one, many, other\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "template parse error",
+			files: map[string]string{"layouts/page.html": "{{template \"base\" .}}\n{{define \"main\"}}\n{{if}}\n{{end}}\n"},
+			code:  1,
+			stderr: "site: error: layouts/page.html:3: missing value for if\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "template execution error",
+			files: map[string]string{"layouts/base.html": "{{define \"base\"}}<!doctype html>\n<title>{{.Titel}}</title>\n{{end}}\n"},
+			code:  1,
+			stderr: "site: error: layouts/base.html:2: {{.Titel}}: a page has no field or method Titel; check the spelling against PageView in internal/render/view.go (rendering content/en/_index.md and 3 other pages)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "missing layout",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `layout = "wide"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md: no layout \"wide\"; add layouts/wide.html or fix the layout key\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "template that references a missing asset",
+			files: map[string]string{"layouts/page.html": "{{template \"base\" .}}\n{{define \"main\"}}\n<link rel=stylesheet href=\"{{(.Asset \"css/missing.css\").URL}}\">\n{{end}}\n"},
+			code:  1,
+			stderr: "site: error: layouts/page.html:3: {{.Asset}}: no asset \"css/missing.css\" in assets/; add assets/css/missing.css or fix the name (rendering content/en/report.md and 1 other page)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "invalid UTF-8",
+			files: map[string]string{"content/en/report.md": "+++\ntitle = \"Report\"\n+++\n\nabc\xff\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:5: not valid UTF-8 text; save the file with UTF-8 encoding\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:   "byte-order mark and CRLF line endings",
+			files:  map[string]string{"content/en/report.md": "\xef\xbb\xbf+++\r\ntitle = \"Report\"\r\ntitel = \"x\"\r\n+++\r\n\r\nText.\r\n"},
+			code:   0,
+			stderr: "site: warning: content/en/report.md:3: front matter: unknown key \"titel\" (did you mean \"title\"?)\n",
+		},
+		{
+			name:   "empty Markdown file",
+			files:  map[string]string{"content/en/report.md": "\n"},
+			code:   0,
+			stderr: "site: warning: content/en/report.md: empty file; it makes a page without title or text; write them, or delete the file\n",
+		},
+		{
+			name:  "symbolic link loop",
+			setup: symlink("loop.md", "content/en/loop.md"),
+			code:  1,
+			stderr: "site: error: content/en/loop.md: symbolic links that lead in a circle; replace the link with the file itself\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "symbolic link out of the project",
+			setup: symlink("../../../outside.md", "content/en/outside.md"),
+			code:  1,
+			stderr: "site: error: content/en/outside.md: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "layout linked to a file out of the project",
+			setup: symlink("/etc/hostname", "layouts/page.html"),
+			code:  1,
+			stderr: "site: error: layouts/page.html: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "symbolic link to nothing",
+			setup: symlink("nothing.md", "content/en/gone.md"),
+			code:  1,
+			stderr: "site: error: content/en/gone.md: symbolic link to a file that does not exist; fix the link or remove it\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "symbolic link to a folder",
+			setup: symlink("../es", "content/en/es"),
+			code:  1,
+			stderr: "site: error: content/en/es: symbolic link to a folder; folders are not followed, so copy or move the folder here instead\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name: "every problem at once, sorted by file, with the warnings",
+			files: map[string]string{
+				"locales/es.toml":      "home = 1\n",
+				"content/es/report.md": page(`title = "Informe"`, `date = "ayer"`),
+				"content/en/report.md": page(`title = "Report"`, `titel = "x"`),
+				"layouts/page.html":    "{{template \"base\" .}}\n{{define \"main\"}}{{end}\n",
+			},
+			code: 1,
+			stderr: "site: warning: content/en/report.md:3: front matter: unknown key \"titel\" (did you mean \"title\"?)\n" +
+				"site: error: content/es/report.md:3: front matter: date: want a date like 2025-06-01, got \"ayer\"\n" +
+				"site: error: layouts/page.html:2: bad character U+007D '}'\n" +
+				"site: error: locales/es.toml:1: message \"home\": want text in quotes, like home = \"...\"\n" +
+				"site: 3 problems; fix them and run the command again\n" + failed,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "project")
+			writeProject(t, dir, fixture)
+			if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 || stderr != "" {
+				t.Fatalf("fixture: exit %d\n%s", code, stderr)
+			}
+			before := readTree(t, filepath.Join(dir, "public"))
+			writeProject(t, dir, tc.files)
+			if tc.setup != nil {
+				tc.setup(t, dir)
+			}
+			code, stdout, stderr := runSite(t, "build", "-src", dir)
+			stderr = strings.ReplaceAll(stderr, dir, "DIR")
+			if code != tc.code {
+				t.Errorf("exit %d, want %d", code, tc.code)
+			}
+			if stderr != tc.stderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr, tc.stderr)
+			}
+			if tc.code != 0 {
+				if stdout != "" {
+					t.Errorf("a failed build printed %q", stdout)
+				}
+				assertSameTree(t, before, readTree(t, filepath.Join(dir, "public")))
+				assertNoStaging(t, dir)
+			}
+		})
+	}
+}
