@@ -90,3 +90,23 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRealSite builds the project at the repository root, the real
+// site, into a new folder every time.
+func BenchmarkRealSite(b *testing.B) {
+	outs := b.TempDir()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		out := filepath.Join(outs, fmt.Sprint("public-", i))
+		i++
+		if _, err := Build(context.Background(), filepath.Join("..", ".."), out, Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if err := os.RemoveAll(out); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
