@@ -44,6 +44,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", *addr, ln.Addr().(*net.TCPAddr).Port)
 	}
 	fmt.Fprintf(stdout, "site: serving at http://%s%s (Ctrl-C to stop)\n", displayAddr(ln.Addr()), rep.BasePath)
+	fmt.Fprintf(stdout, "site: translation status at http://%s%s\n", displayAddr(ln.Addr()), preview.StatusPath)
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"mime"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"cecot/internal/livereload"
+	"cecot/internal/status"
 )
 
 // contentTypes are the media types of the files a site publishes; others
@@ -55,6 +57,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case livereload.EventsPath:
 		s.broker.ServeHTTP(w, r)
+		return
+	case StatusPath:
+		s.serveStatus(w, r)
+		return
+	case strings.TrimSuffix(StatusPath, "/"):
+		http.Redirect(w, r, StatusPath, http.StatusMovedPermanently)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -165,4 +173,30 @@ func (s *Server) serveBroken(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusServiceUnavailable)
 	_, _ = w.Write([]byte(b.String()))
+}
+
+// StatusPath is where the preview shows the translation status: the
+// table of "site status", with links to each page in every language.
+const StatusPath = "/_status/"
+
+// serveStatus reads the project as it is on disk and shows its
+// translation status, with the reload script, so that the table follows
+// the translator's edits.
+func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	rep, err := status.Load(s.root.FS())
+	if err == nil {
+		err = status.WriteHTML(&buf, rep)
+	}
+	if err != nil {
+		buf.Reset()
+		buf.WriteString("<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Translation status</title>\n<h1>The project could not be read</h1>\n<p>Fix these problems and save; this page reloads by itself.</p>\n<pre>")
+		for _, e := range problems(err) {
+			fmt.Fprintf(&buf, "%s\n", html.EscapeString(e.Error()))
+		}
+		buf.WriteString("</pre>\n")
+		s.serveFile(w, r, "_status.html", buf.Bytes(), http.StatusInternalServerError)
+		return
+	}
+	s.serveFile(w, r, "_status.html", buf.Bytes(), http.StatusOK)
 }

@@ -1,53 +1,24 @@
 package status
 
 import (
-	"bytes"
-	"html"
 	"html/template"
 	"io"
-	"io/fs"
-	"net/http"
 	"strings"
 )
 
 // WriteHTML writes r as a self-contained HTML page, for the preview
 // server: the same table as the text report, with links to each page in
-// both languages. base is the path the site is served under ("/").
-func WriteHTML(w io.Writer, r *Report, base string) error {
-	return htmlTemplate.Execute(w, htmlView{r, base})
+// both languages, under the site's base path.
+func WriteHTML(w io.Writer, r *Report) error {
+	return htmlTemplate.Execute(w, htmlView{r})
 }
 
-type htmlView struct {
-	*Report
-	base string
-}
+type htmlView struct{ *Report }
 
-// Link is the address of a page of the site, a path from its root.
+// Link is the address of a page of the site, from its path from the
+// site's root.
 func (v htmlView) Link(url string) string {
-	return strings.TrimSuffix(v.base, "/") + "/" + strings.TrimPrefix(url, "/")
-}
-
-// Handler serves the status page of the project in fsys, for a site served
-// under base. It reads the project again on every request, so that the
-// page always shows the files as they are on disk.
-func Handler(fsys fs.FS, base string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		w.Header().Set("Cache-Control", "no-store")
-		r, err := Load(fsys)
-		if err != nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.WriteHeader(http.StatusInternalServerError)
-			_, _ = io.WriteString(w, "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Translation status</title>\n<h1>The project could not be read</h1>\n<pre>"+html.EscapeString(err.Error())+"</pre>\n")
-			return
-		}
-		var buf bytes.Buffer
-		if err := WriteHTML(&buf, r, base); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		_, _ = w.Write(buf.Bytes())
-	})
+	return strings.TrimSuffix(v.BasePath, "/") + "/" + strings.TrimPrefix(url, "/")
 }
 
 var htmlTemplate = template.Must(template.New("status").Funcs(template.FuncMap{

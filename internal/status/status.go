@@ -32,7 +32,9 @@ const (
 
 // Report is the status of every language of a site.
 type Report struct {
-	Default   string      `json:"default"`
+	Default string `json:"default"`
+	// BasePath is the path the site is published under ("/").
+	BasePath  string      `json:"base_path"`
 	Languages []*Language `json:"languages"` // every other language, in site order
 	// Unused are messages of the default language's file that no layout
 	// uses; Undefined are strings layouts use that it lacks.
@@ -131,7 +133,7 @@ func Load(fsys fs.FS) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	r := &Report{Default: cfg.DefaultLanguage}
+	r := &Report{Default: cfg.DefaultLanguage, BasePath: cfg.BasePath()}
 	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
 	for _, l := range cfg.Languages {
 		if l.Code == cfg.DefaultLanguage {

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,7 +102,8 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var html bytes.Buffer
-	if err := WriteHTML(&html, r, "/site/"); err != nil {
+	r.BasePath = "/site/"
+	if err := WriteHTML(&html, r); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "report.txt", text.Bytes())
@@ -172,27 +170,6 @@ func TestDraftAndExtra(t *testing.T) {
 	}
 	if len(r.Extra) != 1 || r.Extra[0].File != "content/es/solo.md" {
 		t.Errorf("extra pages %+v", r.Extra)
-	}
-}
-
-func TestHandler(t *testing.T) {
-	srv := httptest.NewServer(Handler(fixture(), "/"))
-	defer srv.Close()
-	res, err := http.Get(srv.URL + "/_status/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<a href="/es/informe/">/es/informe/</a>`) {
-		t.Errorf("status %d, body:\n%s", res.StatusCode, body)
-	}
-	broken := fixture()
-	broken["site.toml"] = &fstest.MapFile{Data: []byte("defaultLanguage = \"en\"\n[languages.en\n")}
-	rec := httptest.NewRecorder()
-	Handler(broken, "/").ServeHTTP(rec, httptest.NewRequest("GET", "/_status/", nil))
-	if rec.Code != http.StatusInternalServerError || !strings.Contains(rec.Body.String(), "site.toml") {
-		t.Errorf("broken project: %d %s", rec.Code, rec.Body)
 	}
 }
 
