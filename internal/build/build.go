@@ -395,12 +395,31 @@ func Build(ctx context.Context, src, out string, opts Options) (*Result, error) 
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	st, err := site.Render(ctx, newDirWriter(staged))
+	var old string
 	if err == nil {
-		err = publish(staged, filepath.Clean(out))
+		old, err = publish(staged, filepath.Clean(out))
 	}
 	if err != nil {
 		_ = os.RemoveAll(staged)
 		return &Result{Warnings: site.Warnings}, err
 	}
-	return &Result{Stats: st, Warnings: site.Warnings, Duration: time.Since(start)}, nil
+	warnings := site.Warnings
+	if old != "" {
+		// The new site is in place: failing to delete the old one
+		// is worth a warning, not a failed build.
+		if err := os.RemoveAll(old); err != nil {
+			warnings = append(warnings, diag.Errorf(filepath.ToSlash(old), 0, "the previous build could not be deleted: %v; delete the folder yourself", unwrapPath(err)))
+		}
+	}
+	return &Result{Stats: st, Warnings: warnings, Duration: time.Since(start)}, nil
+}
+
+// unwrapPath drops the path from a file system error that names it
+// already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

@@ -450,3 +450,37 @@ func TestAllProblemsAtOnce(t *testing.T) {
 		t.Errorf("the warning is not reported with the errors: %q", warns)
 	}
 }
+
+// TestPublish swaps a staged folder in, by exchange where the system has
+// it and by renames otherwise; either way out ends up with the new files
+// and the old ones are handed back for deletion.
+func TestPublish(t *testing.T) {
+	for name, swap := range map[string]func(staged, out string) (string, error){
+		"publish":       publish,
+		"swapByRenames": swapByRenames,
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "public")
+			staged := filepath.Join(dir, ".public.new-1")
+			for folder, text := range map[string]string{out: "old", staged: "new"} {
+				if err := os.MkdirAll(folder, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(folder, "index.html"), []byte(text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			old, err := swap(staged, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readTree(t, out)["index.html"]; string(got) != "new" {
+				t.Errorf("out holds %q, want the new build", got)
+			}
+			if got := readTree(t, old)["index.html"]; string(got) != "old" {
+				t.Errorf("the folder handed back holds %q, want the old build", got)
+			}
+		})
+	}
+}

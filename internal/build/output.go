@@ -113,26 +113,37 @@ func stage(out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return dir, os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+		_ = os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
 }
 
-// publish puts the finished staging folder in the place of out and removes
-// what out held before. Where the system can, the two folders are swapped
-// in one step, so out is never missing or half-written.
-func publish(staged, out string) error {
+// publish puts the finished staging folder in the place of out. Where the
+// system can, the two folders are swapped in one step, so out is never
+// missing or half-written. It returns the folder that now holds what out
+// held before, for the caller to delete, or "" when out did not exist.
+func publish(staged, out string) (old string, err error) {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(staged, out)
+		return "", os.Rename(staged, out)
 	}
 	if err := exchange(staged, out); err == nil {
-		return os.RemoveAll(staged)
+		return staged, nil
 	}
-	old := staged + ".old"
+	return swapByRenames(staged, out)
+}
+
+// swapByRenames moves out aside and staged into its place: for systems
+// without an atomic exchange, where out is missing for a moment.
+func swapByRenames(staged, out string) (old string, err error) {
+	old = staged + ".old"
 	if err := os.Rename(out, old); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.Rename(staged, out); err != nil {
 		_ = os.Rename(old, out)
-		return err
+		return "", err
 	}
-	return os.RemoveAll(old)
+	return old, nil
 }
