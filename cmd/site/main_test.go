@@ -253,3 +253,23 @@ func TestBuildReproducible(t *testing.T) {
 	}
 	assertSameTree(t, readTree(t, a), readTree(t, b))
 }
+
+// TestBuildFixture builds the build package's fixture site through the
+// command, end to end, and compares the result with its golden tree.
+func TestBuildFixture(t *testing.T) {
+	src := filepath.Join("..", "..", "internal", "build", "testdata", "site")
+	out := filepath.Join(t.TempDir(), "public")
+	code, stdout, stderr := runSite(t, "build", "-src", src, "-out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	m := summaryRE.FindStringSubmatch(stdout)
+	if m == nil || m[1] != "12" || m[2] != "6" || m[3] != "6" || m[6] != out {
+		t.Errorf("summary %q, want 12 pages (en 6, es 6) into %s", stdout, out)
+	}
+	if want := "site: warning: locales/es.toml: MISSING_TRANSLATION|es|single_file: "; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr %q, want one warning starting %q", stderr, want)
+	}
+	golden := readTree(t, filepath.Join("..", "..", "internal", "build", "testdata", "golden"))
+	assertSameTree(t, golden, readTree(t, out))
+}
