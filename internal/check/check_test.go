@@ -31,7 +31,7 @@ func TestHTMLChecks(t *testing.T) {
 		"en/index.html":        page("en", "Home", enHead, `<a href=report/#facts>Facts</a> <a href=#main>Skip</a>`),
 		"en/report/x.png":      "PNG",
 		"es/index.html":        page("es", "Inicio", alt("es", base+"es/")+alt("en", base+"en/"), `<a href=../en/>English</a>`),
-		"en/report/index.html": page("en", "Report", "", `<h2 id=facts>Facts</h2><a href=../../assets/site.css>css</a><a href=/site/en/>home</a><img src=x.png alt="">`),
+		"en/report/index.html": page("en", "Report", "", `<h2 id=facts>Facts</h2><a href=../../assets/site.css>css</a><a href=/site/en/>home</a><img src=x.png alt="" role=presentation>`),
 		"assets/site.css":      "body{}",
 		"index.html":           page("en", "Root", "", `<a href=en/>en</a>`),
 	}
@@ -59,6 +59,8 @@ func TestHTMLChecks(t *testing.T) {
 		{"no description", "index.html", `<html lang=en><title>Root</title><a href=en/>en</a>`,
 			`layouts/root.html:1: page has no description; add description = "..." to the front matter: one or two sentences that search engines and shared links show (in /)`},
 		{"image without alt", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><img src=x.png>`),
+			`content/en/report.md: image x.png has no alt text; describe it in the brackets: ![what it shows](x.png) (in /en/report/)`},
+		{"image with empty alt, as Markdown writes it", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><img src=x.png alt="">`),
 			`content/en/report.md: image x.png has no alt text; describe it in the brackets: ![what it shows](x.png) (in /en/report/)`},
 		{"empty link", "en/report/index.html", page("en", "Report", "", `<h2 id=facts>F</h2><a href=../> </a>`),
 			`content/en/report.md: link to "../" has no text; write the link text in the brackets: [text](../) (in /en/report/)`},

@@ -18,7 +18,7 @@ type doc struct {
 	refs        []ref
 	alternates  map[string]string // hreflang → href, from <link rel=alternate>
 	canonical   string
-	noAlt       []string // src of images without an alt attribute
+	noAlt       []string // src of images without alt text
 	emptyLinks  []string // href of links with no text for a reader
 	noHref      int      // links without an address
 }
@@ -102,8 +102,12 @@ func parseDoc(data []byte) *doc {
 				if src, ok := attrs["src"]; ok {
 					d.refs = append(d.refs, ref{"img", "src", src})
 				}
-				alt, ok := attrs["alt"]
-				if !ok {
+				// An empty alt marks a decorative image; only a layout can
+				// say so, with role=presentation or aria-hidden. Markdown
+				// writes alt="" for ![](photo.jpg), which needs a text.
+				alt := attrs["alt"]
+				decorative := attrs["role"] == "presentation" || attrs["role"] == "none" || attrs["aria-hidden"] == "true"
+				if strings.TrimSpace(alt) == "" && !decorative {
 					d.noAlt = append(d.noAlt, attrs["src"])
 				}
 				if link != nil && strings.TrimSpace(alt) != "" {
