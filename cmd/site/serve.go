@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"cecot/internal/preview"
 )
@@ -31,7 +30,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: 10 * time.Millisecond, Log: os.Stderr})
+	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr})
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,11 @@ import (
 	"cecot/internal/watch"
 )
 
+// DefaultQuiet is the quiet period that ends a burst of changes: long
+// enough for an editor's save-by-rename or a git checkout to arrive as
+// one batch, short enough not to be noticed.
+const DefaultQuiet = 10 * time.Millisecond
+
 // Options configure a Server.
 type Options struct {
 	Src   string        // the project folder
@@ -43,6 +48,7 @@ type Options struct {
 type Report struct {
 	Paths    []string  // the changed paths, relative to the project
 	First    time.Time // when the first change was seen
+	Start    time.Time // when the rebuild started
 	Sent     time.Time // when browsers were told
 	Full     bool      // the whole site was loaded and rendered
 	Rendered int       // outputs rendered
@@ -105,7 +111,7 @@ func (s *Server) Clients() int { return s.broker.Clients() }
 func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (r Report) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	r = Report{Paths: paths, First: first}
+	r = Report{Paths: paths, First: first, Start: time.Now()}
 	defer func() {
 		// A bug must not take down the server an editor is using.
 		if v := recover(); v != nil {
@@ -299,7 +305,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	errc := make(chan error, 2)
-	go func() { errc <- s.Watch(ctx) }()
+	var watching sync.WaitGroup
+	watching.Go(func() {
+		if err := s.Watch(ctx); err != nil {
+			errc <- err
+		}
+	})
 	go func() {
 		if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			errc <- err
@@ -311,10 +322,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err = <-errc:
 	}
 	cancel()
-	shut, done := context.WithTimeout(context.Background(), 5*time.Second)
+	// Requests in flight get a moment to finish; connections a browser
+	// opened in advance and never used are then closed, not waited for.
+	shut, done := context.WithTimeout(context.Background(), 2*time.Second)
 	defer done()
-	if serr := srv.Shutdown(shut); err == nil {
-		err = serr
+	if serr := srv.Shutdown(shut); serr != nil {
+		srv.Close()
 	}
+	watching.Wait()
 	return err
 }
