@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -63,5 +67,57 @@ func TestCompressible(t *testing.T) {
 		if got := compressible(name); got != want {
 			t.Errorf("compressible(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestCompressedBuild builds the real site with Compress: every sibling
+// decompresses to its file and is smaller, and every text file of more
+// than 1 kB has its siblings. (TestCompressRoundTrip checks that the
+// same bytes always compress alike.)
+func TestCompressedBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Brotli at its best quality takes a few seconds")
+	}
+	out := buildProject(t, Options{BaseURL: "https://example.org/cecot-report/", Compress: true}, nil)
+	files := publicFiles(t, out)
+	read := func(name string) []byte {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	siblings := 0
+	for _, f := range files {
+		data := read(f)
+		ext := path.Ext(f)
+		if ext != ".gz" && ext != ".br" {
+			for _, sib := range []string{".gz", ".br"} {
+				if compressible(f) && len(data) > 1024 && !slices.Contains(files, f+sib) {
+					t.Errorf("%s (%d bytes) has no %s", f, len(data), sib)
+				}
+			}
+			continue
+		}
+		siblings++
+		orig := read(strings.TrimSuffix(f, ext))
+		var r io.Reader = brotli.NewReader(bytes.NewReader(data))
+		if ext == ".gz" {
+			zr, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			r = zr
+		}
+		back, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(back, orig) {
+			t.Errorf("%s does not decompress to its file (%v)", f, err)
+		}
+		if len(data) >= len(orig) {
+			t.Errorf("%s is %d bytes, its file %d", f, len(data), len(orig))
+		}
+	}
+	if siblings < 20 {
+		t.Errorf("only %d compressed files", siblings)
 	}
 }
