@@ -1,0 +1,114 @@
+package preview
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserReload loads a page in headless Chromium, edits its
+// Markdown and sees the page change with nothing done in the browser;
+// then breaks the file and sees the overlay, fixes it, and changes the
+// stylesheet, which is swapped without a reload.
+func TestBrowserReload(t *testing.T) {
+	ctx := browser(t)
+	d := startServer(t, newProject(t))
+	if err := chromedp.Do(ctx, chromedp.Navigate(d.url+"/en/about/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return d.Clients() == 1 }, "the page's event stream")
+	// poll evaluates expr until it is true. chromedp.Poll gives up when
+	// the page navigates, which a reload is, so it is done here.
+	poll := func(what, expr string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+			if err == nil && ok {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not within 10s (%v)", what, err)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	check := func(what, expr string) {
+		t.Helper()
+		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err != nil || !ok {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+
+	writeFile(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Changed while the browser watched.", 1))
+	poll("the edit shows", `document.body.innerText.includes("Changed while the browser watched.")`)
+
+	writeFile(t, d.dir, "content/en/about.md", "+++\ntitle = \"About\nweight = 2\n+++\n\nBroken.\n")
+	poll("the overlay shows", `(document.getElementById("site-error-overlay")?.innerText ?? "").includes("content/en/about.md:")`)
+	check("the last good page stays underneath", `document.body.innerText.includes("Changed while the browser watched.")`)
+
+	writeFile(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Fixed again.", 1))
+	poll("the fix shows", `document.body.innerText.includes("Fixed again.")`)
+	check("the overlay is gone", `document.getElementById("site-error-overlay") === null`)
+
+	// A stylesheet change swaps the stylesheet in place: the page is not
+	// reloaded, so a mark left on window survives.
+	before, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.mark = 1; document.querySelector('link[rel="stylesheet"]').href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var css []byte
+	css, err = os.ReadFile(filepath.Join(d.dir, "assets/css/site.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, d.dir, "assets/css/site.css", string(css)+"\nmain{outline:3px solid rgb(1, 2, 3)}\n")
+	poll("the new stylesheet applies", `getComputedStyle(document.querySelector("main")).outlineColor === "rgb(1, 2, 3)"`)
+	check("no reload", `window.mark === 1`)
+	after, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('link[rel="stylesheet"]').href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after == before {
+		t.Errorf("the stylesheet link still points to %s", before)
+	}
+}
+
+// browser starts headless Chromium, closed when the test ends. Without
+// Chromium the test is skipped, except in CI (CI=true), where it fails.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	exe, err := exec.LookPath("chromium")
+	if err != nil {
+		const how = "install it with: apt-get update && apt-get install -y chromium"
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("Chromium is missing and CI=true does not allow skipping; %s", how)
+		}
+		t.Skipf("Chromium is missing; %s", how)
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, time.Minute)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	return ctx
+}
