@@ -1,7 +1,7 @@
 // Package markdown converts a page's Markdown to HTML with goldmark: GitHub
 // Flavored Markdown, footnotes, typographic punctuation, readable heading
-// IDs, UN-style numbered paragraphs and links between pages that follow
-// each language's URLs.
+// IDs with headings that link to themselves, UN-style numbered paragraphs
+// and links between pages that follow each language's URLs.
 package markdown
 
 import (
@@ -44,6 +44,7 @@ func New(opts Options) *Converter {
 		util.Prioritized(outlineTransformer{}, 200),
 		util.Prioritized(tableAlignTransformer{}, 300),
 		util.Prioritized(numberTransformer{}, 400),
+		util.Prioritized(anchorTransformer{}, 450),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())

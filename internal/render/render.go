@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -67,8 +68,19 @@ func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 			}
 			return template.CSS(a.Data), nil
 		},
-		"add": func(a, b int) int { return a + b },
+		"dataURL": r.dataURL,
+		"add":     func(a, b int) int { return a + b },
 	}
+}
+
+// dataURL returns an asset as a data: URL, for the single-file edition,
+// which must not make a second request even for its icon.
+func (r *Renderer) dataURL(name string) (template.URL, error) {
+	a, err := r.Assets.Lookup(name)
+	if err != nil {
+		return "", err
+	}
+	return template.URL("data:" + a.MediaType + ";base64," + base64.StdEncoding.EncodeToString(a.Data)), nil
 }
 
 // Layout returns the layout that renders p: its front matter's, or the
