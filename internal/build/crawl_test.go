@@ -203,7 +203,8 @@ func (c *crawler) follow(from, raw string) {
 	}
 	switch ref.Scheme {
 	case "", "http", "https":
-	case "mailto", "tel":
+	case "mailto", "tel", "data":
+		// data: is inline (the single-file edition's icon): nothing to fetch.
 		return
 	default:
 		c.errorf("%s: link %q: scheme %s", from, raw, ref.Scheme)

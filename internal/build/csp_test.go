@@ -271,6 +271,12 @@ func (p policy) violations(els []element, out, file string) []string {
 		return err == nil && !u.IsAbs() && !strings.HasPrefix(ref, "//")
 	}
 	fetch := func(directive, ref, what string) {
+		if strings.HasPrefix(ref, "data:") {
+			if srcs, ok := p.sources(directive); ok && !slices.Contains(srcs, "data:") {
+				bad("%s %.40s...: %s does not allow data:", what, ref, directive)
+			}
+			return
+		}
 		if !sameOrigin(ref) {
 			bad("%s %s is not from the site", what, ref)
 		} else if !p.allowsSelf(directive) {

@@ -22,13 +22,15 @@ const ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'se
 // InlineStylePolicy is the policy of a page that inlines its styles, such
 // as the single-file edition: ContentSecurityPolicy, with style-src
 // allowing exactly the given inline styles by their hashes
-// ("sha256-...") instead of files.
+// ("sha256-...") instead of files, and img-src allowing data: URLs, in
+// which such a page inlines its icon so as to make no other request.
 func InlineStylePolicy(hashes []string) string {
 	srcs := make([]string, len(hashes))
 	for i, h := range hashes {
 		srcs[i] = "'" + h + "'"
 	}
-	return strings.Replace(ContentSecurityPolicy, "style-src 'self'", "style-src "+strings.Join(srcs, " "), 1)
+	p := strings.Replace(ContentSecurityPolicy, "style-src 'self'", "style-src "+strings.Join(srcs, " "), 1)
+	return strings.Replace(p, "img-src 'self'", "img-src 'self' data:", 1)
 }
 
 // securityHeaders go with every file.

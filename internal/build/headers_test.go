@@ -55,7 +55,7 @@ func TestRequestPaths(t *testing.T) {
 
 func TestInlineStylePolicy(t *testing.T) {
 	got := InlineStylePolicy([]string{"sha256-a", "sha256-b"})
-	want := "default-src 'none'; style-src 'sha256-a' 'sha256-b'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+	want := "default-src 'none'; style-src 'sha256-a' 'sha256-b'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

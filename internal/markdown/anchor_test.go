@@ -11,7 +11,7 @@ func TestHeadingSelfLinks(t *testing.T) {
 	}{
 		{"heading", "## The secret agreement\n", `<h2 id="the-secret-agreement"><a href="#the-secret-agreement" class="self">The secret agreement</a></h2>`},
 		{"inline markup kept", "### A *short* note\n", `<h3 id="a-short-note"><a href="#a-short-note" class="self">A <em>short</em> note</a></h3>`},
-		{"no link inside a link", "## See [this](https://example.org/)\n", `<h2 id="see-this-https-example-org">See <a href="https://example.org/">this</a></h2>`},
+		{"no link inside a link", "## See [this](https://example.org/)\n", `<h2 id="see-this">See <a href="https://example.org/">this</a></h2>`},
 	}
 	c := New(Options{})
 	for _, tc := range tests {

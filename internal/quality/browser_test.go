@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -198,10 +199,11 @@ func TestSwitcherEverywhere(t *testing.T) {
 }
 
 // hasHeader reports whether a page has the site's header and switcher:
-// every page but the root language chooser and single-file editions.
+// the pages in a language's folder, but not their single-file editions.
+// The pages at the root (language chooser, 404) speak every language.
 func hasHeader(page string) bool {
 	base := path.Base(page)
-	return page != "index.html" && (base == "index.html" || base == "404.html")
+	return strings.Contains(page, "/") && (base == "index.html" || base == "404.html")
 }
 
 // TestNoSidewaysScrolling renders every page at a phone's width and a
