@@ -35,7 +35,7 @@ func TestHelp(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d, want 0", code)
 			}
-			for _, flag := range []string{"-src", "-out", "-baseurl", "-drafts"} {
+			for _, flag := range []string{"-src", "-out", "-baseurl", "-drafts", "-compress"} {
 				if !regexp.MustCompile(`(?m)^\s+` + flag + `\b.*\n\s+\S`).MatchString(stderr) {
 					t.Errorf("help does not explain %s:\n%s", flag, stderr)
 				}

@@ -13,7 +13,9 @@ import (
 )
 
 // linkTransformer resolves links to other Markdown files into the URLs of
-// their pages, so that a translator writes the same link in every language.
+// their pages, so that a translator writes the same link in every language,
+// and links and images with paths from the site root ("/assets/map.png")
+// into the URLs they are published at.
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
@@ -23,25 +25,34 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if _, ok := n.(*ast.AutoLink); ok {
+		var (
+			what   = "link"
+			target *[]byte
+		)
+		switch n := n.(type) {
+		case *ast.AutoLink:
 			st.result.Links++
 			return ast.WalkContinue, nil
-		}
-		link, ok := n.(*ast.Link)
-		if !ok {
+		case *ast.Link:
+			st.result.Links++
+			target = &n.Destination
+		case *ast.Image:
+			// Images in assets/ have a hash in their published
+			// name; the resolver knows it.
+			what, target = "image", &n.Destination
+		default:
 			return ast.WalkContinue, nil
 		}
-		st.result.Links++
-		dest := string(link.Destination)
+		dest := string(*target)
 		if st.page.ResolveLink == nil || !isPageLink(dest) {
 			return ast.WalkContinue, nil
 		}
 		url, err := st.page.ResolveLink(dest)
 		if err != nil {
-			st.errs.Add(diag.Errorf(st.page.File, lineOf(link, src), "link %q: %v", dest, err))
+			st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "%s %q: %v", what, dest, err))
 			return ast.WalkContinue, nil
 		}
-		link.Destination = []byte(url)
+		*target = []byte(url)
 		return ast.WalkContinue, nil
 	})
 }

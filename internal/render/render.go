@@ -182,6 +182,9 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 		File:     p.File,
 		Numbered: p.Numbered,
 		ResolveLink: func(dest string) (string, error) {
+			if name, ok := strings.CutPrefix(dest, "/"+assets.Dir+"/"); ok {
+				return r.assetLink(name, link)
+			}
 			if strings.HasPrefix(dest, "/") {
 				return link(dest), nil
 			}
@@ -195,6 +198,20 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 			return link(target.URL) + frag, nil
 		},
 	})
+}
+
+// assetLink returns the link to an asset, named by its path under
+// assets/ (with an optional #fragment), at its published name.
+func (r *Renderer) assetLink(name string, link func(string) string) (string, error) {
+	name, frag, hasFrag := strings.Cut(name, "#")
+	a, err := r.Assets.Lookup(name)
+	if err != nil {
+		return "", err
+	}
+	if hasFrag {
+		frag = "#" + frag
+	}
+	return link("/"+a.Out) + frag, nil
 }
 
 // resolve finds the page a Markdown link names, relative to p's file.
