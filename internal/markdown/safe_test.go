@@ -37,7 +37,7 @@ func TestSafeLinks(t *testing.T) {
 		{"https kept", "[a](https://example.org/a?b=c#d)", `<p><a href="https://example.org/a?b=c#d">a</a></p>`},
 		{"mailto kept", "<mailto:a@example.org>", `<p><a href="mailto:a@example.org">mailto:a@example.org</a></p>`},
 		{"relative with colon kept", "[a](notes/a:b)", `<p><a href="notes/a:b">a</a></p>`},
-		{"linkify kept", "see www.example.org", `<p>see <a href="http://www.example.org">www.example.org</a></p>`},
+		{"linkify kept, as https", "see www.example.org", `<p>see <a href="https://www.example.org">www.example.org</a></p>`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			res, err := New(Options{}).Convert([]byte(c.src), Page{File: "content/en/x.md"})

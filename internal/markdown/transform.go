@@ -32,6 +32,12 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 		switch n := n.(type) {
 		case *ast.AutoLink:
 			st.result.Links++
+			if n.Protocol != nil {
+				// Linkify makes "www.example.org" an http:// link;
+				// readers on hostile networks are better served by
+				// https, which nearly every site has.
+				n.Protocol = []byte("https")
+			}
 			return ast.WalkContinue, nil
 		case *ast.Link:
 			st.result.Links++
