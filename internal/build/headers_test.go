@@ -17,6 +17,8 @@ func TestInlineStyleHashes(t *testing.T) {
 		{"empty", `<style></style>`, []string{StyleHash(nil)}},
 		{"twice the same", `<style>a{}</style><style>a{}</style>`, []string{StyleHash([]byte("a{}"))}},
 		{"two", `<style>a{}</style><p>x</p><style>b{}</style>`, []string{StyleHash([]byte("a{}")), StyleHash([]byte("b{}"))}},
+		{"upper case", `<STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
+		{"at the very end", `<p>x</p><style>`, []string{StyleHash(nil)}},
 		{"escaped in text is not an element", `<p>&lt;style>a{}&lt;/style></p>`, nil},
 		{"upper case", `<p><STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
 		{"unfinished tag at the end", `<p>x</p><style`, nil},
