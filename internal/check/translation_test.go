@@ -90,8 +90,10 @@ func TestTranslationStates(t *testing.T) {
 		doc := html("es", "about")
 		has(t, doc,
 			`<html lang="es"`,
-			`<article lang="en">`,
-			`<p class="notice" role="note" lang="es">Esta página todavía no se ha traducido al español.`,
+			`<h1 lang="en">About</h1>`,
+			`<div class="prose" lang="en">`,
+			`<li lang="en"><a href="./" aria-current="page">About</a></li>`,
+			`<p class="notice" role="note">Esta página todavía no se ha traducido al español.`,
 			`<a href="../../en/about/" hreflang="en">Leer el original</a>`,
 			`<meta name="robots" content="noindex">`,
 			`About us.`)

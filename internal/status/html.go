@@ -33,7 +33,7 @@ var htmlTemplate = template.Must(template.New("status").Funcs(template.FuncMap{
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}
-.translated{color:#1a6b2f}.stale{color:#8a5300}.missing{color:#a11}code{font-size:.9em}ul{margin:.2rem 0}
+.translated{color:#1a6b2f}.stale{color:#8a5300}.missing{color:#a11}code{font-size:.9em;overflow-wrap:anywhere}ul{margin:.2rem 0}
 </style>
 </head>
 <body>
@@ -69,7 +69,7 @@ When it matches the original again: <code>{{cmd}} stamp {{.File}}</code>
 </table>
 {{- with .Strings}}
 <h3>Interface strings</h3>
-<ul>{{range .}}<li><code>{{.File}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Problem}} {{with .ID}}<code>{{.}}</code>{{end}}: {{.Detail}}</li>{{end}}</ul>
+<ul>{{range .}}<li><code>{{.File}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Problem}}{{with .ID}} <code>{{.}}</code>{{end}}: {{.Detail}}</li>{{end}}</ul>
 {{- end}}
 {{- with .Glossary}}
 <h3>Glossary advice</h3>
@@ -79,7 +79,7 @@ When it matches the original again: <code>{{cmd}} stamp {{.File}}</code>
 {{- end}}
 {{- if or .Unused .Undefined}}
 <h2>Interface strings of the default language</h2>
-<ul>{{range .Undefined}}<li><code>{{.File}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Problem}} {{with .ID}}<code>{{.}}</code>{{end}}: {{.Detail}}</li>{{end}}
+<ul>{{range .Undefined}}<li><code>{{.File}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Problem}}{{with .ID}} <code>{{.}}</code>{{end}}: {{.Detail}}</li>{{end}}
 {{- range .Unused}}<li><code>{{.File}}:{{.Line}}</code> unused <code>{{.ID}}</code>: {{.Detail}}</li>{{end}}</ul>
 {{- end}}
 {{- with .Extra}}
