@@ -336,3 +336,29 @@ func (c *crawler) checkAnchors() {
 		}
 	}
 }
+
+// TestPublicIsReadable checks that every folder and file of a built site
+// can be read by everyone, as a web server running as another user must.
+func TestPublicIsReadable(t *testing.T) {
+	out := buildProject(t, Options{}, nil)
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := os.FileMode(0o004)
+		if d.IsDir() {
+			want |= 0o001
+		}
+		if info.Mode().Perm()&want != want {
+			t.Errorf("%s: mode %v, not readable by a web server running as another user", p, info.Mode().Perm())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

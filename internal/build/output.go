@@ -113,6 +113,13 @@ func stage(out string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// MkdirTemp makes the folder private (0700), and it becomes out: a
+	// web server running as another user could not read the site, nor
+	// could a copy made with rsync -a or scp -p.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		_ = os.RemoveAll(dir)
+		return "", err
+	}
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
 		_ = os.RemoveAll(dir)
 		return "", err
