@@ -93,6 +93,8 @@ type Miss struct {
 	To          string `json:"to"`   // the translation's language
 }
 
+// Error describes the miss as "source:line: uses ...", with the
+// glossary line that agrees the term.
 func (m Miss) Error() string {
 	return fmt.Sprintf("%s:%d: uses %q, but %s never says %q, the agreed %s term (%s:%d)",
 		m.Source, m.Line, m.Term.Forms[m.From], m.Translation, m.Term.Forms[m.To], m.To, File, m.Term.Line)

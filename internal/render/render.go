@@ -152,6 +152,7 @@ type ExecError struct {
 	Others int
 }
 
+// Error returns the layout's error and the page it failed for.
 func (e *ExecError) Error() string {
 	switch e.Others {
 	case 0:
@@ -162,6 +163,7 @@ func (e *ExecError) Error() string {
 	return fmt.Sprintf("%v (rendering %s and %d other pages)", e.Err, e.Page, e.Others)
 }
 
+// Unwrap returns the located layout error.
 func (e *ExecError) Unwrap() error { return e.Err }
 
 // convert converts p's Markdown, resolving links to other pages of its

@@ -157,6 +157,8 @@ type Change struct {
 	What string `json:"what"` // "changed", "added" or "removed"
 }
 
+// String describes the change for a translator: which section, where,
+// and what happened to it.
 func (c Change) String() string {
 	name := c.Title
 	switch {
