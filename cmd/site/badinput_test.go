@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -360,5 +361,40 @@ func TestBadInput(t *testing.T) {
 				assertNoStaging(t, dir)
 			}
 		})
+	}
+}
+
+// TestLargeMarkdown builds a 20 MB page: it must work, and in a time
+// that keeps the test suite usable (the benchmarks measure speed).
+func TestLargeMarkdown(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("builds a 20 MB page; the plain test run does it")
+	}
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"Long report\"\n+++\n\n")
+	para := "The submission describes transfers, detention and the lack of any hearing, with a [link](report.md) and *emphasis*.\n\n"
+	for i := 0; b.Len() < 20<<20; i++ {
+		if i%500 == 0 {
+			fmt.Fprintf(&b, "## Part %d\n\n", i/500+1)
+		}
+		b.WriteString(para)
+	}
+	dir := filepath.Join(t.TempDir(), "project")
+	writeProject(t, dir, fixture)
+	writeProject(t, dir, map[string]string{
+		"content/en/long.md": b.String(),
+		// A translation, so that Spanish does not show the long page too.
+		"content/es/long.md": page(`title = "Informe largo"`),
+	})
+	code, _, stderr := runSite(t, "build", "-src", dir)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public", "en", "long", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(page), `<p>`); n < 150000 {
+		t.Errorf("the page has %d paragraphs, want them all", n)
 	}
 }

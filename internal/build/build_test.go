@@ -352,10 +352,18 @@ func TestOutputGuard(t *testing.T) {
 	if err := os.Symlink(mk("target", Marker), link); err != nil {
 		t.Fatal(err)
 	}
+	alias := filepath.Join(base, "alias") // another way into the project
+	if err := os.Symlink(src, alias); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, out, want string // want "" means accepted
 	}{
 		{"project folder", src, "holds the project"},
+		{"project folder through a link", alias, "holds the project"},
+		{"project folder with a trailing slash", alias + "/", "holds the project"},
+		{"a new folder in layouts through a link", filepath.Join(alias, "layouts", "new"), "inside the project's layouts/ folder"},
+		{"the parent through ..", filepath.Join(src, "content", "..", ".."), "holds the project"},
 		{"its parent", filepath.Dir(src), "holds the project"},
 		{"content folder", filepath.Join(src, "content"), "inside the project's content/ folder"},
 		{"a folder inside layouts", filepath.Join(src, "layouts", "out"), "inside the project's layouts/ folder"},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -32,7 +33,7 @@ type dirWriter struct {
 func newDirWriter(root string) *dirWriter { return &dirWriter{root: root, dirs: map[string]bool{}} }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") || path.Clean(name) == "." {
 		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
 	}
 	p := filepath.Join(w.root, filepath.FromSlash(name))
@@ -62,11 +63,11 @@ func (w *dirWriter) mkdir(dir string) error {
 // project itself or a folder around it, a source folder, or a folder of
 // files this generator did not write.
 func checkOut(src, out string) error {
-	absSrc, err := filepath.Abs(src)
+	absSrc, err := realPath(src)
 	if err != nil {
 		return err
 	}
-	absOut, err := filepath.Abs(out)
+	absOut, err := realPath(out)
 	if err != nil {
 		return err
 	}
@@ -80,7 +81,7 @@ func checkOut(src, out string) error {
 			return fmt.Errorf("output folder %s is inside the project's %s/ folder; choose another, like %s", out, first, filepath.Join(src, "public"))
 		}
 	}
-	info, err := os.Lstat(absOut)
+	info, err := os.Lstat(filepath.Clean(out)) // a link as -out is refused, not followed
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
@@ -101,6 +102,28 @@ func checkOut(src, out string) error {
 		return fmt.Errorf("output folder %s has files that this generator did not write, and a build replaces the whole folder; choose an empty or new folder, or empty it yourself", out)
 	}
 	return nil
+}
+
+// realPath returns the absolute path of p with symbolic links resolved,
+// so that an -out reached through a link into the project is seen for
+// what it is. Only the part of p that exists can be resolved; the rest is
+// joined on as written.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var missing []string
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			return filepath.Join(append([]string{real}, missing...)...), nil
+		}
+		if !errors.Is(err, os.ErrNotExist) || dir == filepath.Dir(dir) {
+			return "", err
+		}
+		missing = append([]string{filepath.Base(dir)}, missing...)
+	}
 }
 
 // stage makes a fresh folder beside out to build into.
