@@ -12,8 +12,9 @@ import (
 
 // The benchmarks build synthetic bilingual sites (internal/synth), the
 // same content and equivalent layouts as the Hugo benchmark site that
-// cmd/sitebench compares against. The content is generated once per
-// benchmark, outside the timing, and only when benchmarks run:
+// cmd/sitebench compares against. The content is generated outside the
+// timing, only when benchmarks run, and once per size for all -count
+// repetitions:
 //
 //	go test -run '^$' -bench . -count 5 ./internal/build
 //
@@ -23,12 +24,39 @@ import (
 // 10,000 content pages in all.
 var benchSizes = []int{10, 1000, 5000}
 
-// writeSynth writes a synthetic site of n pages per language into a
-// temporary folder and returns its path.
+// synthRoot holds the synthetic sites of one test binary's benchmarks,
+// made by TestMain and removed when the benchmarks end.
+var synthRoot string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "cecot-bench-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	synthRoot = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// writeSynth returns the folder of a synthetic site of n pages per
+// language, writing it the first time it is asked for. The site is only
+// read by the benchmarks.
 func writeSynth(b *testing.B, n int) string {
 	b.Helper()
-	src := filepath.Join(b.TempDir(), "src")
+	src := filepath.Join(synthRoot, fmt.Sprint("n", n))
+	done := filepath.Join(synthRoot, fmt.Sprint("n", n, ".done"))
+	if _, err := os.Stat(done); err == nil {
+		return src
+	}
+	if err := os.RemoveAll(src); err != nil {
+		b.Fatal(err)
+	}
 	if err := synth.WriteDir(src, synth.Options{N: n}); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
 		b.Fatal(err)
 	}
 	return src
