@@ -152,20 +152,6 @@ func containsFold(doc []byte, lower string) bool {
 	return false
 }
 
-// mayHaveStyle reports whether doc contains "<style", in any case.
-func mayHaveStyle(doc []byte) bool {
-	for {
-		i := bytes.IndexByte(doc, '<')
-		if i < 0 || len(doc)-i < len("<style") {
-			return false
-		}
-		if bytes.EqualFold(doc[i:i+len("<style")], []byte("<style")) {
-			return true
-		}
-		doc = doc[i+1:]
-	}
-}
-
 // StyleHash returns the Content-Security-Policy source of an inline
 // style's text: "sha256-" and its base64 SHA-256.
 func StyleHash(text []byte) string {

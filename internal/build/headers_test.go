@@ -20,7 +20,7 @@ func TestInlineStyleHashes(t *testing.T) {
 		{"upper case", `<STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
 		{"at the very end", `<p>x</p><style>`, []string{StyleHash(nil)}},
 		{"escaped in text is not an element", `<p>&lt;style>a{}&lt;/style></p>`, nil},
-		{"upper case", `<p><STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
+		{"upper case after other tags", `<p><STYLE>a{}</STYLE>`, []string{StyleHash([]byte("a{}"))}},
 		{"unfinished tag at the end", `<p>x</p><style`, nil},
 		{"tag at the end", `<p>x</p><sty`, nil},
 	}
