@@ -493,3 +493,25 @@ func TestPublish(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingParts removes a part of the project: the error must say that
+// it is missing, not something about links.
+func TestMissingParts(t *testing.T) {
+	for _, tc := range []struct{ remove, want string }{
+		{"content", "content: missing; create content/en/_index.md for the home page"},
+		{"layouts", "layouts: missing; a site needs at least layouts/base.html and layouts/page.html"},
+		{"locales", "locales/en.toml: missing; the default language's interface strings must be there"},
+		{"site.toml", "site.toml: missing; create it"},
+	} {
+		t.Run(tc.remove, func(t *testing.T) {
+			src := copyFixture(t)
+			if err := os.RemoveAll(filepath.Join(src, tc.remove)); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Build(context.Background(), src, filepath.Join(t.TempDir(), "public"), Options{})
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("got %v\nwant %s...", err, tc.want)
+			}
+		})
+	}
+}

@@ -101,6 +101,10 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 		errs  diag.List
 	)
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Errorf(Dir, 0, "missing; create %s/%s/_index.md for the home page", Dir, langs[0]))
+			return nil
+		}
 		if err != nil {
 			errs.Add(diag.CannotRead(p, err))
 			return nil

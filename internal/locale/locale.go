@@ -61,6 +61,9 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	if errors.Is(err, fs.ErrNotExist) && !required {
 		return nil
 	}
+	if _, serr := fs.Lstat(fsys, name); errors.Is(serr, fs.ErrNotExist) {
+		return diag.Errorf(name, 0, "missing; the default language's interface strings must be there, one message per line: skip_to_content = \"Skip to content\"")
+	}
 	if err != nil {
 		return diag.CannotRead(name, err)
 	}

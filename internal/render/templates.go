@@ -31,6 +31,9 @@ type templates struct {
 func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap) (*templates, error) {
 	var common, layouts []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
+			return diag.Errorf(Dir, 0, "missing; a site needs at least %s/base.html and %s/page.html", Dir, Dir)
+		}
 		if err != nil {
 			return diag.CannotRead(p, err)
 		}
@@ -46,9 +49,6 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 		return nil
 	})
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.Errorf(Dir, 0, "missing; a site needs at least %s/page.html", Dir)
-		}
 		return nil, err
 	}
 	sort.Strings(common)
