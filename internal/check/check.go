@@ -34,6 +34,7 @@ type memory struct {
 	files map[string][]byte
 }
 
+// WriteFile keeps a file of the site.
 func (m *memory) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()

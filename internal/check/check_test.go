@@ -153,7 +153,7 @@ func TestSiteStructure(t *testing.T) {
 		"es/_index.md": pageFile("Inicio", "", "\nVea el [informe](report.md#datos).\n"),
 		"en/report.md": pageFile("Report", "numbered = true\n", report),
 		"es/report.md": pageFile("Informe", "numbered = true\nslug = \"informe\"\n", "\n1. Uno.[^1]\n\n## Datos\n\nUn [enlace](_index.md).\n\nDos.\n\n[^1]: Nota.\n"),
-		"en/about.md":  pageFile("About", "", "\nAbout [us](report.md#p2).\n"),
+		"en/about.md":  pageFile("About", "", "\nAbout [us](report.md#p2) and [the facts](report.md#facts).\n"),
 		"en/404.md":    pageFile("Not found", "", "\nGone.\n"),
 		"es/404.md":    pageFile("No encontrada", "", "\nNo está.\n"),
 	}

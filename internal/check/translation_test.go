@@ -18,9 +18,9 @@ func TestTranslationStates(t *testing.T) {
 	pages := map[string]string{
 		"en/_index.md": pageFile("Home", "", "\nWelcome.\n"),
 		"es/_index.md": pageFile("Inicio", "translated_from = \""+stamp.Make([]byte("\n\n\n\n\nWelcome.\n"))+"\"\n", "\nBienvenida.\n"),
-		"en/report.md": pageFile("Report", "", report),
-		"es/report.md": pageFile("Informe", "slug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+old))+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n"),
-		"en/about.md":  pageFile("About", "", "\nAbout us.\n"),
+		"en/report.md": pageFile("Report", "numbered = true\n", report),
+		"es/report.md": pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+old))+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n"),
+		"en/about.md":  pageFile("About", "", "\nAbout us: [facts](report.md#facts), [the first](report.md#p1).\n"),
 		"en/404.md":    pageFile("Not found", "", "\nGone.\n"),
 		"es/404.md":    pageFile("No encontrada", "", "\nNo está.\n"),
 	}
@@ -71,7 +71,7 @@ func TestTranslationStates(t *testing.T) {
 		for k, v := range pages {
 			fixed[k] = v
 		}
-		fixed["es/report.md"] = pageFile("Informe", "slug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+report))+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n")
+		fixed["es/report.md"] = pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+report))+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n")
 		s2, err := build.Load(projectFS(t, fixed), build.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestTranslationStates(t *testing.T) {
 			`<p class="notice" role="note">Esta página todavía no se ha traducido al español.`,
 			`<a href="../../en/about/" hreflang="en">Leer el original</a>`,
 			`<meta name="robots" content="noindex">`,
-			`About us.`)
+			`About us: <a href="../../en/report/#facts">facts</a>, <a href="../informe/#p1">the first</a>.`)
 		hasNot(t, doc, `rel="alternate"`, `rel="canonical"`)
 		// The English page names no Spanish alternate, but its language
 		// switcher leads to the stand-in, which exists.

@@ -195,6 +195,7 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 				return "", err
 			}
 			if frag != "" {
+				target = r.fragmentTarget(p, target, frag)
 				frag = "#" + frag
 			}
 			return link(target.URL) + frag, nil
@@ -214,6 +215,38 @@ func (r *Renderer) assetLink(name string, link func(string) string) (string, err
 		frag = "#" + frag
 	}
 	return link("/"+a.Out) + frag, nil
+}
+
+// fragmentTarget is the page that a link from p to a section of target
+// leads to. A stand-in shows the default language's text, whose links
+// name sections by the default language's heading IDs; the translated
+// target has other IDs, so such a link goes to the original, where the
+// section exists. Numbered paragraphs (#p12) are the same in every
+// language and stay in the reader's language.
+func (r *Renderer) fragmentTarget(p, target *content.Page, frag string) *content.Page {
+	if !p.Untranslated || target.Untranslated || isParagraphID(frag) {
+		return target
+	}
+	orig := r.Content.Page(r.Config.DefaultLanguage, target.Key)
+	if orig == nil {
+		return target
+	}
+	r.read(orig)
+	return orig
+}
+
+// isParagraphID reports whether id names a numbered paragraph: "p12".
+func isParagraphID(id string) bool {
+	n, ok := strings.CutPrefix(id, "p")
+	if !ok || n == "" {
+		return false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve finds the page a Markdown link names, relative to p's file.

@@ -205,3 +205,31 @@ func BenchmarkStatus(b *testing.B) {
 		}
 	}
 }
+
+func TestStaleReasons(t *testing.T) {
+	src := "+++\ntitle = \"Home\"\n+++\n\nWelcome.\n"
+	for _, c := range []struct {
+		name, stamp string
+		state       State
+		reason      string
+	}{
+		{"never stamped", "", Stale, "does not record which version"},
+		{"unreadable stamp", "translated_from = \"not a hash\"\n", Stale, "cannot be read"},
+		{"old page-only stamp, source changed", "translated_from = \"" + content.SourceHash([]byte("Welcome!")) + "\"\n", Stale, "older kind"},
+		{"old page-only stamp, source unchanged", "translated_from = \"" + content.SourceHash([]byte("Welcome.")) + "\"\n", Translated, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fixture()
+			fsys["content/en/_index.md"] = &fstest.MapFile{Data: []byte(src)}
+			fsys["content/es/_index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Inicio\"\n" + c.stamp + "+++\n\nBienvenida.\n")}
+			r, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := r.Languages[0].Pages[0]
+			if p.Key != "_index" || p.State != c.state || !strings.Contains(p.Reason, c.reason) {
+				t.Errorf("%s: %s, %q; want %s, %q", p.Key, p.State, p.Reason, c.state, c.reason)
+			}
+		})
+	}
+}
