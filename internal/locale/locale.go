@@ -197,7 +197,7 @@ func (l *Locales) missing(langs []string) []*diag.Error {
 		}
 		for _, id := range l.IDs(l.def) {
 			if _, ok := l.messages[lang][id]; !ok {
-				warns = append(warns, diag.Errorf(File(lang), 0, "MISSING_TRANSLATION|%s|%s: no message %q; the %s text is used until it is translated", lang, id, id, l.def))
+				warns = append(warns, diag.Errorf(File(lang), 0, "MISSING_TRANSLATION|%s|%s: no message %q; the %s text at %s:%d is used until it is translated here", lang, id, id, l.def, File(l.def), l.Line(l.def, id)))
 			}
 		}
 	}
