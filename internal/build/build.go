@@ -314,10 +314,7 @@ func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written 
 	if err != nil {
 		return written{err: err}
 	}
-	r := written{files: 1, bytes: int64(len(data))}
-	if path.Ext(name) == ".html" {
-		r.styles = inlineStyleHashes(data)
-	}
+	r := written{files: 1, bytes: int64(len(data)), styles: InlineStyles(name, data)}
 	if err := w.WriteFile(name, data); err != nil {
 		return written{err: err}
 	}
