@@ -37,6 +37,7 @@ type engine struct {
 	parseErrs map[string]error         // files that do not parse
 	assembly  error                    // why the content could not be assembled
 	loadErr   error                    // why the project could not be loaded
+	warnings  []*diag.Error            // of the last rebuild, for the terminal
 
 	outputs map[string]*output         // by name
 	byPage  map[string][]string        // page ID → names of its outputs
@@ -98,6 +99,7 @@ func (e *engine) load(ctx context.Context) *change {
 	e.loadErr, e.assembly = nil, nil
 	e.parseErrs = map[string]error{}
 	e.site = site
+	e.warnings = site.Warnings
 	e.sources = map[string]*content.Page{}
 	for _, p := range site.Content.Pages {
 		if !p.Untranslated {
@@ -267,7 +269,8 @@ func (e *engine) update(ctx context.Context, paths []string) (*change, bool) {
 			e.parseErrs[f] = diag.Errorf(f, 0, "cannot read: %v", err)
 			continue
 		}
-		p, _, err := content.Parse(f, lang, key, src)
+		p, warns, err := content.Parse(f, lang, key, src)
+		e.warnings = append(e.warnings, warns...)
 		if err != nil {
 			e.parseErrs[f] = err // the last good version stays
 			continue

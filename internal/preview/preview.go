@@ -120,6 +120,7 @@ func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (
 		}
 	}()
 	oldAssets := s.assets()
+	s.e.warnings = nil
 	ch, ok := (*change)(nil), false
 	if len(paths) > 0 && onlyContent(paths) {
 		ch, ok = s.e.update(ctx, paths)
@@ -253,6 +254,9 @@ func problems(err error) []error {
 }
 
 func (s *Server) log(r Report) {
+	for _, w := range s.e.warnings {
+		fmt.Fprintf(s.opts.Log, "site: warning: %v\n", w)
+	}
 	for _, e := range problems(r.Err) {
 		fmt.Fprintf(s.opts.Log, "site: error: %v\n", e)
 	}
