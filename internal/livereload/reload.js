@@ -67,7 +67,10 @@
   });
   events.addEventListener("reload", (e) => {
     const r = JSON.parse(e.data);
-    if (r.all || (r.paths || []).includes(here())) location.reload();
+    // The preview's own pages, such as the translation status, read
+    // the project as a whole: any rebuild may change them.
+    const own = location.pathname.startsWith("/_");
+    if (r.all || own || (r.paths || []).includes(here())) location.reload();
   });
   events.addEventListener("css", (e) => {
     if (!swapCSS(JSON.parse(e.data).sheets)) location.reload();
