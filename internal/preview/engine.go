@@ -484,10 +484,11 @@ func sameMeta(o, n *content.Page) bool {
 	if a.Date.Equal(b.Date) && a.Date.Location().String() == b.Date.Location().String() {
 		b.Date = a.Date
 	}
-	return reflect.DeepEqual(a, b) && words(o.Body)/200 == words(n.Body)/200
+	return reflect.DeepEqual(a, b) && readingTime(o.Body) == readingTime(n.Body)
 }
 
-func words(b []byte) int { return len(bytes.Fields(b)) }
+// readingTime is PageView.ReadingTime's figure.
+func readingTime(body []byte) int { return max(1, (len(bytes.Fields(body))+199)/200) }
 
 // affected lists the outputs that delta d makes stale, and the names of
 // outputs that the site no longer has.
