@@ -128,20 +128,29 @@ func TestIncrementalEqualsBuild(t *testing.T) {
 
 func sameFiles(t *testing.T, step string, srv *Server, want map[string][]byte) {
 	t.Helper()
+	if err := diffFiles(srv, want); err != nil {
+		t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// diffFiles reports the first difference between the served files and
+// want.
+func diffFiles(srv *Server, want map[string][]byte) error {
 	srv.store.mu.RLock()
 	defer srv.store.mu.RUnlock()
 	for name, data := range want {
 		got, ok := srv.store.files[name]
 		switch {
 		case !ok:
-			t.Fatalf("%s: %s is built but not served", step, name)
+			return fmt.Errorf("%s is built but not served", name)
 		case string(got) != string(data):
-			t.Fatalf("%s: %s differs\nserved: %s\nbuilt:  %s", step, name, got, data)
+			return fmt.Errorf("%s differs\nserved: %s\nbuilt:  %s", name, got, data)
 		}
 	}
 	for name := range srv.store.files {
 		if _, ok := want[name]; !ok {
-			t.Fatalf("%s: %s is served but not built", step, name)
+			return fmt.Errorf("%s is served but not built", name)
 		}
 	}
+	return nil
 }
