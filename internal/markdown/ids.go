@@ -11,14 +11,21 @@ import (
 
 // ids makes heading IDs that are readable in any Latin-script language:
 // "¿Qué soluciones existen?" becomes "que-soluciones-existen". IDs are
-// unique within a page: a repeated heading gets "-1", "-2", ... On a
-// numbered page, IDs like "p3" are left to the paragraphs.
+// unique within a page: a repeated heading gets "-1", "-2", ..., and so
+// does one whose ID the layout uses. On a numbered page, IDs like "p3" are
+// left to the paragraphs.
 type ids struct {
 	used     map[string]bool
 	numbered bool
 }
 
-func newIDs(numbered bool) *ids { return &ids{used: map[string]bool{}, numbered: numbered} }
+func newIDs(numbered bool, reserved []string) *ids {
+	s := &ids{used: map[string]bool{}, numbered: numbered}
+	for _, id := range reserved {
+		s.used[id] = true
+	}
+	return s
+}
 
 // generate returns a new ID for a heading whose plain text is text.
 func (s *ids) generate(text string) string {

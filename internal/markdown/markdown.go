@@ -75,6 +75,9 @@ type Page struct {
 	File string
 	// Numbered gives top-level paragraphs numbers and #pN anchors.
 	Numbered bool
+	// Reserved are IDs that the page's layout uses ("main"), which
+	// headings must not take.
+	Reserved []string
 	// ResolveLink maps a link to another Markdown file ("report.md",
 	// "../news/_index.md#top") or to a path from the site root ("/es/")
 	// to the URL to use; nil leaves links as they are.
@@ -127,7 +130,7 @@ type state struct {
 // Convert converts src, the body of page p.
 func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	res := &Result{}
-	st := &state{page: p, result: res, ids: newIDs(p.Numbered)}
+	st := &state{page: p, result: res, ids: newIDs(p.Numbered, p.Reserved)}
 	ctx := parser.NewContext()
 	ctx.Set(key, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))

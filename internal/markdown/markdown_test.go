@@ -23,7 +23,7 @@ const (
 // testCase is one conversion in a testdata file.
 type testCase struct {
 	desc    string
-	options []string // "numbered", "unsafe", "outline", "lang=es"
+	options []string // "numbered", "unsafe", "outline", "lang=es", "reserved=main,toc"
 	input   string
 	want    string
 }
@@ -79,6 +79,16 @@ func (c testCase) has(opt string) bool {
 	return false
 }
 
+// reserved reads "reserved=main,toc": IDs the layout uses.
+func (c testCase) reserved() []string {
+	for _, o := range c.options {
+		if ids, ok := strings.CutPrefix(o, "reserved="); ok {
+			return strings.Split(ids, ",")
+		}
+	}
+	return nil
+}
+
 func (c testCase) lang() string {
 	for _, o := range c.options {
 		if l, ok := strings.CutPrefix(o, "lang="); ok {
@@ -121,6 +131,7 @@ func (c testCase) run() string {
 	res, err := conv.Convert([]byte(c.input), Page{
 		File:        "content/" + lang + "/page.md",
 		Numbered:    c.has("numbered"),
+		Reserved:    c.reserved(),
 		ResolveLink: resolver(lang),
 	})
 	if err != nil {

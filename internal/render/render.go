@@ -183,6 +183,7 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 	return r.Markdown.Convert(p.Body, markdown.Page{
 		File:     p.File,
 		Numbered: p.Numbered,
+		Reserved: r.tmpl.ids,
 		ResolveLink: func(dest string) (string, error) {
 			if name, ok := strings.CutPrefix(dest, "/"+assets.Dir+"/"); ok {
 				return r.assetLink(name, link)

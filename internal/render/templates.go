@@ -24,6 +24,9 @@ const Dir = "layouts"
 // cloned per language, so that T and date speak that language.
 type templates struct {
 	sets map[string]map[string]*template.Template // lang → layout → set
+	// ids are the element IDs the layouts write literally ("main",
+	// "toc-title"), which headings of a page must not take.
+	ids []string
 }
 
 // loadTemplates parses every layout in fsys. funcs gives each language's
@@ -55,8 +58,9 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	sort.Strings(layouts)
 	root := template.New("").Funcs(funcs[langs[0]])
 	var errs diag.List
+	ids := map[string]bool{}
 	for _, name := range common {
-		errs.Add(parseFile(fsys, root, name))
+		errs.Add(parseFile(fsys, root, name, ids))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -67,7 +71,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	}
 	for _, name := range layouts {
 		set := template.Must(root.Clone())
-		if err := parseFile(fsys, set, name); err != nil {
+		if err := parseFile(fsys, set, name, ids); err != nil {
 			errs.Add(err)
 			continue
 		}
@@ -80,13 +84,25 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 			t.sets[lang][strings.TrimSuffix(name, ".html")] = clone.Funcs(funcs[lang])
 		}
 	}
+	for id := range ids {
+		t.ids = append(t.ids, id)
+	}
+	sort.Strings(t.ids)
 	return t, errs.Err()
 }
 
-func parseFile(fsys fs.FS, t *template.Template, name string) error {
+// literalID matches an id attribute with a fixed value in a layout.
+var literalID = regexp.MustCompile(`\bid="([A-Za-z][A-Za-z0-9_-]*)"`)
+
+// parseFile parses the layout name into t, and adds the IDs it writes
+// literally to ids.
+func parseFile(fsys fs.FS, t *template.Template, name string, ids map[string]bool) error {
 	data, err := fs.ReadFile(fsys, path.Join(Dir, name))
 	if err != nil {
 		return diag.CannotRead(path.Join(Dir, name), err)
+	}
+	for _, m := range literalID.FindAllSubmatch(data, -1) {
+		ids[string(m[1])] = true
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
 		return templateError(err)
