@@ -147,40 +147,38 @@ func (c *checker) page(name string, res *Result) {
 }
 
 // resolve turns a URL found in file name into the output file it names
-// and its fragment. internal is false for other sites and other schemes.
+// and its fragment, as a browser resolves it from the page's address.
+// internal is false for other sites, other schemes, and paths outside the
+// site's base path.
 func (c *checker) resolve(name, raw string) (target, frag string, internal bool) {
-	raw = strings.TrimSpace(raw)
-	u, err := url.Parse(raw)
+	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return "", "", false
 	}
-	var p string
-	switch {
-	case u.Scheme != "" || u.Host != "":
-		base := c.site.Config.BaseURL
-		if base == "" || !strings.HasPrefix(raw, base) {
+	if u.Scheme != "" || u.Host != "" {
+		base, err := url.Parse(c.site.Config.BaseURL)
+		if c.site.Config.BaseURL == "" || err != nil || !strings.EqualFold(u.Scheme, base.Scheme) || !strings.EqualFold(u.Host, base.Host) {
 			return "", "", false
 		}
-		if u, err = url.Parse(strings.TrimPrefix(raw, base)); err != nil {
-			return "", "", false
-		}
-		p = "/" + u.Path
-	case u.Path == "":
-		p = "/" + name
-	case strings.HasPrefix(u.Path, "/"):
-		// Root paths, as 404 pages use, start with the site's base path.
-		p = "/" + strings.TrimPrefix(u.Path, c.site.Config.BasePath())
-	default:
-		p = path.Join("/"+path.Dir(name), u.Path)
-		if strings.HasSuffix(u.Path, "/") || u.Path == "." {
-			p += "/"
-		}
 	}
-	target = strings.TrimPrefix(p, "/")
-	if target == "" || strings.HasSuffix(target, "/") {
-		target += "index.html"
+	basePath := c.site.Config.BasePath()
+	// Resolved and cleaned as browsers do, so that ".." segments cannot
+	// climb out of the site unnoticed.
+	abs := (&url.URL{Path: basePath + name}).ResolveReference(u).Path
+	// Browsers also read "%2e%2e" as "..", which ResolveReference keeps.
+	if clean := path.Clean(abs); strings.HasSuffix(abs, "/") && clean != "/" {
+		abs = clean + "/"
+	} else {
+		abs = clean
 	}
-	return target, u.Fragment, true
+	p, ok := strings.CutPrefix(abs, basePath)
+	if !ok {
+		return "", "", false
+	}
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p, u.Fragment, true
 }
 
 // follow checks that target exists and has an element with ID frag; it

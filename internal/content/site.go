@@ -122,6 +122,9 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			info, err := fs.Stat(fsys, p)
 			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				errs.Add(diag.Errorf(p, 0, "symbolic link to a file that does not exist; fix the link or remove it"))
+				return nil
 			case err != nil:
 				errs.Add(diag.CannotRead(p, err))
 				return nil

@@ -147,8 +147,9 @@ func distance(a, b string) int {
 
 // CannotRead describes why the file or folder at path could not be read,
 // in the words of someone who put it there: a symbolic link that leads
-// outside the project (which the build, reading through os.Root, refuses),
-// into a loop or to nothing, or a file that is not readable.
+// outside the project (which the build, reading through os.Root, refuses)
+// or into a loop, a file that vanished or a link to nothing, or a file
+// that is not readable.
 func CannotRead(path string, err error) *Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -160,7 +161,9 @@ func CannotRead(path string, err error) *Error {
 	case errors.Is(err, syscall.ELOOP):
 		return Errorf(path, 0, "symbolic links that lead in a circle; replace the link with the file itself")
 	case errors.Is(err, fs.ErrNotExist):
-		return Errorf(path, 0, "symbolic link to a file that does not exist; fix the link or remove it")
+		// Listed a moment ago: moved or deleted since, as an editor
+		// saving under watch mode does, or a link to nothing.
+		return Errorf(path, 0, "gone while being read (moved or deleted), or a symbolic link to nothing; if it is a link, fix it or remove it")
 	case errors.Is(err, fs.ErrPermission):
 		return Errorf(path, 0, "cannot read: permission denied; make the file readable (chmod a+r)")
 	}
