@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Writer receives the files of a built site. WriteFile may be called from
@@ -132,7 +133,9 @@ func stage(out string) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", err
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	prefix := "." + filepath.Base(out) + ".new-"
+	removeAbandoned(parent, prefix)
+	dir, err := os.MkdirTemp(parent, prefix)
 	if err != nil {
 		return "", err
 	}
@@ -148,6 +151,32 @@ func stage(out string) (string, error) {
 		return "", err
 	}
 	return dir, nil
+}
+
+// abandonedAge is how old a staging folder must be before a later build
+// takes it for the remains of a killed build. Builds take seconds, so
+// this never touches a build still running beside this one.
+const abandonedAge = 10 * time.Minute
+
+// removeAbandoned deletes staging folders left beside out by builds that
+// were killed before they could clean up. Only folders that this
+// generator marked as its own are removed.
+func removeAbandoned(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		info, err := os.Stat(filepath.Join(dir, Marker))
+		if err != nil || time.Since(info.ModTime()) < abandonedAge {
+			continue
+		}
+		_ = os.RemoveAll(dir)
+	}
 }
 
 // publish puts the finished staging folder in the place of out. Where the
