@@ -312,7 +312,7 @@ func report(o options, tools []tool, results [][]sample) {
 			}
 			st := summarize(xs)
 			meds[i] = append(meds[i], st.med)
-			cols = append(cols, fmt.Sprintf("%s %.3g %s (%.3g - %.3g)", f.name, st.med, f.unit, st.min, st.max))
+			cols = append(cols, fmt.Sprintf("%s %.4g %s (%.4g - %.4g)", f.name, st.med, f.unit, st.min, st.max))
 		}
 		fmt.Printf("%-5s %s\n", t.name, strings.Join(cols, ", "))
 	}

@@ -51,6 +51,7 @@ func BenchmarkEditOnePage(b *testing.B) {
 	rendered := 0
 	rel, _ := filepath.Rel(dir, page)
 	rel = filepath.ToSlash(rel)
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		text := string(orig) + "\nAn edit, number " + strconv.Itoa(i) + ".\n"
