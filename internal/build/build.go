@@ -123,7 +123,11 @@ type Output struct {
 	// their makers read the pages directly, not through a recording
 	// renderer, so they must be made again whenever pages change.
 	Global bool
-	make   func(r *render.Renderer) ([]byte, error)
+	// ready is set on files whose bytes are final as made, like assets,
+	// which assets.Load minified and whose fingerprint and integrity
+	// hash name exactly those bytes.
+	ready bool
+	make  func(r *render.Renderer) ([]byte, error)
 }
 
 // Outputs lists every file of the site with the function that makes it,
@@ -148,7 +152,7 @@ func (s *Site) Outputs() []Output {
 		}})
 	}
 	for _, a := range s.Assets.All() {
-		outs = append(outs, Output{Name: a.Out, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
+		outs = append(outs, Output{Name: a.Out, ready: true, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
@@ -180,8 +184,8 @@ func (s *Site) Make(o Output, deps render.Deps) ([]byte, error) {
 		r = r.Recording(deps)
 	}
 	data, err := o.make(r)
-	if err != nil {
-		return nil, err
+	if err != nil || o.ready {
+		return data, err
 	}
 	return s.min.minifyFile(o.Name, data)
 }

@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"crypto/sha512"
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -76,11 +78,17 @@ func TestSynthSite(t *testing.T) {
 			}
 		})
 	}
-	css := regexp.MustCompile(`href=(\.\./)*(assets/css/main\.[0-9a-f]+\.css) integrity=sha384-`).FindStringSubmatch(read("en/findings/part-01/page-00001/index.html"))
+	css := regexp.MustCompile(`href=(\.\./)*(assets/css/main\.[0-9a-f]+\.css) integrity=(sha384-[A-Za-z0-9+/=]+)`).FindStringSubmatch(read("en/findings/part-01/page-00001/index.html"))
 	if css == nil {
 		t.Fatal("no fingerprinted stylesheet with integrity")
 	}
-	if got := read(css[2]); strings.Contains(got, "\n") || !strings.Contains(got, "nav.section") {
+	got := read(css[2])
+	if strings.Contains(got, "\n") || !strings.Contains(got, "nav.section") {
 		t.Errorf("stylesheet not minified: %.80q", got)
+	}
+	// Browsers refuse a stylesheet whose bytes do not match the hash.
+	sum := sha512.Sum384([]byte(got))
+	if want := "sha384-" + base64.StdEncoding.EncodeToString(sum[:]); css[3] != want {
+		t.Errorf("integrity %s, but the published file hashes to %s", css[3], want)
 	}
 }
