@@ -240,7 +240,7 @@ func TestBadInput(t *testing.T) {
 			name:  "template parse error",
 			files: map[string]string{"layouts/page.html": "{{template \"base\" .}}\n{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			code:  1,
-			stderr: "site: error: layouts/page.html:3: missing value for if\n" +
+			stderr: "site: error: layouts/page.html:3: missing value for if; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
@@ -329,7 +329,7 @@ func TestBadInput(t *testing.T) {
 			code: 1,
 			stderr: "site: warning: content/en/report.md:3: front matter: unknown key \"titel\" (did you mean \"title\"?)\n" +
 				"site: error: content/es/report.md:3: front matter: date: want a date like 2025-06-01, got \"ayer\"\n" +
-				"site: error: layouts/page.html:2: bad character U+007D '}'\n" +
+				"site: error: layouts/page.html:2: bad character U+007D '}'; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}\n" +
 				"site: error: locales/es.toml:1: message \"home\": want text in quotes, like home = \"...\"\n" +
 				"site: 3 problems; fix them and run the command again\n" + failed,
 		},

@@ -105,9 +105,19 @@ func parseFile(fsys fs.FS, t *template.Template, name string, ids map[string]boo
 		ids[string(m[1])] = true
 	}
 	if _, err := t.New(name).Parse(string(data)); err != nil {
-		return templateError(err)
+		return parseHint(templateError(err))
 	}
 	return nil
+}
+
+// parseHint adds to a layout's syntax error what the syntax is, since the
+// parser only says what it did not expect.
+func parseHint(err error) error {
+	var e *diag.Error
+	if !errors.As(err, &e) || e.Path == "" {
+		return err
+	}
+	return diag.Errorf(e.Path, e.Line, "%v; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}", e.Err)
 }
 
 // lookup returns the set of a layout ("page", "404") in lang.
