@@ -62,7 +62,7 @@ func main() {
 	flag.StringVar(&o.hugoSite, "hugo-site", "/work/shared/bench/hugo-site", "`folder` of the Hugo bench site (configuration, layouts, i18n, assets)")
 	flag.StringVar(&o.hugo, "hugo", "hugo", "Hugo `binary`")
 	flag.StringVar(&o.site, "site", "", "our generator's `binary` (default: go build ./cmd/site)")
-	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in (default: a new temporary folder, removed at exit)")
+	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in, removed at exit unless -keep (default: a new temporary folder)")
 	flag.StringVar(&o.scratch, "scratch", "", "`folder` the builds write into (default: inside the work folder); both tools use the same")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	flag.Parse()
@@ -147,7 +147,11 @@ func prepare(o options, work string) ([]tool, error) {
 	if err := copyTree(o.hugoSite, hugoSrc); err != nil {
 		return nil, fmt.Errorf("copying the Hugo site: %w", err)
 	}
-	if err := os.Symlink(filepath.Join(ours, "content"), filepath.Join(hugoSrc, "content")); err != nil {
+	link := filepath.Join(hugoSrc, "content")
+	if err := os.Remove(link); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err // a -work folder used before holds the link already
+	}
+	if err := os.Symlink(filepath.Join(ours, "content"), link); err != nil {
 		return nil, err
 	}
 	site := o.site
