@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []float64
+		want stats
+	}{
+		{"one", []float64{2}, stats{2, 2, 2}},
+		{"odd", []float64{5, 1, 3}, stats{1, 3, 5}},
+		{"even", []float64{4, 1, 3, 2}, stats{1, 2.5, 4}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]float64(nil), tt.in...)
+			if got := summarize(in); got != tt.want {
+				t.Errorf("summarize(%v) = %+v, want %+v", tt.in, got, tt.want)
+			}
+			for i := range in {
+				if in[i] != tt.in[i] {
+					t.Fatal("summarize reordered its input")
+				}
+			}
+		})
+	}
+}
+
+func TestCopyTree(t *testing.T) {
+	src, dst := t.TempDir(), filepath.Join(t.TempDir(), "copy")
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Read-only, as the shared bench site's files are: the copy must be
+	// writable so that a -work folder can be written again.
+	if err := os.WriteFile(filepath.Join(src, "layouts", "_default", "list.html"), []byte("x"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := copyTree(src, dst); err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(dst, "layouts", "_default", "list.html")
+	if data, err := os.ReadFile(copied); err != nil || string(data) != "x" {
+		t.Fatalf("copy holds %q, %v", data, err)
+	}
+	if err := copyTree(src, dst); err != nil {
+		t.Errorf("copying again: %v", err)
+	}
+	if info, err := os.Stat(copied); err != nil || info.Mode().Perm()&0o200 == 0 {
+		t.Errorf("copy not writable: %v %v", info.Mode(), err)
+	}
+}
