@@ -18,7 +18,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MIN=${MIN:-98}
-PORT=${PORT:-8719}
+# A free port of the moment, so that two runs on one machine never test
+# each other's server.
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 # Lighthouse scores vary from run to run; its docs advise the median of
 # several runs.
 RUNS=${RUNS:-3}
@@ -37,17 +39,30 @@ trap cleanup EXIT
 go run ./cmd/site build -out "$work/public" -baseurl "http://127.0.0.1:$PORT/" >/dev/null
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$work/public" >/dev/null 2>&1 &
 server=$!
+up=0
 for _ in $(seq 50); do
-	if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/"; then break; fi
+	if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/" 2>/dev/null; then up=1; break; fi
 	sleep 0.2
-done 2>/dev/null
+done
+if [ "$up" != 1 ]; then
+	echo "lighthouse: the file server on 127.0.0.1:$PORT did not start" >&2
+	exit 1
+fi
 
-# lh URL OUT [FLAGS...] runs Lighthouse once.
+# lh URL OUT [FLAGS...] runs Lighthouse once. A run that Chromium itself
+# aborts (a runtime error, not a score) is tried once more.
 lh() {
 	local url=$1 out=$2
 	shift 2
-	.ci/node_modules/.bin/lighthouse "$url" --quiet --output=json --output-path="$out" \
-		--form-factor=mobile --chrome-flags="$FLAGS" "$@" >/dev/null
+	local try
+	for try in 1 2; do
+		if .ci/node_modules/.bin/lighthouse "$url" --quiet --output=json --output-path="$out" \
+			--form-factor=mobile --chrome-flags="$FLAGS" "$@" >/dev/null; then
+			return 0
+		fi
+		echo "lighthouse: run $try on $url failed" >&2
+	done
+	return 1
 }
 
 slowdown=${CPU_SLOWDOWN:-}
