@@ -27,14 +27,14 @@ func TestBrowserReload(t *testing.T) {
 	// the page navigates, which a reload is, so it is done here.
 	poll := func(what, expr string) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
+		deadline := time.Now().Add(patience)
 		for {
 			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
 			if err == nil && ok {
 				return
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("%s: not within 10s (%v)", what, err)
+				t.Fatalf("%s: not within %v (%v)", what, patience, err)
 			}
 			time.Sleep(20 * time.Millisecond)
 		}

@@ -65,7 +65,7 @@ func TestChurn(t *testing.T) {
 	}
 	// On a busy machine the last rebuilds may still be running: give
 	// them time, but a difference that stays is a failure.
-	deadline = time.Now().Add(10 * time.Second)
+	deadline = time.Now().Add(patience)
 	for {
 		waitQuiet(d)
 		err := diffFiles(d.Server, want)

@@ -255,7 +255,7 @@ func TestEventsReleased(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(3 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("shutdown waited for a connected browser")
 	}
 	if srv.Clients() != 0 {
@@ -265,7 +265,7 @@ func TestEventsReleased(t *testing.T) {
 
 func waitFor(t *testing.T, cond func() bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s (goroutines: %d)", what, runtime.NumGoroutine())

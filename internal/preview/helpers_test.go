@@ -162,10 +162,15 @@ func (d *devServer) events(t testing.TB) <-chan event {
 	return ch
 }
 
+// patience is how long a test waits for something that must happen. It
+// is a deadline for correctness, not a speed target: CI machines are
+// shared, and a rebuild under -race on a loaded machine can take seconds.
+const patience = 30 * time.Second
+
 // waitEvent waits for an event called name for which ok holds.
 func waitEvent(t testing.TB, ch <-chan event, name string, ok func(data string) bool) string {
 	t.Helper()
-	timeout := time.After(10 * time.Second)
+	timeout := time.After(patience)
 	for {
 		select {
 		case ev, open := <-ch:
@@ -176,7 +181,7 @@ func waitEvent(t testing.TB, ch <-chan event, name string, ok func(data string) 
 				return ev.data
 			}
 		case <-timeout:
-			t.Fatalf("no %q event within 10s", name)
+			t.Fatalf("no %q event within %v", name, patience)
 		}
 	}
 }

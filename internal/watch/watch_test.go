@@ -40,8 +40,8 @@ func next(t *testing.T, out <-chan Batch) Batch {
 	select {
 	case b := <-out:
 		return b
-	case <-time.After(5 * time.Second):
-		t.Fatal("no batch within 5s")
+	case <-time.After(20 * time.Second):
+		t.Fatal("no batch within 20s")
 	}
 	return Batch{}
 }
