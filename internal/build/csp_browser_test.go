@@ -9,10 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
 )
 
 // recordViolations runs in every document before its own content and
@@ -45,7 +48,7 @@ func TestContentSecurityPolicyInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	rules := parseHeaderRules(t, string(data))
-	ctx := browser(t)
+	ctx := browsertest.New(t, time.Minute)
 	err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tab *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tab, cdppage.AddScriptToEvaluateOnNewDocument,
 			cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations})

@@ -4,11 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
 )
 
 // page is one rendered HTML file of the real site, before minifying.
@@ -109,7 +110,7 @@ type pageEssentials struct {
 // <html lang>, charset, viewport, title, styles and <main>.
 func TestMinifiedHTML(t *testing.T) {
 	site, pages := realPages(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t, time.Minute)
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
 			min, err := site.min.Minify("text/html", p.html)
@@ -185,37 +186,4 @@ func splitLines(s string) []string {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
-}
-
-// browser starts headless Chromium, closed when the test ends. Without
-// Chromium the test is skipped, except in CI (CI=true), where it fails.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		const how = "install it with: apt-get update && apt-get install -y chromium"
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("Chromium is missing and CI=true does not allow skipping; %s", how)
-		}
-		t.Skipf("Chromium is missing; %s", how)
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return ctx
 }

@@ -1,15 +1,15 @@
 package preview
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
 )
 
 // TestBrowserReload loads a page in headless Chromium, edits its
@@ -17,7 +17,7 @@ import (
 // then breaks the file and sees the overlay, fixes it, and changes the
 // stylesheet, which is swapped without a reload.
 func TestBrowserReload(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.New(t, time.Minute)
 	d := startServer(t, newProject(t))
 	if err := chromedp.Do(ctx, chromedp.Navigate(d.url+"/en/about/")); err != nil {
 		t.Fatal(err)
@@ -78,37 +78,4 @@ func TestBrowserReload(t *testing.T) {
 	if after == before {
 		t.Errorf("the stylesheet link still points to %s", before)
 	}
-}
-
-// browser starts headless Chromium, closed when the test ends. Without
-// Chromium the test is skipped, except in CI (CI=true), where it fails.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	exe, err := exec.LookPath("chromium")
-	if err != nil {
-		const how = "install it with: apt-get update && apt-get install -y chromium"
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("Chromium is missing and CI=true does not allow skipping; %s", how)
-		}
-		t.Skipf("Chromium is missing; %s", how)
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return ctx
 }

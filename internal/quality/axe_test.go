@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
 )
 
 // axeTags are the axe-core rule sets the site must pass: WCAG 2.1 A and AA.
@@ -25,7 +28,7 @@ func axeScript(t *testing.T) string {
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
-		missing(t, "axe-core ("+p+")", "install it with: npm ci --prefix .ci, or set AXE_CORE_JS to axe.min.js")
+		browsertest.Missing(t, "axe-core ("+p+")", "install it with: npm ci --prefix .ci, or set AXE_CORE_JS to axe.min.js")
 	}
 	return string(data)
 }
@@ -44,7 +47,7 @@ type axeViolation struct {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	pub := builtSite(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t, 3*time.Minute)
 	base := serve(t, pub)
 	tags, _ := json.Marshal(axeTags)
 	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']}).then(r => r.violations)`, tags)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path"
 	"strconv"
 	"strings"
@@ -13,67 +11,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
 )
-
-// chromiumPath finds the browser: $CHROME_PATH, else Debian's chromium.
-func chromiumPath() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// required reports whether a missing tool must fail the test rather than
-// skip it: in CI, where nothing may be skipped.
-func required() bool { return os.Getenv("CI") == "true" }
-
-// missing skips the test, or fails it in CI, because what is needed is
-// not installed.
-func missing(t *testing.T, what, how string) {
-	t.Helper()
-	if required() {
-		t.Fatalf("%s is missing, and CI=true does not allow skipping; %s", what, how)
-	}
-	t.Skipf("%s is missing; %s (CI fails instead of skipping)", what, how)
-}
-
-// browser starts headless Chromium with the flags that keep it from
-// reaching the network, and returns a tab's context. It is closed when
-// the test ends.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	exe := chromiumPath()
-	if exe == "" {
-		missing(t, "Chromium", "install it with: apt-get update && apt-get install -y chromium")
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return ctx
-}
 
 // serve serves the built site at pub on 127.0.0.1 for the test's length.
 func serve(t *testing.T, pub string) string {
@@ -106,7 +46,7 @@ func open(t *testing.T, ctx context.Context, url string) {
 // Spanish, with the same numbered paragraphs #p1..#pN.
 func TestLanguageSwitcher(t *testing.T) {
 	pub := builtSite(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t, 3*time.Minute)
 	base := serve(t, pub)
 
 	open(t, ctx, base+"/en/submission/")
@@ -170,7 +110,7 @@ type switcherInfo struct {
 // switcher leads back.
 func TestSwitcherEverywhere(t *testing.T) {
 	pub := builtSite(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t, 3*time.Minute)
 	base := serve(t, pub)
 	for _, page := range htmlPages(t, pub) {
 		if !hasHeader(page) {
@@ -210,7 +150,7 @@ func hasHeader(page string) bool {
 // desktop's, and fails when the page is wider than the window.
 func TestNoSidewaysScrolling(t *testing.T) {
 	pub := builtSite(t)
-	ctx := browser(t)
+	ctx := browsertest.New(t, 3*time.Minute)
 	base := serve(t, pub)
 	for _, width := range []int64{360, 1280} {
 		for _, page := range htmlPages(t, pub) {
