@@ -41,13 +41,8 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(fs.Output(), "Usage: site build [flags]\n\nBuild builds the whole site into the output folder. It builds into a new folder\nbeside it and swaps it in only when everything succeeded, so a failed build\nleaves the last good site as it was.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "site build takes no arguments, only flags; got %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
 	}
 	if *out == "" {
 		*out = filepath.Join(pf.src, "public")

@@ -19,16 +19,12 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(fs.Output(), "Usage: site check [flags]\n\nCheck builds the site in memory and checks it: links and #anchors lead\nsomewhere, hreflang alternates link back, every page has a title and a\ndescription, images have alt text, links have text, and each translation\nhas as many headings, links, footnotes and numbered paragraphs as its\noriginal. It writes nothing.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
-	}
-	root, err := os.OpenRoot(pf.src)
+	root, err := openProject(pf.src)
 	if err != nil {
-		return fmt.Errorf("project folder: %w", err)
+		return err
 	}
 	defer root.Close()
 	site, err := build.Load(root.FS(), pf.options())

@@ -41,6 +41,29 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return err
 }
 
+// parseNoArgs parses the flags of a command that takes no arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s takes no arguments, only flags; got %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	return nil
+}
+
+// openProject opens the project folder, through which every file is read
+// so that no symbolic link can lead outside it.
+func openProject(dir string) (*os.Root, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("project folder: %w", err)
+	}
+	return root, nil
+}
+
 func commands() []command {
 	return []command{
 		{"build", "build the site into public/", runBuild},

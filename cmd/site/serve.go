@@ -21,12 +21,8 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(fs.Output(), "Usage: site serve [flags]\n\nServe builds the site in memory and serves it for previewing. When a file\nunder content/, layouts/, locales/ or assets/, or site.toml, changes, it\nrebuilds what the change affects and the browser reloads by itself; problems\nshow over the page and here. It never writes public/.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

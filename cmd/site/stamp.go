@@ -38,9 +38,9 @@ Flags:
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
-	root, err := os.OpenRoot(*src)
+	root, err := openProject(*src)
 	if err != nil {
-		return fmt.Errorf("project folder: %w", err)
+		return err
 	}
 	defer root.Close()
 	cfg, err := config.Load(root.FS())

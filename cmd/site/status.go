@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"cecot/internal/status"
 )
@@ -21,16 +20,12 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(fs.Output(), "Usage: site status [flags]\n\nStatus lists, for each language, the pages that are translated, missing or\nout of date (naming the sections of the original that changed), the\ninterface strings that are missing, untranslated or unused, and places where\na translation does not use the glossary's terms. It only reads the project.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errUsage
-	}
-	root, err := os.OpenRoot(*src)
+	root, err := openProject(*src)
 	if err != nil {
-		return fmt.Errorf("project folder: %w", err)
+		return err
 	}
 	defer root.Close()
 	r, err := status.Load(root.FS())
