@@ -65,6 +65,7 @@ type Server struct {
 	started int64
 	store   *store
 	broker  *livereload.Broker
+	watcher *watch.Watcher
 
 	mu sync.Mutex // serializes rebuilds
 	e  *engine
@@ -87,7 +88,15 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 	if err != nil {
 		return nil, Report{}, fmt.Errorf("project folder: %w", err)
 	}
+	// The watcher starts before the first build: a file saved while it
+	// runs, or before Watch is called, is then rebuilt, not missed.
+	w, err := watch.New(root.Name(), watchedTrees, watchedFiles, opts.Quiet)
+	if err != nil {
+		root.Close()
+		return nil, Report{}, fmt.Errorf("watching %s: %w", root.Name(), err)
+	}
 	s := &Server{
+		watcher: w,
 		opts:    opts,
 		root:    root,
 		started: time.Now().UnixNano(),
@@ -99,8 +108,10 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 	return s, r, nil
 }
 
-// Close releases the project folder.
-func (s *Server) Close() error { return s.root.Close() }
+// Close stops watching and releases the project folder.
+func (s *Server) Close() error {
+	return errors.Join(s.watcher.Close(), s.root.Close())
+}
 
 // Clients is the number of browsers listening for reloads.
 func (s *Server) Clients() int { return s.broker.Clients() }
@@ -274,15 +285,11 @@ func (s *Server) log(r Report) {
 }
 
 // Watch rebuilds whenever the project's files change, until ctx is done.
+// It is called once per Server.
 func (s *Server) Watch(ctx context.Context) error {
-	w, err := watch.New(s.root.Name(), watchedTrees, watchedFiles, s.opts.Quiet)
-	if err != nil {
-		return fmt.Errorf("watching %s: %w", s.root.Name(), err)
-	}
-	defer w.Close()
 	batches := make(chan watch.Batch)
 	done := make(chan error, 1)
-	go func() { done <- w.Run(ctx, batches) }()
+	go func() { done <- s.watcher.Run(ctx, batches) }()
 	for {
 		select {
 		case b := <-batches:
