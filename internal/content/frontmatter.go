@@ -115,6 +115,12 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 	bad := func(key, want string, v any) {
 		errs.Add(diag.Errorf(path, lineOf(key), "front matter: %s: want %s, got %s", key, want, describe(v)))
 	}
+	// Text and switch keys, each with the field it sets.
+	texts := map[string]*string{
+		"title": &fm.Title, "description": &fm.Description, "slug": &fm.Slug,
+		"layout": &fm.Layout, "translated_from": &fm.TranslatedFrom,
+	}
+	switches := map[string]*bool{"draft": &fm.Draft, "numbered": &fm.Numbered, "standalone": &fm.Standalone}
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -122,40 +128,25 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 	sort.Strings(keys)
 	for _, key := range keys {
 		v := m[key]
-		switch key {
-		case "title", "description", "slug", "layout", "translated_from":
+		if field, ok := texts[key]; ok {
 			s, ok := v.(string)
 			if !ok {
 				bad(key, "text in quotes", v)
 				continue
 			}
-			s = strings.TrimSpace(s)
-			switch key {
-			case "title":
-				fm.Title = s
-			case "description":
-				fm.Description = s
-			case "slug":
-				fm.Slug = s
-			case "layout":
-				fm.Layout = s
-			case "translated_from":
-				fm.TranslatedFrom = s
-			}
-		case "draft", "numbered", "standalone":
+			*field = strings.TrimSpace(s)
+			continue
+		}
+		if field, ok := switches[key]; ok {
 			b, ok := v.(bool)
 			if !ok {
 				bad(key, "true or false", v)
 				continue
 			}
-			switch key {
-			case "draft":
-				fm.Draft = b
-			case "numbered":
-				fm.Numbered = b
-			case "standalone":
-				fm.Standalone = b
-			}
+			*field = b
+			continue
+		}
+		switch key {
 		case "weight":
 			switch n := v.(type) {
 			case int64:
