@@ -484,11 +484,8 @@ func sameMeta(o, n *content.Page) bool {
 	if a.Date.Equal(b.Date) && a.Date.Location().String() == b.Date.Location().String() {
 		b.Date = a.Date
 	}
-	return reflect.DeepEqual(a, b) && readingTime(o.Body) == readingTime(n.Body)
+	return reflect.DeepEqual(a, b) && render.ReadingTime(o.Body) == render.ReadingTime(n.Body)
 }
-
-// readingTime is PageView.ReadingTime's figure.
-func readingTime(body []byte) int { return max(1, (len(bytes.Fields(body))+199)/200) }
 
 // affected lists the outputs that delta d makes stale, and the names of
 // outputs that the site no longer has.

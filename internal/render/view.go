@@ -42,11 +42,13 @@ func (v *PageView) Paragraphs() int {
 	return v.md.Paragraphs
 }
 
-// ReadingTime is the page's reading time in whole minutes, at 200 words
-// a minute.
-func (v *PageView) ReadingTime() int {
-	return max(1, (countWords(v.Body)+199)/200)
-}
+// ReadingTime is the page's reading time in whole minutes.
+func (v *PageView) ReadingTime() int { return ReadingTime(v.Body) }
+
+// ReadingTime returns the reading time of a Markdown body in whole
+// minutes, at 200 words a minute. Pages that show another page's reading
+// time depend on this figure, so watch mode compares it too.
+func ReadingTime(body []byte) int { return max(1, (countWords(body)+199)/200) }
 
 // countWords counts the words of text as strings.Fields splits them,
 // without making the strings.
