@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"cecot/internal/status"
+	"cecot/internal/translate"
 )
 
 var errNotClean = errors.New("some pages or strings are missing or out of date (see above)")
@@ -28,7 +28,7 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	r, err := status.Load(root.FS())
+	r, err := translate.LoadStatus(root.FS())
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		err = enc.Encode(r)
 	} else {
-		err = status.WriteText(stdout, r)
+		err = translate.WriteText(stdout, r)
 	}
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Kind is what a page is, which decides its default layout.
@@ -76,4 +77,16 @@ func SourceHash(body []byte) string {
 	s := strings.ReplaceAll(strings.TrimSpace(string(body)), "\r\n", "\n")
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:6])
+}
+
+// StampedFrom reports whether p, a translation, records src as it is
+// now: whether the first word of p's translated_from, the hash of the
+// original's body it was made from, is src's hash. The rest of a stamp,
+// its sections, is the translators' business (package translate).
+func (p *Page) StampedFrom(src *Page) bool {
+	hash := strings.TrimSpace(p.TranslatedFrom)
+	if i := strings.IndexFunc(hash, unicode.IsSpace); i >= 0 {
+		hash = hash[:i]
+	}
+	return hash != "" && hash == src.Source
 }

@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"cecot/internal/livereload"
-	"cecot/internal/status"
+	"cecot/internal/translate"
 )
 
 // contentTypes are the media types of the files a site publishes; others
@@ -184,9 +184,9 @@ const StatusPath = "/_status/"
 // the translator's edits.
 func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
 	var buf bytes.Buffer
-	rep, err := status.Load(s.root.FS())
+	rep, err := translate.LoadStatus(s.root.FS())
 	if err == nil {
-		err = status.WriteHTML(&buf, rep)
+		err = translate.WriteHTML(&buf, rep)
 	}
 	if err != nil {
 		buf.Reset()

@@ -10,7 +10,6 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/markdown"
-	"cecot/internal/stamp"
 )
 
 // PageView is what a layout sees as "." for a page.
@@ -197,7 +196,7 @@ func (v *PageView) Stale() *PageView {
 	if src == nil {
 		return nil
 	}
-	if st, err := stamp.Parse(v.TranslatedFrom); err == nil && st.Hash == src.Source {
+	if v.StampedFrom(src) {
 		return nil
 	}
 	return v.r.view(src)

@@ -1,7 +1,7 @@
-// Package stamp records which version of a default-language page a
-// translation was made from, and tells what changed in the source since:
-// the whole page and each of its "##" sections, so that translators learn
-// which sections to review without looking at the project's history.
+// Stamps record which version of a default-language page a translation
+// was made from, and tell what changed in the source since: the whole
+// page and each of its "##" sections, so that translators learn which
+// sections to review without looking at the project's history.
 //
 // A stamp is the translated_from value in a translation's front matter:
 //
@@ -11,7 +11,8 @@
 // (content.SourceHash); each following word is a section's heading ID
 // and a short hash of that section's text. "_" is the text before the
 // first section heading.
-package stamp
+
+package translate
 
 import (
 	"bytes"
@@ -101,8 +102,8 @@ func hash(b []byte, n int) string {
 	return hex.EncodeToString(sum[:n])
 }
 
-// Make returns the stamp of a source page whose Markdown body is body.
-func Make(body []byte) string {
+// MakeStamp returns the stamp of a source page whose Markdown body is body.
+func MakeStamp(body []byte) string {
 	var b strings.Builder
 	b.WriteString(content.SourceHash(body))
 	for _, s := range Sections(body) {
@@ -121,9 +122,9 @@ type Stamp struct {
 	Order []string
 }
 
-// Parse reads a translated_from value. A value of only a page hash is
+// ParseStamp reads a translated_from value. A value of only a page hash is
 // valid: it tells whether the source changed, but not where.
-func Parse(s string) (Stamp, error) {
+func ParseStamp(s string) (Stamp, error) {
 	words := strings.Fields(s)
 	if len(words) == 0 {
 		return Stamp{}, errors.New("empty")

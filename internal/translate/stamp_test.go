@@ -1,4 +1,4 @@
-package stamp
+package translate
 
 import (
 	"strings"
@@ -42,8 +42,8 @@ func TestSections(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	recorded := Make([]byte(source))
-	st, err := Parse(recorded)
+	recorded := MakeStamp([]byte(source))
+	st, err := ParseStamp(recorded)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestDiff(t *testing.T) {
 }
 
 func TestParseOldStamp(t *testing.T) {
-	st, err := Parse(content.SourceHash([]byte(source)))
+	st, err := ParseStamp(content.SourceHash([]byte(source)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,8 +82,8 @@ func TestParseOldStamp(t *testing.T) {
 		t.Errorf("page-only stamp: changed=%v changes=%v, want true and no sections", changed, changes)
 	}
 	for _, bad := range []string{"", "xyz", "abc123 intro", "abc123 a:zz"} {
-		if _, err := Parse(bad); err == nil {
-			t.Errorf("Parse(%q) accepted", bad)
+		if _, err := ParseStamp(bad); err == nil {
+			t.Errorf("ParseStamp(%q) accepted", bad)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func TestSet(t *testing.T) {
 			"+++\ntranslated_from = \"abc def:12\"\n[params]\ntranslated_from_note = \"x\"\n+++\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := Set([]byte(c.in), "abc def:12")
+			got, err := SetStamp([]byte(c.in), "abc def:12")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestSet(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Set([]byte("+++\ntitle = \"T\"\n"), "abc"); err == nil {
+	if _, err := SetStamp([]byte("+++\ntitle = \"T\"\n"), "abc"); err == nil {
 		t.Error("unclosed front matter accepted")
 	}
 }
@@ -140,5 +140,27 @@ func TestNewTranslation(t *testing.T) {
 	p, _, err := content.Parse("content/es/report.md", "es", "report", got)
 	if err != nil || !p.Draft || p.TranslatedFrom != "abc" {
 		t.Errorf("new translation parses as draft=%v from=%q err=%v", p.Draft, p.TranslatedFrom, err)
+	}
+}
+
+// The build tells a stale translation by the first word of its stamp
+// alone (content.Page.StampedFrom), without this package: that word must
+// stay the original's content.SourceHash.
+func TestStampedFrom(t *testing.T) {
+	src := &content.Page{Source: content.SourceHash([]byte(source))}
+	for _, c := range []struct {
+		stamp string
+		want  bool
+	}{
+		{MakeStamp([]byte(source)), true},
+		{content.SourceHash([]byte(source)), true},
+		{"\t" + MakeStamp([]byte(source)), true},
+		{MakeStamp([]byte(source + "More.\n")), false},
+		{"", false},
+	} {
+		tr := &content.Page{FrontMatter: content.FrontMatter{TranslatedFrom: c.stamp}}
+		if got := tr.StampedFrom(src); got != c.want {
+			t.Errorf("StampedFrom with stamp %q = %v, want %v", c.stamp, got, c.want)
+		}
 	}
 }

@@ -1,10 +1,6 @@
-// Package status tells translators and maintainers where each language of
-// a site stands: which pages are translated, missing or out of date (and
-// which sections of their source changed), which interface strings are
-// missing, left in the default language or unused, and where a
-// translation does not use the glossary's agreed terms. It reads the
-// project's sources only, so it is fast and works offline.
-package status
+// The status report: where each language of a site stands.
+
+package translate
 
 import (
 	"fmt"
@@ -15,9 +11,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/glossary"
 	"cecot/internal/locale"
-	"cecot/internal/stamp"
 )
 
 // State is where a page's translation stands.
@@ -46,11 +40,11 @@ type Report struct {
 
 // Language is the status of one language.
 type Language struct {
-	Lang     string          `json:"lang"`
-	Name     string          `json:"name"`
-	Pages    []*Page         `json:"pages"` // one for each page of the default language, by key
-	Strings  []*String       `json:"strings,omitempty"`
-	Glossary []glossary.Miss `json:"glossary,omitempty"`
+	Lang     string    `json:"lang"`
+	Name     string    `json:"name"`
+	Pages    []*Page   `json:"pages"` // one for each page of the default language, by key
+	Strings  []*String `json:"strings,omitempty"`
+	Glossary []Miss    `json:"glossary,omitempty"`
 }
 
 // Count returns how many of l's pages are in state s.
@@ -77,8 +71,8 @@ type Page struct {
 	// Draft is set when a translation file exists but is marked draft.
 	Draft bool `json:"draft,omitempty"`
 	// Reason says why a stale page is stale when Changes cannot.
-	Reason  string         `json:"reason,omitempty"`
-	Changes []stamp.Change `json:"changes,omitempty"`
+	Reason  string   `json:"reason,omitempty"`
+	Changes []Change `json:"changes,omitempty"`
 }
 
 // String is a problem with one interface string.
@@ -105,8 +99,8 @@ func (r *Report) Clean() bool {
 	return true
 }
 
-// Load reads the project in fsys and reports on it.
-func Load(fsys fs.FS) (*Report, error) {
+// LoadStatus reads the project in fsys and reports on it.
+func LoadStatus(fsys fs.FS) (*Report, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -119,7 +113,7 @@ func Load(fsys fs.FS) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := glossary.Load(fsys)
+	gl, err := LoadGlossary(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -149,10 +143,10 @@ func Load(fsys fs.FS) (*Report, error) {
 }
 
 // pages reports on every published default-language page in lang.
-func pages(site *content.Site, lang string, gl *glossary.Glossary) ([]*Page, []glossary.Miss) {
+func pages(site *content.Site, lang string, gl *Glossary) ([]*Page, []Miss) {
 	var (
 		out    []*Page
-		misses []glossary.Miss
+		misses []Miss
 	)
 	for _, src := range site.Pages {
 		if src.Lang != site.Default || src.Draft {
@@ -177,15 +171,15 @@ func pages(site *content.Site, lang string, gl *glossary.Glossary) ([]*Page, []g
 }
 
 // staleness compares a translation's stamp with its source.
-func staleness(t, src *content.Page) (State, string, []stamp.Change) {
+func staleness(t, src *content.Page) (State, string, []Change) {
 	if t.TranslatedFrom == "" {
 		return Stale, "it does not record which version of the source it was translated from", nil
 	}
-	st, err := stamp.Parse(t.TranslatedFrom)
+	st, err := ParseStamp(t.TranslatedFrom)
 	if err != nil {
 		return Stale, fmt.Sprintf("its translated_from value cannot be read (%v)", err), nil
 	}
-	changed, changes := stamp.Diff(st, src.Body)
+	changed, changes := Diff(st, src.Body)
 	if !changed {
 		return Translated, "", nil
 	}

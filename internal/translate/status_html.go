@@ -1,4 +1,4 @@
-package status
+package translate
 
 import (
 	"html/template"

@@ -1,4 +1,4 @@
-package status
+package translate
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 
 	"cecot/internal/content"
-	"cecot/internal/stamp"
 	"cecot/internal/synth"
 )
 
@@ -44,9 +43,9 @@ name = "Español"
 weight = 2
 `)},
 		"content/en/_index.md":  {Data: []byte("+++\ntitle = \"Home\"\n+++\n\nWelcome.\n")},
-		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\nWelcome.\n")) + "\"\n+++\n\nBienvenida.\n")},
+		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\nWelcome.\n")) + "\"\n+++\n\nBienvenida.\n")},
 		"content/en/report.md":  {Data: []byte("+++\ntitle = \"Report\"\n+++\n" + reportBody)},
-		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\n"+old)) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
+		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\n"+old)) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
 		"content/en/about.md":   {Data: []byte("+++\ntitle = \"About\"\n+++\n\nAbout us.\n")},
 		"layouts/base.html":     {Data: []byte(`{{define "base"}}<a>{{T "skip"}}</a>{{block "main" .}}{{end}}{{end}}`)},
 		"layouts/page.html":     {Data: []byte("{{template \"base\" .}}\n{{define \"main\"}}\n{{with .Versions}}{{range .}}{{.T \"language_menu\"}}{{end}}{{end}}\n{{T \"reading_time\" .ReadingTime}}{{date .Date \"month\"}}{{T \"missing_everywhere\"}}{{end}}")},
@@ -75,7 +74,7 @@ other = "{{.Count}} minutos"
 }
 
 func TestReport(t *testing.T) {
-	r, err := Load(fixture())
+	r, err := LoadStatus(fixture())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,12 +117,12 @@ func TestStamped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := stamp.Set(fsys["content/es/report.md"].Data, stamp.Make(src.Body))
+	out, err := SetStamp(fsys["content/es/report.md"].Data, MakeStamp(src.Body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys["content/es/report.md"] = &fstest.MapFile{Data: out}
-	r, err := Load(fsys)
+	r, err := LoadStatus(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +136,7 @@ func TestStamped(t *testing.T) {
 func TestPluralFormsMissing(t *testing.T) {
 	fsys := fixture()
 	fsys["locales/es.toml"] = &fstest.MapFile{Data: []byte("[reading_time]\none = \"{{.Count}} minuto\"\nother = \"{{.Count}} minutos\"\n")}
-	r, err := Load(fsys)
+	r, err := LoadStatus(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +158,7 @@ func TestDraftAndExtra(t *testing.T) {
 	fsys := fixture()
 	fsys["content/es/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Acerca\"\ndraft = true\n+++\n\nA medias.\n")}
 	fsys["content/es/solo.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Solo\"\n+++\n\nSolo en español.\n")}
-	r, err := Load(fsys)
+	r, err := LoadStatus(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +199,7 @@ func BenchmarkStatus(b *testing.B) {
 	fsys := synth.MapFS(synth.Options{N: 2000})
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := Load(fsys); err != nil {
+		if _, err := LoadStatus(fsys); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -222,7 +221,7 @@ func TestStaleReasons(t *testing.T) {
 			fsys := fixture()
 			fsys["content/en/_index.md"] = &fstest.MapFile{Data: []byte(src)}
 			fsys["content/es/_index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Inicio\"\n" + c.stamp + "+++\n\nBienvenida.\n")}
-			r, err := Load(fsys)
+			r, err := LoadStatus(fsys)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package stamp
+package translate
 
 import (
 	"bytes"
@@ -7,14 +7,14 @@ import (
 	"strings"
 )
 
-// Key is the front-matter key that holds a stamp.
-const Key = "translated_from"
+// StampKey is the front-matter key that holds a stamp.
+const StampKey = "translated_from"
 
-// Set returns src, the text of a Markdown file, with its translated_from
+// SetStamp returns src, the text of a Markdown file, with its translated_from
 // front-matter line set to value. Every other byte of the file is kept
 // as it was, line endings included. A file without front matter gets
 // one.
-func Set(src []byte, value string) ([]byte, error) {
+func SetStamp(src []byte, value string) ([]byte, error) {
 	if strings.ContainsAny(value, "\"\\\n") {
 		return nil, fmt.Errorf("stamp %q has characters that need quoting", value)
 	}
@@ -30,7 +30,7 @@ func Set(src []byte, value string) ([]byte, error) {
 	}
 	line := tomlLine(value)
 	if delim == "---" {
-		line = fmt.Sprintf("%s: %q", Key, value)
+		line = fmt.Sprintf("%s: %q", StampKey, value)
 	}
 	insertAt := -1
 	for i := 1; i < len(lines); i++ {
@@ -60,7 +60,7 @@ func Set(src []byte, value string) ([]byte, error) {
 	return nil, errors.New("front matter has no closing line")
 }
 
-func tomlLine(value string) string { return fmt.Sprintf("%s = %q", Key, value) }
+func tomlLine(value string) string { return fmt.Sprintf("%s = %q", StampKey, value) }
 
 func firstLine(lines [][]byte) []byte {
 	if len(lines) == 0 {
@@ -72,7 +72,7 @@ func firstLine(lines [][]byte) []byte {
 // isKeyLine reports whether a front-matter line sets translated_from at
 // the top level (not indented, as YAML nesting would be).
 func isKeyLine(line, delim string) bool {
-	rest, ok := strings.CutPrefix(line, Key)
+	rest, ok := strings.CutPrefix(line, StampKey)
 	if !ok {
 		return false
 	}
@@ -90,7 +90,7 @@ func joinLines(lines [][]byte) []byte { return bytes.Join(lines, nil) }
 // translated, with draft = true so that it is not published half done,
 // and stamped with value, the source's stamp.
 func NewTranslation(src []byte, value string) ([]byte, error) {
-	out, err := Set(src, value)
+	out, err := SetStamp(src, value)
 	if err != nil {
 		return nil, err
 	}

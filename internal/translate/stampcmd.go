@@ -1,0 +1,143 @@
+package translate
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+)
+
+// StampFile records in the translation at p, a project path like
+// "content/es/report.md", that it matches its original as the original
+// is now. It changes only the translated_from line of the file, and
+// returns the original's project path.
+func StampFile(root *os.Root, cfg *config.Config, p string) (original string, err error) {
+	lang, key, err := splitPage(cfg, p)
+	if err != nil {
+		return "", err
+	}
+	if lang == cfg.DefaultLanguage {
+		return "", fmt.Errorf("%s is an original, not a translation; stamp its translations, like %s", p, path.Join(content.Dir, otherLanguage(cfg), key+".md"))
+	}
+	srcFile, _, value, err := sourceStamp(root, cfg, key)
+	if err != nil {
+		return "", err
+	}
+	data, err := fs.ReadFile(root.FS(), p)
+	if err != nil {
+		return "", fmt.Errorf("%s: cannot read: %w", p, unwrap(err))
+	}
+	out, err := SetStamp(data, value)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", p, err)
+	}
+	if _, _, err := content.Parse(p, lang, key, out); err != nil {
+		return "", fmt.Errorf("%w\nthe file was not changed", err)
+	}
+	if err := writeFile(root, p, out); err != nil {
+		return "", err
+	}
+	return srcFile, nil
+}
+
+// StartTranslation creates the translation into lang of the original page at p,
+// with the original's text to translate, stamped and marked as a draft.
+// It returns the new file's and the original's project paths.
+func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target, original string, err error) {
+	from, key, err := splitPage(cfg, p)
+	if err != nil {
+		return "", "", err
+	}
+	if from != cfg.DefaultLanguage {
+		return "", "", fmt.Errorf("%s: translations are made from the %s pages; name %s", p, cfg.DefaultLanguage, path.Join(content.Dir, cfg.DefaultLanguage, key+".md"))
+	}
+	if cfg.Language(lang) == nil || lang == cfg.DefaultLanguage {
+		return "", "", fmt.Errorf("language %q: name one of the site's other languages (%s)", lang, strings.Join(cfg.Codes(), ", "))
+	}
+	srcFile, data, value, err := sourceStamp(root, cfg, key)
+	if err != nil {
+		return "", "", err
+	}
+	target = path.Join(content.Dir, lang, key+".md")
+	if _, err := root.Stat(filepath.FromSlash(target)); err == nil {
+		return "", "", fmt.Errorf("%s already exists; edit it, and run \"site stamp %s\" when it is up to date", target, target)
+	}
+	out, err := NewTranslation(data, value)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", srcFile, err)
+	}
+	if err := root.MkdirAll(filepath.FromSlash(path.Dir(target)), 0o755); err != nil {
+		return "", "", err
+	}
+	if err := writeFile(root, target, out); err != nil {
+		return "", "", err
+	}
+	return target, srcFile, nil
+}
+
+// splitPage returns the language and key of a page's project path.
+func splitPage(cfg *config.Config, p string) (lang, key string, err error) {
+	lang, rest, ok := strings.Cut(strings.TrimPrefix(p, content.Dir+"/"), "/")
+	if !ok || cfg.Language(lang) == nil {
+		return "", "", fmt.Errorf("%s: not in a language folder of site.toml (%s)", p, strings.Join(cfg.Codes(), ", "))
+	}
+	return lang, strings.TrimSuffix(rest, ".md"), nil
+}
+
+// sourceStamp reads the default-language page of key and returns its
+// project path, its text and its stamp.
+func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte, string, error) {
+	file := path.Join(content.Dir, cfg.DefaultLanguage, key+".md")
+	data, err := fs.ReadFile(root.FS(), file)
+	if err != nil {
+		return "", nil, "", fmt.Errorf("%s: cannot read the original: %w", file, unwrap(err))
+	}
+	p, _, err := content.Parse(file, cfg.DefaultLanguage, key, data)
+	if err != nil {
+		return "", nil, "", err
+	}
+	return file, data, MakeStamp(p.Body), nil
+}
+
+// writeFile replaces a file through a temporary file, so that a failed
+// write never leaves half a page.
+func writeFile(root *os.Root, name string, data []byte) error {
+	mode := fs.FileMode(0o644)
+	if info, err := root.Stat(filepath.FromSlash(name)); err == nil {
+		mode = info.Mode().Perm()
+	}
+	tmp := filepath.FromSlash(name) + ".stamp-tmp"
+	if err := root.WriteFile(tmp, data, mode); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := root.Rename(tmp, filepath.FromSlash(name)); err != nil {
+		_ = root.Remove(tmp)
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func otherLanguage(cfg *config.Config) string {
+	for _, c := range cfg.Codes() {
+		if c != cfg.DefaultLanguage {
+			return c
+		}
+	}
+	return cfg.DefaultLanguage
+}
+
+// unwrap drops the operation and path that fs.PathError adds, for
+// messages that name the file themselves.
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
