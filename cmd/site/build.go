@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"cecot/internal/build"
+	"cecot/internal/engine"
 )
 
 // projectFlags are the flags of every command that reads the project.
@@ -28,8 +28,8 @@ func (p *projectFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&p.drafts, "drafts", false, "include pages marked draft = true")
 }
 
-func (p *projectFlags) options() build.Options {
-	return build.Options{BaseURL: p.baseURL, Drafts: p.drafts}
+func (p *projectFlags) options() engine.Options {
+	return engine.Options{BaseURL: p.baseURL, Drafts: p.drafts}
 }
 
 func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -52,7 +52,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	lessGC()
 	opts := pf.options()
 	opts.Compress = *compress
-	res, err := build.Build(ctx, pf.src, *out, opts)
+	res, err := engine.Build(ctx, pf.src, *out, opts)
 	if res != nil {
 		warn(fs.Output(), res.Warnings)
 	}

@@ -8,8 +8,8 @@ import (
 	"os"
 	"os/signal"
 
-	"cecot/internal/build"
 	"cecot/internal/check"
+	"cecot/internal/engine"
 )
 
 func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -27,7 +27,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer root.Close()
-	site, err := build.Load(root.FS(), pf.options())
+	site, err := engine.Load(root.FS(), pf.options())
 	if err != nil {
 		return err
 	}

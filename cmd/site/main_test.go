@@ -257,7 +257,7 @@ func TestBuildReproducible(t *testing.T) {
 // TestBuildFixture builds the build package's fixture site through the
 // command, end to end, and compares the result with its golden tree.
 func TestBuildFixture(t *testing.T) {
-	src := filepath.Join("..", "..", "internal", "build", "testdata", "site")
+	src := filepath.Join("..", "..", "internal", "engine", "testdata", "site")
 	out := filepath.Join(t.TempDir(), "public")
 	code, stdout, stderr := runSite(t, "build", "-src", src, "-out", out)
 	if code != 0 {
@@ -270,6 +270,6 @@ func TestBuildFixture(t *testing.T) {
 	if want := "site: warning: locales/es.toml: MISSING_TRANSLATION|es|single_file: "; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr %q, want one warning starting %q", stderr, want)
 	}
-	golden := readTree(t, filepath.Join("..", "..", "internal", "build", "testdata", "golden"))
+	golden := readTree(t, filepath.Join("..", "..", "internal", "engine", "testdata", "golden"))
 	assertSameTree(t, golden, readTree(t, out))
 }

@@ -15,9 +15,9 @@ import (
 	"strings"
 	"sync"
 
-	"cecot/internal/build"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/engine"
 	"cecot/internal/render"
 )
 
@@ -28,7 +28,7 @@ type Result struct {
 	Links  int // internal links followed
 }
 
-// memory is a build.Writer that keeps the site in memory.
+// memory is a engine.Writer that keeps the site in memory.
 type memory struct {
 	mu    sync.Mutex
 	files map[string][]byte
@@ -44,7 +44,7 @@ func (m *memory) WriteFile(name string, data []byte) error {
 
 // Site renders s into memory and checks it. An error means the site
 // could not be rendered; what the checks found is in the Result.
-func Site(ctx context.Context, s *build.Site) (*Result, error) {
+func Site(ctx context.Context, s *engine.Site) (*Result, error) {
 	mem := &memory{files: map[string][]byte{}}
 	if _, err := s.Render(ctx, mem); err != nil {
 		return nil, err
@@ -57,7 +57,7 @@ func Site(ctx context.Context, s *build.Site) (*Result, error) {
 
 // files checks the HTML files of a built site, each made from the source
 // that srcs names.
-func files(s *build.Site, files map[string][]byte, srcs map[string]source) *Result {
+func files(s *engine.Site, files map[string][]byte, srcs map[string]source) *Result {
 	c := &checker{site: s, files: files, docs: map[string]*doc{}, sources: srcs}
 	for name, data := range files {
 		if path.Ext(name) == ".html" {
@@ -79,7 +79,7 @@ type source struct {
 }
 
 // sources maps each HTML output to the file it is made from.
-func sources(s *build.Site) map[string]source {
+func sources(s *engine.Site) map[string]source {
 	m := map[string]source{
 		"index.html": {file: path.Join(render.Dir, "root.html")},
 		"404.html":   {file: path.Join(render.Dir, "404-root.html")},
@@ -99,7 +99,7 @@ func sources(s *build.Site) map[string]source {
 }
 
 type checker struct {
-	site    *build.Site
+	site    *engine.Site
 	files   map[string][]byte
 	docs    map[string]*doc
 	sources map[string]source

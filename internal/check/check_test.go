@@ -9,9 +9,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"cecot/internal/build"
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/engine"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -100,7 +100,7 @@ func files2(t *testing.T, base string, out map[string][]byte) *Result {
 		"es/index.html":        {file: "content/es/_index.md", page: &content.Page{File: "content/es/_index.md"}},
 		"en/report/index.html": {file: "content/en/report.md", page: &content.Page{File: "content/en/report.md"}},
 	}
-	return files(&build.Site{Config: cfg}, out, srcs)
+	return files(&engine.Site{Config: cfg}, out, srcs)
 }
 
 // projectFS is the real project's layouts, locales and assets, with
@@ -131,7 +131,7 @@ func projectFS(t *testing.T, pages map[string]string) fstest.MapFS {
 
 func siteCheck(t *testing.T, fsys fs.FS) *Result {
 	t.Helper()
-	s, err := build.Load(fsys, build.Options{})
+	s, err := engine.Load(fsys, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"cecot/internal/build"
+	"cecot/internal/engine"
 	"cecot/internal/render"
 	"cecot/internal/translate"
 )
@@ -24,7 +24,7 @@ func TestTranslationStates(t *testing.T) {
 		"en/404.md":    pageFile("Not found", "", "\nGone.\n"),
 		"es/404.md":    pageFile("No encontrada", "", "\nNo está.\n"),
 	}
-	s, err := build.Load(projectFS(t, pages), build.Options{})
+	s, err := engine.Load(projectFS(t, pages), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestTranslationStates(t *testing.T) {
 			fixed[k] = v
 		}
 		fixed["es/report.md"] = pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+translate.MakeStamp([]byte("\n\n\n\n"+report))+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n")
-		s2, err := build.Load(projectFS(t, fixed), build.Options{})
+		s2, err := engine.Load(projectFS(t, fixed), engine.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,13 +10,13 @@ import (
 	"slices"
 	"strings"
 
-	"cecot/internal/build"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/engine"
 	"cecot/internal/render"
 )
 
-// engine holds a loaded site with its rendered outputs and rebuilds what
+// incremental holds a loaded site with its rendered outputs and rebuilds what
 // a batch of changed files affects. Only one goroutine uses it at a time.
 //
 // An edited page is parsed again and put in place of the old one; if
@@ -28,11 +28,11 @@ import (
 // again from the parsed files, without reading the others, and the old
 // and new pages are compared to find what changed. Layouts, interface
 // strings, assets and site.toml make a full load and render.
-type engine struct {
+type incremental struct {
 	fsys fs.FS
-	opts build.Options
+	opts engine.Options
 
-	site      *build.Site              // the last site that loaded; nil before
+	site      *engine.Site             // the last site that loaded; nil before
 	sources   map[string]*content.Page // parsed pages by file, before assembly
 	parseErrs map[string]error         // files that do not parse
 	assembly  error                    // why the content could not be assembled
@@ -43,7 +43,7 @@ type engine struct {
 	byPage  map[string][]string        // page ID → names of its outputs
 	readers map[string]map[string]bool // page ID → names of the outputs that read it
 	failed  map[string]error           // outputs whose last render failed
-	special map[string]build.Output    // outputs of no page: the root, assets, sitemap.xml
+	special map[string]engine.Output   // outputs of no page: the root, assets, sitemap.xml
 	styles  map[string][]string        // inline style hashes of HTML outputs, for _headers
 	restyle bool                       // styles changed since _headers was made
 }
@@ -63,13 +63,13 @@ type change struct {
 	full     bool
 }
 
-func newEngine(fsys fs.FS, opts build.Options) *engine {
-	return &engine{fsys: fsys, opts: opts, outputs: map[string]*output{}, readers: map[string]map[string]bool{},
+func newEngine(fsys fs.FS, opts engine.Options) *incremental {
+	return &incremental{fsys: fsys, opts: opts, outputs: map[string]*output{}, readers: map[string]map[string]bool{},
 		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}, styles: map[string][]string{}}
 }
 
 // errors returns every problem that the served site has now.
-func (e *engine) errors() error {
+func (e *incremental) errors() error {
 	if e.loadErr != nil {
 		return e.loadErr
 	}
@@ -90,8 +90,8 @@ func (e *engine) errors() error {
 }
 
 // load loads and renders the whole project.
-func (e *engine) load(ctx context.Context) *change {
-	site, err := build.Load(e.fsys, e.opts)
+func (e *incremental) load(ctx context.Context) *change {
+	site, err := engine.Load(e.fsys, e.opts)
 	if err != nil {
 		e.loadErr = err
 		return &change{full: true}
@@ -108,7 +108,7 @@ func (e *engine) load(ctx context.Context) *change {
 		}
 	}
 	outs := site.Outputs()
-	e.special = map[string]build.Output{}
+	e.special = map[string]engine.Output{}
 	for _, o := range outs {
 		if o.Page == nil {
 			e.special[o.Name] = o
@@ -118,7 +118,7 @@ func (e *engine) load(ctx context.Context) *change {
 	ch.full = true
 	e.restyle = true
 	// Files that the new site no longer has.
-	keep := map[string]bool{build.HeadersName: true} // made after the others
+	keep := map[string]bool{engine.HeadersName: true} // made after the others
 	for _, o := range outs {
 		keep[o.Name] = true
 	}
@@ -132,7 +132,7 @@ func (e *engine) load(ctx context.Context) *change {
 }
 
 // render makes outs and files the results.
-func (e *engine) render(ctx context.Context, outs []build.Output) *change {
+func (e *incremental) render(ctx context.Context, outs []engine.Output) *change {
 	ch := &change{files: map[string][]byte{}, rendered: len(outs)}
 	made := e.site.MakeAll(ctx, outs)
 	if ctx.Err() != nil {
@@ -154,7 +154,7 @@ func (e *engine) render(ctx context.Context, outs []build.Output) *change {
 		delete(e.failed, o.Name)
 		if old == nil || !bytes.Equal(old.data, made[i].Data) {
 			ch.files[o.Name] = made[i].Data
-			e.setStyles(o.Name, build.InlineStyles(o.Name, made[i].Data))
+			e.setStyles(o.Name, engine.InlineStyles(o.Name, made[i].Data))
 		}
 		e.file(o.Name, &output{data: made[i].Data, deps: made[i].Deps, page: id})
 	}
@@ -163,7 +163,7 @@ func (e *engine) render(ctx context.Context, outs []build.Output) *change {
 
 // file records out as the output called name, replacing the old one in
 // the indexes.
-func (e *engine) file(name string, out *output) {
+func (e *incremental) file(name string, out *output) {
 	if old := e.outputs[name]; old != nil {
 		e.unindex(name, old)
 	}
@@ -179,7 +179,7 @@ func (e *engine) file(name string, out *output) {
 	}
 }
 
-func (e *engine) unindex(name string, old *output) {
+func (e *incremental) unindex(name string, old *output) {
 	for id := range old.deps {
 		delete(e.readers[id], name)
 		if len(e.readers[id]) == 0 {
@@ -202,7 +202,7 @@ func (e *engine) unindex(name string, old *output) {
 	}
 }
 
-func (e *engine) remove(name string) {
+func (e *incremental) remove(name string) {
 	if old := e.outputs[name]; old != nil {
 		e.unindex(name, old)
 	}
@@ -212,7 +212,7 @@ func (e *engine) remove(name string) {
 }
 
 // setStyles records the inline styles of an output.
-func (e *engine) setStyles(name string, hashes []string) {
+func (e *incremental) setStyles(name string, hashes []string) {
 	if slices.Equal(e.styles[name], hashes) {
 		return
 	}
@@ -225,26 +225,26 @@ func (e *engine) setStyles(name string, hashes []string) {
 }
 
 // headers makes _headers again if the inline styles it lists changed.
-func (e *engine) headers(ch *change) {
+func (e *incremental) headers(ch *change) {
 	if !e.restyle || e.site == nil {
 		return
 	}
 	data, err := e.site.Headers(e.styles)
 	if err != nil {
-		e.failed[build.HeadersName] = err
+		e.failed[engine.HeadersName] = err
 		return
 	}
-	delete(e.failed, build.HeadersName)
+	delete(e.failed, engine.HeadersName)
 	e.restyle = false
-	if old := e.outputs[build.HeadersName]; old == nil || !bytes.Equal(old.data, data) {
-		ch.files[build.HeadersName] = data
-		e.file(build.HeadersName, &output{data: data})
+	if old := e.outputs[engine.HeadersName]; old == nil || !bytes.Equal(old.data, data) {
+		ch.files[engine.HeadersName] = data
+		e.file(engine.HeadersName, &output{data: data})
 	}
 }
 
 // update rebuilds after the Markdown files under paths changed. It
 // reports false when only a full load can tell what changed.
-func (e *engine) update(ctx context.Context, paths []string) (*change, bool) {
+func (e *incremental) update(ctx context.Context, paths []string) (*change, bool) {
 	if e.site == nil || e.loadErr != nil {
 		return nil, false
 	}
@@ -299,7 +299,7 @@ func (e *engine) update(ctx context.Context, paths []string) (*change, bool) {
 // expand turns changed paths into the Markdown files they may concern:
 // a folder that was created, removed or renamed stands for the files
 // that were and are in it.
-func (e *engine) expand(paths []string) []string {
+func (e *incremental) expand(paths []string) []string {
 	seen := map[string]bool{}
 	var files []string
 	addFile := func(f string) {
@@ -373,14 +373,14 @@ func (d *delta) readPage(id string) {
 
 // unpublished reports whether p is a draft that was not published and
 // still is not.
-func (e *engine) unpublished(p *content.Page) bool {
+func (e *incremental) unpublished(p *content.Page) bool {
 	cur := e.site.Content.Page(p.Lang, p.Key)
 	return p.Draft && !e.opts.Drafts && (cur == nil || cur.Untranslated)
 }
 
 // fits reports whether every re-parsed page can be put in place (see
 // content.Site.Replace).
-func (e *engine) fits(parsed map[string]*content.Page) bool {
+func (e *incremental) fits(parsed map[string]*content.Page) bool {
 	for _, p := range parsed {
 		if !e.unpublished(p) && !e.site.Content.Fits(p) {
 			return false
@@ -390,7 +390,7 @@ func (e *engine) fits(parsed map[string]*content.Page) bool {
 }
 
 // replace puts re-parsed pages in place, noting what changed in d.
-func (e *engine) replace(parsed map[string]*content.Page, d *delta) {
+func (e *incremental) replace(parsed map[string]*content.Page, d *delta) {
 	c := e.site.Content
 	for _, p := range parsed {
 		if e.unpublished(p) {
@@ -412,7 +412,7 @@ func (e *engine) replace(parsed map[string]*content.Page, d *delta) {
 
 // assemble assembles the content again from the parsed files and
 // compares every page with its old version.
-func (e *engine) assemble(d *delta) bool {
+func (e *incremental) assemble(d *delta) bool {
 	pages := make([]*content.Page, 0, len(e.sources))
 	for _, p := range e.sources {
 		c := *p
@@ -444,7 +444,7 @@ func (e *engine) assemble(d *delta) bool {
 
 // structural notes a page added or removed: its section's lists, its
 // translations' switchers and whatever read it change.
-func (e *engine) structural(p *content.Page, c *content.Site, d *delta) {
+func (e *incremental) structural(p *content.Page, c *content.Site, d *delta) {
 	d.ownPage(render.ID(p))
 	d.readPage(render.ID(p))
 	d.readPage(p.Lang + "/" + p.Parent)
@@ -454,7 +454,7 @@ func (e *engine) structural(p *content.Page, c *content.Site, d *delta) {
 }
 
 // compare notes in d how page n differs from its old version o.
-func (e *engine) compare(o, n *content.Page, d *delta) {
+func (e *incremental) compare(o, n *content.Page, d *delta) {
 	id := render.ID(n)
 	switch {
 	case !sameMeta(o, n):
@@ -489,7 +489,7 @@ func sameMeta(o, n *content.Page) bool {
 
 // affected lists the outputs that delta d makes stale, and the names of
 // outputs that the site no longer has.
-func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
+func (e *incremental) affected(d *delta) (outs []engine.Output, gone []string) {
 	names := map[string]bool{}
 	for id := range d.read {
 		for name := range e.readers[id] {
@@ -502,7 +502,7 @@ func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
 		}
 	}
 	for name := range e.failed {
-		if name != build.HeadersName { // made after the others
+		if name != engine.HeadersName { // made after the others
 			names[name] = true
 		}
 	}
@@ -519,7 +519,7 @@ func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
 	for id := range d.own {
 		lang, key, _ := strings.Cut(id, "/")
 		if p := c.Page(lang, key); p != nil {
-			for _, o := range build.PageOutputs(p) {
+			for _, o := range engine.PageOutputs(p) {
 				outs = append(outs, o)
 				have[o.Name] = true
 			}
@@ -539,7 +539,7 @@ func (e *engine) affected(d *delta) (outs []build.Output, gone []string) {
 		}
 		lang, key, _ := strings.Cut(out.page, "/")
 		if p := c.Page(lang, key); p != nil {
-			for _, o := range build.PageOutputs(p) {
+			for _, o := range engine.PageOutputs(p) {
 				if o.Name == name {
 					outs = append(outs, o)
 					have[name] = true

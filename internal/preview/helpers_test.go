@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"cecot/internal/build"
+	"cecot/internal/engine"
 )
 
 // fixture is a small bilingual project: the repository's own layouts,
@@ -212,7 +212,7 @@ func reloads(path string) func(string) bool {
 func buildTo(t testing.TB, dir string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), dir, out, build.Options{}); err != nil {
+	if _, err := engine.Build(context.Background(), dir, out, engine.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return out

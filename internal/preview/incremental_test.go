@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"cecot/internal/build"
+	"cecot/internal/engine"
 )
 
 // memWriter keeps a build's files in memory.
@@ -31,7 +31,7 @@ func (w *memWriter) WriteFile(name string, data []byte) error {
 // built returns what a build of the project writes, or its error.
 func built(t *testing.T, dir string) (map[string][]byte, error) {
 	t.Helper()
-	site, err := build.Load(os.DirFS(dir), build.Options{})
+	site, err := engine.Load(os.DirFS(dir), engine.Options{})
 	if err != nil {
 		return nil, err
 	}

@@ -18,8 +18,8 @@ import (
 	"sync"
 	"time"
 
-	"cecot/internal/build"
 	"cecot/internal/diag"
+	"cecot/internal/engine"
 	"cecot/internal/livereload"
 	"cecot/internal/watch"
 )
@@ -31,8 +31,8 @@ const DefaultQuiet = 10 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
-	Src   string        // the project folder
-	Build build.Options // as for a build
+	Src   string         // the project folder
+	Build engine.Options // as for a build
 	// Quiet is how long no file may change before a burst of changes is
 	// rebuilt at once.
 	Quiet time.Duration
@@ -68,7 +68,7 @@ type Server struct {
 	watcher *watch.Watcher
 
 	mu sync.Mutex // serializes rebuilds
-	e  *engine
+	e  *incremental
 }
 
 // watched are what a project's build reads, relative to its folder.

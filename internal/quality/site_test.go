@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"cecot/internal/build"
+	"cecot/internal/engine"
 )
 
 // root is the project folder, two levels up from this package.
@@ -20,7 +20,7 @@ const root = "../.."
 func builtSite(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(context.Background(), root, out, build.Options{}); err != nil {
+	if _, err := engine.Build(context.Background(), root, out, engine.Options{}); err != nil {
 		t.Fatalf("building the site: %v", err)
 	}
 	return out

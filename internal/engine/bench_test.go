@@ -1,4 +1,4 @@
-package build
+package engine
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 // timing, only when benchmarks run, and once per size for all -count
 // repetitions:
 //
-//	go test -run '^$' -bench . -count 5 ./internal/build
+//	go test -run '^$' -bench . -count 5 ./internal/engine
 //
 // BENCHMARKS.md records the figures.
 

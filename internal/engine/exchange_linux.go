@@ -1,4 +1,4 @@
-package build
+package engine
 
 import "golang.org/x/sys/unix"
 

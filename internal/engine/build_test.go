@@ -1,4 +1,4 @@
-package build
+package engine
 
 import (
 	"bytes"
@@ -99,7 +99,7 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	diffTrees(t, "golden (if the change is meant, run go test ./internal/build -update and review the diff)", readTree(t, golden), a)
+	diffTrees(t, "golden (if the change is meant, run go test ./internal/engine -update and review the diff)", readTree(t, golden), a)
 
 	if res.Pages["en"] != 6 || res.Pages["es"] != 6 {
 		t.Errorf("pages per language %v, want en 6 and es 6 (with the Spanish stand-in, without the draft)", res.Pages)

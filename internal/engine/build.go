@@ -1,8 +1,12 @@
-// Package build turns a project folder into a published site: it loads
-// the configuration, content, interface strings, assets and layouts,
-// renders every page on all cores, minifies the output and writes it so
-// that a failed build never touches the last good site.
-package build
+// Package engine is the site generator's engine: it turns a project
+// folder into a published site. It loads the configuration, content,
+// interface strings, assets and layouts, renders every page on all
+// cores, minifies the output and writes it so that a failed build never
+// touches the last good site.
+//
+// (It is not named "build" because many tools skip folders of that name
+// as build output.)
+package engine
 
 import (
 	"context"
