@@ -78,7 +78,7 @@ func TestTranslatorWorkflow(t *testing.T) {
 
 	es := filepath.Join(dir, "content", "es", "recommendations.md")
 	before, _ := os.ReadFile(es)
-	code, stdout, stderr = runSite(t, "stamp", "-src", dir, es)
+	code, _, stderr = runSite(t, "stamp", "-src", dir, es)
 	if code != 0 {
 		t.Fatalf("stamp: exit %d\n%s", code, stderr)
 	}

@@ -37,7 +37,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"cecot/internal/synth"
@@ -271,15 +270,11 @@ func measure(t tool, scratch string) (sample, error) {
 	if err != nil {
 		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(c.Args, " "), err, stderr.String())
 	}
-	ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu, rss, ok := usage(c.ProcessState)
 	if !ok {
 		return sample{}, errors.New("no resource usage on this system")
 	}
-	return sample{
-		wall: wall,
-		cpu:  time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
-		rss:  ru.Maxrss << 10, // Linux reports KiB
-	}, nil
+	return sample{wall: wall, cpu: cpu, rss: rss}, nil
 }
 
 // stats are min, median and max of one figure.
