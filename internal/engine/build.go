@@ -2,7 +2,9 @@
 // folder into a published site. It loads the configuration, content,
 // interface strings, assets and layouts, renders every page on all
 // cores, minifies the output and writes it so that a failed build never
-// touches the last good site.
+// touches the last good site. Its incremental twin, Incremental, keeps
+// a loaded site and its outputs in memory for watch mode and renders
+// again only what a change affects, to the same bytes.
 //
 // (It is not named "build" because many tools skip folders of that name
 // as build output.)
@@ -119,14 +121,14 @@ type Stats struct {
 	Bytes int64          // their total size
 }
 
-// Output is one file of the site and how to make it.
-type Output struct {
+// output is one file of the site and how to make it.
+type output struct {
 	Name string        // path in the site: "es/informe/index.html"
 	Page *content.Page // the page it shows; nil for other files
-	// Global is set on files made from the whole site, like sitemap.xml:
+	// global is set on files made from the whole site, like sitemap.xml:
 	// their makers read the pages directly, not through a recording
 	// renderer, so they must be made again whenever pages change.
-	Global bool
+	global bool
 	// ready is set on files whose bytes are final as made, like assets,
 	// which assets.Load minified and whose fingerprint and integrity
 	// hash name exactly those bytes.
@@ -134,29 +136,29 @@ type Output struct {
 	make  func(r *render.Renderer) ([]byte, error)
 }
 
-// Outputs lists every file of the site with the function that makes it,
+// outputs lists every file of the site with the function that makes it,
 // except _headers, which needs the others' final bytes (see Render and
-// Headers).
-func (s *Site) Outputs() []Output {
-	var outs []Output
+// makeHeaders).
+func (s *Site) outputs() []output {
+	var outs []output
 	for _, p := range s.Content.Pages {
-		outs = append(outs, PageOutputs(p)...)
+		outs = append(outs, pageOutputs(p)...)
 	}
-	global := func(name string, job func() ([]byte, error)) Output {
-		return Output{Name: name, Global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
+	global := func(name string, job func() ([]byte, error)) output {
+		return output{Name: name, global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
 	}
 	if s.Renderer.HasLayout("root") {
-		outs = append(outs, Output{Name: "index.html", make: func(r *render.Renderer) ([]byte, error) {
+		outs = append(outs, output{Name: "index.html", make: func(r *render.Renderer) ([]byte, error) {
 			return r.Special("root", "/")
 		}})
 	}
 	if s.Renderer.HasLayout(rootNotFoundLayout) {
-		outs = append(outs, Output{Name: "404.html", make: func(r *render.Renderer) ([]byte, error) {
+		outs = append(outs, output{Name: "404.html", make: func(r *render.Renderer) ([]byte, error) {
 			return r.Special(rootNotFoundLayout, "/404.html")
 		}})
 	}
 	for _, a := range s.Assets.All() {
-		outs = append(outs, Output{Name: a.Out, ready: true, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
+		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
@@ -165,24 +167,24 @@ func (s *Site) Outputs() []Output {
 	return outs
 }
 
-// PageOutputs are the files made from page p: the page, and its
+// pageOutputs are the files made from page p: the page, and its
 // single-file edition if it has one.
-func PageOutputs(p *content.Page) []Output {
-	outs := []Output{{Name: p.Out, Page: p, make: func(r *render.Renderer) ([]byte, error) {
+func pageOutputs(p *content.Page) []output {
+	outs := []output{{Name: p.Out, Page: p, make: func(r *render.Renderer) ([]byte, error) {
 		html, _, err := r.Page(p)
 		return html, err
 	}}}
 	if p.Standalone {
-		outs = append(outs, Output{Name: render.StandaloneURL(p)[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
+		outs = append(outs, output{Name: render.StandaloneURL(p)[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
 			return r.Standalone(p)
 		}})
 	}
 	return outs
 }
 
-// Make makes the bytes of o exactly as Render writes them. With deps
+// makeOutput makes the bytes of o exactly as Render writes them. With deps
 // non-nil, it adds the pages that the render read.
-func (s *Site) Make(o Output, deps render.Deps) ([]byte, error) {
+func (s *Site) makeOutput(o output, deps render.Deps) ([]byte, error) {
 	r := s.Renderer
 	if deps != nil {
 		r = r.Recording(deps)
@@ -194,46 +196,46 @@ func (s *Site) Make(o Output, deps render.Deps) ([]byte, error) {
 	return s.min.minifyFile(o.Name, data)
 }
 
-// Made is an output made by MakeAll.
-type Made struct {
+// made is an output made by makeAll.
+type made struct {
 	Data []byte
 	Deps render.Deps // the pages the render read
 	Err  error
 }
 
-// MakeAll makes outs on all cores, recording what each read. Results are
+// makeAll makes outs on all cores, recording what each read. Results are
 // in the order of outs.
-func (s *Site) MakeAll(ctx context.Context, outs []Output) []Made {
-	made := make([]Made, len(outs))
+func (s *Site) makeAll(ctx context.Context, outs []output) []made {
+	results := make([]made, len(outs))
 	parallel(ctx, len(outs), func(i int) {
 		d := render.Deps{}
-		data, err := s.Make(outs[i], d)
-		made[i] = Made{Data: data, Deps: d, Err: err}
+		data, err := s.makeOutput(outs[i], d)
+		results[i] = made{Data: data, Deps: d, Err: err}
 	})
-	return made
+	return results
 }
 
-// HeadersName is the file of HTTP headers that Headers makes.
-const HeadersName = "_headers"
+// headersName is the file of HTTP headers that makeHeaders makes.
+const headersName = "_headers"
 
-// InlineStyles returns the hashes of the inline styles of a file, which
-// Headers needs: none unless it is HTML.
-func InlineStyles(name string, data []byte) []string {
+// inlineStyles returns the hashes of the inline styles of a file, which
+// makeHeaders needs: none unless it is HTML.
+func inlineStyles(name string, data []byte) []string {
 	if path.Ext(name) != ".html" {
 		return nil
 	}
 	return inlineStyleHashes(data)
 }
 
-// Headers makes _headers, given the inline styles of every file that has
-// some (see InlineStyles).
-func (s *Site) Headers(styles map[string][]string) ([]byte, error) {
-	return s.min.minifyFile(HeadersName, s.headers(styles))
+// makeHeaders makes _headers, given the inline styles of every file that has
+// some (see inlineStyles).
+func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
+	return s.min.minifyFile(headersName, s.headers(styles))
 }
 
-// SetContent replaces the site's content, as watch mode does after pages
+// setContent replaces the site's content, as watch mode does after pages
 // were added, removed or moved.
-func (s *Site) SetContent(c *content.Site) {
+func (s *Site) setContent(c *content.Site) {
 	s.Content = c
 	s.Renderer.Content = c
 }
@@ -254,10 +256,10 @@ type written struct {
 // Render makes every file of the site and hands it to w, in parallel. It
 // reports every problem at once, as a diag.List.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
-	outs := s.Outputs()
+	outs := s.outputs()
 	results := make([]written, len(outs))
 	parallel(ctx, len(outs), func(i int) {
-		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.Make(outs[i], nil) })
+		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeOutput(outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
@@ -270,8 +272,8 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			styles[o.Name] = results[i].styles
 		}
 	}
-	results = append(results, s.write(w, HeadersName, func() ([]byte, error) {
-		return s.Headers(styles)
+	results = append(results, s.write(w, headersName, func() ([]byte, error) {
+		return s.makeHeaders(styles)
 	}))
 	var errs []error
 	st := Stats{Pages: map[string]int{}}
@@ -322,7 +324,7 @@ func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written 
 	if err != nil {
 		return written{err: err}
 	}
-	r := written{files: 1, bytes: int64(len(data)), styles: InlineStyles(name, data)}
+	r := written{files: 1, bytes: int64(len(data)), styles: inlineStyles(name, data)}
 	if err := w.WriteFile(name, data); err != nil {
 		return written{err: err}
 	}

@@ -1,6 +1,8 @@
 // Package preview serves a project as it is being edited: it keeps the
-// built site in memory, rebuilds what a changed file affects, and tells
-// the browsers showing it to reload, or shows them what is wrong. What
+// built site in memory, has engine.Incremental rebuild what a changed
+// file affects, and tells the browsers showing it to reload, or shows
+// them what is wrong. It is HTTP, the in-memory store and the
+// watch-and-reload glue; what a change affects is the engine's business. What
 // it serves is byte for byte what a build writes, apart from the tag of
 // the reload script in HTML pages; it never writes a file.
 package preview
@@ -68,7 +70,7 @@ type Server struct {
 	watcher *watch.Watcher
 
 	mu sync.Mutex // serializes rebuilds
-	e  *incremental
+	e  *engine.Incremental
 }
 
 // watched are what a project's build reads, relative to its folder.
@@ -102,7 +104,7 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		started: time.Now().UnixNano(),
 		store:   newStore(),
 		broker:  livereload.NewBroker(15 * time.Second),
-		e:       newEngine(root.FS(), opts.Build),
+		e:       engine.NewIncremental(root.FS(), opts.Build),
 	}
 	r := s.Rebuild(ctx, nil, time.Now())
 	return s, r, nil
@@ -131,32 +133,22 @@ func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (
 		}
 	}()
 	oldAssets := s.assets()
-	s.e.warnings = nil
-	ch, ok := (*change)(nil), false
-	if len(paths) > 0 && onlyContent(paths) {
-		ch, ok = s.e.update(ctx, paths)
-	}
-	if !ok {
-		ch = s.e.load(ctx)
-	}
-	if ch.files != nil {
-		s.e.headers(ch)
-	}
+	ch := s.e.Rebuild(ctx, paths)
 	if ctx.Err() != nil {
 		r.Err = ctx.Err()
 		return r
 	}
-	r.Full, r.Rendered, r.Changed, r.Removed = ch.full, ch.rendered, len(ch.files), len(ch.removed)
-	r.Err = s.e.errors()
+	r.Full, r.Rendered, r.Changed, r.Removed = ch.Full, ch.Rendered, len(ch.Files), len(ch.Removed)
+	r.Err = s.e.Err()
 	var cfgBase string
-	if s.e.site != nil {
-		s.store.apply(s.e.site.Config, ch.files, ch.removed, r.Err)
-		cfgBase = s.e.site.Config.BasePath()
+	if site := s.e.Site(); site != nil {
+		s.store.apply(site.Config, ch.Files, ch.Removed, r.Err)
+		cfgBase = site.Config.BasePath()
 	} else {
 		s.store.apply(nil, nil, nil, r.Err)
 	}
 	s.broker.SetStatus(s.status(r.Err))
-	if len(ch.files)+len(ch.removed) > 0 {
+	if len(ch.Files)+len(ch.Removed) > 0 {
 		if sheets := s.swappable(paths, oldAssets, cfgBase); sheets != nil {
 			s.broker.SwapCSS(livereload.CSS{Sheets: sheets})
 		} else {
@@ -175,24 +167,14 @@ func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (
 	return r
 }
 
-// onlyContent reports whether every path is under content/, which an
-// incremental rebuild handles.
-func onlyContent(paths []string) bool {
-	for _, p := range paths {
-		if p != "content" && !strings.HasPrefix(p, "content/") {
-			return false
-		}
-	}
-	return true
-}
-
 // assets maps each asset's name to its published name.
 func (s *Server) assets() map[string]livereload.Sheet {
 	m := map[string]livereload.Sheet{}
-	if s.e.site == nil {
+	site := s.e.Site()
+	if site == nil {
 		return m
 	}
-	for _, a := range s.e.site.Assets.All() {
+	for _, a := range site.Assets.All() {
 		m[a.Name] = livereload.Sheet{New: a.Out, Integrity: a.Integrity}
 	}
 	return m
@@ -201,7 +183,7 @@ func (s *Server) assets() map[string]livereload.Sheet {
 // swappable returns the stylesheets to swap when only stylesheets
 // changed, or nil if the pages must reload.
 func (s *Server) swappable(paths []string, old map[string]livereload.Sheet, base string) []livereload.Sheet {
-	if len(paths) == 0 || s.e.loadErr != nil {
+	if len(paths) == 0 || !s.e.Loaded() {
 		return nil
 	}
 	now := s.assets()
@@ -223,15 +205,15 @@ func (s *Server) swappable(paths []string, old map[string]livereload.Sheet, base
 }
 
 // reload is the event that makes browsers showing a changed file reload.
-func reload(ch *change, base string) livereload.Reload {
-	if ch.full && len(ch.files)+len(ch.removed) > 200 {
+func reload(ch *engine.Change, base string) livereload.Reload {
+	if ch.Full && len(ch.Files)+len(ch.Removed) > 200 {
 		return livereload.Reload{All: true}
 	}
 	var paths []string
-	for name := range ch.files {
+	for name := range ch.Files {
 		paths = append(paths, base+name)
 	}
-	for _, name := range ch.removed {
+	for _, name := range ch.Removed {
 		paths = append(paths, base+name)
 	}
 	sort.Strings(paths)
@@ -265,7 +247,7 @@ func problems(err error) []error {
 }
 
 func (s *Server) log(r Report) {
-	for _, w := range s.e.warnings {
+	for _, w := range s.e.Warnings() {
 		fmt.Fprintf(s.opts.Log, "site: warning: %v\n", w)
 	}
 	for _, e := range problems(r.Err) {
@@ -280,7 +262,7 @@ func (s *Server) log(r Report) {
 	case r.Err != nil:
 		fmt.Fprintf(s.opts.Log, "site: %s with problems (%d files rendered) in %v; fix them and save; the last good version of each page is served\n", what, r.Rendered, took)
 	default:
-		fmt.Fprintf(s.opts.Log, "site: %s %d files (%d rendered, %d changed, %d removed) in %v\n", what, len(s.e.outputs), r.Rendered, r.Changed, r.Removed, took)
+		fmt.Fprintf(s.opts.Log, "site: %s %d files (%d rendered, %d changed, %d removed) in %v\n", what, s.e.Files(), r.Rendered, r.Changed, r.Removed, took)
 	}
 }
 

@@ -1,4 +1,4 @@
-package preview
+package engine
 
 import (
 	"bytes"
@@ -12,11 +12,10 @@ import (
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/engine"
 	"cecot/internal/render"
 )
 
-// incremental holds a loaded site with its rendered outputs and rebuilds what
+// Incremental holds a loaded site with its rendered outputs and rebuilds what
 // a batch of changed files affects. Only one goroutine uses it at a time.
 //
 // An edited page is parsed again and put in place of the old one; if
@@ -28,48 +27,97 @@ import (
 // again from the parsed files, without reading the others, and the old
 // and new pages are compared to find what changed. Layouts, interface
 // strings, assets and site.toml make a full load and render.
-type incremental struct {
+type Incremental struct {
 	fsys fs.FS
-	opts engine.Options
+	opts Options
 
-	site      *engine.Site             // the last site that loaded; nil before
+	site      *Site                    // the last site that loaded; nil before
 	sources   map[string]*content.Page // parsed pages by file, before assembly
 	parseErrs map[string]error         // files that do not parse
 	assembly  error                    // why the content could not be assembled
 	loadErr   error                    // why the project could not be loaded
 	warnings  []*diag.Error            // of the last rebuild, for the terminal
 
-	outputs map[string]*output         // by name
+	outputs map[string]*kept           // by name
 	byPage  map[string][]string        // page ID → names of its outputs
 	readers map[string]map[string]bool // page ID → names of the outputs that read it
 	failed  map[string]error           // outputs whose last render failed
-	special map[string]engine.Output   // outputs of no page: the root, assets, sitemap.xml
+	special map[string]output          // outputs of no page: the root, assets, sitemap.xml
 	styles  map[string][]string        // inline style hashes of HTML outputs, for _headers
 	restyle bool                       // styles changed since _headers was made
 }
 
-// output is a rendered file of the site.
-type output struct {
+// kept is a rendered file of the served site, with what its render read.
+type kept struct {
 	data []byte      // nil if it never rendered
 	deps render.Deps // the pages its render read
 	page string      // ID of the page it shows, or ""
 }
 
-// change is what a rebuild did to the served site.
-type change struct {
-	files    map[string][]byte // new or changed files
-	removed  []string
-	rendered int
-	full     bool
+// Change is what a rebuild did to the site.
+type Change struct {
+	Files    map[string][]byte // new or changed files, by name in the site
+	Removed  []string          // files the site no longer has
+	Rendered int               // outputs rendered
+	Full     bool              // the whole project was loaded again
 }
 
-func newEngine(fsys fs.FS, opts engine.Options) *incremental {
-	return &incremental{fsys: fsys, opts: opts, outputs: map[string]*output{}, readers: map[string]map[string]bool{},
+func NewIncremental(fsys fs.FS, opts Options) *Incremental {
+	return &Incremental{fsys: fsys, opts: opts, outputs: map[string]*kept{}, readers: map[string]map[string]bool{},
 		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}, styles: map[string][]string{}}
 }
 
+// Rebuild brings the site up to date after the files at paths changed
+// (slash-separated, relative to the project; none means everything) and
+// says what changed in it. Changes to content only are rebuilt
+// incrementally; anything else loads the whole project again.
+func (e *Incremental) Rebuild(ctx context.Context, paths []string) *Change {
+	e.warnings = nil
+	ch, ok := (*Change)(nil), false
+	if len(paths) > 0 && onlyContent(paths) {
+		ch, ok = e.update(ctx, paths)
+	}
+	if !ok {
+		ch = e.load(ctx)
+	}
+	if ch.Files != nil {
+		e.headers(ch)
+	}
+	return ch
+}
+
+// onlyContent reports whether every path is under content/, which an
+// incremental rebuild handles.
+func onlyContent(paths []string) bool {
+	for _, p := range paths {
+		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// Site is the last site that loaded, with the content as the last
+// rebuild left it; nil if none ever loaded.
+func (e *Incremental) Site() *Site { return e.site }
+
+// Loaded reports whether the last rebuild could load the project (its
+// configuration, interface strings, assets and layouts), so that Site is
+// the project as it is now.
+func (e *Incremental) Loaded() bool { return e.site != nil && e.loadErr == nil }
+
+// Files is the number of files the site has.
+func (e *Incremental) Files() int { return len(e.outputs) }
+
+// Warnings are the problems that did not stop the last rebuild.
+func (e *Incremental) Warnings() []*diag.Error { return e.warnings }
+
+// Err returns every problem that the site has now, as a diag.List, or
+// the error that stopped the project from loading; nil if none.
+func (e *Incremental) Err() error { return e.errors() }
+
 // errors returns every problem that the served site has now.
-func (e *incremental) errors() error {
+func (e *Incremental) errors() error {
 	if e.loadErr != nil {
 		return e.loadErr
 	}
@@ -90,11 +138,11 @@ func (e *incremental) errors() error {
 }
 
 // load loads and renders the whole project.
-func (e *incremental) load(ctx context.Context) *change {
-	site, err := engine.Load(e.fsys, e.opts)
+func (e *Incremental) load(ctx context.Context) *Change {
+	site, err := Load(e.fsys, e.opts)
 	if err != nil {
 		e.loadErr = err
-		return &change{full: true}
+		return &Change{Full: true}
 	}
 	e.loadErr, e.assembly = nil, nil
 	e.parseErrs = map[string]error{}
@@ -107,34 +155,34 @@ func (e *incremental) load(ctx context.Context) *change {
 			e.sources[p.File] = &c
 		}
 	}
-	outs := site.Outputs()
-	e.special = map[string]engine.Output{}
+	outs := site.outputs()
+	e.special = map[string]output{}
 	for _, o := range outs {
 		if o.Page == nil {
 			e.special[o.Name] = o
 		}
 	}
 	ch := e.render(ctx, outs)
-	ch.full = true
+	ch.Full = true
 	e.restyle = true
 	// Files that the new site no longer has.
-	keep := map[string]bool{engine.HeadersName: true} // made after the others
+	keep := map[string]bool{headersName: true} // made after the others
 	for _, o := range outs {
 		keep[o.Name] = true
 	}
 	for name := range e.outputs {
 		if !keep[name] {
 			e.remove(name)
-			ch.removed = append(ch.removed, name)
+			ch.Removed = append(ch.Removed, name)
 		}
 	}
 	return ch
 }
 
 // render makes outs and files the results.
-func (e *incremental) render(ctx context.Context, outs []engine.Output) *change {
-	ch := &change{files: map[string][]byte{}, rendered: len(outs)}
-	made := e.site.MakeAll(ctx, outs)
+func (e *Incremental) render(ctx context.Context, outs []output) *Change {
+	ch := &Change{Files: map[string][]byte{}, Rendered: len(outs)}
+	res := e.site.makeAll(ctx, outs)
 	if ctx.Err() != nil {
 		return ch
 	}
@@ -144,26 +192,26 @@ func (e *incremental) render(ctx context.Context, outs []engine.Output) *change 
 			id = render.ID(o.Page)
 		}
 		old := e.outputs[o.Name]
-		if made[i].Err != nil {
-			e.failed[o.Name] = made[i].Err
+		if res[i].Err != nil {
+			e.failed[o.Name] = res[i].Err
 			if old == nil {
-				e.file(o.Name, &output{page: id})
+				e.file(o.Name, &kept{page: id})
 			}
 			continue
 		}
 		delete(e.failed, o.Name)
-		if old == nil || !bytes.Equal(old.data, made[i].Data) {
-			ch.files[o.Name] = made[i].Data
-			e.setStyles(o.Name, engine.InlineStyles(o.Name, made[i].Data))
+		if old == nil || !bytes.Equal(old.data, res[i].Data) {
+			ch.Files[o.Name] = res[i].Data
+			e.setStyles(o.Name, inlineStyles(o.Name, res[i].Data))
 		}
-		e.file(o.Name, &output{data: made[i].Data, deps: made[i].Deps, page: id})
+		e.file(o.Name, &kept{data: res[i].Data, deps: res[i].Deps, page: id})
 	}
 	return ch
 }
 
 // file records out as the output called name, replacing the old one in
 // the indexes.
-func (e *incremental) file(name string, out *output) {
+func (e *Incremental) file(name string, out *kept) {
 	if old := e.outputs[name]; old != nil {
 		e.unindex(name, old)
 	}
@@ -179,7 +227,7 @@ func (e *incremental) file(name string, out *output) {
 	}
 }
 
-func (e *incremental) unindex(name string, old *output) {
+func (e *Incremental) unindex(name string, old *kept) {
 	for id := range old.deps {
 		delete(e.readers[id], name)
 		if len(e.readers[id]) == 0 {
@@ -202,7 +250,7 @@ func (e *incremental) unindex(name string, old *output) {
 	}
 }
 
-func (e *incremental) remove(name string) {
+func (e *Incremental) remove(name string) {
 	if old := e.outputs[name]; old != nil {
 		e.unindex(name, old)
 	}
@@ -212,7 +260,7 @@ func (e *incremental) remove(name string) {
 }
 
 // setStyles records the inline styles of an output.
-func (e *incremental) setStyles(name string, hashes []string) {
+func (e *Incremental) setStyles(name string, hashes []string) {
 	if slices.Equal(e.styles[name], hashes) {
 		return
 	}
@@ -225,26 +273,26 @@ func (e *incremental) setStyles(name string, hashes []string) {
 }
 
 // headers makes _headers again if the inline styles it lists changed.
-func (e *incremental) headers(ch *change) {
+func (e *Incremental) headers(ch *Change) {
 	if !e.restyle || e.site == nil {
 		return
 	}
-	data, err := e.site.Headers(e.styles)
+	data, err := e.site.makeHeaders(e.styles)
 	if err != nil {
-		e.failed[engine.HeadersName] = err
+		e.failed[headersName] = err
 		return
 	}
-	delete(e.failed, engine.HeadersName)
+	delete(e.failed, headersName)
 	e.restyle = false
-	if old := e.outputs[engine.HeadersName]; old == nil || !bytes.Equal(old.data, data) {
-		ch.files[engine.HeadersName] = data
-		e.file(engine.HeadersName, &output{data: data})
+	if old := e.outputs[headersName]; old == nil || !bytes.Equal(old.data, data) {
+		ch.Files[headersName] = data
+		e.file(headersName, &kept{data: data})
 	}
 }
 
 // update rebuilds after the Markdown files under paths changed. It
 // reports false when only a full load can tell what changed.
-func (e *incremental) update(ctx context.Context, paths []string) (*change, bool) {
+func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool) {
 	if e.site == nil || e.loadErr != nil {
 		return nil, false
 	}
@@ -282,7 +330,7 @@ func (e *incremental) update(ctx context.Context, paths []string) (*change, bool
 	var d delta
 	if len(removed) > 0 || e.assembly != nil || !e.fits(parsed) {
 		if !e.assemble(&d) {
-			return &change{files: map[string][]byte{}}, true
+			return &Change{Files: map[string][]byte{}}, true
 		}
 	} else {
 		e.replace(parsed, &d)
@@ -291,7 +339,7 @@ func (e *incremental) update(ctx context.Context, paths []string) (*change, bool
 	ch := e.render(ctx, outs)
 	for _, name := range gone {
 		e.remove(name)
-		ch.removed = append(ch.removed, name)
+		ch.Removed = append(ch.Removed, name)
 	}
 	return ch, true
 }
@@ -299,7 +347,7 @@ func (e *incremental) update(ctx context.Context, paths []string) (*change, bool
 // expand turns changed paths into the Markdown files they may concern:
 // a folder that was created, removed or renamed stands for the files
 // that were and are in it.
-func (e *incremental) expand(paths []string) []string {
+func (e *Incremental) expand(paths []string) []string {
 	seen := map[string]bool{}
 	var files []string
 	addFile := func(f string) {
@@ -373,14 +421,14 @@ func (d *delta) readPage(id string) {
 
 // unpublished reports whether p is a draft that was not published and
 // still is not.
-func (e *incremental) unpublished(p *content.Page) bool {
+func (e *Incremental) unpublished(p *content.Page) bool {
 	cur := e.site.Content.Page(p.Lang, p.Key)
 	return p.Draft && !e.opts.Drafts && (cur == nil || cur.Untranslated)
 }
 
 // fits reports whether every re-parsed page can be put in place (see
 // content.Site.Replace).
-func (e *incremental) fits(parsed map[string]*content.Page) bool {
+func (e *Incremental) fits(parsed map[string]*content.Page) bool {
 	for _, p := range parsed {
 		if !e.unpublished(p) && !e.site.Content.Fits(p) {
 			return false
@@ -390,7 +438,7 @@ func (e *incremental) fits(parsed map[string]*content.Page) bool {
 }
 
 // replace puts re-parsed pages in place, noting what changed in d.
-func (e *incremental) replace(parsed map[string]*content.Page, d *delta) {
+func (e *Incremental) replace(parsed map[string]*content.Page, d *delta) {
 	c := e.site.Content
 	for _, p := range parsed {
 		if e.unpublished(p) {
@@ -412,7 +460,7 @@ func (e *incremental) replace(parsed map[string]*content.Page, d *delta) {
 
 // assemble assembles the content again from the parsed files and
 // compares every page with its old version.
-func (e *incremental) assemble(d *delta) bool {
+func (e *Incremental) assemble(d *delta) bool {
 	pages := make([]*content.Page, 0, len(e.sources))
 	for _, p := range e.sources {
 		c := *p
@@ -438,13 +486,13 @@ func (e *incremental) assemble(d *delta) bool {
 			e.structural(n, next, d)
 		}
 	}
-	e.site.SetContent(next)
+	e.site.setContent(next)
 	return true
 }
 
 // structural notes a page added or removed: its section's lists, its
 // translations' switchers and whatever read it change.
-func (e *incremental) structural(p *content.Page, c *content.Site, d *delta) {
+func (e *Incremental) structural(p *content.Page, c *content.Site, d *delta) {
 	d.ownPage(render.ID(p))
 	d.readPage(render.ID(p))
 	d.readPage(p.Lang + "/" + p.Parent)
@@ -454,7 +502,7 @@ func (e *incremental) structural(p *content.Page, c *content.Site, d *delta) {
 }
 
 // compare notes in d how page n differs from its old version o.
-func (e *incremental) compare(o, n *content.Page, d *delta) {
+func (e *Incremental) compare(o, n *content.Page, d *delta) {
 	id := render.ID(n)
 	switch {
 	case !sameMeta(o, n):
@@ -489,7 +537,7 @@ func sameMeta(o, n *content.Page) bool {
 
 // affected lists the outputs that delta d makes stale, and the names of
 // outputs that the site no longer has.
-func (e *incremental) affected(d *delta) (outs []engine.Output, gone []string) {
+func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 	names := map[string]bool{}
 	for id := range d.read {
 		for name := range e.readers[id] {
@@ -502,14 +550,14 @@ func (e *incremental) affected(d *delta) (outs []engine.Output, gone []string) {
 		}
 	}
 	for name := range e.failed {
-		if name != engine.HeadersName { // made after the others
+		if name != headersName { // made after the others
 			names[name] = true
 		}
 	}
 	if len(d.read) > 0 {
 		// Files like sitemap.xml read every page's URL, title and date.
 		for name, o := range e.special {
-			if o.Global {
+			if o.global {
 				names[name] = true
 			}
 		}
@@ -519,7 +567,7 @@ func (e *incremental) affected(d *delta) (outs []engine.Output, gone []string) {
 	for id := range d.own {
 		lang, key, _ := strings.Cut(id, "/")
 		if p := c.Page(lang, key); p != nil {
-			for _, o := range engine.PageOutputs(p) {
+			for _, o := range pageOutputs(p) {
 				outs = append(outs, o)
 				have[o.Name] = true
 			}
@@ -539,7 +587,7 @@ func (e *incremental) affected(d *delta) (outs []engine.Output, gone []string) {
 		}
 		lang, key, _ := strings.Cut(out.page, "/")
 		if p := c.Page(lang, key); p != nil {
-			for _, o := range engine.PageOutputs(p) {
+			for _, o := range pageOutputs(p) {
 				if o.Name == name {
 					outs = append(outs, o)
 					have[name] = true
