@@ -146,6 +146,22 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	return res, nil
 }
 
+// Parse parses src, the body of page p, as Convert does, and returns its
+// syntax tree, with heading IDs (and, on a numbered page, paragraph IDs)
+// set as the built page has them, without rendering it. Tools that work
+// on a page's blocks, such as translation files, use it so that they
+// split a page exactly as the build does.
+func (c *Converter) Parse(src []byte, p Page) (ast.Node, error) {
+	st := &state{page: p, result: &Result{}, ids: newIDs(p.Numbered, p.Reserved)}
+	ctx := parser.NewContext()
+	ctx.Set(key, st)
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if err := st.errs.Err(); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
 func stateOf(pc parser.Context) *state { return pc.Get(key).(*state) }
 
 // lineOf returns the 1-based source line where n starts, as near as the

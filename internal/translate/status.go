@@ -45,6 +45,9 @@ type Language struct {
 	Pages    []*Page   `json:"pages"` // one for each page of the default language, by key
 	Strings  []*String `json:"strings,omitempty"`
 	Glossary []Miss    `json:"glossary,omitempty"`
+	// Blocks counts the blocks of every page (see Align): the same
+	// figures as the translator's workbench shows.
+	Blocks Counts `json:"blocks"`
 }
 
 // Count returns how many of l's pages are in state s.
@@ -73,6 +76,8 @@ type Page struct {
 	// Reason says why a stale page is stale when Changes cannot.
 	Reason  string   `json:"reason,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
+	// Blocks counts the page's blocks by state (see Align).
+	Blocks Counts `json:"blocks"`
 }
 
 // String is a problem with one interface string.
@@ -136,6 +141,11 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		lang := &Language{Lang: l.Code, Name: l.Name}
 		lang.Pages, lang.Glossary = pages(site, l.Code, gl)
 		lang.Strings = stringsOf(files[cfg.DefaultLanguage], files[l.Code], used)
+		la, err := alignLanguage(fsys, site, l.Code)
+		if err != nil {
+			return nil, err
+		}
+		addBlocks(lang, la)
 		r.Languages = append(r.Languages, lang)
 	}
 	r.Extra = extra(site)
@@ -281,4 +291,19 @@ func sortedKeys(m map[string][]Use) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// addBlocks adds the block counts of a language's alignment to its
+// status.
+func addBlocks(l *Language, la *LanguageAlignment) {
+	byKey := map[string]*PageAlignment{}
+	for _, pa := range la.Pages {
+		byKey[pa.Key] = pa
+	}
+	for _, p := range l.Pages {
+		if pa := byKey[p.Key]; pa != nil {
+			p.Blocks = pa.Counts
+		}
+	}
+	l.Blocks = la.Totals
 }

@@ -1,0 +1,474 @@
+package translate
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/po"
+)
+
+// BlockState is where the translation of one block stands.
+type BlockState string
+
+// The states of a block's translation.
+const (
+	// BlockTranslated: translated from the original as it is now.
+	BlockTranslated BlockState = "translated"
+	// BlockChanged: the original changed since it was translated (a
+	// fuzzy PO entry), or no one recorded what it was translated from.
+	BlockChanged BlockState = "changed"
+	// BlockMissing: not translated; readers see the original's text.
+	BlockMissing BlockState = "missing"
+	// BlockObsolete: a translation, or a PO entry, of a block that the
+	// original no longer has.
+	BlockObsolete BlockState = "obsolete"
+)
+
+// Counts are how many blocks are in each state.
+type Counts struct {
+	Translated int `json:"translated"`
+	Changed    int `json:"changed"`
+	Missing    int `json:"missing"`
+	Obsolete   int `json:"obsolete"`
+}
+
+func (c *Counts) add(s BlockState) {
+	switch s {
+	case BlockTranslated:
+		c.Translated++
+	case BlockChanged:
+		c.Changed++
+	case BlockMissing:
+		c.Missing++
+	case BlockObsolete:
+		c.Obsolete++
+	}
+}
+
+// Plus returns the sum of c and d.
+func (c Counts) Plus(d Counts) Counts {
+	return Counts{c.Translated + d.Translated, c.Changed + d.Changed, c.Missing + d.Missing, c.Obsolete + d.Obsolete}
+}
+
+// Total is the number of blocks the original has: all but the obsolete.
+func (c Counts) Total() int { return c.Translated + c.Changed + c.Missing }
+
+// Row is one block of a page beside its translation.
+type Row struct {
+	Kind   Kind   `json:"kind"`
+	Anchor string `json:"anchor"` // stable in every language; see Block
+	// Context is the block's msgctxt in PO files: "submission#p7".
+	Context string `json:"context"`
+	// ID and TranslationID are the ids to link to in the built
+	// original and translation ("" for front matter); a heading's
+	// differ, as they come from its text.
+	ID            string `json:"id,omitempty"`
+	TranslationID string `json:"translation_id,omitempty"`
+
+	Original     string `json:"original"`      // the original's text now ("" when obsolete)
+	OriginalLine int    `json:"original_line"` // its line in the original's file (0 when obsolete)
+	// Previous is the original's text when the block was translated,
+	// when it is known and differs from Original: from the PO file's
+	// "#| msgid" or msgid. HasPrevious tells an empty one from none.
+	Previous    string `json:"previous,omitempty"`
+	HasPrevious bool   `json:"has_previous,omitempty"`
+
+	Translation     string `json:"translation"`      // the translation's text, "" when missing
+	TranslationLine int    `json:"translation_line"` // its line in the translation's file, 0 when missing
+
+	State BlockState `json:"state"`
+	// POLine is the line of the block's entry in the language's PO
+	// file (PageAlignment.PO), 0 when it has none.
+	POLine int `json:"po_line,omitempty"`
+}
+
+// PageAlignment is a page's blocks beside their translation in one
+// language.
+type PageAlignment struct {
+	Key  string `json:"key"`
+	Lang string `json:"lang"`
+	// Original and Translation are the files: "content/en/report.md",
+	// "content/es/report.md" (where it would be, when it does not exist).
+	Original    string `json:"original"`
+	Translation string `json:"translation"`
+	Exists      bool   `json:"exists"`          // the translation's file exists
+	Draft       bool   `json:"draft,omitempty"` // it is marked draft, so not yet published
+	// PO is the language's PO file of the page when it exists
+	// ("locales/po/pages/es/report.po"), else "".
+	PO     string `json:"po,omitempty"`
+	Rows   []Row  `json:"rows"`
+	Counts Counts `json:"counts"`
+}
+
+// UpToDate reports whether every block of the original is translated
+// from its current text.
+func (a *PageAlignment) UpToDate() bool { return a.Counts.Changed+a.Counts.Missing == 0 }
+
+// LanguageAlignment is every published page of the default language
+// beside its translation in one language.
+type LanguageAlignment struct {
+	Lang   string           `json:"lang"`
+	Pages  []*PageAlignment `json:"pages"`
+	Totals Counts           `json:"totals"` // of Pages' blocks
+}
+
+// Align returns every published page of the default language aligned
+// with its translation into lang: per block its kind, anchor, original
+// and translated text with their lines, the original's previous text
+// when known, and its state; per page and in total, how many blocks are
+// in each state. "site status" counts blocks with the same function, so
+// its figures and these agree.
+//
+// Blocks are found with the same goldmark parse as the build (see
+// Blocks), and a translation's blocks are paired with the original's by
+// kind and order, as the structure check expects them to be. A block's
+// state comes from the language's PO file when the project keeps one
+// (locales/po/pages/<lang>/<key>.po: fuzzy entries, and the msgid each
+// block was translated from), and otherwise from the translation's
+// translated_from stamp, which knows which "##" sections changed but not
+// their earlier text.
+func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	if err != nil {
+		return nil, err
+	}
+	return alignLanguage(fsys, site, lang)
+}
+
+func alignLanguage(fsys fs.FS, site *content.Site, lang string) (*LanguageAlignment, error) {
+	la := &LanguageAlignment{Lang: lang}
+	sync, err := readSync(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	for _, src := range site.Pages {
+		if src.Lang != site.Default || src.Draft {
+			continue
+		}
+		pa, err := alignPage(fsys, site, src, lang, sync)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		la.Pages = append(la.Pages, pa)
+		la.Totals = la.Totals.Plus(pa.Counts)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return la, nil
+}
+
+// AlignPage returns one page, by key ("submission"), aligned with its
+// translation into lang, as Align does.
+func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	if err != nil {
+		return nil, err
+	}
+	src := site.Page(site.Default, key)
+	if src == nil || src.Untranslated {
+		return nil, diag.Errorf(path.Join(content.Dir, site.Default, key+".md"), 0, "no such page")
+	}
+	sync, err := readSync(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	return alignPage(fsys, site, src, lang, sync)
+}
+
+func alignPage(fsys fs.FS, site *content.Site, src *content.Page, lang string, sync syncRecord) (*PageAlignment, error) {
+	pa := &PageAlignment{Key: src.Key, Lang: lang, Original: src.File,
+		Translation: path.Join(content.Dir, lang, src.Key+".md")}
+	orig, err := readPage(fsys, src.File, src.Lang, src.Key)
+	if err != nil {
+		return nil, err
+	}
+	var tr *pageFile
+	if t := site.Page(lang, src.Key); t != nil && !t.Untranslated {
+		pa.Exists, pa.Draft = true, t.Draft
+		if tr, err = readPage(fsys, t.File, lang, src.Key); err != nil {
+			return nil, err
+		}
+	}
+	pofile, err := readPO(fsys, POPath(lang, src.Key))
+	if err != nil {
+		return nil, err
+	}
+	if pofile != nil {
+		pa.PO = POPath(lang, src.Key)
+	}
+	pa.Rows = align(orig, tr, pofile, sync, src.Key)
+	for _, r := range pa.Rows {
+		pa.Counts.add(r.State)
+	}
+	return pa, nil
+}
+
+func readPage(fsys fs.FS, file, lang, key string) (*pageFile, error) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, diag.CannotRead(file, err)
+	}
+	return readPageFile(file, lang, key, data)
+}
+
+// readPO reads a PO file, or returns nil when there is none.
+func readPO(fsys fs.FS, name string) (*po.File, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, diag.CannotRead(name, err)
+	}
+	return po.Read(name, data)
+}
+
+// Context returns the msgctxt of a page's block: "submission#p7".
+func Context(key, anchor string) string { return key + "#" + anchor }
+
+// align pairs the original's blocks with the translation's and gives
+// each its state.
+func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []Row {
+	entries := map[string]*po.Entry{}
+	if pofile != nil {
+		for _, e := range pofile.Entries {
+			if !e.Obsolete && e.Context != nil {
+				entries[*e.Context] = e
+			}
+		}
+	}
+	var trBlocks []Block
+	if tr != nil {
+		trBlocks = tr.blocks
+	}
+	pairs := pairBlocks(orig.blocks, trBlocks)
+	changed := stampChanges(orig, tr)
+	var rows []Row
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		if p.o < 0 {
+			t := trBlocks[p.t]
+			rows = append(rows, Row{Kind: t.Kind, Anchor: t.Anchor, Context: Context(key, t.Anchor),
+				TranslationID: t.ID, Translation: t.Text, TranslationLine: t.Line, State: BlockObsolete})
+			continue
+		}
+		b := orig.blocks[p.o]
+		r := Row{Kind: b.Kind, Anchor: b.Anchor, Context: Context(key, b.Anchor), ID: b.ID,
+			Original: b.Text, OriginalLine: b.Line}
+		seen[r.Context] = true
+		e := entries[r.Context]
+		if e != nil {
+			r.POLine = e.Line
+		}
+		if p.t < 0 || tr == nil {
+			r.State = BlockMissing
+			rows = append(rows, r)
+			continue
+		}
+		t := trBlocks[p.t]
+		r.TranslationID, r.Translation, r.TranslationLine = t.ID, t.Text, t.Line
+		r.State, r.Previous, r.HasPrevious = blockState(b, t, e, sync[r.Context], changed)
+		if tr.page.Draft {
+			r.State = BlockMissing
+		}
+		rows = append(rows, r)
+	}
+	if pofile != nil {
+		for _, e := range pofile.Entries {
+			if e.Obsolete || e.Context == nil || seen[*e.Context] || !strings.HasPrefix(*e.Context, key+"#") {
+				continue
+			}
+			anchor := strings.TrimPrefix(*e.Context, key+"#")
+			rows = append(rows, Row{Anchor: anchor, Context: *e.Context, Previous: e.ID, HasPrevious: true,
+				Translation: first(e.Str), State: BlockObsolete, POLine: e.Line})
+		}
+	}
+	return rows
+}
+
+func first(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+// blockState decides whether translation t of block b is up to date,
+// from PO entry e when the PO file holds the translation the Markdown
+// has, else from the stamp's changed sections.
+func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) (BlockState, string, bool) {
+	if e != nil && first(e.Str) == t.Text {
+		switch {
+		case e.Fuzzy() && e.PrevID != nil:
+			return BlockChanged, *e.PrevID, true
+		case e.Fuzzy():
+			return BlockChanged, "", false
+		case e.ID != b.Text:
+			return BlockChanged, e.ID, true
+		}
+		return BlockTranslated, "", false
+	}
+	if e != nil && hashText(t.Text) == base && e.ID != b.Text {
+		// The PO file changed since the last import, but the
+		// Markdown holds the translation made from its old msgid.
+		return BlockChanged, e.ID, true
+	}
+	if changed(b) {
+		return BlockChanged, "", false
+	}
+	return BlockTranslated, "", false
+}
+
+// stampChanges returns a test of whether a block of the original is in a
+// part the translation's stamp records as changed since.
+func stampChanges(orig, tr *pageFile) func(Block) bool {
+	no := func(Block) bool { return false }
+	if tr == nil {
+		return no
+	}
+	all := func(b Block) bool { return b.frontKey == "" }
+	if tr.page.TranslatedFrom == "" {
+		return all
+	}
+	st, err := ParseStamp(tr.page.TranslatedFrom)
+	if err != nil {
+		return all
+	}
+	isChanged, changes := Diff(st, orig.page.Body)
+	if !isChanged {
+		return no
+	}
+	if len(changes) == 0 {
+		return all
+	}
+	secs := Sections(orig.page.Body)
+	bad := map[string]bool{}
+	for _, c := range changes {
+		bad[c.ID] = true
+	}
+	return func(b Block) bool {
+		if b.frontKey != "" {
+			return false
+		}
+		id := ""
+		for _, s := range secs {
+			if s.Line <= b.Line {
+				id = s.ID
+			}
+		}
+		if id == "" && len(secs) > 0 {
+			id = secs[0].ID
+		}
+		return bad[id]
+	}
+}
+
+// pair is an original block's index and its translation's, -1 for none.
+type pair struct{ o, t int }
+
+// pairBlocks pairs two pages' blocks by kind, in order: the longest
+// common sequence of kinds, so that one block more or less on either
+// side does not shift the rest.
+func pairBlocks(a, b []Block) []pair {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if sameKind(a[i], b[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []pair
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && sameKind(a[i], b[j]):
+			out = append(out, pair{i, j})
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			out = append(out, pair{-1, j})
+			j++
+		default:
+			out = append(out, pair{i, -1})
+			i++
+		}
+	}
+	return out
+}
+
+func sameKind(a, b Block) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	if a.Kind == KindHeading || a.frontKey != "" {
+		return true
+	}
+	// Non-heading anchors are positional, so equal ones pair up
+	// exactly; a heading's ID differs between languages.
+	return a.Anchor == b.Anchor || a.Kind != KindFootnote
+}
+
+// hashText is the short hash of a translation's text that the sync
+// record keeps.
+func hashText(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
+}
+
+// syncRecord is, per msgctxt, the hash of the translation as the last
+// import or export left it in both the PO file and the Markdown: the
+// common ancestor that tells which side changed since.
+type syncRecord map[string]string
+
+// SyncFile is where a language's sync record is kept: in its content
+// folder, as import writes nothing else, and with a dot so that the
+// site ignores it.
+func SyncFile(lang string) string { return path.Join(content.Dir, lang, ".po-sync") }
+
+func readSync(fsys fs.FS, lang string) (syncRecord, error) {
+	rec := syncRecord{}
+	data, err := fs.ReadFile(fsys, SyncFile(lang))
+	if errors.Is(err, fs.ErrNotExist) {
+		return rec, nil
+	}
+	if err != nil {
+		return nil, diag.CannotRead(SyncFile(lang), err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if i := strings.LastIndexByte(line, ' '); i > 0 {
+			rec[line[:i]] = line[i+1:]
+		}
+	}
+	return rec, nil
+}

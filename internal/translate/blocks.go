@@ -1,0 +1,434 @@
+package translate
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+
+	"cecot/internal/content"
+	"cecot/internal/markdown"
+)
+
+// Kind is what a translatable block of a page is.
+type Kind string
+
+// The kinds of block. The first four are front-matter fields.
+const (
+	KindTitle       Kind = "title"       // front matter: title
+	KindDescription Kind = "description" // front matter: description
+	KindSummary     Kind = "summary"     // front matter: params.summary
+	KindMenu        Kind = "menu"        // front matter: params.menu
+	KindHeading     Kind = "heading"
+	KindParagraph   Kind = "paragraph" // a top-level paragraph (#pN)
+	KindItem        Kind = "item"      // a list item's text
+	KindQuote       Kind = "quote"     // a paragraph in a blockquote
+	KindCell        Kind = "cell"      // a table cell
+	KindFootnote    Kind = "footnote"  // a footnote's text
+	KindAlt         Kind = "alt"       // an image's alt text, where the image stands alone
+	KindImageTitle  Kind = "image-title"
+)
+
+// frontFields are the translatable front-matter fields: kind, key, and
+// whether the key sits in [params].
+var frontFields = []struct {
+	kind   Kind
+	key    string
+	params bool
+}{
+	{KindTitle, "title", false},
+	{KindDescription, "description", false},
+	{KindSummary, "summary", true},
+	{KindMenu, "menu", true},
+}
+
+// Block is one translatable text of a page: a front-matter field, or a
+// block of its Markdown whose text is one message.
+type Block struct {
+	Kind Kind `json:"kind"`
+	// Anchor names the block within its page, the same in every
+	// language: "meta.title", a heading's ID ("the-secret-agreement"),
+	// "p7" for the seventh top-level paragraph, and for the rest the
+	// section's anchor, the kind and a count ("key-facts.item2",
+	// "_.quote1" before any heading, "fn.1" for footnote [^1]). With the
+	// page's key it is the PO entry's msgctxt: "submission#p7".
+	Anchor string `json:"anchor"`
+	// ID is the id of the nearest element of the built page to link to
+	// (#ID): the heading's own, the paragraph's on a numbered page, else
+	// the heading of its section; "" for front matter and the top.
+	ID string `json:"id,omitempty"`
+	// Text is the block's text as Markdown: inline markup (emphasis,
+	// code, links with their targets) kept as written, lines of a
+	// multi-line block joined with "\n", without indentation or quote
+	// markers.
+	Text string `json:"text"`
+	Line int    `json:"line"` // 1-based line in the page's file
+
+	// Where Text is in the file, for import.
+	start, end int    // byte range of Text's first to last character
+	cont       string // what each continuation line starts with
+	frontKey   string // the front-matter key, for fields
+	frontLine  int    // the field's 0-based line, or -1 when absent
+	frontTable bool   // the field belongs in [params]
+	split      bool   // Text is not one source range (an image's parts)
+}
+
+// pageFile is a page's file split into blocks, with what editing needs.
+type pageFile struct {
+	path   string
+	src    []byte // the file, BOM removed, line endings made "\n"
+	crlf   bool   // the file had "\r\n" line endings
+	bom    bool
+	format string // front matter: "toml", "yaml" or ""
+	page   *content.Page
+	blocks []Block
+}
+
+var converter = markdown.New(markdown.Options{UnsafeHTML: true})
+
+// readPageFile parses a page's file into its blocks.
+func readPageFile(path, lang, key string, data []byte) (*pageFile, error) {
+	p, _, err := content.Parse(path, lang, key, data)
+	if err != nil {
+		return nil, err
+	}
+	pf := &pageFile{path: path, page: p}
+	src := data
+	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
+		src, pf.bom = b, true
+	}
+	if bytes.Contains(src, []byte("\r\n")) {
+		src, pf.crlf = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), true
+	}
+	pf.src = src
+	pf.format = frontFormat(src)
+	pf.blocks = append(pf.frontBlocks(), bodyBlocks(src, p)...)
+	return pf, nil
+}
+
+// Blocks splits a page's file into its translatable blocks, in order:
+// the front-matter fields title, description, summary and menu where
+// present, then the Markdown's blocks as goldmark parses them. Code
+// blocks, raw HTML, and paragraphs that are only a URL are not blocks.
+func Blocks(path, lang, key string, data []byte) ([]Block, error) {
+	pf, err := readPageFile(path, lang, key, data)
+	if err != nil {
+		return nil, err
+	}
+	return pf.blocks, nil
+}
+
+func frontFormat(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte("+++\n")):
+		return "toml"
+	case bytes.HasPrefix(src, []byte("---\n")):
+		return "yaml"
+	}
+	return ""
+}
+
+// frontBlocks returns the page's translatable front-matter fields.
+func (pf *pageFile) frontBlocks() []Block {
+	var out []Block
+	for _, f := range frontFields {
+		var val string
+		if f.params {
+			s, ok := pf.page.Params[f.key].(string)
+			if !ok {
+				continue
+			}
+			val = strings.TrimSpace(s)
+		} else if f.kind == KindTitle {
+			val = pf.page.Title
+		} else {
+			val = pf.page.Description
+		}
+		if val == "" {
+			continue
+		}
+		line := pf.frontKeyLine(f.key, f.params)
+		out = append(out, Block{Kind: f.kind, Anchor: "meta." + f.key, Text: val, Line: line + 1,
+			frontKey: f.key, frontLine: line, frontTable: f.params})
+	}
+	return out
+}
+
+// frontKeyLine returns the 0-based line of key in the front matter, at
+// the top level or in [params], or -1.
+func (pf *pageFile) frontKeyLine(key string, params bool) int {
+	lines := strings.Split(string(pf.src), "\n")
+	delim := "+++"
+	if pf.format == "yaml" {
+		delim = "---"
+	}
+	inParams := false
+	for i := 1; i < len(lines); i++ {
+		line := lines[i]
+		trimmed := strings.TrimSpace(line)
+		if trimmed == delim {
+			break
+		}
+		if pf.format == "toml" {
+			if strings.HasPrefix(trimmed, "[") {
+				inParams = strings.Trim(trimmed, "[] ") == "params"
+				continue
+			}
+			if inParams == params && tomlKeyIs(trimmed, key) {
+				return i
+			}
+			continue
+		}
+		indented := line != strings.TrimLeft(line, " \t")
+		if !indented {
+			inParams = strings.HasPrefix(trimmed, "params:")
+		}
+		if indented == params && (!params || inParams) && strings.HasPrefix(trimmed, key+":") {
+			return i
+		}
+	}
+	return -1
+}
+
+func tomlKeyIs(line, key string) bool {
+	rest, ok := strings.CutPrefix(line, key)
+	if !ok {
+		rest, ok = strings.CutPrefix(line, strconv.Quote(key))
+	}
+	return ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=")
+}
+
+// bodyBlocks returns the blocks of a page's Markdown, located in src, the
+// whole file.
+func bodyBlocks(src []byte, p *content.Page) []Block {
+	body := p.Body
+	delta := len(src) - len(body) // body offset + delta = file offset
+	doc, err := converter.Parse(body, markdown.Page{File: p.File, Numbered: p.Numbered})
+	if err != nil {
+		return nil // only link resolving fails, and there is none here
+	}
+	w := &blockWalker{src: src, body: body, delta: delta, numbered: p.Numbered, section: "_", counts: map[string]int{}}
+	w.walk(doc)
+	return w.blocks
+}
+
+type blockWalker struct {
+	src, body []byte
+	delta     int
+	numbered  bool
+	section   string // anchor of the current section: a heading ID, or "_"
+	sectionID string // its id in the page
+	counts    map[string]int
+	paras     int
+	blocks    []Block
+}
+
+func (w *blockWalker) walk(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id := attr(n, "id")
+			w.section, w.sectionID = id, id
+			w.add(Block{Kind: KindHeading, Anchor: id, ID: id}, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			w.textBlock(n)
+			return ast.WalkSkipChildren, nil
+		case *east.TableCell:
+			w.add(Block{Kind: KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// next returns the anchor of the next block of kind in this section.
+func (w *blockWalker) next(kind string) string {
+	k := w.section + "." + kind
+	w.counts[k]++
+	return k + strconv.Itoa(w.counts[k])
+}
+
+// textBlock adds a paragraph or a list item's text, naming it by where
+// it is.
+func (w *blockWalker) textBlock(n ast.Node) {
+	b := Block{ID: w.sectionID}
+	if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
+		w.paras++
+		b.Kind, b.Anchor = KindParagraph, "p"+strconv.Itoa(w.paras)
+		if w.numbered {
+			b.ID = b.Anchor
+		}
+	} else {
+		switch c := container(n).(type) {
+		case *east.Footnote:
+			b.Kind, b.Anchor = KindFootnote, "fn."+string(c.Ref)
+			w.counts[b.Anchor]++
+			if k := w.counts[b.Anchor]; k > 1 {
+				b.Anchor += "." + strconv.Itoa(k)
+			}
+		case *ast.Blockquote:
+			b.Kind, b.Anchor = KindQuote, w.next("quote")
+		default:
+			b.Kind, b.Anchor = KindItem, w.next("item")
+		}
+	}
+	if onlyURL(n) {
+		return
+	}
+	if w.image(b, n) {
+		return
+	}
+	w.add(b, n)
+}
+
+// container returns the nearest list item, blockquote or footnote
+// around n.
+func container(n ast.Node) ast.Node {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.ListItem, *ast.Blockquote, *east.Footnote:
+			return p
+		}
+	}
+	return nil
+}
+
+// onlyURL reports whether a text block holds nothing but a bare URL,
+// which is not translated.
+func onlyURL(n ast.Node) bool {
+	kids := contentChildren(n)
+	return len(kids) == 1 && kids[0].Kind() == ast.KindAutoLink
+}
+
+// contentChildren returns n's inline children without the paragraph
+// number that numbering adds and blank text.
+func contentChildren(n ast.Node) []ast.Node {
+	var out []ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if l, ok := c.(*ast.Link); ok && attr(l, "class") == "pnum" {
+			c = c.NextSibling() // and the space after it
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// imageLine is an image alone in its paragraph: ![alt](target "title").
+var imageLine = regexp.MustCompile(`^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)(?:\s+"((?:[^"\\]|\\.)*)")?\)$`)
+
+// image adds the alt text and title of an image that stands alone in its
+// paragraph (a figure) as blocks of their own, so that the translator
+// never sees its file name. It reports whether n was such an image.
+func (w *blockWalker) image(b Block, n ast.Node) bool {
+	kids := contentChildren(n)
+	if len(kids) != 1 || kids[0].Kind() != ast.KindImage || n.Lines().Len() != 1 {
+		return false
+	}
+	seg := n.Lines().At(0)
+	start := seg.Start + w.delta
+	line := string(w.src[start : seg.Stop+w.delta])
+	m := imageLine.FindStringSubmatchIndex(strings.TrimRight(line, " \t\n"))
+	if m == nil {
+		return false
+	}
+	lineNo := bytes.Count(w.src[:start], []byte("\n")) + 1
+	alt := b
+	alt.Kind, alt.Anchor, alt.Text, alt.Line = KindAlt, b.Anchor+".alt", line[m[2]:m[3]], lineNo
+	alt.start, alt.end = start+m[2], start+m[3]
+	w.blocks = append(w.blocks, alt)
+	if m[6] >= 0 && m[7] > m[6] {
+		title := b
+		title.Kind, title.Anchor, title.Text, title.Line = KindImageTitle, b.Anchor+".title", line[m[6]:m[7]], lineNo
+		title.start, title.end = start+m[6], start+m[7]
+		w.blocks = append(w.blocks, title)
+	}
+	return true
+}
+
+// add appends the block of node n, whose lines hold its text.
+func (w *blockWalker) add(b Block, n ast.Node) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	var parts []string
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	first = trimSeg(first, w.body)
+	last = trimSeg(last, w.body)
+	if lines.Len() == 1 {
+		last = first
+	}
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		switch i {
+		case 0:
+			seg = first
+		case lines.Len() - 1:
+			seg = last
+		}
+		parts = append(parts, strings.TrimRight(string(seg.Value(w.body)), "\n"))
+	}
+	b.Text = strings.Join(parts, "\n")
+	if strings.TrimSpace(b.Text) == "" {
+		return
+	}
+	b.start, b.end = first.Start+w.delta, last.Stop+w.delta
+	b.Line = bytes.Count(w.src[:b.start], []byte("\n")) + 1
+	b.cont = w.contPrefix(lines)
+	w.blocks = append(w.blocks, b)
+}
+
+// trimSeg drops spaces, tabs and the line break around a segment.
+func trimSeg(s text.Segment, src []byte) text.Segment {
+	for s.Start < s.Stop && (src[s.Start] == ' ' || src[s.Start] == '\t') {
+		s.Start++
+	}
+	for s.Stop > s.Start && (src[s.Stop-1] == ' ' || src[s.Stop-1] == '\t' || src[s.Stop-1] == '\n') {
+		s.Stop--
+	}
+	return s
+}
+
+// contPrefix returns what a continuation line of the block starts with:
+// the second line's indentation or quote markers, or the first line's
+// made into spaces but for its ">" markers.
+func (w *blockWalker) contPrefix(lines *text.Segments) string {
+	lineStart := func(off int) int { return bytes.LastIndexByte(w.src[:off], '\n') + 1 }
+	if lines.Len() > 1 {
+		s := lines.At(1).Start + w.delta
+		return string(w.src[lineStart(s):s])
+	}
+	s := lines.At(0).Start + w.delta
+	return strings.Map(func(r rune) rune {
+		if r == '>' {
+			return r
+		}
+		return ' '
+	}, string(w.src[lineStart(s):s]))
+}
+
+func attr(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
