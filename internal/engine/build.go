@@ -185,7 +185,12 @@ func pageOutputs(p *content.Page) []output {
 // makeOutput makes the bytes of o exactly as Render writes them. With deps
 // non-nil, it adds the pages that the render read.
 func (s *Site) makeOutput(o output, deps render.Deps) ([]byte, error) {
-	r := s.Renderer
+	return s.makeWith(s.Renderer, o, deps)
+}
+
+// makeWith is makeOutput with renderer r, which for many outputs at once
+// shares fragments between them (render.Renderer.WithFragments).
+func (s *Site) makeWith(r *render.Renderer, o output, deps render.Deps) ([]byte, error) {
 	if deps != nil {
 		r = r.Recording(deps)
 	}
@@ -207,9 +212,10 @@ type made struct {
 // in the order of outs.
 func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	results := make([]made, len(outs))
+	r := s.Renderer.WithFragments()
 	parallel(ctx, len(outs), func(i int) {
 		d := render.Deps{}
-		data, err := s.makeOutput(outs[i], d)
+		data, err := s.makeWith(r, outs[i], d)
 		results[i] = made{Data: data, Deps: d, Err: err}
 	})
 	return results
@@ -258,8 +264,9 @@ type written struct {
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
 	results := make([]written, len(outs))
+	r := s.Renderer.WithFragments()
 	parallel(ctx, len(outs), func(i int) {
-		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeOutput(outs[i], nil) })
+		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err

@@ -29,3 +29,19 @@ func (r *Renderer) read(p *content.Page) {
 		r.deps[ID(p)] = struct{}{}
 	}
 }
+
+// IDs returns the IDs in d, in no particular order.
+func (d Deps) IDs() []string {
+	ids := make([]string, 0, len(d))
+	for id := range d {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// readID records that the current render read the page with ID id.
+func (r *Renderer) readID(id string) {
+	if r.deps != nil {
+		r.deps[id] = struct{}{}
+	}
+}

@@ -31,7 +31,8 @@ type Renderer struct {
 	Site
 	tmpl        *templates
 	translators map[string]*locale.Translator
-	deps        Deps // pages read by renders, when recording
+	deps        Deps       // pages read by renders, when recording
+	frags       *fragments // shared fragments of one build, or nil
 }
 
 // New parses the layouts in fsys for s. Without s.Locales, as when they
@@ -70,6 +71,7 @@ func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 		},
 		"dataURL": r.dataURL,
 		"add":     func(a, b int) int { return a + b },
+		"shared":  r.sharedFunc,
 	}
 }
 

@@ -24,6 +24,9 @@ const Dir = "layouts"
 // cloned per language, so that T and date speak that language.
 type templates struct {
 	sets map[string]map[string]*template.Template // lang → layout → set
+	// partials are base.html and the partials alone, per language, for
+	// shared fragments.
+	partials map[string]*template.Template
 	// ids are the element IDs the layouts write literally ("main",
 	// "toc-title"), which headings of a page must not take.
 	ids []string
@@ -65,9 +68,15 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	t := &templates{sets: map[string]map[string]*template.Template{}}
+	t := &templates{sets: map[string]map[string]*template.Template{}, partials: map[string]*template.Template{}}
 	for _, lang := range langs {
 		t.sets[lang] = map[string]*template.Template{}
+		clone, err := root.Clone()
+		if err != nil {
+			errs.Add(templateError(err))
+			continue
+		}
+		t.partials[lang] = clone.Funcs(funcs[lang])
 	}
 	for _, name := range layouts {
 		set := template.Must(root.Clone())

@@ -1,0 +1,331 @@
+package render
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+)
+
+// Shared fragments. A partial such as a section's navigation shows the
+// same thing on each of the section's pages except for the page itself:
+// the link to it is "./" and carries aria-current. Rendered by every page,
+// its 50 links were the largest single cost of a build. A layout that
+// calls it as
+//
+//	{{shared "partials/section-nav.html" .}}
+//
+// gets it rendered once per build for each language, section and folder
+// of pages, with holes where the current page makes a difference, and
+// each page fills the holes in. What the partial sees as "." is a
+// FragmentView, which offers only what is the same for all those pages,
+// so a partial cannot show anything that belongs to one page by mistake.
+
+// FragmentView is what a shared fragment sees as ".".
+type FragmentView struct {
+	Lang   string
+	r      *Renderer
+	parent string // the key of the section the page is in
+	page   *PageView
+	// In a fragment rendered for many pages, page is nil and links that
+	// depend on the page become holes.
+	nonce string
+	dir   string // the folder of the pages' URLs, "/en/sec/part-01/"
+	holes []hole
+}
+
+// hole is a place in a shared fragment filled in per page: a link to
+// target (a Rel) or, with current set, aria-current for the page at
+// target.
+type hole struct {
+	target  string
+	current bool
+}
+
+// Site is the site's configuration.
+func (f *FragmentView) Site() *config.Config { return f.r.Config }
+
+// Language is the language of the pages.
+func (f *FragmentView) Language() *config.Language { return f.r.Config.Language(f.Lang) }
+
+// Languages are all of the site's languages, in order.
+func (f *FragmentView) Languages() []config.Language { return f.r.Config.Languages }
+
+// T looks up an interface string in the pages' language.
+func (f *FragmentView) T(id string, args ...any) (string, error) {
+	return f.r.translators[f.Lang].T(id, args...)
+}
+
+// Section is the section that lists the page, or nil for a home page.
+func (f *FragmentView) Section() *PageView {
+	s := f.r.Content.Page(f.Lang, f.parent)
+	if s == nil {
+		return nil
+	}
+	return f.r.view(s)
+}
+
+// Home is the home page of the pages' language, or nil.
+func (f *FragmentView) Home() *PageView {
+	h := f.r.Content.Page(f.Lang, "_index")
+	if h == nil {
+		return nil
+	}
+	return f.r.view(h)
+}
+
+// Menu are the pages listed on the home page of the pages' language.
+func (f *FragmentView) Menu() []*PageView {
+	h := f.r.Content.Page(f.Lang, "_index")
+	if h == nil {
+		return nil
+	}
+	f.r.read(h)
+	return (&PageView{r: f.r}).views(f.r.Content.Children(h))
+}
+
+// Rel returns a link from the current page to target, a path from the
+// site root, as PageView.Rel does.
+func (f *FragmentView) Rel(target string) string {
+	if f.page != nil {
+		return f.page.Rel(target)
+	}
+	// Every page of the folder links to target alike unless target is
+	// in or below one of the folder's pages ("./", "../page-2/#x").
+	path, _, _ := strings.Cut(target, "#")
+	if rest, ok := strings.CutPrefix(path, f.dir); ok && strings.Contains(rest, "/") {
+		return f.hole(hole{target: target})
+	}
+	return content.RelURL(f.dir+"\x00/", target)
+}
+
+// Current returns aria-current="page" when p is the current page: it
+// goes where an attribute goes, <a href="..."{{$.Current .}}>.
+func (f *FragmentView) Current(p *PageView) template.HTMLAttr {
+	if f.page != nil {
+		return currentAttr(p.URL == f.page.URL)
+	}
+	return template.HTMLAttr(f.hole(hole{target: p.URL, current: true}))
+}
+
+func currentAttr(current bool) template.HTMLAttr {
+	if current {
+		return ` aria-current="page"`
+	}
+	return ""
+}
+
+// hole records h and returns its marker: letters and digits, which every
+// escaper leaves as they are.
+func (f *FragmentView) hole(h hole) string {
+	f.holes = append(f.holes, h)
+	return f.nonce + strconv.Itoa(len(f.holes)-1) + "x"
+}
+
+// fragments holds the shared fragments of one build.
+type fragments struct {
+	mu    sync.Mutex
+	m     map[fragmentKey]*fragment
+	nonce string
+}
+
+// fragmentKey is what a shared fragment's output depends on.
+type fragmentKey struct {
+	lang, name, parent string
+	dir                string // folder of the pages' URLs, ending in "/"
+}
+
+type fragment struct {
+	once sync.Once
+	// out is the fragment with its holes; nil when it could not be
+	// shared, and each page renders it on its own.
+	out   []byte
+	holes []placedHole
+	deps  []string // the IDs of the pages the fragment read
+	err   error
+}
+
+// placedHole is a hole and where its marker is in the fragment.
+type placedHole struct {
+	hole
+	start, end int
+}
+
+// WithFragments returns a renderer that renders as r does and renders each
+// shared fragment once, for all the pages it serves. Its renders must
+// all see the same content: use a new one for every build.
+func (r *Renderer) WithFragments() *Renderer {
+	c := *r
+	c.frags = &fragments{m: map[fragmentKey]*fragment{}, nonce: newNonce()}
+	return &c
+}
+
+// newNonce returns the start of hole markers: random, so that no page's
+// text can contain one.
+func newNonce() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return "hole" + hex.EncodeToString(b) + "n"
+}
+
+// sharedFunc is the layouts' function shared. The functions are made
+// once for the base renderer; the page's view knows the renderer of the
+// render in progress, which records what it reads and holds the build's
+// fragments.
+func (r *Renderer) sharedFunc(name string, v *PageView) (template.HTML, error) {
+	if v == nil || v.Page == nil || v.r == nil {
+		return "", fmt.Errorf("shared %q: needs the page, as in {{shared %q .}}", name, name)
+	}
+	return v.r.shared(name, v)
+}
+
+// shared renders the partial name for page v: from the build's fragments
+// when v's folder of pages can share it, else on its own.
+func (r *Renderer) shared(name string, v *PageView) (template.HTML, error) {
+	dir, ok := sharedDir(v)
+	if r.frags == nil || !ok {
+		return r.renderFragment(name, &FragmentView{Lang: v.Lang, r: v.r, parent: v.Parent, page: v})
+	}
+	r.frags.mu.Lock()
+	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir}
+	fr := r.frags.m[key]
+	if fr == nil {
+		fr = &fragment{}
+		r.frags.m[key] = fr
+	}
+	r.frags.mu.Unlock()
+	fr.once.Do(func() { fr.render(r, key, r.frags.nonce, v) })
+	if fr.err != nil {
+		return "", fr.err
+	}
+	for _, id := range fr.deps {
+		v.r.readID(id)
+	}
+	if fr.out == nil {
+		return r.renderFragment(name, &FragmentView{Lang: v.Lang, r: v.r, parent: v.Parent, page: v})
+	}
+	return template.HTML(fr.fill(v)), nil
+}
+
+// sharedDir returns the folder whose pages can share a fragment with v: a
+// page with a pretty URL ("/en/sec/part-01/page-1/") shares with the
+// other pages of its folder ("/en/sec/part-01/"). Others render theirs
+// alone: 404 pages link from the base path, and the rest are few.
+func sharedDir(v *PageView) (string, bool) {
+	if v.Kind == content.KindNotFound || strings.HasSuffix(v.URL, "/404.html") || !strings.HasSuffix(v.URL, "/") {
+		return "", false
+	}
+	i := strings.LastIndexByte(strings.TrimSuffix(v.URL, "/"), '/')
+	if i < 0 {
+		return "", false
+	}
+	return v.URL[:i+1], true
+}
+
+// render renders the fragment with holes and finds them in the output.
+// It checks the result on v, the first page that asks for it, against
+// the fragment rendered for v alone: a hole filled in where the layout's
+// escaping would have changed the link shows there, and then every page
+// renders the fragment alone.
+func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string, v *PageView) {
+	deps := Deps{}
+	rec := r.Recording(deps)
+	f := &FragmentView{Lang: key.lang, r: rec, parent: key.parent, nonce: nonce, dir: key.dir}
+	out, err := rec.renderFragment(key.name, f)
+	fr.deps = deps.IDs()
+	if err != nil {
+		fr.err = err
+		return
+	}
+	holes, ok := placeHoles([]byte(out), nonce, f.holes)
+	if !ok {
+		return
+	}
+	shared := &fragment{out: []byte(out), holes: holes}
+	alone, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
+	if err != nil || string(shared.fill(v)) != string(alone) {
+		return
+	}
+	fr.out, fr.holes = shared.out, shared.holes
+}
+
+// placeHoles finds the marker of each hole in out, in order. It fails when
+// the markers are not each there once, in the order they were made (a
+// layout that printed a link twice, or dropped one): then the fragment
+// is not shared.
+func placeHoles(out []byte, nonce string, holes []hole) ([]placedHole, bool) {
+	var placed []placedHole
+	at := 0
+	for i, h := range holes {
+		marker := nonce + strconv.Itoa(i) + "x"
+		j := bytes.Index(out[at:], []byte(marker))
+		if j < 0 {
+			return nil, false
+		}
+		start := at + j
+		// The same marker printed twice would be filled once only.
+		if bytes.Contains(out[start+len(marker):], []byte(marker)) {
+			return nil, false
+		}
+		placed = append(placed, placedHole{hole: h, start: start, end: start + len(marker)})
+		at = start + len(marker)
+	}
+	if bytes.Contains(out[at:], []byte(nonce)) {
+		return nil, false
+	}
+	return placed, true
+}
+
+// fill returns the fragment with its holes filled in for page v.
+func (fr *fragment) fill(v *PageView) []byte {
+	b := make([]byte, 0, len(fr.out)+64)
+	at := 0
+	for _, h := range fr.holes {
+		b = append(b, fr.out[at:h.start]...)
+		if h.current {
+			b = append(b, currentAttr(h.target == v.URL)...)
+		} else {
+			b = append(b, v.Rel(h.target)...)
+		}
+		at = h.end
+	}
+	return append(b, fr.out[at:]...)
+}
+
+// renderFragment executes the partial name with f as ".".
+func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, error) {
+	set, ok := r.tmpl.partials[f.Lang]
+	if !ok || set.Lookup(name) == nil {
+		return "", fmt.Errorf("shared %q: no such partial; shared fragments are files under %s/partials/", name, Dir)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, f); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// SharedFragments counts the fragments that renders with r shared between
+// pages so far, and those that pages had to render alone.
+func (r *Renderer) SharedFragments() (shared, alone int) {
+	if r.frags == nil {
+		return 0, 0
+	}
+	r.frags.mu.Lock()
+	defer r.frags.mu.Unlock()
+	for _, fr := range r.frags.m {
+		if fr.out != nil {
+			shared++
+		} else {
+			alone++
+		}
+	}
+	return shared, alone
+}
