@@ -1,0 +1,209 @@
+// Package images publishes the pictures of a site's pages: image files
+// beside a page's Markdown under content/ (with per-language variants at
+// the same path in another language's folder) and images in assets/. It
+// checks each file is what its name says and is safe to decode, reads its
+// width and height (an SVG's from its viewBox), resizes photographs and
+// charts wider than the text column to a few widths, encodes each width
+// as WebP beside the original format, and caches what it encoded by
+// content hash, so that a rebuild never encodes an unchanged image again.
+package images
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // registers GIF for DecodeConfig
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+
+	_ "github.com/gen2brain/webp" // registers WebP for DecodeConfig
+)
+
+// Format is an image file format.
+type Format string
+
+// The formats a page may show.
+const (
+	JPEG Format = "jpeg"
+	PNG  Format = "png"
+	GIF  Format = "gif"
+	WebP Format = "webp"
+	SVG  Format = "svg"
+)
+
+// name is how the format is called in messages.
+func (f Format) name() string {
+	if f == SVG {
+		return "SVG"
+	}
+	return strings.ToUpper(string(f))
+}
+
+// ext is the usual file extension of the format.
+func (f Format) ext() string {
+	if f == JPEG {
+		return ".jpg"
+	}
+	return "." + string(f)
+}
+
+// MediaType is the format's MIME type.
+func (f Format) MediaType() string {
+	if f == SVG {
+		return "image/svg+xml"
+	}
+	return "image/" + string(f)
+}
+
+// byExt maps a file extension to the format it claims.
+var byExt = map[string]Format{
+	".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".gif": GIF, ".webp": WebP, ".svg": SVG,
+}
+
+// IsImage reports whether a file's name says it is an image this package
+// publishes.
+func IsImage(name string) bool {
+	_, ok := byExt[strings.ToLower(path.Ext(name))]
+	return ok
+}
+
+// MaxPixels is the most pixels an image may have. Decoding needs four
+// bytes a pixel, so a small file that claims a huge size (a
+// "decompression bomb") could otherwise exhaust memory; it is refused
+// from its header, before anything is decoded. 36 million pixels is a
+// 6000 × 6000 photograph, larger than any page needs.
+const MaxPixels = 36_000_000
+
+// Info is what the header of an image file says.
+type Info struct {
+	Format        Format
+	Width, Height int
+}
+
+// Inspect reads the header of the image file called name: it checks that
+// the contents are the format the name claims, and that the image is not
+// too large to decode. For SVG it reads the size from the root element.
+func Inspect(name string, data []byte) (Info, error) {
+	claimed, ok := byExt[strings.ToLower(path.Ext(name))]
+	if !ok {
+		return Info{}, fmt.Errorf("not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg")
+	}
+	actual := sniff(data)
+	if actual == "" {
+		return Info{}, fmt.Errorf("is not a %s image (nor any image format this site knows); export it again as %s", claimed.name(), claimed.name())
+	}
+	if actual != claimed {
+		base := strings.TrimSuffix(path.Base(name), path.Ext(name))
+		return Info{}, fmt.Errorf("is named as a %s image but is a %s image; rename it to %s%s", claimed.name(), actual.name(), base, actual.ext())
+	}
+	if actual == SVG {
+		w, h, err := svgSize(data)
+		if err != nil {
+			return Info{}, err
+		}
+		return Info{Format: SVG, Width: w, Height: h}, nil
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return Info{}, fmt.Errorf("cannot read this %s image: %v; export it again", actual.name(), err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return Info{}, fmt.Errorf("says it is %d × %d pixels; export it again", cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return Info{}, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	}
+	return Info{Format: actual, Width: cfg.Width, Height: cfg.Height}, nil
+}
+
+// sniff tells a file's format from its first bytes, or "".
+func sniff(data []byte) Format {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return PNG
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return JPEG
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return GIF
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return WebP
+	case looksLikeXML(data):
+		return SVG
+	}
+	return ""
+}
+
+// looksLikeXML reports whether data starts as an XML or SVG document
+// does: with "<" after an optional byte order mark and spaces.
+func looksLikeXML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return bytes.HasPrefix(data, []byte("<"))
+}
+
+// svgSize reads an SVG's size: its width and height in pixels, or else
+// its viewBox. The whole document must be well-formed XML, because a
+// browser shows nothing of one that is not.
+func svgSize(data []byte) (w, h int, err error) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	var root *xml.StartElement
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return 0, 0, fmt.Errorf("is not a well-formed SVG file: %v; export it again", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == nil {
+			se := se.Copy()
+			root = &se
+		}
+	}
+	if root == nil || root.Name.Local != "svg" {
+		return 0, 0, errors.New("is not an SVG file: its first element is not <svg>; export it again as SVG")
+	}
+	var width, height, viewBox string
+	for _, a := range root.Attr {
+		switch a.Name.Local {
+		case "width":
+			width = a.Value
+		case "height":
+			height = a.Value
+		case "viewBox":
+			viewBox = a.Value
+		}
+	}
+	w, okW := pixels(width)
+	h, okH := pixels(height)
+	if okW && okH {
+		return w, h, nil
+	}
+	f := strings.FieldsFunc(viewBox, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == '\r' })
+	if len(f) == 4 {
+		vw, errW := strconv.ParseFloat(f[2], 64)
+		vh, errH := strconv.ParseFloat(f[3], 64)
+		if errW == nil && errH == nil && vw > 0 && vh > 0 {
+			return int(math.Round(vw)), int(math.Round(vh)), nil
+		}
+	}
+	return 0, 0, errors.New("SVG has no viewBox (nor a width and height in pixels), so its proportions are unknown; add viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> element")
+}
+
+// pixels reads an SVG length in pixels: "640" or "640px".
+func pixels(s string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimSpace(s), "px")
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v <= 0 || v > 1e6 {
+		return 0, false
+	}
+	return int(math.Round(v)), true
+}

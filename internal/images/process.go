@@ -1,0 +1,263 @@
+package images
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/gen2brain/webp"
+	"golang.org/x/image/draw"
+)
+
+// Column is the width in CSS pixels of the text column that pages show
+// images in: assets/css/site.css's --measure of 42rem less 1rem of
+// padding on each side. Wider JPEG and PNG images are resized.
+const Column = 640
+
+// Widths are the widths that wide images are resized to, for screens
+// from phones to desktops at one, two and three device pixels a CSS
+// pixel. None is wider than the original.
+var Widths = []int{480, 960, 1440}
+
+// Sizes tells browsers how wide the text column is at each screen width,
+// so that they pick the smallest width that fills it (see Column).
+const Sizes = "(min-width: 42rem) 40rem, calc(100vw - 2rem)"
+
+// Encoding settings. They are part of every cache key, so changing them
+// encodes every image again.
+const (
+	jpegQuality     = 80
+	webpQuality     = 80 // photographs
+	webpQualityPNG  = 90 // charts and drawings keep their lettering sharp
+	webpMethod      = 4
+	encodingVersion = "1"
+)
+
+// Size is one width of a resized image.
+type Size struct {
+	Width, Height int
+	WebP          []byte // the image as WebP
+	Fallback      []byte // in the original's format, for browsers without WebP
+}
+
+// widthsFor returns the widths to make of an image w pixels wide, or
+// nil when it fits the column as it is.
+func widthsFor(w int) []int {
+	if w <= Column {
+		return nil
+	}
+	var ws []int
+	for _, x := range Widths {
+		if x < w {
+			ws = append(ws, x)
+		}
+	}
+	if w <= Widths[len(Widths)-1] {
+		ws = append(ws, w) // the original's own width is the largest
+	}
+	return ws
+}
+
+// Cache keeps encoded images by the hash of their source and settings, in
+// a folder outside the published site, so that a build encodes only
+// images it has not seen. Deleting the folder is always safe: it is
+// filled again by the next build. A Cache with no folder encodes every
+// time. A Cache is safe for concurrent use.
+type Cache struct {
+	dir     string
+	encoded atomic.Int64
+	decoded atomic.Int64
+}
+
+// NewCache returns a cache in the folder dir, created when first needed;
+// "" keeps nothing.
+func NewCache(dir string) *Cache { return &Cache{dir: dir} }
+
+// Encoded is how many images the cache had to encode (each width and
+// format counts once).
+func (c *Cache) Encoded() int64 { return c.encoded.Load() }
+
+// Decoded is how many source images were decoded in full.
+func (c *Cache) Decoded() int64 { return c.decoded.Load() }
+
+// key names a cache entry: what was made (kind) of which source.
+func key(srcHash, kind string) string {
+	sum := sha256.Sum256([]byte(encodingVersion + "\x00" + srcHash + "\x00" + kind))
+	return hex.EncodeToString(sum[:20])
+}
+
+func (c *Cache) file(k, ext string) string {
+	return filepath.Join(c.dir, k[:2], k+ext)
+}
+
+func (c *Cache) get(k, ext string) ([]byte, bool) {
+	if c == nil || c.dir == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.file(k, ext))
+	return data, err == nil
+}
+
+// put stores an entry. It writes a temporary file and renames it, so that
+// two builds at once, or a build killed halfway, never leave a partial
+// entry; a cache that cannot be written only costs time.
+func (c *Cache) put(k, ext string, data []byte) {
+	if c == nil || c.dir == "" {
+		return
+	}
+	name := c.file(k, ext)
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), name) != nil {
+		_ = os.Remove(tmp.Name())
+	}
+}
+
+// sourceHash identifies a source file's contents.
+func sourceHash(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// process checks that a raster image decodes and, when it is a JPEG or
+// PNG wider than the column, makes its sizes. Results come from the cache
+// when it has them; then the image is not even decoded, because it
+// decoded when they were made.
+func (c *Cache) process(data []byte, info Info) ([]Size, error) {
+	if info.Format == SVG {
+		return nil, nil
+	}
+	h := sourceHash(data)
+	var ws []int
+	if info.Format == JPEG || info.Format == PNG {
+		ws = widthsFor(info.Width)
+	}
+	sizes := make([]Size, len(ws))
+	complete := true
+	for i, w := range ws {
+		sizes[i] = Size{Width: w, Height: heightAt(info, w)}
+		var ok bool
+		if sizes[i].WebP, ok = c.get(key(h, "webp-"+strconv.Itoa(w)), ".webp"); !ok {
+			complete = false
+		}
+		if w == info.Width {
+			sizes[i].Fallback = data
+		} else if sizes[i].Fallback, ok = c.get(key(h, "fallback-"+strconv.Itoa(w)), info.Format.ext()); !ok {
+			complete = false
+		}
+	}
+	okKey := key(h, "decodes")
+	if _, ok := c.get(okKey, ".ok"); ok && complete {
+		return sizes, nil
+	}
+	img, err := c.decode(data, info)
+	if err != nil {
+		return nil, err
+	}
+	c.put(okKey, ".ok", nil)
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	src := toRGBA(img)
+	for i, w := range ws {
+		s := &sizes[i]
+		if s.WebP != nil && s.Fallback != nil {
+			continue
+		}
+		scaled := src
+		if w != info.Width {
+			scaled = image.NewRGBA(image.Rect(0, 0, w, s.Height))
+			// Catmull-Rom: sharp, without the ringing of Lanczos, and
+			// the best kernel x/image/draw has for photographs.
+			draw.CatmullRom.Scale(scaled, scaled.Bounds(), src, src.Bounds(), draw.Src, nil)
+		}
+		if s.WebP == nil {
+			if s.WebP, err = c.encode(scaled, WebP, info.Format); err != nil {
+				return nil, err
+			}
+			c.put(key(h, "webp-"+strconv.Itoa(w)), ".webp", s.WebP)
+		}
+		if s.Fallback == nil {
+			if s.Fallback, err = c.encode(scaled, info.Format, info.Format); err != nil {
+				return nil, err
+			}
+			c.put(key(h, "fallback-"+strconv.Itoa(w)), info.Format.ext(), s.Fallback)
+		}
+	}
+	return sizes, nil
+}
+
+// heightAt is the height of the image scaled to width w.
+func heightAt(info Info, w int) int {
+	return max(1, int(math.Round(float64(info.Height)*float64(w)/float64(info.Width))))
+}
+
+// decode decodes the whole image, which proves that it is not truncated
+// or corrupt beyond its header.
+func (c *Cache) decode(data []byte, info Info) (image.Image, error) {
+	c.decoded.Add(1)
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("does not decode as a %s image: %v; export it again", info.Format.name(), err)
+	}
+	if b := img.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
+		return nil, errors.New("decodes to another size than its header says; export it again")
+	}
+	return img, nil
+}
+
+// toRGBA converts an image to RGBA once, so that every width scales from
+// the fast path of x/image/draw.
+func toRGBA(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok && r.Bounds().Min == (image.Point{}) {
+		return r
+	}
+	b := img.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(dst, dst.Bounds(), img, b.Min, draw.Src)
+	return dst
+}
+
+// encode encodes img as format; orig is the source's format, which picks
+// the WebP quality.
+func (c *Cache) encode(img image.Image, format, orig Format) ([]byte, error) {
+	c.encoded.Add(1)
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case WebP:
+		q := webpQuality
+		if orig == PNG {
+			q = webpQualityPNG
+		}
+		err = webp.Encode(&buf, img, webp.Options{Quality: q, Method: webpMethod})
+	case JPEG:
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: jpegQuality})
+	case PNG:
+		enc := png.Encoder{CompressionLevel: png.BestCompression}
+		err = enc.Encode(&buf, img)
+	default:
+		err = fmt.Errorf("cannot encode %s", format.name())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("encoding as %s: %v", format.name(), err)
+	}
+	return buf.Bytes(), nil
+}
