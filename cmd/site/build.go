@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"cecot/internal/engine"
+	"cecot/internal/images"
 )
 
 // projectFlags are the flags of every command that reads the project.
@@ -29,7 +30,7 @@ func (p *projectFlags) register(fs *flag.FlagSet) {
 }
 
 func (p *projectFlags) options() engine.Options {
-	return engine.Options{BaseURL: p.baseURL, Drafts: p.drafts}
+	return engine.Options{BaseURL: p.baseURL, Drafts: p.drafts, Images: images.NewCache(filepath.Join(p.src, filepath.FromSlash(images.CacheDir)))}
 }
 
 func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {

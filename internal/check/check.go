@@ -268,7 +268,8 @@ func (c *checker) lineOf(src source, raw string) int {
 }
 
 // structure compares each translation's Markdown with its original's:
-// headings, links, footnotes and, on numbered pages, paragraphs, so that
+// headings, links, footnotes, images and their captions and, on
+// numbered pages, paragraphs, so that
 // nothing is left out and #pN anchors mean the same in every language.
 func (c *checker) structure(res *Result) {
 	def := c.site.Config.DefaultLanguage
@@ -298,6 +299,8 @@ func (c *checker) structure(res *Result) {
 			{"headings", tm.Headings, sm.Headings},
 			{"links", tm.Links, sm.Links},
 			{"footnotes", tm.Footnotes, sm.Footnotes},
+			{"images", tm.Images, sm.Images},
+			{"image captions", tm.Captions, sm.Captions},
 		}
 		if src.Numbered || t.Numbered {
 			counts = append(counts, count{"numbered paragraphs", tm.Paragraphs, sm.Paragraphs})

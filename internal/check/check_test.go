@@ -12,6 +12,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/engine"
+	"cecot/internal/images"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -178,6 +179,25 @@ func TestSiteStructure(t *testing.T) {
 			"content/es/report.md: has 0 links, but its original content/en/report.md has 1;",
 			"content/es/report.md: has 0 footnotes, but its original content/en/report.md has 1;",
 			"content/es/report.md: has 3 numbered paragraphs, but its original content/en/report.md has 2;",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("missing %q in\n%s", want, got)
+			}
+		}
+	})
+	t.Run("image or caption left out", func(t *testing.T) {
+		bad := map[string]string{}
+		for k, v := range pages {
+			bad[k] = v
+		}
+		bad["en/chart.png"] = string(images.Chart(100, 60, 90))
+		bad["en/about.md"] = pageFile("About", "", "\n![A chart](chart.png \"Arrests by month\")\n\n![A chart](chart.png)\n")
+		bad["es/about.md"] = pageFile("Acerca", "", "\n![Un gráfico](chart.png)\n")
+		res := siteCheck(t, projectFS(t, bad))
+		got := res.Errors.Error()
+		for _, want := range []string{
+			"content/es/about.md: has 1 images, but its original content/en/about.md has 2;",
+			"content/es/about.md: has 0 image captions, but its original content/en/about.md has 1;",
 		} {
 			if !strings.Contains(got, want) {
 				t.Errorf("missing %q in\n%s", want, got)

@@ -27,6 +27,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 	"cecot/internal/render"
@@ -39,6 +40,9 @@ type Options struct {
 	// Compress writes a gzip and a Brotli copy beside every text file,
 	// for servers that send precompressed files.
 	Compress bool
+	// Images keeps encoded images between builds (cmd/site keeps them in
+	// .cache/images/); nil encodes every resized image on every build.
+	Images *images.Cache
 }
 
 // Site is a loaded site, ready to render.
@@ -47,6 +51,7 @@ type Site struct {
 	Content  *content.Site
 	Locales  *locale.Locales
 	Assets   *assets.Set
+	Images   *images.Set
 	Renderer *render.Renderer
 	// Warnings are problems that did not stop the build, sorted.
 	Warnings []*diag.Error
@@ -90,6 +95,13 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 	s.Warnings = append(s.Warnings, lwarns...)
 	s.Assets, err = assets.Load(fsys, s.min)
 	errs.Add(err)
+	var iwarns []*diag.Error
+	s.Images, iwarns, err = images.Load(fsys, images.Options{
+		Languages: cfg.Codes(), Default: cfg.DefaultLanguage,
+		Cache: opts.Images, Assets: s.Assets, Minifier: s.min,
+	})
+	errs.Add(err)
+	s.Warnings = append(s.Warnings, iwarns...)
 	sortWarnings(s.Warnings)
 	// Layouts are parsed even when the rest failed (without interface
 	// strings they are only checked), so that every problem is reported
@@ -99,6 +111,7 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 		Content:  site,
 		Locales:  locs,
 		Assets:   s.Assets,
+		Images:   s.Images,
 		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
 	})
 	errs.Add(err)
@@ -159,6 +172,9 @@ func (s *Site) outputs() []output {
 	}
 	for _, a := range s.Assets.All() {
 		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
+	}
+	for _, f := range s.Images.Files() {
+		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Renderer) ([]byte, error) { return f.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
@@ -390,7 +406,7 @@ type Result struct {
 // Build builds the project in folder src into folder out. It builds into
 // a fresh folder beside out and puts it in out's place only when
 // everything succeeded, so a failed build leaves out as it was.
-func Build(ctx context.Context, src, out string, opts Options) (*Result, error) {
+func Build(ctx context.Context, src, out string, opts Options) (res *Result, err error) {
 	start := time.Now()
 	if err := checkOut(src, out); err != nil {
 		return nil, err
@@ -404,6 +420,13 @@ func Build(ctx context.Context, src, out string, opts Options) (*Result, error) 
 	if err != nil {
 		return &Result{Warnings: site.Warnings}, err
 	}
+	defer func() {
+		// Renders warn too, about images without alt text.
+		if res != nil {
+			res.Warnings = append(res.Warnings, site.Renderer.Warnings()...)
+			sortWarnings(res.Warnings)
+		}
+	}()
 	staged, err := stage(filepath.Clean(out))
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)

@@ -12,6 +12,7 @@ import (
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/images"
 	"cecot/internal/render"
 )
 
@@ -91,6 +92,11 @@ func (e *Incremental) Rebuild(ctx context.Context, paths []string) *Change {
 func onlyContent(paths []string) bool {
 	for _, p := range paths {
 		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+			return false
+		}
+		// An image beside a page is checked and resized by a full
+		// load; its encoded sizes come from the cache.
+		if images.IsImage(p) {
 			return false
 		}
 	}

@@ -68,6 +68,10 @@ func widthsFor(w int) []int {
 	return ws
 }
 
+// CacheDir is where cmd/site keeps encoded images, in the project folder:
+// beside the share images' .cache/share/, ignored by git, never published.
+const CacheDir = ".cache/images"
+
 // Cache keeps encoded images by the hash of their source and settings, in
 // a folder outside the published site, so that a build encodes only
 // images it has not seen. Deleting the folder is always safe: it is

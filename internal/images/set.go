@@ -74,6 +74,9 @@ type Set struct {
 // read or two images would be published under one name.
 func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 	s := &Set{byPath: map[string]*Image{}, def: opts.Default}
+	if opts.Cache == nil {
+		opts.Cache = NewCache("")
+	}
 	var errs diag.List
 	var sources []string
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
@@ -202,7 +205,12 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 func fingerprint(data []byte) string { return sourceHash(data)[:10] }
 
 // Files returns every file to publish, ordered by name.
-func (s *Set) Files() []File { return s.files }
+func (s *Set) Files() []File {
+	if s == nil {
+		return nil
+	}
+	return s.files
+}
 
 // Lookup returns the image at a path in the project ("content/en/chart.png"),
 // or nil.

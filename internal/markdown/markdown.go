@@ -36,11 +36,15 @@ type Options struct {
 
 // New returns a Converter.
 func New(opts Options) *Converter {
-	var rendererOpts []renderer.Option
+	rendererOpts := []renderer.Option{
+		// Ahead of goldmark's own image renderer (priority 1000).
+		renderer.WithNodeRenderers(util.Prioritized(imageRenderer{}, 100)),
+	}
 	transformers := []util.PrioritizedValue{
 		// Lower runs first: links are counted before numbering
 		// adds its own.
 		util.Prioritized(linkTransformer{}, 100),
+		util.Prioritized(imageTransformer{}, 150),
 		util.Prioritized(outlineTransformer{}, 200),
 		util.Prioritized(tableAlignTransformer{}, 300),
 		util.Prioritized(numberTransformer{}, 400),
@@ -53,14 +57,7 @@ func New(opts Options) *Converter {
 		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 500))
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Linkify,
-			extension.Strikethrough,
-			extension.TaskList,
-			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-			extension.Footnote,
-			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
-		),
+		goldmark.WithExtensions(extensions()...),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(transformers...),
 		),
@@ -68,6 +65,22 @@ func New(opts Options) *Converter {
 	)
 	return &Converter{md: md}
 }
+
+// extensions are the Markdown syntax pages are written in.
+func extensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.Linkify,
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Footnote,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
+	}
+}
+
+// plainParser parses pages as Convert does, without its transformers,
+// for tools that read a page's text.
+var plainParser = goldmark.New(goldmark.WithExtensions(extensions()...))
 
 // Page says how to convert one page.
 type Page struct {
@@ -82,6 +95,10 @@ type Page struct {
 	// "../news/_index.md#top") or to a path from the site root ("/es/")
 	// to the URL to use; nil leaves links as they are.
 	ResolveLink func(dest string) (string, error)
+	// ResolveImage says how to show the image of this site that an
+	// image's destination names ("map.png", "/assets/logo.svg"); nil
+	// leaves images to ResolveLink.
+	ResolveImage func(dest string) (*Picture, error)
 }
 
 // Heading is an entry of a page's table of contents.
@@ -98,6 +115,11 @@ type Result struct {
 	TOC []Heading
 	// Counts of the page's structure, compared between translations.
 	Headings, Paragraphs, Links, Footnotes int
+	// Images counts every image, Captions the figures with a caption.
+	Images, Captions int
+	// Warnings are problems that do not stop the build: images without
+	// alt text.
+	Warnings []*diag.Error
 }
 
 // typography writes typographic punctuation as characters rather than

@@ -124,16 +124,35 @@ func resolver(lang string) func(string) (string, error) {
 	}
 }
 
+// imageResolver shows photo.jpg as the images package shows a resized
+// photograph, chart.png as an image that fits the column, and knows no
+// other image.
+func imageResolver(dest string) (*Picture, error) {
+	switch dest {
+	case "photo.jpg":
+		return &Picture{Src: "../a/photo.f.1440.jpg", Width: 1440, Height: 960,
+			Srcset: "../a/photo.f.480.jpg 480w, ../a/photo.f.1440.jpg 1440w",
+			WebP:   "../a/photo.f.480.webp 480w, ../a/photo.f.1440.webp 1440w", Sizes: "100vw"}, nil
+	case "chart.png":
+		return &Picture{Src: "../a/chart.f.png", Width: 600, Height: 400}, nil
+	}
+	return nil, fmt.Errorf("no file content/en/%s", dest)
+}
+
 // run converts c's input and formats what the test compares.
 func (c testCase) run() string {
 	conv := New(Options{UnsafeHTML: c.has("unsafe")})
 	lang := c.lang()
-	res, err := conv.Convert([]byte(c.input), Page{
+	page := Page{
 		File:        "content/" + lang + "/page.md",
 		Numbered:    c.has("numbered"),
 		Reserved:    c.reserved(),
 		ResolveLink: resolver(lang),
-	})
+	}
+	if c.has("images") {
+		page.ResolveImage = imageResolver
+	}
+	res, err := conv.Convert([]byte(c.input), page)
 	if err != nil {
 		return "error: " + err.Error() + "\n"
 	}
@@ -144,6 +163,12 @@ func (c testCase) run() string {
 			fmt.Fprintf(&b, "toc: %d #%s %s\n", h.Level, h.ID, h.Text)
 		}
 		fmt.Fprintf(&b, "counts: headings %d, paragraphs %d, links %d, footnotes %d\n", res.Headings, res.Paragraphs, res.Links, res.Footnotes)
+	}
+	if c.has("images") {
+		fmt.Fprintf(&b, "images %d, captions %d\n", res.Images, res.Captions)
+		for _, w := range res.Warnings {
+			fmt.Fprintf(&b, "warning: %v\n", w)
+		}
 	}
 	return b.String()
 }

@@ -43,6 +43,10 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 			st.result.Links++
 			target = &n.Destination
 		case *ast.Image:
+			if st.page.ResolveImage != nil {
+				resolveImage(st, n, src)
+				return ast.WalkSkipChildren, nil
+			}
 			// Images in assets/ have a hash in their published
 			// name; the resolver knows it.
 			what, target = "image", &n.Destination

@@ -7,12 +7,17 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
+	"sync"
 
 	"cecot/internal/assets"
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 )
@@ -24,6 +29,9 @@ type Site struct {
 	Locales  *locale.Locales
 	Assets   *assets.Set
 	Markdown *markdown.Converter
+	// Images are the site's images; nil leaves images in Markdown as
+	// they are written.
+	Images *images.Set
 }
 
 // Renderer renders pages. It is safe for concurrent use.
@@ -33,13 +41,14 @@ type Renderer struct {
 	translators map[string]*locale.Translator
 	deps        Deps       // pages read by renders, when recording
 	frags       *fragments // shared fragments of one build, or nil
+	warnings    *warnings  // problems renders found but did not stop for
 }
 
 // New parses the layouts in fsys for s. Without s.Locales, as when they
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
 func New(fsys fs.FS, s Site) (*Renderer, error) {
-	r := &Renderer{Site: s, translators: map[string]*locale.Translator{}}
+	r := &Renderer{Site: s, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
@@ -182,7 +191,17 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 		from := StandaloneURL(p)
 		link = func(target string) string { return content.RelURL(from, target) }
 	}
-	return r.Markdown.Convert(p.Body, markdown.Page{
+	var resolveImage func(string) (*markdown.Picture, error)
+	if r.Images != nil {
+		resolveImage = func(dest string) (*markdown.Picture, error) {
+			img, err := r.Images.Resolve(p.File, p.Lang, dest)
+			if err != nil {
+				return nil, err
+			}
+			return picture(img, link), nil
+		}
+	}
+	md, err := r.Markdown.Convert(p.Body, markdown.Page{
 		File:     p.File,
 		Numbered: p.Numbered,
 		Reserved: r.tmpl.ids,
@@ -203,7 +222,63 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 			}
 			return link(target.URL) + frag, nil
 		},
+		ResolveImage: resolveImage,
 	})
+	if err == nil {
+		r.warnings.add(md.Warnings)
+	}
+	return md, err
+}
+
+// picture says how a page shows img, with link making its files' URLs.
+func picture(img *images.Image, link func(string) string) *markdown.Picture {
+	pic := &markdown.Picture{Src: link("/" + img.Out), Width: img.Width, Height: img.Height}
+	if len(img.Sizes) == 0 {
+		return pic
+	}
+	var fallback, webp []string
+	for _, s := range img.Sizes {
+		w := " " + strconv.Itoa(s.Width) + "w"
+		fallback = append(fallback, link("/"+s.Fallback)+w)
+		webp = append(webp, link("/"+s.WebP)+w)
+	}
+	pic.Srcset, pic.WebP, pic.Sizes = strings.Join(fallback, ", "), strings.Join(webp, ", "), images.Sizes
+	return pic
+}
+
+// warnings collects the problems that renders found but that do not stop
+// a build, once each: a page's Markdown is converted again for its
+// single-file edition and for the stand-ins that show it.
+type warnings struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	list []*diag.Error
+}
+
+func (w *warnings) add(ws []*diag.Error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, e := range ws {
+		if !w.seen[e.Error()] {
+			w.seen[e.Error()] = true
+			w.list = append(w.list, e)
+		}
+	}
+}
+
+// Warnings returns the problems that renders so far found but did not
+// stop for, like images without alt text, ordered by file and line.
+func (r *Renderer) Warnings() []*diag.Error {
+	r.warnings.mu.Lock()
+	defer r.warnings.mu.Unlock()
+	ws := slices.Clone(r.warnings.list)
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].Path != ws[j].Path {
+			return ws[i].Path < ws[j].Path
+		}
+		return ws[i].Line < ws[j].Line
+	})
+	return ws
 }
 
 // assetLink returns the link to an asset, named by its path under

@@ -1,0 +1,244 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"cecot/internal/diag"
+)
+
+// Picture says how to show an image of the site: the file an <img>
+// loads, its size, and for a resized image the widths to choose from.
+type Picture struct {
+	Src           string // URL of the image, or of its widest size
+	Width, Height int    // in pixels, so that the page keeps room for it while it loads
+	// Srcset lists the widths in the original's format
+	// ("photo.480.jpg 480w, …"), WebP the same widths as WebP; both
+	// are empty for an image shown as it is.
+	Srcset, WebP string
+	Sizes        string // the column's width at each screen width
+}
+
+// Attribute names that carry what the transformers found to the
+// renderer; they are never written to the page.
+var (
+	pictureAttr = []byte("_picture")
+	destAttr    = []byte("_dest") // the destination as written
+	lazyAttr    = []byte("_lazy")
+)
+
+// KindFigure is the kind of a figure: an image alone in its paragraph.
+var KindFigure = ast.NewNodeKind("Figure")
+
+// Figure is an image that stands alone in its paragraph, shown in a
+// <figure> with its title, if it has one, as the caption.
+type Figure struct {
+	ast.BaseBlock
+}
+
+// Kind returns KindFigure.
+func (*Figure) Kind() ast.NodeKind { return KindFigure }
+
+// Dump writes the node for debugging.
+func (f *Figure) Dump(src []byte, level int) { ast.DumpHelper(f, src, level, nil, nil) }
+
+// eagerBlocks is how many top-level blocks (paragraphs, headings, lists)
+// are taken to fill a phone's first screen: the first image within them
+// loads at once, every other image only as the reader nears it.
+const eagerBlocks = 3
+
+// imageTransformer turns paragraphs that hold only an image into figures,
+// marks the images after the first screen to load lazily, counts images
+// and captions for the comparison of translations, and warns about
+// images without alt text. It runs after linkTransformer has resolved
+// the images.
+type imageTransformer struct{}
+
+func (imageTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	st := stateOf(pc)
+	src := r.Source()
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		para, ok := c.(*ast.Paragraph)
+		if !ok {
+			continue
+		}
+		img := loneImage(para)
+		if img == nil {
+			continue
+		}
+		fig := &Figure{}
+		fig.SetLines(para.Lines())
+		doc.ReplaceChild(doc, para, fig)
+		fig.AppendChild(fig, img)
+		c = fig
+	}
+	block, seen := 0, 0
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		block++
+		_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			img, ok := n.(*ast.Image)
+			if !ok || !entering {
+				return ast.WalkContinue, nil
+			}
+			seen++
+			st.result.Images++
+			if len(img.Title) > 0 {
+				if _, ok := img.Parent().(*Figure); ok {
+					st.result.Captions++
+				}
+			}
+			if seen > 1 || block > eagerBlocks {
+				img.SetAttribute(lazyAttr, true)
+			}
+			if strings.TrimSpace(plainText(img, src)) == "" {
+				dest := string(img.Destination)
+				if v, ok := img.Attribute(destAttr); ok {
+					dest = v.(string)
+				}
+				st.result.Warnings = append(st.result.Warnings, diag.Errorf(st.page.File, lineOf(img, src),
+					"image %s has no alt text, so readers who cannot see it learn nothing of it; describe what it shows in the brackets: ![what it shows](%s)", dest, dest))
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+}
+
+// loneImage returns the image that is all a paragraph holds, or nil.
+func loneImage(p *ast.Paragraph) *ast.Image {
+	img, ok := p.FirstChild().(*ast.Image)
+	if !ok || img.NextSibling() != nil {
+		return nil
+	}
+	return img
+}
+
+// imageRenderer writes images with their size and responsive widths, and
+// figures with their captions.
+type imageRenderer struct{}
+
+func (imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, renderImage)
+	reg.Register(KindFigure, renderFigure)
+}
+
+func renderFigure(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString("<figure>")
+		return ast.WalkContinue, nil
+	}
+	if img, ok := n.FirstChild().(*ast.Image); ok && len(img.Title) > 0 {
+		_, _ = w.WriteString("<figcaption>")
+		_, _ = w.Write(util.EscapeHTML(img.Title))
+		_, _ = w.WriteString("</figcaption>")
+	}
+	_, _ = w.WriteString("</figure>\n")
+	return ast.WalkContinue, nil
+}
+
+func renderImage(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	img := n.(*ast.Image)
+	var pic *Picture
+	if v, ok := img.Attribute(pictureAttr); ok {
+		pic, _ = v.(*Picture)
+	}
+	_, lazy := img.Attribute(lazyAttr)
+	attr := func(name, value string) {
+		_, _ = w.WriteString(" " + name + `="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(value)))
+		_ = w.WriteByte('"')
+	}
+	if pic != nil && pic.WebP != "" {
+		_, _ = w.WriteString(`<picture><source type="image/webp"`)
+		attr("srcset", pic.WebP)
+		attr("sizes", pic.Sizes)
+		_ = w.WriteByte('>')
+	}
+	_, _ = w.WriteString("<img")
+	if pic != nil {
+		attr("src", pic.Src)
+	} else {
+		attr("src", string(util.URLEscape(img.Destination, true)))
+	}
+	attr("alt", plainText(img, src))
+	if _, inFigure := img.Parent().(*Figure); len(img.Title) > 0 && !inFigure {
+		attr("title", string(img.Title))
+	}
+	if pic != nil {
+		attr("width", strconv.Itoa(pic.Width))
+		attr("height", strconv.Itoa(pic.Height))
+		if pic.Srcset != "" {
+			attr("srcset", pic.Srcset)
+			attr("sizes", pic.Sizes)
+		}
+	}
+	if lazy {
+		attr("loading", "lazy")
+		attr("decoding", "async")
+	}
+	_ = w.WriteByte('>')
+	if pic != nil && pic.WebP != "" {
+		_, _ = w.WriteString("</picture>")
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// resolveImage asks the page's resolver how to show the image at dest,
+// for an image of this site (not one with a scheme, which
+// safeLinkTransformer judges).
+func resolveImage(st *state, n *ast.Image, src []byte) {
+	dest := string(n.Destination)
+	if st.page.ResolveImage == nil || strings.Contains(dest, ":") || strings.HasPrefix(dest, "//") {
+		return
+	}
+	if dest == "" {
+		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "image has no file; write its name in the parentheses: ![what it shows](map.png)"))
+		return
+	}
+	pic, err := st.page.ResolveImage(dest)
+	if err != nil {
+		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "image %q: %v", dest, err))
+		return
+	}
+	n.SetAttribute(pictureAttr, pic)
+	n.SetAttribute(destAttr, dest)
+	n.Destination = []byte(pic.Src)
+}
+
+// ImageText is the text of one image that translators translate.
+type ImageText struct {
+	Line int    // where the image is in the Markdown
+	Dest string // its file, as written
+	// Alt is the alt text, which describes the image to readers who
+	// cannot see it; Caption is its title, shown under a figure.
+	Alt, Caption string
+}
+
+// Images lists the images of a page's Markdown body with their alt text
+// and captions, in order, for translation tools.
+func Images(body []byte) []ImageText {
+	doc := plainParser.Parser().Parse(text.NewReader(body))
+	var out []ImageText
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			out = append(out, ImageText{
+				Line:    lineOf(img, body),
+				Dest:    string(img.Destination),
+				Alt:     strings.TrimSpace(plainText(img, body)),
+				Caption: string(bytes.TrimSpace(img.Title)),
+			})
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
