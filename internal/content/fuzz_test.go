@@ -37,7 +37,7 @@ func FuzzParse(f *testing.F) {
 	}
 	const file = "content/en/report.md"
 	f.Fuzz(func(t *testing.T, src []byte) {
-		p, _, err := Parse(file, "en", "report", src)
+		p, _, err := Parse(ID{Lang: "en", Key: "report"}, src)
 		if err != nil {
 			var list diag.List
 			if errors.As(err, &list) {

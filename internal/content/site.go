@@ -87,17 +87,10 @@ func Assemble(pages []*Page, opts Options) (*Site, error) {
 	return s, nil
 }
 
-// file is a Markdown file found under Dir.
-type file struct {
-	path string // "content/es/report.md"
-	lang string
-	key  string
-}
-
-// findFiles lists the Markdown files of the configured languages.
-func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
+// findFiles lists the pages of the configured languages' Markdown files.
+func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 	var (
-		files []file
+		files []ID
 		errs  diag.List
 	)
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -133,7 +126,7 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 				return nil
 			}
 		}
-		lang, key, nested := strings.Cut(rel, "/")
+		lang, _, nested := strings.Cut(rel, "/")
 		if d.IsDir() {
 			if !nested && !slices.Contains(langs, lang) {
 				errs.Add(diag.Errorf(p, 0, "folder for language %q, which site.toml does not name; add [languages.%s] to site.toml or move the folder", lang, lang))
@@ -148,7 +141,9 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 			errs.Add(diag.Errorf(p, 0, "Markdown file outside a language folder; move it into %s/%s/", Dir, langs[0]))
 			return nil
 		}
-		files = append(files, file{path: p, lang: lang, key: strings.TrimSuffix(key, ".md")})
+		if id, ok := FileID(p); ok {
+			files = append(files, id)
+		}
 		return nil
 	})
 	if err != nil {
@@ -161,19 +156,20 @@ func findFiles(fsys fs.FS, langs []string) ([]file, diag.List) {
 }
 
 // readPage reads and parses one Markdown file.
-func readPage(fsys fs.FS, f file) (*Page, []*Warning, error) {
-	src, err := fs.ReadFile(fsys, f.path)
+func readPage(fsys fs.FS, id ID) (*Page, []*Warning, error) {
+	src, err := fs.ReadFile(fsys, id.File())
 	if err != nil {
-		return nil, nil, diag.CannotRead(f.path, err)
+		return nil, nil, diag.CannotRead(id.File(), err)
 	}
-	return Parse(f.path, f.lang, f.key, src)
+	return Parse(id, src)
 }
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Parse makes a page from the contents of a Markdown file at path, in
-// language lang, with the given key.
-func Parse(path, lang, key string, src []byte) (*Page, []*Warning, error) {
+// Parse makes the page id from the contents of its Markdown file,
+// id.File().
+func Parse(id ID, src []byte) (*Page, []*Warning, error) {
+	path, lang, key := id.File(), id.Lang, id.Key
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
 		return nil, nil, diag.Errorf(path, invalidUTF8Line(src), "not valid UTF-8 text; save the file with UTF-8 encoding")

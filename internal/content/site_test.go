@@ -301,7 +301,7 @@ func TestParse(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, warns, err := Parse("content/en/x.md", "en", "x", []byte(tc.src))
+			p, warns, err := Parse(ID{Lang: "en", Key: "x"}, []byte(tc.src))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,20 +39,20 @@ type Incremental struct {
 	loadErr   error                    // why the project could not be loaded
 	warnings  []*diag.Error            // of the last rebuild, for the terminal
 
-	outputs map[string]*kept           // by name
-	byPage  map[string][]string        // page ID → names of its outputs
-	readers map[string]map[string]bool // page ID → names of the outputs that read it
-	failed  map[string]error           // outputs whose last render failed
-	special map[string]output          // outputs of no page: the root, assets, sitemap.xml
-	styles  map[string][]string        // inline style hashes of HTML outputs, for _headers
-	restyle bool                       // styles changed since _headers was made
+	outputs map[string]*kept               // by name
+	byPage  map[content.ID][]string        // names of each page's outputs
+	readers map[content.ID]map[string]bool // names of the outputs that read each page
+	failed  map[string]error               // outputs whose last render failed
+	special map[string]output              // outputs of no page: the root, assets, sitemap.xml
+	styles  map[string][]string            // inline style hashes of HTML outputs, for _headers
+	restyle bool                           // styles changed since _headers was made
 }
 
 // kept is a rendered file of the served site, with what its render read.
 type kept struct {
 	data []byte      // nil if it never rendered
 	deps render.Deps // the pages its render read
-	page string      // ID of the page it shows, or ""
+	page content.ID  // the page it shows; zero for other files
 }
 
 // Change is what a rebuild did to the site.
@@ -64,8 +64,8 @@ type Change struct {
 }
 
 func NewIncremental(fsys fs.FS, opts Options) *Incremental {
-	return &Incremental{fsys: fsys, opts: opts, outputs: map[string]*kept{}, readers: map[string]map[string]bool{},
-		byPage: map[string][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}, styles: map[string][]string{}}
+	return &Incremental{fsys: fsys, opts: opts, outputs: map[string]*kept{}, readers: map[content.ID]map[string]bool{},
+		byPage: map[content.ID][]string{}, failed: map[string]error{}, parseErrs: map[string]error{}, styles: map[string][]string{}}
 }
 
 // Rebuild brings the site up to date after the files at paths changed
@@ -193,9 +193,9 @@ func (e *Incremental) render(ctx context.Context, outs []output) *Change {
 		return ch
 	}
 	for i, o := range outs {
-		id := ""
+		var id content.ID
 		if o.Page != nil {
-			id = render.ID(o.Page)
+			id = o.Page.ID()
 		}
 		old := e.outputs[o.Name]
 		if res[i].Err != nil {
@@ -228,7 +228,7 @@ func (e *Incremental) file(name string, out *kept) {
 		}
 		e.readers[id][name] = true
 	}
-	if out.page != "" {
+	if out.page != (content.ID{}) {
 		e.byPage[out.page] = append(e.byPage[out.page], name)
 	}
 }
@@ -240,7 +240,7 @@ func (e *Incremental) unindex(name string, old *kept) {
 			delete(e.readers, id)
 		}
 	}
-	if old.page != "" {
+	if old.page != (content.ID{}) {
 		names := e.byPage[old.page]
 		for i, n := range names {
 			if n == name {
@@ -306,8 +306,8 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 	parsed := map[string]*content.Page{}
 	var removed []string
 	for _, f := range files {
-		lang, key, ok := split(f)
-		if !ok || e.site.Config.Language(lang) == nil {
+		id, ok := content.FileID(f)
+		if !ok || e.site.Config.Language(id.Lang) == nil {
 			return nil, false // a misplaced file: the full load explains
 		}
 		src, err := fs.ReadFile(e.fsys, f)
@@ -323,7 +323,7 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 			e.parseErrs[f] = diag.Errorf(f, 0, "cannot read: %v", err)
 			continue
 		}
-		p, warns, err := content.Parse(f, lang, key, src)
+		p, warns, err := content.Parse(id, src)
 		e.warnings = append(e.warnings, warns...)
 		if err != nil {
 			e.parseErrs[f] = err // the last good version stays
@@ -394,33 +394,23 @@ func (e *Incremental) expand(paths []string) []string {
 	return files
 }
 
-// split returns the language and key of a Markdown file under content/.
-func split(file string) (lang, key string, ok bool) {
-	rel, ok := strings.CutPrefix(file, content.Dir+"/")
-	if !ok {
-		return "", "", false
-	}
-	lang, key, ok = strings.Cut(rel, "/")
-	return lang, strings.TrimSuffix(key, ".md"), ok && key != ""
-}
-
 // delta is what changed in the content: pages whose own outputs must be
 // rendered again, and pages whose readers must.
 type delta struct {
-	own  map[string]bool
-	read map[string]bool
+	own  map[content.ID]bool
+	read map[content.ID]bool
 }
 
-func (d *delta) ownPage(id string) {
+func (d *delta) ownPage(id content.ID) {
 	if d.own == nil {
-		d.own = map[string]bool{}
+		d.own = map[content.ID]bool{}
 	}
 	d.own[id] = true
 }
 
-func (d *delta) readPage(id string) {
+func (d *delta) readPage(id content.ID) {
 	if d.read == nil {
-		d.read = map[string]bool{}
+		d.read = map[content.ID]bool{}
 	}
 	d.read[id] = true
 }
@@ -499,17 +489,17 @@ func (e *Incremental) assemble(d *delta) bool {
 // structural notes a page added or removed: its section's lists, its
 // translations' switchers and whatever read it change.
 func (e *Incremental) structural(p *content.Page, c *content.Site, d *delta) {
-	d.ownPage(render.ID(p))
-	d.readPage(render.ID(p))
-	d.readPage(p.Lang + "/" + p.Parent)
+	d.ownPage(p.ID())
+	d.readPage(p.ID())
+	d.readPage(content.ID{Lang: p.Lang, Key: p.Parent})
 	for _, lang := range c.Languages {
-		d.readPage(lang + "/" + p.Key)
+		d.readPage(p.ID().In(lang))
 	}
 }
 
 // compare notes in d how page n differs from its old version o.
 func (e *Incremental) compare(o, n *content.Page, d *delta) {
-	id := render.ID(n)
+	id := n.ID()
 	switch {
 	case !sameMeta(o, n):
 		d.ownPage(id)
@@ -522,7 +512,7 @@ func (e *Incremental) compare(o, n *content.Page, d *delta) {
 			// making a view of it.
 			for _, lang := range e.site.Content.Languages {
 				if lang != n.Lang {
-					d.ownPage(lang + "/" + n.Key)
+					d.ownPage(id.In(lang))
 				}
 			}
 		}
@@ -571,8 +561,7 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 	c := e.site.Content
 	have := map[string]bool{}
 	for id := range d.own {
-		lang, key, _ := strings.Cut(id, "/")
-		if p := c.Page(lang, key); p != nil {
+		if p := c.Page(id.Lang, id.Key); p != nil {
 			for _, o := range pageOutputs(p) {
 				outs = append(outs, o)
 				have[o.Name] = true
@@ -591,8 +580,7 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 		if out == nil {
 			continue
 		}
-		lang, key, _ := strings.Cut(out.page, "/")
-		if p := c.Page(lang, key); p != nil {
+		if p := c.Page(out.page.Lang, out.page.Key); p != nil {
 			for _, o := range pageOutputs(p) {
 				if o.Name == name {
 					outs = append(outs, o)

@@ -2,15 +2,11 @@ package render
 
 import "cecot/internal/content"
 
-// Deps is the set of pages that a render read, by ID: the page itself,
-// and every other page whose title, URL or other fields it showed. Watch
+// Deps is the set of pages that a render read: the page itself, and
+// every other page whose title, URL or other fields it showed. Watch
 // mode keeps them to know which outputs to render again when a page
 // changes.
-type Deps map[string]struct{}
-
-// ID identifies a page across rebuilds: its language and key
-// ("es/news/_index"). A stand-in has the ID of the page it stands for.
-func ID(p *content.Page) string { return p.Lang + "/" + p.Key }
+type Deps map[content.ID]struct{}
 
 // Recording returns a renderer that renders as r does and adds to d
 // every page its renders read. Every PageView of another page is made by
@@ -26,7 +22,7 @@ func (r *Renderer) Recording(d Deps) *Renderer {
 // read records that the current render read p.
 func (r *Renderer) read(p *content.Page) {
 	if r.deps != nil && p != nil {
-		r.deps[ID(p)] = struct{}{}
+		r.deps[p.ID()] = struct{}{}
 	}
 }
 

@@ -186,7 +186,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	}
 	src := site.Page(site.Default, key)
 	if src == nil || src.Untranslated {
-		return nil, diag.Errorf(path.Join(content.Dir, site.Default, key+".md"), 0, "no such page")
+		return nil, diag.Errorf(content.ID{Lang: site.Default, Key: key}.File(), 0, "no such page")
 	}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
@@ -197,7 +197,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 
 func alignPage(fsys fs.FS, site *content.Site, src *content.Page, lang string, sync syncRecord) (*PageAlignment, error) {
 	pa := &PageAlignment{Key: src.Key, Lang: lang, Original: src.File,
-		Translation: path.Join(content.Dir, lang, src.Key+".md")}
+		Translation: src.ID().In(lang).File()}
 	orig, err := readPage(fsys, src.File, src.Lang, src.Key)
 	if err != nil {
 		return nil, err

@@ -93,7 +93,7 @@ var converter = markdown.New(markdown.Options{UnsafeHTML: true})
 
 // readPageFile parses a page's file into its blocks.
 func readPageFile(path, lang, key string, data []byte) (*pageFile, error) {
-	p, _, err := content.Parse(path, lang, key, data)
+	p, _, err := content.Parse(content.ID{Lang: lang, Key: key}, data)
 	if err != nil {
 		return nil, err
 	}

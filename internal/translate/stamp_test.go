@@ -137,7 +137,7 @@ func TestNewTranslation(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	p, _, err := content.Parse("content/es/report.md", "es", "report", got)
+	p, _, err := content.Parse(content.ID{Lang: "es", Key: "report"}, got)
 	if err != nil || !p.Draft || p.TranslatedFrom != "abc" {
 		t.Errorf("new translation parses as draft=%v from=%q err=%v", p.Draft, p.TranslatedFrom, err)
 	}

@@ -18,14 +18,14 @@ import (
 // is now. It changes only the translated_from line of the file, and
 // returns the original's project path.
 func StampFile(root *os.Root, cfg *config.Config, p string) (original string, err error) {
-	lang, key, err := splitPage(cfg, p)
+	id, err := pageID(cfg, p)
 	if err != nil {
 		return "", err
 	}
-	if lang == cfg.DefaultLanguage {
-		return "", fmt.Errorf("%s is an original, not a translation; stamp its translations, like %s", p, path.Join(content.Dir, otherLanguage(cfg), key+".md"))
+	if id.Lang == cfg.DefaultLanguage {
+		return "", fmt.Errorf("%s is an original, not a translation; stamp its translations, like %s", p, id.In(otherLanguage(cfg)).File())
 	}
-	srcFile, _, value, err := sourceStamp(root, cfg, key)
+	srcFile, _, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
 		return "", err
 	}
@@ -37,7 +37,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", p, err)
 	}
-	if _, _, err := content.Parse(p, lang, key, out); err != nil {
+	if _, _, err := content.Parse(id, out); err != nil {
 		return "", fmt.Errorf("%w\nthe file was not changed", err)
 	}
 	if err := writeFile(root, p, out); err != nil {
@@ -50,21 +50,21 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 // with the original's text to translate, stamped and marked as a draft.
 // It returns the new file's and the original's project paths.
 func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target, original string, err error) {
-	from, key, err := splitPage(cfg, p)
+	id, err := pageID(cfg, p)
 	if err != nil {
 		return "", "", err
 	}
-	if from != cfg.DefaultLanguage {
-		return "", "", fmt.Errorf("%s: translations are made from the %s pages; name %s", p, cfg.DefaultLanguage, path.Join(content.Dir, cfg.DefaultLanguage, key+".md"))
+	if id.Lang != cfg.DefaultLanguage {
+		return "", "", fmt.Errorf("%s: translations are made from the %s pages; name %s", p, cfg.DefaultLanguage, id.In(cfg.DefaultLanguage).File())
 	}
 	if cfg.Language(lang) == nil || lang == cfg.DefaultLanguage {
 		return "", "", fmt.Errorf("language %q: name one of the site's other languages (%s)", lang, strings.Join(cfg.Codes(), ", "))
 	}
-	srcFile, data, value, err := sourceStamp(root, cfg, key)
+	srcFile, data, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
 		return "", "", err
 	}
-	target = path.Join(content.Dir, lang, key+".md")
+	target = id.In(lang).File()
 	if _, err := root.Stat(filepath.FromSlash(target)); err == nil {
 		return "", "", fmt.Errorf("%s already exists; edit it, and run \"site stamp %s\" when it is up to date", target, target)
 	}
@@ -81,24 +81,25 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 	return target, srcFile, nil
 }
 
-// splitPage returns the language and key of a page's project path.
-func splitPage(cfg *config.Config, p string) (lang, key string, err error) {
-	lang, rest, ok := strings.Cut(strings.TrimPrefix(p, content.Dir+"/"), "/")
-	if !ok || cfg.Language(lang) == nil {
-		return "", "", fmt.Errorf("%s: not in a language folder of site.toml (%s)", p, strings.Join(cfg.Codes(), ", "))
+// pageID returns the ID of the page at p, a project path.
+func pageID(cfg *config.Config, p string) (content.ID, error) {
+	id, ok := content.FileID(p)
+	if !ok || cfg.Language(id.Lang) == nil {
+		return content.ID{}, fmt.Errorf("%s: not in a language folder of site.toml (%s)", p, strings.Join(cfg.Codes(), ", "))
 	}
-	return lang, strings.TrimSuffix(rest, ".md"), nil
+	return id, nil
 }
 
 // sourceStamp reads the default-language page of key and returns its
 // project path, its text and its stamp.
 func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte, string, error) {
-	file := path.Join(content.Dir, cfg.DefaultLanguage, key+".md")
+	id := content.ID{Lang: cfg.DefaultLanguage, Key: key}
+	file := id.File()
 	data, err := fs.ReadFile(root.FS(), file)
 	if err != nil {
 		return "", nil, "", fmt.Errorf("%s: cannot read the original: %w", file, unwrap(err))
 	}
-	p, _, err := content.Parse(file, cfg.DefaultLanguage, key, data)
+	p, _, err := content.Parse(id, data)
 	if err != nil {
 		return "", nil, "", err
 	}

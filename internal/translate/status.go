@@ -5,7 +5,6 @@ package translate
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 
 	"cecot/internal/config"
@@ -164,7 +163,7 @@ func pages(site *content.Site, lang string, gl *Glossary) ([]*Page, []Miss) {
 		}
 		t := site.Page(lang, src.Key)
 		p := &Page{Key: src.Key, Title: src.Title, Source: src.File, SourceURL: src.URL,
-			File: path.Join(content.Dir, lang, src.Key+".md"), URL: t.URL}
+			File: src.ID().In(lang).File(), URL: t.URL}
 		switch {
 		case t.Untranslated:
 			p.State = Missing
@@ -205,7 +204,7 @@ func extra(site *content.Site) []*Page {
 	for _, p := range site.Pages {
 		if p.Lang != site.Default && !p.Untranslated && site.Page(site.Default, p.Key) == nil {
 			out = append(out, &Page{Key: p.Key, Title: p.Title, File: p.File, URL: p.URL,
-				Source: path.Join(content.Dir, site.Default, p.Key+".md")})
+				Source: p.ID().In(site.Default).File()})
 		}
 	}
 	return out

@@ -113,7 +113,7 @@ func TestReport(t *testing.T) {
 // TestStamped checks that stamping the stale page makes it translated.
 func TestStamped(t *testing.T) {
 	fsys := fixture()
-	src, _, err := content.Parse("content/en/report.md", "en", "report", fsys["content/en/report.md"].Data)
+	src, _, err := content.Parse(content.ID{Lang: "en", Key: "report"}, fsys["content/en/report.md"].Data)
 	if err != nil {
 		t.Fatal(err)
 	}
