@@ -27,8 +27,8 @@ func (r *Renderer) read(p *content.Page) {
 }
 
 // IDs returns the IDs in d, in no particular order.
-func (d Deps) IDs() []string {
-	ids := make([]string, 0, len(d))
+func (d Deps) IDs() []content.ID {
+	ids := make([]content.ID, 0, len(d))
 	for id := range d {
 		ids = append(ids, id)
 	}
@@ -36,7 +36,7 @@ func (d Deps) IDs() []string {
 }
 
 // readID records that the current render read the page with ID id.
-func (r *Renderer) readID(id string) {
+func (r *Renderer) readID(id content.ID) {
 	if r.deps != nil {
 		r.deps[id] = struct{}{}
 	}

@@ -148,7 +148,7 @@ type fragment struct {
 	// shared, and each page renders it on its own.
 	out   []byte
 	holes []placedHole
-	deps  []string // the IDs of the pages the fragment read
+	deps  []content.ID // the pages the fragment read
 	err   error
 }
 
