@@ -47,6 +47,10 @@ type FragmentView struct {
 type hole struct {
 	target  string
 	current bool
+	// A link depends on whether the current page is page, the page of
+	// the folder that target is in or below: it is link from page,
+	// other from every other page of the folder.
+	page, link, other string
 }
 
 // Site is the site's configuration.
@@ -100,10 +104,12 @@ func (f *FragmentView) Rel(target string) string {
 	// Every page of the folder links to target alike unless target is
 	// in or below one of the folder's pages ("./", "../page-2/#x").
 	path, _, _ := strings.Cut(target, "#")
+	other := content.RelURL(f.dir+"\x00/", target)
 	if rest, ok := strings.CutPrefix(path, f.dir); ok && strings.Contains(rest, "/") {
-		return f.hole(hole{target: target})
+		page := f.dir + rest[:strings.IndexByte(rest, '/')+1]
+		return f.hole(hole{target: target, page: page, link: content.RelURL(page, target), other: other})
 	}
-	return content.RelURL(f.dir+"\x00/", target)
+	return other
 }
 
 // Current returns aria-current="page" when p is the current page: it
@@ -289,10 +295,13 @@ func (fr *fragment) fill(v *PageView) []byte {
 	at := 0
 	for _, h := range fr.holes {
 		b = append(b, fr.out[at:h.start]...)
-		if h.current {
+		switch {
+		case h.current:
 			b = append(b, currentAttr(h.target == v.URL)...)
-		} else {
-			b = append(b, v.Rel(h.target)...)
+		case h.page == v.URL:
+			b = append(b, h.link...)
+		default:
+			b = append(b, h.other...)
 		}
 		at = h.end
 	}
