@@ -3,15 +3,15 @@
 //
 // It writes N pages per language with internal/synth into a temporary
 // folder, once: our project (site.toml, content/, layouts/, locales/,
-// assets/) and, beside it, a Hugo project made of the Hugo benchmark site's
-// configuration, layouts, i18n strings and stylesheet (read at run time
-// from -hugo-site, by default /work/shared/bench/hugo-site) with a
-// symbolic link to the same content/. It builds cmd/site with "go build"
+// assets/) and, beside it, the equivalent Hugo project that
+// synth.WriteHugo writes (hugo.toml, layouts/, i18n/ and the same
+// stylesheet; or, with -hugo-site, a copy of another Hugo project's
+// folder) with a symbolic link to the same content/. It builds cmd/site with "go build"
 // (or uses -site), checks both builds once, then runs WARMUP + RUNS rounds
 // that alternate the tools (A B, then B A, ...) so that the machine's
 // drift hits both alike. Every run is a new process writing into a fresh
 // folder: "hugo --minify --quiet" with a fresh --cacheDir and
-// HUGO_RESOURCEDIR, as /work/shared/bench/hugo-build-once.sh does, and
+// HUGO_RESOURCEDIR, so that Hugo reuses nothing from an earlier run, and
 // "site build -out". Each run is measured from process start to exit:
 // wall time, user + system CPU time and peak resident memory (the
 // process's rusage). Output folders are deleted after each run, outside
@@ -45,7 +45,7 @@ import (
 // options are the command line.
 type options struct {
 	n, runs, warmup int
-	hugoSite        string // the Hugo bench site: hugo.toml, layouts/, i18n/, assets/
+	hugoSite        string // another Hugo project to copy instead of synth.WriteHugo's
 	hugo            string // hugo binary
 	site            string // our binary; built when empty
 	work            string // folder for the generated projects
@@ -58,7 +58,7 @@ func main() {
 	flag.IntVar(&o.n, "n", 1000, "pages per `N` language (2N content pages in all)")
 	flag.IntVar(&o.runs, "runs", 5, "timed runs of each tool")
 	flag.IntVar(&o.warmup, "warmup", 1, "untimed runs of each tool before the timed ones")
-	flag.StringVar(&o.hugoSite, "hugo-site", "/work/shared/bench/hugo-site", "`folder` of the Hugo bench site (configuration, layouts, i18n, assets)")
+	flag.StringVar(&o.hugoSite, "hugo-site", "", "`folder` of a Hugo project (configuration, layouts, i18n, assets) to use instead of the one in internal/synth/hugo")
 	flag.StringVar(&o.hugo, "hugo", "hugo", "Hugo `binary`")
 	flag.StringVar(&o.site, "site", "", "our generator's `binary` (default: go build ./cmd/site)")
 	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in, removed at exit unless -keep (default: a new temporary folder)")
@@ -143,8 +143,14 @@ func prepare(o options, work string) ([]tool, error) {
 		return nil, fmt.Errorf("generating the content: %w", err)
 	}
 	fmt.Printf("generated %d pages per language into %s in %.1f s\n", o.n, ours, time.Since(start).Seconds())
-	if err := copyTree(o.hugoSite, hugoSrc); err != nil {
-		return nil, fmt.Errorf("copying the Hugo site: %w", err)
+	var err error
+	if o.hugoSite == "" {
+		err = synth.WriteHugo(hugoSrc)
+	} else {
+		err = copyTree(o.hugoSite, hugoSrc)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("writing the Hugo project: %w", err)
 	}
 	link := filepath.Join(hugoSrc, "content")
 	if err := os.Remove(link); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -2,8 +2,8 @@
 //
 // For N pages per language a site is a complete project for our
 // generator: site.toml; layouts/, locales/ and assets/ (the files under
-// theme/, equivalent to the Hugo benchmark site's layouts, i18n strings and
-// stylesheet, so that both generators do the same work); and, under
+// theme/, equivalent to the Hugo project under hugo/ that WriteHugo
+// writes, so that both generators do the same work); and, under
 // content/en/ and the same paths under content/es/ (translations pair by
 // path), Markdown with TOML front matter that Hugo accepts too:
 //
