@@ -71,6 +71,7 @@ func commands() []command {
 		{"serve", "preview the site, rebuilding and reloading as files change", runServe},
 		{"status", "list pages and strings that are missing or out of date, per language", runStatus},
 		{"stamp", "mark a translation as up to date, or start a new one (-new)", runStamp},
+		{"po", "export PO files for Poedit, Weblate or Crowdin, or import their translations", runPO},
 	}
 }
 

@@ -1,0 +1,304 @@
+package translate
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"cecot/internal/diag"
+	"cecot/internal/po"
+)
+
+// kindNotes are the extracted comments (#.) that tell a translator what
+// a message is.
+var kindNotes = map[Kind]string{
+	KindTitle:       "Page title.",
+	KindDescription: "Page description: one sentence for search results and link previews.",
+	KindSummary:     "Page summary, shown where other pages list this one.",
+	KindMenu:        "Menu entry: keep it short.",
+	KindHeading:     "Heading.",
+	KindParagraph:   "Paragraph.",
+	KindItem:        "List item.",
+	KindQuote:       "Quotation.",
+	KindCell:        "Table cell.",
+	KindFootnote:    "Footnote.",
+	KindAlt:         "Image description (alt text), read out to people who cannot see the image.",
+	KindImageTitle:  "Image caption.",
+}
+
+// markupNote heads every page's PO file.
+var markupNote = []string{
+	"Translate the text; keep the Markdown marks as they are: *emphasis*,",
+	"**strong**, `code`, [link text](target) with the same target, and [^1]",
+	"footnote marks. Written by \"site po export\"; see TRANSLATING.md.",
+}
+
+// PlanExport works out the PO files of the given languages (every
+// translated language when none is given): for each page of the default
+// language a template, locales/po/pages/<key>.pot, and a PO file per
+// language with the translation from content/<lang>/, and the same for
+// the interface strings. Like msgmerge, it marks fuzzy a translation
+// whose original changed since (with the earlier original in "#| msgid"
+// where the PO file recorded it), leaves new blocks untranslated and
+// keeps entries of deleted blocks as obsolete ("#~").
+//
+// A translation that a PO file has and the Markdown has not (from a
+// Weblate commit, say) is kept and listed in Pending: import it. A block
+// changed in both since the last import or export is a conflict: the
+// error lists every one, and the plan is not made.
+func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if langs, err = pr.languages(langs); err != nil {
+		return nil, err
+	}
+	plan := newPlan()
+	var errs diag.List
+	for _, src := range pr.originals() {
+		ps, err := pr.pageSync(src, pr.cfg.DefaultLanguage, nil)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		plan.put(fsys, POTPath(src.Key), ps.template().Bytes())
+	}
+	if pot, err := pr.stringsTemplate(); err != nil {
+		errs.Add(err)
+	} else {
+		plan.put(fsys, StringsPOT(), pot.Bytes())
+	}
+	for _, lang := range langs {
+		errs.Add(pr.exportLanguage(plan, lang))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+func (pr *project) exportLanguage(plan *Plan, lang string) error {
+	base, err := readSync(pr.fsys, lang)
+	if err != nil {
+		return err
+	}
+	next := syncRecord{}
+	var errs diag.List
+	for _, src := range pr.originals() {
+		ps, err := pr.pageSync(src, lang, base)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		f, err := ps.export(plan, next)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		plan.put(pr.fsys, ps.poPath, f.Bytes())
+	}
+	if err := pr.exportStrings(plan, lang, base, next); err != nil {
+		errs.Add(err)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	plan.put(pr.fsys, SyncFile(lang), next.bytes())
+	return nil
+}
+
+// template is the page's PO template: every block, untranslated.
+func (s *pageSync) template() *po.File {
+	f := &po.File{Head: po.Entry{Comments: append([]string{"Template of " + s.orig.path + "."}, markupNote...), Flags: []string{"fuzzy"}}}
+	f.Header = fields(
+		"Project-Id-Version", s.key,
+		"PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE",
+		"Last-Translator", "FULL NAME <EMAIL@ADDRESS>",
+		"Language-Team", "LANGUAGE <LL@li.org>",
+		"Language", "",
+		"MIME-Version", "1.0",
+		"Content-Type", "text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding", "8bit",
+	)
+	for _, b := range s.orig.blocks {
+		f.Entries = append(f.Entries, s.entry(b, ""))
+	}
+	return f
+}
+
+// entry is the PO entry of block b with translation str.
+func (s *pageSync) entry(b Block, str string) *po.Entry {
+	return &po.Entry{
+		Extracted: []string{kindNotes[b.Kind]},
+		Refs:      []string{fmt.Sprintf("%s:%d", s.orig.path, b.Line)},
+		Context:   po.Str(Context(s.key, b.Anchor)),
+		ID:        b.Text,
+		Str:       []string{str},
+	}
+}
+
+// export returns the page's PO file in s.lang, recording in next the
+// blocks that are then in step.
+func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
+	f := &po.File{Head: po.Entry{Comments: append([]string{"Translation of " + s.orig.path + " into " + s.lang + "."}, markupNote...)}}
+	if s.pofile != nil {
+		f.Header = append(f.Header, s.pofile.Header...)
+		f.Head.Comments = s.pofile.Head.Comments
+	}
+	setPOHeader(f, s.key, s.lang)
+	var errs diag.List
+	active := map[string]bool{}
+	for _, sl := range s.slots() {
+		active[sl.ctx] = true
+		m := sl.markdownText()
+		str := m
+		fromPO := false
+		switch s.side(sl) {
+		case poNewer:
+			str, fromPO = first(sl.e.Str), true
+			plan.Pending = append(plan.Pending, diag.Errorf(s.poPath, sl.e.StrLine,
+				"%s: the PO file has a translation that %s does not; run \"site po import %s\"", sl.ctx, s.trFile(), s.lang))
+			if b, ok := s.base[sl.ctx]; ok {
+				next[sl.ctx] = b
+			}
+		case bothNewer:
+			errs.Add(s.conflict(sl))
+			continue
+		default:
+			if m != "" {
+				next[sl.ctx] = hashText(m)
+			}
+		}
+		e := s.entry(sl.b, str)
+		old := sl.e
+		if old != nil {
+			e.Comments = old.Comments
+			for _, fl := range old.Flags {
+				if fl != "fuzzy" {
+					e.Flags = append(e.Flags, fl)
+				}
+			}
+		}
+		if str != "" {
+			fuzzy, prev := s.fuzzy(sl, fromPO || s.side(sl) == inStep)
+			e.SetFuzzy(fuzzy)
+			e.PrevID = prev
+		}
+		if s.pofile != nil && (old == nil || old.ID != e.ID || old.Fuzzy() != e.Fuzzy() || first(old.Str) != str) {
+			plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, 0, "%s: %s", sl.ctx, describeEntry(e, old)))
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	f.Entries = append(f.Entries, s.obsolete(active)...)
+	if s.pofile == nil {
+		plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, 0, "new PO file, %d messages", len(f.Entries)))
+	}
+	return f, nil
+}
+
+// fuzzy decides whether the translation of a slot awaits review, and
+// the original it was made from when known. recorded says the
+// translation is the one the PO entry holds, so the entry's record of
+// its original applies; otherwise the Markdown's stamp does.
+func (s *pageSync) fuzzy(sl slot, recorded bool) (bool, *string) {
+	old := sl.e
+	if recorded && old != nil {
+		if old.Fuzzy() {
+			return true, old.PrevID
+		}
+		if old.ID != sl.b.Text {
+			return true, po.Str(old.ID)
+		}
+		return false, nil
+	}
+	if sl.draft {
+		return false, nil
+	}
+	return s.changed(sl.b), nil
+}
+
+// obsolete returns the PO file's entries for blocks the original no
+// longer has, as "#~" entries, as msgmerge keeps them.
+func (s *pageSync) obsolete(active map[string]bool) []*po.Entry {
+	if s.pofile == nil {
+		return nil
+	}
+	var out []*po.Entry
+	seen := map[string]bool{}
+	for _, e := range s.pofile.Entries {
+		ctx := e.Ctx()
+		if active[ctx] || seen[ctx] || !e.Translated() {
+			continue
+		}
+		seen[ctx] = true
+		o := *e
+		o.Obsolete, o.Refs, o.Extracted = true, nil, nil
+		out = append(out, &o)
+	}
+	return out
+}
+
+func describeEntry(e, old *po.Entry) string {
+	switch {
+	case old == nil:
+		return "new entry"
+	case old.ID != e.ID && e.Fuzzy():
+		return "the original changed; marked fuzzy, with the earlier original in #| msgid"
+	case old.ID != e.ID:
+		return "the original changed"
+	case first(old.Str) != first(e.Str):
+		return "the translation changed in the Markdown"
+	}
+	return "fuzzy flag changed"
+}
+
+// setPOHeader fills in the header fields of a language's PO file,
+// keeping those that editors (Poedit, Weblate) set.
+func setPOHeader(f *po.File, project, lang string) {
+	keep := func(name, value string) {
+		if f.Get(name) == "" {
+			f.Set(name, value)
+		}
+	}
+	keep("Project-Id-Version", project)
+	keep("Last-Translator", "Automatically generated")
+	keep("Language-Team", "none")
+	f.Set("Language", lang)
+	f.Set("MIME-Version", "1.0")
+	f.Set("Content-Type", "text/plain; charset=UTF-8")
+	f.Set("Content-Transfer-Encoding", "8bit")
+	if rule, ok := pluralRule(lang); ok {
+		f.Set("Plural-Forms", rule.expr)
+	}
+}
+
+// bytes writes the sync record, sorted.
+func (r syncRecord) bytes() []byte {
+	keys := make([]string, 0, len(r))
+	for k := range r {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("# Written by \"site po export\" and \"site po import\"; do not edit. Each line is a\n")
+	b.WriteString("# message and a short hash of its translation as both the PO file and the\n")
+	b.WriteString("# Markdown last had it, which tells which of them changed since.\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s %s\n", k, r[k])
+	}
+	return []byte(b.String())
+}
+
+// fields makes header fields of names and values in turn.
+func fields(kv ...string) []po.Field {
+	var out []po.Field
+	for i := 0; i+1 < len(kv); i += 2 {
+		out = append(out, po.Field{Name: kv[i], Value: kv[i+1]})
+	}
+	return out
+}

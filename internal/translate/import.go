@@ -1,0 +1,307 @@
+package translate
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/po"
+)
+
+// PlanImport works out the Markdown pages (content/<lang>/) and
+// interface strings (locales/<lang>.toml) that the PO files of the given
+// languages hold (every translated language when none is given). It
+// changes only the blocks whose translation the PO file changed since
+// the last export or import, keeps every other byte of a page (front
+// matter such as slug and weight included), and stamps a page as
+// translated from its original as it is now when all its messages are
+// translated and none is fuzzy. An untranslated message leaves the
+// block as it is.
+//
+// Every problem of every PO file is reported, each at the line of its
+// entry, and then nothing is planned: a syntax error, an unknown or
+// repeated msgctxt, a file for another language or page, a translation
+// that breaks its block's structure or links, raw HTML where the site
+// does not allow it, and a wrong number of plural forms.
+func PlanImport(fsys fs.FS, langs []string) (*Plan, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if langs, err = pr.languages(langs); err != nil {
+		return nil, err
+	}
+	plan := newPlan()
+	var errs diag.List
+	for _, lang := range langs {
+		errs.Add(pr.importLanguage(plan, lang))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+func (pr *project) importLanguage(plan *Plan, lang string) error {
+	base, err := readSync(pr.fsys, lang)
+	if err != nil {
+		return err
+	}
+	next := syncRecord{}
+	for k, v := range base {
+		next[k] = v
+	}
+	var errs diag.List
+	for _, src := range pr.originals() {
+		ps, err := pr.pageSync(src, lang, base)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		errs.Add(ps.importPage(pr, plan, next))
+	}
+	errs.Add(pr.strayPOFiles(lang))
+	errs.Add(pr.importStrings(plan, lang, base, next))
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	plan.put(pr.fsys, SyncFile(lang), next.bytes())
+	return nil
+}
+
+// strayPOFiles finds PO files of pages that the site does not have.
+func (pr *project) strayPOFiles(lang string) error {
+	dir := POPath(lang, "x")
+	dir = dir[:len(dir)-len("x.po")]
+	var errs diag.List
+	_ = fs.WalkDir(pr.fsys, strings.TrimSuffix(dir, "/"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".po") {
+			return nil
+		}
+		key := strings.TrimSuffix(strings.TrimPrefix(p, dir), ".po")
+		if src := pr.site.Page(pr.site.Default, key); src == nil || src.Untranslated || src.Draft {
+			errs.Add(diag.Errorf(p, 1, "there is no published page %s/%s/%s.md for this PO file; rename it after its page, or delete it", content.Dir, pr.site.Default, key))
+		}
+		return nil
+	})
+	return errs.Err()
+}
+
+// edit is a change to one block of a page.
+type edit struct {
+	b    Block // where, in the file being edited
+	text string
+}
+
+func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
+	if s.pofile == nil {
+		return nil
+	}
+	if err := checkLanguage(s.pofile, s.poPath, s.lang); err != nil {
+		return err
+	}
+	var errs diag.List
+	known := map[string]bool{}
+	for _, b := range s.orig.blocks {
+		known[Context(s.key, b.Anchor)] = true
+	}
+	seen := map[string]int{}
+	for _, e := range s.pofile.Entries {
+		if e.Obsolete {
+			continue
+		}
+		ctx := e.Ctx()
+		switch {
+		case e.Context == nil:
+			errs.Add(diag.Errorf(s.poPath, e.Line, "the entry has no msgctxt; every message of a page names its block, like msgctxt %q", Context(s.key, "p1")))
+		case !strings.HasPrefix(ctx, s.key+"#"):
+			other, _, _ := strings.Cut(ctx, "#")
+			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q is of page %q, but this is the PO file of page %q; put the entry in %s", ctx, other, s.key, POPath(s.lang, other)))
+		case !known[ctx]:
+			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: %s has no such block; delete the entry, or run \"site po export %s\" to bring the PO file up to date", ctx, s.orig.path, s.lang))
+		case e.Plural():
+			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: a page's text has no plural forms; remove msgid_plural and write one msgstr", ctx))
+		}
+		if prev, dup := seen[ctx]; dup && e.Context != nil {
+			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q is used twice (also at line %d); keep one entry", ctx, prev))
+		}
+		seen[ctx] = e.Line
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	var edits []edit
+	allDone := true
+	for _, sl := range s.slots() {
+		if sl.e == nil || !sl.e.Translated() || sl.e.Fuzzy() || sl.e.ID != sl.b.Text {
+			allDone = false
+		}
+		switch s.side(sl) {
+		case inStep:
+			if m := sl.markdownText(); m != "" {
+				next[sl.ctx] = hashText(m)
+			}
+			continue
+		case noPORecord, mdNewer:
+			continue
+		case bothNewer:
+			errs.Add(s.conflict(sl))
+			continue
+		}
+		p := first(sl.e.Str)
+		if err := checkTranslation(s.poPath, sl.e, sl.b, p, pr.cfg.UnsafeHTML); err != nil {
+			errs.Add(err)
+			continue
+		}
+		where := sl.b
+		if sl.t != nil {
+			where = *sl.t
+		} else if s.tr != nil {
+			errs.Add(diag.Errorf(s.poPath, sl.e.StrLine, "%s: %s has no block to put this translation in (its blocks do not match %s); add the block by hand, then run the command again", sl.ctx, s.tr.path, s.orig.path))
+			continue
+		}
+		edits = append(edits, edit{where, p})
+		next[sl.ctx] = hashText(p)
+		plan.Changes = append(plan.Changes, diag.Errorf(s.trFile(), where.Line, "%s: translation from %s:%d", sl.ctx, s.poPath, sl.e.StrLine))
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if len(edits) == 0 && (s.tr == nil || !allDone || s.tr.page.StampedFrom(s.orig.page)) {
+		return nil
+	}
+	out, err := s.apply(edits, allDone)
+	if err != nil {
+		return err
+	}
+	plan.put(pr.fsys, s.trFile(), out)
+	return nil
+}
+
+// apply makes the translation's new text: edits applied to the
+// translation (or, for a new one, to a copy of the original), stamped
+// when every message is translated and up to date.
+func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
+	target := s.tr
+	if target == nil {
+		target = s.orig
+	}
+	src := append([]byte(nil), target.src...)
+	lines := strings.SplitAfter(string(src), "\n")
+	// Front-matter fields are whole lines; the body's blocks byte
+	// ranges. Apply the body's from the end, so offsets stay right,
+	// then the lines.
+	sort.Slice(edits, func(i, j int) bool { return edits[i].b.start > edits[j].b.start })
+	var fields []edit
+	for _, e := range edits {
+		if e.b.frontKey != "" {
+			fields = append(fields, e)
+			continue
+		}
+		text := strings.ReplaceAll(e.text, "\n", "\n"+e.b.cont)
+		src = append(src[:e.b.start], append([]byte(text), src[e.b.end:]...)...)
+	}
+	if len(fields) > 0 {
+		lines = strings.SplitAfter(string(src), "\n")
+		for _, f := range fields {
+			if f.b.frontLine < 0 {
+				return nil, diag.Errorf(target.path, 0, "%s has no %s line to translate; add it to the front matter", target.path, f.b.frontKey)
+			}
+			lines[f.b.frontLine] = frontAssign(lines[f.b.frontLine], f.b.frontKey, f.text, target.format)
+		}
+		src = []byte(strings.Join(lines, ""))
+	}
+	var err error
+	if s.tr == nil || allDone {
+		stamp := MakeStamp(s.orig.page.Body)
+		if src, err = SetStamp(src, stamp); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.trFile(), err)
+		}
+		if s.tr == nil && !allDone {
+			if src, err = setDraft(src); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.trFile(), err)
+			}
+		}
+	}
+	if target.crlf {
+		src = bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
+	}
+	if target.bom {
+		src = append([]byte("\xef\xbb\xbf"), src...)
+	}
+	if _, _, err := content.Parse(s.trFile(), s.lang, s.key, src); err != nil {
+		return nil, fmt.Errorf("%w\nthe PO file's translation would break the page; nothing was written", err)
+	}
+	return src, nil
+}
+
+// frontAssign rewrites a front-matter line "key = ..." (TOML) or
+// "key: ..." (YAML) with a new value, keeping its indentation.
+func frontAssign(line, key, value, format string) string {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	end := ""
+	if strings.HasSuffix(line, "\n") {
+		end = "\n"
+	}
+	if format == "yaml" {
+		return indent + key + ": " + tomlQuote(value) + end
+	}
+	return indent + key + " = " + tomlQuote(value) + end
+}
+
+// checkTranslation checks that msgstr p can stand in for block b: it
+// must parse as the same kind of block, with the same link targets in
+// the same order, only safe links, no raw HTML unless allowed, and
+// balanced emphasis. Errors name the entry's msgstr line.
+func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
+	at := func(format string, args ...any) error {
+		return diag.Errorf(name, e.StrLine, "msgctxt %q: "+format, append([]any{e.Ctx()}, args...)...)
+	}
+	if b.frontKey != "" || b.Kind == KindAlt || b.Kind == KindImageTitle {
+		if strings.ContainsAny(p, "\n") {
+			return at("a %s is one line; remove the line breaks", b.Kind)
+		}
+		if b.Kind == KindAlt && strings.ContainsAny(p, "[]") {
+			return at("an image description cannot contain [ or ]")
+		}
+		if b.Kind == KindImageTitle && strings.Contains(p, `"`) {
+			return at("an image caption cannot contain \"; use “ and ” instead")
+		}
+		return nil
+	}
+	orig, err := inspectInline(b.Text)
+	if err != nil {
+		return at("%v", err)
+	}
+	tr, err := inspectInline(p)
+	if err != nil {
+		return at("%v", err)
+	}
+	if tr.structure != "" {
+		return at("%s; a %s stays one %s, with no blank line and no line starting with #, - or a number and a dot", tr.structure, b.Kind, b.Kind)
+	}
+	if tr.rawHTML && !unsafeHTML {
+		return at("raw HTML (%s) is not allowed on this site; use Markdown instead", tr.htmlSample)
+	}
+	for _, l := range tr.links {
+		if !safeLink(l) {
+			return at("link target %q: only http, https, mailto and tel links, and links to pages, are allowed", l)
+		}
+	}
+	if len(tr.links) != len(orig.links) {
+		return at("the original has %d link(s) (%s), the translation %d (%s); keep every link, with the original's target", len(orig.links), strings.Join(orig.links, ", "), len(tr.links), strings.Join(tr.links, ", "))
+	}
+	for i := range tr.links {
+		if tr.links[i] != orig.links[i] {
+			return at("link %d goes to %q, but in the original to %q; keep the original's target", i+1, tr.links[i], orig.links[i])
+		}
+	}
+	if tr.stray > orig.stray {
+		return at("unbalanced emphasis: a * or _ that does not close; write *words* or **words**, with the marks on both sides")
+	}
+	return nil
+}

@@ -1,0 +1,526 @@
+package translate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"cecot/internal/diag"
+	"cecot/internal/locale"
+	"cecot/internal/po"
+)
+
+// pluralRules are gettext's Plural-Forms for the CLDR plural forms that
+// go-i18n uses, with the forms in the order of msgstr[0], msgstr[1], ...
+// (TestPluralRulesMatchGoI18n checks them against go-i18n). Spanish
+// "many" is for whole millions: "1 millón de minutos".
+var pluralRules = map[string]pluralForms{
+	"en": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
+	"de": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
+	"nl": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
+	"es": {"nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
+	"it": {"nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
+	"pt": {"nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
+	"fr": {"nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
+}
+
+type pluralForms struct {
+	expr  string
+	forms []string
+}
+
+// pluralRule returns the Plural-Forms of lang ("es", "es-419").
+func pluralRule(lang string) (pluralForms, bool) {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	r, ok := pluralRules[base]
+	if !ok && len(locale.PluralForms(lang)) == 1 {
+		return pluralForms{"nplurals=1; plural=0;", []string{"other"}}, true
+	}
+	return r, ok
+}
+
+// message is one interface string of a language's file.
+type message struct {
+	id          string
+	line        int
+	forms       map[string]string // plural form → text; "other" alone for a simple one
+	description string
+}
+
+func (m *message) plural() bool { return len(m.forms) > 1 || m.forms["other"] == "" }
+
+// readMessages reads locales/<lang>.toml in file order, or nil when the
+// file does not exist.
+func readMessages(fsys fs.FS, lang string) ([]*message, error) {
+	fi, err := locale.Inspect(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Exists {
+		return nil, nil
+	}
+	data, err := fs.ReadFile(fsys, fi.File)
+	if err != nil {
+		return nil, diag.CannotRead(fi.File, err)
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, diag.Errorf(fi.File, 0, "%v", err)
+	}
+	var out []*message
+	for id, mi := range fi.Messages {
+		m := &message{id: id, line: mi.Line, forms: mi.Forms}
+		if t, ok := raw[id].(map[string]any); ok {
+			m.description, _ = t["description"].(string)
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].line != out[j].line {
+			return out[i].line < out[j].line
+		}
+		return out[i].id < out[j].id
+	})
+	return out, nil
+}
+
+// stringsContext is the msgctxt of an interface string, as the sync
+// record names it.
+func stringsContext(id string) string { return "strings#" + id }
+
+func (pr *project) stringsTemplate() (*po.File, error) {
+	msgs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	if err != nil {
+		return nil, err
+	}
+	f := &po.File{Head: po.Entry{Comments: []string{"Template of the interface strings, " + locale.File(pr.cfg.DefaultLanguage) + ".",
+		"Keep {{.Count}}, {{.Month}} and the like as they are."}, Flags: []string{"fuzzy"}}}
+	f.Header = fields(
+		"Project-Id-Version", "interface strings",
+		"PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE",
+		"Last-Translator", "FULL NAME <EMAIL@ADDRESS>",
+		"Language-Team", "LANGUAGE <LL@li.org>",
+		"Language", "",
+		"MIME-Version", "1.0",
+		"Content-Type", "text/plain; charset=UTF-8",
+		"Content-Transfer-Encoding", "8bit",
+	)
+	// The default language's rule, so that msgfmt can check the
+	// template's plural entries (msgstr[0], msgstr[1]).
+	rule, ok := pluralRule(pr.cfg.DefaultLanguage)
+	if ok {
+		f.Set("Plural-Forms", rule.expr)
+	}
+	for _, m := range msgs {
+		e := pr.stringEntry(m)
+		if e.Plural() {
+			e.Str = make([]string, max(2, len(rule.forms)))
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	return f, nil
+}
+
+// stringEntry is the untranslated entry of a default-language message.
+func (pr *project) stringEntry(m *message) *po.Entry {
+	e := &po.Entry{Context: po.Str(m.id), Refs: []string{fmt.Sprintf("%s:%d", locale.File(pr.cfg.DefaultLanguage), m.line)}, Str: []string{""}}
+	if m.description != "" {
+		e.Extracted = []string{m.description}
+	}
+	if m.plural() {
+		e.ID, e.IDPlural = m.forms["one"], po.Str(m.forms["other"])
+		if e.ID == "" {
+			e.ID = m.forms["other"]
+		}
+	} else {
+		e.ID = m.forms["other"]
+	}
+	return e
+}
+
+// translatedForms returns a message's translation as msgstr values in
+// the order of lang's Plural-Forms, "" where there is none.
+func translatedForms(m *message, plural bool, rule pluralForms) []string {
+	if !plural {
+		if m == nil {
+			return []string{""}
+		}
+		return []string{m.forms["other"]}
+	}
+	out := make([]string, len(rule.forms))
+	if m != nil {
+		for i, f := range rule.forms {
+			out[i] = m.forms[f]
+		}
+	}
+	return out
+}
+
+func joinForms(s []string) string { return strings.Join(s, "\x00") }
+
+func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
+	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	if err != nil {
+		return err
+	}
+	trs, err := readMessages(pr.fsys, lang)
+	if err != nil {
+		return err
+	}
+	rule, ok := pluralRule(lang)
+	if !ok {
+		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its CLDR forms to pluralRules in internal/translate/postrings.go", lang)
+	}
+	byID := map[string]*message{}
+	for _, m := range trs {
+		byID[m.id] = m
+	}
+	name := StringsPO(lang)
+	old, err := readPO(pr.fsys, name)
+	if err != nil {
+		return err
+	}
+	oldByID := map[string]*po.Entry{}
+	f := &po.File{Head: po.Entry{Comments: []string{"Interface strings in " + lang + ", from " + locale.File(lang) + ".",
+		"Keep {{.Count}}, {{.Month}} and the like as they are."}}}
+	if old != nil {
+		f.Header, f.Head.Comments = append(f.Header, old.Header...), old.Head.Comments
+		for _, e := range old.Entries {
+			if !e.Obsolete {
+				oldByID[e.Ctx()] = e
+			}
+		}
+	}
+	setPOHeader(f, "interface strings", lang)
+	var errs diag.List
+	active := map[string]bool{}
+	for _, d := range defs {
+		active[d.id] = true
+		e := pr.stringEntry(d)
+		ctx := stringsContext(d.id)
+		m := translatedForms(byID[d.id], e.Plural(), rule)
+		str := m
+		o := oldByID[d.id]
+		recorded := o != nil
+		if o != nil && joinForms(o.Str) != joinForms(m) {
+			b, ok := base[ctx]
+			switch {
+			case allEmpty(o.Str):
+				recorded = false
+			case allEmpty(m) || ok && hashText(joinForms(m)) == b:
+				str = o.Str
+				plan.Pending = append(plan.Pending, diag.Errorf(name, o.StrLine, "%s: the PO file has a translation that %s does not; run \"site po import %s\"", d.id, locale.File(lang), lang))
+				if ok {
+					next[ctx] = b
+				}
+			case ok && hashText(joinForms(o.Str)) == b:
+				recorded = false
+			default:
+				errs.Add(diag.Errorf(name, o.StrLine, "%s: changed in both the PO file and %s since the last import or export; keep one: edit the other to match, then run the command again", d.id, locale.File(lang)))
+				continue
+			}
+		}
+		if joinForms(str) == joinForms(m) && !allEmpty(m) {
+			next[ctx] = hashText(joinForms(m))
+		}
+		e.Str = str
+		if o != nil {
+			e.Comments = o.Comments
+		}
+		if !allEmpty(str) && recorded {
+			switch {
+			case o.Fuzzy():
+				e.SetFuzzy(true)
+				e.PrevID, e.PrevIDPlural = o.PrevID, o.PrevIDPlural
+			case o.ID != e.ID || !sameOpt(o.IDPlural, e.IDPlural):
+				e.SetFuzzy(true)
+				e.PrevID, e.PrevIDPlural = po.Str(o.ID), o.IDPlural
+			}
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if old != nil {
+		for _, e := range old.Entries {
+			if !active[e.Ctx()] && e.Translated() {
+				o := *e
+				o.Obsolete, o.Refs, o.Extracted = true, nil, nil
+				f.Entries = append(f.Entries, &o)
+			}
+		}
+	}
+	plan.put(pr.fsys, name, f.Bytes())
+	return nil
+}
+
+func allEmpty(s []string) bool {
+	for _, x := range s {
+		if x != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func sameOpt(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b
+}
+
+// importStrings applies a language's strings PO file to its TOML file.
+func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord) error {
+	name := StringsPO(lang)
+	f, err := readPO(pr.fsys, name)
+	if err != nil || f == nil {
+		return err
+	}
+	if err := checkLanguage(f, name, lang); err != nil {
+		return err
+	}
+	rule, ok := pluralRule(lang)
+	if !ok {
+		return diag.Errorf(name, 0, "no gettext Plural-Forms known for language %q", lang)
+	}
+	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	if err != nil {
+		return err
+	}
+	trs, err := readMessages(pr.fsys, lang)
+	if err != nil {
+		return err
+	}
+	defByID, trByID := map[string]*message{}, map[string]*message{}
+	for _, m := range defs {
+		defByID[m.id] = m
+	}
+	for _, m := range trs {
+		trByID[m.id] = m
+	}
+	file := locale.File(lang)
+	data, err := fs.ReadFile(pr.fsys, file)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return diag.CannotRead(file, err)
+	}
+	ed := &tomlEditor{src: data}
+	var errs diag.List
+	seen := map[string]int{}
+	for _, e := range f.Entries {
+		if e.Obsolete {
+			continue
+		}
+		id := e.Ctx()
+		d := defByID[id]
+		if d == nil {
+			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q: %s has no such message; delete the entry, or run \"site po export %s\" to bring the PO file up to date", id, locale.File(pr.cfg.DefaultLanguage), lang))
+			continue
+		}
+		if prev, dup := seen[id]; dup {
+			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q is used twice (also at line %d); keep one entry", id, prev))
+			continue
+		}
+		seen[id] = e.Line
+		plural := d.plural()
+		switch {
+		case plural && !e.Plural():
+			errs.Add(diag.Errorf(name, e.Line, "message %q has plural forms; write msgid_plural and msgstr[0] to msgstr[%d]", id, len(rule.forms)-1))
+			continue
+		case !plural && e.Plural():
+			errs.Add(diag.Errorf(name, e.Line, "message %q has no plural forms; write one msgstr, without msgid_plural", id))
+			continue
+		case plural && len(e.Str) != len(rule.forms):
+			errs.Add(diag.Errorf(name, e.StrLine, "message %q: %d plural forms, but %s has %d (%s: msgstr[0] to msgstr[%d]); see Plural-Forms in the header", id, len(e.Str), lang, len(rule.forms), strings.Join(rule.forms, ", "), len(rule.forms)-1))
+			continue
+		}
+		if allEmpty(e.Str) {
+			continue
+		}
+		if plural && !e.Translated() {
+			errs.Add(diag.Errorf(name, e.StrLine, "message %q: some plural forms are empty; translate all %d (%s)", id, len(rule.forms), strings.Join(rule.forms, ", ")))
+			continue
+		}
+		ctx := stringsContext(id)
+		m := translatedForms(trByID[id], plural, rule)
+		p := e.Str
+		if joinForms(p) == joinForms(m) {
+			next[ctx] = hashText(joinForms(m))
+			continue
+		}
+		b, ok := base[ctx]
+		switch {
+		case allEmpty(m) || ok && hashText(joinForms(m)) == b:
+		case ok && hashText(joinForms(p)) == b:
+			continue // the TOML file is newer: export carries it
+		default:
+			errs.Add(diag.Errorf(name, e.StrLine, "%s: changed in both the PO file and %s since the last import or export; keep one: edit the other to match, then run the command again", id, file))
+			continue
+		}
+		forms := map[string]string{}
+		if plural {
+			for i, form := range rule.forms {
+				forms[form] = p[i]
+			}
+		} else {
+			forms["other"] = p[0]
+		}
+		if err := ed.set(id, plural, rule.forms, forms); err != nil {
+			errs.Add(diag.Errorf(name, e.Line, "%v", err))
+			continue
+		}
+		next[ctx] = hashText(joinForms(p))
+		plan.Changes = append(plan.Changes, diag.Errorf(file, 0, "%s: translation from %s:%d", id, name, e.StrLine))
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if ed.changed {
+		plan.put(pr.fsys, file, ed.src)
+	}
+	return nil
+}
+
+// tomlEditor changes messages of a go-i18n TOML file line by line, so
+// that every other line, comments included, stays as it was.
+type tomlEditor struct {
+	src     []byte
+	changed bool
+}
+
+func (ed *tomlEditor) lines() []string { return strings.SplitAfter(string(ed.src), "\n") }
+
+func (ed *tomlEditor) set(id string, plural bool, order []string, forms map[string]string) error {
+	lines := ed.lines()
+	table := -1
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if !plural && table < 0 && strings.HasPrefix(t, "[") {
+			break
+		}
+		if strings.HasPrefix(t, "[") {
+			if strings.Trim(strings.SplitN(t, "#", 2)[0], "[] \"") == id {
+				table = i
+			} else if table >= 0 {
+				break
+			}
+			continue
+		}
+		if !plural && tomlKeyIs(t, id) {
+			lines[i] = tomlAssign(l, id, forms["other"])
+			ed.src, ed.changed = []byte(strings.Join(lines, "")), true
+			return nil
+		}
+	}
+	if !plural {
+		// A new top-level key goes before the first table.
+		at := len(lines)
+		for i, l := range lines {
+			if strings.HasPrefix(strings.TrimSpace(l), "[") {
+				at = i
+				break
+			}
+		}
+		line := fmt.Sprintf("%s = %s\n", id, tomlQuote(forms["other"]))
+		lines = append(lines[:at], append([]string{line}, lines[at:]...)...)
+		ed.src, ed.changed = []byte(strings.Join(lines, "")), true
+		return nil
+	}
+	if table < 0 {
+		var b bytes.Buffer
+		b.Write(ed.src)
+		if len(ed.src) > 0 && !bytes.HasSuffix(ed.src, []byte("\n")) {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "\n[%s]\n", id)
+		for _, f := range order {
+			fmt.Fprintf(&b, "%s = %s\n", f, tomlQuote(forms[f]))
+		}
+		ed.src, ed.changed = b.Bytes(), true
+		return nil
+	}
+	end := table + 1
+	done := map[string]bool{}
+	for ; end < len(lines); end++ {
+		t := strings.TrimSpace(lines[end])
+		if strings.HasPrefix(t, "[") {
+			break
+		}
+		for _, f := range order {
+			if tomlKeyIs(t, f) {
+				lines[end] = tomlAssign(lines[end], f, forms[f])
+				done[f] = true
+			}
+		}
+	}
+	for end > table+1 && strings.TrimSpace(lines[end-1]) == "" {
+		end--
+	}
+	var add []string
+	for _, f := range order {
+		if !done[f] {
+			add = append(add, fmt.Sprintf("%s = %s\n", f, tomlQuote(forms[f])))
+		}
+	}
+	lines = append(lines[:end], append(add, lines[end:]...)...)
+	ed.src, ed.changed = []byte(strings.Join(lines, "")), true
+	return nil
+}
+
+// tomlAssign rewrites the line "key = ..." with a new value, keeping its
+// indentation, its line ending and a "# same" mark.
+func tomlAssign(line, key, value string) string {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	end := ""
+	if strings.HasSuffix(line, "\n") {
+		end = "\n"
+	}
+	out := indent + key + " = " + tomlQuote(value)
+	if strings.HasSuffix(strings.TrimSpace(line), locale.SameMark) {
+		out += " " + locale.SameMark
+	}
+	return out + end
+}
+
+// tomlQuote writes s as a TOML basic string.
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// checkLanguage refuses a PO file whose header names another language.
+func checkLanguage(f *po.File, name, lang string) error {
+	got := f.Get("Language")
+	if got != "" && !strings.EqualFold(strings.ReplaceAll(got, "_", "-"), lang) {
+		return diag.Errorf(name, 1, "this PO file is for language %q, not %q; put it at %s, or fix its Language header", got, lang, strings.Replace(name, "/"+lang, "/"+got, 1))
+	}
+	return nil
+}

@@ -1,0 +1,272 @@
+package translate
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/po"
+)
+
+// Plan is what "site po export" or "site po import" would write, worked
+// out in memory first so that a problem anywhere writes nothing.
+type Plan struct {
+	// Files are the new contents of the files to write, by project
+	// path; files that would not change are left out.
+	Files map[string][]byte
+	// Changes say, block by block, what the plan carries across: one
+	// line each, "file:line: what", for the command's output and for
+	// "site status".
+	Changes []*diag.Error
+	// Pending are changes the other command must carry (an export that
+	// finds translations in a PO file not yet imported).
+	Pending []*diag.Error
+}
+
+func newPlan() *Plan { return &Plan{Files: map[string][]byte{}} }
+
+// put adds a file to the plan if its contents differ from what fsys has.
+func (p *Plan) put(fsys fs.FS, name string, data []byte) {
+	old, err := fs.ReadFile(fsys, name)
+	if err == nil && bytes.Equal(old, data) {
+		return
+	}
+	p.Files[name] = data
+}
+
+// Names returns the plan's files, sorted.
+func (p *Plan) Names() []string {
+	names := make([]string, 0, len(p.Files))
+	for n := range p.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Write writes the plan's files under root, each through a temporary
+// file. It refuses, before writing anything, a path outside the folders
+// the commands own.
+func (p *Plan) Write(root *os.Root, allowed ...string) error {
+	names := p.Names()
+	for _, n := range names {
+		if !filepath.IsLocal(filepath.FromSlash(n)) || !underAny(n, allowed) {
+			return fmt.Errorf("%s: refusing to write outside %s", n, strings.Join(allowed, " and "))
+		}
+	}
+	for _, n := range names {
+		if err := root.MkdirAll(filepath.FromSlash(path.Dir(n)), 0o755); err != nil {
+			return err
+		}
+		if err := writeFile(root, n, p.Files[n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func underAny(name string, dirs []string) bool {
+	for _, d := range dirs {
+		if name == d || strings.HasPrefix(name, strings.TrimSuffix(d, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// project is what export and import read: the configuration and every
+// page, drafts included.
+type project struct {
+	fsys fs.FS
+	cfg  *config.Config
+	site *content.Site
+}
+
+func loadProject(fsys fs.FS) (*project, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	if err != nil {
+		return nil, err
+	}
+	return &project{fsys: fsys, cfg: cfg, site: site}, nil
+}
+
+// languages checks the languages named on the command line; none means
+// every language but the default.
+func (pr *project) languages(langs []string) ([]string, error) {
+	if len(langs) == 0 {
+		for _, c := range pr.cfg.Codes() {
+			if c != pr.cfg.DefaultLanguage {
+				langs = append(langs, c)
+			}
+		}
+		return langs, nil
+	}
+	for _, l := range langs {
+		if pr.cfg.Language(l) == nil || l == pr.cfg.DefaultLanguage {
+			return nil, fmt.Errorf("language %q: name one of the site's translated languages (%s)", l, strings.Join(pr.others(), ", "))
+		}
+	}
+	return langs, nil
+}
+
+func (pr *project) others() []string {
+	var out []string
+	for _, c := range pr.cfg.Codes() {
+		if c != pr.cfg.DefaultLanguage {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// originals returns the default language's published pages, by key.
+func (pr *project) originals() []*content.Page {
+	var out []*content.Page
+	for _, p := range pr.site.Pages {
+		if p.Lang == pr.site.Default && !p.Draft {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pageSync is one page in one language, with everything that tells how
+// its Markdown and its PO file stand.
+type pageSync struct {
+	key, lang string
+	orig      *pageFile
+	tr        *pageFile // nil when the translation does not exist
+	poPath    string
+	pofile    *po.File // nil when there is none
+	base      syncRecord
+	pairs     []pair
+	entries   map[string]*po.Entry
+	changed   func(Block) bool
+}
+
+func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
+	s := &pageSync{key: src.Key, lang: lang, poPath: POPath(lang, src.Key), base: base, entries: map[string]*po.Entry{}}
+	var err error
+	if s.orig, err = readPage(pr.fsys, src.File, src.Lang, src.Key); err != nil {
+		return nil, err
+	}
+	if t := pr.site.Page(lang, src.Key); t != nil && !t.Untranslated {
+		if s.tr, err = readPage(pr.fsys, t.File, lang, src.Key); err != nil {
+			return nil, err
+		}
+	}
+	if s.pofile, err = readPO(pr.fsys, s.poPath); err != nil {
+		return nil, err
+	}
+	if s.pofile != nil {
+		for _, e := range s.pofile.Entries {
+			if !e.Obsolete && e.Context != nil {
+				s.entries[*e.Context] = e
+			}
+		}
+	}
+	var trBlocks []Block
+	if s.tr != nil {
+		trBlocks = s.tr.blocks
+	}
+	s.pairs = pairBlocks(s.orig.blocks, trBlocks)
+	s.changed = stampChanges(s.orig, s.tr)
+	return s, nil
+}
+
+// trFile is where the translation is, or would be created.
+func (s *pageSync) trFile() string {
+	if s.tr != nil {
+		return s.tr.path
+	}
+	return path.Join(content.Dir, s.lang, s.key+".md")
+}
+
+// slot is one block of the original with its translation's text.
+type slot struct {
+	b     Block
+	t     *Block // the translation's block, nil when missing
+	e     *po.Entry
+	ctx   string
+	draft bool
+}
+
+func (s *pageSync) slots() []slot {
+	var out []slot
+	for _, p := range s.pairs {
+		if p.o < 0 {
+			continue
+		}
+		b := s.orig.blocks[p.o]
+		sl := slot{b: b, ctx: Context(s.key, b.Anchor)}
+		sl.e = s.entries[sl.ctx]
+		if p.t >= 0 && s.tr != nil {
+			t := s.tr.blocks[p.t]
+			sl.t = &t
+			sl.draft = s.tr.page.Draft
+		}
+		out = append(out, sl)
+	}
+	return out
+}
+
+// markdownText is the translation the Markdown holds for a slot, "" for
+// none: a missing block, or a draft's block still in the original's
+// words.
+func (sl slot) markdownText() string {
+	if sl.t == nil || (sl.draft && sl.t.Text == sl.b.Text) {
+		return ""
+	}
+	return sl.t.Text
+}
+
+// side says which side of a slot changed since the last export or
+// import, when the PO file and the Markdown disagree.
+type side int
+
+const (
+	inStep     side = iota
+	poNewer         // the PO file changed: import it
+	mdNewer         // the Markdown changed: export it
+	bothNewer       // both changed: a conflict
+	noPORecord      // the PO file has no entry for the block
+)
+
+func (s *pageSync) side(sl slot) side {
+	if sl.e == nil {
+		return noPORecord
+	}
+	p, m := first(sl.e.Str), sl.markdownText()
+	if p == m {
+		return inStep
+	}
+	base, ok := s.base[sl.ctx]
+	switch {
+	case p == "":
+		return mdNewer // an untranslated entry never overrides the Markdown
+	case m == "":
+		return poNewer
+	case ok && hashText(m) == base:
+		return poNewer
+	case ok && hashText(p) == base:
+		return mdNewer
+	}
+	return bothNewer
+}
+
+func (s *pageSync) conflict(sl slot) *diag.Error {
+	return diag.Errorf(s.poPath, sl.e.StrLine, "%s: changed in both the PO file and %s:%d since the last import or export; keep one: edit the other to match, then run the command again",
+		sl.ctx, s.trFile(), sl.t.Line)
+}
