@@ -68,9 +68,9 @@ func TestBlocksOfFixture(t *testing.T) {
 		`20 cell key-facts.cell2 "Meaning"`,
 		`22 cell key-facts.cell3 "CECOT"`,
 		`22 cell key-facts.cell4 "a prison"`,
-		`24 alt p2.alt "A map of the region"`,
-		`24 image-title p2.title "Where it is"`,
-		`32 paragraph p4 "A paragraph with a footnote.[^1]"`,
+		`24 alt key-facts.figure1.alt "A map of the region"`,
+		`24 image-title key-facts.figure1.title "Where it is"`,
+		`32 paragraph p3 "A paragraph with a footnote.[^1]"`,
 		`34 footnote fn.1 "The footnote's text."`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -245,6 +245,11 @@ func (w *blockWalker) walk(doc ast.Node) {
 		case *east.TableCell:
 			w.add(Block{Kind: KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
 			return ast.WalkSkipChildren, nil
+		case *markdown.Figure:
+			// An image alone in its paragraph: its alt text and its
+			// caption (the title) are the messages.
+			w.image(Block{Anchor: w.next("figure"), ID: w.sectionID}, n)
+			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}

@@ -233,7 +233,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	if target.bom {
 		src = append([]byte("\xef\xbb\xbf"), src...)
 	}
-	if _, _, err := content.Parse(s.trFile(), s.lang, s.key, src); err != nil {
+	if _, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src); err != nil {
 		return nil, fmt.Errorf("%w\nthe PO file's translation would break the page; nothing was written", err)
 	}
 	return src, nil
