@@ -1,0 +1,129 @@
+package workbench
+
+// State is where one block of a translation stands.
+type State string
+
+// The states of a block.
+const (
+	Translated State = "translated" // translated from the original as it is now
+	Changed    State = "changed"    // the original changed since it was translated
+	Missing    State = "missing"    // not translated yet
+)
+
+// Kind is what a block is in its page.
+type Kind string
+
+// The kinds of block the workbench shows in rows of their own.
+const (
+	Field     Kind = "field"     // a front-matter field: title, description, summary, menu
+	Heading   Kind = "heading"   // a section heading
+	Paragraph Kind = "paragraph" // a paragraph, numbered (#pN) on numbered pages
+	Item      Kind = "item"      // a list item
+	Footnote  Kind = "footnote"  // a footnote's text
+	Cell      Kind = "cell"      // a table cell
+	Quote     Kind = "quote"     // a paragraph of a blockquote
+	Alt       Kind = "alt"       // an image's description
+	LinkTitle Kind = "linktitle" // a link's title
+)
+
+// Pos is a line of a file of the project.
+type Pos struct {
+	File string // slash-separated, relative to the project: "content/es/informe.md"
+	Line int    // 1-based; 0 when the block has no place in the file yet
+}
+
+// Block is one row of the side-by-side view: a block of the original and
+// the same block of its translation.
+type Block struct {
+	Kind Kind
+	// Name is the block's stable name in its page: the front-matter
+	// field ("title"), the numbered paragraph ("p7") or the heading's ID.
+	Name string
+	// Fragment is the HTML id in the built page that the row's preview
+	// links point to: the block's own, or the nearest one before it; ""
+	// for the top of the page.
+	Fragment    string
+	Original    string // the original's text now
+	Previous    string // the original's text when it was translated, if known
+	HasPrevious bool
+	Translation string // "" when missing
+	State       State
+	Source      Pos // in the original
+	Target      Pos // in the translation; Line 0 when missing
+	// Glossary are the agreed terms the original uses here and the
+	// translation lacks.
+	Glossary []Term
+}
+
+// Term is a glossary term, in the original's and the translation's
+// language, and where the glossary agrees on it.
+type Term struct {
+	Original, Translation string
+	Note                  string
+	Line                  int // of locales/glossary.toml
+}
+
+// Progress counts blocks, or interface strings, by state.
+type Progress struct {
+	Translated, Changed, Missing int
+}
+
+// Total is the number of blocks counted.
+func (p Progress) Total() int { return p.Translated + p.Changed + p.Missing }
+
+// Add returns the sum of p and q.
+func (p Progress) Add(q Progress) Progress {
+	return Progress{p.Translated + q.Translated, p.Changed + q.Changed, p.Missing + q.Missing}
+}
+
+// Page is one page in one language, beside its original.
+type Page struct {
+	Lang, Key string
+	Title     string // in the translation, or the original's while missing
+	// State is the page's state as "site status" gives it: "translated",
+	// "stale" or "missing".
+	State     string
+	Draft     bool
+	Source    string // the original's file
+	File      string // the translation's file, or where to create it
+	SourceURL string // the original's address in the preview, from the server root
+	URL       string // the translation's address in the preview
+	Progress  Progress
+	Blocks    []Block // only when the page is shown on its own
+}
+
+// Language is where one language of the site stands.
+type Language struct {
+	Lang, Name string
+	Pages      []*Page
+	Strings    Progress // interface strings, locales/<lang>.toml
+	// StringsFile is the file of the interface strings.
+	StringsFile string
+}
+
+// Total is the language's progress: its pages' blocks and its interface
+// strings.
+func (l *Language) Total() Progress {
+	t := l.Strings
+	for _, p := range l.Pages {
+		t = t.Add(p.Progress)
+	}
+	return t
+}
+
+// Overview is the state of every translated language of the site.
+type Overview struct {
+	Default     string // the original's language
+	DefaultName string
+	Languages   []*Language
+}
+
+// Language returns the language whose code is lang, or nil.
+func (o *Overview) Language(lang string) *Language {
+	for _, l := range o.Languages {
+		if l.Lang == lang {
+			return l
+		}
+	}
+	return nil
+}

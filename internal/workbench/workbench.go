@@ -1,0 +1,401 @@
+// Package workbench is the translator's workbench that "site serve"
+// shows at /_status/: where each language stands, page by page, and
+// each page beside its original, block by block, with what changed in
+// the original since it was translated, what is missing, and where a
+// glossary term was missed; each row links to the file and line to edit
+// and to the same place in the preview. It speaks the translator's
+// language (English and Spanish), reads the project on every request
+// and writes nothing; "site build" never publishes it.
+package workbench
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"cecot/internal/diag"
+	"cecot/internal/livereload"
+)
+
+// Path is where the workbench is served. A site's own addresses never
+// start with "_", so it cannot hide a page of the site.
+const Path = "/_status/"
+
+// Command is how the workbench tells translators to run the site tool.
+const Command = "go run ./cmd/site"
+
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+//go:embed static/workbench.css
+var stylesheet []byte
+
+var templates = map[string]*template.Template{
+	"overview": parse("overview"),
+	"page":     parse("page"),
+	"problem":  parse("problem"),
+}
+
+func parse(name string) *template.Template {
+	return template.Must(template.New(name).Funcs(template.FuncMap{
+		"pct":  pct,
+		"pct2": func(a, b, total int) string { return pct(a+b, total) },
+	}).ParseFS(templateFiles, "templates/base.html", "templates/"+name+".html"))
+}
+
+// pct is n of total as a percentage with one decimal, for bar widths.
+func pct(n, total int) string {
+	if total == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(float64(n)*100/float64(total), 'f', 1, 64)
+}
+
+// Source reads what the workbench shows from the project, on every
+// request, so that it shows the files as they are on disk.
+type Source interface {
+	// Overview returns where every translated language stands.
+	Overview(fsys fs.FS) (*Overview, error)
+	// Page returns the page key of language lang beside its original,
+	// with its blocks; nil when the site has no such page.
+	Page(fsys fs.FS, lang, key string) (*Page, *Overview, error)
+}
+
+// Options configure a Handler.
+type Options struct {
+	FS     fs.FS  // the project, read on every request, never written
+	Source Source // nil for the project's own (Project)
+	Editor Editor // links to the files; the zero Editor shows file:line as text
+	// BasePath is the path the preview serves the site under ("/");
+	// Overview and Page URLs are prefixed with it.
+	BasePath func() string
+}
+
+// Handler serves the workbench under Path.
+type Handler struct {
+	opts Options
+}
+
+// New returns a Handler.
+func New(opts Options) *Handler {
+	if opts.Source == nil {
+		opts.Source = Project{}
+	}
+	if opts.BasePath == nil {
+		opts.BasePath = func() string { return "/" }
+	}
+	return &Handler{opts: opts}
+}
+
+// ServeHTTP answers GET and HEAD requests for the overview (Path), a
+// page (Path + "es/submission") and the stylesheet.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, Path)
+	switch {
+	case !ok:
+		http.NotFound(w, r)
+	case rest == "":
+		h.serveOverview(w, r)
+	case rest == "workbench.css":
+		send(w, r, "text/css; charset=utf-8", stylesheet, http.StatusOK)
+	default:
+		lang, key, _ := strings.Cut(rest, "/")
+		h.servePage(w, r, lang, key)
+	}
+}
+
+// view is what the templates show, with the helpers they call.
+type view struct {
+	words
+	UI          string
+	Default     string // the original's language
+	DefaultName string // its name in the workbench's language
+	Lang        string // the translation's language, on a page
+	LangName    string
+	Languages   []*Language
+	Page        *Page
+	Problems    []string
+	Title       string
+	Message     string
+
+	path  string // the request's path, for the language switcher
+	base  string // the site's base path in the preview
+	query url.Values
+	ed    Editor
+}
+
+func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
+	ui := r.URL.Query().Get("ui")
+	if !speaks(ui) {
+		ui = ""
+	}
+	if ui == "" && speaks(lang) {
+		ui = lang
+	}
+	if ui == "" && o != nil {
+		for _, l := range o.Languages {
+			if speaks(l.Lang) {
+				ui = l.Lang
+				break
+			}
+		}
+	}
+	if ui == "" {
+		ui = defaultUI
+	}
+	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang}
+	if o != nil {
+		v.Default = o.Default
+		v.DefaultName = v.langName(o.Default, o.DefaultName)
+		v.Languages = o.Languages
+		if l := o.Language(lang); l != nil {
+			v.LangName = v.langName(l.Lang, l.Name)
+		}
+	}
+	return v
+}
+
+func (h *Handler) serveOverview(w http.ResponseWriter, r *http.Request) {
+	o, err := h.opts.Source.Overview(h.opts.FS)
+	if err != nil {
+		h.serveProblem(w, r, err)
+		return
+	}
+	h.render(w, r, "overview", h.newView(r, o, ""), http.StatusOK)
+}
+
+func (h *Handler) servePage(w http.ResponseWriter, r *http.Request, lang, key string) {
+	var (
+		p   *Page
+		o   *Overview
+		err error
+	)
+	if lang != "" && key != "" && !strings.Contains(key, "..") {
+		p, o, err = h.opts.Source.Page(h.opts.FS, lang, key)
+	}
+	if err != nil {
+		h.serveProblem(w, r, err)
+		return
+	}
+	if p == nil {
+		v := h.newView(r, o, lang)
+		v.Title, v.Message = v.T("not_found_title"), v.T("not_found", "Key", key)
+		h.render(w, r, "problem", v, http.StatusNotFound)
+		return
+	}
+	v := h.newView(r, o, lang)
+	v.Page = p
+	h.render(w, r, "page", v, http.StatusOK)
+}
+
+// serveProblem shows why the project could not be read; the reload
+// script shows the same problems over it and reloads once they are
+// fixed.
+func (h *Handler) serveProblem(w http.ResponseWriter, r *http.Request, err error) {
+	v := h.newView(r, nil, "")
+	v.Title, v.Message = v.T("error_title"), v.T("error_note")
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			v.Problems = append(v.Problems, e.Error())
+		}
+	} else {
+		v.Problems = []string{err.Error()}
+	}
+	h.render(w, r, "problem", v, http.StatusInternalServerError)
+}
+
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, v *view, code int) {
+	var buf bytes.Buffer
+	if err := templates[name].ExecuteTemplate(&buf, "base", v); err != nil {
+		http.Error(w, fmt.Sprintf("workbench: %v", err), http.StatusInternalServerError)
+		return
+	}
+	send(w, r, "text/html; charset=utf-8", buf.Bytes(), code)
+}
+
+// contentPolicy allows the workbench's own stylesheet and the reload
+// script, and nothing inline: a translation's text is shown, never run.
+const contentPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+func send(w http.ResponseWriter, r *http.Request, ct string, data []byte, code int) {
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", contentPolicy)
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	w.WriteHeader(code)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
+}
+
+// Reload is the tag of the live-reload script.
+func (v *view) Reload() template.HTML { return template.HTML(livereload.Tag) }
+
+// Command is how to run the site tool.
+func (v *view) Command() string { return Command }
+
+// link is a workbench address in the current interface language.
+func (v *view) link(p string) string {
+	q := url.Values{"ui": {v.UI}}
+	return p + "?" + q.Encode()
+}
+
+// Overview is the overview's address.
+func (v *view) Overview() string { return v.link(Path) }
+
+// Asset is the address of a file of the workbench.
+func (v *view) Asset(name string) string { return Path + name }
+
+// PageLink is the address of a page's side-by-side view.
+func (v *view) PageLink(p *Page) string {
+	return v.link(Path + url.PathEscape(p.Lang) + "/" + escapeKey(p.Key))
+}
+
+func escapeKey(key string) string {
+	parts := strings.Split(key, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// uiLang is an entry of the interface-language switcher.
+type uiLang struct {
+	Code, Name, Href string
+	Current          bool
+}
+
+// UILangs lists the workbench's languages, each linking to this page in it.
+func (v *view) UILangs() []uiLang {
+	var out []uiLang
+	for _, l := range uiLangs {
+		q := url.Values{"ui": {l.Code}}
+		out = append(out, uiLang{Code: l.Code, Name: l.Name, Href: v.path + "?" + q.Encode(), Current: l.Code == v.UI})
+	}
+	return out
+}
+
+// Preview is the address of a page of the site in the preview, at a
+// fragment.
+func (v *view) Preview(pageURL, fragment string) string {
+	u := strings.TrimSuffix(v.base, "/") + "/" + strings.TrimPrefix(pageURL, "/")
+	if fragment != "" {
+		u += "#" + fragment
+	}
+	return u
+}
+
+// Percent is the share of p translated and up to date, rounded down so
+// that 100 % means everything.
+func (v *view) Percent(p Progress) string {
+	n := 100
+	if t := p.Total(); t > 0 {
+		n = p.Translated * 100 / t
+	}
+	return v.T("percent", "N", n)
+}
+
+// Counts writes out p's figures.
+func (v *view) Counts(p Progress) string {
+	return v.N("counts", p.Total(), "Translated", p.Translated, "Changed", p.Changed, "Missing", p.Missing)
+}
+
+// PageState names a page's state.
+func (v *view) PageState(p *Page) string {
+	switch {
+	case p.Draft:
+		return v.T("state_draft")
+	case p.State == "translated":
+		return v.T("state_translated")
+	case p.State == "stale":
+		return v.T("state_stale")
+	}
+	return v.T("state_missing")
+}
+
+// BlockName names a row: "Paragraph 7", "Heading · #the-secret-agreement".
+func (v *view) BlockName(b Block) string {
+	switch b.Kind {
+	case Field:
+		switch b.Name {
+		case "title", "description", "summary", "menu":
+			return v.T("kind_" + b.Name)
+		}
+		return v.T("kind_field") + " · " + b.Name
+	case Paragraph:
+		if n, ok := strings.CutPrefix(b.Name, "p"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return v.T("kind_numbered", "N", n)
+		}
+	}
+	name := v.T("kind_" + string(b.Kind))
+	if b.Name != "" {
+		name += " · #" + b.Name
+	}
+	return name
+}
+
+// Diff is the word diff of a block's original change.
+func (v *view) Diff(old, new string) []Span { return WordDiff(old, new) }
+
+// fileLink is a file:line, with the editor's link when there is one.
+type fileLink struct {
+	Text  string
+	Href  template.URL
+	Title string
+}
+
+// FileLink links to p in the editor.
+func (v *view) FileLink(p Pos) fileLink {
+	text := p.File
+	if p.Line > 0 {
+		text += ":" + strconv.Itoa(p.Line)
+	}
+	return fileLink{Text: text, Href: v.ed.Link(p)}
+}
+
+// TargetLink links to where row i is in the translation; a missing
+// block is placed after the row before it that the translation has.
+func (v *view) TargetLink(i int) fileLink {
+	bs := v.Page.Blocks
+	p := bs[i].Target
+	if p.File == "" {
+		p.File = v.Page.File
+	}
+	for j := i - 1; p.Line == 0 && j >= 0; j-- {
+		if bs[j].Target.Line > 0 {
+			p.Line = bs[j].Target.Line
+		}
+	}
+	return v.FileLink(p)
+}
+
+// GlossaryPos is where the glossary agrees on a term.
+func (v *view) GlossaryPos(t Term) Pos { return Pos{File: GlossaryFile, Line: t.Line} }
+
+// GlossaryCount is the number of rows with glossary misses.
+func (v *view) GlossaryCount() int {
+	n := 0
+	for _, b := range v.Page.Blocks {
+		if len(b.Glossary) > 0 {
+			n++
+		}
+	}
+	return n
+}
