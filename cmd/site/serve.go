@@ -11,12 +11,14 @@ import (
 	"syscall"
 
 	"cecot/internal/preview"
+	"cecot/internal/workbench"
 )
 
 func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to serve on; keep it on 127.0.0.1 unless others must see the preview")
+	editor := fs.String("editor", os.Getenv(workbench.EditorEnv), "`link` that opens a file at a line in your editor, for the workbench at /_status/, such as "+workbench.EditorExamples[0]+" ({file} is the absolute path, {path} the path in the project, {line} the line); default $"+workbench.EditorEnv)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: site serve [flags]\n\nServe builds the site in memory and serves it for previewing. When a file\nunder content/, layouts/, locales/ or assets/, or site.toml, changes, it\nrebuilds what the change affects and the browser reloads by itself; problems\nshow over the page and here. It never writes public/.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -24,9 +26,17 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
+	ed, err := workbench.NewEditor(*editor, pf.src)
+	if err != nil {
+		return err
+	}
+	var hosts []string
+	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" && net.ParseIP(host) == nil {
+		hosts = append(hosts, host) // -addr laptop.local:1313: requests name it
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr})
+	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr, Editor: ed, Hosts: hosts})
 	if err != nil {
 		return err
 	}
@@ -39,7 +49,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", *addr, ln.Addr().(*net.TCPAddr).Port)
 	}
 	fmt.Fprintf(stdout, "site: serving at http://%s%s (Ctrl-C to stop)\n", displayAddr(ln.Addr()), rep.BasePath)
-	fmt.Fprintf(stdout, "site: translation status at http://%s%s\n", displayAddr(ln.Addr()), preview.StatusPath)
+	fmt.Fprintf(stdout, "site: translator's workbench at http://%s%s\n", displayAddr(ln.Addr()), preview.StatusPath)
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}

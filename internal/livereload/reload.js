@@ -55,6 +55,14 @@
     return swapped > 0;
   };
 
+  // The preview's own pages, such as the translator's workbench, read
+  // the project as a whole: any rebuild may change them, even one that
+  // changes no page of the site (a glossary edit, a stamp). The server
+  // sends a status after every rebuild, so they reload on each one but
+  // the first, which only greets a new connection.
+  const own = location.pathname.startsWith("/_");
+  let greeted = false;
+
   const events = new EventSource("/_site/events");
   events.addEventListener("status", (e) => {
     const s = JSON.parse(e.data);
@@ -63,14 +71,16 @@
       return;
     }
     started = s.started;
+    if (own && greeted) {
+      location.reload();
+      return;
+    }
+    greeted = true;
     show(s.errors);
   });
   events.addEventListener("reload", (e) => {
     const r = JSON.parse(e.data);
-    // The preview's own pages, such as the translation status, read
-    // the project as a whole: any rebuild may change them.
-    const own = location.pathname.startsWith("/_");
-    if (r.all || own || (r.paths || []).includes(here())) location.reload();
+    if (!own && (r.all || (r.paths || []).includes(here()))) location.reload();
   });
   events.addEventListener("css", (e) => {
     if (!swapCSS(JSON.parse(e.data).sheets)) location.reload();

@@ -1,7 +1,6 @@
 package preview
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"mime"
@@ -11,7 +10,7 @@ import (
 	"strings"
 
 	"cecot/internal/livereload"
-	"cecot/internal/translate"
+	"cecot/internal/workbench"
 )
 
 // contentTypes are the media types of the files a site publishes; others
@@ -51,15 +50,22 @@ func contentType(name string, data []byte) string {
 // ServeHTTP serves the site from memory, with clean URLs and each
 // language's 404 page, and the live-reload script and events.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !workbench.HostAllowed(r, s.opts.Hosts) {
+		// Another site's page, reaching this server through a name of
+		// its own (DNS rebinding), must not read drafts or the workbench.
+		http.Error(w, "forbidden: this preview answers only at the address it serves", http.StatusForbidden)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, StatusPath) {
+		s.bench.ServeHTTP(w, r)
+		return
+	}
 	switch r.URL.Path {
 	case livereload.ScriptPath:
 		livereload.ServeScript(w, r)
 		return
 	case livereload.EventsPath:
 		s.broker.ServeHTTP(w, r)
-		return
-	case StatusPath:
-		s.serveStatus(w, r)
 		return
 	case strings.TrimSuffix(StatusPath, "/"):
 		http.Redirect(w, r, StatusPath, http.StatusMovedPermanently)
@@ -175,28 +181,6 @@ func (s *Server) serveBroken(w http.ResponseWriter) {
 	_, _ = w.Write([]byte(b.String()))
 }
 
-// StatusPath is where the preview shows the translation status: the
-// table of "site status", with links to each page in every language.
-const StatusPath = "/_status/"
-
-// serveStatus reads the project as it is on disk and shows its
-// translation status, with the reload script, so that the table follows
-// the translator's edits.
-func (s *Server) serveStatus(w http.ResponseWriter, r *http.Request) {
-	var buf bytes.Buffer
-	rep, err := translate.LoadStatus(s.root.FS())
-	if err == nil {
-		err = translate.WriteHTML(&buf, rep)
-	}
-	if err != nil {
-		buf.Reset()
-		buf.WriteString("<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Translation status</title>\n<h1>The project could not be read</h1>\n<p>Fix these problems and save; this page reloads by itself.</p>\n<pre>")
-		for _, e := range problems(err) {
-			fmt.Fprintf(&buf, "%s\n", html.EscapeString(e.Error()))
-		}
-		buf.WriteString("</pre>\n")
-		s.serveFile(w, r, "_status.html", buf.Bytes(), http.StatusInternalServerError)
-		return
-	}
-	s.serveFile(w, r, "_status.html", buf.Bytes(), http.StatusOK)
-}
+// StatusPath is where the preview shows the translator's workbench:
+// where each language stands, and each page beside its original.
+const StatusPath = workbench.Path

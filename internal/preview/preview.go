@@ -24,6 +24,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/livereload"
 	"cecot/internal/watch"
+	"cecot/internal/workbench"
 )
 
 // DefaultQuiet is the quiet period that ends a burst of changes: long
@@ -44,6 +45,12 @@ type Options struct {
 	// OnRebuild, if set, is called after every rebuild, when browsers
 	// were told.
 	OnRebuild func(Report)
+	// Editor makes the workbench's links to files; the zero Editor
+	// shows file:line as text.
+	Editor workbench.Editor
+	// Hosts are host names, besides the address served, that requests
+	// may name (site serve -addr name:port); see workbench.HostAllowed.
+	Hosts []string
 }
 
 // Report describes one rebuild.
@@ -68,6 +75,7 @@ type Server struct {
 	store   *store
 	broker  *livereload.Broker
 	watcher *watch.Watcher
+	bench   *workbench.Handler
 
 	mu sync.Mutex // serializes rebuilds
 	e  *engine.Incremental
@@ -106,8 +114,17 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		broker:  livereload.NewBroker(15 * time.Second),
 		e:       engine.NewIncremental(root.FS(), opts.Build),
 	}
+	s.bench = workbench.New(workbench.Options{FS: root.FS(), Editor: opts.Editor, BasePath: s.basePath})
 	r := s.Rebuild(ctx, nil, time.Now())
 	return s, r, nil
+}
+
+// basePath is the path the site is served under, "/" until it built.
+func (s *Server) basePath() string {
+	if cfg := s.store.config(); cfg != nil {
+		return cfg.BasePath()
+	}
+	return "/"
 }
 
 // Close stops watching and releases the project folder.

@@ -248,6 +248,9 @@ func send(w http.ResponseWriter, r *http.Request, ct string, data []byte, code i
 // Reload is the tag of the live-reload script.
 func (v *view) Reload() template.HTML { return template.HTML(livereload.Tag) }
 
+// NameOf is a language's name in the workbench's language.
+func (v *view) NameOf(l *Language) string { return v.langName(l.Lang, l.Name) }
+
 // Command is how to run the site tool.
 func (v *view) Command() string { return Command }
 

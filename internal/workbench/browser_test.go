@@ -1,0 +1,270 @@
+package workbench_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
+	"cecot/internal/translate"
+	"cecot/internal/workbench"
+)
+
+// TestForeignHost checks that the preview, workbench included, refuses
+// a request that names another host, as a page of another site does
+// after pointing its name at 127.0.0.1 (DNS rebinding).
+func TestForeignHost(t *testing.T) {
+	s := serve(t, newProject(t))
+	port := strings.TrimPrefix(s.url, "http://127.0.0.1:")
+	for _, path := range []string{workbench.Path, workbench.Path + "es/submission", "/en/submission/", "/_site/events"} {
+		if code, _ := s.get(t, path, "rebind.example:"+port); code != http.StatusForbidden {
+			t.Errorf("%s with a foreign Host: %d, want 403", path, code)
+		}
+	}
+	if code, _ := s.get(t, workbench.Path, "127.0.0.1:1"); code != http.StatusForbidden {
+		t.Errorf("another port in Host: %d, want 403", code)
+	}
+	for _, host := range []string{"", "localhost:" + port} {
+		if code, body := s.get(t, workbench.Path, host); code != http.StatusOK {
+			t.Errorf("Host %q: %d\n%s", host, code, body)
+		}
+	}
+}
+
+// TestReadOnly checks that serving the workbench writes nothing: every
+// file of the project is the same after its pages are read.
+func TestReadOnly(t *testing.T) {
+	dir := newProject(t)
+	before := snapshot(t, dir)
+	s := serve(t, dir)
+	for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/about?ui=en", workbench.Path + "workbench.css"} {
+		if code, body := s.get(t, p, ""); code != http.StatusOK {
+			t.Errorf("%s: %d\n%s", p, code, body)
+		}
+	}
+	after := snapshot(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("the project had %d files, now %d", len(before), len(after))
+	}
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestOverviewMatchesStatus opens the overview and compares its figures
+// with what "site status -json" prints for the same project.
+func TestOverviewMatchesStatus(t *testing.T) {
+	dir := newProject(t)
+	// Some of everything: a missing page and an out-of-date one.
+	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, dir, "content/en/about.md", "\n\n", "\n\nA new first paragraph.\n\n")
+	s := serve(t, dir)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	rep, err := translate.LoadStatus(root.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The JSON of "site status -json", read back.
+	data, err := json.Marshal(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var status struct {
+		Languages []struct {
+			Lang  string
+			Pages []struct {
+				Key, State, Title string
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &status); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t, 2*time.Minute)
+	s.open(t, ctx, workbench.Path+"?ui=en")
+	type row struct {
+		Key, State, Title, Counts string
+		Translated, Changed, Missing int
+	}
+	rows := eval[[]row](t, ctx, `[...document.querySelectorAll("tr[data-key]")].map(tr => ({
+		key: tr.dataset.key, state: tr.dataset.state, title: tr.querySelector("th a").textContent,
+		counts: tr.querySelector(".counts").textContent,
+		translated: +tr.dataset.translated, changed: +tr.dataset.changed, missing: +tr.dataset.missing}))`)
+	if len(status.Languages) != 1 {
+		t.Fatalf("status has %d languages", len(status.Languages))
+	}
+	pages := status.Languages[0].Pages
+	if len(rows) != len(pages) {
+		t.Fatalf("the overview lists %d pages, status %d", len(rows), len(pages))
+	}
+	states := map[string]int{}
+	for i, p := range pages {
+		r := rows[i]
+		states[p.State]++
+		if r.Key != p.Key || r.State != p.State || r.Title != p.Title {
+			t.Errorf("row %d: %s %s %q; status says %s %s %q", i, r.Key, r.State, r.Title, p.Key, p.State, p.Title)
+		}
+		want := "Translated: " + strconv.Itoa(r.Translated) + " · changed: " + strconv.Itoa(r.Changed) + " · missing: " + strconv.Itoa(r.Missing)
+		if !strings.HasPrefix(r.Counts, want) {
+			t.Errorf("row %s shows %q, its figures are %s", r.Key, r.Counts, want)
+		}
+		if p.State == "missing" && (r.Translated+r.Changed != 0 || r.Missing == 0) {
+			t.Errorf("missing page %s: %d translated, %d changed, %d missing blocks", p.Key, r.Translated, r.Changed, r.Missing)
+		}
+		if p.State == "translated" && (r.Changed+r.Missing != 0) {
+			t.Errorf("up-to-date page %s: %d changed, %d missing blocks", p.Key, r.Changed, r.Missing)
+		}
+		if p.State == "stale" && r.Changed+r.Missing == 0 {
+			t.Errorf("out-of-date page %s shows no changed or missing block", p.Key)
+		}
+	}
+	if states["missing"] == 0 || states["stale"] == 0 || states["translated"] == 0 {
+		t.Errorf("the fixture should have pages in every state: %v", states)
+	}
+}
+
+// TestMissingPage opens the view of a page that has no Spanish file:
+// every row is marked missing.
+func TestMissingPage(t *testing.T) {
+	dir := newProject(t)
+	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
+		t.Fatal(err)
+	}
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 2*time.Minute)
+	s.open(t, ctx, workbench.Path+"es/recommendations?ui=en")
+	got := eval[[3]int](t, ctx, `[document.querySelectorAll("li.row").length,
+		document.querySelectorAll("li.row.missing").length,
+		document.querySelectorAll("li.row.missing .badge.missing").length]`)
+	if got[0] < 3 || got[1] != got[0] || got[2] != got[0] {
+		t.Errorf("%d rows, %d marked missing, %d with the badge", got[0], got[1], got[2])
+	}
+	if !eval[bool](t, ctx, `document.body.innerText.includes("stamp -new content/en/recommendations.md es")`) {
+		t.Error("the view does not say how to start the translation")
+	}
+}
+
+// TestGlossaryAndEdits opens the submission's side-by-side view, then
+// edits the files on disk while it is open: a Spanish paragraph that
+// drops the agreed term is flagged, and an English paragraph edited is
+// marked changed with the words that changed, each within the live
+// reload's round trip.
+func TestGlossaryAndEdits(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 2*time.Minute)
+	s.open(t, ctx, workbench.Path+"es/submission?ui=en")
+	if n := eval[int](t, ctx, `document.querySelectorAll("li.row.changed, li.row.missing").length`); n != 0 {
+		t.Fatalf("the real submission has %d changed or missing rows before any edit", n)
+	}
+
+	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	took := poll(t, ctx, "the glossary miss is flagged", `[...document.querySelectorAll("li.row.gloss")].some(li =>
+		li.querySelector(".badge.glossary") && li.innerText.includes("pacto reservado") && li.querySelector(".glossary-miss").innerText.includes("acuerdo secreto"))`)
+	t.Logf("glossary miss shown %v after the save", took)
+
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	took = poll(t, ctx, "the edited paragraph is marked changed, with its diff", `[...document.querySelectorAll("li.row.changed")].some(li =>
+		li.querySelector(".badge.changed") &&
+		[...li.querySelectorAll(".original del")].map(e => e.textContent).join(" ").includes("February") &&
+		[...li.querySelectorAll(".original ins")].map(e => e.textContent).join(" ").includes("early") &&
+		[...li.querySelectorAll(".original ins")].map(e => e.textContent).join(" ").includes("two"))`)
+	t.Logf("changed row shown %v after the save", took)
+	if n := eval[int](t, ctx, `document.querySelectorAll("li.row.changed").length`); n != 1 {
+		t.Errorf("%d rows marked changed, want 1", n)
+	}
+}
+
+// TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on the
+// overview and the submission's side-by-side view, in both interface
+// languages, light and dark, with a changed, a missing and a flagged
+// row on the page.
+func TestAccessibility(t *testing.T) {
+	axe := axeScript(t)
+	dir := newProject(t)
+	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
+		t.Fatal(err)
+	}
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 3*time.Minute)
+	for _, sch := range []string{"light", "dark"} {
+		scheme(t, ctx, sch)
+		for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/submission?ui=en", workbench.Path + "es/recommendations"} {
+			t.Run(sch+p, func(t *testing.T) {
+				if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
+					t.Fatal(err)
+				}
+				runAxe(t, ctx, axe)
+			})
+		}
+	}
+}
+
+// TestNarrowAndShots renders the overview and the submission's view at
+// a phone's width and a desktop's: nothing scrolls sideways. With
+// $WORKBENCH_SHOTS set to a folder, it saves full-page screenshots there.
+func TestNarrowAndShots(t *testing.T) {
+	dir := newProject(t)
+	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 3*time.Minute)
+	shots := os.Getenv("WORKBENCH_SHOTS")
+	for _, width := range []int64{360, 1280} {
+		for name, p := range map[string]string{"overview": workbench.Path, "submission": workbench.Path + "es/submission"} {
+			t.Run(name+"-"+strconv.Itoa(int(width)), func(t *testing.T) {
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(s.url+p)); err != nil {
+					t.Fatal(err)
+				}
+				w := eval[[2]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
+				if w[0] > w[1] {
+					t.Errorf("at %d px the page is %d px wide: it scrolls sideways", w[1], w[0])
+				}
+				if shots == "" {
+					return
+				}
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(shots, name+"-"+strconv.Itoa(int(width))+".png"), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,242 @@
+package workbench_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
+	"cecot/internal/preview"
+)
+
+// repo is the project's own folder, two levels up.
+const repo = "../.."
+
+// patience is how long a test waits for what must happen: a deadline
+// for correctness on a loaded machine, not a speed target.
+const patience = 30 * time.Second
+
+// newProject copies the real site (content, layouts, interface strings,
+// glossary, assets, site.toml) into a temporary folder, so that tests
+// can edit it.
+func newProject(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"content", "layouts", "locales", "assets"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "site.toml", string(data))
+	return dir
+}
+
+func readFile(t testing.TB, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeFile(t testing.TB, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// replaceIn replaces old with new in a file of the project, once, and
+// fails when old is not there.
+func replaceIn(t testing.TB, dir, name, old, new string) {
+	t.Helper()
+	s := readFile(t, dir, name)
+	if !strings.Contains(s, old) {
+		t.Fatalf("%s does not contain %q", name, old)
+	}
+	writeFile(t, dir, name, strings.Replace(s, old, new, 1))
+}
+
+// served is a preview server of a project on a free local port.
+type served struct {
+	*preview.Server
+	dir, url string
+	rebuilt  chan preview.Report
+}
+
+func serve(t testing.TB, dir string) *served {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	rebuilt := make(chan preview.Report, 100)
+	srv, rep, err := preview.New(ctx, preview.Options{Src: dir, Quiet: 20 * time.Millisecond, OnRebuild: func(r preview.Report) {
+		select {
+		case rebuilt <- r:
+		default:
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Err != nil {
+		t.Fatalf("the project does not build: %v", rep.Err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Serve: %v", err)
+		}
+		srv.Close()
+	})
+	return &served{Server: srv, dir: dir, url: "http://" + ln.Addr().String(), rebuilt: rebuilt}
+}
+
+// get fetches a path with a Host header of host ("" for the served one).
+func (s *served) get(t testing.TB, path, host string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, s.url+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if host != "" {
+		req.Host = host
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+// open loads a page in the tab and waits until its reload script is
+// connected, so that an edit made next is seen.
+func (s *served) open(t testing.TB, ctx context.Context, path string) {
+	t.Helper()
+	before := s.Clients()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+path)); err != nil {
+		t.Fatalf("opening %s: %v", path, err)
+	}
+	deadline := time.Now().Add(patience)
+	for s.Clients() <= before && s.Clients() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: its reload script did not connect", path)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// poll evaluates expr in the tab until it is true. chromedp.Poll gives
+// up when the page navigates, which a live reload is, so it is done
+// here.
+func poll(t testing.TB, ctx context.Context, what, expr string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return time.Since(start)
+		}
+		if time.Since(start) > patience {
+			t.Fatalf("%s: not within %v (%v)", what, patience, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func eval[T any](t testing.TB, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// scheme emulates the light or dark colour scheme.
+func scheme(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: name}},
+	})
+	if err != nil {
+		t.Fatalf("emulating prefers-color-scheme: %s: %v", name, err)
+	}
+}
+
+// axeScript finds axe.min.js: $AXE_CORE_JS, else the copy that
+// "npm ci --prefix .ci" installs.
+func axeScript(t testing.TB) string {
+	t.Helper()
+	p := os.Getenv("AXE_CORE_JS")
+	if p == "" {
+		p = filepath.Join(repo, ".ci", "node_modules", "axe-core", "axe.min.js")
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		browsertest.Missing(t, "axe-core ("+p+")", "install it with: npm ci --prefix .ci, or set AXE_CORE_JS to axe.min.js")
+	}
+	return string(data)
+}
+
+type axeViolation struct {
+	ID, Impact, Help string
+	Nodes            []struct {
+		Target         []any
+		FailureSummary string
+	}
+}
+
+// axeTags are the rules the site passes too: WCAG 2.1 A and AA.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+// runAxe runs axe-core on the page in the tab and reports violations.
+func runAxe(t *testing.T, ctx context.Context, axe string) int {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
+		t.Fatalf("loading axe-core: %v", err)
+	}
+	tags, _ := json.Marshal(axeTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']}).then(r => r.violations)`, tags)
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	for _, v := range vs {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target)+": "+strings.ReplaceAll(n.FailureSummary, "\n", " "))
+		}
+		t.Errorf("%s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+	}
+	return len(vs)
+}

@@ -1,0 +1,117 @@
+package workbench
+
+import (
+	"io/fs"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/locale"
+	"cecot/internal/translate"
+)
+
+// GlossaryFile is where the glossary's terms are agreed.
+const GlossaryFile = translate.GlossaryFile
+
+// Project is the Source that reads a project with internal/translate:
+// its status report for pages and interface strings, and its alignment
+// of each page's blocks with the original for the rows.
+type Project struct{}
+
+// Overview reads where every language stands, page by page.
+func (Project) Overview(fsys fs.FS) (*Overview, error) {
+	o, _, err := load(fsys, "", "")
+	return o, err
+}
+
+// Page reads one page beside its original.
+func (Project) Page(fsys fs.FS, lang, key string) (*Page, *Overview, error) {
+	o, p, err := load(fsys, lang, key)
+	return p, o, err
+}
+
+// load reads the overview and, if lang and key name one, that page
+// with its blocks.
+func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := translate.LoadStatus(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	gl, err := translate.LoadGlossary(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := locale.Inspect(fsys, rep.Default)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := &Overview{Default: rep.Default, DefaultName: cfg.Language(rep.Default).Name}
+	var page *Page
+	for _, rl := range rep.Languages {
+		l := &Language{Lang: rl.Lang, Name: rl.Name, StringsFile: locale.File(rl.Lang), Strings: stringsProgress(def, rl)}
+		for _, rp := range rl.Pages {
+			p := &Page{Lang: rl.Lang, Key: rp.Key, Title: rp.Title, State: string(rp.State), Draft: rp.Draft,
+				Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL}
+			blocks, err := align(fsys, rl.Lang, rp.Key)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, b := range blocks {
+				p.Progress = p.Progress.Add(count(b.State))
+			}
+			if rl.Lang == lang && rp.Key == key {
+				checkGlossary(gl, rep.Default, rl.Lang, blocks)
+				p.Blocks = blocks
+				page = p
+			}
+			l.Pages = append(l.Pages, p)
+		}
+		o.Languages = append(o.Languages, l)
+	}
+	return o, page, nil
+}
+
+func count(s State) Progress {
+	switch s {
+	case Translated:
+		return Progress{Translated: 1}
+	case Changed:
+		return Progress{Changed: 1}
+	}
+	return Progress{Missing: 1}
+}
+
+// stringsProgress counts a language's interface strings: every message
+// of the default language's file is translated unless status reports it
+// missing, untranslated or with wrong plural forms.
+func stringsProgress(def *locale.FileInfo, l *translate.Language) Progress {
+	bad := map[string]bool{}
+	for _, s := range l.Strings {
+		switch s.Problem {
+		case "missing", "untranslated", "plural":
+			if _, ok := def.Messages[s.ID]; ok {
+				bad[s.ID] = true
+			}
+		}
+	}
+	return Progress{Translated: len(def.Messages) - len(bad), Missing: len(bad)}
+}
+
+// checkGlossary flags the rows whose original uses a glossary term that
+// their translation lacks. Rows are checked one by one, so the flag
+// points at the sentence to look at; a missing row is not checked, as
+// all of it is to do.
+func checkGlossary(gl *translate.Glossary, from, to string, blocks []Block) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.State == Missing || strings.TrimSpace(b.Translation) == "" {
+			continue
+		}
+		for _, m := range gl.Check(from, b.Source.File, []byte(b.Original), to, b.Target.File, []byte(b.Translation)) {
+			b.Glossary = append(b.Glossary, Term{Original: m.Term.Forms[from], Translation: m.Term.Forms[to], Note: m.Term.Note, Line: m.Term.Line})
+		}
+	}
+}
