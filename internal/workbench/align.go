@@ -1,12 +1,66 @@
 package workbench
 
 import (
-	"errors"
 	"io/fs"
+	"strings"
+
+	"cecot/internal/translate"
 )
 
 // align returns the blocks of page key in lang beside the original's,
-// from internal/translate's alignment.
+// from internal/translate's alignment, which "site status" counts with
+// too.
 func align(fsys fs.FS, lang, key string) ([]Block, error) {
-	return nil, errors.New("workbench: waiting for internal/translate's alignment")
+	pa, err := translate.AlignPage(fsys, lang, key)
+	if err != nil {
+		return nil, err
+	}
+	blocks := make([]Block, 0, len(pa.Rows))
+	for _, r := range pa.Rows {
+		b := Block{
+			Kind: kindOf(r.Kind), Name: r.Anchor, Anchor: r.Anchor,
+			Fragment: r.ID, TargetFragment: r.TranslationID,
+			Original: r.Original, Previous: r.Previous, HasPrevious: r.HasPrevious,
+			Translation: r.Translation, State: State(r.State),
+			Source: Pos{File: pa.Original, Line: r.OriginalLine},
+			Target: Pos{File: pa.Translation, Line: r.TranslationLine},
+		}
+		switch b.Kind {
+		case Field:
+			b.Name = string(r.Kind)
+		case Paragraph, Heading:
+		default:
+			b.Name = ""
+		}
+		if b.TargetFragment == "" && b.Kind != Heading {
+			b.TargetFragment = b.Fragment
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, nil
+}
+
+// kindOf maps internal/translate's kinds of block to the workbench's.
+func kindOf(k translate.Kind) Kind {
+	switch k {
+	case translate.KindTitle, translate.KindDescription, translate.KindSummary, translate.KindMenu:
+		return Field
+	case translate.KindHeading:
+		return Heading
+	case translate.KindParagraph:
+		return Paragraph
+	case translate.KindItem:
+		return Item
+	case translate.KindQuote:
+		return Quote
+	case translate.KindCell:
+		return Cell
+	case translate.KindFootnote:
+		return Footnote
+	case translate.KindAlt:
+		return Alt
+	case translate.KindImageTitle:
+		return ImageTitle
+	}
+	return Kind(strings.ToLower(string(k)))
 }

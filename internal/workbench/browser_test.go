@@ -115,7 +115,7 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	ctx := browsertest.New(t, 2*time.Minute)
 	s.open(t, ctx, workbench.Path+"?ui=en")
 	type row struct {
-		Key, State, Title, Counts string
+		Key, State, Title, Counts    string
 		Translated, Changed, Missing int
 	}
 	rows := eval[[]row](t, ctx, `[...document.querySelectorAll("tr[data-key]")].map(tr => ({
@@ -183,6 +183,7 @@ func TestMissingPage(t *testing.T) {
 // reload's round trip.
 func TestGlossaryAndEdits(t *testing.T) {
 	dir := newProject(t)
+	keepPO(t, dir, "es", "submission")
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 2*time.Minute)
 	s.open(t, ctx, workbench.Path+"es/submission?ui=en")
@@ -190,9 +191,9 @@ func TestGlossaryAndEdits(t *testing.T) {
 		t.Fatalf("the real submission has %d changed or missing rows before any edit", n)
 	}
 
-	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
 	took := poll(t, ctx, "the glossary miss is flagged", `[...document.querySelectorAll("li.row.gloss")].some(li =>
-		li.querySelector(".badge.glossary") && li.innerText.includes("pacto reservado") && li.querySelector(".glossary-miss").innerText.includes("acuerdo secreto"))`)
+		li.querySelector(".badge.glossary") && li.innerText.includes("una antigua ley de guerra") && li.querySelector(".glossary-miss").innerText.includes("Ley de Enemigos Extranjeros"))`)
 	t.Logf("glossary miss shown %v after the save", took)
 
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
@@ -207,6 +208,23 @@ func TestGlossaryAndEdits(t *testing.T) {
 	}
 }
 
+// TestEditWithoutPO edits an English paragraph of a project that keeps
+// no PO files: the stamp tells which section changed but not the earlier
+// text, so the section's rows are marked changed and say so.
+func TestEditWithoutPO(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 2*time.Minute)
+	s.open(t, ctx, workbench.Path+"es/submission?ui=en")
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	poll(t, ctx, "the edited section's rows are marked changed", `[...document.querySelectorAll("li.row.changed")].some(li =>
+		li.innerText.includes("In early 2025, the two governments") && li.querySelector(".badge.changed") &&
+		li.innerText.includes("The earlier text is not known here"))`)
+	if n := eval[int](t, ctx, `document.querySelectorAll("li.row.changed del, li.row.changed ins").length`); n != 0 {
+		t.Errorf("%d diff marks without an earlier text", n)
+	}
+}
+
 // TestAccessibility runs axe-core's WCAG 2.1 A and AA rules on the
 // overview and the submission's side-by-side view, in both interface
 // languages, light and dark, with a changed, a missing and a flagged
@@ -214,7 +232,8 @@ func TestGlossaryAndEdits(t *testing.T) {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	dir := newProject(t)
-	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	keepPO(t, dir, "es", "submission")
+	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
 		t.Fatal(err)
@@ -239,7 +258,8 @@ func TestAccessibility(t *testing.T) {
 // $WORKBENCH_SHOTS set to a folder, it saves full-page screenshots there.
 func TestNarrowAndShots(t *testing.T) {
 	dir := newProject(t)
-	replaceIn(t, dir, "content/es/submission.md", "cerraron un acuerdo secreto", "cerraron un pacto reservado")
+	keepPO(t, dir, "es", "submission")
+	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 3*time.Minute)

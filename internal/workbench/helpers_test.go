@@ -17,7 +17,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
+	"cecot/internal/po"
 	"cecot/internal/preview"
+	"cecot/internal/translate"
 )
 
 // repo is the project's own folder, two levels up.
@@ -239,4 +241,30 @@ func runAxe(t *testing.T, ctx context.Context, axe string) int {
 		t.Errorf("%s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
 	}
 	return len(vs)
+}
+
+// keepPO writes the PO file of a page in lang as a translator's PO
+// editor leaves it after translating: every translated block's entry
+// holds the original's text now as msgid and the translation as msgstr.
+// An English edit made after it is then a change whose earlier text is
+// known, as it is in a project that keeps its PO files.
+func keepPO(t testing.TB, dir, lang, key string) {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	pa, err := translate.AlignPage(root.FS(), lang, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &po.File{Header: []po.Field{{Name: "Content-Type", Value: "text/plain; charset=UTF-8"}, {Name: "Language", Value: lang}}}
+	for _, r := range pa.Rows {
+		if r.State != translate.BlockTranslated {
+			t.Fatalf("%s#%s is %s before any edit", key, r.Anchor, r.State)
+		}
+		f.Entries = append(f.Entries, &po.Entry{Context: po.Str(r.Context), ID: r.Original, Str: []string{r.Translation}})
+	}
+	writeFile(t, dir, translate.POPath(lang, key), string(f.Bytes()))
 }

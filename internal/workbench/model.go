@@ -8,6 +8,9 @@ const (
 	Translated State = "translated" // translated from the original as it is now
 	Changed    State = "changed"    // the original changed since it was translated
 	Missing    State = "missing"    // not translated yet
+	// Obsolete: the translation has a block the original no longer
+	// has. It is not counted in a page's progress.
+	Obsolete State = "obsolete"
 )
 
 // Kind is what a block is in its page.
@@ -15,15 +18,15 @@ type Kind string
 
 // The kinds of block the workbench shows in rows of their own.
 const (
-	Field     Kind = "field"     // a front-matter field: title, description, summary, menu
-	Heading   Kind = "heading"   // a section heading
-	Paragraph Kind = "paragraph" // a paragraph, numbered (#pN) on numbered pages
-	Item      Kind = "item"      // a list item
-	Footnote  Kind = "footnote"  // a footnote's text
-	Cell      Kind = "cell"      // a table cell
-	Quote     Kind = "quote"     // a paragraph of a blockquote
-	Alt       Kind = "alt"       // an image's description
-	LinkTitle Kind = "linktitle" // a link's title
+	Field      Kind = "field"      // a front-matter field: title, description, summary, menu
+	Heading    Kind = "heading"    // a section heading
+	Paragraph  Kind = "paragraph"  // a paragraph, numbered (#pN) on numbered pages
+	Item       Kind = "item"       // a list item
+	Footnote   Kind = "footnote"   // a footnote's text
+	Cell       Kind = "cell"       // a table cell
+	Quote      Kind = "quote"      // a paragraph of a blockquote
+	Alt        Kind = "alt"        // an image's description
+	ImageTitle Kind = "imagetitle" // an image's title
 )
 
 // Pos is a line of a file of the project.
@@ -39,17 +42,21 @@ type Block struct {
 	// Name is the block's stable name in its page: the front-matter
 	// field ("title"), the numbered paragraph ("p7") or the heading's ID.
 	Name string
-	// Fragment is the HTML id in the built page that the row's preview
-	// links point to: the block's own, or the nearest one before it; ""
-	// for the top of the page.
-	Fragment    string
-	Original    string // the original's text now
-	Previous    string // the original's text when it was translated, if known
-	HasPrevious bool
-	Translation string // "" when missing
-	State       State
-	Source      Pos // in the original
-	Target      Pos // in the translation; Line 0 when missing
+	// Anchor names the block in every language, as the PO files' msgctxt
+	// does after the page's key: "p7", "key-facts.item2".
+	Anchor string
+	// Fragment and TargetFragment are the HTML ids in the built
+	// original and translation that the row's preview links point to:
+	// the block's own, or the nearest one before it; "" for the top of
+	// the page. A heading's differ, as they come from its text.
+	Fragment, TargetFragment string
+	Original                 string // the original's text now
+	Previous                 string // the original's text when it was translated, if known
+	HasPrevious              bool
+	Translation              string // "" when missing
+	State                    State
+	Source                   Pos // in the original
+	Target                   Pos // in the translation; Line 0 when missing
 	// Glossary are the agreed terms the original uses here and the
 	// translation lacks.
 	Glossary []Term

@@ -13,8 +13,9 @@ import (
 const GlossaryFile = translate.GlossaryFile
 
 // Project is the Source that reads a project with internal/translate:
-// its status report for pages and interface strings, and its alignment
-// of each page's blocks with the original for the rows.
+// its status report, the same as "site status -json" prints, for the
+// pages, their blocks' figures and the interface strings, and its
+// alignment of one page's blocks with the original for the rows.
 type Project struct{}
 
 // Overview reads where every language stands, page by page.
@@ -55,14 +56,12 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 		for _, rp := range rl.Pages {
 			p := &Page{Lang: rl.Lang, Key: rp.Key, Title: rp.Title, State: string(rp.State), Draft: rp.Draft,
 				Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL}
-			blocks, err := align(fsys, rl.Lang, rp.Key)
-			if err != nil {
-				return nil, nil, err
-			}
-			for _, b := range blocks {
-				p.Progress = p.Progress.Add(count(b.State))
-			}
+			p.Progress = Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed, Missing: rp.Blocks.Missing}
 			if rl.Lang == lang && rp.Key == key {
+				blocks, err := align(fsys, rl.Lang, rp.Key)
+				if err != nil {
+					return nil, nil, err
+				}
 				checkGlossary(gl, rep.Default, rl.Lang, blocks)
 				p.Blocks = blocks
 				page = p
@@ -72,16 +71,6 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 		o.Languages = append(o.Languages, l)
 	}
 	return o, page, nil
-}
-
-func count(s State) Progress {
-	switch s {
-	case Translated:
-		return Progress{Translated: 1}
-	case Changed:
-		return Progress{Changed: 1}
-	}
-	return Progress{Missing: 1}
 }
 
 // stringsProgress counts a language's interface strings: every message

@@ -37,11 +37,11 @@ func fakeOverview() *Overview {
 		Blocks: []Block{
 			{Kind: Field, Name: "title", Original: "The report", Translation: "Informe", State: Translated,
 				Source: Pos{"content/en/report.md", 2}, Target: Pos{"content/es/report.md", 2}},
-			{Kind: Paragraph, Name: "p1", Fragment: "p1", Original: "In March 2025, about 288 people were sent.",
+			{Kind: Paragraph, Name: "p1", Fragment: "p1", TargetFragment: "p1", Original: "In March 2025, about 288 people were sent.",
 				Previous: "In February 2025, about 288 people were sent.", HasPrevious: true,
 				Translation: "En febrero de 2025 se envió a unas 288 personas.", State: Changed,
 				Source: Pos{"content/en/report.md", 7}, Target: Pos{"content/es/report.md", 8}},
-			{Kind: Heading, Name: "the-secret-agreement", Fragment: "the-secret-agreement", Original: "The secret agreement",
+			{Kind: Heading, Name: "the-secret-agreement", Fragment: "the-secret-agreement", TargetFragment: "el-acuerdo", Original: "The secret agreement",
 				Translation: "El acuerdo", State: Translated, Source: Pos{"content/en/report.md", 9}, Target: Pos{"content/es/report.md", 10},
 				Glossary: []Term{{Original: "secret agreement", Translation: "acuerdo secreto", Line: 38}}},
 			{Kind: Item, Fragment: "the-secret-agreement", Original: "A new item <script>alert(1)</script>", State: Missing,
