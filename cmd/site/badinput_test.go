@@ -142,7 +142,7 @@ func TestBadInput(t *testing.T) {
 			name:  "date of the wrong type",
 			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `date = "yesterday"`)},
 			code:  1,
-			stderr: "site: error: content/en/report.md:3: front matter: date: want a date like 2025-06-01, got \"yesterday\"\n" +
+			stderr: "site: error: content/en/report.md:3: front matter: date: want a date like 2025-06-01, or a month in quotes like \"2025-06\", got \"yesterday\"\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
@@ -328,7 +328,7 @@ func TestBadInput(t *testing.T) {
 			},
 			code: 1,
 			stderr: "site: warning: content/en/report.md:3: front matter: unknown key \"titel\" (did you mean \"title\"?)\n" +
-				"site: error: content/es/report.md:3: front matter: date: want a date like 2025-06-01, got \"ayer\"\n" +
+				"site: error: content/es/report.md:3: front matter: date: want a date like 2025-06-01, or a month in quotes like \"2025-06\", got \"ayer\"\n" +
 				"site: error: layouts/page.html:2: bad character U+007D '}'; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}\n" +
 				"site: error: locales/es.toml:1: message \"home\": want text in quotes, like home = \"...\"\n" +
 				"site: 3 problems; fix them and run the command again\n" + failed,

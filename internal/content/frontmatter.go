@@ -17,15 +17,20 @@ import (
 // FrontMatter is the metadata at the top of a Markdown file, between +++
 // lines (TOML) or --- lines (YAML).
 type FrontMatter struct {
-	Title       string    // the page's heading and <title>
-	Description string    // one sentence for link previews and search results
-	Date        time.Time // a calendar date; zero when not given
-	Draft       bool      // left out of builds without -drafts
-	Weight      int       // orders a section's pages, lightest first; 0 goes last
-	Slug        string    // the last URL segment, in the page's language
-	Layout      string    // a layout to use instead of the one for its kind
-	Numbered    bool      // number top-level paragraphs, as in UN documents
-	Standalone  bool      // also publish a single-file edition of the page
+	Title       string // the page's heading and <title>
+	Description string // one sentence for link previews and search results
+	// Date is the date of what the page presents (for the submission,
+	// the month it is dated): a day or only a month; zero when not given.
+	Date Date
+	// Lastmod is when the page itself was last updated on this site,
+	// kept apart from Date; the sitemap's <lastmod>. Zero when not given.
+	Lastmod    Date
+	Draft      bool   // left out of builds without -drafts
+	Weight     int    // orders a section's pages, lightest first; 0 goes last
+	Slug       string // the last URL segment, in the page's language
+	Layout     string // a layout to use instead of the one for its kind
+	Numbered   bool   // number top-level paragraphs, as in UN documents
+	Standalone bool   // also publish a single-file edition of the page
 	// TranslatedFrom is the Source hash of the default-language page that
 	// this translation was last brought up to date with.
 	TranslatedFrom string
@@ -33,7 +38,7 @@ type FrontMatter struct {
 }
 
 // Keys are the front-matter keys that a page may use.
-var Keys = []string{"title", "description", "date", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
+var Keys = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
 
 // Warning is a problem that does not stop a build.
 type Warning = diag.Error
@@ -156,13 +161,17 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 			default:
 				bad(key, "a whole number", v)
 			}
-		case "date":
+		case "date", "lastmod":
 			d, ok := toDate(v)
 			if !ok {
-				bad(key, "a date like 2025-06-01", v)
+				bad(key, dateHint, v)
 				continue
 			}
-			fm.Date = d
+			if key == "date" {
+				fm.Date = d
+			} else {
+				fm.Lastmod = d
+			}
 		case "params":
 			p, ok := v.(map[string]any)
 			if !ok {
@@ -181,30 +190,6 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 		}
 	}
 	return fm, warn, errs.Err()
-}
-
-// toDate accepts TOML dates and datetimes, YAML timestamps and text in
-// ISO 8601 form, and keeps only the calendar date, so output never
-// depends on the machine's time zone.
-func toDate(v any) (time.Time, bool) {
-	var t time.Time
-	switch d := v.(type) {
-	case time.Time:
-		t = d
-	case string:
-		var err error
-		for _, layout := range []string{time.DateOnly, time.RFC3339, "2006-01-02T15:04:05"} {
-			if t, err = time.Parse(layout, strings.TrimSpace(d)); err == nil {
-				break
-			}
-		}
-		if err != nil {
-			return time.Time{}, false
-		}
-	default:
-		return time.Time{}, false
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
 }
 
 func describe(v any) string {
@@ -272,7 +257,7 @@ var tomlMessages = []struct{ prefix, say string }{
 	{"expected a top-level item to end with a newline", `two values on one line; put each key = value on its own line`},
 	{"expected '.' or '='", `not a key = value line; write it like title = "Report"`},
 	{"unexpected EOF", "the front matter ends in the middle of a value; close its quotes or brackets"},
-	{"invalid datetime", "not a date; write dates like 2025-06-01"},
+	{"invalid datetime", `not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
 }
 
 // tomlMessage makes a TOML parse message read like the others: lower

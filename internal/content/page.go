@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"path"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -69,7 +68,7 @@ func (p *Page) Dir() string {
 }
 
 // Dated reports whether the page has a date.
-func (p *Page) Dated() bool { return !p.Date.Equal(time.Time{}) }
+func (p *Page) Dated() bool { return !p.Date.IsZero() }
 
 // SourceHash returns the hash recorded in translations of a page whose
 // Markdown body is body: short, stable and independent of line endings.

@@ -223,7 +223,7 @@ func TestLoadErrors(t *testing.T) {
 			},
 			[]string{
 				`content/en/a.md:3: front matter: weight: want a whole number, got "first"`,
-				`content/es/a.md:3: front matter: date: want a date like 2025-06-01, got "someday"`,
+				`content/es/a.md:3: front matter: date: want a date like 2025-06-01, or a month in quotes like "2025-06", got "someday"`,
 				"content/es/b.md:1: front matter: no closing +++ line",
 				"content/es/c.md:1: not valid UTF-8 text",
 			},

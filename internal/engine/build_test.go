@@ -254,7 +254,7 @@ func TestAtomicSwap(t *testing.T) {
 	}{
 		{"front matter", "content/es/news/first.md", "+++\nweight = \"uno\"\n+++\n", "content/es/news/first.md:2: front matter: weight"},
 		{"layout", "layouts/page.html", "{{.NoSuchField}}", "layouts/page.html:"},
-		{"link", "content/en/news/first.md", "[gone](gone.md)\n", `content/en/news/first.md:14: link "gone.md": no page content/en/news/gone.md`},
+		{"link", "content/en/news/first.md", "[gone](gone.md)\n", `content/en/news/first.md:16: link "gone.md": no page content/en/news/gone.md`},
 		{"image", "content/es/news/first.md", "![mapa](/assets/mapa.png)\n", `content/es/news/first.md:9: image "/assets/mapa.png": no file assets/mapa.png; check the name`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

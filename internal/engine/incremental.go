@@ -525,8 +525,10 @@ func (e *Incremental) compare(o, n *content.Page, d *delta) {
 func sameMeta(o, n *content.Page) bool {
 	a, b := *o, *n
 	a.Body, b.Body, a.Source, b.Source = nil, nil, "", ""
-	if a.Date.Equal(b.Date) && a.Date.Location().String() == b.Date.Location().String() {
-		b.Date = a.Date
+	for _, d := range [][2]*content.Date{{&a.Date, &b.Date}, {&a.Lastmod, &b.Lastmod}} {
+		if d[0].Equal(d[1].Time) && d[0].MonthOnly == d[1].MonthOnly && d[0].Location().String() == d[1].Location().String() {
+			*d[1] = *d[0]
+		}
 	}
 	return reflect.DeepEqual(a, b) && render.ReadingTime(o.Body) == render.ReadingTime(n.Body)
 }

@@ -9,10 +9,16 @@ import (
 	"cecot/internal/render"
 )
 
-// A sitemap entry: a page's URL and its language alternates. Only built
-// with a base URL, since a sitemap lists absolute URLs only.
+// A sitemap entry: a page's URL, when it was last updated and its
+// language alternates. Only built with a base URL, since a sitemap lists
+// absolute URLs only.
 type sitemapEntry struct {
-	loc        string
+	loc string
+	// lastmod is the page's own lastmod ("2025-06-12", or "2025-06"
+	// when only the month is known), never its date: the submission's
+	// June 2025 is not when the page last changed. Empty when the page
+	// does not say, and then left out rather than guessed.
+	lastmod    string
 	alternates []alternate
 }
 
@@ -60,7 +66,7 @@ func (s *Site) sitemapEntries() []sitemapEntry {
 	}
 	for _, p := range s.Content.Pages {
 		if indexable(p) {
-			entries = append(entries, sitemapEntry{loc: s.abs(p.URL), alternates: s.alternates(p)})
+			entries = append(entries, sitemapEntry{loc: s.abs(p.URL), lastmod: p.Lastmod.ISO(), alternates: s.alternates(p)})
 		}
 	}
 	return entries
@@ -76,6 +82,9 @@ func (s *Site) sitemap() ([]byte, error) {
 		b.WriteString("<url><loc>")
 		xml.EscapeText(&b, []byte(e.loc))
 		b.WriteString("</loc>")
+		if e.lastmod != "" {
+			b.WriteString("<lastmod>" + e.lastmod + "</lastmod>")
+		}
 		for _, a := range e.alternates {
 			b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
 			xml.EscapeText(&b, []byte(a.hreflang))

@@ -14,8 +14,9 @@ import (
 // sitemapFile is sitemap.xml as read back.
 type sitemapFile struct {
 	URLs []struct {
-		Loc   string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
-		Links []struct {
+		Loc     string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 loc"`
+		Lastmod string `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 lastmod"`
+		Links   []struct {
 			Rel      string `xml:"rel,attr"`
 			Hreflang string `xml:"hreflang,attr"`
 			Href     string `xml:"href,attr"`

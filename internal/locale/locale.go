@@ -24,6 +24,11 @@ import (
 // Dir is the folder of the message files.
 const Dir = "locales"
 
+// ParagraphLabel is the message that gives each numbered paragraph's
+// link its name for screen readers, "Paragraph {{.Number}}". The renderer
+// uses it for every numbered page; no layout names it.
+const ParagraphLabel = "paragraph_label"
+
 // Locales are the interface strings of every language of a site.
 type Locales struct {
 	bundle   *i18n.Bundle

@@ -61,7 +61,8 @@ func New(opts Options) *Converter {
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(transformers...),
 		),
-		goldmark.WithRendererOptions(rendererOpts...),
+		goldmark.WithRendererOptions(append(rendererOpts,
+			renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100)))...),
 	)
 	return &Converter{md: md}
 }
@@ -88,6 +89,10 @@ type Page struct {
 	File string
 	// Numbered gives top-level paragraphs numbers and #pN anchors.
 	Numbered bool
+	// ParagraphLabel gives numbered paragraph n's link its accessible
+	// name in the page's language: "Paragraph 7", "Párrafo 7". Without
+	// it a screen reader reads the bare number.
+	ParagraphLabel func(n int) string
 	// Reserved are IDs that the page's layout uses ("main"), which
 	// headings must not take.
 	Reserved []string

@@ -23,7 +23,7 @@ const (
 // testCase is one conversion in a testdata file.
 type testCase struct {
 	desc    string
-	options []string // "numbered", "unsafe", "outline", "lang=es", "reserved=main,toc"
+	options []string // "numbered", "unsafe", "outline", "lang=es", "reserved=main,toc", "nolabel"
 	input   string
 	want    string
 }
@@ -105,6 +105,10 @@ var pages = map[string]map[string]string{
 	"es": {"report": "/es/informe/", "news/_index": "/es/noticias/", "news/first": "/es/noticias/primera/"},
 }
 
+// paragraphLabels are the accessible names of numbered paragraphs' links,
+// as the renderer takes them from each language's locale file.
+var paragraphLabels = map[string]string{"en": "Paragraph %d", "es": "Párrafo %d"}
+
 // resolver resolves links as the renderer does, but to paths from the
 // site root, as seen from a page at the root of lang's folder.
 func resolver(lang string) func(string) (string, error) {
@@ -151,6 +155,9 @@ func (c testCase) run() string {
 	}
 	if c.has("images") {
 		page.ResolveImage = imageResolver
+	}
+	if !c.has("nolabel") {
+		page.ParagraphLabel = func(n int) string { return fmt.Sprintf(paragraphLabels[lang], n) }
 	}
 	res, err := conv.Convert([]byte(c.input), page)
 	if err != nil {

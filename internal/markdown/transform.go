@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -93,7 +92,8 @@ func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parse
 
 // numberTransformer numbers the top-level paragraphs of a numbered page
 // as UN documents do. Paragraph N gets the anchor #pN and starts with a
-// link to itself, so that "paragraph 12" can be cited in any language.
+// link to itself, so that "paragraph 12" can be cited in any language;
+// the link's accessible name says "Paragraph 12" in the page's language.
 type numberTransformer struct{}
 
 func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
@@ -108,13 +108,12 @@ func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.C
 		if !st.page.Numbered {
 			continue
 		}
-		id := "p" + strconv.Itoa(n)
-		para.SetAttributeString("id", []byte(id))
+		para.SetAttributeString("id", []byte(paragraphAnchor(n)))
 		para.SetAttributeString("class", []byte("numbered"))
-		mark := ast.NewLink()
-		mark.Destination = []byte("#" + id)
-		mark.SetAttributeString("class", []byte("pnum"))
-		mark.AppendChild(mark, ast.NewString([]byte(strconv.Itoa(n))))
+		mark := &paragraphMark{n: n}
+		if st.page.ParagraphLabel != nil {
+			mark.label = st.page.ParagraphLabel(n)
+		}
 		para.InsertBefore(para, para.FirstChild(), mark)
 		// A space between number and text keeps them apart when copied.
 		para.InsertAfter(para, mark, ast.NewString([]byte(" ")))

@@ -69,8 +69,16 @@ func New(fsys fs.FS, s Site) (*Renderer, error) {
 
 func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 	return template.FuncMap{
-		"T":    tr.T,
-		"date": tr.Date,
+		"T": tr.T,
+		// date shows a date in the page's language. A date given
+		// only to the month shows as a month whatever style a
+		// layout asks for: no day is ever invented.
+		"date": func(d content.Date, style string) (string, error) {
+			if d.MonthOnly && style == "long" {
+				style = "month"
+			}
+			return tr.Date(d.Time, style)
+		},
 		"inlineCSS": func(name string) (template.CSS, error) {
 			a, err := r.Assets.Lookup(name)
 			if err != nil {
@@ -201,10 +209,15 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 			return picture(img, link), nil
 		}
 	}
+	label, err := r.paragraphLabel(p)
+	if err != nil {
+		return nil, err
+	}
 	md, err := r.Markdown.Convert(p.Body, markdown.Page{
-		File:     p.File,
-		Numbered: p.Numbered,
-		Reserved: r.tmpl.ids,
+		File:           p.File,
+		Numbered:       p.Numbered,
+		ParagraphLabel: label,
+		Reserved:       r.tmpl.ids,
 		ResolveLink: func(dest string) (string, error) {
 			if name, ok := strings.CutPrefix(dest, "/"+assets.Dir+"/"); ok {
 				return r.assetLink(name, link)
@@ -279,6 +292,32 @@ func (r *Renderer) Warnings() []*diag.Error {
 		return ws[i].Line < ws[j].Line
 	})
 	return ws
+}
+
+// paragraphLabel returns the accessible names of a numbered page's
+// paragraph links ("Paragraph 7", "Párrafo 7"), from the message
+// paragraph_label of the language the text is in: a stand-in for a
+// missing translation shows the default language's text, and its numbers
+// are read in that language. Pages without numbers need no label.
+func (r *Renderer) paragraphLabel(p *content.Page) (func(int) string, error) {
+	if !p.Numbered {
+		return nil, nil
+	}
+	lang := p.Lang
+	if p.Untranslated {
+		lang = r.Config.DefaultLanguage
+	}
+	tr := r.translators[lang]
+	if _, err := tr.T(locale.ParagraphLabel, map[string]any{"Number": 1}); err != nil {
+		// Only a message missing from the default language fails: a
+		// language without it falls back to the default's, with a
+		// warning from locale.Load.
+		return nil, diag.Errorf(locale.File(r.Config.DefaultLanguage), 0, "no message %s, which names each numbered paragraph's link for screen readers; add a line like %s = \"Paragraph {{.Number}}\"", locale.ParagraphLabel, locale.ParagraphLabel)
+	}
+	return func(n int) string {
+		s, _ := tr.T(locale.ParagraphLabel, map[string]any{"Number": n}) // checked above
+		return s
+	}, nil
 }
 
 // assetLink returns the link to an asset, named by its path under

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,7 +23,7 @@ type PageView struct {
 	Lang, Key, URL     string
 	Kind               content.Kind
 	Title, Description string
-	Date               time.Time
+	Date               content.Date
 	// Content is the page's Markdown as HTML; empty in lists.
 	Content template.HTML
 	// TOC lists the page's level 2 and 3 headings.

@@ -15,7 +15,7 @@ import (
 func TestViewCopiesPageFields(t *testing.T) {
 	p := &content.Page{
 		FrontMatter: content.FrontMatter{
-			Title: "Informe", Description: "Resumen", Date: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC),
+			Title: "Informe", Description: "Resumen", Date: content.Date{Time: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), MonthOnly: true},
 			Weight: 3, Slug: "informe",
 		},
 		Lang: "es", Key: "report", File: "content/es/report.md", Kind: content.KindSection,

@@ -117,6 +117,13 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// No layout names the message that names numbered paragraphs'
+	// links: the renderer uses it for every numbered page.
+	for _, p := range site.Pages {
+		if p.Numbered {
+			used[locale.ParagraphLabel] = append(used[locale.ParagraphLabel], Use{File: p.File, Line: 1})
+		}
+	}
 	gl, err := LoadGlossary(fsys)
 	if err != nil {
 		return nil, err

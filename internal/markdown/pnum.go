@@ -1,0 +1,53 @@
+package markdown
+
+import (
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// paragraphMark is the number at the start of a numbered paragraph: a
+// link to the paragraph itself. goldmark's links cannot carry an
+// aria-label, and a screen reader would read a bare "7", so the mark is
+// a node of its own with its own renderer.
+type paragraphMark struct {
+	ast.BaseInline
+	n     int    // the paragraph's number
+	label string // its accessible name in the page's language, or ""
+}
+
+var kindParagraphMark = ast.NewNodeKind("ParagraphMark")
+
+func (*paragraphMark) Kind() ast.NodeKind { return kindParagraphMark }
+
+func (m *paragraphMark) Dump(src []byte, level int) {
+	ast.DumpHelper(m, src, level, map[string]string{"N": strconv.Itoa(m.n), "Label": m.label}, nil)
+}
+
+// paragraphAnchor is the anchor of numbered paragraph n: "p7". It is the
+// same in every language, so a link to a paragraph works in all of them.
+func paragraphAnchor(n int) string { return "p" + strconv.Itoa(n) }
+
+// markRenderer writes a paragraph mark:
+// <a href="#p7" class="pnum" aria-label="Paragraph 7">7</a>.
+type markRenderer struct{}
+
+func (markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindParagraphMark, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		m := n.(*paragraphMark)
+		num := strconv.Itoa(m.n)
+		_, _ = w.WriteString(`<a href="#` + paragraphAnchor(m.n) + `" class="pnum"`)
+		if m.label != "" {
+			_, _ = w.WriteString(` aria-label="`)
+			_, _ = w.Write(util.EscapeHTML([]byte(m.label)))
+			_ = w.WriteByte('"')
+		}
+		_, _ = w.WriteString(">" + num + "</a>")
+		return ast.WalkSkipChildren, nil
+	})
+}
