@@ -25,7 +25,7 @@ func TestDates(t *testing.T) {
 		{"no date", "+++\ntitle = \"T\"\n+++\n", "", "", false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, _, err := Parse("content/en/x.md", "en", "x", []byte(tc.src))
+			p, _, err := Parse(ID{Lang: "en", Key: "x"}, []byte(tc.src))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,7 +56,7 @@ func TestDateErrors(t *testing.T) {
 		{"toml month without quotes", "+++\ntitle = \"T\"\ndate = 2025-06\n+++\n", `content/en/x.md:3: front matter: not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, _, err := Parse("content/en/x.md", "en", "x", []byte(tc.src))
+			_, _, err := Parse(ID{Lang: "en", Key: "x"}, []byte(tc.src))
 			if err == nil {
 				t.Fatal("no error")
 			}
