@@ -13,6 +13,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/engine"
 	"cecot/internal/images"
+	"cecot/internal/render"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -101,7 +102,7 @@ func files2(t *testing.T, base string, out map[string][]byte) *Result {
 		"es/index.html":        {file: "content/es/_index.md", page: &content.Page{File: "content/es/_index.md"}},
 		"en/report/index.html": {file: "content/en/report.md", page: &content.Page{File: "content/en/report.md"}},
 	}
-	return files(&engine.Site{Config: cfg}, out, srcs)
+	return files(&engine.Site{Inputs: &render.Inputs{Config: cfg}}, out, srcs)
 }
 
 // projectFS is the real project's layouts, locales and assets, with

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"cecot/internal/config"
 	"cecot/internal/diag"
 )
 
@@ -24,6 +25,12 @@ type Options struct {
 	Languages []string // codes in display order
 	Default   string   // the language others fall back to
 	Drafts    bool     // include pages marked draft
+}
+
+// OptionsFor returns the options of the site that cfg configures: the
+// one place they are made from the configuration.
+func OptionsFor(cfg *config.Config, drafts bool) Options {
+	return Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: drafts}
 }
 
 // Site is the content of every language of a site.

@@ -45,13 +45,11 @@ type Options struct {
 	Images *images.Cache
 }
 
-// Site is a loaded site, ready to render.
+// Site is a loaded site, ready to render: the project's configuration,
+// content, interface strings, assets and images (render.Inputs, shared
+// with its Renderer), and what the build adds.
 type Site struct {
-	Config   *config.Config
-	Content  *content.Site
-	Locales  *locale.Locales
-	Assets   *assets.Set
-	Images   *images.Set
+	*render.Inputs
 	Renderer *render.Renderer
 	// Warnings are problems that did not stop the build, sorted.
 	Warnings []*diag.Error
@@ -73,7 +71,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 // load is Load, except that it also returns the site as far as it got,
 // so that the warnings found are reported beside the errors.
 func load(fsys fs.FS, opts Options) (*Site, error) {
-	s := &Site{min: newMinifier(), compress: opts.Compress}
+	s := &Site{Inputs: &render.Inputs{}, min: newMinifier(), compress: opts.Compress}
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return s, err
@@ -85,7 +83,7 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	s.Config = cfg
 	var errs diag.List
-	site, warns, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: opts.Drafts})
+	site, warns, err := content.Load(fsys, content.OptionsFor(cfg, opts.Drafts))
 	errs.Add(err)
 	s.Content = site
 	s.Warnings = append(s.Warnings, warns...)
@@ -106,14 +104,8 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 	// Layouts are parsed even when the rest failed (without interface
 	// strings they are only checked), so that every problem is reported
 	// at once.
-	s.Renderer, err = render.New(fsys, render.Site{
-		Config:   cfg,
-		Content:  site,
-		Locales:  locs,
-		Assets:   s.Assets,
-		Images:   s.Images,
-		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
-	})
+	s.Markdown = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
+	s.Renderer, err = render.New(fsys, s.Inputs)
 	errs.Add(err)
 	return s, errs.Err()
 }
@@ -256,11 +248,9 @@ func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
 }
 
 // setContent replaces the site's content, as watch mode does after pages
-// were added, removed or moved.
-func (s *Site) setContent(c *content.Site) {
-	s.Content = c
-	s.Renderer.Content = c
-}
+// were added, removed or moved. The Renderer shares the Inputs, so it
+// renders the new content too.
+func (s *Site) setContent(c *content.Site) { s.Content = c }
 
 // rootNotFoundLayout is the layout of the bilingual 404.html at the root.
 const rootNotFoundLayout = "404-root"

@@ -463,7 +463,7 @@ func (e *Incremental) assemble(d *delta) bool {
 		pages = append(pages, &c)
 	}
 	cfg := e.site.Config
-	next, err := content.Assemble(pages, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: e.opts.Drafts})
+	next, err := content.Assemble(pages, content.OptionsFor(cfg, e.opts.Drafts))
 	e.assembly = err
 	if err != nil {
 		return false

@@ -32,7 +32,7 @@ func FuzzResolve(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := &Renderer{Site: Site{Content: site}}
+	r := &Renderer{Inputs: &Inputs{Content: site}}
 	from := site.Page("en", "news/item")
 	f.Fuzz(func(t *testing.T, dest string) {
 		target, frag, err := r.resolve(from, dest)

@@ -22,8 +22,11 @@ import (
 	"cecot/internal/markdown"
 )
 
-// Site is everything a Renderer renders from.
-type Site struct {
+// Inputs are everything a Renderer renders from: the loaded project.
+// engine.Site owns them and its Renderer shares them by pointer, so that
+// there is one copy of each, and content that watch mode replaces
+// reaches every renderer at once.
+type Inputs struct {
 	Config   *config.Config
 	Content  *content.Site
 	Locales  *locale.Locales
@@ -36,7 +39,7 @@ type Site struct {
 
 // Renderer renders pages. It is safe for concurrent use.
 type Renderer struct {
-	Site
+	*Inputs
 	tmpl        *templates
 	translators map[string]*locale.Translator
 	deps        Deps       // pages read by renders, when recording
@@ -47,8 +50,8 @@ type Renderer struct {
 // New parses the layouts in fsys for s. Without s.Locales, as when they
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
-func New(fsys fs.FS, s Site) (*Renderer, error) {
-	r := &Renderer{Site: s, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
+func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
+	r := &Renderer{Inputs: s, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {

@@ -141,7 +141,7 @@ func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
 	if err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
 	if err != nil {
 		return nil, err
 	}
