@@ -271,6 +271,9 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
 	results := make([]written, len(outs))
 	r := s.Renderer.WithFragments()
+	if mw, ok := w.(MarkdownWriter); ok {
+		r = r.Converting(mw.WriteMarkdown)
+	}
 	parallel(ctx, len(outs), func(i int) {
 		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
 	})

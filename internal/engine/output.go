@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"cecot/internal/content"
+	"cecot/internal/markdown"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +17,15 @@ import (
 // many goroutines at once.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+}
+
+// MarkdownWriter is a Writer that also receives each page's converted
+// Markdown, as Render converts it: its counts, which checks compare
+// between translations, without converting every page a second time.
+// WriteMarkdown may be called from many goroutines at once.
+type MarkdownWriter interface {
+	Writer
+	WriteMarkdown(p *content.Page, md *markdown.Result)
 }
 
 // Marker is the file that marks a folder as written by this generator.

@@ -44,7 +44,10 @@ type Renderer struct {
 	translators map[string]*locale.Translator
 	deps        Deps       // pages read by renders, when recording
 	frags       *fragments // shared fragments of one build, or nil
-	warnings    *warnings  // problems renders found but did not stop for
+	// converted, when set, is told of every page's Markdown that Page
+	// converts.
+	converted func(*content.Page, *markdown.Result)
+	warnings  *warnings // problems renders found but did not stop for
 }
 
 // New parses the layouts in fsys for s. Without s.Locales, as when they
@@ -122,8 +125,21 @@ func (r *Renderer) Page(p *content.Page) ([]byte, *markdown.Result, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if r.converted != nil {
+		r.converted(p, md)
+	}
 	out, err := r.execute(p, Layout(p), r.viewWith(p, md))
 	return out, md, err
+}
+
+// Converting returns a renderer that renders as r does and calls f with
+// the converted Markdown of every page it renders with Page, so that a
+// caller that needs the counts need not convert the page again. f may be
+// called from many goroutines at once.
+func (r *Renderer) Converting(f func(*content.Page, *markdown.Result)) *Renderer {
+	c := *r
+	c.converted = f
+	return &c
 }
 
 // Standalone renders the single-file edition of p, which has its
