@@ -249,59 +249,41 @@ func Context(key, anchor string) string { return key + "#" + anchor }
 // align pairs the original's blocks with the translation's and gives
 // each its state.
 func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []Row {
-	entries := map[string]*po.Entry{}
-	if pofile != nil {
-		for _, e := range pofile.Entries {
-			if !e.Obsolete && e.Context != nil {
-				entries[*e.Context] = e
-			}
-		}
-	}
-	var trBlocks []Block
-	if tr != nil {
-		trBlocks = tr.blocks
-	}
-	pairs := pairBlocks(orig.blocks, trBlocks)
-	changed := stampChanges(orig, tr)
+	s := newPageSync(orig, tr, pofile, "", sync, key, "")
 	var rows []Row
-	seen := map[string]bool{}
-	for _, p := range pairs {
+	slots := s.slots()
+	next := 0
+	for _, p := range s.pairs {
 		if p.o < 0 {
-			t := trBlocks[p.t]
+			t := tr.blocks[p.t]
 			rows = append(rows, Row{Kind: t.Kind, Anchor: t.Anchor, Context: Context(key, t.Anchor),
 				TranslationID: t.ID, Translation: t.Text, TranslationLine: t.Line, State: BlockObsolete})
 			continue
 		}
-		b := orig.blocks[p.o]
-		r := Row{Kind: b.Kind, Anchor: b.Anchor, Context: Context(key, b.Anchor), ID: b.ID,
-			Original: b.Text, OriginalLine: b.Line}
-		seen[r.Context] = true
-		e := entries[r.Context]
-		if e != nil {
-			r.POLine = e.Line
+		sl := slots[next]
+		next++
+		b := sl.b
+		r := Row{Kind: b.Kind, Anchor: b.Anchor, Context: sl.ctx, ID: b.ID, Original: b.Text, OriginalLine: b.Line}
+		if sl.e != nil {
+			r.POLine = sl.e.Line
 		}
-		if p.t < 0 || tr == nil {
+		if sl.t == nil {
 			r.State = BlockMissing
 			rows = append(rows, r)
 			continue
 		}
-		t := trBlocks[p.t]
+		t := *sl.t
 		r.TranslationID, r.Translation, r.TranslationLine = t.ID, t.Text, t.Line
-		r.State, r.Previous, r.HasPrevious = blockState(b, t, e, sync[r.Context], changed)
-		if tr.page.Draft {
+		r.State, r.Previous, r.HasPrevious = blockState(b, t, sl.e, sync[r.Context], s.changed)
+		if sl.draft {
 			r.State = BlockMissing
 		}
 		rows = append(rows, r)
 	}
-	if pofile != nil {
-		for _, e := range pofile.Entries {
-			if e.Obsolete || e.Context == nil || seen[*e.Context] || !strings.HasPrefix(*e.Context, key+"#") {
-				continue
-			}
-			anchor := strings.TrimPrefix(*e.Context, key+"#")
-			rows = append(rows, Row{Anchor: anchor, Context: *e.Context, Previous: e.ID, HasPrevious: true,
-				Translation: first(e.Str), State: BlockObsolete, POLine: e.Line})
-		}
+	for _, e := range s.unused() {
+		anchor := strings.TrimPrefix(e.Ctx(), key+"#")
+		rows = append(rows, Row{Anchor: anchor, Context: e.Ctx(), Previous: e.ID, HasPrevious: true,
+			Translation: first(e.Str), State: BlockObsolete, POLine: e.Line})
 	}
 	return rows
 }

@@ -187,14 +187,18 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			e.PrevID = prev
 		}
 		if s.pofile != nil && (old == nil || old.ID != e.ID || old.Fuzzy() != e.Fuzzy() || first(old.Str) != str) {
-			plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, 0, "%s: %s", sl.ctx, describeEntry(e, old)))
+			line := 0
+			if old != nil {
+				line = old.Line
+			}
+			plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, line, "%s (%s:%d): %s", sl.ctx, s.orig.path, sl.b.Line, describeEntry(e, old)))
 		}
 		f.Entries = append(f.Entries, e)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	f.Entries = append(f.Entries, s.obsolete(active)...)
+	f.Entries = append(f.Entries, s.obsolete()...)
 	if s.pofile == nil {
 		plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, 0, "new PO file, %d messages", len(f.Entries)))
 	}
@@ -224,21 +228,31 @@ func (s *pageSync) fuzzy(sl slot, recorded bool) (bool, *string) {
 
 // obsolete returns the PO file's entries for blocks the original no
 // longer has, as "#~" entries, as msgmerge keeps them.
-func (s *pageSync) obsolete(active map[string]bool) []*po.Entry {
+func (s *pageSync) obsolete() []*po.Entry {
 	if s.pofile == nil {
 		return nil
 	}
 	var out []*po.Entry
-	seen := map[string]bool{}
-	for _, e := range s.pofile.Entries {
-		ctx := e.Ctx()
-		if active[ctx] || seen[ctx] || !e.Translated() {
-			continue
+	for _, e := range s.unused() {
+		if e.Translated() {
+			o := *e
+			o.Obsolete, o.Refs, o.Extracted = true, nil, nil
+			out = append(out, &o)
 		}
-		seen[ctx] = true
-		o := *e
-		o.Obsolete, o.Refs, o.Extracted = true, nil, nil
-		out = append(out, &o)
+	}
+	active := map[string]bool{}
+	for _, sl := range s.slots() {
+		active[sl.ctx] = true
+	}
+	seen := map[string]bool{}
+	for _, e := range out {
+		seen[e.Ctx()] = true
+	}
+	for _, e := range s.pofile.Entries {
+		if e.Obsolete && !active[e.Ctx()] && !seen[e.Ctx()] {
+			seen[e.Ctx()] = true
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -246,15 +260,17 @@ func (s *pageSync) obsolete(active map[string]bool) []*po.Entry {
 func describeEntry(e, old *po.Entry) string {
 	switch {
 	case old == nil:
-		return "new entry"
+		return "a new block"
 	case old.ID != e.ID && e.Fuzzy():
-		return "the original changed; marked fuzzy, with the earlier original in #| msgid"
+		return "the original changed (fuzzy, with the earlier text in #| msgid)"
 	case old.ID != e.ID:
 		return "the original changed"
 	case first(old.Str) != first(e.Str):
 		return "the translation changed in the Markdown"
+	case e.Fuzzy():
+		return "the original changed since it was translated (fuzzy)"
 	}
-	return "fuzzy flag changed"
+	return "translated and up to date again (no longer fuzzy)"
 }
 
 // setPOHeader fills in the header fields of a language's PO file,

@@ -152,38 +152,49 @@ type pageSync struct {
 	pofile    *po.File // nil when there is none
 	base      syncRecord
 	pairs     []pair
-	entries   map[string]*po.Entry
+	entries   map[string]*po.Entry   // by msgctxt
+	byID      map[string][]*po.Entry // by msgid
 	changed   func(Block) bool
+	cached    []slot
+	used      map[*po.Entry]bool
 }
 
 func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
-	s := &pageSync{key: src.Key, lang: lang, poPath: POPath(lang, src.Key), base: base, entries: map[string]*po.Entry{}}
-	var err error
-	if s.orig, err = readPage(pr.fsys, src.File, src.Lang, src.Key); err != nil {
+	orig, err := readPage(pr.fsys, src.File, src.Lang, src.Key)
+	if err != nil {
 		return nil, err
 	}
+	var tr *pageFile
 	if t := pr.site.Page(lang, src.Key); t != nil && !t.Untranslated {
-		if s.tr, err = readPage(pr.fsys, t.File, lang, src.Key); err != nil {
+		if tr, err = readPage(pr.fsys, t.File, lang, src.Key); err != nil {
 			return nil, err
 		}
 	}
-	if s.pofile, err = readPO(pr.fsys, s.poPath); err != nil {
+	pofile, err := readPO(pr.fsys, POPath(lang, src.Key))
+	if err != nil {
 		return nil, err
 	}
-	if s.pofile != nil {
-		for _, e := range s.pofile.Entries {
+	return newPageSync(orig, tr, pofile, POPath(lang, src.Key), base, src.Key, lang), nil
+}
+
+func newPageSync(orig, tr *pageFile, pofile *po.File, poPath string, base syncRecord, key, lang string) *pageSync {
+	s := &pageSync{key: key, lang: lang, orig: orig, tr: tr, pofile: pofile, poPath: poPath, base: base,
+		entries: map[string]*po.Entry{}, byID: map[string][]*po.Entry{}}
+	if pofile != nil {
+		for _, e := range pofile.Entries {
 			if !e.Obsolete && e.Context != nil {
 				s.entries[*e.Context] = e
+				s.byID[e.ID] = append(s.byID[e.ID], e)
 			}
 		}
 	}
 	var trBlocks []Block
-	if s.tr != nil {
-		trBlocks = s.tr.blocks
+	if tr != nil {
+		trBlocks = tr.blocks
 	}
-	s.pairs = pairBlocks(s.orig.blocks, trBlocks)
-	s.changed = stampChanges(s.orig, s.tr)
-	return s, nil
+	s.pairs = pairBlocks(orig.blocks, trBlocks)
+	s.changed = stampChanges(orig, tr)
+	return s
 }
 
 // trFile is where the translation is, or would be created.
@@ -204,6 +215,10 @@ type slot struct {
 }
 
 func (s *pageSync) slots() []slot {
+	if s.cached != nil || len(s.pairs) == 0 {
+		return s.cached
+	}
+	s.used = map[*po.Entry]bool{}
 	var out []slot
 	for _, p := range s.pairs {
 		if p.o < 0 {
@@ -211,13 +226,52 @@ func (s *pageSync) slots() []slot {
 		}
 		b := s.orig.blocks[p.o]
 		sl := slot{b: b, ctx: Context(s.key, b.Anchor)}
-		sl.e = s.entries[sl.ctx]
 		if p.t >= 0 && s.tr != nil {
 			t := s.tr.blocks[p.t]
 			sl.t = &t
 			sl.draft = s.tr.page.Draft
 		}
+		sl.e = s.pick(sl)
+		if sl.e != nil {
+			s.used[sl.e] = true
+		}
 		out = append(out, sl)
+	}
+	s.cached = out
+	return out
+}
+
+// pick finds a slot's PO entry: the one with its msgctxt, unless that
+// was made from another text and an entry made from the block's text,
+// with the translation the Markdown has, is free. So a paragraph added
+// or deleted above, which renumbers the ones below it, leaves their
+// entries as they were, as msgmerge's matching of msgids would.
+func (s *pageSync) pick(sl slot) *po.Entry {
+	e := s.entries[sl.ctx]
+	if e != nil && e.ID == sl.b.Text {
+		return e
+	}
+	m := sl.markdownText()
+	for _, c := range s.byID[sl.b.Text] {
+		if !s.used[c] && first(c.Str) == m && s.entries[c.Ctx()] == c {
+			return c
+		}
+	}
+	return e
+}
+
+// unused returns the PO file's entries that no block of the original
+// took: those of deleted blocks.
+func (s *pageSync) unused() []*po.Entry {
+	s.slots()
+	var out []*po.Entry
+	if s.pofile == nil {
+		return nil
+	}
+	for _, e := range s.pofile.Entries {
+		if !e.Obsolete && e.Context != nil && !s.used[e] {
+			out = append(out, e)
+		}
 	}
 	return out
 }

@@ -47,6 +47,9 @@ type Language struct {
 	// Blocks counts the blocks of every page (see Align): the same
 	// figures as the translator's workbench shows.
 	Blocks Counts `json:"blocks"`
+	// PO lists where the language's PO files and its Markdown disagree,
+	// when the project keeps PO files.
+	PO []*POProblem `json:"po,omitempty"`
 }
 
 // Count returns how many of l's pages are in state s.
@@ -96,7 +99,7 @@ func (r *Report) Clean() bool {
 		return false
 	}
 	for _, l := range r.Languages {
-		if len(l.Strings) > 0 || l.Count(Translated) != len(l.Pages) {
+		if len(l.Strings)+len(l.PO) > 0 || l.Count(Translated) != len(l.Pages) {
 			return false
 		}
 	}
@@ -152,6 +155,9 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		addBlocks(lang, la)
+		if lang.PO, err = poProblems(fsys, l.Code); err != nil {
+			return nil, err
+		}
 		r.Languages = append(r.Languages, lang)
 	}
 	r.Extra = extra(site)
@@ -307,8 +313,20 @@ func addBlocks(l *Language, la *LanguageAlignment) {
 		byKey[pa.Key] = pa
 	}
 	for _, p := range l.Pages {
-		if pa := byKey[p.Key]; pa != nil {
-			p.Blocks = pa.Counts
+		pa := byKey[p.Key]
+		if pa == nil {
+			continue
+		}
+		p.Blocks = pa.Counts
+		// Where a PO file records what each block was translated
+		// from, the page is up to date exactly when every block is.
+		if pa.PO == "" || p.State == Missing {
+			continue
+		}
+		if pa.UpToDate() {
+			p.State, p.Reason, p.Changes = Translated, "", nil
+		} else {
+			p.State, p.Reason, p.Changes = Stale, blockReason(pa), nil
 		}
 	}
 	l.Blocks = la.Totals

@@ -84,6 +84,13 @@ func writeLanguage(b *strings.Builder, l *Language, def string) {
 		writeStrings(b, l.Strings)
 		b.WriteString("\n")
 	}
+	if len(l.PO) > 0 {
+		fmt.Fprintf(b, "PO files out of step with the pages (Poedit, Weblate, Crowdin):\n")
+		for _, p := range l.PO {
+			fmt.Fprintf(b, "  %s: %v\n", p.Problem, p)
+		}
+		b.WriteString("\n")
+	}
 	if len(l.Glossary) > 0 {
 		fmt.Fprintf(b, "Glossary: the translation does not use the agreed term (advice; check each one):\n")
 		for _, m := range l.Glossary {

@@ -1,0 +1,350 @@
+package translate
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"cecot/internal/locale"
+	"cecot/internal/po"
+)
+
+// apply writes a plan's files into fsys.
+func apply(fsys fstest.MapFS, p *Plan) {
+	for name, data := range p.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+}
+
+func mustExport(t *testing.T, fsys fstest.MapFS) *Plan {
+	t.Helper()
+	p, err := PlanExport(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apply(fsys, p)
+	return p
+}
+
+func mustImport(t *testing.T, fsys fstest.MapFS) *Plan {
+	t.Helper()
+	p, err := PlanImport(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apply(fsys, p)
+	return p
+}
+
+// change replaces old with new in a file of fsys, which must hold it.
+func change(t *testing.T, fsys fstest.MapFS, name, old, new string) {
+	t.Helper()
+	data := string(fsys[name].Data)
+	if !strings.Contains(data, old) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
+}
+
+// TestExportGolden compares the PO files of the fixture site with
+// testdata/po/; go test -update rewrites them.
+func TestExportGolden(t *testing.T) {
+	fsys := posite(t)
+	p := mustExport(t, fsys)
+	want := []string{"content/es/.po-sync", "locales/po/pages/es/guide.po", "locales/po/pages/es/other.po",
+		"locales/po/pages/guide.pot", "locales/po/pages/other.pot", "locales/po/strings/es.po", "locales/po/strings/strings.pot"}
+	if got := p.Names(); !slices.Equal(got, want) {
+		t.Fatalf("export writes %q, want %q", got, want)
+	}
+	for _, name := range want {
+		golden := filepath.Join("testdata", "po", filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, p.Files[name], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		data, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(data, p.Files[name]) {
+			t.Errorf("%s differs from %s:\n%s", name, golden, p.Files[name])
+		}
+	}
+	// A second export, and an import, change nothing.
+	if again := mustExport(t, fsys); len(again.Files) != 0 {
+		t.Errorf("a second export writes %q", again.Names())
+	}
+	if imp := mustImport(t, fsys); len(imp.Files) != 0 {
+		t.Errorf("an import of what was just exported writes %q", imp.Names())
+	}
+}
+
+// TestEnglishEditBecomesFuzzy: an edit of the original marks the entry
+// fuzzy, with the text it was translated from in #| msgid, and the page
+// out of date in status and in Align, naming the block.
+func TestEnglishEditBecomesFuzzy(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph, amended.")
+	p := mustExport(t, fsys)
+	f, err := po.Read("es.po", p.Files["locales/po/pages/es/guide.po"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fuzzy []*po.Entry
+	for _, e := range f.Entries {
+		if e.Fuzzy() {
+			fuzzy = append(fuzzy, e)
+		}
+	}
+	if len(fuzzy) != 1 {
+		t.Fatalf("%d fuzzy entries, want 1:\n%s", len(fuzzy), p.Files["locales/po/pages/es/guide.po"])
+	}
+	e := fuzzy[0]
+	if e.Ctx() != "guide#key-facts.quote1" || e.ID != "A quoted paragraph, amended." || e.PrevID == nil || *e.PrevID != "A quoted paragraph." || e.Str[0] != "Un párrafo citado." {
+		t.Errorf("fuzzy entry %+v", e)
+	}
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := r.Languages[0].Pages[0]
+	if pg.State != Stale || !strings.Contains(pg.Reason, "content/en/guide.md:18 (key-facts.quote1) changed") {
+		t.Errorf("status: %+v", pg)
+	}
+	if len(r.Languages[0].PO) != 0 {
+		t.Errorf("PO problems right after an export: %v", r.Languages[0].PO)
+	}
+	// The translator updates the entry (as Poedit does: new msgstr,
+	// fuzzy and #| gone) and imports: the page is up to date again.
+	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgid \"A quoted paragraph.\"\n", "")
+	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
+	r, _ = LoadStatus(fsys)
+	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "site po import es"`) {
+		t.Errorf("before the import, status says %v", probs)
+	}
+	imp := mustImport(t, fsys)
+	if got := string(imp.Files["content/es/guide.md"]); !strings.Contains(got, "> Un párrafo citado, corregido.\n") {
+		t.Errorf("imported page:\n%s", got)
+	}
+	r, _ = LoadStatus(fsys)
+	if pg := r.Languages[0].Pages[0]; pg.State != Translated || len(r.Languages[0].PO) != 0 {
+		t.Errorf("after the import: %+v %v", pg, r.Languages[0].PO)
+	}
+}
+
+// TestImportChangesOnlyThatBlock: one msgstr edited changes that block's
+// text and nothing else of the file.
+func TestImportChangesOnlyThatBlock(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	before := string(fsys["content/es/guide.md"].Data)
+	change(t, fsys, "locales/po/pages/es/guide.po", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas, *dos*.\"")
+	p := mustImport(t, fsys)
+	if got := p.Names(); !slices.Equal(got, []string{"content/es/.po-sync", "content/es/guide.md"}) {
+		t.Fatalf("import writes %q", got)
+	}
+	after := string(p.Files["content/es/guide.md"])
+	if want := strings.Replace(before, "  en dos líneas.", "  en dos líneas, *dos*.", 1); after != want {
+		t.Errorf("imported page:\n%s\nwant:\n%s", after, want)
+	}
+}
+
+func TestImportFrontMatterAndNewPage(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Guía"`, `msgstr "La \"guía\""`)
+	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other text.\"\nmsgstr \"\"", "msgid \"Other text.\"\nmsgstr \"Otro texto.\"")
+	p := mustImport(t, fsys)
+	guide := string(p.Files["content/es/guide.md"])
+	if !strings.Contains(guide, "\nmenu = \"La \\\"guía\\\"\"\n") || !strings.Contains(guide, "slug = \"guia\"\nweight") && !strings.Contains(guide, "weight = 1\nslug = \"guia\"") {
+		t.Errorf("front matter after import:\n%s", guide)
+	}
+	other := string(p.Files["content/es/other.md"])
+	if !strings.Contains(other, "\nOtro texto.\n") || !strings.Contains(other, "draft = true") || !strings.Contains(other, `title = "Other"`) {
+		t.Errorf("new page, half translated:\n%s", other)
+	}
+}
+
+// TestSpanishPluralRoundTrip: the three Spanish forms go to msgstr[0..2]
+// in the order of the Plural-Forms header and come back unchanged; an
+// edited form changes only its line of es.toml.
+func TestSpanishPluralRoundTrip(t *testing.T) {
+	fsys := posite(t)
+	p := mustExport(t, fsys)
+	es := string(p.Files["locales/po/strings/es.po"])
+	want := `msgctxt "reading_time"
+msgid "{{.Count}} minute read"
+msgid_plural "{{.Count}} minutes read"
+msgstr[0] "{{.Count}} minuto de lectura"
+msgstr[1] "{{.Count}} de minutos de lectura"
+msgstr[2] "{{.Count}} minutos de lectura"
+`
+	if !strings.Contains(es, want) || !strings.Contains(es, `"Plural-Forms: nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);\n"`) {
+		t.Errorf("es.po:\n%s", es)
+	}
+	before := string(fsys["locales/es.toml"].Data)
+	if imp := mustImport(t, fsys); len(imp.Files) != 0 {
+		t.Fatalf("import without edits writes %q", imp.Names())
+	}
+	change(t, fsys, "locales/po/strings/es.po", `msgstr[1] "{{.Count}} de minutos de lectura"`, `msgstr[1] "{{.Count}} de minutos leídos"`)
+	imp := mustImport(t, fsys)
+	got := string(imp.Files["locales/es.toml"])
+	if want := strings.Replace(before, `many = "{{.Count}} de minutos de lectura"`, `many = "{{.Count}} de minutos leídos"`, 1); got != want {
+		t.Errorf("es.toml:\n%s\nwant:\n%s", got, want)
+	}
+	if again := mustExport(t, fsys); len(again.Files) != 0 {
+		t.Errorf("export after the import writes %q", again.Names())
+	}
+}
+
+func TestPluralRulesMatchGoI18n(t *testing.T) {
+	for lang, rule := range pluralRules {
+		if got := locale.PluralForms(lang); !slices.Equal(got, rule.forms) {
+			t.Errorf("%s: go-i18n has forms %q, the Plural-Forms rule %q", lang, got, rule.forms)
+		}
+		if n := strings.Count(rule.expr, "?") + 1; n != len(rule.forms) && !(n == 1 && len(rule.forms) == 2 && strings.Contains(rule.expr, "nplurals=2")) {
+			t.Errorf("%s: %q chooses among %d forms, want %d", lang, rule.expr, n, len(rule.forms))
+		}
+	}
+}
+
+// TestConflict: a block changed in both the PO file and the Markdown
+// since the last export is reported by both commands, which write
+// nothing.
+func TestConflict(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado (PO)."`)
+	change(t, fsys, "content/es/guide.md", "> Un párrafo citado.", "> Un párrafo citado (Markdown).")
+	for name, plan := range map[string]func() (*Plan, error){
+		"export": func() (*Plan, error) { return PlanExport(fsys, nil) },
+		"import": func() (*Plan, error) { return PlanImport(fsys, nil) },
+	} {
+		p, err := plan()
+		if p != nil || err == nil || !strings.Contains(err.Error(), "locales/po/pages/es/guide.po:") || !strings.Contains(err.Error(), "changed in both the PO file and content/es/guide.md:20") {
+			t.Errorf("%s: plan %v, error %v", name, p, err)
+		}
+	}
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "conflict" || r.Clean() {
+		t.Errorf("status: %v", probs)
+	}
+}
+
+// TestBadInput: every kind of bad PO input is reported at the line of
+// its entry, and nothing is planned.
+func TestBadInput(t *testing.T) {
+	const guide = "locales/po/pages/es/guide.po"
+	for _, c := range []struct {
+		name      string
+		file      string
+		old, new  string
+		want      string
+		addFile   string // a file to add instead
+		addedData string
+	}{
+		{name: "syntax error", file: guide, old: `msgstr "Guía"`, new: `msgstr "Guía`, want: guide + ":38: msgstr: the string has no closing quote"},
+		{name: "unknown msgctxt", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "guide#meta.menus"`, want: guide + `:36: msgctxt "guide#meta.menus": content/en/guide.md has no such block`},
+		{name: "duplicated msgctxt", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "guide#meta.summary"`, want: guide + `:36: msgctxt "guide#meta.summary" is used twice (also at line 30)`},
+		{name: "another language", file: guide, old: `"Language: es\n"`, new: `"Language: fr\n"`, want: guide + `:1: this PO file is for language "fr", not "es"`},
+		{name: "another page", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "other#meta.menu"`, want: guide + `:36: msgctxt "other#meta.menu" is of page "other", but this is the PO file of page "guide"`},
+		{name: "PO file of no page", addFile: "locales/po/pages/es/gone.po", addedData: "msgid \"\"\nmsgstr \"Language: es\\n\"\n", want: "locales/po/pages/es/gone.po:1: there is no published page content/en/gone.md"},
+		{name: "new heading", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "## Un párrafo citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": a new heading`},
+		{name: "list inside a paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n- citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": a list inside the text`},
+		{name: "second paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n\ncitado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": a second paragraph`},
+		{name: "dropped link", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `un enlace`, want: guide + `:44: msgctxt "guide#p1": the original has 1 link(s) (other.md), the translation 0 ()`},
+		{name: "extra link", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un [párrafo](other.md) citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": the original has 0 link(s) (), the translation 1 (other.md)`},
+		{name: "changed link target", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](otra.md)`, want: guide + `:44: msgctxt "guide#p1": link 1 goes to "otra.md", but in the original to "other.md"`},
+		{name: "unbalanced emphasis", file: guide, old: `*énfasis*`, new: `*énfasis`, want: guide + `:44: msgctxt "guide#p1": unbalanced emphasis`},
+		{name: "unsafe scheme", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](javascript:alert(1))`, want: guide + `:44: msgctxt "guide#p1": link target "javascript:alert(1)": only http, https, mailto and tel links`},
+		{name: "raw HTML", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un <b>párrafo</b> citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": raw HTML (<b>) is not allowed`},
+		{name: "invalid UTF-8", file: guide, old: `msgstr "Un párrafo citado."`, new: "msgstr \"Un p\xe1rrafo citado.\"", want: guide + ":72: this line is not valid UTF-8"},
+		{name: "wrong plural count", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"\n", new: "", want: `locales/po/strings/es.po:24: message "reading_time": 2 plural forms, but es has 3`},
+		{name: "plural in a page", file: guide, old: "msgid \"Guide\"\nmsgstr \"Guía\"", new: "msgid \"Guide\"\nmsgid_plural \"Guides\"\nmsgstr[0] \"Guía\"\nmsgstr[1] \"Guías\"", want: guide + `:36: msgctxt "guide#meta.menu": a page's text has no plural forms`},
+		{name: "alt text with a bracket", file: guide, old: `msgstr "Un mapa de la región"`, new: `msgstr "Un mapa] de la región"`, want: guide + `:102: msgctxt "guide#key-facts.figure1.alt": an image description cannot contain [ or ]`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := posite(t)
+			mustExport(t, fsys)
+			if c.addFile != "" {
+				fsys[c.addFile] = &fstest.MapFile{Data: []byte(c.addedData)}
+			} else {
+				change(t, fsys, c.file, c.old, c.new)
+			}
+			p, err := PlanImport(fsys, nil)
+			if p != nil || err == nil || !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("plan %v, error:\n%v\nwant:\n%s", p, err, c.want)
+			}
+		})
+	}
+}
+
+// TestRealContentRoundTrip: on the project's own pages, an export and an
+// import leave every file as it was, and what export writes reads back.
+func TestRealContentRoundTrip(t *testing.T) {
+	fsys := fstest.MapFS{}
+	root := filepath.Join("..", "..")
+	for _, dir := range []string{"content", "locales", "layouts"} {
+		if err := copyInto(fsys, root, dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(root, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["site.toml"] = &fstest.MapFile{Data: data}
+	before := map[string]string{}
+	for name, f := range fsys {
+		before[name] = string(f.Data)
+	}
+	mustExport(t, fsys)
+	if p := mustImport(t, fsys); len(p.Files) != 0 {
+		t.Errorf("import after export writes %q", p.Names())
+	}
+	if p := mustExport(t, fsys); len(p.Files) != 0 {
+		t.Errorf("a second export writes %q", p.Names())
+	}
+	for name, data := range before {
+		if string(fsys[name].Data) != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range r.Languages {
+		if len(l.PO) > 0 {
+			t.Errorf("%s: status finds the fresh PO files out of step: %v", l.Lang, l.PO)
+		}
+	}
+}
+
+func copyInto(fsys fstest.MapFS, root, dir string) error {
+	return filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return nil
+	})
+}
