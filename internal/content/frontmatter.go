@@ -37,8 +37,8 @@ type FrontMatter struct {
 	Params         map[string]any // free-form values that layouts read
 }
 
-// Keys are the front-matter keys that a page may use.
-var Keys = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
+// Fields are the front-matter fields that a page may set.
+var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
 
 // Warning is a problem that does not stop a build.
 type Warning = diag.Error
@@ -107,7 +107,7 @@ func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, 
 			return FrontMatter{}, nil, yamlError(path, err)
 		}
 	}
-	lineOf := func(key string) int { return keyLine(fm, format, key) + 1 }
+	lineOf := func(key string) int { return fieldLine(fm, format, key) + 1 }
 	return decodeFrontMatter(path, m, lineOf)
 }
 
@@ -181,7 +181,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 			fm.Params = p
 		default:
 			msg := fmt.Sprintf("front matter: unknown key %q", key)
-			if s := diag.Suggest(key, Keys); s != "" {
+			if s := diag.Suggest(key, Fields); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else {
 				msg += "; put your own values under [params]"
@@ -206,8 +206,8 @@ func describe(v any) string {
 	return fmt.Sprint(v)
 }
 
-// keyLine returns the 1-based line in fm where a top-level key is set, or 0.
-func keyLine(fm []byte, format, key string) int {
+// fieldLine returns the 1-based line in fm where a top-level key is set, or 0.
+func fieldLine(fm []byte, format, key string) int {
 	sep := "="
 	if format == "yaml" {
 		sep = ":"

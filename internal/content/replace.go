@@ -10,7 +10,7 @@ import "slices"
 // changing nothing, when p does not fit in place: a page the site does
 // not have yet, or a changed slug or draft flag, which move or remove
 // URLs. The caller then assembles the site again.
-func (s *Site) Replace(p *Page) ([]*Page, bool) {
+func (s *Tree) Replace(p *Page) ([]*Page, bool) {
 	if !s.Fits(p) {
 		return nil, false
 	}
@@ -45,7 +45,7 @@ func place(dst *Page, src Page) {
 }
 
 // Fits reports whether Replace can put p in place.
-func (s *Site) Fits(p *Page) bool {
+func (s *Tree) Fits(p *Page) bool {
 	old := s.byKey[p.Lang][p.Key]
 	return old != nil && !old.Untranslated && old.File == p.File && old.Slug == p.Slug && old.Draft == p.Draft && old.Kind == p.Kind
 }

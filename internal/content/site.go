@@ -33,8 +33,10 @@ func OptionsFor(cfg *config.Config, drafts bool) Options {
 	return Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: drafts}
 }
 
-// Site is the content of every language of a site.
-type Site struct {
+// Tree is the content of every language of a site: its pages by language
+// and key, with stand-ins for missing translations, and each section with
+// the pages it lists. (engine.Site is the whole loaded site.)
+type Tree struct {
 	Languages []string // codes in display order
 	Default   string   // the language that others fall back to
 	// Pages are ordered by language (in Languages order), then by key.
@@ -45,7 +47,7 @@ type Site struct {
 
 // Load reads every Markdown file under Dir in fsys. It reports all the
 // problems it finds at once, as a diag.List.
-func Load(fsys fs.FS, opts Options) (*Site, []*Warning, error) {
+func Load(fsys fs.FS, opts Options) (*Tree, []*Warning, error) {
 	files, errs := findFiles(fsys, opts.Languages)
 	pages := make([]*Page, len(files))
 	warnings := make([][]*Warning, len(files))
@@ -71,8 +73,8 @@ func Load(fsys fs.FS, opts Options) (*Site, []*Warning, error) {
 // its URL, output file and parent, and indexes sections. It sets those
 // fields on the pages it is given; nil pages are skipped. Watch mode calls
 // it again with the pages of changed files, without reading the others.
-func Assemble(pages []*Page, opts Options) (*Site, error) {
-	s := &Site{Languages: opts.Languages, Default: opts.Default, byKey: map[string]map[string]*Page{}}
+func Assemble(pages []*Page, opts Options) (*Tree, error) {
+	s := &Tree{Languages: opts.Languages, Default: opts.Default, byKey: map[string]map[string]*Page{}}
 	for _, l := range opts.Languages {
 		s.byKey[l] = map[string]*Page{}
 	}
@@ -209,7 +211,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 		warns = append(warns, diag.Errorf(path, 1, "no title; add title = \"...\" to the front matter"))
 	}
 	if err := checkSlug(fm.Slug); err != nil {
-		return nil, warns, diag.Errorf(path, keyLine(fmText, format, "slug")+1, "front matter: slug %q: %v", fm.Slug, err)
+		return nil, warns, diag.Errorf(path, fieldLine(fmText, format, "slug")+1, "front matter: slug %q: %v", fm.Slug, err)
 	}
 	return p, warns, nil
 }
@@ -259,7 +261,7 @@ func checkSegment(seg string) error {
 // addStandIns gives each language a page for every default-language page
 // it lacks, showing the default language's text, so that every URL exists
 // in every language and a language switcher never leads nowhere.
-func (s *Site) addStandIns() {
+func (s *Tree) addStandIns() {
 	def := s.byKey[s.Default]
 	for _, lang := range s.Languages {
 		if lang == s.Default {
@@ -280,7 +282,7 @@ func (s *Site) addStandIns() {
 
 // assignURLs gives every page its URL, output file and parent section,
 // and reports pages that would overwrite each other.
-func (s *Site) assignURLs() error {
+func (s *Tree) assignURLs() error {
 	var errs diag.List
 	for _, lang := range s.Languages {
 		pages := s.byKey[lang]
@@ -366,7 +368,7 @@ func sortedKeys(m map[string]*Page) []string {
 	return keys
 }
 
-func (s *Site) sortPages() {
+func (s *Tree) sortPages() {
 	s.Pages = s.Pages[:0]
 	for _, lang := range s.Languages {
 		for _, key := range sortedKeys(s.byKey[lang]) {
@@ -376,12 +378,12 @@ func (s *Site) sortPages() {
 }
 
 // Page returns the page of a language with the given key, or nil.
-func (s *Site) Page(lang, key string) *Page { return s.byKey[lang][key] }
+func (s *Tree) Page(lang, key string) *Page { return s.byKey[lang][key] }
 
 // Translations returns p in every other language, in language order.
 // Stand-ins for missing translations are included; callers that must not
 // link to them check Untranslated.
-func (s *Site) Translations(p *Page) []*Page {
+func (s *Tree) Translations(p *Page) []*Page {
 	var ts []*Page
 	for _, lang := range s.Languages {
 		if t := s.byKey[lang][p.Key]; t != nil && lang != p.Lang {
@@ -393,10 +395,10 @@ func (s *Site) Translations(p *Page) []*Page {
 
 // Children returns the pages that section p lists: by weight (pages
 // without one last), then by key.
-func (s *Site) Children(p *Page) []*Page { return s.children[p] }
+func (s *Tree) Children(p *Page) []*Page { return s.children[p] }
 
 // indexChildren files every page under the section that lists it.
-func (s *Site) indexChildren() {
+func (s *Tree) indexChildren() {
 	s.children = map[*Page][]*Page{}
 	for _, c := range s.Pages {
 		parent := s.byKey[c.Lang][c.Parent]

@@ -17,7 +17,7 @@ func site(files map[string]string) fstest.MapFS {
 
 var bilingual = Options{Languages: []string{"en", "es"}, Default: "en"}
 
-func load(t *testing.T, files map[string]string, opts Options) (*Site, []*Warning) {
+func load(t *testing.T, files map[string]string, opts Options) (*Tree, []*Warning) {
 	t.Helper()
 	s, warns, err := Load(site(files), opts)
 	if err != nil {

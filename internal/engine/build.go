@@ -250,7 +250,7 @@ func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
 // setContent replaces the site's content, as watch mode does after pages
 // were added, removed or moved. The Renderer shares the Inputs, so it
 // renders the new content too.
-func (s *Site) setContent(c *content.Site) { s.Content = c }
+func (s *Site) setContent(c *content.Tree) { s.Content = c }
 
 // rootNotFoundLayout is the layout of the bilingual 404.html at the root.
 const rootNotFoundLayout = "404-root"

@@ -423,7 +423,7 @@ func (e *Incremental) unpublished(p *content.Page) bool {
 }
 
 // fits reports whether every re-parsed page can be put in place (see
-// content.Site.Replace).
+// content.Tree.Replace).
 func (e *Incremental) fits(parsed map[string]*content.Page) bool {
 	for _, p := range parsed {
 		if !e.unpublished(p) && !e.site.Content.Fits(p) {
@@ -488,7 +488,7 @@ func (e *Incremental) assemble(d *delta) bool {
 
 // structural notes a page added or removed: its section's lists, its
 // translations' switchers and whatever read it change.
-func (e *Incremental) structural(p *content.Page, c *content.Site, d *delta) {
+func (e *Incremental) structural(p *content.Page, c *content.Tree, d *delta) {
 	d.ownPage(p.ID())
 	d.readPage(p.ID())
 	d.readPage(content.ID{Lang: p.Lang, Key: p.Parent})

@@ -28,7 +28,7 @@ import (
 // reaches every renderer at once.
 type Inputs struct {
 	Config   *config.Config
-	Content  *content.Site
+	Content  *content.Tree
 	Locales  *locale.Locales
 	Assets   *assets.Set
 	Markdown *markdown.Converter

@@ -148,7 +148,7 @@ func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
 	return alignLanguage(fsys, site, lang)
 }
 
-func alignLanguage(fsys fs.FS, site *content.Site, lang string) (*LanguageAlignment, error) {
+func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignment, error) {
 	la := &LanguageAlignment{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
@@ -195,7 +195,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	return alignPage(fsys, site, src, lang, sync)
 }
 
-func alignPage(fsys fs.FS, site *content.Site, src *content.Page, lang string, sync syncRecord) (*PageAlignment, error) {
+func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord) (*PageAlignment, error) {
 	pa := &PageAlignment{Key: src.Key, Lang: lang, Original: src.File,
 		Translation: src.ID().In(lang).File()}
 	orig, err := readPage(fsys, src.File, src.Lang, src.Key)

@@ -87,7 +87,7 @@ func underAny(name string, dirs []string) bool {
 type project struct {
 	fsys fs.FS
 	cfg  *config.Config
-	site *content.Site
+	site *content.Tree
 }
 
 func loadProject(fsys fs.FS) (*project, error) {

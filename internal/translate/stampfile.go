@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// StampKey is the front-matter key that holds a stamp.
-const StampKey = "translated_from"
+// StampField is the front-matter field that holds a stamp.
+const StampField = "translated_from"
 
 // SetStamp returns src, the text of a Markdown file, with its translated_from
 // front-matter line set to value. Every other byte of the file is kept
@@ -30,7 +30,7 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 	}
 	line := tomlLine(value)
 	if delim == "---" {
-		line = fmt.Sprintf("%s: %q", StampKey, value)
+		line = fmt.Sprintf("%s: %q", StampField, value)
 	}
 	insertAt := -1
 	for i := 1; i < len(lines); i++ {
@@ -60,7 +60,7 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 	return nil, errors.New("front matter has no closing line")
 }
 
-func tomlLine(value string) string { return fmt.Sprintf("%s = %q", StampKey, value) }
+func tomlLine(value string) string { return fmt.Sprintf("%s = %q", StampField, value) }
 
 func firstLine(lines [][]byte) []byte {
 	if len(lines) == 0 {
@@ -72,7 +72,7 @@ func firstLine(lines [][]byte) []byte {
 // isKeyLine reports whether a front-matter line sets translated_from at
 // the top level (not indented, as YAML nesting would be).
 func isKeyLine(line, delim string) bool {
-	rest, ok := strings.CutPrefix(line, StampKey)
+	rest, ok := strings.CutPrefix(line, StampField)
 	if !ok {
 		return false
 	}

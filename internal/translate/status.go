@@ -116,7 +116,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	used, err := UsedKeys(fsys)
+	used, err := UsedStrings(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 }
 
 // pages reports on every published default-language page in lang.
-func pages(site *content.Site, lang string, gl *Glossary) ([]*Page, []Miss) {
+func pages(site *content.Tree, lang string, gl *Glossary) ([]*Page, []Miss) {
 	var (
 		out    []*Page
 		misses []Miss
@@ -212,7 +212,7 @@ func staleness(t, src *content.Page) (State, string, []Change) {
 }
 
 // extra lists pages that exist in a language but not in the default one.
-func extra(site *content.Site) []*Page {
+func extra(site *content.Tree) []*Page {
 	var out []*Page
 	for _, p := range site.Pages {
 		if p.Lang != site.Default && !p.Untranslated && site.Page(site.Default, p.Key) == nil {

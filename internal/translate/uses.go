@@ -21,12 +21,12 @@ type Use struct {
 	Line int    `json:"line"`
 }
 
-// UsedKeys returns the interface-string IDs that the layouts in fsys use,
+// UsedStrings returns the interface-string IDs that the layouts in fsys use,
 // each with the places that use it: the literal first argument of T, of
 // the T method (.T, $x.T) and, for date, the date pattern of the style
 // and the names of the months.
-func UsedKeys(fsys fs.FS) (map[string][]Use, error) {
-	keys := map[string][]Use{}
+func UsedStrings(fsys fs.FS) (map[string][]Use, error) {
+	ids := map[string][]Use{}
 	var errs diag.List
 	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -39,13 +39,13 @@ func UsedKeys(fsys fs.FS) (map[string][]Use, error) {
 		if err != nil {
 			return err
 		}
-		errs.Add(layoutKeys(p, string(data), keys))
+		errs.Add(layoutStrings(p, string(data), ids))
 		return nil
 	})
 	if err != nil {
 		errs.Add(diag.Errorf(LayoutDir, 0, "cannot read: %v", err))
 	}
-	for _, uses := range keys {
+	for _, uses := range ids {
 		sort.Slice(uses, func(i, j int) bool {
 			if uses[i].File != uses[j].File {
 				return uses[i].File < uses[j].File
@@ -53,12 +53,12 @@ func UsedKeys(fsys fs.FS) (map[string][]Use, error) {
 			return uses[i].Line < uses[j].Line
 		})
 	}
-	return keys, errs.Err()
+	return ids, errs.Err()
 }
 
-// layoutKeys parses one layout without checking its functions, so that
-// it needs none of the renderer's, and collects its keys.
-func layoutKeys(file, text string, keys map[string][]Use) error {
+// layoutStrings parses one layout without checking its functions, so that
+// it needs none of the renderer's, and collects the IDs of the strings it uses.
+func layoutStrings(file, text string, ids map[string][]Use) error {
 	t := parse.New(file)
 	t.Mode = parse.SkipFuncCheck | parse.ParseComments
 	treeSet := map[string]*parse.Tree{}
@@ -73,9 +73,9 @@ func layoutKeys(file, text string, keys map[string][]Use) error {
 	for _, name := range names {
 		tree := treeSet[name]
 		add := func(id string, n parse.Node) {
-			keys[id] = append(keys[id], Use{File: file, Line: lineOf(tree, text, n)})
+			ids[id] = append(ids[id], Use{File: file, Line: lineOf(tree, text, n)})
 		}
-		walk(tree.Root, func(cmd *parse.CommandNode) { callKeys(cmd, add) })
+		walk(tree.Root, func(cmd *parse.CommandNode) { callStrings(cmd, add) })
 	}
 	return nil
 }
@@ -92,8 +92,8 @@ func lineOf(tree *parse.Tree, text string, n parse.Node) int {
 	return strings.Count(text[:min(int(n.Position()), len(text))], "\n") + 1
 }
 
-// callKeys finds the keys of one command: T "id", .T "id", date x "style".
-func callKeys(cmd *parse.CommandNode, add func(string, parse.Node)) {
+// callStrings finds the string IDs of one command: T "id", .T "id", date x "style".
+func callStrings(cmd *parse.CommandNode, add func(string, parse.Node)) {
 	if len(cmd.Args) < 2 {
 		return
 	}
