@@ -12,7 +12,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/engine"
-	"cecot/internal/images"
+	"cecot/internal/images/imagestest"
 	"cecot/internal/render"
 )
 
@@ -191,7 +191,7 @@ func TestSiteStructure(t *testing.T) {
 		for k, v := range pages {
 			bad[k] = v
 		}
-		bad["en/chart.png"] = string(images.Chart(100, 60, 90))
+		bad["en/chart.png"] = string(imagestest.Chart(100, 60, "x"))
 		bad["en/about.md"] = pageFile("About", "", "\n![A chart](chart.png \"Arrests by month\")\n\n![A chart](chart.png)\n")
 		bad["es/about.md"] = pageFile("Acerca", "", "\n![Un gráfico](chart.png)\n")
 		res := siteCheck(t, projectFS(t, bad))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"cecot/internal/images/imagestest"
 )
 
 // pngHeader returns the first bytes of a PNG that claims to be w × h.
@@ -26,8 +28,8 @@ func pngHeader(w, h uint32) []byte {
 }
 
 func TestInspect(t *testing.T) {
-	photo := Photo(64, 48)
-	chart := Chart(50, 40, 100)
+	photo := imagestest.Photo(64, 48)
+	chart := imagestest.Chart(50, 40, "x")
 	tests := []struct {
 		name string
 		data []byte
@@ -89,7 +91,7 @@ func TestWidthsFor(t *testing.T) {
 // the same cache folder encodes and decodes nothing, and that a cache
 // deleted between runs only costs time.
 func TestCache(t *testing.T) {
-	photo := Photo(1000, 600)
+	photo := imagestest.Photo(1000, 600)
 	info, err := Inspect("p.jpg", photo)
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +132,7 @@ func TestCache(t *testing.T) {
 }
 
 func TestTruncated(t *testing.T) {
-	chart := Chart(300, 200, 80)
+	chart := imagestest.Chart(300, 200, "Arrests")
 	cut := chart[:len(chart)/2]
 	info, err := Inspect("c.png", cut)
 	if err != nil {
@@ -143,12 +145,12 @@ func TestTruncated(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/en/chart.png":       {Data: Chart(300, 200, 80)},
-		"content/es/chart.png":       {Data: Chart(300, 200, 200)},
-		"content/en/about/photo.jpg": {Data: Photo(200, 100)},
+		"content/en/chart.png":       {Data: imagestest.Chart(300, 200, "Arrests")},
+		"content/es/chart.png":       {Data: imagestest.Chart(300, 200, "Detenciones")},
+		"content/en/about/photo.jpg": {Data: imagestest.Photo(200, 100)},
 		"content/en/broken.png":      {Data: []byte("\x89PNG\r\n\x1a\nnot really")},
-		"content/es/bad/x.png":       {Data: Photo(10, 10)},
-		"content/en/bad/x.png":       {Data: Chart(10, 10, 1)},
+		"content/es/bad/x.png":       {Data: imagestest.Photo(10, 10)},
+		"content/en/bad/x.png":       {Data: imagestest.Chart(10, 10, "x")},
 	}
 	s, warns, err := Load(fsys, Options{Languages: []string{"en", "es"}, Default: "en", Cache: NewCache("")})
 	if err != nil {
@@ -190,7 +192,7 @@ func TestResolve(t *testing.T) {
 	for _, f := range s.Files() {
 		names = append(names, f.Name)
 	}
-	want := "[assets/en/about/photo.9f303e3db2.jpg assets/en/bad/x.1e175eb19b.png assets/en/chart.b359d15c20.png assets/es/chart.b77163573f.png]"
+	want := "[assets/en/about/photo.9f303e3db2.jpg assets/en/bad/x.c28138da12.png assets/en/chart.ab284a9095.png assets/es/chart.1c35912389.png]"
 	if got := fmt.Sprint(names); got != want {
 		t.Errorf("published %s, want %s", got, want)
 	}

@@ -268,6 +268,9 @@ func picture(img *images.Image, link func(string) string) *markdown.Picture {
 	if len(img.Sizes) == 0 {
 		return pic
 	}
+	// The widest size is the one src loads: its size is the image's.
+	widest := img.Sizes[len(img.Sizes)-1]
+	pic.Width, pic.Height = widest.Width, widest.Height
 	var fallback, webp []string
 	for _, s := range img.Sizes {
 		w := " " + strconv.Itoa(s.Width) + "w"
