@@ -182,9 +182,9 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			}
 		}
 		if str != "" {
-			fuzzy, prev := s.fuzzy(sl, fromPO || s.side(sl) == inStep)
+			fuzzy, prevCtx, prev := s.fuzzy(sl, fromPO || s.side(sl) == inStep)
 			e.SetFuzzy(fuzzy)
-			e.PrevID = prev
+			e.PrevContext, e.PrevID = prevCtx, prev
 		}
 		if s.pofile != nil && (old == nil || old.ID != e.ID || old.Fuzzy() != e.Fuzzy() || first(old.Str) != str) {
 			line := 0
@@ -209,21 +209,22 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 // the original it was made from when known. recorded says the
 // translation is the one the PO entry holds, so the entry's record of
 // its original applies; otherwise the Markdown's stamp does.
-func (s *pageSync) fuzzy(sl slot, recorded bool) (bool, *string) {
+func (s *pageSync) fuzzy(sl slot, recorded bool) (fuzzy bool, prevCtx, prevID *string) {
 	old := sl.e
 	if recorded && old != nil {
 		if old.Fuzzy() {
-			return true, old.PrevID
+			return true, old.PrevContext, old.PrevID
 		}
 		if old.ID != sl.b.Text {
-			return true, po.Str(old.ID)
+			// gettext writes the earlier context too.
+			return true, old.Context, po.Str(old.ID)
 		}
-		return false, nil
+		return false, nil, nil
 	}
 	if sl.draft {
-		return false, nil
+		return false, nil, nil
 	}
-	return s.changed(sl.b), nil
+	return s.changed(sl.b), nil, nil
 }
 
 // obsolete returns the PO file's entries for blocks the original no

@@ -126,7 +126,7 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 	}
 	// The translator updates the entry (as Poedit does: new msgstr,
 	// fuzzy and #| gone) and imports: the page is up to date again.
-	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgid \"A quoted paragraph.\"\n", "")
+	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide#key-facts.quote1\"\n#| msgid \"A quoted paragraph.\"\n", "")
 	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
 	r, _ = LoadStatus(fsys)
 	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "site po import es"`) {

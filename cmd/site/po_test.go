@@ -1,0 +1,215 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"cecot/internal/browsertest"
+)
+
+// TestPORealSite exports the real site's PO files, checks them with GNU
+// gettext's msgfmt, and checks that an import then changes nothing.
+func TestPORealSite(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	exported := readTree(t, dir)
+	var poFiles []string
+	for name := range exported {
+		if strings.HasPrefix(name, "locales/po/") && (strings.HasSuffix(name, ".po") || strings.HasSuffix(name, ".pot")) {
+			poFiles = append(poFiles, name)
+		}
+	}
+	sort.Strings(poFiles)
+	if len(poFiles) < 4 {
+		t.Fatalf("export wrote only %q", poFiles)
+	}
+	code, stdout, stderr := runSite(t, "po", "import", "-src", dir)
+	if code != 0 || !strings.Contains(stdout, "nothing to change") {
+		t.Fatalf("import after export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	assertSameTree(t, exported, readTree(t, dir))
+	if _, err := exec.LookPath("msgfmt"); err != nil {
+		browsertest.Missing(t, "GNU gettext's msgfmt", "apt-get install gettext")
+	}
+	for _, name := range poFiles {
+		out, err := exec.Command("msgfmt", "--check", "-o", os.DevNull, filepath.Join(dir, name)).CombinedOutput()
+		if err != nil {
+			t.Errorf("msgfmt --check %s: %v\n%s", name, err, out)
+		}
+	}
+}
+
+// TestPOEditOneMsgstr: one msgstr edited in the Spanish PO file changes
+// exactly that paragraph of the built Spanish page.
+func TestPOEditOneMsgstr(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	build := func(out string) string {
+		t.Helper()
+		if code, _, stderr := runSite(t, "build", "-src", dir, "-out", out); code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, stderr)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "es", "informe", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	before := build(filepath.Join(t.TempDir(), "public"))
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := regexp.MustCompile(`(msgctxt "submission#p3"\nmsgid "[^\n]*"\nmsgstr ")([^\n]*)"`)
+	m := entry.FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatalf("no entry for #p3 in %s", name)
+	}
+	edited := entry.ReplaceAllString(string(data), `${1}Párrafo editado en el PO."`)
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir); code != 0 || !strings.Contains(stdout, "submission#p3") {
+		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	after := build(filepath.Join(t.TempDir(), "public"))
+	pb, pa := blocksOf(before), blocksOf(after)
+	if len(pb) != len(pa) {
+		t.Fatalf("%d paragraphs before, %d after", len(pb), len(pa))
+	}
+	var changed []string
+	for i := range pb {
+		if pb[i] != pa[i] {
+			changed = append(changed, pa[i])
+		}
+	}
+	if len(changed) != 1 || !strings.HasPrefix(changed[0], `<p id=p3 `) || !strings.Contains(changed[0], "Párrafo editado en el PO.") {
+		t.Fatalf("changed paragraphs: %q", changed)
+	}
+	// Nothing else of the page changed but the reading time, which
+	// counts words.
+	rest := strings.Replace(after, changed[0], "", 1)
+	if !sameButReadingTime(strings.Replace(before, pbAt(pb, pa), "", 1), rest) {
+		t.Errorf("more than the paragraph changed")
+	}
+}
+
+// blocksOf splits a built page at the start of each paragraph, heading
+// and list item (minified HTML leaves out their end tags).
+func blocksOf(html string) []string {
+	starts := regexp.MustCompile(`<(?:p|h[1-6]|li|footer)[ >]`).FindAllStringIndex(html, -1)
+	var out []string
+	for i, s := range starts {
+		end := len(html)
+		if i+1 < len(starts) {
+			end = starts[i+1][0]
+		}
+		out = append(out, html[s[0]:end])
+	}
+	return out
+}
+
+func pbAt(pb, pa []string) string {
+	for i := range pb {
+		if pb[i] != pa[i] {
+			return pb[i]
+		}
+	}
+	return ""
+}
+
+func sameButReadingTime(a, b string) bool {
+	rt := regexp.MustCompile(`\d+ minutos? de lectura`)
+	return rt.ReplaceAllString(a, "") == rt.ReplaceAllString(b, "")
+}
+
+// TestPOBadImport: bad PO input exits with status 1, names the PO file's
+// line, and writes nothing.
+func TestPOBadImport(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(data), `msgstr "El acuerdo secreto"`, `msgstr "## El acuerdo secreto"`, 1)
+	if bad == string(data) {
+		t.Fatal("no heading entry to break")
+	}
+	if err := os.WriteFile(name, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dir)
+	code, _, stderr := runSite(t, "po", "import", "-src", dir)
+	if code != 1 || !regexp.MustCompile(`site: error: locales/po/pages/es/submission\.po:\d+: msgctxt "submission#the-secret-agreement": a new heading`).MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	assertSameTree(t, before, readTree(t, dir))
+	if code, _, stderr := runSite(t, "po", "import", "-src", dir, "xx"); code != 1 || !strings.Contains(stderr, `language "xx"`) {
+		t.Errorf("unknown language: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestPOMatchesMsgmerge: after an edit of the original, export writes
+// byte for byte what GNU msgmerge --previous makes of the old PO file and
+// the new template.
+func TestPOMatchesMsgmerge(t *testing.T) {
+	if _, err := exec.LookPath("msgmerge"); err != nil {
+		browsertest.Missing(t, "GNU gettext's msgmerge", "apt-get install gettext")
+	}
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	po := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	old := filepath.Join(t.TempDir(), "old.po")
+	data, err := os.ReadFile(po)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	src, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := regexp.MustCompile(`(?m)^These prisons are \w+`)
+	if !p.Match(src) {
+		t.Fatal("no paragraph to edit in content/en/submission.md")
+	}
+	if err := os.WriteFile(en, p.ReplaceAll(src, []byte("These prisons are widely known")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	merged, err := exec.Command("msgmerge", "--quiet", "--no-wrap", "--previous", "-o", "-", old, filepath.Join(dir, "locales", "po", "pages", "submission.pot")).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours, err := os.ReadFile(po)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(merged) != string(ours) {
+		t.Errorf("msgmerge wrote\n%s\nexport wrote\n%s", merged, ours)
+	}
+	if !strings.Contains(string(ours), "#, fuzzy\n#| msgctxt \"submission#p3\"\n#| msgid \"These prisons are") {
+		t.Errorf("no fuzzy entry with the earlier text:\n%s", ours)
+	}
+}
