@@ -183,7 +183,7 @@ func TestMissingPage(t *testing.T) {
 // reload's round trip.
 func TestGlossaryAndEdits(t *testing.T) {
 	dir := newProject(t)
-	keepPO(t, dir, "es", "submission")
+	keepPO(t, dir, "es")
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 2*time.Minute)
 	s.open(t, ctx, workbench.Path+"es/submission?ui=en")
@@ -232,7 +232,7 @@ func TestEditWithoutPO(t *testing.T) {
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	dir := newProject(t)
-	keepPO(t, dir, "es", "submission")
+	keepPO(t, dir, "es")
 	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
@@ -258,7 +258,7 @@ func TestAccessibility(t *testing.T) {
 // $WORKBENCH_SHOTS set to a folder, it saves full-page screenshots there.
 func TestNarrowAndShots(t *testing.T) {
 	dir := newProject(t)
-	keepPO(t, dir, "es", "submission")
+	keepPO(t, dir, "es")
 	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	s := serve(t, dir)

@@ -17,7 +17,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
-	"cecot/internal/po"
 	"cecot/internal/preview"
 	"cecot/internal/translate"
 )
@@ -243,28 +242,26 @@ func runAxe(t *testing.T, ctx context.Context, axe string) int {
 	return len(vs)
 }
 
-// keepPO writes the PO file of a page in lang as a translator's PO
-// editor leaves it after translating: every translated block's entry
-// holds the original's text now as msgid and the translation as msgstr.
-// An English edit made after it is then a change whose earlier text is
-// known, as it is in a project that keeps its PO files.
-func keepPO(t testing.TB, dir, lang, key string) {
+// keepPO runs "site po export" for lang in the project, as a
+// maintainer who keeps the PO files in the repository does: each PO
+// entry then holds the original's text the translation was made from,
+// so an English edit made after it is a change whose earlier text is
+// known.
+func keepPO(t testing.TB, dir, lang string) {
 	t.Helper()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	pa, err := translate.AlignPage(root.FS(), lang, key)
+	plan, err := translate.PlanExport(root.FS(), []string{lang})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &po.File{Header: []po.Field{{Name: "Content-Type", Value: "text/plain; charset=UTF-8"}, {Name: "Language", Value: lang}}}
-	for _, r := range pa.Rows {
-		if r.State != translate.BlockTranslated {
-			t.Fatalf("%s#%s is %s before any edit", key, r.Anchor, r.State)
-		}
-		f.Entries = append(f.Entries, &po.Entry{Context: po.Str(r.Context), ID: r.Original, Str: []string{r.Translation}})
+	if err := plan.Write(root, translate.PODir, "content"); err != nil {
+		t.Fatal(err)
 	}
-	writeFile(t, dir, translate.POPath(lang, key), string(f.Bytes()))
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(translate.POPath(lang, "submission")))); err != nil {
+		t.Fatalf("the export wrote no PO file for the submission: %v", err)
+	}
 }
