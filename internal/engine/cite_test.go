@@ -151,6 +151,11 @@ func TestCiteBlock(t *testing.T) {
 			if page != base+tc.page || !strings.HasPrefix(frag, "p") || textOf(links[0]) != href {
 				t.Errorf("example link %q (%q), want %s#pN shown as itself", href, textOf(links[0]), base+tc.page)
 			}
+			// The title is under the page's heading too, to search for.
+			headers := findAll(doc, func(n *html.Node) bool { return n.Data == "header" && hasClass(n, "page-header") })
+			if len(headers) != 1 || len(findAll(headers[0], func(n *html.Node) bool { return n.Data == "cite" && textOf(n) == originalTitle })) != 1 {
+				t.Errorf("the page's header does not give the original's title")
+			}
 			online := parseDoc(t, out, strings.TrimPrefix(tc.page, "/")+"index.html")
 			if len(findAll(online, func(n *html.Node) bool { return attr(n, "id") == frag })) != 1 {
 				t.Errorf("example link %q: the page has no paragraph #%s", href, frag)
