@@ -4,6 +4,7 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
@@ -73,8 +74,11 @@ func (p *Page) Dated() bool { return !p.Date.IsZero() }
 // SourceHash returns the hash recorded in translations of a page whose
 // Markdown body is body: short, stable and independent of line endings.
 func SourceHash(body []byte) string {
-	s := strings.ReplaceAll(strings.TrimSpace(string(body)), "\r\n", "\n")
-	sum := sha256.Sum256([]byte(s))
+	b := bytes.TrimSpace(body)
+	if bytes.Contains(b, []byte("\r\n")) {
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:6])
 }
 
