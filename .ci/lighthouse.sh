@@ -25,7 +25,10 @@ PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.
 # several runs.
 RUNS=${RUNS:-3}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
-PAGES=(en/ en/submission/ es/ es/informe/)
+# SRC is the project to build and PAGES the pages to judge (separated by
+# spaces); .ci/figures.sh sets them to judge the images' fixture site.
+SRC=${SRC:-.}
+read -r -a PAGES <<<"${PAGES:-en/ en/submission/ es/ es/informe/}"
 FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
 work=$(mktemp -d)
@@ -36,7 +39,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go run ./cmd/site build -out "$work/public" -baseurl "http://127.0.0.1:$PORT/" >/dev/null
+go run ./cmd/site build -src "$SRC" -out "$work/public" -baseurl "http://127.0.0.1:$PORT/" >/dev/null
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$work/public" >/dev/null 2>&1 &
 server=$!
 up=0
