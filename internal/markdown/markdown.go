@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -106,11 +107,12 @@ type Page struct {
 	ResolveImage func(dest string) (*Picture, error)
 }
 
-// Heading is an entry of a page's table of contents.
+// Heading is an entry of a page's table of contents, or of its Outline.
 type Heading struct {
-	Level int    // 2 or 3
+	Level int    // 2 or 3 in a table of contents; 1 to 6 in an Outline
 	ID    string // the heading's id, for #fragment links
 	Text  string // the heading as plain text
+	Line  int    // in an Outline, the 1-based line of the heading in the source
 }
 
 // Result is a converted page.
@@ -187,6 +189,54 @@ func (c *Converter) Parse(src []byte, p Page) (ast.Node, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// Outline returns the headings at the top level of src, the body of
+// page p (not those in block quotes or lists), in order, with the IDs
+// the built page gives them. Only p's Numbered and Reserved matter.
+// Tools that name a page's sections without rendering it, such as
+// translation stamps, use it so that the names they give are the page's
+// anchors.
+func (c *Converter) Outline(src []byte, p Page) ([]Heading, error) {
+	doc, err := c.Parse(src, Page{File: p.File, Numbered: p.Numbered, Reserved: p.Reserved})
+	if err != nil {
+		return nil, err
+	}
+	var hs []Heading
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok {
+			continue
+		}
+		id, _ := h.AttributeString("id")
+		idBytes, _ := id.([]byte)
+		hs = append(hs, Heading{Level: h.Level, ID: string(idBytes), Text: strings.TrimSpace(plainText(h, src)), Line: headingLine(h, src)})
+	}
+	return hs, nil
+}
+
+// headingLine returns the 1-based source line of a heading.
+func headingLine(h *ast.Heading, src []byte) int {
+	if l := h.Lines(); l.Len() > 0 {
+		return bytes.Count(src[:l.At(0).Start], []byte("\n")) + 1
+	}
+	// An empty heading ("##") has no text to place it by: it is the
+	// first line that starts with "#" after the block before it.
+	from := 0
+	for prev := h.PreviousSibling(); prev != nil; prev = prev.PreviousSibling() {
+		if l := prev.Lines(); l != nil && l.Len() > 0 {
+			from = l.At(l.Len() - 1).Stop
+			break
+		}
+	}
+	line := bytes.Count(src[:from], []byte("\n")) + 1
+	for _, text := range strings.SplitAfter(string(src[from:]), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(text, " "), "#") {
+			return line
+		}
+		line++
+	}
+	return 0
 }
 
 func stateOf(pc parser.Context) *state { return pc.Get(key).(*state) }

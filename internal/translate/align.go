@@ -14,6 +14,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/render"
 )
 
 // BlockState is where the translation of one block stands.
@@ -228,7 +229,12 @@ func readPage(fsys fs.FS, file, lang, key string) (*pageFile, error) {
 	if err != nil {
 		return nil, diag.CannotRead(file, err)
 	}
-	return readPageFile(file, lang, key, data)
+	pf, err := readPageFile(file, lang, key, data)
+	if err != nil {
+		return nil, err
+	}
+	pf.ids = HeadingIDs(pf.page, render.ReservedIDs(fsys))
+	return pf, nil
 }
 
 // readPO reads a PO file, or returns nil when there is none.
@@ -336,14 +342,14 @@ func stampChanges(orig, tr *pageFile) func(Block) bool {
 	if err != nil {
 		return all
 	}
-	isChanged, changes := Diff(st, orig.page.Body)
+	isChanged, changes := Diff(st, orig.page.Body, orig.ids)
 	if !isChanged {
 		return no
 	}
 	if len(changes) == 0 {
 		return all
 	}
-	secs := Sections(orig.page.Body)
+	secs := Sections(orig.page.Body, orig.ids)
 	bad := map[string]bool{}
 	for _, c := range changes {
 		bad[c.ID] = true

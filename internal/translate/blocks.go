@@ -87,6 +87,7 @@ type pageFile struct {
 	format string // front matter: "toml", "yaml" or ""
 	page   *content.Page
 	blocks []Block
+	ids    markdown.Page // what names its headings (HeadingIDs)
 }
 
 var converter = markdown.New(markdown.Options{UnsafeHTML: true})

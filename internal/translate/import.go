@@ -217,7 +217,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	}
 	var err error
 	if s.tr == nil || allDone {
-		stamp := MakeStamp(s.orig.page.Body)
+		stamp := MakeStamp(s.orig.page.Body, s.orig.ids)
 		if src, err = SetStamp(src, stamp); err != nil {
 			return nil, fmt.Errorf("%s: %w", s.trFile(), err)
 		}

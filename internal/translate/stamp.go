@@ -20,7 +20,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"cecot/internal/content"
@@ -39,16 +38,26 @@ type Section struct {
 }
 
 // Sections splits body, the Markdown of a page whose front matter lines
-// are blank, into its sections. Headings inside fenced code blocks do
+// are blank, into its sections, named by the IDs that the built page
+// gives their headings: ids is the page's markdown.Page, of which the
+// heading IDs depend on Numbered and Reserved (render.ReservedIDs). A
+// section starts at a level-2 heading at the top level of the page, as
+// goldmark parses it, so that headings in code blocks or block quotes do
 // not count. An intro is returned only when there is text before the
 // first heading.
-func Sections(body []byte) []Section {
+func Sections(body []byte, ids markdown.Page) []Section {
+	starts := map[int]Section{} // by 0-based line
+	if heads, err := converter.Outline(body, ids); err == nil {
+		for _, h := range heads {
+			if h.Level == 2 && h.Line > 0 {
+				starts[h.Line-1] = Section{ID: h.ID, Title: h.Text, Line: h.Line}
+			}
+		}
+	}
 	var (
-		secs  []Section
-		cur   = Section{ID: Intro}
-		text  bytes.Buffer
-		fence string
-		used  = map[string]int{}
+		secs []Section
+		cur  = Section{ID: Intro}
+		text bytes.Buffer
 	)
 	flush := func() {
 		t := bytes.TrimSpace(text.Bytes())
@@ -58,30 +67,10 @@ func Sections(body []byte) []Section {
 		}
 		text.Reset()
 	}
-	lines := strings.Split(string(body), "\n")
-	for i, line := range lines {
-		trimmed := strings.TrimLeft(line, " ")
-		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
-			fence = trimmed[:3]
-		case len(line)-len(trimmed) < 4 && isH2(trimmed):
+	for i, line := range strings.Split(string(body), "\n") {
+		if s, ok := starts[i]; ok {
 			flush()
-			title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(trimmed[2:]), "#"))
-			id := markdown.Slugify(title)
-			if id == "" {
-				id = "section"
-			}
-			if n := used[id]; n > 0 {
-				used[id]++
-				id += "-" + strconv.Itoa(n)
-			} else {
-				used[id] = 1
-			}
-			cur = Section{ID: id, Title: title, Line: i + 1}
+			cur = s
 		}
 		if cur.Line == 0 && strings.TrimSpace(line) != "" {
 			cur.Line = i + 1
@@ -93,8 +82,11 @@ func Sections(body []byte) []Section {
 	return secs
 }
 
-func isH2(line string) bool {
-	return line == "##" || strings.HasPrefix(line, "## ") || strings.HasPrefix(line, "##\t")
+// HeadingIDs returns what gives the headings of page p their IDs besides
+// their text, as the build renders it: whether p is numbered, and
+// reserved, the IDs its layouts use (render.ReservedIDs).
+func HeadingIDs(p *content.Page, reserved []string) markdown.Page {
+	return markdown.Page{File: p.File, Numbered: p.Numbered, Reserved: reserved}
 }
 
 func hash(b []byte, n int) string {
@@ -102,11 +94,12 @@ func hash(b []byte, n int) string {
 	return hex.EncodeToString(sum[:n])
 }
 
-// MakeStamp returns the stamp of a source page whose Markdown body is body.
-func MakeStamp(body []byte) string {
+// MakeStamp returns the stamp of a source page whose Markdown body is
+// body; ids gives its headings their IDs (see Sections).
+func MakeStamp(body []byte, ids markdown.Page) string {
 	var b strings.Builder
 	b.WriteString(content.SourceHash(body))
-	for _, s := range Sections(body) {
+	for _, s := range Sections(body, ids) {
 		fmt.Fprintf(&b, " %s:%s", s.ID, s.Hash)
 	}
 	return b.String()
@@ -178,14 +171,14 @@ func (c Change) String() string {
 
 // Diff compares a stamp with the source body now. It reports whether the
 // source changed, and which sections did when the stamp records them.
-func Diff(st Stamp, body []byte) (changed bool, changes []Change) {
+func Diff(st Stamp, body []byte, ids markdown.Page) (changed bool, changes []Change) {
 	if st.Hash == content.SourceHash(body) {
 		return false, nil
 	}
 	if st.Sections == nil {
 		return true, nil
 	}
-	now := Sections(body)
+	now := Sections(body, ids)
 	seen := map[string]bool{}
 	for _, s := range now {
 		seen[s.ID] = true

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cecot/internal/content"
+	"cecot/internal/markdown"
 )
 
 const source = `
@@ -25,7 +26,7 @@ Ask.
 `
 
 func TestSections(t *testing.T) {
-	secs := Sections([]byte(source))
+	secs := Sections([]byte(source), markdown.Page{})
 	var ids []string
 	for _, s := range secs {
 		ids = append(ids, s.ID)
@@ -42,7 +43,7 @@ func TestSections(t *testing.T) {
 }
 
 func TestDiff(t *testing.T) {
-	recorded := MakeStamp([]byte(source))
+	recorded := MakeStamp([]byte(source), markdown.Page{})
 	st, err := ParseStamp(recorded)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +58,7 @@ func TestDiff(t *testing.T) {
 		{"removed", strings.Replace(source, "## What is asked", "", 1), `"Key facts" (line 4) changed; #what-is-asked removed`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			changed, changes := Diff(st, []byte(c.body))
+			changed, changes := Diff(st, []byte(c.body), markdown.Page{})
 			var got []string
 			for _, ch := range changes {
 				got = append(got, ch.String())
@@ -74,10 +75,10 @@ func TestParseOldStamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if changed, _ := Diff(st, []byte(source)); changed {
+	if changed, _ := Diff(st, []byte(source), markdown.Page{}); changed {
 		t.Error("a page-only stamp of the same body reads as changed")
 	}
-	changed, changes := Diff(st, []byte(source+"x"))
+	changed, changes := Diff(st, []byte(source+"x"), markdown.Page{})
 	if !changed || changes != nil {
 		t.Errorf("page-only stamp: changed=%v changes=%v, want true and no sections", changed, changes)
 	}
@@ -152,10 +153,10 @@ func TestStampedFrom(t *testing.T) {
 		stamp string
 		want  bool
 	}{
-		{MakeStamp([]byte(source)), true},
+		{MakeStamp([]byte(source), markdown.Page{}), true},
 		{content.SourceHash([]byte(source)), true},
-		{"\t" + MakeStamp([]byte(source)), true},
-		{MakeStamp([]byte(source + "More.\n")), false},
+		{"\t" + MakeStamp([]byte(source), markdown.Page{}), true},
+		{MakeStamp([]byte(source+"More.\n"), markdown.Page{}), false},
 		{"", false},
 	} {
 		tr := &content.Page{FrontMatter: content.FrontMatter{TranslatedFrom: c.stamp}}

@@ -11,6 +11,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/render"
 )
 
 // StampFile records in the translation at p, a project path like
@@ -103,7 +104,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	if err != nil {
 		return "", nil, "", err
 	}
-	return file, data, MakeStamp(p.Body), nil
+	return file, data, MakeStamp(p.Body, HeadingIDs(p, render.ReservedIDs(root.FS()))), nil
 }
 
 // writeFile replaces a file through a temporary file, so that a failed

@@ -11,6 +11,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/render"
 )
 
 // State is where a page's translation stands.
@@ -141,6 +142,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	reserved := render.ReservedIDs(fsys)
 	r := &Report{Default: cfg.DefaultLanguage, BasePath: cfg.BasePath()}
 	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
 	for _, l := range cfg.Languages {
@@ -148,7 +150,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			continue
 		}
 		lang := &Language{Lang: l.Code, Name: l.Name}
-		lang.Pages, lang.Glossary = pages(site, l.Code, gl)
+		lang.Pages, lang.Glossary = pages(site, l.Code, gl, reserved)
 		lang.Strings = stringsOf(files[cfg.DefaultLanguage], files[l.Code], used)
 		la, err := alignLanguage(fsys, site, l.Code)
 		if err != nil {
@@ -165,7 +167,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 }
 
 // pages reports on every published default-language page in lang.
-func pages(site *content.Tree, lang string, gl *Glossary) ([]*Page, []Miss) {
+func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]*Page, []Miss) {
 	var (
 		out    []*Page
 		misses []Miss
@@ -184,7 +186,7 @@ func pages(site *content.Tree, lang string, gl *Glossary) ([]*Page, []Miss) {
 			p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
 		default:
 			p.File, p.Title = t.File, t.Title
-			p.State, p.Reason, p.Changes = staleness(t, src)
+			p.State, p.Reason, p.Changes = staleness(t, src, reserved)
 			misses = append(misses, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)...)
 		}
 		out = append(out, p)
@@ -192,8 +194,9 @@ func pages(site *content.Tree, lang string, gl *Glossary) ([]*Page, []Miss) {
 	return out, misses
 }
 
-// staleness compares a translation's stamp with its source.
-func staleness(t, src *content.Page) (State, string, []Change) {
+// staleness compares a translation's stamp with its source, whose
+// layouts reserve the IDs reserved.
+func staleness(t, src *content.Page, reserved []string) (State, string, []Change) {
 	if t.TranslatedFrom == "" {
 		return Stale, "it does not record which version of the source it was translated from", nil
 	}
@@ -201,7 +204,7 @@ func staleness(t, src *content.Page) (State, string, []Change) {
 	if err != nil {
 		return Stale, fmt.Sprintf("its translated_from value cannot be read (%v)", err), nil
 	}
-	changed, changes := Diff(st, src.Body)
+	changed, changes := Diff(st, src.Body, HeadingIDs(src, reserved))
 	if !changed {
 		return Translated, "", nil
 	}

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/markdown"
 	"encoding/json"
 	"flag"
 	"os"
@@ -43,9 +44,9 @@ name = "Español"
 weight = 2
 `)},
 		"content/en/_index.md":  {Data: []byte("+++\ntitle = \"Home\"\n+++\n\nWelcome.\n")},
-		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\nWelcome.\n")) + "\"\n+++\n\nBienvenida.\n")},
+		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\nWelcome.\n"), markdown.Page{}) + "\"\n+++\n\nBienvenida.\n")},
 		"content/en/report.md":  {Data: []byte("+++\ntitle = \"Report\"\n+++\n" + reportBody)},
-		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\n"+old)) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
+		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\n"+old), markdown.Page{}) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
 		"content/en/about.md":   {Data: []byte("+++\ntitle = \"About\"\n+++\n\nAbout us.\n")},
 		"layouts/base.html":     {Data: []byte(`{{define "base"}}<a>{{T "skip"}}</a>{{block "main" .}}{{end}}{{end}}`)},
 		"layouts/page.html":     {Data: []byte("{{template \"base\" .}}\n{{define \"main\"}}\n{{with .Versions}}{{range .}}{{.T \"language_menu\"}}{{end}}{{end}}\n{{T \"reading_time\" .ReadingTime}}{{date .Date \"month\"}}{{T \"missing_everywhere\"}}{{end}}")},
@@ -117,7 +118,7 @@ func TestStamped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := SetStamp(fsys["content/es/report.md"].Data, MakeStamp(src.Body))
+	out, err := SetStamp(fsys["content/es/report.md"].Data, MakeStamp(src.Body, markdown.Page{}))
 	if err != nil {
 		t.Fatal(err)
 	}
