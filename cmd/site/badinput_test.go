@@ -146,6 +146,27 @@ func TestBadInput(t *testing.T) {
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
+			name:  "a month written without quotes",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `date = 2025-06`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: not a date; write a day like 2025-06-01, or a month in quotes like \"2025-06\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "lastmod that is not a date",
+			files: map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe"`, `lastmod = "junio de 2025"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:4: front matter: lastmod: want a date like 2025-06-01, or a month in quotes like \"2025-06\", got \"junio de 2025\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "numbered page without the paragraph links' name",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `numbered = true`), "content/es/report.md": page(`title = "Informe"`, `slug = "informe"`, `numbered = true`)},
+			code:  1,
+			stderr: "site: error: locales/en.toml: no message paragraph_label, which names each numbered paragraph's link for screen readers; add a line like paragraph_label = \"Paragraph {{.Number}}\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
 			name:  "YAML weight of the wrong type",
 			files: map[string]string{"content/en/report.md": "---\ntitle: Report\nweight: heavy\n---\n"},
 			code:  1,
