@@ -311,7 +311,7 @@ func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) 
 			return BlockChanged, *e.PrevID, true
 		case e.Fuzzy():
 			return BlockChanged, "", false
-		case e.ID != b.Text:
+		case e.ID != b.Text && !vouched(b, changed):
 			return BlockChanged, e.ID, true
 		}
 		return BlockTranslated, "", false
@@ -325,6 +325,15 @@ func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) 
 		return BlockChanged, "", false
 	}
 	return BlockTranslated, "", false
+}
+
+// vouched reports whether the translation's stamp says that block b is
+// up to date. A stamp that matches the original as it is now was made
+// after the original's last change, so it is newer than a PO file's
+// record of an earlier text: someone reviewed the block since. Stamps
+// cover the Markdown body only, not the front matter.
+func vouched(b Block, changed func(Block) bool) bool {
+	return b.frontKey == "" && !changed(b)
 }
 
 // stampChanges returns a test of whether a block of the original is in a

@@ -215,7 +215,7 @@ func (s *pageSync) fuzzy(sl slot, recorded bool) (fuzzy bool, prevCtx, prevID *s
 		if old.Fuzzy() {
 			return true, old.PrevContext, old.PrevID
 		}
-		if old.ID != sl.b.Text {
+		if old.ID != sl.b.Text && !vouched(sl.b, s.changed) {
 			// gettext writes the earlier context too.
 			return true, old.Context, po.Str(old.ID)
 		}

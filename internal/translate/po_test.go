@@ -348,3 +348,47 @@ func copyInto(fsys fstest.MapFS, root, dir string) error {
 		return nil
 	})
 }
+
+// TestWrappedPOFileIsInStep: Poedit and Weblate wrap long lines; a PO
+// file that differs only so is not out of step.
+func TestWrappedPOFileIsInStep(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Lo que dice la guía, en una frase."`, "msgstr \"\"\n\"Lo que dice la guía, \"\n\"en una frase.\"")
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probs := r.Languages[0].PO; len(probs) != 0 {
+		t.Errorf("a wrapped line reads as out of step: %v", probs)
+	}
+}
+
+// TestStampVouches: an English edit that a translator reviews in the
+// Markdown and stamps ("site stamp") is up to date, though the PO file
+// recorded the earlier English: the stamp is newer.
+func TestStampVouches(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph!")
+	pf, err := readPageFile("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamped, err := SetStamp(fsys["content/es/guide.md"].Data, MakeStamp(pf.page.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/es/guide.md"] = &fstest.MapFile{Data: stamped}
+	p := mustExport(t, fsys)
+	if es := string(p.Files["locales/po/pages/es/guide.po"]); strings.Contains(es, "fuzzy") || !strings.Contains(es, `msgid "A quoted paragraph!"`) {
+		t.Errorf("es.po after a stamped edit:\n%s", es)
+	}
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pg := r.Languages[0].Pages[0]; pg.State != Translated || len(r.Languages[0].PO) != 0 {
+		t.Errorf("status: %+v %v", pg, r.Languages[0].PO)
+	}
+}

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"cecot/internal/diag"
+	"cecot/internal/po"
 )
 
 // POProblem is a place where a language's PO files and its Markdown (or
@@ -65,7 +67,7 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 		}
 	}
 	for _, name := range exp.Names() {
-		if noted[name] || !strings.HasPrefix(name, PODir+"/") {
+		if noted[name] || !strings.HasPrefix(name, PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
 		out = append(out, &POProblem{File: name, Problem: "export",
@@ -98,4 +100,17 @@ func blockReason(pa *PageAlignment) string {
 		}
 	}
 	return "its PO file shows: " + strings.Join(parts, "; ")
+}
+
+// sameMessages reports whether the PO file name holds what data holds,
+// written differently: Poedit and Weblate wrap long lines, which export
+// does not, and that alone is not a disagreement.
+func sameMessages(fsys fs.FS, name string, data []byte) bool {
+	old, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return false
+	}
+	a, err1 := po.Read(name, old)
+	b, err2 := po.Read(name, data)
+	return err1 == nil && err2 == nil && bytes.Equal(a.Bytes(), b.Bytes())
 }

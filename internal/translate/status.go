@@ -329,7 +329,7 @@ func addBlocks(l *Language, la *LanguageAlignment) {
 		if pa.UpToDate() {
 			p.State, p.Reason, p.Changes = Translated, "", nil
 		} else {
-			p.State, p.Reason, p.Changes = Stale, blockReason(pa), nil
+			p.State, p.Reason = Stale, blockReason(pa)
 		}
 	}
 	l.Blocks = la.Totals
