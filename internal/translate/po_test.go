@@ -375,7 +375,7 @@ func TestStampVouches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamped, err := SetStamp(fsys["content/es/guide.md"].Data, MakeStamp(pf.page.Body))
+	stamped, err := SetStamp(fsys["content/es/guide.md"].Data, MakeStamp(pf.page.Body, pf.ids))
 	if err != nil {
 		t.Fatal(err)
 	}
