@@ -1,0 +1,189 @@
+// Package share draws the images that messaging apps and social sites
+// show beside a shared link: one PNG of 1200×630 pixels per page and
+// language, in the site's colours, with the page's title wrapped and
+// sized to fit, the site's name and one short line from the page.
+//
+// The text is set in the Go fonts (golang.org/x/image/font/gofont, BSD
+// licensed, embedded in the binary, with the whole Latin range that
+// Spanish needs: á é í ó ú ü ñ ¿ ¡ « »). Drawing is deterministic, so a
+// card's bytes depend only on its inputs: Key hashes them, names the
+// published file and keys the cache of drawn images (see Cache).
+package share
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"runtime/debug"
+	"strings"
+	"sync"
+)
+
+// The size of every card, as Open Graph and large Twitter cards want it.
+const (
+	Width     = 1200
+	Height    = 630
+	MediaType = "image/png"
+)
+
+// design versions the layout below: change it whenever a change to this
+// package changes what a card looks like, so that cached images of the
+// old design are not served for the new one.
+const design = "3"
+
+// Card is what one share image shows.
+type Card struct {
+	Site   string // the site's name in the page's language
+	Title  string // the page's title
+	Line   string // one short line from the page: its summary or description
+	Colors Colors
+}
+
+// Key returns a hash of everything that decides the card's pixels: its
+// text, its colours, the design and the version of the font and drawing
+// code. Two cards with the same key are byte-identical.
+func (c Card) Key() string {
+	h := sha256.New()
+	for _, s := range []string{design, xImageVersion(), c.Site, c.Title, c.Line, c.Colors.String()} {
+		fmt.Fprintf(h, "%d:%s\n", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// xImageVersion is the version of golang.org/x/image that the binary was
+// built with, which draws the glyphs: a new version may draw them a
+// little differently.
+var xImageVersion = sync.OnceValue(func() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, m := range info.Deps {
+		if m.Path == "golang.org/x/image" {
+			if m.Replace != nil {
+				m = m.Replace
+			}
+			return m.Version
+		}
+	}
+	return ""
+})
+
+// Draw draws the card as a PNG.
+func (c Card) Draw() ([]byte, error) {
+	img, err := c.paint()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("share image %q: %w", c.Title, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// levels is how many shades of each colour over the background the
+// anti-aliased text is drawn in. Sixteen look smooth at these sizes and
+// keep the palette, and so the file, small.
+const levels = 15
+
+// canvas is a paletted image: the background, then levels shades of
+// each ink over it, from faint to full.
+type canvas struct {
+	*image.Paletted
+	inks int
+}
+
+func newCanvas(bg color.RGBA, inks ...color.RGBA) *canvas {
+	pal := color.Palette{bg}
+	for _, ink := range inks {
+		for k := 1; k <= levels; k++ {
+			pal = append(pal, blend(bg, ink, k, levels))
+		}
+	}
+	return &canvas{Paletted: image.NewPaletted(image.Rect(0, 0, Width, Height), pal), inks: len(inks)}
+}
+
+// blend mixes k/n of ink into bg.
+func blend(bg, ink color.RGBA, k, n int) color.RGBA {
+	mix := func(a, b uint8) uint8 { return uint8((int(a)*(n-k) + int(b)*k + n/2) / n) }
+	return color.RGBA{mix(bg.R, ink.R), mix(bg.G, ink.G), mix(bg.B, ink.B), 255}
+}
+
+// stamp sets every pixel that mask covers to the shade of ink i that
+// matches the mask's coverage there.
+func (c *canvas) stamp(mask *image.Alpha, ink int) {
+	b := mask.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := mask.Pix[(y-mask.Rect.Min.Y)*mask.Stride:]
+		for x := b.Min.X; x < b.Max.X; x++ {
+			a := int(row[x-mask.Rect.Min.X])
+			k := (a*levels + 127) / 255
+			if k == 0 {
+				continue
+			}
+			c.SetColorIndex(x, y, uint8(1+ink*levels+k-1))
+		}
+	}
+}
+
+// fill sets a rectangle to ink i at full strength.
+func (c *canvas) fill(r image.Rectangle, ink int) {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c.SetColorIndex(x, y, uint8(1+ink*levels+levels-1))
+		}
+	}
+}
+
+// The inks of a card, by their index in the canvas.
+const (
+	inkTitle = iota
+	inkText
+	inkRule
+)
+
+// The layout, in pixels.
+const (
+	margin    = 80 // left and right
+	ruleH     = 14 // the coloured band along the top edge
+	siteBase  = 112
+	siteSize  = 36
+	titleTop  = 158 // top of the title's box
+	titleBot  = 470 // bottom of the title's box
+	lineSize  = 30
+	lineLead  = 40 // distance between the short line's baselines
+	lineBase  = 556
+	maxTitle  = 84 // largest title size
+	minTitle  = 40 // smallest title size
+	stepTitle = 2
+)
+
+func (c Card) paint() (*canvas, error) {
+	col := c.Colors.withDefaults()
+	cv := newCanvas(col.Background, col.Title, col.Text, col.Rule)
+	cv.fill(image.Rect(0, 0, Width, ruleH), inkRule)
+	width := Width - 2*margin
+
+	site := newText(bold, siteSize)
+	siteLine := site.truncate(oneLine(c.Site), width)
+	cv.stamp(site.draw([]string{siteLine}, margin, siteBase, 0), inkText)
+
+	title := fitTitle(oneLine(c.Title), width, titleBot-titleTop)
+	cv.stamp(title.text.draw(title.lines, margin, titleTop+title.ascent, title.lead), inkTitle)
+
+	line := newText(regular, lineSize)
+	lines := line.wrapAtMost(oneLine(c.Line), width, 2)
+	// The short line sits at the bottom: its last line on lineBase.
+	first := lineBase - (len(lines)-1)*lineLead
+	cv.stamp(line.draw(lines, margin, first, lineLead), inkText)
+	return cv, nil
+}
+
+// oneLine collapses runs of white space, line breaks included.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,230 @@
+package share
+
+import (
+	"image"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+)
+
+// The two fonts of a card, parsed once. A parsed font is read-only and
+// safe to share; the faces made from it are not, so every card makes its
+// own.
+var (
+	bold    = sync.OnceValue(func() *opentype.Font { return mustParse(gobold.TTF) })
+	regular = sync.OnceValue(func() *opentype.Font { return mustParse(goregular.TTF) })
+)
+
+func mustParse(ttf []byte) *opentype.Font {
+	f, err := opentype.Parse(ttf)
+	if err != nil {
+		panic("share: embedded Go font: " + err.Error()) // the font is part of the binary
+	}
+	return f
+}
+
+// text sets strings in one font at one size.
+type text struct {
+	face font.Face
+	size int
+}
+
+func newText(f func() *opentype.Font, size int) *text {
+	face, err := opentype.NewFace(f(), &opentype.FaceOptions{Size: float64(size), DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic("share: font face: " + err.Error()) // only for a bad size, which the constants rule out
+	}
+	return &text{face: face, size: size}
+}
+
+// width measures s, with kerning.
+func (t *text) width(s string) int { return font.MeasureString(t.face, s).Ceil() }
+
+// wrap breaks s into lines no wider than width, at spaces. It reports
+// false when a single word is wider than that.
+func (t *text) wrap(s string, width int) ([]string, bool) {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if t.width(w) > width {
+			return nil, false
+		}
+		if line != "" && t.width(line+" "+w) <= width {
+			line += " " + w
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+		}
+		line = w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines, true
+}
+
+// balance narrows the lines of a wrapped text as far as it can without
+// adding a line, so that they come out of similar length rather than
+// leaving one word on the last, as CSS's text-wrap: balance does.
+func (t *text) balance(s string, width int, lines []string) []string {
+	lo, hi := width/2, width
+	best := lines
+	for hi-lo > 4 {
+		mid := (lo + hi) / 2
+		if l, ok := t.wrap(s, mid); ok && len(l) <= len(lines) {
+			best, hi = l, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+// breakWords wraps s at spaces and, where one word is wider than width,
+// inside that word, with a hyphen at the end of the broken part: for a
+// long word at the smallest size.
+func (t *text) breakWords(s string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		if line != "" && t.width(line+" "+w) <= width {
+			line += " " + w
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+			line = ""
+		}
+		for t.width(w) > width {
+			n := 1
+			for n < len(w) {
+				_, size := utf8.DecodeRuneInString(w[n:])
+				if t.width(w[:n+size]+"-") > width {
+					break
+				}
+				n += size
+			}
+			lines = append(lines, w[:n]+"-")
+			w = w[n:]
+		}
+		line = w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// ellipsis ends a text that was cut short.
+const ellipsis = "…"
+
+// truncate shortens s to fit width if it does not (see cut).
+func (t *text) truncate(s string, width int) string {
+	if t.width(s) <= width {
+		return s
+	}
+	return t.cut(s, width)
+}
+
+// cut ends s with an ellipsis, after the last whole word that fits width
+// with it, or inside a word that is too long alone: for a text that goes
+// on beyond what is shown.
+func (t *text) cut(s string, width int) string {
+	words := strings.Fields(s)
+	for n := len(words); n > 0; n-- {
+		if cut := strings.Join(words[:n], " ") + ellipsis; t.width(cut) <= width {
+			return cut
+		}
+	}
+	cut := s
+	for cut != "" && t.width(cut+ellipsis) > width {
+		_, size := utf8.DecodeLastRuneInString(cut)
+		cut = cut[:len(cut)-size]
+	}
+	return cut + ellipsis
+}
+
+// wrapAtMost wraps s into at most n lines; the last ends with an
+// ellipsis if the text goes on.
+func (t *text) wrapAtMost(s string, width, n int) []string {
+	lines := t.breakWords(s, width)
+	if len(lines) <= n {
+		if l, ok := t.wrap(s, width); ok && len(l) == len(lines) {
+			return t.balance(s, width, l)
+		}
+		return lines
+	}
+	return append(lines[:n-1], t.cut(lines[n-1], width))
+}
+
+// fitted is a title set at the largest size at which it fits its box.
+type fitted struct {
+	text   *text
+	lines  []string
+	ascent int // from the box's top to the first baseline
+	lead   int // from baseline to baseline
+}
+
+// fitTitle sets s at the largest size, from maxTitle down, at which its
+// lines fit a box of width × height without breaking a word; at the
+// smallest size, what does not fit is cut.
+func fitTitle(s string, width, height int) fitted {
+	for size := maxTitle; size >= minTitle; size -= stepTitle {
+		t := newText(bold, size)
+		lines, ok := t.wrap(s, width)
+		f := newFitted(t, lines)
+		if ok && f.height() <= height {
+			f.lines = t.balance(s, width, lines)
+			return f
+		}
+	}
+	// A word too long for the box at any size: break it, at the largest
+	// size at which the broken lines fit.
+	for size := maxTitle; size > minTitle; size -= stepTitle {
+		t := newText(bold, size)
+		if f := newFitted(t, t.breakWords(s, width)); f.height() <= height {
+			return f
+		}
+	}
+	t := newText(bold, minTitle)
+	f := newFitted(t, t.breakWords(s, width))
+	if max := (height-f.ascent)/f.lead + 1; len(f.lines) > max {
+		f.lines = append(f.lines[:max-1], t.cut(f.lines[max-1], width))
+	}
+	return f
+}
+
+func newFitted(t *text, lines []string) fitted {
+	// Cap height (the top of "H") rather than the font's ascent, which
+	// leaves room for accents: the box's top is where capitals start.
+	b, _, _ := t.face.GlyphBounds('H')
+	return fitted{text: t, lines: lines, ascent: (-b.Min.Y).Ceil(), lead: t.size * 115 / 100}
+}
+
+// height is the height of the lines from the box's top to the lowest
+// descender.
+func (f fitted) height() int {
+	if len(f.lines) == 0 {
+		return 0
+	}
+	return f.ascent + (len(f.lines)-1)*f.lead + f.text.face.Metrics().Descent.Ceil()
+}
+
+// draw draws lines as a coverage mask, the first baseline at (x, y) and
+// each next one lead lower.
+func (t *text) draw(lines []string, x, y, lead int) *image.Alpha {
+	mask := image.NewAlpha(image.Rect(0, 0, Width, Height))
+	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: t.face}
+	for i, l := range lines {
+		d.Dot = fixed.P(x, y+i*lead)
+		d.DrawString(l)
+	}
+	return mask
+}
