@@ -14,6 +14,7 @@ import (
 
 	"cecot/internal/engine"
 	"cecot/internal/images"
+	"cecot/internal/share"
 )
 
 // projectFlags are the flags of every command that reads the project.
@@ -30,7 +31,11 @@ func (p *projectFlags) register(fs *flag.FlagSet) {
 }
 
 func (p *projectFlags) options() engine.Options {
-	return engine.Options{BaseURL: p.baseURL, Drafts: p.drafts, Images: images.NewCache(filepath.Join(p.src, filepath.FromSlash(images.CacheDir)))}
+	return engine.Options{
+		BaseURL: p.baseURL, Drafts: p.drafts,
+		Images: images.NewCache(filepath.Join(p.src, filepath.FromSlash(images.CacheDir))),
+		Shares: share.NewCache(filepath.Join(p.src, filepath.FromSlash(share.DirName))),
+	}
 }
 
 func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {

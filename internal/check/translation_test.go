@@ -98,7 +98,7 @@ func TestTranslationStates(t *testing.T) {
 			`<a href="../../en/about/" hreflang="en">Leer el original</a>`,
 			`<meta name="robots" content="noindex">`,
 			`About us: <a href="../../en/report/#facts">facts</a>, <a href="../informe/#p1">the first</a>.`)
-		hasNot(t, doc, `rel="alternate"`, `rel="canonical"`)
+		hasNot(t, doc, `rel="alternate" hreflang`, `rel="canonical"`)
 		// The English page names no Spanish alternate, but its language
 		// switcher leads to the stand-in, which exists.
 		en := html("en", "about")

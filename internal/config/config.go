@@ -36,6 +36,15 @@ type Config struct {
 	UnsafeHTML bool
 	// ThemeColor is the browser's theme colour for the site.
 	ThemeColor string
+	// ShareImages draws a share image for every page (see package
+	// share); on unless site.toml's [share] images = false.
+	ShareImages bool
+	// FeedID starts the IDs of the feeds and their entries: a tag URI
+	// prefix ("tag:example.org,2025:") that stays the same when the site
+	// moves, so that feed readers do not show every entry again. Without
+	// [feeds] id it is made from the host of site.toml's baseURL (see
+	// feedID); "" when there is neither.
+	FeedID string
 	// Params are free-form values that templates read as .Site.Params.
 	Params map[string]any
 }
@@ -58,6 +67,12 @@ type file struct {
 	Markdown        struct {
 		Unsafe bool `toml:"unsafe"`
 	} `toml:"markdown"`
+	Share struct {
+		Images *bool `toml:"images"`
+	} `toml:"share"`
+	Feeds struct {
+		ID string `toml:"id"`
+	} `toml:"feeds"`
 	Params map[string]any `toml:"params"`
 }
 
@@ -96,6 +111,7 @@ func Parse(data []byte) (*Config, error) {
 		DefaultLanguage: f.DefaultLanguage,
 		UnsafeHTML:      f.Markdown.Unsafe,
 		ThemeColor:      f.ThemeColor,
+		ShareImages:     f.Share.Images == nil || *f.Share.Images,
 		Params:          f.Params,
 	}
 	if c.ThemeColor == "" {
@@ -106,6 +122,10 @@ func Parse(data []byte) (*Config, error) {
 		errs.Add(diag.Errorf(File, lines["baseURL"], "baseURL: %v", err))
 	}
 	c.BaseURL = base
+	c.FeedID, err = feedID(f.Feeds.ID, base)
+	if err != nil {
+		errs.Add(diag.Errorf(File, lines["feeds.id"], "feeds.id: %v", err))
+	}
 	for code, l := range f.Languages {
 		if !langCode.MatchString(code) {
 			errs.Add(diag.Errorf(File, lines["languages."+code], "language %q: not a language code like \"en\" or \"es\"", code))
@@ -177,6 +197,10 @@ func (c *Config) SetBaseURL(raw string) error {
 		return fmt.Errorf("-baseurl: %v", err)
 	}
 	c.BaseURL = base
+	if c.FeedID == "" {
+		// site.toml names no address: the IDs come from this one.
+		c.FeedID, _ = feedID("", base)
+	}
 	return nil
 }
 
@@ -197,11 +221,39 @@ func normalizeBaseURL(raw string) (string, error) {
 	return u.String(), nil
 }
 
+// tagURI matches a tag URI prefix (RFC 4151): "tag:", a domain name or
+// email address, a comma, a date, and a colon.
+var tagURI = regexp.MustCompile(`^tag:[A-Za-z0-9.@_-]+,\d{4}(-\d{2}(-\d{2})?)?:$`)
+
+// feedID checks [feeds] id, or makes one from the host of site.toml's
+// baseURL, as written in the file: a -baseurl flag, which moves the
+// site, leaves it alone. The date says when the site began to use the
+// name; a site that gives none is taken to have used it from 2025,
+// when this generator was written.
+func feedID(id, base string) (string, error) {
+	if id != "" {
+		if !strings.HasSuffix(id, ":") {
+			id += ":"
+		}
+		if !tagURI.MatchString(id) {
+			return "", fmt.Errorf("%q is not a tag URI like \"tag:example.org,2025:\" (a domain or email address you own, and the year you began to use it)", strings.TrimSuffix(id, ":"))
+		}
+		return id, nil
+	}
+	if base == "" {
+		return "", nil
+	}
+	u, _ := url.Parse(base)
+	return "tag:" + u.Hostname() + ",2025:", nil
+}
+
 // known lists the keys of each table of File, for "did you mean" hints.
 var known = map[string][]string{
-	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "languages", "markdown", "params"},
+	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "languages", "markdown", "share", "feeds", "params"},
 	"languages": {"name", "title", "locale", "weight"},
 	"markdown":  {"unsafe"},
+	"share":     {"images"},
+	"feeds":     {"id"},
 }
 
 // unknownKeys reports keys that File does not use, each once: a key

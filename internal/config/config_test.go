@@ -194,3 +194,35 @@ func TestLoad(t *testing.T) {
 		t.Error("[markdown] unsafe = true is not read")
 	}
 }
+
+func TestShareAndFeeds(t *testing.T) {
+	c, err := Parse([]byte(`baseURL = "https://example.org/report/"` + twoLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.ShareImages {
+		t.Error("share images off without configuration; want on")
+	}
+	if c.FeedID != "tag:example.org,2025:" {
+		t.Errorf("feed ID %q, want one made from the base URL's host", c.FeedID)
+	}
+	// The -baseurl flag moves the site; the IDs stay.
+	if err := c.SetBaseURL("https://elsewhere.example/"); err != nil || c.FeedID != "tag:example.org,2025:" {
+		t.Errorf("after -baseurl: feed ID %q, %v", c.FeedID, err)
+	}
+	c, err = Parse([]byte("[share]\nimages = false\n[feeds]\nid = \"tag:me@example.org,2024-05\"\n" + twoLanguages))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ShareImages || c.FeedID != "tag:me@example.org,2024-05:" {
+		t.Errorf("images %v, feed ID %q", c.ShareImages, c.FeedID)
+	}
+	_, err = Parse([]byte("[feeds]\nid = \"https://example.org/\"\n" + twoLanguages))
+	if err == nil || !strings.Contains(err.Error(), "site.toml:2: feeds.id") {
+		t.Errorf("a feed ID that is no tag URI: %v", err)
+	}
+	_, err = Parse([]byte("[share]\nimage = false\n" + twoLanguages))
+	if err == nil || !strings.Contains(err.Error(), `did you mean "images"`) {
+		t.Errorf("a misspelt share key: %v", err)
+	}
+}

@@ -34,11 +34,15 @@ type FrontMatter struct {
 	// TranslatedFrom is the Source hash of the default-language page that
 	// this translation was last brought up to date with.
 	TranslatedFrom string
-	Params         map[string]any // free-form values that layouts read
+	// ShareImage names a file under assets/ that link previews show
+	// instead of the share image drawn for the page; ShareImageAlt
+	// describes it.
+	ShareImage, ShareImageAlt string
+	Params                    map[string]any // free-form values that layouts read
 }
 
 // Fields are the front-matter fields that a page may set.
-var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "params"}
+var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "share_image", "share_image_alt", "params"}
 
 // Warning is a problem that does not stop a build.
 type Warning = diag.Error
@@ -124,6 +128,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 	texts := map[string]*string{
 		"title": &fm.Title, "description": &fm.Description, "slug": &fm.Slug,
 		"layout": &fm.Layout, "translated_from": &fm.TranslatedFrom,
+		"share_image": &fm.ShareImage, "share_image_alt": &fm.ShareImageAlt,
 	}
 	switches := map[string]*bool{"draft": &fm.Draft, "numbered": &fm.Numbered, "standalone": &fm.Standalone}
 	keys := make([]string, 0, len(m))

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +32,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 	"cecot/internal/render"
+	"cecot/internal/share"
 )
 
 // Options configure a build.
@@ -43,6 +45,10 @@ type Options struct {
 	// Images keeps encoded images between builds (cmd/site keeps them in
 	// .cache/images/); nil encodes every resized image on every build.
 	Images *images.Cache
+	// Shares keeps drawn share images between builds (cmd/site keeps
+	// them in .cache/share/), so that only those whose inputs changed
+	// are drawn again; nil draws every one on every build.
+	Shares *share.Cache
 }
 
 // Site is a loaded site, ready to render: the project's configuration,
@@ -55,6 +61,7 @@ type Site struct {
 	Warnings []*diag.Error
 	min      *minifier
 	compress bool
+	shares   *share.Cache
 }
 
 // Load reads a whole project from fsys. Its error is a diag.List of every
@@ -71,7 +78,10 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 // load is Load, except that it also returns the site as far as it got,
 // so that the warnings found are reported beside the errors.
 func load(fsys fs.FS, opts Options) (*Site, error) {
-	s := &Site{Inputs: &render.Inputs{}, min: newMinifier(), compress: opts.Compress}
+	s := &Site{Inputs: &render.Inputs{}, min: newMinifier(), compress: opts.Compress, shares: opts.Shares}
+	if s.shares == nil {
+		s.shares = share.NewCache("")
+	}
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return s, err
@@ -134,6 +144,10 @@ type output struct {
 	// their makers read the pages directly, not through a recording
 	// renderer, so they must be made again whenever pages change.
 	global bool
+	// fingerprinted is set on files whose name is a hash of their
+	// bytes, like share images: once made, they need not be made again
+	// under the same name.
+	fingerprinted bool
 	// ready is set on files whose bytes are final as made, like assets,
 	// which assets.Load minified and whose fingerprint and integrity
 	// hash name exactly those bytes.
@@ -147,7 +161,7 @@ type output struct {
 func (s *Site) outputs() []output {
 	var outs []output
 	for _, p := range s.Content.Pages {
-		outs = append(outs, pageOutputs(p)...)
+		outs = append(outs, s.pageOutputs(p)...)
 	}
 	global := func(name string, job func() ([]byte, error)) output {
 		return output{Name: name, global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
@@ -170,14 +184,17 @@ func (s *Site) outputs() []output {
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
+		for _, lang := range s.Config.Codes() {
+			outs = append(outs, global(feedName(lang), func() ([]byte, error) { return s.feed(lang) }))
+		}
 	}
 	outs = append(outs, global("robots.txt", s.robots), global("_redirects", s.redirects))
 	return outs
 }
 
-// pageOutputs are the files made from page p: the page, and its
-// single-file edition if it has one.
-func pageOutputs(p *content.Page) []output {
+// pageOutputs are the files made from page p: the page, its single-file
+// edition if it has one, and its share image unless it has none.
+func (s *Site) pageOutputs(p *content.Page) []output {
 	outs := []output{{Name: p.Out, Page: p, make: func(r *render.Renderer) ([]byte, error) {
 		html, _, err := r.Page(p)
 		return html, err
@@ -187,8 +204,21 @@ func pageOutputs(p *content.Page) []output {
 			return r.Standalone(p)
 		}})
 	}
+	if card, at, ok := s.Renderer.ShareCard(p); ok {
+		outs = append(outs, output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, make: func(r *render.Renderer) ([]byte, error) {
+			// What the image shows is read from p: a recording
+			// renderer notes it, so that watch mode makes it again
+			// when p's title or description changes.
+			r.ShareCard(p)
+			return s.shares.Image(card)
+		}})
+	}
 	return outs
 }
+
+// SharesDrawn is how many share images the site has drawn rather than
+// found in the cache, for tests of what watch mode draws again.
+func (s *Site) SharesDrawn() int64 { return s.shares.Drawn() }
 
 // makeOutput makes the bytes of o exactly as Render writes them. With deps
 // non-nil, it adds the pages that the render read.

@@ -28,11 +28,16 @@ document.addEventListener('securitypolicyviolation', e =>
 const pageState = `({
 	Violations: window.__csp || [],
 	Styled: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() !== '',
+	// JSON-LD data blocks: the policy lets no script run, and these are
+	// not script, so they must be there, readable, with no violation.
+	DataBlocks: [...document.querySelectorAll('script[type="application/ld+json"]')]
+		.map(s => { try { return JSON.parse(s.textContent)['@type'] || '' } catch (e) { return 'invalid: ' + e } }),
 })`
 
 type cspState struct {
 	Violations []string
 	Styled     bool
+	DataBlocks []string
 }
 
 // TestContentSecurityPolicyInBrowser serves the real site with the
@@ -73,7 +78,7 @@ func TestContentSecurityPolicyInBrowser(t *testing.T) {
 				files.ServeHTTP(w, r)
 			}))
 			defer srv.Close()
-			pages := 0
+			pages, blocks := 0, 0
 			for _, f := range publicFiles(t, out) {
 				if path.Ext(f) != ".html" {
 					continue
@@ -93,9 +98,15 @@ func TestContentSecurityPolicyInBrowser(t *testing.T) {
 				if !st.Styled {
 					t.Errorf("%s: not styled under its policy", f)
 				}
+				for _, b := range st.DataBlocks {
+					blocks++
+					if b == "" || strings.HasPrefix(b, "invalid") {
+						t.Errorf("%s: JSON-LD block %q", f, b)
+					}
+				}
 			}
-			if pages < 13 {
-				t.Errorf("loaded only %d pages", pages)
+			if pages < 13 || blocks < 8 {
+				t.Errorf("loaded only %d pages, with %d JSON-LD blocks", pages, blocks)
 			}
 		})
 	}

@@ -153,6 +153,9 @@ func TestEscaping(t *testing.T) {
 			if layoutURLs[u] {
 				continue
 			}
+			if strings.HasPrefix(u, "mailto:?") {
+				continue // the share link, which carries the title encoded
+			}
 			if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") && scheme != "https" {
 				t.Errorf("%s links to %q", name, u)
 			}

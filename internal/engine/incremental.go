@@ -564,9 +564,11 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 	have := map[string]bool{}
 	for id := range d.own {
 		if p := c.Page(id.Lang, id.Key); p != nil {
-			for _, o := range pageOutputs(p) {
-				outs = append(outs, o)
+			for _, o := range e.site.pageOutputs(p) {
 				have[o.Name] = true
+				if !e.made(o) {
+					outs = append(outs, o)
+				}
 			}
 		}
 	}
@@ -583,9 +585,11 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 			continue
 		}
 		if p := c.Page(out.page.Lang, out.page.Key); p != nil {
-			for _, o := range pageOutputs(p) {
+			for _, o := range e.site.pageOutputs(p) {
 				if o.Name == name {
-					outs = append(outs, o)
+					if !e.made(o) {
+						outs = append(outs, o)
+					}
 					have[name] = true
 				}
 			}
@@ -598,4 +602,13 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 		}
 	}
 	return outs, gone
+}
+
+// made reports whether o need not be made again: its name is a hash of
+// its bytes, like a share image's, and it was made under that name. An
+// edit that leaves a page's title and description alone leaves its
+// share image's name, and so the image, alone.
+func (e *Incremental) made(o output) bool {
+	out := e.outputs[o.Name]
+	return o.fingerprinted && out != nil && out.data != nil && e.failed[o.Name] == nil
 }

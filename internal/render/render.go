@@ -47,14 +47,15 @@ type Renderer struct {
 	// converted, when set, is told of every page's Markdown that Page
 	// converts.
 	converted func(*content.Page, *markdown.Result)
-	warnings  *warnings // problems renders found but did not stop for
+	warnings  *warnings    // problems renders found but did not stop for
+	colors    *shareColors // the share images' colours, read once
 }
 
 // New parses the layouts in fsys for s. Without s.Locales, as when they
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
 func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
-	r := &Renderer{Inputs: s, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
+	r := &Renderer{Inputs: s, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {

@@ -20,6 +20,9 @@ type Cache struct {
 // DirName is the cache's folder in a project.
 const DirName = ".cache/share"
 
+// NewCache returns a cache that keeps cards in dir; "" keeps none.
+func NewCache(dir string) *Cache { return &Cache{Dir: dir} }
+
 // pngSignature starts every PNG file: a cached file without it is not
 // used.
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")

@@ -33,7 +33,7 @@ const (
 // design versions the layout below: change it whenever a change to this
 // package changes what a card looks like, so that cached images of the
 // old design are not served for the new one.
-const design = "3"
+const design = "4"
 
 // Card is what one share image shows.
 type Card struct {
@@ -158,7 +158,9 @@ const (
 	titleBot  = 470 // bottom of the title's box
 	lineSize  = 30
 	lineLead  = 40 // distance between the short line's baselines
-	lineBase  = 556
+	lineBase  = 560
+	lineGap   = 40 // at least, between the title and the short line
+	maxLine   = 3  // lines of the short line
 	maxTitle  = 84 // largest title size
 	minTitle  = 40 // smallest title size
 	stepTitle = 2
@@ -174,14 +176,16 @@ func (c Card) paint() (*canvas, error) {
 	siteLine := site.truncate(oneLine(c.Site), width)
 	cv.stamp(site.draw([]string{siteLine}, margin, siteBase, 0), inkText)
 
-	title := fitTitle(oneLine(c.Title), width, titleBot-titleTop)
-	cv.stamp(title.text.draw(title.lines, margin, titleTop+title.ascent, title.lead), inkTitle)
-
+	// The short line sits at the bottom, its last line on lineBase; the
+	// title has the room between the site's name and it.
 	line := newText(regular, lineSize)
-	lines := line.wrapAtMost(oneLine(c.Line), width, 2)
-	// The short line sits at the bottom: its last line on lineBase.
+	lines := line.wrapAtMost(oneLine(c.Line), width, maxLine)
 	first := lineBase - (len(lines)-1)*lineLead
 	cv.stamp(line.draw(lines, margin, first, lineLead), inkText)
+
+	bottom := min(titleBot, first-lineSize-lineGap)
+	title := fitTitle(oneLine(c.Title), width, bottom-titleTop)
+	cv.stamp(title.text.draw(title.lines, margin, titleTop+title.ascent, title.lead), inkTitle)
 	return cv, nil
 }
 

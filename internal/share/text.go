@@ -70,21 +70,56 @@ func (t *text) wrap(s string, width int) ([]string, bool) {
 	return lines, true
 }
 
-// balance narrows the lines of a wrapped text as far as it can without
-// adding a line, so that they come out of similar length rather than
-// leaving one word on the last, as CSS's text-wrap: balance does.
+// balance breaks s into as many lines as wrap did, but evenly: of all
+// the ways to break it into that many lines that fit width, the one whose
+// lines differ least in length (the least sum of squared shortfalls),
+// rather than greedy lines and one word on the last, as CSS's
+// text-wrap: balance does.
 func (t *text) balance(s string, width int, lines []string) []string {
-	lo, hi := width/2, width
-	best := lines
-	for hi-lo > 4 {
-		mid := (lo + hi) / 2
-		if l, ok := t.wrap(s, mid); ok && len(l) <= len(lines) {
-			best, hi = l, mid
-		} else {
-			lo = mid
+	words := strings.Fields(s)
+	n, k := len(lines), len(words)
+	if n < 2 || k > 60 {
+		return lines
+	}
+	const inf = int64(1) << 62
+	// best[l][j]: the least cost of setting words[:j] in l lines.
+	best := make([][]int64, n+1)
+	from := make([][]int, n+1)
+	for l := range best {
+		best[l] = make([]int64, k+1)
+		from[l] = make([]int, k+1)
+		for j := range best[l] {
+			best[l][j] = inf
 		}
 	}
-	return best
+	best[0][0] = 0
+	for l := 1; l <= n; l++ {
+		for j := l; j <= k; j++ {
+			for i := l - 1; i < j; i++ {
+				if best[l-1][i] == inf {
+					continue
+				}
+				w := t.width(strings.Join(words[i:j], " "))
+				if w > width {
+					continue
+				}
+				short := int64(width - w)
+				if c := best[l-1][i] + short*short; c < best[l][j] {
+					best[l][j], from[l][j] = c, i
+				}
+			}
+		}
+	}
+	if best[n][k] == inf {
+		return lines
+	}
+	out := make([]string, n)
+	for l, j := n, k; l > 0; l-- {
+		i := from[l][j]
+		out[l-1] = strings.Join(words[i:j], " ")
+		j = i
+	}
+	return out
 }
 
 // breakWords wraps s at spaces and, where one word is wider than width,
@@ -140,7 +175,12 @@ func (t *text) cut(s string, width int) string {
 	words := strings.Fields(s)
 	for n := len(words); n > 0; n-- {
 		if cut := strings.Join(words[:n], " ") + ellipsis; t.width(cut) <= width {
-			return cut
+			// Not "… secreto de…": a text cut after a short word
+			// like "de", "a la" or "of the" reads as broken.
+			for n > 1 && utf8.RuneCountInString(strings.TrimRight(words[n-1], ",;:")) <= 3 {
+				n--
+			}
+			return strings.TrimRight(strings.Join(words[:n], " "), ",;:") + ellipsis
 		}
 	}
 	cut := s

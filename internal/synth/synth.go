@@ -147,6 +147,9 @@ title = "Annual Report"
 [languages.es]
 name = "Español"
 title = "Informe anual"
+# Hugo's site draws no images: like for like.
+[share]
+images = false
 `)
 }
 

@@ -1,0 +1,427 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"image"
+	"image/png"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cecot/internal/share"
+)
+
+// metas returns a page's <meta property|name=... content=...> values.
+func metas(els []element) map[string][]string {
+	m := map[string][]string{}
+	for _, el := range els {
+		if el.tag != "meta" {
+			continue
+		}
+		key := el.attrs["property"]
+		if key == "" {
+			key = el.attrs["name"]
+		}
+		if key != "" {
+			m[key] = append(m[key], el.attrs["content"])
+		}
+	}
+	return m
+}
+
+func readPage(t *testing.T, out, name string) []element {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseHTML(doc)
+}
+
+// TestShareImageTags builds the real site under a base URL with a path
+// and checks each page's link preview tags: absolute og:image under the
+// path, its size and type, a localized alt, a large card, and an image
+// file that exists, is a 1200×630 PNG and weighs at most 60 KB.
+func TestShareImageTags(t *testing.T) {
+	const base = "https://example.org/cecot-report/"
+	out := buildProject(t, Options{BaseURL: base}, nil)
+	alts := map[string]string{"en/submission/index.html": "“", "es/informe/index.html": "«"}
+	images := map[string]bool{}
+	for name, quote := range alts {
+		m := metas(readPage(t, out, name))
+		img := m["og:image"]
+		if len(img) != 1 || !strings.HasPrefix(img[0], base+"assets/share/") || !strings.HasSuffix(img[0], ".png") {
+			t.Fatalf("%s: og:image %q, want one absolute PNG under %s", name, img, base)
+		}
+		images[img[0]] = true
+		for key, want := range map[string]string{"og:image:width": "1200", "og:image:height": "630", "og:image:type": "image/png", "twitter:card": "summary_large_image"} {
+			if got := m[key]; len(got) != 1 || got[0] != want {
+				t.Errorf("%s: %s %q, want %q", name, key, got, want)
+			}
+		}
+		if alt := m["og:image:alt"]; len(alt) != 1 || !strings.Contains(alt[0], quote) || !strings.Contains(alt[0], m["og:title"][0]) {
+			t.Errorf("%s: og:image:alt %q: want the title, quoted in the page's language with %s", name, alt, quote)
+		}
+		for _, key := range []string{"og:url", "og:image"} {
+			if u, err := url.Parse(m[key][0]); err != nil || !u.IsAbs() || !strings.HasPrefix(u.Path, "/cecot-report/") {
+				t.Errorf("%s: %s %q is not absolute under the base path", name, key, m[key])
+			}
+		}
+		file := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(img[0], base)))
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%s: og:image: %v", name, err)
+		}
+		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil || cfg.Width != 1200 || cfg.Height != 630 || len(data) > 60<<10 {
+			t.Errorf("%s: %s: %d×%d, %d bytes, %v", name, img[0], cfg.Width, cfg.Height, len(data), err)
+		}
+	}
+	if len(images) != 2 {
+		t.Errorf("the two languages share an image: %v", images)
+	}
+	// No drawn image on a 404 page, nor without a base URL (an
+	// image in a preview must be an absolute address).
+	if m := metas(readPage(t, out, "en/404.html")); m["og:image"] != nil || m["twitter:card"][0] != "summary" {
+		t.Errorf("404 page: og:image %q, twitter:card %q", m["og:image"], m["twitter:card"])
+	}
+}
+
+// TestShareImagesOff: site.toml's switch leaves out the drawn images and
+// their tags, but a page's own image, named in its front matter, stays.
+func TestShareImagesOff(t *testing.T) {
+	const base = "https://example.org/"
+	out := buildProject(t, Options{BaseURL: base}, func(src string) {
+		replaceInFile(t, filepath.Join(src, "site.toml"), "[share]\nimages = true", "[share]\nimages = false")
+		replaceInFile(t, filepath.Join(src, "content/es/submission.md"), "+++\ntitle", "+++\nshare_image = \"images/cover.png\"\nshare_image_alt = \"Una portada\"\ntitle")
+		var img bytes.Buffer
+		if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 600, 315))); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(src, "assets/images"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, "assets/images/cover.png"), img.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if _, err := os.Stat(filepath.Join(out, "assets/share")); !os.IsNotExist(err) {
+		t.Errorf("assets/share/ exists with images off: %v", err)
+	}
+	if m := metas(readPage(t, out, "en/submission/index.html")); m["og:image"] != nil || m["twitter:card"][0] != "summary" {
+		t.Errorf("images off: og:image %q, twitter:card %q", m["og:image"], m["twitter:card"])
+	}
+	m := metas(readPage(t, out, "es/informe/index.html"))
+	if img := m["og:image"]; len(img) != 1 || !strings.HasPrefix(img[0], base+"assets/images/cover.") || m["og:image:alt"][0] != "Una portada" ||
+		m["og:image:type"][0] != "image/png" || m["og:image:width"][0] != "600" || m["og:image:height"][0] != "315" || m["twitter:card"][0] != "summary_large_image" {
+		t.Errorf("own image: %v", m)
+	}
+}
+
+func replaceInFile(t *testing.T, file, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestShareImagesDeterministic: two builds, the second from the cache
+// folder the first filled, give byte-identical images.
+func TestShareImagesDeterministic(t *testing.T) {
+	cache := t.TempDir()
+	a := readTree(t, buildProject(t, Options{BaseURL: "https://example.org/"}, nil))
+	b := readTree(t, buildProject(t, Options{BaseURL: "https://example.org/", Shares: share.NewCache(cache)}, nil))
+	c := readTree(t, buildProject(t, Options{BaseURL: "https://example.org/", Shares: share.NewCache(cache)}, nil))
+	n := 0
+	for name, data := range a {
+		if strings.HasPrefix(name, "assets/share/") {
+			n++
+			if !bytes.Equal(data, b[name]) || !bytes.Equal(data, c[name]) {
+				t.Errorf("%s differs between builds", name)
+			}
+		}
+	}
+	if n < 8 {
+		t.Errorf("%d share images, want one per page and language", n)
+	}
+	cached, _ := os.ReadDir(cache)
+	if len(cached) != n {
+		t.Errorf("the cache holds %d images, want %d", len(cached), n)
+	}
+}
+
+// ldThing is the part of the pages' JSON-LD that the test reads.
+type ldThing struct {
+	Context           string     `json:"@context"`
+	Type              string     `json:"@type"`
+	Name              string     `json:"name"`
+	Description       string     `json:"description"`
+	InLanguage        string     `json:"inLanguage"`
+	URL               string     `json:"url"`
+	DatePublished     string     `json:"datePublished"`
+	TranslationOfWork *ldThing   `json:"translationOfWork"`
+	WorkTranslation   []*ldThing `json:"workTranslation"`
+	Author            any        `json:"author"`
+	Publisher         any        `json:"publisher"`
+}
+
+// structuredData returns the JSON-LD blocks of a page, parsed.
+func structuredData(t *testing.T, els []element) []ldThing {
+	t.Helper()
+	var things []ldThing
+	for _, el := range els {
+		if el.tag == "script" && el.attrs["type"] == "application/ld+json" {
+			var th ldThing
+			if err := json.Unmarshal([]byte(el.text), &th); err != nil {
+				t.Fatalf("JSON-LD does not parse: %v\n%s", err, el.text)
+			}
+			things = append(things, th)
+		}
+	}
+	return things
+}
+
+// TestStructuredData: one JSON-LD block on each indexable page, which
+// parses, says what the page says and names the other language's version.
+func TestStructuredData(t *testing.T) {
+	const base = "https://example.org/cecot-report/"
+	out := buildProject(t, Options{BaseURL: base}, nil)
+	en := structuredData(t, readPage(t, out, "en/submission/index.html"))
+	es := structuredData(t, readPage(t, out, "es/informe/index.html"))
+	if len(en) != 1 || len(es) != 1 {
+		t.Fatalf("%d and %d JSON-LD blocks, want one each", len(en), len(es))
+	}
+	e, s := en[0], es[0]
+	if e.Context != "https://schema.org" || e.Type != "Article" || e.InLanguage != "en" || e.URL != base+"en/submission/" || e.Name == "" || e.Description == "" {
+		t.Errorf("English: %+v", e)
+	}
+	if len(e.WorkTranslation) != 1 || e.WorkTranslation[0].URL != base+"es/informe/" || e.WorkTranslation[0].InLanguage != "es" {
+		t.Errorf("English: workTranslation %+v, want the Spanish page", e.WorkTranslation)
+	}
+	if s.TranslationOfWork == nil || s.TranslationOfWork.URL != e.URL || s.TranslationOfWork.Name != e.Name || s.InLanguage != "es" {
+		t.Errorf("Spanish: translationOfWork %+v, want the English page", s.TranslationOfWork)
+	}
+	if e.Author != nil || e.Publisher != nil || s.Author != nil || s.Publisher != nil {
+		t.Error("an author or publisher that the content does not name")
+	}
+	if e.DatePublished == "" || s.DatePublished != e.DatePublished {
+		t.Errorf("datePublished %q and %q", e.DatePublished, s.DatePublished)
+	}
+	home := structuredData(t, readPage(t, out, "es/index.html"))
+	if len(home) != 1 || home[0].Type != "WebPage" || home[0].TranslationOfWork == nil {
+		t.Errorf("Spanish home: %+v", home)
+	}
+	if nf := structuredData(t, readPage(t, out, "es/404.html")); len(nf) != 0 {
+		t.Errorf("404 page has JSON-LD: %+v", nf)
+	}
+}
+
+// The Atom elements the feed test reads (RFC 4287).
+type (
+	atomFeedT struct {
+		XMLName xml.Name     `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string       `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+		ID      string       `xml:"http://www.w3.org/2005/Atom id"`
+		Title   string       `xml:"http://www.w3.org/2005/Atom title"`
+		Updated string       `xml:"http://www.w3.org/2005/Atom updated"`
+		Author  []string     `xml:"http://www.w3.org/2005/Atom author>name"`
+		Links   []atomLinkT  `xml:"http://www.w3.org/2005/Atom link"`
+		Entries []atomEntryT `xml:"http://www.w3.org/2005/Atom entry"`
+	}
+	atomLinkT struct {
+		Rel      string `xml:"rel,attr"`
+		Href     string `xml:"href,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+	}
+	atomEntryT struct {
+		ID      string      `xml:"http://www.w3.org/2005/Atom id"`
+		Title   string      `xml:"http://www.w3.org/2005/Atom title"`
+		Updated string      `xml:"http://www.w3.org/2005/Atom updated"`
+		Summary string      `xml:"http://www.w3.org/2005/Atom summary"`
+		Links   []atomLinkT `xml:"http://www.w3.org/2005/Atom link"`
+	}
+)
+
+func readFeed(t *testing.T, out, name string) atomFeedT {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f atomFeedT
+	if err := xml.Unmarshal(data, &f); err != nil {
+		t.Fatalf("%s is not Atom: %v", name, err)
+	}
+	return f
+}
+
+// TestFeeds: each language's feed is Atom with the required elements,
+// its dated pages newest first with summaries and absolute links, no
+// stand-ins, and IDs that stay the same when the site moves; every page
+// names its language's feed.
+func TestFeeds(t *testing.T) {
+	const base = "https://example.org/cecot-report/"
+	out := buildProject(t, Options{BaseURL: base}, func(src string) {
+		// A page that only English has: its Spanish stand-in stays out.
+		if err := os.WriteFile(filepath.Join(src, "content/en/later.md"), []byte("+++\ntitle = \"Later\"\ndescription = \"A later page.\"\ndate = 2025-07-01\n+++\n\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	moved := buildProject(t, Options{BaseURL: "https://elsewhere.example/"}, nil)
+	for _, lang := range []string{"en", "es"} {
+		name := lang + "/feed.xml"
+		f := readFeed(t, out, name)
+		if f.Lang != lang || f.ID == "" || f.Title == "" || len(f.Author) == 0 || f.Updated == "" {
+			t.Errorf("%s: lang %q, id %q, title %q, author %q, updated %q", name, f.Lang, f.ID, f.Title, f.Author, f.Updated)
+		}
+		if len(f.Entries) < 3 {
+			t.Fatalf("%s: %d entries", name, len(f.Entries))
+		}
+		var prev time.Time
+		ids := map[string]bool{}
+		for i, e := range f.Entries {
+			d, err := time.Parse(time.RFC3339, e.Updated)
+			if err != nil || (i > 0 && d.After(prev)) {
+				t.Errorf("%s: entry %d updated %q, not newest first (%v)", name, i, e.Updated, err)
+			}
+			prev = d
+			if !strings.HasPrefix(e.ID, "tag:") || ids[e.ID] || e.Title == "" || e.Summary == "" {
+				t.Errorf("%s: entry %+v", name, e)
+			}
+			ids[e.ID] = true
+			if len(e.Links) == 0 || !strings.HasPrefix(e.Links[0].Href, base+lang+"/") {
+				t.Errorf("%s: entry %s links %+v", name, e.ID, e.Links)
+			}
+		}
+		if lang == "en" && f.Entries[0].Title != "Later" {
+			t.Errorf("en: first entry %q, want the newest page", f.Entries[0].Title)
+		}
+		if lang == "es" {
+			for _, e := range f.Entries {
+				if e.Title == "Later" {
+					t.Error("es: the stand-in of an untranslated page is in the feed")
+				}
+			}
+		}
+		// IDs stay when the base URL changes; links follow it.
+		g := readFeed(t, moved, name)
+		if g.ID != f.ID || g.Entries[len(g.Entries)-1].ID != f.Entries[len(f.Entries)-1].ID {
+			t.Errorf("%s: IDs changed with the base URL: %q, %q", name, g.ID, f.ID)
+		}
+		if !strings.HasPrefix(g.Entries[0].Links[0].Href, "https://elsewhere.example/") {
+			t.Errorf("%s: links did not follow the base URL: %q", name, g.Entries[0].Links[0].Href)
+		}
+	}
+	// Autodiscovery: every page of a language names its feed, with a
+	// title in the language.
+	titles := map[string]string{"en": "feed", "es": "canal"}
+	for _, f := range publicFiles(t, out) {
+		lang, _, _ := strings.Cut(f, "/")
+		if path.Ext(f) != ".html" || titles[lang] == "" {
+			continue
+		}
+		found := false
+		for _, el := range readPage(t, out, f) {
+			if el.tag == "link" && el.attrs["rel"] == "alternate" && el.attrs["type"] == "application/atom+xml" {
+				found = true
+				u := path.Join(path.Dir("/"+f), el.attrs["href"])
+				if abs, ok := strings.CutPrefix(el.attrs["href"], "/cecot-report/"); ok {
+					u = "/" + abs // a 404 page's links start from the base path
+				}
+				if u != "/"+lang+"/feed.xml" || !strings.Contains(el.attrs["title"], titles[lang]) {
+					t.Errorf("%s: feed link %q (%s), title %q", f, el.attrs["href"], u, el.attrs["title"])
+				}
+			}
+		}
+		standalone := path.Base(f) != "index.html" && path.Base(f) != "404.html"
+		if found == standalone {
+			t.Errorf("%s: names a feed: %v; want every page but the single-file editions to", f, found)
+		}
+	}
+}
+
+// TestShareLinks: under each article, links to WhatsApp, Telegram and
+// email that carry the page's title and absolute URL, encoded, in the
+// page's language; none in the single-file edition.
+func TestShareLinks(t *testing.T) {
+	const base = "https://example.org/cecot-report/"
+	out := buildProject(t, Options{BaseURL: base}, nil)
+	for _, tc := range []struct{ page, url, email string }{
+		{"en/submission/index.html", base + "en/submission/", "Email"},
+		{"es/informe/index.html", base + "es/informe/", "Correo electrónico"},
+	} {
+		doc, err := os.ReadFile(filepath.Join(out, tc.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := metas(parseHTML(doc))
+		title := m["og:title"][0]
+		links := shareLinksOf(t, doc)
+		if len(links) != 3 {
+			t.Fatalf("%s: share links %v", tc.page, links)
+		}
+		check := func(name, raw string, want map[string]string) {
+			u, err := url.Parse(raw)
+			if err != nil {
+				t.Fatalf("%s: %s link %q: %v", tc.page, name, raw, err)
+			}
+			q := u.Query()
+			if len(q) != len(want) {
+				t.Errorf("%s: %s link has parameters %v, want only %v", tc.page, name, q, want)
+			}
+			for k, v := range want {
+				if q.Get(k) != v {
+					t.Errorf("%s: %s link: %s = %q, want %q", tc.page, name, k, q.Get(k), v)
+				}
+			}
+			if strings.Contains(u.RawQuery, "+") {
+				t.Errorf("%s: %s link encodes spaces as +: %s", tc.page, name, raw)
+			}
+		}
+		check("WhatsApp", links["WhatsApp"], map[string]string{"text": title + " " + tc.url})
+		check("Telegram", links["Telegram"], map[string]string{"url": tc.url, "text": title})
+		check("email", links[tc.email], map[string]string{"subject": title, "body": tc.url})
+		if !strings.HasPrefix(links["WhatsApp"], "https://wa.me/?") || !strings.HasPrefix(links["Telegram"], "https://t.me/share/url?") || !strings.HasPrefix(links[tc.email], "mailto:?") {
+			t.Errorf("%s: share links %v", tc.page, links)
+		}
+	}
+	for _, edition := range []string{"en/submission.html", "es/informe.html"} {
+		if doc, _ := os.ReadFile(filepath.Join(out, edition)); bytes.Contains(doc, []byte("wa.me")) || bytes.Contains(doc, []byte(`class=share`)) {
+			t.Errorf("%s: the single-file edition has share links", edition)
+		}
+	}
+	css, _ := os.ReadFile(filepath.Join(projectDir, "assets/css/site.css"))
+	if _, print, _ := strings.Cut(string(css), "@media print"); !strings.Contains(print, ".share") {
+		t.Error("the print stylesheet does not hide .share")
+	}
+}
+
+// shareLinksOf returns the links of a page's share block by their text.
+func shareLinksOf(t *testing.T, doc []byte) map[string]string {
+	t.Helper()
+	_, block, ok := bytes.Cut(doc, []byte("<div class=share>"))
+	if !ok {
+		t.Fatal("no share block")
+	}
+	block, _, _ = bytes.Cut(block, []byte("</div>"))
+	links := map[string]string{}
+	for _, part := range strings.Split(string(block), "<a href=")[1:] {
+		href, rest, _ := strings.Cut(part, ">")
+		text, _, _ := strings.Cut(rest, "<")
+		links[text] = strings.ReplaceAll(strings.Trim(href, `"`), "&amp;", "&")
+	}
+	return links
+}

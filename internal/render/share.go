@@ -1,0 +1,178 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif"  // share_image may be a GIF,
+	_ "image/jpeg" // a JPEG
+	_ "image/png"  // or a PNG
+	"net/url"
+	"strings"
+	"sync"
+
+	_ "golang.org/x/image/webp" // or a WebP
+
+	"cecot/internal/content"
+	"cecot/internal/share"
+)
+
+// shareColors are the colours of the site's share images, read once from
+// site.toml's themeColor and the stylesheet.
+type shareColors struct {
+	once   sync.Once
+	colors share.Colors
+}
+
+func (r *Renderer) shareColors() share.Colors {
+	r.colors.once.Do(func() {
+		var css []byte
+		if a, err := r.Assets.Lookup(stylesheet); err == nil {
+			css = a.Data
+		}
+		r.colors.colors = share.SiteColors(r.Config.ThemeColor, css)
+	})
+	return r.colors.colors
+}
+
+// stylesheet is the site's stylesheet, under assets/, whose palette the
+// share images use.
+const stylesheet = "css/site.css"
+
+// ShareCard returns the share image that a build draws for p, and its
+// path from the site root. It reports false for pages that have none:
+// when site.toml turns share images off, for a page that names its own
+// image, for 404 pages, which nobody shares, and for stand-ins of
+// untranslated pages, which show their original's image.
+func (r *Renderer) ShareCard(p *content.Page) (share.Card, string, bool) {
+	if !r.Config.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
+		return share.Card{}, "", false
+	}
+	r.read(p)
+	site := r.Config.Title
+	if l := r.Config.Language(p.Lang); l != nil {
+		site = l.Title
+	}
+	title := p.Title
+	if title == "" {
+		title = site
+	}
+	c := share.Card{Site: site, Title: title, Line: shareLine(p), Colors: r.shareColors()}
+	return c, shareImagePath(p, c), true
+}
+
+// shareLine is the short line of a page's share image: its summary, or
+// else its description, up to the end of the first sentence.
+func shareLine(p *content.Page) string {
+	line := p.Description
+	if s, ok := p.Params["summary"].(string); ok && strings.TrimSpace(s) != "" {
+		line = s
+	}
+	line = strings.Join(strings.Fields(line), " ")
+	if i := strings.Index(line, ". "); i > 0 {
+		line = line[:i+1]
+	}
+	return line
+}
+
+// shareImagePath names a page's drawn image after its URL, with the
+// card's key as fingerprint: "/assets/share/es/informe.1a2b3c4d5e.png".
+// Under assets/ it is cached for good, as other fingerprinted files.
+func shareImagePath(p *content.Page, c share.Card) string {
+	return "/assets/share/" + strings.Trim(p.URL, "/") + "." + c.Key()[:10] + ".png"
+}
+
+// ShareImage is the image that link previews show for a page.
+type ShareImage struct {
+	URL           string // absolute
+	Width, Height int
+	Type          string // media type
+	Alt           string // in the page's language
+}
+
+// ShareImage returns the page's share image: the one its front matter
+// names, or the one drawn for it; nil without a base URL, since link
+// previews need an absolute URL, and for pages without one.
+func (v *PageView) ShareImage() (*ShareImage, error) {
+	if v.r.Config.BaseURL == "" {
+		return nil, nil
+	}
+	p := v.Page
+	if p.Untranslated {
+		if orig := v.r.Content.Page(v.r.Config.DefaultLanguage, p.Key); orig != nil {
+			v.r.read(orig)
+			p = orig
+		}
+	}
+	if p.ShareImage != "" {
+		return v.ownShareImage(p)
+	}
+	c, at, ok := v.r.ShareCard(p)
+	if !ok {
+		return nil, nil
+	}
+	alt, err := v.T("share_image_alt", map[string]any{"Site": c.Site, "Title": c.Title, "Line": c.Line})
+	if err != nil {
+		return nil, err
+	}
+	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType, Alt: alt}, nil
+}
+
+// ownShareImage is the image that p's front matter names, a file under
+// assets/, with the size read from the file.
+func (v *PageView) ownShareImage(p *content.Page) (*ShareImage, error) {
+	name := strings.TrimPrefix(p.ShareImage, "/")
+	name = strings.TrimPrefix(name, "assets/")
+	a, err := v.r.Assets.Lookup(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: share_image: %v", p.File, err)
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(a.Data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: share_image: assets/%s is not a PNG, JPEG, GIF or WebP image: %v", p.File, name, err)
+	}
+	alt := p.ShareImageAlt
+	if alt == "" {
+		alt = p.Title
+	}
+	return &ShareImage{URL: v.Abs("/" + a.Out), Width: cfg.Width, Height: cfg.Height, Type: a.MediaType, Alt: alt}, nil
+}
+
+// ShareLink is a link that passes the page on in a messaging app or by
+// email.
+type ShareLink struct {
+	Name string // the service, as readers know it
+	URL  string
+}
+
+// ShareLinks are links that share the page on WhatsApp, on Telegram and
+// by email, in the page's language: plain links to each service's own
+// share address with the page's title and URL, no script, nothing loaded
+// from another site and no tracking parameters. None without a base URL,
+// since a shared link must be absolute.
+func (v *PageView) ShareLinks() ([]ShareLink, error) {
+	page := v.Permalink()
+	if page == "" {
+		return nil, nil
+	}
+	email, err := v.T("share_email")
+	if err != nil {
+		return nil, err
+	}
+	return shareLinks(v.Title, page, email), nil
+}
+
+func shareLinks(title, page, email string) []ShareLink {
+	text := title + " " + page
+	return []ShareLink{
+		{"WhatsApp", "https://wa.me/?text=" + queryEscape(text)},
+		{"Telegram", "https://t.me/share/url?url=" + queryEscape(page) + "&text=" + queryEscape(title)},
+		{email, "mailto:?subject=" + queryEscape(title) + "&body=" + queryEscape(page)},
+	}
+}
+
+// queryEscape escapes s for a query value, with spaces as %20: mailto:
+// URLs (RFC 6068) and some apps read "+" as a plus sign.
+func queryEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
