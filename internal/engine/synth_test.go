@@ -30,10 +30,10 @@ func TestSynthSite(t *testing.T) {
 		t.Errorf("warnings: %v", res.Warnings)
 	}
 	// Per language: home, 10 sections, 10 parts, 10 pages; plus the root
-	// redirect, the stylesheet, sitemap.xml, robots.txt, _redirects and
-	// _headers.
-	if res.Pages["en"] != 31 || res.Pages["es"] != 31 || res.Files != 68 {
-		t.Errorf("pages %v, files %d; want 31 per language, 68 files", res.Pages, res.Files)
+	// redirect, the stylesheet, sitemap.xml, robots.txt, _redirects,
+	// _headers and each language's feed.xml.
+	if res.Pages["en"] != 31 || res.Pages["es"] != 31 || res.Files != 70 {
+		t.Errorf("pages %v, files %d; want 31 per language, 70 files", res.Pages, res.Files)
 	}
 	read := func(name string) string {
 		t.Helper()
