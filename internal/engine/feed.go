@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"cecot/internal/content"
 	"cecot/internal/render"
 )
 
@@ -36,7 +37,7 @@ type (
 		ID        string     `xml:"id"`
 		Title     string     `xml:"title"`
 		Links     []atomLink `xml:"link"`
-		Published string     `xml:"published"`
+		Published string     `xml:"published,omitempty"`
 		Updated   string     `xml:"updated"`
 		Summary   string     `xml:"summary,omitempty"`
 	}
@@ -48,8 +49,8 @@ type (
 var noEntries = time.Unix(0, 0).UTC()
 
 // feed makes the Atom feed of a language: its dated pages, newest first,
-// each with its title, summary (the description), date and absolute
-// link. IDs are tag URIs made from site.toml's [feeds] id and each page's
+// each with its title, summary (the description), dates (see
+// entryUpdated) and absolute links. IDs are tag URIs made from site.toml's [feeds] id and each page's
 // language and file, so they stay the same when the site moves or a
 // page's slug changes. The feed's author is the site, by its name: the
 // site says nothing of any other.
@@ -75,23 +76,22 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		f.Author.URI = s.abs(home.URL)
 	}
 	for _, p := range render.FeedPages(s.Content, lang) {
-		// Atom dates are full timestamps: a month-only date is
-		// written as the month's first day, as content.Date keeps it.
-		date := p.Date.Time.UTC()
-		changed := date
-		if !p.Lastmod.IsZero() && p.Lastmod.Time.After(date) {
-			changed = p.Lastmod.Time.UTC()
+		changed, ok := entryUpdated(p)
+		if !ok {
+			continue
 		}
 		if changed.After(updated) {
 			updated = changed
 		}
 		e := atomEntry{
-			ID:        s.Config.FeedID + lang + "/" + p.Key,
-			Title:     p.Title,
-			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: s.abs(p.URL)}},
-			Published: date.Format(time.RFC3339),
-			Updated:   changed.Format(time.RFC3339),
-			Summary:   p.Description,
+			ID:      s.Config.FeedID + lang + "/" + p.Key,
+			Title:   p.Title,
+			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: s.abs(p.URL)}},
+			Updated: changed.Format(time.RFC3339),
+			Summary: p.Description,
+		}
+		if !p.Date.MonthOnly {
+			e.Published = p.Date.Time.UTC().Format(time.RFC3339)
 		}
 		for _, t := range s.Content.Translations(p) {
 			if render.Indexable(t) {
@@ -110,6 +110,22 @@ func (s *Site) feed(lang string) ([]byte, error) {
 	}
 	b.WriteString("\n")
 	return b.Bytes(), nil
+}
+
+// entryUpdated is the time of a page's last change, which Atom requires
+// of every entry as a full date and time: the later of its lastmod and
+// its date, of those given to the day. Atom has no way to say a month,
+// and writing the month's first day would date the page to a day its
+// source never gave: a page whose dates are months only is left out,
+// until it has a lastmod with a day.
+func entryUpdated(p *content.Page) (time.Time, bool) {
+	var d time.Time
+	for _, c := range []content.Date{p.Date, p.Lastmod} {
+		if !c.IsZero() && !c.MonthOnly && c.Time.After(d) {
+			d = c.Time
+		}
+	}
+	return d.UTC(), !d.IsZero()
 }
 
 // feedName is the file of a language's feed in the site.
