@@ -246,11 +246,20 @@ type made struct {
 	Err  error
 }
 
+// sharedMin is the fewest outputs that makeAll shares fragments between.
+// A shared fragment costs two renders (with holes, and on its first page
+// alone to check it), so watch mode's rebuild of a page or two renders
+// each page's own.
+const sharedMin = 8
+
 // makeAll makes outs on all cores, recording what each read. Results are
 // in the order of outs.
 func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	results := make([]made, len(outs))
-	r := s.Renderer.WithFragments()
+	r := s.Renderer
+	if len(outs) >= sharedMin {
+		r = r.WithFragments()
+	}
 	parallel(ctx, len(outs), func(i int) {
 		d := render.Deps{}
 		data, err := s.makeWith(r, outs[i], d)

@@ -28,9 +28,12 @@ import (
 )
 
 // DefaultQuiet is the quiet period that ends a burst of changes: long
-// enough for an editor's save-by-rename or a git checkout to arrive as
-// one batch, short enough not to be noticed.
-const DefaultQuiet = 10 * time.Millisecond
+// enough for an editor's save-by-rename (a rename and a write, which
+// inotify delivers within a fraction of a millisecond) to arrive as one
+// batch, and it is all the wait between saving and rebuilding, so it is
+// short. A longer burst, such as a git checkout, may come as several
+// batches, each rebuilt exactly.
+const DefaultQuiet = 5 * time.Millisecond
 
 // Options configure a Server.
 type Options struct {
