@@ -11,6 +11,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/images"
 	"cecot/internal/translate"
 )
 
@@ -70,7 +71,13 @@ Flags:
 		if err != nil {
 			return err
 		}
-		original, err := translate.StampFile(root, cfg, p)
+		stamp := translate.StampFile
+		if images.IsImage(p) {
+			stamp = func(root *os.Root, cfg *config.Config, p string) (string, error) {
+				return images.Stamp(root, cfg.DefaultLanguage, p)
+			}
+		}
+		original, err := stamp(root, cfg, p)
 		if err != nil {
 			return err
 		}
@@ -92,8 +99,8 @@ func projectPath(src, name string) (string, error) {
 			}
 		}
 	}
-	if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" {
-		return "", fmt.Errorf("%s: not a page of the project; name a file like %s/es/report.md", name, content.Dir)
+	if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" && !images.IsImage(p) {
+		return "", fmt.Errorf("%s: not a page or image of the project; name a file like %s/es/report.md or %s/es/chart.png", name, content.Dir, content.Dir)
 	}
 	return p, nil
 }

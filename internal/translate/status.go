@@ -10,6 +10,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/render"
 )
@@ -51,6 +52,20 @@ type Language struct {
 	// PO lists where the language's PO files and its Markdown disagree,
 	// when the project keeps PO files.
 	PO []*POProblem `json:"po,omitempty"`
+	// Images are the language's image variants (a chart with its
+	// labels translated) and whether each is up to date.
+	Images []*images.Variant `json:"images,omitempty"`
+}
+
+// StaleImages counts l's image variants whose original changed since.
+func (l *Language) StaleImages() int {
+	n := 0
+	for _, v := range l.Images {
+		if v.Stale {
+			n++
+		}
+	}
+	return n
 }
 
 // Count returns how many of l's pages are in state s.
@@ -100,7 +115,7 @@ func (r *Report) Clean() bool {
 		return false
 	}
 	for _, l := range r.Languages {
-		if len(l.Strings)+len(l.PO) > 0 || l.Count(Translated) != len(l.Pages) {
+		if len(l.Strings)+len(l.PO)+l.StaleImages() > 0 || l.Count(Translated) != len(l.Pages) {
 			return false
 		}
 	}
@@ -158,6 +173,9 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		}
 		addBlocks(lang, la)
 		if lang.PO, err = poProblems(fsys, l.Code); err != nil {
+			return nil, err
+		}
+		if lang.Images, err = images.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {
 			return nil, err
 		}
 		r.Languages = append(r.Languages, lang)

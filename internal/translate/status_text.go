@@ -79,6 +79,15 @@ func writeLanguage(b *strings.Builder, l *Language, def string) {
 		}
 		b.WriteString("\n")
 	}
+	if l.StaleImages() > 0 {
+		fmt.Fprintf(b, "Images out of date: the original changed after this language's version was made, or no one recorded when.\n")
+		for _, v := range l.Images {
+			if v.Stale {
+				fmt.Fprintf(b, "  %s  (original: %s)\n      %s\n      when it matches the original again: %s stamp %s\n", v.File, v.Original, v.Reason, Command, v.File)
+			}
+		}
+		b.WriteString("\n")
+	}
 	if len(l.Strings) > 0 {
 		fmt.Fprintf(b, "Interface strings (menus, notices, dates) to fix:\n")
 		writeStrings(b, l.Strings)
