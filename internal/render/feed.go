@@ -37,20 +37,18 @@ func FeedPages(c *content.Tree, lang string) []*content.Page {
 
 // FeedLink is what a page's head needs to name its language's feed.
 type FeedLink struct {
-	URL   string // relative to the page
-	Title string // in the page's language
+	URL string // relative to the page
+	// Names is what the interface string feed_title names: the Site,
+	// in the page's language. The feed's own title is the same string.
+	Names map[string]any
 }
 
 // Feed returns the link to the feed of the page's language, for feed
 // readers to discover; nil without a base URL, since a feed's links
 // must be absolute and a build writes none.
-func (v *PageView) Feed() (*FeedLink, error) {
+func (v *PageView) Feed() *FeedLink {
 	if v.r.Config.BaseURL == "" {
-		return nil, nil
+		return nil
 	}
-	title, err := v.T("feed_title", map[string]any{"Site": v.Language().Title})
-	if err != nil {
-		return nil, err
-	}
-	return &FeedLink{URL: v.Rel(FeedURL(v.Lang)), Title: title}, nil
+	return &FeedLink{URL: v.Rel(FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language().Title}}
 }

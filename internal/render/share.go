@@ -87,7 +87,13 @@ type ShareImage struct {
 	URL           string // absolute
 	Width, Height int
 	Type          string // media type
-	Alt           string // in the page's language
+	// Alt describes an image that the front matter names; for a drawn
+	// image, the layout says what it shows with the interface string
+	// share_image_alt and Shows.
+	Alt string
+	// Shows is what a drawn image shows, for share_image_alt: Site,
+	// Title and Line.
+	Shows map[string]any
 }
 
 // ShareImage returns the page's share image: the one its front matter
@@ -111,11 +117,8 @@ func (v *PageView) ShareImage() (*ShareImage, error) {
 	if !ok {
 		return nil, nil
 	}
-	alt, err := v.T("share_image_alt", map[string]any{"Site": c.Site, "Title": c.Title, "Line": c.Line})
-	if err != nil {
-		return nil, err
-	}
-	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType, Alt: alt}, nil
+	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType,
+		Shows: map[string]any{"Site": c.Site, "Title": c.Title, "Line": c.Line}}, nil
 }
 
 // ownShareImage is the image that p's front matter names, a file under
@@ -141,8 +144,9 @@ func (v *PageView) ownShareImage(p *content.Page) (*ShareImage, error) {
 // ShareLink is a link that passes the page on in a messaging app or by
 // email.
 type ShareLink struct {
-	Name string // the service, as readers know it
-	URL  string
+	Name  string // the service, as readers know it; "" for email
+	URL   string
+	Email bool // the layout names it in the page's language (share_email)
 }
 
 // ShareLinks are links that share the page on WhatsApp, on Telegram and
@@ -150,24 +154,20 @@ type ShareLink struct {
 // share address with the page's title and URL, no script, nothing loaded
 // from another site and no tracking parameters. None without a base URL,
 // since a shared link must be absolute.
-func (v *PageView) ShareLinks() ([]ShareLink, error) {
+func (v *PageView) ShareLinks() []ShareLink {
 	page := v.Permalink()
 	if page == "" {
-		return nil, nil
+		return nil
 	}
-	email, err := v.T("share_email")
-	if err != nil {
-		return nil, err
-	}
-	return shareLinks(v.Title, page, email), nil
+	return shareLinks(v.Title, page)
 }
 
-func shareLinks(title, page, email string) []ShareLink {
+func shareLinks(title, page string) []ShareLink {
 	text := title + " " + page
 	return []ShareLink{
-		{"WhatsApp", "https://wa.me/?text=" + queryEscape(text)},
-		{"Telegram", "https://t.me/share/url?url=" + queryEscape(page) + "&text=" + queryEscape(title)},
-		{email, "mailto:?subject=" + queryEscape(title) + "&body=" + queryEscape(page)},
+		{Name: "WhatsApp", URL: "https://wa.me/?text=" + queryEscape(text)},
+		{Name: "Telegram", URL: "https://t.me/share/url?url=" + queryEscape(page) + "&text=" + queryEscape(title)},
+		{URL: "mailto:?subject=" + queryEscape(title) + "&body=" + queryEscape(page), Email: true},
 	}
 }
 
