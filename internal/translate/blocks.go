@@ -18,12 +18,13 @@ import (
 // Kind is what a translatable block of a page is.
 type Kind string
 
-// The kinds of block. The first four are front-matter fields.
+// The kinds of block. The first five are front-matter fields.
 const (
 	KindTitle       Kind = "title"       // front matter: title
 	KindDescription Kind = "description" // front matter: description
 	KindSummary     Kind = "summary"     // front matter: params.summary
 	KindMenu        Kind = "menu"        // front matter: params.menu
+	KindAddressee   Kind = "addressee"   // front matter: params.cite.addressee
 	KindHeading     Kind = "heading"
 	KindParagraph   Kind = "paragraph" // a top-level paragraph (#pN)
 	KindItem        Kind = "item"      // a list item's text
@@ -35,16 +36,19 @@ const (
 )
 
 // frontFields are the translatable front-matter fields: kind, key, and
-// whether the key sits in [params].
+// the table the key sits in ("" for the top level). The rest of the
+// front matter (slug, weight, dates, the citation's English title) is not
+// translated.
 var frontFields = []struct {
-	kind   Kind
-	key    string
-	params bool
+	kind  Kind
+	key   string
+	table string
 }{
-	{KindTitle, "title", false},
-	{KindDescription, "description", false},
-	{KindSummary, "summary", true},
-	{KindMenu, "menu", true},
+	{KindTitle, "title", ""},
+	{KindDescription, "description", ""},
+	{KindSummary, "summary", "params"},
+	{KindMenu, "menu", "params"},
+	{KindAddressee, "addressee", "params.cite"},
 }
 
 // Block is one translatable text of a page: a front-matter field, or a
@@ -55,7 +59,9 @@ type Block struct {
 	// language: "meta.title", a heading's ID ("the-secret-agreement"),
 	// "p7" for the seventh top-level paragraph, and for the rest the
 	// section's anchor, the kind and a count ("key-facts.item2",
-	// "_.quote1" before any heading, "fn.1" for footnote [^1]). With the
+	// "_.quote1" before any heading, "fn.1" for footnote [^1],
+	// "key-facts.figure1.alt" and "key-facts.figure1.title" for a
+	// figure's alt text and caption, "meta.cite.addressee"). With the
 	// page's key it is the PO entry's msgctxt: "submission#p7".
 	Anchor string `json:"anchor"`
 	// ID is the id of the nearest element of the built page to link to
@@ -74,7 +80,7 @@ type Block struct {
 	cont       string // what each continuation line starts with
 	frontKey   string // the front-matter key, for fields
 	frontLine  int    // the field's 0-based line, or -1 when absent
-	frontTable bool   // the field belongs in [params]
+	frontTable string // the field's table: "", "params", "params.cite"
 	split      bool   // Text is not one source range (an image's parts)
 }
 
@@ -139,58 +145,82 @@ func (pf *pageFile) frontBlocks() []Block {
 	var out []Block
 	for _, f := range frontFields {
 		var val string
-		if f.params {
-			s, ok := pf.page.Params[f.key].(string)
-			if !ok {
-				continue
-			}
-			val = strings.TrimSpace(s)
-		} else if f.kind == KindTitle {
+		switch f.table {
+		case "":
 			val = pf.page.Title
-		} else {
-			val = pf.page.Description
+			if f.kind == KindDescription {
+				val = pf.page.Description
+			}
+		default:
+			table := pf.page.Params
+			if rest, ok := strings.CutPrefix(f.table, "params."); ok {
+				table, _ = table[rest].(map[string]any)
+			}
+			s, _ := table[f.key].(string)
+			val = strings.TrimSpace(s)
 		}
 		if val == "" {
 			continue
 		}
-		line := pf.frontKeyLine(f.key, f.params)
-		out = append(out, Block{Kind: f.kind, Anchor: "meta." + f.key, Text: val, Line: line + 1,
-			frontKey: f.key, frontLine: line, frontTable: f.params})
+		anchor := "meta." + f.key
+		if f.kind == KindAddressee {
+			anchor = "meta.cite." + f.key
+		}
+		line := pf.frontKeyLine(f.key, f.table)
+		out = append(out, Block{Kind: f.kind, Anchor: anchor, Text: val, Line: line + 1,
+			frontKey: f.key, frontLine: line, frontTable: f.table})
 	}
 	return out
 }
 
-// frontKeyLine returns the 0-based line of key in the front matter, at
-// the top level or in [params], or -1.
-func (pf *pageFile) frontKeyLine(key string, params bool) int {
+// frontKeyLine returns the 0-based line of key in the front matter, in
+// table ("" for the top level, "params", "params.cite"), or -1.
+func (pf *pageFile) frontKeyLine(key, table string) int {
 	lines := strings.Split(string(pf.src), "\n")
 	delim := "+++"
 	if pf.format == "yaml" {
 		delim = "---"
 	}
-	inParams := false
+	// In YAML, the tables are the keys of the lines above at less
+	// indentation.
+	type level struct {
+		indent int
+		name   string
+	}
+	var stack []level
+	current := ""
 	for i := 1; i < len(lines); i++ {
 		line := lines[i]
 		trimmed := strings.TrimSpace(line)
 		if trimmed == delim {
 			break
 		}
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
 		if pf.format == "toml" {
 			if strings.HasPrefix(trimmed, "[") {
-				inParams = strings.Trim(trimmed, "[] ") == "params"
+				current = strings.Trim(strings.SplitN(trimmed, "#", 2)[0], "[] \t")
 				continue
 			}
-			if inParams == params && tomlKeyIs(trimmed, key) {
+			if current == table && tomlKeyIs(trimmed, key) {
 				return i
 			}
 			continue
 		}
-		indented := line != strings.TrimLeft(line, " \t")
-		if !indented {
-			inParams = strings.HasPrefix(trimmed, "params:")
+		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		for len(stack) > 0 && stack[len(stack)-1].indent >= indent {
+			stack = stack[:len(stack)-1]
 		}
-		if indented == params && (!params || inParams) && strings.HasPrefix(trimmed, key+":") {
+		var names []string
+		for _, l := range stack {
+			names = append(names, l.name)
+		}
+		if strings.Join(names, ".") == table && strings.HasPrefix(trimmed, key+":") {
 			return i
+		}
+		if name, rest, ok := strings.Cut(trimmed, ":"); ok && strings.TrimSpace(rest) == "" {
+			stack = append(stack, level{indent, strings.TrimSpace(name)})
 		}
 	}
 	return -1

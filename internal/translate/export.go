@@ -17,6 +17,7 @@ var kindNotes = map[Kind]string{
 	KindDescription: "Page description: one sentence for search results and link previews.",
 	KindSummary:     "Page summary, shown where other pages list this one.",
 	KindMenu:        "Menu entry: keep it short.",
+	KindAddressee:   "To whom the report was addressed, as the citation names it.",
 	KindHeading:     "Heading.",
 	KindParagraph:   "Paragraph.",
 	KindItem:        "List item.",
@@ -159,7 +160,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 		case poNewer:
 			str, fromPO = first(sl.e.Str), true
 			plan.Pending = append(plan.Pending, diag.Errorf(s.poPath, sl.e.StrLine,
-				"%s: the PO file has a translation that %s does not; run \"site po import %s\"", sl.ctx, s.trFile(), s.lang))
+				"%s: the PO file has a translation that %s does not; run \"%s po import %s\"", sl.ctx, s.trFile(), Command, s.lang))
 			if b, ok := s.base[sl.ctx]; ok {
 				next[sl.ctx] = b
 			}

@@ -122,7 +122,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 			other, _, _ := strings.Cut(ctx, "#")
 			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q is of page %q, but this is the PO file of page %q; put the entry in %s", ctx, other, s.key, POPath(s.lang, other)))
 		case !known[ctx]:
-			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: %s has no such block; delete the entry, or run \"site po export %s\" to bring the PO file up to date", ctx, s.orig.path, s.lang))
+			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: %s has no such block; delete the entry, or run \"%s po export %s\" to bring the PO file up to date", ctx, s.orig.path, Command, s.lang))
 		case e.Plural():
 			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: a page's text has no plural forms; remove msgid_plural and write one msgstr", ctx))
 		}

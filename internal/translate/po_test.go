@@ -129,7 +129,7 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide#key-facts.quote1\"\n#| msgid \"A quoted paragraph.\"\n", "")
 	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
 	r, _ = LoadStatus(fsys)
-	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "site po import es"`) {
+	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "go run ./cmd/site po import es"`) {
 		t.Errorf("before the import, status says %v", probs)
 	}
 	imp := mustImport(t, fsys)

@@ -87,6 +87,10 @@ func problemOf(e error, kind, suffix string) *POProblem {
 	return &POProblem{Problem: kind, Detail: e.Error() + suffix}
 }
 
+// poReason starts the reason of a page that its PO file shows out of
+// date.
+const poReason = "its PO file shows: "
+
 // blockReason describes the changed and missing blocks of a page, for a
 // page that its PO file shows out of date.
 func blockReason(pa *PageAlignment) string {
@@ -99,7 +103,7 @@ func blockReason(pa *PageAlignment) string {
 			parts = append(parts, fmt.Sprintf("%s:%d (%s) not translated", pa.Original, r.OriginalLine, r.Anchor))
 		}
 	}
-	return "its PO file shows: " + strings.Join(parts, "; ")
+	return poReason + strings.Join(parts, "; ")
 }
 
 // sameMessages reports whether the PO file name holds what data holds,

@@ -214,7 +214,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				recorded = false
 			case allEmpty(m) || ok && hashText(joinForms(m)) == b:
 				str = o.Str
-				plan.Pending = append(plan.Pending, diag.Errorf(name, o.StrLine, "%s: the PO file has a translation that %s does not; run \"site po import %s\"", d.id, locale.File(lang), lang))
+				plan.Pending = append(plan.Pending, diag.Errorf(name, o.StrLine, "%s: the PO file has a translation that %s does not; run \"%s po import %s\"", d.id, locale.File(lang), Command, lang))
 				if ok {
 					next[ctx] = b
 				}
@@ -320,7 +320,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		id := e.Ctx()
 		d := defByID[id]
 		if d == nil {
-			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q: %s has no such message; delete the entry, or run \"site po export %s\" to bring the PO file up to date", id, locale.File(pr.cfg.DefaultLanguage), lang))
+			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q: %s has no such message; delete the entry, or run \"%s po export %s\" to bring the PO file up to date", id, locale.File(pr.cfg.DefaultLanguage), Command, lang))
 			continue
 		}
 		if prev, dup := seen[id]; dup {

@@ -52,6 +52,11 @@ func writeLanguage(b *strings.Builder, l *Language, def string) {
 			for _, c := range p.Changes {
 				fmt.Fprintf(b, "      %s\n", c)
 			}
+			if strings.HasPrefix(p.Reason, poReason) {
+				fmt.Fprintf(b, "      translate those messages in %s (Poedit, Weblate) and run %s po import %s;\n", POPath(l.Lang, p.Key), Command, l.Lang)
+				fmt.Fprintf(b, "      or fix them in %s, run %s stamp %s, then %s po export %s\n", p.File, Command, p.File, Command, l.Lang)
+				continue
+			}
 			fmt.Fprintf(b, "      when it matches the original again: %s stamp %s\n", Command, p.File)
 		}
 		b.WriteString("\n")
