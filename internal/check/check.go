@@ -9,9 +9,10 @@ package check
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -75,7 +76,7 @@ func files(s *engine.Site, files map[string][]byte, srcs map[string]source) *Res
 		}
 	}
 	res := &Result{Pages: len(c.docs)}
-	for _, name := range sortedNames(c.docs) {
+	for _, name := range slices.Sorted(maps.Keys(c.docs)) {
 		c.page(name, res)
 	}
 	res.Errors.Sort()
@@ -227,7 +228,7 @@ func (c *checker) alternates(name string, d *doc, res *Result) {
 	if len(d.alternates) > 0 && self == "" {
 		res.Errors.Add(c.errorf(name, 0, "hreflang alternates do not include the page itself (%s)", d.lang))
 	}
-	for _, lang := range sortedNames(d.alternates) {
+	for _, lang := range slices.Sorted(maps.Keys(d.alternates)) {
 		href := d.alternates[lang]
 		if lang == "x-default" || lang == d.lang {
 			continue
@@ -334,13 +335,4 @@ func urlOf(name string) string {
 		return "/" + strings.TrimSuffix(name, "index.html")
 	}
 	return "/" + name
-}
-
-func sortedNames[V any](m map[string]V) []string {
-	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }

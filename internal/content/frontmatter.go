@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -131,11 +132,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 		"share_image": &fm.ShareImage, "share_image_alt": &fm.ShareImageAlt,
 	}
 	switches := map[string]*bool{"draft": &fm.Draft, "numbered": &fm.Numbered, "standalone": &fm.Standalone}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(m))
 	for _, key := range keys {
 		v := m[key]
 		if field, ok := texts[key]; ok {

@@ -2,11 +2,12 @@ package content
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/diag"
+	"cecot/internal/parallel"
 )
 
 // Dir is the folder that holds one subfolder of Markdown per language.
@@ -52,7 +54,7 @@ func Load(fsys fs.FS, opts Options) (*Tree, []*Warning, error) {
 	pages := make([]*Page, len(files))
 	warnings := make([][]*Warning, len(files))
 	pageErrs := make([]error, len(files))
-	parallel(len(files), func(i int) {
+	parallel.For(context.Background(), len(files), func(i int) {
 		pages[i], warnings[i], pageErrs[i] = readPage(fsys, files[i])
 	})
 	var warns []*Warning
@@ -320,7 +322,7 @@ func (s *Tree) assignURLs() error {
 			return u
 		}
 		byOut := map[string]*Page{}
-		for _, key := range sortedKeys(pages) {
+		for _, key := range slices.Sorted(maps.Keys(pages)) {
 			p := pages[key]
 			dir := p.Dir()
 			switch p.Kind {
@@ -377,19 +379,10 @@ func checkURL(u string) error {
 	return nil
 }
 
-func sortedKeys(m map[string]*Page) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 func (s *Tree) sortPages() {
 	s.Pages = s.Pages[:0]
 	for _, lang := range s.Languages {
-		for _, key := range sortedKeys(s.byKey[lang]) {
+		for _, key := range slices.Sorted(maps.Keys(s.byKey[lang])) {
 			s.Pages = append(s.Pages, s.byKey[lang][key])
 		}
 	}
@@ -444,25 +437,4 @@ func sortChildren(kids []*Page) {
 		}
 		return a.Key < b.Key
 	})
-}
-
-// parallel calls f(i) for i in [0, n) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var (
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

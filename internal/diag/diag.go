@@ -145,16 +145,24 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// PathCause returns the cause of a file system error without the
+// operation and path that fs.PathError adds, for messages that name the
+// file themselves; other errors are returned as they are.
+func PathCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // CannotRead describes why the file or folder at path could not be read,
 // in the words of someone who put it there: a symbolic link that leads
 // outside the project (which the build, reading through os.Root, refuses)
 // or into a loop, a file that vanished or a link to nothing, or a file
 // that is not readable.
 func CannotRead(path string, err error) *Error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
+	err = PathCause(err)
 	switch {
 	case strings.Contains(err.Error(), "path escapes from parent"):
 		return Errorf(path, 0, "symbolic link to a file outside the project, which the build does not read; copy the file into the project instead")

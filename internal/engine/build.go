@@ -18,10 +18,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"cecot/internal/assets"
@@ -31,6 +29,7 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/parallel"
 	"cecot/internal/render"
 	"cecot/internal/share"
 )
@@ -260,7 +259,7 @@ func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	if len(outs) >= sharedMin {
 		r = r.WithFragments()
 	}
-	parallel(ctx, len(outs), func(i int) {
+	parallel.For(ctx, len(outs), func(i int) {
 		d := render.Deps{}
 		data, err := s.makeWith(r, outs[i], d)
 		results[i] = made{Data: data, Deps: d, Err: err}
@@ -313,7 +312,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	if mw, ok := w.(MarkdownWriter); ok {
 		r = r.Converting(mw.WriteMarkdown)
 	}
-	parallel(ctx, len(outs), func(i int) {
+	parallel.For(ctx, len(outs), func(i int) {
 		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
@@ -403,31 +402,6 @@ func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written 
 	return r
 }
 
-// parallel calls f(i) for every i in [0, n) on all cores, stopping early
-// when ctx is cancelled. Results are stored by index, so output does not
-// depend on scheduling.
-func parallel(ctx context.Context, n int, f func(i int)) {
-	var (
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // Result describes a finished build on disk.
 type Result struct {
 	Stats
@@ -477,18 +451,8 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 		// The new site is in place: failing to delete the old one
 		// is worth a warning, not a failed build.
 		if err := os.RemoveAll(old); err != nil {
-			warnings = append(warnings, diag.Errorf(filepath.ToSlash(old), 0, "the previous build could not be deleted: %v; delete the folder yourself", unwrapPath(err)))
+			warnings = append(warnings, diag.Errorf(filepath.ToSlash(old), 0, "the previous build could not be deleted: %v; delete the folder yourself", diag.PathCause(err)))
 		}
 	}
 	return &Result{Stats: st, Warnings: warnings, Duration: time.Since(start)}, nil
-}
-
-// unwrapPath drops the path from a file system error that names it
-// already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

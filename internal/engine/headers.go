@@ -5,9 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -62,11 +62,7 @@ func (s *Site) headers(styles map[string][]string) []byte {
 	}
 	b.WriteString("\n# Assets have their content's hash in their names: they never change.\n")
 	fmt.Fprintf(&b, "%sassets/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable\n", base)
-	names := make([]string, 0, len(styles))
-	for name := range styles {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(styles))
 	if len(names) > 0 {
 		b.WriteString("\n# Pages with inline styles allow exactly those, by their hashes.\n")
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"cecot/internal/parallel"
 	"cecot/internal/render"
 	"cecot/internal/synth"
 )
@@ -43,7 +44,7 @@ func TestSharedFragments(t *testing.T) {
 			outs := s.outputs()
 			r := s.Renderer.WithFragments()
 			results := make([]made, len(outs))
-			parallel(context.Background(), len(outs), func(i int) {
+			parallel.For(context.Background(), len(outs), func(i int) {
 				d := render.Deps{}
 				data, err := s.makeWith(r, outs[i], d)
 				results[i] = made{Data: data, Deps: d, Err: err}

@@ -1,19 +1,19 @@
 package images
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"cecot/internal/assets"
 	"cecot/internal/diag"
+	"cecot/internal/parallel"
 )
 
 // ContentDir is the folder of pages, whose images are published with them.
@@ -106,7 +106,7 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 	}
 	imgs := make([]*Image, len(sources))
 	files := make([][]File, len(sources))
-	parallel(len(sources), func(i int) {
+	parallel.For(context.Background(), len(sources), func(i int) {
 		imgs[i], files[i] = prepare(fsys, sources[i], opts)
 	})
 	var warns []*diag.Error
@@ -288,24 +288,4 @@ func (s *Set) original(full string) *Image {
 		return nil
 	}
 	return s.byPath[path.Join(ContentDir, s.def, rest)]
-}
-
-// parallel calls f(i) for i in [0, n) on all cores.
-func parallel(n int, f func(i int)) {
-	var (
-		wg   sync.WaitGroup
-		next = make(chan int)
-	)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -10,7 +10,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -211,12 +210,7 @@ func (l *Locales) missing(langs []string) []*diag.Error {
 
 // IDs returns the message IDs of lang, sorted.
 func (l *Locales) IDs(lang string) []string {
-	ids := make([]string, 0, len(l.messages[lang]))
-	for id := range l.messages[lang] {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(l.messages[lang]))
 }
 
 // Message returns the message id of lang, or nil.

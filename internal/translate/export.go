@@ -3,7 +3,8 @@ package translate
 import (
 	"fmt"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"cecot/internal/diag"
@@ -297,11 +298,7 @@ func setPOHeader(f *po.File, project, lang string) {
 
 // bytes writes the sync record, sorted.
 func (r syncRecord) bytes() []byte {
-	keys := make([]string, 0, len(r))
-	for k := range r {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(r))
 	var b strings.Builder
 	b.WriteString("# Written by \"site po export\" and \"site po import\"; do not edit. Each line is a\n")
 	b.WriteString("# message and a short hash of its translation as both the PO file and the\n")

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"cecot/internal/config"
@@ -44,11 +45,7 @@ func (p *Plan) put(fsys fs.FS, name string, data []byte) {
 
 // Names returns the plan's files, sorted.
 func (p *Plan) Names() []string {
-	names := make([]string, 0, len(p.Files))
-	for n := range p.Files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(p.Files))
 	return names
 }
 

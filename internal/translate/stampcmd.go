@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,6 +10,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/diag"
 	"cecot/internal/render"
 )
 
@@ -32,7 +32,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	}
 	data, err := fs.ReadFile(root.FS(), p)
 	if err != nil {
-		return "", fmt.Errorf("%s: cannot read: %w", p, unwrap(err))
+		return "", fmt.Errorf("%s: cannot read: %w", p, diag.PathCause(err))
 	}
 	out, err := SetStamp(data, value)
 	if err != nil {
@@ -98,7 +98,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	file := id.File()
 	data, err := fs.ReadFile(root.FS(), file)
 	if err != nil {
-		return "", nil, "", fmt.Errorf("%s: cannot read the original: %w", file, unwrap(err))
+		return "", nil, "", fmt.Errorf("%s: cannot read the original: %w", file, diag.PathCause(err))
 	}
 	p, _, err := content.Parse(id, data)
 	if err != nil {
@@ -132,14 +132,4 @@ func otherLanguage(cfg *config.Config) string {
 		}
 	}
 	return cfg.DefaultLanguage
-}
-
-// unwrap drops the operation and path that fs.PathError adds, for
-// messages that name the file themselves.
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -5,7 +5,8 @@ package translate
 import (
 	"fmt"
 	"io/fs"
-	"sort"
+	"maps"
+	"slices"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -246,14 +247,14 @@ func extra(site *content.Tree) []*Page {
 
 // defaultStrings finds the default language's unused and undefined strings.
 func defaultStrings(def *locale.FileInfo, used map[string][]Use) (unused, undefined []*String) {
-	for _, id := range sortedIDs(def.Messages) {
+	for _, id := range slices.Sorted(maps.Keys(def.Messages)) {
 		if _, ok := used[id]; !ok {
 			m := def.Messages[id]
 			unused = append(unused, &String{ID: id, File: def.File, Line: m.Line, Problem: "unused",
 				Detail: "no layout uses it; remove it from every file in locales/, or use it in a layout"})
 		}
 	}
-	for _, id := range sortedKeys(used) {
+	for _, id := range slices.Sorted(maps.Keys(used)) {
 		if _, ok := def.Messages[id]; !ok {
 			undefined = append(undefined, &String{ID: id, File: def.File, Problem: "undefined", Uses: used[id],
 				Detail: fmt.Sprintf("layouts use it but %s does not have it; add it there", def.File)})
@@ -268,7 +269,7 @@ func defaultStrings(def *locale.FileInfo, used map[string][]Use) (unused, undefi
 // stringsOf finds the problems of one translation's message file.
 func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
 	var out []*String
-	for _, id := range sortedIDs(def.Messages) {
+	for _, id := range slices.Sorted(maps.Keys(def.Messages)) {
 		d := def.Messages[id]
 		m, ok := fi.Messages[id]
 		switch {
@@ -283,7 +284,7 @@ func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
 	for _, p := range fi.Problems {
 		out = append(out, &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()})
 	}
-	for _, id := range sortedIDs(fi.Messages) {
+	for _, id := range slices.Sorted(maps.Keys(fi.Messages)) {
 		if _, ok := def.Messages[id]; !ok {
 			m := fi.Messages[id]
 			out = append(out, &String{ID: id, File: fi.File, Line: m.Line, Problem: "unused",
@@ -306,24 +307,6 @@ func sameText(a, b locale.MessageInfo) bool {
 		}
 	}
 	return shared > 0
-}
-
-func sortedIDs(m map[string]locale.MessageInfo) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
-
-func sortedKeys(m map[string][]Use) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // addBlocks adds the block counts of a language's alignment to its

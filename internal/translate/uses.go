@@ -3,7 +3,9 @@ package translate
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -65,11 +67,7 @@ func layoutStrings(file, text string, ids map[string][]Use) error {
 	if _, err := t.Parse(text, "", "", treeSet); err != nil {
 		return diag.Errorf(file, 0, "%v", err)
 	}
-	names := make([]string, 0, len(treeSet))
-	for name := range treeSet {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(treeSet))
 	for _, name := range names {
 		tree := treeSet[name]
 		add := func(id string, n parse.Node) {
