@@ -212,6 +212,16 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 			return s.shares.Image(card)
 		}})
 	}
+	// The language chooser's image goes with the default language's
+	// home page: a page of its own, which watch mode keeps track of.
+	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasLayout("root") {
+		if card, at, ok := s.Renderer.RootCard(); ok {
+			outs = append(outs, output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, make: func(r *render.Renderer) ([]byte, error) {
+				r.RootCard() // reads every home page
+				return s.shares.Image(card)
+			}})
+		}
+	}
 	return outs
 }
 

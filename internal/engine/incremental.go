@@ -586,11 +586,18 @@ func (e *Incremental) affected(d *delta) (outs []output, gone []string) {
 		}
 		if p := c.Page(out.page.Lang, out.page.Key); p != nil {
 			for _, o := range e.site.pageOutputs(p) {
-				if o.Name == name {
+				switch {
+				case o.Name == name:
 					if !e.made(o) {
 						outs = append(outs, o)
 					}
 					have[name] = true
+				case o.fingerprinted && e.outputs[o.Name] == nil && !have[o.Name]:
+					// Another page's change renamed this one's
+					// image (the chooser's shows every home's
+					// title): the old name is gone, make the new.
+					outs = append(outs, o)
+					have[o.Name] = true
 				}
 			}
 		}

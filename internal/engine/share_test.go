@@ -86,6 +86,13 @@ func TestShareImageTags(t *testing.T) {
 	if len(images) != 2 {
 		t.Errorf("the two languages share an image: %v", images)
 	}
+	// The language chooser at the root has an image of its own.
+	root := metas(readPage(t, out, "index.html"))
+	if img := root["og:image"]; len(img) != 1 || !strings.HasPrefix(img[0], base+"assets/share/index.") || root["twitter:card"][0] != "summary_large_image" {
+		t.Errorf("root: og:image %q, twitter:card %q", img, root["twitter:card"])
+	} else if _, err := os.Stat(filepath.Join(out, strings.TrimPrefix(img[0], base))); err != nil {
+		t.Errorf("root: %v", err)
+	}
 	// No drawn image on a 404 page, nor without a base URL (an
 	// image in a preview must be an absolute address).
 	if m := metas(readPage(t, out, "en/404.html")); m["og:image"] != nil || m["twitter:card"][0] != "summary" {

@@ -63,6 +63,22 @@ func TestShareImagesRedrawn(t *testing.T) {
 		t.Errorf("the page does not name its new image %s", added[0])
 	}
 
+	// The Spanish home's title is on its own image and on the language
+	// chooser's, which goes with the English home.
+	ch = update("content/es/_index.md", "Inicio", "Portada")
+	added = images(ch.Files)
+	if len(added) != 2 || len(ch.Removed) != 2 {
+		t.Errorf("a new title of the Spanish home: added %q, removed %q; want its image and the chooser's", added, ch.Removed)
+	}
+	for _, name := range added {
+		if !strings.HasPrefix(name, "assets/share/es.") && !strings.HasPrefix(name, "assets/share/index.") {
+			t.Errorf("made %s", name)
+		}
+	}
+	if root := string(ch.Files["index.html"]); !strings.Contains(root, "assets/share/index.") {
+		t.Error("the chooser was not made again with its new image")
+	}
+
 	// A change to a layout loads everything again: the images come
 	// from the cache folder.
 	drawn = opts.Shares.Drawn()

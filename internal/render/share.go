@@ -82,6 +82,45 @@ func shareImagePath(p *content.Page, c share.Card) string {
 	return "/assets/share/" + strings.Trim(p.URL, "/") + "." + c.Key()[:10] + ".png"
 }
 
+// RootCard returns the share image of the language chooser at the site
+// root, which speaks every language at once: the languages' names, the
+// site's name in each, and each home page's title. It is kept with the
+// default language's home page, whose outputs include it, and reports
+// false when share images are off or there is no home page.
+func (r *Renderer) RootCard() (share.Card, string, bool) {
+	if !r.Config.ShareImages {
+		return share.Card{}, "", false
+	}
+	var names, sites, titles []string
+	for _, l := range r.Config.Languages {
+		h := r.Content.Page(l.Code, "_index")
+		if h == nil || h.Untranslated {
+			continue
+		}
+		r.read(h)
+		names = append(names, l.Name)
+		sites = append(sites, l.Title)
+		titles = append(titles, h.Title)
+	}
+	if len(names) == 0 {
+		return share.Card{}, "", false
+	}
+	// Each language's text on lines of its own.
+	c := share.Card{Site: strings.Join(names, " · "), Title: strings.Join(sites, "\n"), Line: strings.Join(titles, "\n"), Colors: r.shareColors()}
+	return c, "/assets/share/index." + c.Key()[:10] + ".png", true
+}
+
+// RootShareImage is the share image of the language chooser (see
+// RootCard); nil without a base URL or when there is none.
+func (v *PageView) RootShareImage() *ShareImage {
+	c, at, ok := v.r.RootCard()
+	if !ok || v.r.Config.BaseURL == "" {
+		return nil
+	}
+	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType,
+		Shows: map[string]any{"Site": c.Site, "Title": strings.ReplaceAll(c.Title, "\n", " · "), "Line": strings.ReplaceAll(c.Line, "\n", " / ")}}
+}
+
 // ShareImage is the image that link previews show for a page.
 type ShareImage struct {
 	URL           string // absolute

@@ -33,12 +33,12 @@ const (
 // design versions the layout below: change it whenever a change to this
 // package changes what a card looks like, so that cached images of the
 // old design are not served for the new one.
-const design = "4"
+const design = "5"
 
 // Card is what one share image shows.
 type Card struct {
 	Site   string // the site's name in the page's language
-	Title  string // the page's title
+	Title  string // the page's title; a line break in it is kept
 	Line   string // one short line from the page: its summary or description
 	Colors Colors
 }
@@ -189,5 +189,15 @@ func (c Card) paint() (*canvas, error) {
 	return cv, nil
 }
 
-// oneLine collapses runs of white space, line breaks included.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses runs of white space within each line of s, and keeps
+// the line breaks between lines that have text: a card's text breaks
+// where the caller breaks it, and elsewhere where it must.
+func oneLine(s string) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

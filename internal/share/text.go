@@ -46,9 +46,21 @@ func newText(f func() *opentype.Font, size int) *text {
 // width measures s, with kerning.
 func (t *text) width(s string) int { return font.MeasureString(t.face, s).Ceil() }
 
-// wrap breaks s into lines no wider than width, at spaces. It reports
-// false when a single word is wider than that.
+// wrap breaks s into lines no wider than width, at spaces and where s
+// has line breaks. It reports false when a single word is wider than
+// that.
 func (t *text) wrap(s string, width int) ([]string, bool) {
+	if strings.Contains(s, "\n") {
+		var lines []string
+		for _, para := range strings.Split(s, "\n") {
+			l, ok := t.wrap(para, width)
+			if !ok {
+				return nil, false
+			}
+			lines = append(lines, l...)
+		}
+		return lines, true
+	}
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(s) {
@@ -78,8 +90,8 @@ func (t *text) wrap(s string, width int) ([]string, bool) {
 func (t *text) balance(s string, width int, lines []string) []string {
 	words := strings.Fields(s)
 	n, k := len(lines), len(words)
-	if n < 2 || k > 60 {
-		return lines
+	if n < 2 || k > 60 || strings.Contains(s, "\n") {
+		return lines // text broken by hand is set as broken
 	}
 	const inf = int64(1) << 62
 	// best[l][j]: the least cost of setting words[:j] in l lines.
@@ -126,6 +138,13 @@ func (t *text) balance(s string, width int, lines []string) []string {
 // inside that word, with a hyphen at the end of the broken part: for a
 // long word at the smallest size.
 func (t *text) breakWords(s string, width int) []string {
+	if strings.Contains(s, "\n") {
+		var lines []string
+		for _, para := range strings.Split(s, "\n") {
+			lines = append(lines, t.breakWords(para, width)...)
+		}
+		return lines
+	}
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(s) {
