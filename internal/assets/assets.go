@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"mime"
 	"path"
 	"sort"
 	"strings"
@@ -93,10 +92,7 @@ func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
 	}
 	name := strings.TrimPrefix(p, Dir+"/")
 	ext := path.Ext(name)
-	mediaType := mime.TypeByExtension(ext)
-	if i := strings.IndexByte(mediaType, ';'); i >= 0 {
-		mediaType = mediaType[:i]
-	}
+	mediaType := MediaType(name)
 	if minifiable(mediaType) {
 		if data, err = m.Minify(mediaType, data); err != nil {
 			return nil, diag.Errorf(p, 0, "minify: %v", err)

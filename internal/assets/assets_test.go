@@ -93,3 +93,22 @@ func TestNoAssets(t *testing.T) {
 		t.Errorf("a site without assets/: %v, %v", s, err)
 	}
 }
+
+// MediaType knows every extension the site publishes, whatever case the
+// file name has, and nothing else: no system table is consulted.
+func TestMediaType(t *testing.T) {
+	for name, want := range map[string]string{
+		"css/site.css":      "text/css",
+		"favicon.SVG":       "image/svg+xml",
+		"es/index.html":     "text/html",
+		"sitemap.xml":       "application/xml",
+		"en/photo.JPEG":     "image/jpeg",
+		"notes.unknownext":  "",
+		"no-extension":      "",
+		"fonts/inter.woff2": "font/woff2",
+	} {
+		if got := MediaType(name); got != want {
+			t.Errorf("MediaType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"path"
 	"regexp"
 
 	"github.com/tdewolff/minify/v2"
@@ -11,6 +10,8 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+
+	"cecot/internal/assets"
 )
 
 // minifier minifies every kind of text file the site publishes. It is the
@@ -50,22 +51,13 @@ func (m *minifier) Minify(mediaType string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-var mediaTypes = map[string]string{
-	".html": "text/html",
-	".css":  "text/css",
-	".js":   "text/javascript",
-	".svg":  "image/svg+xml",
-	".json": "application/json",
-	".xml":  "text/xml",
-}
-
 // minifyFile minifies the contents of a published file by its extension.
 // The caller made data for this file and hands it over: it is minified
 // in place, without the copy that Minify makes (a page's worth of bytes
 // per page).
 func (m *minifier) minifyFile(name string, data []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(name)]
-	if !ok {
+	mt := assets.MediaType(name)
+	if _, _, minify := m.m.Match(mt); minify == nil {
 		return data, nil
 	}
 	in := data

@@ -3,48 +3,27 @@ package preview
 import (
 	"fmt"
 	"html"
-	"mime"
 	"net/http"
-	"path"
 	"strconv"
 	"strings"
 
+	"cecot/internal/assets"
 	"cecot/internal/livereload"
 	"cecot/internal/workbench"
 )
 
-// contentTypes are the media types of the files a site publishes; others
-// are looked up in the system's table, then sniffed.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".json":        "application/json",
-	".xml":         "application/xml",
-	".txt":         "text/plain; charset=utf-8",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".gif":         "image/gif",
-	".webp":        "image/webp",
-	".avif":        "image/avif",
-	".ico":         "image/x-icon",
-	".woff2":       "font/woff2",
-	".woff":        "font/woff",
-	".pdf":         "application/pdf",
-	".webmanifest": "application/manifest+json",
-}
-
+// contentType is the Content-Type of a file of the site: its media type
+// from the site's one table (assets.MediaType), as UTF-8 for text, or
+// sniffed when the table does not know it.
 func contentType(name string, data []byte) string {
-	ext := strings.ToLower(path.Ext(name))
-	if t, ok := contentTypes[ext]; ok {
-		return t
+	t := assets.MediaType(name)
+	switch {
+	case t == "":
+		return http.DetectContentType(data)
+	case strings.HasPrefix(t, "text/"):
+		return t + "; charset=utf-8"
 	}
-	if t := mime.TypeByExtension(ext); t != "" {
-		return t
-	}
-	return http.DetectContentType(data)
+	return t
 }
 
 // ServeHTTP serves the site from memory, with clean URLs and each
