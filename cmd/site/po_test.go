@@ -213,3 +213,61 @@ func TestPOMatchesMsgmerge(t *testing.T) {
 		t.Errorf("no fuzzy entry with the earlier text:\n%s", ours)
 	}
 }
+
+// weblateEdit edits a PO file through translate-toolkit, the library
+// Weblate reads and writes PO files with: a new translation of one
+// message, and another marked fuzzy.
+const weblateEdit = `
+import sys
+from translate.storage import factory
+store = factory.getobject(sys.argv[1])
+for u in store.units:
+    if u.getcontext() == "submission#p2":
+        u.target = "Traducción nueva, hecha en Weblate, de un párrafo que en el original es largo, para que la línea se divida al guardar."
+    if u.getcontext() == "submission#p1":
+        u.markfuzzy(True)
+store.save()
+`
+
+// TestPOWeblateEdit: a PO file saved by translate-toolkit, as Weblate
+// saves it (long lines wrapped, its header kept), reads as needing an
+// import, which carries the new translation; the fuzzy one keeps the page
+// out of date.
+func TestPOWeblateEdit(t *testing.T) {
+	python := ""
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import translate.storage.factory").Run() == nil {
+			python = p
+			break
+		}
+	}
+	if python == "" {
+		t.Skip("translate-toolkit is not installed (apt-get install translate-toolkit); Weblate's own PO handling is not tried")
+	}
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	po := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	if out, err := exec.Command(python, "-c", weblateEdit, po).CombinedOutput(); err != nil {
+		t.Fatalf("translate-toolkit: %v\n%s", err, out)
+	}
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
+	if code != 1 || !strings.Contains(stdout, `submission#p2: the PO file has a translation that content/es/submission.md does not; run "go run ./cmd/site po import es"`) {
+		t.Errorf("status -strict after a Weblate commit: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runSite(t, "po", "import", "-src", dir); code != 0 {
+		t.Fatalf("import: exit %d\n%s", code, stderr)
+	}
+	page, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
+	if !strings.Contains(string(page), "\nTraducción nueva, hecha en Weblate, de un párrafo que en el original es largo, para que la línea se divida al guardar.\n") {
+		t.Errorf("imported page:\n%s", page)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	code, stdout, _ = runSite(t, "status", "-src", dir)
+	if !strings.Contains(stdout, "content/en/submission.md:") || !strings.Contains(stdout, "(p1) changed") || strings.Contains(stdout, "PO files out of step") {
+		t.Errorf("status after import and export: exit %d\n%s", code, stdout)
+	}
+}

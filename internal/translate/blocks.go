@@ -35,6 +35,17 @@ const (
 	KindImageTitle  Kind = "image-title"
 )
 
+// Field reports whether k is a front-matter field (title, description,
+// summary, menu, addressee) rather than a block of the Markdown.
+func (k Kind) Field() bool {
+	for _, f := range frontFields {
+		if f.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // frontFields are the translatable front-matter fields: kind, key, and
 // the table the key sits in ("" for the top level). The rest of the
 // front matter (slug, weight, dates, the citation's English title) is not

@@ -392,3 +392,27 @@ func TestStampVouches(t *testing.T) {
 		t.Errorf("status: %+v %v", pg, r.Languages[0].PO)
 	}
 }
+
+// TestPlanWriteStaysInside: a plan never writes outside the folders its
+// command owns, nor outside the project.
+func TestPlanWriteStaysInside(t *testing.T) {
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	for _, name := range []string{"../escape.md", "locales/es.toml", "content/../locales/x.po", "/etc/x"} {
+		p := &Plan{Files: map[string][]byte{"content/es/ok.md": []byte("x"), name: []byte("x")}}
+		if err := p.Write(root, "content"); err == nil || !strings.Contains(err.Error(), "refusing to write outside content") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Errorf("a refused plan wrote %v", entries)
+	}
+	if (Kind("title").Field() != true) || KindParagraph.Field() || !KindAddressee.Field() {
+		t.Error("Kind.Field")
+	}
+}

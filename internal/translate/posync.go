@@ -55,7 +55,7 @@ func (p *Plan) Names() []string {
 func (p *Plan) Write(root *os.Root, allowed ...string) error {
 	names := p.Names()
 	for _, n := range names {
-		if !filepath.IsLocal(filepath.FromSlash(n)) || !underAny(n, allowed) {
+		if path.Clean(n) != n || !filepath.IsLocal(filepath.FromSlash(n)) || !underAny(n, allowed) {
 			return fmt.Errorf("%s: refusing to write outside %s", n, strings.Join(allowed, " and "))
 		}
 	}
