@@ -62,6 +62,11 @@ func Site(ctx context.Context, s *engine.Site) (*Result, error) {
 	}
 	res := files(s, mem.files, sources(s))
 	(&checker{site: s, counts: mem.counts}).structure(res)
+	// The render located each image without alt text at its Markdown
+	// line; files skips those images, so each is reported once.
+	for _, w := range s.Renderer.Warnings() {
+		res.Errors.Add(w)
+	}
 	res.Errors.Sort()
 	return res, nil
 }
@@ -127,6 +132,18 @@ func (c *checker) errorf(name string, line int, format string, args ...any) erro
 	return diag.Errorf(file, line, "%s (in %s)", fmt.Sprintf(format, args...), urlOf(name))
 }
 
+// altWarnings counts the images without alt text that the render found
+// in the Markdown file.
+func (c *checker) altWarnings(file string) int {
+	n := 0
+	for _, w := range c.site.Renderer.Warnings() {
+		if w.Path == file && strings.Contains(w.Err.Error(), "alt text") {
+			n++
+		}
+	}
+	return n
+}
+
 // page checks one HTML file.
 func (c *checker) page(name string, res *Result) {
 	d := c.docs[name]
@@ -136,6 +153,12 @@ func (c *checker) page(name string, res *Result) {
 	}
 	if strings.TrimSpace(d.description) == "" {
 		res.Errors.Add(c.errorf(name, 1, "page has no description; add description = \"...\" to the front matter: one or two sentences that search engines and shared links show"))
+	}
+	// Images of the page's Markdown without alt text are reported where
+	// the render found them, at their line (see Site); only those of a
+	// layout are left to report here.
+	if c.site.Renderer != nil && len(d.noAlt) <= c.altWarnings(src.file) {
+		d.noAlt = nil
 	}
 	for _, img := range d.noAlt {
 		res.Errors.Add(c.errorf(name, c.lineOf(src, img), "image %s has no alt text; describe it in the brackets: ![what it shows](%s)", img, img))
