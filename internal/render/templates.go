@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
+	"text/template/parse"
 
 	"cecot/internal/diag"
 )
@@ -162,28 +164,75 @@ func (t *templates) lookup(lang, layout string) (*template.Template, bool) {
 	return set, ok
 }
 
+// Go reports where a layout failed only inside its error messages, in
+// words that are not an API: "template: page.html:3:12: executing
+// "main" at <.Titel>: can't evaluate field Titel in type
+// *render.PageView". templateError reads them with these expressions
+// where it must, and TestGoTemplateErrorWording fails, saying what to
+// update, when a Go release words them differently. A message they no
+// longer match is still reported, in Go's words, at the layout that
+// the error's structured fields name where there are some.
 var (
-	templateErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+	// templateErrRE matches text/template's parse and execution errors:
+	// "template: page.html:3:12: ..." (the column is left out by some).
+	templateErrRE = regexp.MustCompile(`^template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
 	// execRE matches text/template's `executing "main" at <.Asset>: ...`.
-	execRE  = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling [^:]+: )?(.*)$`)
-	fieldRE = regexp.MustCompile(`^can't evaluate field (\S+) in type \*?(?:render\.PageView|content\.Page)$`)
+	execRE = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling [^:]+: )?(.*)$`)
+	// fieldRE matches a missing field or method of the data.
+	fieldRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
 )
 
-// templateError turns html/template's "template: page.html:3:12: ..."
-// into an error at layouts/page.html:3, and rewords execution errors for
-// people who write layouts, not Go.
+// templateError turns an error of html/template into an error at the
+// layout's file and line, layouts/page.html:3, and rewords execution
+// errors for people who write layouts, not Go.
 func templateError(err error) error {
+	// Escaping errors carry their place in fields.
+	var he *template.Error
+	if errors.As(err, &he) {
+		if file, line, ok := escapeErrorPlace(he); ok {
+			return diag.Errorf(path.Join(Dir, file), line, "%s", he.Description)
+		}
+	}
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return diag.Errorf(path.Join(Dir, m[1]), line, "%s", execMessage(m[3]))
 	}
-	if rest, ok := strings.CutPrefix(msg, "html/template:"); ok {
-		if name, detail, ok := strings.Cut(strings.TrimSpace(rest), ":"); ok && strings.HasSuffix(name, ".html") {
-			return diag.Errorf(path.Join(Dir, name), 0, "%s", strings.TrimSpace(detail))
-		}
+	// Unread wording: Go's own words, at the layout an execution error
+	// names when it names a file.
+	var ee texttemplate.ExecError
+	if errors.As(err, &ee) && strings.HasSuffix(ee.Name, ".html") {
+		return diag.Errorf(path.Join(Dir, ee.Name), 0, "%s", msg)
 	}
 	return fmt.Errorf("%s: %v", Dir, err)
+}
+
+// escapeErrorPlace returns the layout file and line of an escaping
+// error: from its node, located the way html/template itself does, or
+// from its name and line.
+func escapeErrorPlace(e *template.Error) (file string, line int, ok bool) {
+	if e.Node != nil {
+		// "page.html:3:12": the file, line and column of the node.
+		loc, _ := (*parse.Tree)(nil).ErrorContext(e.Node)
+		rest, _, ok1 := cutLast(loc, ":")
+		file, lineText, ok2 := cutLast(rest, ":")
+		n, err := strconv.Atoi(lineText)
+		if ok1 && ok2 && err == nil && strings.HasSuffix(file, ".html") {
+			return file, n, true
+		}
+	}
+	if strings.HasSuffix(e.Name, ".html") {
+		return e.Name, e.Line, true
+	}
+	return "", 0, false
+}
+
+// cutLast slices s around the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
 
 // execMessage rewords an execution error: `executing "main" at <.Nope>:
@@ -196,7 +245,12 @@ func execMessage(msg string) string {
 	}
 	action, detail := m[1], m[2]
 	if f := fieldRE.FindStringSubmatch(detail); f != nil {
-		detail = fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1])
+		switch typ := strings.TrimPrefix(f[2], "*"); typ {
+		case "render.PageView", "content.Page":
+			detail = fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1])
+		default:
+			detail = fmt.Sprintf("%s has no field or method %s", typ, f[1])
+		}
 	}
 	return fmt.Sprintf("{{%s}}: %s", action, detail)
 }
