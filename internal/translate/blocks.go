@@ -92,7 +92,6 @@ type Block struct {
 	frontKey   string // the front-matter key, for fields
 	frontLine  int    // the field's 0-based line, or -1 when absent
 	frontTable string // the field's table: "", "params", "params.cite"
-	split      bool   // Text is not one source range (an image's parts)
 }
 
 // pageFile is a page's file split into blocks, with what editing needs.

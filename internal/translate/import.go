@@ -191,7 +191,6 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		target = s.orig
 	}
 	src := append([]byte(nil), target.src...)
-	lines := strings.SplitAfter(string(src), "\n")
 	// Front-matter fields are whole lines; the body's blocks byte
 	// ranges. Apply the body's from the end, so offsets stay right,
 	// then the lines.
@@ -206,7 +205,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src = append(src[:e.b.start], append([]byte(text), src[e.b.end:]...)...)
 	}
 	if len(fields) > 0 {
-		lines = strings.SplitAfter(string(src), "\n")
+		lines := strings.SplitAfter(string(src), "\n")
 		for _, f := range fields {
 			if f.b.frontLine < 0 {
 				return nil, diag.Errorf(target.path, 0, "%s has no %s line to translate; add it to the front matter", target.path, f.b.frontKey)

@@ -416,3 +416,23 @@ func TestPlanWriteStaysInside(t *testing.T) {
 		t.Error("Kind.Field")
 	}
 }
+
+// TestImportKeepsLineEndingsAndYAML: a translation with CRLF line
+// endings keeps them, and YAML front matter is edited in YAML.
+func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
+	fsys := posite(t)
+	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Other\n---\n\n> Quoted\n> on two lines.\n")}
+	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("---\r\ntitle: Otra\r\n---\r\n\r\n> Citado\r\n> en dos líneas.\r\n")}
+	mustExport(t, fsys)
+	change(t, fsys, "locales/po/pages/es/other.po", `msgstr "Otra"`, `msgstr "La otra: \"sí\""`)
+	change(t, fsys, "locales/po/pages/es/other.po", "msgstr \"\"\n\"Citado\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Citado\\n\"\n\"en dos\\n\"\n\"líneas.\"")
+	p := mustImport(t, fsys)
+	got := string(p.Files["content/es/other.md"])
+	want := "---\r\ntitle: \"La otra: \\\"sí\\\"\"\r\n---\r\n\r\n> Citado\r\n> en dos\r\n> líneas.\r\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	if again := mustExport(t, fsys); len(again.Files) != 0 {
+		t.Errorf("export after the import writes %q", again.Names())
+	}
+}
