@@ -2,6 +2,7 @@ package workbench_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
+	"cecot/internal/locale"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
@@ -86,6 +88,9 @@ func TestOverviewMatchesStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	replaceIn(t, dir, "content/en/about.md", "\n\n", "\n\nA new first paragraph.\n\n")
+	// An interface string missing, one left in English.
+	replaceIn(t, dir, "locales/es.toml", "toc = \"Contenido\"\n", "")
+	replaceIn(t, dir, "locales/es.toml", "original_link = \"Leer el original\"", "original_link = \"Read the original\"")
 	s := serve(t, dir)
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -101,12 +106,16 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	type counts struct{ Translated, Changed, Missing int }
 	var status struct {
 		Languages []struct {
 			Lang  string
 			Pages []struct {
 				Key, State, Title string
+				Blocks            counts
 			}
+			Blocks  counts
+			Strings []struct{ ID, Problem string }
 		}
 	}
 	if err := json.Unmarshal(data, &status); err != nil {
@@ -140,6 +149,9 @@ func TestOverviewMatchesStatus(t *testing.T) {
 		if !strings.HasPrefix(r.Counts, want) {
 			t.Errorf("row %s shows %q, its figures are %s", r.Key, r.Counts, want)
 		}
+		if got := (counts{r.Translated, r.Changed, r.Missing}); got != p.Blocks {
+			t.Errorf("row %s shows %+v blocks, status %+v", r.Key, got, p.Blocks)
+		}
 		if p.State == "missing" && (r.Translated+r.Changed != 0 || r.Missing == 0) {
 			t.Errorf("missing page %s: %d translated, %d changed, %d missing blocks", p.Key, r.Translated, r.Changed, r.Missing)
 		}
@@ -152,6 +164,33 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	}
 	if states["missing"] == 0 || states["stale"] == 0 || states["translated"] == 0 {
 		t.Errorf("the fixture should have pages in every state: %v", states)
+	}
+	// The overall figure: the pages' blocks, as status counts them, and
+	// the interface strings, every message of the default language's
+	// file but those status reports missing, untranslated or wrong.
+	def, err := locale.Inspect(root.FS(), rep.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]bool{}
+	for _, s := range status.Languages[0].Strings {
+		if _, ok := def.Messages[s.ID]; ok && (s.Problem == "missing" || s.Problem == "untranslated" || s.Problem == "plural") {
+			bad[s.ID] = true
+		}
+	}
+	if len(bad) != 2 {
+		t.Errorf("status reports %d interface strings to translate, want the 2 the test removed", len(bad))
+	}
+	b := status.Languages[0].Blocks
+	want := counts{b.Translated + len(def.Messages) - len(bad), b.Changed, b.Missing + len(bad)}
+	got := eval[counts](t, ctx, `(() => { const d = document.querySelector(".overall").dataset;
+		return {translated: +d.translated, changed: +d.changed, missing: +d.missing}; })()`)
+	if got != want {
+		t.Errorf("the overall figure is %+v, status gives %+v", got, want)
+	}
+	text := eval[string](t, ctx, `document.querySelector(".overall").innerText`)
+	if w := fmt.Sprintf("Translated: %d · changed: %d · missing: %d · of %d blocks.", want.Translated, want.Changed, want.Missing, want.Translated+want.Changed+want.Missing); !strings.Contains(text, w) {
+		t.Errorf("the overall figure reads %q, want %q", text, w)
 	}
 }
 
