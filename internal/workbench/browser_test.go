@@ -46,7 +46,7 @@ func TestReadOnly(t *testing.T) {
 	dir := newProject(t)
 	before := snapshot(t, dir)
 	s := serve(t, dir)
-	for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/about?ui=en", workbench.Path + "workbench.css"} {
+	for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/about?ui=en", workbench.Path + "strings/es", workbench.Path + "workbench.css"} {
 		if code, body := s.get(t, p, ""); code != http.StatusOK {
 			t.Errorf("%s: %d\n%s", p, code, body)
 		}
@@ -192,6 +192,12 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	if w := fmt.Sprintf("Translated: %d · changed: %d · missing: %d · of %d blocks.", want.Translated, want.Changed, want.Missing, want.Translated+want.Changed+want.Missing); !strings.Contains(text, w) {
 		t.Errorf("the overall figure reads %q, want %q", text, w)
 	}
+	// The interface strings' view shows the two as missing.
+	s.open(t, ctx, workbench.Path+"strings/es?ui=en")
+	missing := eval[[]string](t, ctx, `[...document.querySelectorAll("li.row.missing .name")].map(e => e.textContent)`)
+	if strings.Join(missing, "|") != "Interface string · toc|Interface string · original_link" {
+		t.Errorf("the strings' view marks missing: %q", missing)
+	}
 }
 
 // TestMissingPage opens the view of a page that has no Spanish file:
@@ -281,7 +287,7 @@ func TestAccessibility(t *testing.T) {
 	ctx := browsertest.New(t, 3*time.Minute)
 	for _, sch := range []string{"light", "dark"} {
 		scheme(t, ctx, sch)
-		for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/submission?ui=en", workbench.Path + "es/recommendations"} {
+		for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/submission?ui=en", workbench.Path + "es/recommendations", workbench.Path + "strings/es"} {
 			t.Run(sch+p, func(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
 					t.Fatal(err)

@@ -66,6 +66,10 @@ type Source interface {
 	// Page returns the page key of language lang beside its original,
 	// with its blocks; nil when the site has no such page.
 	Page(fsys fs.FS, lang, key string) (*Page, *Overview, error)
+	// Strings returns the interface strings of lang beside the
+	// original's, one row per message, as a Page with no Key; nil when
+	// the site has no such language.
+	Strings(fsys fs.FS, lang string) (*Page, *Overview, error)
 }
 
 // Options configure a Handler.
@@ -110,6 +114,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.serveOverview(w, r)
 	case rest == "workbench.css":
 		send(w, r, "text/css; charset=utf-8", stylesheet, http.StatusOK)
+	case strings.HasPrefix(rest, stringsDir):
+		h.serveStrings(w, r, strings.TrimPrefix(rest, stringsDir))
 	default:
 		lang, key, _ := strings.Cut(rest, "/")
 		h.servePage(w, r, lang, key)
@@ -200,6 +206,27 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request, lang, key st
 	h.render(w, r, "page", v, http.StatusOK)
 }
 
+// stringsDir is where the interface strings' views are, under Path:
+// "strings/es". No language code is "strings", so it cannot hide a page.
+const stringsDir = "strings/"
+
+func (h *Handler) serveStrings(w http.ResponseWriter, r *http.Request, lang string) {
+	p, o, err := h.opts.Source.Strings(h.opts.FS, lang)
+	if err != nil {
+		h.serveProblem(w, r, err)
+		return
+	}
+	v := h.newView(r, o, lang)
+	if p == nil {
+		v.Title, v.Message = v.T("not_found_title"), v.T("not_found", "Key", lang)
+		h.render(w, r, "problem", v, http.StatusNotFound)
+		return
+	}
+	p.Title = v.T("interface_strings")
+	v.Page = p
+	h.render(w, r, "page", v, http.StatusOK)
+}
+
 // serveProblem shows why the project could not be read; the reload
 // script shows the same problems over it and reloads once they are
 // fixed.
@@ -265,6 +292,11 @@ func (v *view) Overview() string { return v.link(Path) }
 
 // Asset is the address of a file of the workbench.
 func (v *view) Asset(name string) string { return Path + name }
+
+// StringsLink is the address of a language's interface strings' view.
+func (v *view) StringsLink(l *Language) string {
+	return v.link(Path + stringsDir + url.PathEscape(l.Lang))
+}
 
 // PageLink is the address of a page's side-by-side view.
 func (v *view) PageLink(p *Page) string {
@@ -348,6 +380,9 @@ func (v *view) BlockName(b Block) string {
 		}
 	}
 	name := v.T("kind_" + string(b.Kind))
+	if b.Kind == String {
+		return name + " · " + b.Name
+	}
 	if b.Name != "" {
 		name += " · #" + b.Name
 	}

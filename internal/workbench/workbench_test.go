@@ -30,6 +30,19 @@ func (f fake) Page(_ fs.FS, lang, key string) (*Page, *Overview, error) {
 	return nil, f.o, nil
 }
 
+func (f fake) Strings(_ fs.FS, lang string) (*Page, *Overview, error) {
+	if f.o.Language(lang) == nil {
+		return nil, f.o, nil
+	}
+	return &Page{Lang: lang, Source: "locales/en.toml", File: "locales/es.toml", State: "stale", Progress: Progress{Translated: 1, Missing: 1},
+		Blocks: []Block{
+			{Kind: String, Name: "toc", Original: "Contents", Translation: "Contenido", State: Translated,
+				Source: Pos{"locales/en.toml", 8}, Target: Pos{"locales/es.toml", 7}},
+			{Kind: String, Name: "brand", Original: "Sent", Translation: "Sent", State: Missing,
+				Source: Pos{"locales/en.toml", 9}, Target: Pos{"locales/es.toml", 8}},
+		}}, f.o, nil
+}
+
 func fakeOverview() *Overview {
 	report := &Page{Lang: "es", Key: "report", Title: "Informe", State: "stale",
 		Source: "content/en/report.md", File: "content/es/report.md", SourceURL: "/en/report/", URL: "/es/informe/",
@@ -144,6 +157,25 @@ func TestSideBySide(t *testing.T) {
 	// A missing page tells how to start it.
 	_, body = get(t, h, Path+"es/about?ui=en")
 	contains(t, "a missing page", body, "go run ./cmd/site stamp -new content/en/about.md es")
+}
+
+func TestStringsView(t *testing.T) {
+	h := New(Options{FS: fstest.MapFS{}, Source: fake{fakeOverview()}})
+	_, body := get(t, h, Path)
+	contains(t, "the overview", body, `<a href="/_status/strings/es?ui=es">Textos de la interfaz</a>`)
+	resp, body := get(t, h, Path+"strings/es?ui=en")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("%d\n%s", resp.StatusCode, body)
+	}
+	contains(t, "the strings' view", body, "<h1>Interface strings</h1>", "Interface string · toc",
+		`<li class="row missing" id="row-1">`, "It reads the same as the original",
+		`<code class="file">locales/es.toml:8</code>`, "ends its line with # same")
+	if strings.Contains(body, "Preview") || strings.Contains(body, "stamp") {
+		t.Error("the strings' view links to the preview or tells to stamp")
+	}
+	if resp, _ := get(t, h, Path+"strings/fr"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("strings of an unknown language: %d", resp.StatusCode)
+	}
 }
 
 func TestNotFoundAndMethods(t *testing.T) {

@@ -1,0 +1,108 @@
+package workbench
+
+import (
+	"io/fs"
+	"sort"
+	"strings"
+
+	"cecot/internal/locale"
+	"cecot/internal/translate"
+)
+
+// String is the Kind of a row of the interface strings' view.
+const String Kind = "string"
+
+// Strings reads a language's interface strings beside the default
+// language's, one row per message, as a Page whose rows have no place
+// in the preview. It counts them as the overview does.
+func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
+	o, _, err := load(fsys, "", "")
+	if err != nil {
+		return nil, nil, err
+	}
+	l := o.Language(lang)
+	if l == nil {
+		return nil, o, nil
+	}
+	rep, err := translate.LoadStatus(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	def, err := locale.Inspect(fsys, o.Default)
+	if err != nil {
+		return nil, nil, err
+	}
+	tr, err := locale.Inspect(fsys, lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	problems := map[string]string{}
+	for _, rl := range rep.Languages {
+		if rl.Lang != lang {
+			continue
+		}
+		for _, s := range rl.Strings {
+			if s.ID != "" {
+				problems[s.ID] = s.Problem
+			}
+		}
+	}
+	p := &Page{Lang: lang, Key: "", Source: def.File, File: tr.File, State: "translated", Progress: l.Strings}
+	if l.Strings.Missing > 0 {
+		p.State = "stale"
+	}
+	for _, id := range byLine(def) {
+		d := def.Messages[id]
+		b := Block{Kind: String, Name: id, Original: formsText(d.Forms), State: Translated,
+			Source: Pos{File: def.File, Line: d.Line}, Target: Pos{File: tr.File}}
+		if m, ok := tr.Messages[id]; ok {
+			b.Translation, b.Target.Line = formsText(m.Forms), m.Line
+		}
+		switch problems[id] {
+		case "missing", "untranslated":
+			b.State = Missing
+		}
+		p.Blocks = append(p.Blocks, b)
+	}
+	for _, id := range byLine(tr) {
+		if _, ok := def.Messages[id]; !ok {
+			m := tr.Messages[id]
+			p.Blocks = append(p.Blocks, Block{Kind: String, Name: id, Translation: formsText(m.Forms), State: Obsolete,
+				Target: Pos{File: tr.File, Line: m.Line}})
+		}
+	}
+	return p, o, nil
+}
+
+// byLine lists a message file's IDs in the order of the file.
+func byLine(fi *locale.FileInfo) []string {
+	ids := make([]string, 0, len(fi.Messages))
+	for id := range fi.Messages {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := fi.Messages[ids[i]], fi.Messages[ids[j]]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return ids[i] < ids[j]
+	})
+	return ids
+}
+
+// formsText is a message's text: its only form, or each plural form on
+// a line of its own, in CLDR's order.
+func formsText(forms map[string]string) string {
+	if len(forms) == 1 {
+		for _, s := range forms {
+			return s
+		}
+	}
+	var lines []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if s, ok := forms[f]; ok {
+			lines = append(lines, f+" = "+s)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
