@@ -60,7 +60,17 @@ type Status struct {
 	// change reconnected to a new server and reloads.
 	Started int64     `json:"started"`
 	Errors  []Problem `json:"errors"`
+	// Rebuild counts the statuses set, one per rebuild: a page made
+	// from the project as a whole, such as the translator's workbench,
+	// records the count it was made at (RebuildMeta) and reloads when
+	// it differs, so that it misses no rebuild, even one that happened
+	// while it was loading.
+	Rebuild int64 `json:"rebuild"`
 }
+
+// RebuildMeta is the name of the <meta> element whose content is the
+// Status.Rebuild a page was made at.
+const RebuildMeta = "site-rebuild"
 
 // Reload asks browsers showing one of Paths, or any page if All, to
 // reload. Paths are URL paths from the server root, with index.html for
@@ -93,6 +103,7 @@ type Broker struct {
 	mu      sync.Mutex
 	clients map[chan message]struct{}
 	status  message // sent first to every new client
+	rebuild int64   // statuses set
 	closed  bool
 	beat    time.Duration
 }
@@ -108,11 +119,21 @@ func (b *Broker) SetStatus(s Status) {
 	if s.Errors == nil {
 		s.Errors = []Problem{}
 	}
-	m := encode("status", s)
 	b.mu.Lock()
+	b.rebuild++
+	s.Rebuild = b.rebuild
+	m := encode("status", s)
 	b.status = m
 	b.mu.Unlock()
 	b.send(m)
+}
+
+// Rebuilds is the number of statuses set so far: a page made now
+// records it as its Status.Rebuild.
+func (b *Broker) Rebuilds() int64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.rebuild
 }
 
 // Reload sends a Reload event.

@@ -75,7 +75,7 @@ func TestBrokerSendsStatusFirstThenEvents(t *testing.T) {
 	events := stream(t, srv.URL)
 	// A browser that connects while the site is broken sees the error at
 	// once, without waiting for the next build.
-	want := `status {"started":7,"errors":[{"file":"content/es/a.md","line":3,"message":"front matter: bad"}]}`
+	want := `status {"started":7,"errors":[{"file":"content/es/a.md","line":3,"message":"front matter: bad"}],"rebuild":1}`
 	if got := next(t, events); got != want {
 		t.Fatalf("first event %s, want %s", got, want)
 	}
@@ -88,7 +88,7 @@ func TestBrokerSendsStatusFirstThenEvents(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	b.SetStatus(Status{Started: 7})
-	if got, want := next(t, events), `status {"started":7,"errors":[]}`; got != want {
+	if got, want := next(t, events), `status {"started":7,"errors":[],"rebuild":2}`; got != want {
 		t.Errorf("got %s, want %s: fixing the error must clear the overlay", got, want)
 	}
 }

@@ -55,13 +55,13 @@
     return swapped > 0;
   };
 
-  // The preview's own pages, such as the translator's workbench, read
-  // the project as a whole: any rebuild may change them, even one that
-  // changes no page of the site (a glossary edit, a stamp). The server
-  // sends a status after every rebuild, so they reload on each one but
-  // the first, which only greets a new connection.
+  // The preview's own pages, such as the translator's workbench, are
+  // made from the project as a whole: any rebuild may change them, even
+  // one that changes no page of the site (a glossary edit). Each records
+  // the rebuild it was made at, and reloads when the server's differs,
+  // also when it was rebuilt while the page was loading.
   const own = location.pathname.startsWith("/_");
-  let greeted = false;
+  const madeAt = document.querySelector('meta[name="site-rebuild"]');
 
   const events = new EventSource("/_site/events");
   events.addEventListener("status", (e) => {
@@ -71,11 +71,10 @@
       return;
     }
     started = s.started;
-    if (own && greeted) {
+    if (own && madeAt && String(s.rebuild) !== madeAt.content) {
       location.reload();
       return;
     }
-    greeted = true;
     show(s.errors);
   });
   events.addEventListener("reload", (e) => {

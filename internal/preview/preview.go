@@ -117,7 +117,7 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		broker:  livereload.NewBroker(15 * time.Second),
 		e:       engine.NewIncremental(root.FS(), opts.Build),
 	}
-	s.bench = workbench.New(workbench.Options{FS: root.FS(), Editor: opts.Editor, BasePath: s.basePath})
+	s.bench = workbench.New(workbench.Options{FS: root.FS(), Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds})
 	r := s.Rebuild(ctx, nil, time.Now())
 	return s, r, nil
 }

@@ -258,6 +258,9 @@ func TestGlossaryAndEdits(t *testing.T) {
 // text, so the section's rows are marked changed and say so.
 func TestEditWithoutPO(t *testing.T) {
 	dir := newProject(t)
+	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(translate.PODir))); err != nil {
+		t.Fatal(err)
+	}
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 2*time.Minute)
 	s.open(t, ctx, workbench.Path+"es/submission?ui=en")

@@ -168,7 +168,8 @@ func poll(t testing.TB, ctx context.Context, what, expr string) time.Duration {
 			return time.Since(start)
 		}
 		if time.Since(start) > patience {
-			t.Fatalf("%s: not within %v (%v)", what, patience, err)
+			page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + [...document.querySelectorAll("li.row.changed, li.row.gloss")].map(li => li.innerText).join("\n---\n")`))
+			t.Fatalf("%s: not within %v (%v); the page shows:\n%s", what, patience, err, page)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

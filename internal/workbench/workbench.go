@@ -10,6 +10,7 @@ package workbench
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -80,6 +81,10 @@ type Options struct {
 	// BasePath is the path the preview serves the site under ("/");
 	// Overview and Page URLs are prefixed with it.
 	BasePath func() string
+	// Rebuilds, if set, is the preview's count of rebuilds: a page
+	// records the count it was made at, and the reload script reloads
+	// it when the count moves on (see livereload.Status.Rebuild).
+	Rebuilds func() int64
 }
 
 // Handler serves the workbench under Path.
@@ -107,6 +112,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rest, ok := strings.CutPrefix(r.URL.Path, Path)
+	// The count is taken before the project is read: a rebuild after it
+	// then makes the page reload, even one that ends while it loads.
+	if h.opts.Rebuilds != nil {
+		r = r.WithContext(context.WithValue(r.Context(), rebuildKey{}, h.opts.Rebuilds()))
+	}
 	switch {
 	case !ok:
 		http.NotFound(w, r)
@@ -122,6 +132,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// rebuildKey is the request context's key of the rebuild count.
+type rebuildKey struct{}
+
+// RebuildMeta names the page's rebuild count for the reload script.
+func (v *view) RebuildMeta() string { return livereload.RebuildMeta }
+
 // view is what the templates show, with the helpers they call.
 type view struct {
 	words
@@ -135,6 +151,9 @@ type view struct {
 	Problems    []string
 	Title       string
 	Message     string
+	// Rebuild is the preview's rebuild count when the page was made,
+	// "" without one.
+	Rebuild string
 
 	path  string // the request's path, for the language switcher
 	base  string // the site's base path in the preview
@@ -162,6 +181,9 @@ func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
 		ui = defaultUI
 	}
 	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang}
+	if n, ok := r.Context().Value(rebuildKey{}).(int64); ok {
+		v.Rebuild = strconv.FormatInt(n, 10)
+	}
 	if o != nil {
 		v.Default = o.Default
 		v.DefaultName = v.langName(o.Default, o.DefaultName)
