@@ -155,10 +155,9 @@ type view struct {
 	// "" without one.
 	Rebuild string
 
-	path  string // the request's path, for the language switcher
-	base  string // the site's base path in the preview
-	query url.Values
-	ed    Editor
+	path string // the request's path, for the language switcher
+	base string // the site's base path in the preview
+	ed   Editor
 }
 
 func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
