@@ -25,9 +25,12 @@ func align(fsys fs.FS, lang, key string) ([]Block, error) {
 			Source: Pos{File: pa.Original, Line: r.OriginalLine},
 			Target: Pos{File: pa.Translation, Line: r.TranslationLine},
 		}
+		if field, ok := strings.CutPrefix(r.Anchor, "meta."); ok {
+			b.Kind = Field // a front-matter field, even of a kind added since
+			b.Name = field
+		}
 		switch b.Kind {
 		case Field:
-			b.Name = string(r.Kind)
 		case Paragraph, Heading:
 		default:
 			b.Name = ""
@@ -43,7 +46,7 @@ func align(fsys fs.FS, lang, key string) ([]Block, error) {
 // kindOf maps internal/translate's kinds of block to the workbench's.
 func kindOf(k translate.Kind) Kind {
 	switch k {
-	case translate.KindTitle, translate.KindDescription, translate.KindSummary, translate.KindMenu:
+	case translate.KindTitle, translate.KindDescription, translate.KindSummary, translate.KindMenu, translate.KindAddressee:
 		return Field
 	case translate.KindHeading:
 		return Heading

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -46,9 +47,21 @@ func TestReadOnly(t *testing.T) {
 	dir := newProject(t)
 	before := snapshot(t, dir)
 	s := serve(t, dir)
-	for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/about?ui=en", workbench.Path + "strings/es", workbench.Path + "workbench.css"} {
-		if code, body := s.get(t, p, ""); code != http.StatusOK {
+	paths := []string{workbench.Path + "workbench.css"}
+	for _, ui := range []string{"en", "es"} {
+		paths = append(paths, workbench.Path+"?ui="+ui, workbench.Path+"strings/es?ui="+ui)
+		for _, key := range []string{"_index", "submission", "about", "recommendations", "404"} {
+			paths = append(paths, workbench.Path+"es/"+key+"?ui="+ui)
+		}
+	}
+	for _, p := range paths {
+		code, body := s.get(t, p, "")
+		if code != http.StatusOK {
 			t.Errorf("%s: %d\n%s", p, code, body)
+		}
+		// A message the workbench lacks shows as its ID in capitals.
+		if m := regexp.MustCompile(`\b(KIND|STATE|BADGE|TODO)_[A-Z_]+\b`).FindString(body); m != "" {
+			t.Errorf("%s shows %s: a message is missing", p, m)
 		}
 	}
 	after := snapshot(t, dir)
@@ -312,27 +325,34 @@ func TestNarrowAndShots(t *testing.T) {
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 3*time.Minute)
 	shots := os.Getenv("WORKBENCH_SHOTS")
-	for _, width := range []int64{360, 1280} {
-		for name, p := range map[string]string{"overview": workbench.Path, "submission": workbench.Path + "es/submission"} {
-			t.Run(name+"-"+strconv.Itoa(int(width)), func(t *testing.T) {
-				if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(s.url+p)); err != nil {
-					t.Fatal(err)
+	for _, sch := range []string{"light", "dark"} {
+		scheme(t, ctx, sch)
+		for _, width := range []int64{360, 1280} {
+			for name, p := range map[string]string{"overview": workbench.Path, "submission": workbench.Path + "es/submission"} {
+				shot := name + "-" + strconv.Itoa(int(width))
+				if sch == "dark" {
+					shot += "-dark"
 				}
-				w := eval[[2]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
-				if w[0] > w[1] {
-					t.Errorf("at %d px the page is %d px wide: it scrolls sideways", w[1], w[0])
-				}
-				if shots == "" {
-					return
-				}
-				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(filepath.Join(shots, name+"-"+strconv.Itoa(int(width))+".png"), png, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			})
+				t.Run(shot, func(t *testing.T) {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800), chromedp.Navigate(s.url+p)); err != nil {
+						t.Fatal(err)
+					}
+					w := eval[[2]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
+					if w[0] > w[1] {
+						t.Errorf("at %d px the page is %d px wide: it scrolls sideways", w[1], w[0])
+					}
+					if shots == "" {
+						return
+					}
+					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(shots, shot+".png"), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				})
+			}
 		}
 	}
 }

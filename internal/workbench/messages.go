@@ -86,6 +86,12 @@ func (w words) localize(c *i18n.LocalizeConfig) string {
 	return s
 }
 
+// has reports whether the workbench has message id.
+func (w words) has(id string) bool {
+	_, err := w.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
+
 // langName is the name of a site language in the workbench's language:
 // "inglés", or the site's own name for a language it has no word for.
 func (w words) langName(code, fallback string) string {

@@ -390,8 +390,7 @@ func (v *view) PageState(p *Page) string {
 func (v *view) BlockName(b Block) string {
 	switch b.Kind {
 	case Field:
-		switch b.Name {
-		case "title", "description", "summary", "menu":
+		if v.has("kind_" + b.Name) {
 			return v.T("kind_" + b.Name)
 		}
 		return v.T("kind_field") + " · " + b.Name
@@ -400,7 +399,10 @@ func (v *view) BlockName(b Block) string {
 			return v.T("kind_numbered", "N", n)
 		}
 	}
-	name := v.T("kind_" + string(b.Kind))
+	name := v.T("kind_block") + " · " + string(b.Kind) // a kind added since
+	if v.has("kind_" + string(b.Kind)) {
+		name = v.T("kind_" + string(b.Kind))
+	}
 	if b.Kind == String {
 		return name + " · " + b.Name
 	}

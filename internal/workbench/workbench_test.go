@@ -154,6 +154,22 @@ func TestSideBySide(t *testing.T) {
 	_, body = get(t, h, Path+"es/report?ui=en")
 	contains(t, "the view without an editor", body, `<html lang="en">`, `<code class="file">content/en/report.md:7</code>`,
 		"Paragraph 1", `<span class="badge changed">Changed</span>`, "Not translated yet.")
+	// Kinds of block added after the workbench still get a name.
+	v := &view{words: newWords("en")}
+	for _, tc := range []struct {
+		b    Block
+		want string
+	}{
+		{Block{Kind: Field, Name: "addressee"}, "Addressee"},
+		{Block{Kind: Field, Name: "subtitle"}, "Field · subtitle"},
+		{Block{Kind: "sidebar"}, "Block · sidebar"},
+		{Block{Kind: Paragraph, Name: "p12"}, "Paragraph 12"},
+		{Block{Kind: Heading, Name: "key-facts"}, "Heading · #key-facts"},
+	} {
+		if got := v.BlockName(tc.b); got != tc.want {
+			t.Errorf("BlockName(%+v) = %q, want %q", tc.b, got, tc.want)
+		}
+	}
 	// A missing page tells how to start it.
 	_, body = get(t, h, Path+"es/about?ui=en")
 	contains(t, "a missing page", body, "go run ./cmd/site stamp -new content/en/about.md es")
