@@ -18,6 +18,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -33,7 +34,7 @@ const (
 // design versions the layout below: change it whenever a change to this
 // package changes what a card looks like, so that cached images of the
 // old design are not served for the new one.
-const design = "5"
+const design = "6"
 
 // Card is what one share image shows.
 type Card struct {
@@ -189,10 +190,15 @@ func (c Card) paint() (*canvas, error) {
 	return cv, nil
 }
 
+// apostrophe is a typewriter apostrophe after a letter ("site's"), which
+// the card sets as the typographer's (’), as the pages' Markdown does.
+var apostrophe = regexp.MustCompile(`(\pL)'`)
+
 // oneLine collapses runs of white space within each line of s, and keeps
 // the line breaks between lines that have text: a card's text breaks
 // where the caller breaks it, and elsewhere where it must.
 func oneLine(s string) string {
+	s = apostrophe.ReplaceAllString(s, "$1’")
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {

@@ -220,6 +220,18 @@ func TestFit(t *testing.T) {
 	}
 }
 
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"This site's  summary\n\n of  it": "This site’s summary\nof it",
+		"'quoted' word":                    "'quoted’ word",
+		"  \n ":                            "",
+	} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSiteColors(t *testing.T) {
 	css := []byte(`:root{color-scheme:light dark;--accent:#14365d;--on-accent:#fff;--focus:#c2410c}
 @media (prefers-color-scheme:dark){:root{--on-accent:#0d1117;--focus:#ffb066}}`)
@@ -278,5 +290,24 @@ func BenchmarkDraw(b *testing.B) {
 		if _, err := c.Draw(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCached measures finding a drawn card in the cache folder:
+// what each page's share image costs a build when its inputs did not
+// change.
+func BenchmarkCached(b *testing.B) {
+	c := NewCache(b.TempDir())
+	if _, err := c.Image(cards["en"]); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Image(cards["en"]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if c.Drawn() != 1 {
+		b.Fatalf("drawn %d times", c.Drawn())
 	}
 }
