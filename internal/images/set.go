@@ -42,10 +42,26 @@ type Image struct {
 	// Sizes are the published widths of a resized image, narrowest
 	// first; none when it is shown as it is.
 	Sizes []Published
+	// Inline is the image to put in a single-file edition as a data:
+	// URL: the narrowest WebP of a resized image, or a small image as it
+	// is; nil for a large image that is not resized.
+	Inline *Inline
 	// Err says why the image cannot be published; pages that show it
 	// fail to build.
 	Err error
 }
+
+// Inline is an image small enough to put inside a page.
+type Inline struct {
+	MediaType     string
+	Data          []byte
+	Width, Height int
+}
+
+// maxInline is the largest image that a single-file edition carries as
+// it is: a page read offline must load nothing else, but should stay small
+// enough to send in a messaging app.
+const maxInline = 100 << 10
 
 // Published names the files of one width of a resized image.
 type Published struct {
@@ -186,6 +202,8 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 	switch {
 	case len(img.Sizes) > 0:
 		img.Out = img.Sizes[len(img.Sizes)-1].Fallback
+		img.Inline = &Inline{WebP.MediaType(), sizes[0].WebP, sizes[0].Width, sizes[0].Height}
+		return img, files
 	case asset != nil:
 		img.Out = asset.Out // the assets package publishes it
 	default:
@@ -196,6 +214,9 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 		}
 		img.Out = stem + ext
 		files = append(files, File{img.Out, data})
+	}
+	if len(data) <= maxInline {
+		img.Inline = &Inline{img.Format.MediaType(), data, img.Width, img.Height}
 	}
 	return img, files
 }

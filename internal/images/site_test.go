@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -144,12 +145,12 @@ func TestBadImages(t *testing.T) {
 		dest  string // what the page's Markdown names
 		want  string
 	}{
-		{"missing", "", nil, "missing.png", `content/en/figures.md:21: image "missing.png": no file content/en/missing.png; check the name`},
-		{"broken", "broken.png", truncated(imagestest.Chart(800, 600, "X")), "broken.png", `content/en/figures.md:21: image "broken.png": content/en/broken.png does not decode as a PNG image: `},
-		{"not what its name says", "photo.png", imagestest.Photo(64, 48), "photo.png", `content/en/figures.md:21: image "photo.png": content/en/photo.png is named as a PNG image but is a JPEG image; rename it to photo.jpg`},
-		{"decompression bomb", "huge.png", bomb, "huge.png", `content/en/figures.md:21: image "huge.png": content/en/huge.png is 100000 × 100000 pixels, more than the 36 million this site decodes safely`},
-		{"outside content", "", nil, "../../site.toml.png", `content/en/figures.md:21: image "../../site.toml.png": leads to site.toml.png, outside content/ and assets/`},
-		{"layouts", "", nil, "../../layouts/x.png", `content/en/figures.md:21: image "../../layouts/x.png": leads to layouts/x.png, outside content/ and assets/`},
+		{"missing", "", nil, "missing.png", `content/en/figures.md:22: image "missing.png": no file content/en/missing.png; check the name`},
+		{"broken", "broken.png", truncated(imagestest.Chart(800, 600, "X")), "broken.png", `content/en/figures.md:22: image "broken.png": content/en/broken.png does not decode as a PNG image: `},
+		{"not what its name says", "photo.png", imagestest.Photo(64, 48), "photo.png", `content/en/figures.md:22: image "photo.png": content/en/photo.png is named as a PNG image but is a JPEG image; rename it to photo.jpg`},
+		{"decompression bomb", "huge.png", bomb, "huge.png", `content/en/figures.md:22: image "huge.png": content/en/huge.png is 100000 × 100000 pixels, more than the 36 million this site decodes safely`},
+		{"outside content", "", nil, "../../site.toml.png", `content/en/figures.md:22: image "../../site.toml.png": leads to site.toml.png, outside content/ and assets/`},
+		{"layouts", "", nil, "../../layouts/x.png", `content/en/figures.md:22: image "../../layouts/x.png": leads to layouts/x.png, outside content/ and assets/`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -344,6 +345,85 @@ func TestFixtureAccessibility(t *testing.T) {
 					t.Error(v)
 				}
 			})
+		}
+	}
+}
+
+// TestWatchEncodesOnlyChangedImages rebuilds the fixture as watch mode
+// does: editing a page's text renders it again without touching images,
+// and replacing the Spanish chart encodes that chart's widths only; the
+// photograph and the English chart come from the cache.
+func TestWatchEncodesOnlyChangedImages(t *testing.T) {
+	project, cacheDir, _ := builtFixture(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS(project)); err != nil {
+		t.Fatal(err)
+	}
+	cache := images.NewCache(cacheDir)
+	e := engine.NewIncremental(os.DirFS(dir), engine.Options{Images: cache})
+	ctx := context.Background()
+	if e.Rebuild(ctx, nil); e.Err() != nil {
+		t.Fatal(e.Err())
+	}
+	if cache.Encoded() != 0 {
+		t.Fatalf("loading the site encoded %d files; all were cached", cache.Encoded())
+	}
+	page := filepath.Join(dir, "content", "en", "figures.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, bytes.Replace(src, []byte("2400 pixels wide"), []byte("2,400 pixels wide"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ch := e.Rebuild(ctx, []string{"content/en/figures.md"})
+	if e.Err() != nil || ch.Full || ch.Files["en/figures/index.html"] == nil || cache.Encoded() != 0 {
+		t.Fatalf("after a text edit: full %v, changed %d files, encoded %d, err %v", ch.Full, len(ch.Files), cache.Encoded(), e.Err())
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "es", "chart.png"), imagestest.Chart(1200, 800, "DETENCIONES, POR MES"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ch = e.Rebuild(ctx, []string{"content/es/chart.png"})
+	if e.Err() != nil {
+		t.Fatal(e.Err())
+	}
+	if n := cache.Encoded(); n != 5 {
+		t.Errorf("replacing the Spanish chart encoded %d files; want 5 (three WebP, two PNG: the widest is the original)", n)
+	}
+	var newCharts int
+	for name := range ch.Files {
+		if strings.HasPrefix(name, "assets/es/chart.") {
+			newCharts++
+		}
+		if strings.Contains(name, "photo.") || strings.HasPrefix(name, "assets/en/chart.") {
+			t.Errorf("%s changed, though its image did not", name)
+		}
+	}
+	if newCharts != 6 || ch.Files["es/figuras/index.html"] == nil {
+		t.Errorf("after replacing the chart, %d chart files and the Spanish page changed: %v", newCharts, len(ch.Files))
+	}
+}
+
+// TestSingleFileEdition checks that the single-file edition of the page
+// of figures carries its images inside, as data: URLs, and loads nothing.
+func TestSingleFileEdition(t *testing.T) {
+	_, _, pub := builtFixture(t)
+	for _, file := range []string{"en/figures.html", "es/figuras.html"} {
+		data, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs := regexp.MustCompile(`<img src="?([^" >]{0,30})`).FindAllSubmatch(data, -1)
+		if len(srcs) != 3 {
+			t.Errorf("%s has %d images, want 3", file, len(srcs))
+		}
+		for _, m := range srcs {
+			if !bytes.HasPrefix(m[1], []byte("data:image/")) {
+				t.Errorf("%s loads an image from %s", file, m[1])
+			}
+		}
+		if bytes.Contains(data, []byte("srcset")) {
+			t.Errorf("%s has a srcset", file)
 		}
 	}
 }

@@ -226,6 +226,11 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 			if err != nil {
 				return nil, err
 			}
+			if absolute && img.Inline != nil {
+				// The single-file edition loads nothing else.
+				in := img.Inline
+				return &markdown.Picture{Src: "data:" + in.MediaType + ";base64," + base64.StdEncoding.EncodeToString(in.Data), Width: in.Width, Height: in.Height}, nil
+			}
 			return picture(img, link), nil
 		}
 	}
