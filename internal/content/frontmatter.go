@@ -61,11 +61,11 @@ func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, 
 	case bytes.HasPrefix(src, []byte("---")):
 		format, delim = "yaml", "---"
 	default:
-		return "", nil, src, nil
+		return "", nil, bytes.Clone(src), nil // the body never shares src, which readPage reuses
 	}
 	firstEnd := bytes.IndexByte(src, '\n')
 	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != delim {
-		return "", nil, src, nil
+		return "", nil, bytes.Clone(src), nil
 	}
 	rest := src[firstEnd+1:]
 	off := 0

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is what a page is, which decides its default layout.
@@ -42,6 +43,9 @@ type Page struct {
 	// Body is the Markdown after the front matter, with the front
 	// matter's lines left empty so that line numbers match File.
 	Body []byte
+	// Words is the number of words of the body, as strings.Fields counts
+	// them.
+	Words int
 	// URL is the page's path from the site root: "/es/informe/".
 	URL string
 	// Out is the file the page is written to: "es/informe/index.html".
@@ -92,4 +96,26 @@ func (p *Page) StampedFrom(src *Page) bool {
 		hash = hash[:i]
 	}
 	return hash != "" && hash == src.Source
+}
+
+// CountWords counts the words of text as strings.Fields splits them,
+// without making the strings.
+func CountWords(text []byte) int {
+	words, inWord := 0, false
+	for i := 0; i < len(text); {
+		var space bool
+		if c := text[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRune(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			words++
+		}
+		inWord = !space
+	}
+	return words
 }

@@ -27,6 +27,11 @@ type Options struct {
 	Languages []string // codes in display order
 	Default   string   // the language others fall back to
 	Drafts    bool     // include pages marked draft
+	// NoBodies keeps the pages' Markdown out of memory: Load leaves each
+	// Body nil, with its hash and word count, and ReadBody reads it again
+	// when the page is rendered. A one-shot build uses it, so that its
+	// memory does not grow with the site's text.
+	NoBodies bool
 }
 
 // OptionsFor returns the options of the site that cfg configures: the
@@ -56,6 +61,9 @@ func Load(fsys fs.FS, opts Options) (*Tree, []*Warning, error) {
 	pageErrs := make([]error, len(files))
 	parallel.For(context.Background(), len(files), func(i int) {
 		pages[i], warnings[i], pageErrs[i] = readPage(fsys, files[i])
+		if opts.NoBodies && pages[i] != nil {
+			pages[i].Body = nil
+		}
 	})
 	var warns []*Warning
 	for i := range files {
@@ -177,6 +185,29 @@ func readPage(fsys fs.FS, id ID) (*Page, []*Warning, error) {
 	return Parse(id, buf.Bytes())
 }
 
+// ReadBody returns p's Markdown body: Body, or when Load left it out
+// (Options.NoBodies), the body read again from p's file in fsys. A file
+// that changed since Load is an error: the page's other fields describe
+// what it was.
+func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, diag.CannotRead(p.File, err)
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	_, _, body, err := splitFrontMatter(p.File, src)
+	if err == nil && SourceHash(body) != p.Source {
+		err = diag.Errorf(p.File, 0, "changed while the site was being built; build again")
+	}
+	return body, err
+}
+
 // readBuffers hold files while Parse reads them, which keeps nothing of
 // its input. Reading every file into a new buffer left a buffer of
 // garbage beside each page's body, and the heap of a 2,000-page site
@@ -218,7 +249,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	if empty {
 		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes a page without title or text; write them, or delete the file"))
 	}
-	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, Source: SourceHash(body)}
+	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, Source: SourceHash(body), Words: CountWords(body)}
 	switch {
 	case key == "_index":
 		p.Kind = KindHome

@@ -67,7 +67,7 @@ type Site struct {
 // problem found, in configuration, content, interface strings, assets and
 // layouts at once.
 func Load(fsys fs.FS, opts Options) (*Site, error) {
-	s, err := load(fsys, opts)
+	s, err := load(fsys, opts, false)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 
 // load is Load, except that it also returns the site as far as it got,
 // so that the warnings found are reported beside the errors.
-func load(fsys fs.FS, opts Options) (*Site, error) {
+func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	s := &Site{Inputs: &render.Inputs{}, min: newMinifier(), compress: opts.Compress, shares: opts.Shares}
 	if s.shares == nil {
 		s.shares = share.NewCache("")
@@ -92,7 +92,9 @@ func load(fsys fs.FS, opts Options) (*Site, error) {
 	}
 	s.Config = cfg
 	var errs diag.List
-	site, warns, err := content.Load(fsys, content.OptionsFor(cfg, opts.Drafts))
+	copts := content.OptionsFor(cfg, opts.Drafts)
+	copts.NoBodies = noBodies
+	site, warns, err := content.Load(fsys, copts)
 	errs.Add(err)
 	s.Content = site
 	s.Warnings = append(s.Warnings, warns...)
@@ -432,7 +434,10 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 		return nil, fmt.Errorf("project folder: %w", err)
 	}
 	defer root.Close()
-	site, err := load(root.FS(), opts)
+	// A build reads each page's text again when it renders it, rather
+	// than keeping the whole site's text in memory: the files are in the
+	// system's cache, and memory stays flat as the site grows.
+	site, err := load(root.FS(), opts, true)
 	if err != nil {
 		return &Result{Warnings: site.Warnings}, err
 	}

@@ -41,6 +41,7 @@ type Inputs struct {
 type Renderer struct {
 	*Inputs
 	tmpl        *templates
+	fsys        fs.FS // the project, for the bodies a build leaves on disk
 	translators map[string]*locale.Translator
 	deps        Deps       // pages read by renders, when recording
 	frags       *fragments // shared fragments of one build, or nil
@@ -55,7 +56,7 @@ type Renderer struct {
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
 func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
-	r := &Renderer{Inputs: s, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
+	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
@@ -238,7 +239,11 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 	if err != nil {
 		return nil, err
 	}
-	md, err := r.Markdown.Convert(p.Body, markdown.Page{
+	body, err := content.ReadBody(r.fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	md, err := r.Markdown.Convert(body, markdown.Page{
 		File:           p.File,
 		Numbered:       p.Numbered,
 		ParagraphLabel: label,

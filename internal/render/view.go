@@ -3,8 +3,6 @@ package render
 import (
 	"html/template"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -41,34 +39,19 @@ func (v *PageView) Paragraphs() int {
 }
 
 // ReadingTime is the page's reading time in whole minutes.
-func (v *PageView) ReadingTime() int { return ReadingTime(v.Body) }
+func (v *PageView) ReadingTime() int {
+	if v.Body == nil { // a build that keeps no bodies counted the words
+		return minutes(v.Words)
+	}
+	return ReadingTime(v.Body)
+}
 
 // ReadingTime returns the reading time of a Markdown body in whole
 // minutes, at 200 words a minute. Pages that show another page's reading
 // time depend on this figure, so watch mode compares it too.
-func ReadingTime(body []byte) int { return max(1, (countWords(body)+199)/200) }
+func ReadingTime(body []byte) int { return minutes(content.CountWords(body)) }
 
-// countWords counts the words of text as strings.Fields splits them,
-// without making the strings.
-func countWords(text []byte) int {
-	words, inWord := 0, false
-	for i := 0; i < len(text); {
-		var space bool
-		if c := text[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
-			i++
-		} else {
-			r, size := utf8.DecodeRune(text[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !inWord {
-			words++
-		}
-		inWord = !space
-	}
-	return words
-}
+func minutes(words int) int { return max(1, (words+199)/200) }
 
 // view is the view of a page without its content, as lists show it. It
 // records that the render read p.

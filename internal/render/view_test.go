@@ -51,7 +51,7 @@ func TestCountWords(t *testing.T) {
 		"", " ", "one", "  two words ", "tab\tand\nnew\r\nlines\v\f.",
 		"no\u00a0break space", "ñandú año", "\u2003em\u2003space\u0085next", "x\xffy z",
 	} {
-		if got, want := countWords([]byte(text)), len(strings.Fields(text)); got != want {
+		if got, want := content.CountWords([]byte(text)), len(strings.Fields(text)); got != want {
 			t.Errorf("%q: %d words, strings.Fields finds %d", text, got, want)
 		}
 	}
