@@ -396,7 +396,11 @@ func (v *view) BlockName(b Block) string {
 		return v.T("kind_field") + " · " + b.Name
 	case Paragraph:
 		if n, ok := strings.CutPrefix(b.Name, "p"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
-			return v.T("kind_numbered", "N", n)
+			name := v.T("kind_numbered", "N", n)
+			if b.Fragment == b.Name {
+				name += " · #" + b.Name // a numbered paragraph's own anchor
+			}
+			return name
 		}
 	}
 	name := v.T("kind_block") + " · " + string(b.Kind) // a kind added since
@@ -412,8 +416,30 @@ func (v *view) BlockName(b Block) string {
 	return name
 }
 
-// Diff is the word diff of a block's original change.
-func (v *view) Diff(old, new string) []Span { return WordDiff(old, new) }
+// Diff is the word diff of a block's original change, for showing: the
+// spaces at either end of a deleted or inserted run are shown outside its
+// mark, so that a mark underlines or strikes words, not the gaps between
+// them.
+func (v *view) Diff(old, new string) []Span {
+	var out []Span
+	for _, s := range WordDiff(old, new) {
+		core := strings.TrimSpace(s.Text)
+		if s.Op == Equal || core == "" {
+			out = append(out, s)
+			continue
+		}
+		lead := s.Text[:strings.Index(s.Text, core)]
+		trail := s.Text[len(lead)+len(core):]
+		if lead != "" {
+			out = append(out, Span{Equal, lead})
+		}
+		out = append(out, Span{s.Op, core})
+		if trail != "" {
+			out = append(out, Span{Equal, trail})
+		}
+	}
+	return out
+}
 
 // fileLink is a file:line, with the editor's link when there is one.
 type fileLink struct {

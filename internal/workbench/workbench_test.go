@@ -130,7 +130,7 @@ func TestSideBySide(t *testing.T) {
 	contains(t, "the side-by-side view", body,
 		`<html lang="es">`, "<h1>Informe</h1>",
 		// the changed row, with its word diff
-		`<li class="row changed" id="row-1">`, "Párrafo 1", `<span class="badge changed">Cambió</span>`,
+		`<li class="row changed" id="row-1">`, "Párrafo 1 · #p1", `<span class="badge changed">Cambió</span>`,
 		`In <del>February</del><ins>March</ins> 2025, about 288 people were sent.`,
 		`<p class="text" lang="es">En febrero de 2025 se envió a unas 288 personas.</p>`,
 		// links to the editor and to the preview on both sides
@@ -153,9 +153,16 @@ func TestSideBySide(t *testing.T) {
 	h = New(Options{FS: fstest.MapFS{}, Source: fake{fakeOverview()}})
 	_, body = get(t, h, Path+"es/report?ui=en")
 	contains(t, "the view without an editor", body, `<html lang="en">`, `<code class="file">content/en/report.md:7</code>`,
-		"Paragraph 1", `<span class="badge changed">Changed</span>`, "Not translated yet.")
+		"Paragraph 1 · #p1", `<span class="badge changed">Changed</span>`, "Not translated yet.")
 	// Kinds of block added after the workbench still get a name.
 	v := &view{words: newWords("en")}
+	var shown strings.Builder
+	for _, s := range v.Diff("the governments", "the two governments") {
+		shown.WriteString(map[Op]string{Equal: "", Delete: "-", Insert: "+"}[s.Op] + "[" + s.Text + "]")
+	}
+	if got, want := shown.String(), "[the ]+[two][ ][governments]"; got != want {
+		t.Errorf("the diff shows %s, want %s", got, want)
+	}
 	for _, tc := range []struct {
 		b    Block
 		want string
@@ -164,6 +171,7 @@ func TestSideBySide(t *testing.T) {
 		{Block{Kind: Field, Name: "subtitle"}, "Field · subtitle"},
 		{Block{Kind: "sidebar"}, "Block · sidebar"},
 		{Block{Kind: Paragraph, Name: "p12"}, "Paragraph 12"},
+		{Block{Kind: Paragraph, Name: "p12", Fragment: "p12"}, "Paragraph 12 · #p12"},
 		{Block{Kind: Heading, Name: "key-facts"}, "Heading · #key-facts"},
 	} {
 		if got := v.BlockName(tc.b); got != tc.want {
