@@ -324,11 +324,18 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	if mw, ok := w.(MarkdownWriter); ok {
 		r = r.Converting(mw.WriteMarkdown)
 	}
-	parallel.For(ctx, len(outs), func(i int) {
+	rendering, stop := context.WithCancel(ctx)
+	defer stop()
+	fw := &fullDiskWriter{w: w, stop: stop}
+	w = fw
+	parallel.For(rendering, len(outs), func(i int) {
 		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
+	}
+	if err := fw.full(); err != nil {
+		return Stats{}, err // once, not once per file
 	}
 	// _headers comes last: its policies name the hashes of the final,
 	// minified inline styles.

@@ -157,7 +157,7 @@ func stage(out string) (string, error) {
 		_ = os.RemoveAll(dir)
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, Marker), stagingMarker(), 0o644); err != nil {
 		_ = os.RemoveAll(dir)
 		return "", err
 	}
@@ -165,8 +165,9 @@ func stage(out string) (string, error) {
 }
 
 // abandonedAge is how old a staging folder must be before a later build
-// takes it for the remains of a killed build. Builds take seconds, so
-// this never touches a build still running beside this one.
+// takes it for the remains of a killed build, when its marker cannot say
+// whether the build that made it still runs (see abandoned). Builds take
+// seconds, so this never touches a build still running beside this one.
 const abandonedAge = 10 * time.Minute
 
 // removeAbandoned deletes staging folders left beside out by builds that
@@ -182,8 +183,13 @@ func removeAbandoned(parent, prefix string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		info, err := os.Stat(filepath.Join(dir, Marker))
-		if err != nil || time.Since(info.ModTime()) < abandonedAge {
+		marker := filepath.Join(dir, Marker)
+		info, err := os.Stat(marker)
+		if err != nil {
+			continue
+		}
+		data, err := os.ReadFile(marker)
+		if err != nil || !abandoned(data, info.ModTime()) {
 			continue
 		}
 		_ = os.RemoveAll(dir)
@@ -195,6 +201,10 @@ func removeAbandoned(parent, prefix string) {
 // missing or half-written. It returns the folder that now holds what out
 // held before, for the caller to delete, or "" when out did not exist.
 func publish(staged, out string) (old string, err error) {
+	// The published marker does not name the process that built it.
+	if err := os.WriteFile(filepath.Join(staged, Marker), []byte(markerText), 0o644); err != nil {
+		return "", err
+	}
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
 		return "", os.Rename(staged, out)
 	}
