@@ -264,6 +264,17 @@ func TestGlossaryAndEdits(t *testing.T) {
 	if n := eval[int](t, ctx, `document.querySelectorAll("li.row.changed").length`); n != 1 {
 		t.Errorf("%d rows marked changed, want 1", n)
 	}
+	// A change is not told by colour alone: deleted words are struck
+	// through, inserted ones underlined, and screen readers hear where
+	// each starts.
+	marks := eval[[4]string](t, ctx, `(() => {
+		const del = document.querySelector("li.row.changed del"), ins = document.querySelector("li.row.changed ins");
+		return [getComputedStyle(del).textDecorationLine, getComputedStyle(ins).textDecorationLine,
+			getComputedStyle(del, "::before").content, getComputedStyle(ins, "::before").content];
+	})()`)
+	if marks[0] != "line-through" || marks[1] != "underline" || !strings.Contains(marks[2], "deleted") || !strings.Contains(marks[3], "inserted") {
+		t.Errorf("diff marks: del %q, ins %q, announced as %s and %s", marks[0], marks[1], marks[2], marks[3])
+	}
 }
 
 // TestEditWithoutPO edits an English paragraph of a project that keeps
