@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bufio"
+	"context"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/parallel"
 	"cecot/internal/po"
 	"cecot/internal/render"
 )
@@ -150,19 +152,29 @@ func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
 }
 
 func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignment, error) {
+	reserved := render.ReservedIDs(fsys)
 	la := &LanguageAlignment{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
 		return nil, err
 	}
-	var errs diag.List
+	var srcs []*content.Page
 	for _, src := range site.Pages {
-		if src.Lang != site.Default || src.Draft {
-			continue
+		if src.Lang == site.Default && !src.Draft {
+			srcs = append(srcs, src)
 		}
-		pa, err := alignPage(fsys, site, src, lang, sync)
-		if err != nil {
-			errs.Add(err)
+	}
+	// Each page is parsed on its own, so they are aligned on all cores;
+	// results go by index, so the order never changes.
+	pages := make([]*PageAlignment, len(srcs))
+	pageErrs := make([]error, len(srcs))
+	parallel.For(context.Background(), len(srcs), func(i int) {
+		pages[i], pageErrs[i] = alignPage(fsys, site, srcs[i], lang, sync, reserved)
+	})
+	var errs diag.List
+	for i, pa := range pages {
+		if pageErrs[i] != nil {
+			errs.Add(pageErrs[i])
 			continue
 		}
 		la.Pages = append(la.Pages, pa)
@@ -193,20 +205,20 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return alignPage(fsys, site, src, lang, sync)
+	return alignPage(fsys, site, src, lang, sync, render.ReservedIDs(fsys))
 }
 
-func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord) (*PageAlignment, error) {
+func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string) (*PageAlignment, error) {
 	pa := &PageAlignment{Key: src.Key, Lang: lang, Original: src.File,
 		Translation: src.ID().In(lang).File()}
-	orig, err := readPage(fsys, src.File, src.Lang, src.Key)
+	orig, err := readPage(fsys, src.File, src.Lang, src.Key, reserved)
 	if err != nil {
 		return nil, err
 	}
 	var tr *pageFile
 	if t := site.Page(lang, src.Key); t != nil && !t.Untranslated {
 		pa.Exists, pa.Draft = true, t.Draft
-		if tr, err = readPage(fsys, t.File, lang, src.Key); err != nil {
+		if tr, err = readPage(fsys, t.File, lang, src.Key, reserved); err != nil {
 			return nil, err
 		}
 	}
@@ -224,17 +236,12 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 	return pa, nil
 }
 
-func readPage(fsys fs.FS, file, lang, key string) (*pageFile, error) {
+func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile, error) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, diag.CannotRead(file, err)
 	}
-	pf, err := readPageFile(file, lang, key, data)
-	if err != nil {
-		return nil, err
-	}
-	pf.ids = HeadingIDs(pf.page, render.ReservedIDs(fsys))
-	return pf, nil
+	return readPageFile(file, lang, key, data, reserved)
 }
 
 // readPO reads a PO file, or returns nil when there is none.
@@ -351,17 +358,19 @@ func stampChanges(orig, tr *pageFile) func(Block) bool {
 	if err != nil {
 		return all
 	}
-	isChanged, changes := Diff(st, orig.page.Body, orig.ids)
-	if !isChanged {
+	if st.Hash == content.SourceHash(orig.page.Body) {
 		return no
 	}
-	if len(changes) == 0 {
+	if st.Sections == nil {
 		return all
 	}
+	// As Diff, with one parse of the original.
 	secs := Sections(orig.page.Body, orig.ids)
 	bad := map[string]bool{}
-	for _, c := range changes {
-		bad[c.ID] = true
+	for _, s := range secs {
+		if old, ok := st.Sections[s.ID]; !ok || old != s.Hash {
+			bad[s.ID] = true
+		}
 	}
 	return func(b Block) bool {
 		if b.frontKey != "" {

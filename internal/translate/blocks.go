@@ -108,13 +108,14 @@ type pageFile struct {
 
 var converter = markdown.New(markdown.Options{UnsafeHTML: true})
 
-// readPageFile parses a page's file into its blocks.
-func readPageFile(path, lang, key string, data []byte) (*pageFile, error) {
+// readPageFile parses a page's file into its blocks. reserved are the IDs
+// the layouts use (render.ReservedIDs), which headings do not take.
+func readPageFile(path, lang, key string, data []byte, reserved []string) (*pageFile, error) {
 	p, _, err := content.Parse(content.ID{Lang: lang, Key: key}, data)
 	if err != nil {
 		return nil, err
 	}
-	pf := &pageFile{path: path, page: p}
+	pf := &pageFile{path: path, page: p, ids: HeadingIDs(p, reserved)}
 	src := data
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		src, pf.bom = b, true
@@ -124,7 +125,7 @@ func readPageFile(path, lang, key string, data []byte) (*pageFile, error) {
 	}
 	pf.src = src
 	pf.format = frontFormat(src)
-	pf.blocks = append(pf.frontBlocks(), bodyBlocks(src, p)...)
+	pf.blocks = append(pf.frontBlocks(), bodyBlocks(src, p, pf.ids)...)
 	return pf, nil
 }
 
@@ -132,8 +133,10 @@ func readPageFile(path, lang, key string, data []byte) (*pageFile, error) {
 // the front-matter fields title, description, summary and menu where
 // present, then the Markdown's blocks as goldmark parses them. Code
 // blocks, raw HTML, and paragraphs that are only a URL are not blocks.
-func Blocks(path, lang, key string, data []byte) ([]Block, error) {
-	pf, err := readPageFile(path, lang, key, data)
+// reserved are the IDs the layouts use (render.ReservedIDs), which
+// headings do not take; nil will do where no heading could collide.
+func Blocks(path, lang, key string, data []byte, reserved []string) ([]Block, error) {
+	pf, err := readPageFile(path, lang, key, data, reserved)
 	if err != nil {
 		return nil, err
 	}
@@ -246,10 +249,10 @@ func tomlKeyIs(line, key string) bool {
 
 // bodyBlocks returns the blocks of a page's Markdown, located in src, the
 // whole file.
-func bodyBlocks(src []byte, p *content.Page) []Block {
+func bodyBlocks(src []byte, p *content.Page, ids markdown.Page) []Block {
 	body := p.Body
 	delta := len(src) - len(body) // body offset + delta = file offset
-	doc, err := converter.Parse(body, markdown.Page{File: p.File, Numbered: p.Numbered})
+	doc, err := converter.Parse(body, ids)
 	if err != nil {
 		return nil // only link resolving fails, and there is none here
 	}

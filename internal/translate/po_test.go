@@ -371,7 +371,7 @@ func TestStampVouches(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
 	change(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph!")
-	pf, err := readPageFile("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data)
+	pf, err := readPageFile("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

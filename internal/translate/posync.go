@@ -15,6 +15,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/render"
 )
 
 // Plan is what "site po export" or "site po import" would write, worked
@@ -82,9 +83,10 @@ func underAny(name string, dirs []string) bool {
 // project is what export and import read: the configuration and every
 // page, drafts included.
 type project struct {
-	fsys fs.FS
-	cfg  *config.Config
-	site *content.Tree
+	fsys     fs.FS
+	cfg      *config.Config
+	site     *content.Tree
+	reserved []string // the IDs the layouts use (render.ReservedIDs)
 }
 
 func loadProject(fsys fs.FS) (*project, error) {
@@ -96,7 +98,7 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{fsys: fsys, cfg: cfg, site: site}, nil
+	return &project{fsys: fsys, cfg: cfg, site: site, reserved: render.ReservedIDs(fsys)}, nil
 }
 
 // languages checks the languages named on the command line; none means
@@ -157,13 +159,13 @@ type pageSync struct {
 }
 
 func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
-	orig, err := readPage(pr.fsys, src.File, src.Lang, src.Key)
+	orig, err := readPage(pr.fsys, src.File, src.Lang, src.Key, pr.reserved)
 	if err != nil {
 		return nil, err
 	}
 	var tr *pageFile
 	if t := pr.site.Page(lang, src.Key); t != nil && !t.Untranslated {
-		if tr, err = readPage(pr.fsys, t.File, lang, src.Key); err != nil {
+		if tr, err = readPage(pr.fsys, t.File, lang, src.Key, pr.reserved); err != nil {
 			return nil, err
 		}
 	}
