@@ -94,20 +94,19 @@ func finish(stdout io.Writer, root *os.Root, plan *translate.Plan, dryRun bool, 
 		fmt.Fprintf(stdout, "site: %s\n", describeChange(c))
 	}
 	names := plan.Names()
-	if dryRun {
-		for _, n := range names {
-			fmt.Fprintf(stdout, "site: would write %s\n", n)
-		}
-		return nil
-	}
-	if err := plan.Write(root, allowed...); err != nil {
-		return err
-	}
-	for _, n := range names {
-		fmt.Fprintf(stdout, "site: wrote %s\n", n)
-	}
 	if len(names) == 0 {
 		fmt.Fprintf(stdout, "site: nothing to change; the PO files and the pages are in step\n")
+		return nil
+	}
+	verb := "would write"
+	if !dryRun {
+		if err := plan.Write(root, allowed...); err != nil {
+			return err
+		}
+		verb = "wrote"
+	}
+	for _, n := range names {
+		fmt.Fprintf(stdout, "site: %s %s\n", verb, n)
 	}
 	return nil
 }

@@ -271,3 +271,17 @@ func TestPOWeblateEdit(t *testing.T) {
 		t.Errorf("status after import and export: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestPODryRun: -n says what would be written and writes nothing.
+func TestPODryRun(t *testing.T) {
+	dir := copyProject(t)
+	if err := os.RemoveAll(filepath.Join(dir, "locales", "po")); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dir)
+	code, stdout, stderr := runSite(t, "po", "export", "-n", "-src", dir, "es")
+	if code != 0 || !strings.Contains(stdout, "site: would write locales/po/pages/es/submission.po\n") {
+		t.Errorf("export -n: exit %d\n%s%s", code, stdout, stderr)
+	}
+	assertSameTree(t, before, readTree(t, dir))
+}
