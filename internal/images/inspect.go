@@ -24,6 +24,8 @@ import (
 	"strings"
 
 	_ "github.com/gen2brain/webp" // registers WebP for DecodeConfig
+
+	"cecot/internal/assets"
 )
 
 // Format is an image file format.
@@ -54,13 +56,8 @@ func (f Format) ext() string {
 	return "." + string(f)
 }
 
-// MediaType is the format's MIME type.
-func (f Format) MediaType() string {
-	if f == SVG {
-		return "image/svg+xml"
-	}
-	return "image/" + string(f)
-}
+// MediaType is the format's MIME type, from the site's one table.
+func (f Format) MediaType() string { return assets.MediaType("." + string(f)) }
 
 // byExt maps a file extension to the format it claims.
 var byExt = map[string]Format{

@@ -408,7 +408,7 @@ func (r *Renderer) resolve(p *content.Page, dest string) (*content.Page, string,
 	}
 	target := r.Content.Page(p.Lang, key)
 	if target == nil {
-		return nil, "", fmt.Errorf("no page %s/%s/%s.md", content.Dir, p.Lang, key)
+		return nil, "", fmt.Errorf("no page %s", content.ID{Lang: p.Lang, Key: key}.File())
 	}
 	r.read(target)
 	return target, frag, nil

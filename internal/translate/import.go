@@ -84,7 +84,7 @@ func (pr *project) strayPOFiles(lang string) error {
 		}
 		key := strings.TrimSuffix(strings.TrimPrefix(p, dir), ".po")
 		if src := pr.site.Page(pr.site.Default, key); src == nil || src.Untranslated || src.Draft {
-			errs.Add(diag.Errorf(p, 1, "there is no published page %s/%s/%s.md for this PO file; rename it after its page, or delete it", content.Dir, pr.site.Default, key))
+			errs.Add(diag.Errorf(p, 1, "there is no published page %s for this PO file; rename it after its page, or delete it", content.ID{Lang: pr.site.Default, Key: key}.File()))
 		}
 		return nil
 	})

@@ -201,7 +201,7 @@ func (s *pageSync) trFile() string {
 	if s.tr != nil {
 		return s.tr.path
 	}
-	return path.Join(content.Dir, s.lang, s.key+".md")
+	return content.ID{Lang: s.lang, Key: s.key}.File()
 }
 
 // slot is one block of the original with its translation's text.
