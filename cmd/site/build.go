@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -94,16 +93,4 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
-}
-
-// lessGC lets the heap grow to five times what a collection leaves
-// (GOGC=400) unless GOGC is set. A build keeps little (its pages' sources;
-// each output is written and dropped) but allocates a lot while it
-// renders, so the default collected every few megabytes: 7% of a
-// 2,000-page build's time, against 1-2% now, for a peak heap of ~85 MB
-// instead of ~30 MB.
-func lessGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 }
