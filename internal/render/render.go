@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"slices"
 	"sort"
@@ -275,6 +276,10 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 
 // picture says how a page shows img, with link making its files' URLs.
 func picture(img *images.Image, link func(string) string) *markdown.Picture {
+	// File names may have spaces, which would split a srcset entry.
+	link = func(link func(string) string) func(string) string {
+		return func(p string) string { return link((&url.URL{Path: p}).EscapedPath()) }
+	}(link)
 	pic := &markdown.Picture{Src: link("/" + img.Out), Width: img.Width, Height: img.Height}
 	if len(img.Sizes) == 0 {
 		return pic

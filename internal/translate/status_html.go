@@ -67,6 +67,10 @@ When it matches the original again: <code>{{cmd}} stamp {{.File}}</code>
 {{- end}}
 </tbody>
 </table>
+{{- if .StaleImages}}
+<h3>Images out of date</h3>
+<ul>{{range .Images}}{{if .Stale}}<li><code>{{.File}}</code> (original <code>{{.Original}}</code>): {{.Reason}}. When it matches the original again: <code>{{cmd}} stamp {{.File}}</code></li>{{end}}{{end}}</ul>
+{{- end}}
 {{- with .Strings}}
 <h3>Interface strings</h3>
 <ul>{{range .}}<li><code>{{.File}}{{if .Line}}:{{.Line}}{{end}}</code> {{.Problem}}{{with .ID}} <code>{{.}}</code>{{end}}: {{.Detail}}</li>{{end}}</ul>
