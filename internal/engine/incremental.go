@@ -524,7 +524,9 @@ func (e *Incremental) compare(o, n *content.Page, d *delta) {
 // derived from the body but shown in lists, so it counts.
 func sameMeta(o, n *content.Page) bool {
 	a, b := *o, *n
-	a.Body, b.Body, a.Source, b.Source = nil, nil, "", ""
+	// The words are the body's: the reading time, compared below, is
+	// what other pages show of them.
+	a.Body, b.Body, a.Source, b.Source, a.Words, b.Words = nil, nil, "", "", 0, 0
 	for _, d := range [][2]*content.Date{{&a.Date, &b.Date}, {&a.Lastmod, &b.Lastmod}} {
 		if d[0].Equal(d[1].Time) && d[0].MonthOnly == d[1].MonthOnly && d[0].Location().String() == d[1].Location().String() {
 			*d[1] = *d[0]
