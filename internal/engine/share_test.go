@@ -288,6 +288,15 @@ func TestFeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+	// The stand-in shows its original's share image, and, not being
+	// indexed, has no structured data.
+	standIn, orig := readPage(t, out, "es/later/index.html"), readPage(t, out, "en/later/index.html")
+	if a, b := metas(standIn)["og:image"], metas(orig)["og:image"]; len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+		t.Errorf("stand-in og:image %q, original's %q", a, b)
+	}
+	if ld := structuredData(t, standIn); len(ld) != 0 {
+		t.Errorf("stand-in has JSON-LD: %+v", ld)
+	}
 	moved := buildProject(t, Options{BaseURL: "https://elsewhere.example/"}, nil)
 	for _, lang := range []string{"en", "es"} {
 		name := lang + "/feed.xml"
