@@ -59,6 +59,10 @@ func TestReadOnly(t *testing.T) {
 		if code != http.StatusOK {
 			t.Errorf("%s: %d\n%s", p, code, body)
 		}
+		// Every field has its own name.
+		if strings.Contains(body, "Field · ") || strings.Contains(body, "Campo · ") {
+			t.Errorf("%s names a front-matter field generically", p)
+		}
 		// A message the workbench lacks shows as its ID in capitals.
 		if m := regexp.MustCompile(`\b(KIND|STATE|BADGE|TODO)_[A-Z_]+\b`).FindString(body); m != "" {
 			t.Errorf("%s shows %s: a message is missing", p, m)
@@ -340,7 +344,7 @@ func TestNarrowAndShots(t *testing.T) {
 		scheme(t, ctx, sch)
 		for _, width := range []int64{360, 1280} {
 			for name, p := range map[string]string{"overview": workbench.Path, "submission": workbench.Path + "es/submission"} {
-				shot := name + "-" + strconv.Itoa(int(width))
+				shot := "workbench-" + name + "-" + strconv.Itoa(int(width))
 				if sch == "dark" {
 					shot += "-dark"
 				}

@@ -390,8 +390,9 @@ func (v *view) PageState(p *Page) string {
 func (v *view) BlockName(b Block) string {
 	switch b.Kind {
 	case Field:
-		if v.has("kind_" + b.Name) {
-			return v.T("kind_" + b.Name)
+		// "cite.addressee" is the field addressee in the table cite.
+		if key := b.Name[strings.LastIndex(b.Name, ".")+1:]; v.has("kind_" + key) {
+			return v.T("kind_" + key)
 		}
 		return v.T("kind_field") + " · " + b.Name
 	case Paragraph:

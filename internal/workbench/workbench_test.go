@@ -168,6 +168,7 @@ func TestSideBySide(t *testing.T) {
 		want string
 	}{
 		{Block{Kind: Field, Name: "addressee"}, "Addressee"},
+		{Block{Kind: Field, Name: "cite.addressee"}, "Addressee"},
 		{Block{Kind: Field, Name: "subtitle"}, "Field · subtitle"},
 		{Block{Kind: "sidebar"}, "Block · sidebar"},
 		{Block{Kind: Paragraph, Name: "p12"}, "Paragraph 12"},
