@@ -40,7 +40,7 @@ func (v *PageView) Paragraphs() int {
 
 // ReadingTime is the page's reading time in whole minutes.
 func (v *PageView) ReadingTime() int {
-	if v.Body == nil { // a build that keeps no bodies counted the words
+	if v.Words > 0 || v.Body == nil { // counted when the page was read
 		return minutes(v.Words)
 	}
 	return ReadingTime(v.Body)
