@@ -192,10 +192,17 @@ func (e *Incremental) render(ctx context.Context, outs []output) *Change {
 	if ctx.Err() != nil {
 		return ch
 	}
+	warned := map[string]bool{}
 	for i, o := range outs {
 		var id content.ID
 		if o.Page != nil {
 			id = o.Page.ID()
+			// What the render found but did not stop for, like
+			// images without alt text, once per file.
+			if !warned[o.Page.File] {
+				warned[o.Page.File] = true
+				e.warnings = append(e.warnings, e.site.Renderer.WarningsFor(o.Page.File)...)
+			}
 		}
 		old := e.outputs[o.Name]
 		if res[i].Err != nil {

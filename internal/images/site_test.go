@@ -380,6 +380,21 @@ func TestWatchEncodesOnlyChangedImages(t *testing.T) {
 	if e.Err() != nil || ch.Full || ch.Files["en/figures/index.html"] == nil || cache.Encoded() != 0 {
 		t.Fatalf("after a text edit: full %v, changed %d files, encoded %d, err %v", ch.Full, len(ch.Files), cache.Encoded(), e.Err())
 	}
+	// An image without alt text is a warning until it gets one.
+	if err := os.WriteFile(page, append(src, "\n![](chart.png)\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.Rebuild(ctx, []string{"content/en/figures.md"})
+	if ws := fmt.Sprint(e.Warnings()); e.Err() != nil || !strings.Contains(ws, "content/en/figures.md:22: image chart.png has no alt text") {
+		t.Errorf("warnings after removing alt text: %s (err %v)", ws, e.Err())
+	}
+	if err := os.WriteFile(page, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.Rebuild(ctx, []string{"content/en/figures.md"})
+	if ws := e.Warnings(); len(ws) > 0 {
+		t.Errorf("warnings after the fix: %v", ws)
+	}
 	if err := os.WriteFile(filepath.Join(dir, "content", "es", "chart.png"), imagestest.Chart(1200, 800, "DETENCIONES, POR MES"), 0o644); err != nil {
 		t.Fatal(err)
 	}

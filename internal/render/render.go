@@ -57,7 +57,7 @@ type Renderer struct {
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
 func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
-	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{seen: map[string]bool{}}}
+	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{byFile: map[string][]*diag.Error{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
@@ -269,7 +269,7 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 		ResolveImage: resolveImage,
 	})
 	if err == nil {
-		r.warnings.add(md.Warnings)
+		r.warnings.set(p.File, md.Warnings)
 	}
 	return md, err
 }
@@ -298,23 +298,23 @@ func picture(img *images.Image, link func(string) string) *markdown.Picture {
 }
 
 // warnings collects the problems that renders found but that do not stop
-// a build, once each: a page's Markdown is converted again for its
-// single-file edition and for the stand-ins that show it.
+// a build, by the Markdown file they are in. A file's conversion replaces
+// its warnings, so that watch mode forgets those fixed since; a page
+// converted again for its single-file edition or for the stand-ins that
+// show it finds the same ones.
 type warnings struct {
-	mu   sync.Mutex
-	seen map[string]bool
-	list []*diag.Error
+	mu     sync.Mutex
+	byFile map[string][]*diag.Error
 }
 
-func (w *warnings) add(ws []*diag.Error) {
+func (w *warnings) set(file string, ws []*diag.Error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	for _, e := range ws {
-		if !w.seen[e.Error()] {
-			w.seen[e.Error()] = true
-			w.list = append(w.list, e)
-		}
+	if len(ws) == 0 {
+		delete(w.byFile, file)
+		return
 	}
+	w.byFile[file] = ws
 }
 
 // Warnings returns the problems that renders so far found but did not
@@ -322,7 +322,10 @@ func (w *warnings) add(ws []*diag.Error) {
 func (r *Renderer) Warnings() []*diag.Error {
 	r.warnings.mu.Lock()
 	defer r.warnings.mu.Unlock()
-	ws := slices.Clone(r.warnings.list)
+	var ws []*diag.Error
+	for _, fw := range r.warnings.byFile {
+		ws = append(ws, fw...)
+	}
 	sort.SliceStable(ws, func(i, j int) bool {
 		if ws[i].Path != ws[j].Path {
 			return ws[i].Path < ws[j].Path
@@ -330,6 +333,14 @@ func (r *Renderer) Warnings() []*diag.Error {
 		return ws[i].Line < ws[j].Line
 	})
 	return ws
+}
+
+// WarningsFor returns what the last conversion of the Markdown file found
+// but did not stop for.
+func (r *Renderer) WarningsFor(file string) []*diag.Error {
+	r.warnings.mu.Lock()
+	defer r.warnings.mu.Unlock()
+	return slices.Clone(r.warnings.byFile[file])
 }
 
 // paragraphLabel returns the accessible names of a numbered page's
