@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -340,7 +341,7 @@ func TestPages(t *testing.T) {
 	for _, opts := range tests {
 		t.Run(optName(opts), func(t *testing.T) {
 			fsys := MapFS(opts)
-			for _, name := range sortedNames(fsys) {
+			for _, name := range slices.Sorted(maps.Keys(fsys)) {
 				if rel, ok := strings.CutPrefix(name, "content/en/"); ok {
 					checkPair(t, fsys, rel, opts.N)
 				}
@@ -413,7 +414,7 @@ func checkLink(t *testing.T, fsys fstest.MapFS, rel, link string, n int) {
 func TestCrossSectionLinks(t *testing.T) {
 	fsys := MapFS(Options{N: 100})
 	other := 0
-	for _, name := range sortedNames(fsys) {
+	for _, name := range slices.Sorted(maps.Keys(fsys)) {
 		rel, ok := strings.CutPrefix(name, "content/en/")
 		if !ok || kindOf(rel) != "page" {
 			continue
@@ -507,15 +508,6 @@ func TestTenths(t *testing.T) {
 			t.Errorf("%d/%d: %s, want %s", tt.d, tt.base, got, tt.want)
 		}
 	}
-}
-
-func sortedNames(fsys fstest.MapFS) []string {
-	names := make([]string, 0, len(fsys))
-	for name := range fsys {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
 }
 
 func optName(o Options) string {

@@ -94,7 +94,7 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.Options{Languages: cfg.Codes(), Default: cfg.DefaultLanguage, Drafts: true})
+	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
 	if err != nil {
 		return nil, err
 	}
