@@ -310,8 +310,11 @@ func (fr *fragment) fill(v *PageView) []byte {
 
 // renderFragment executes the partial name with f as ".".
 func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, error) {
-	set, ok := r.tmpl.partials[f.Lang]
-	if !ok || set.Lookup(name) == nil {
+	set, err := r.tmpl.partialSet(f.Lang)
+	if err != nil {
+		return "", err
+	}
+	if set.Lookup(name) == nil {
 		return "", fmt.Errorf("shared %q: no such partial; shared fragments are files under %s/partials/", name, Dir)
 	}
 	var buf bytes.Buffer

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"text/template/parse"
 
@@ -29,8 +30,12 @@ const Dir = "layouts"
 type templates struct {
 	sets map[string]map[string]*template.Template // lang → layout → set
 	// partials are base.html and the partials alone, per language, for
-	// shared fragments.
-	partials map[string]*template.Template
+	// shared fragments: cloned from root with the language's functions
+	// when first asked for.
+	partialsMu sync.Mutex
+	partials   map[string]*template.Template
+	root       *template.Template
+	funcs      map[string]template.FuncMap
 	// ids are the element IDs the layouts write literally ("main",
 	// "toc-title"), which headings of a page must not take.
 	ids []string
@@ -72,15 +77,9 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	t := &templates{sets: map[string]map[string]*template.Template{}, partials: map[string]*template.Template{}}
+	t := &templates{sets: map[string]map[string]*template.Template{}, partials: map[string]*template.Template{}, root: root, funcs: funcs}
 	for _, lang := range langs {
 		t.sets[lang] = map[string]*template.Template{}
-		clone, err := root.Clone()
-		if err != nil {
-			errs.Add(templateError(err))
-			continue
-		}
-		t.partials[lang] = clone.Funcs(funcs[lang])
 	}
 	for _, name := range layouts {
 		set := template.Must(root.Clone())
@@ -88,13 +87,19 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 			errs.Add(err)
 			continue
 		}
-		for _, lang := range langs {
-			clone, err := set.Clone()
-			if err != nil {
-				errs.Add(templateError(err))
-				continue
+		// Clones for the other languages first: set itself, never
+		// executed yet, serves the first (a clone is a tenth of the
+		// real site's build).
+		for i := len(langs) - 1; i >= 0; i-- {
+			clone := set
+			if i > 0 {
+				var err error
+				if clone, err = set.Clone(); err != nil {
+					errs.Add(templateError(err))
+					continue
+				}
 			}
-			t.sets[lang][strings.TrimSuffix(name, ".html")] = clone.Funcs(funcs[lang])
+			t.sets[langs[i]][strings.TrimSuffix(name, ".html")] = clone.Funcs(funcs[langs[i]])
 		}
 	}
 	for id := range ids {
@@ -253,4 +258,24 @@ func execMessage(msg string) string {
 		}
 	}
 	return fmt.Sprintf("{{%s}}: %s", action, detail)
+}
+
+// partialSet returns base.html and the partials with lang's functions,
+// for shared fragments.
+func (t *templates) partialSet(lang string) (*template.Template, error) {
+	t.partialsMu.Lock()
+	defer t.partialsMu.Unlock()
+	if set, ok := t.partials[lang]; ok {
+		return set, nil
+	}
+	funcs, ok := t.funcs[lang]
+	if !ok {
+		return nil, fmt.Errorf("no language %q", lang)
+	}
+	clone, err := t.root.Clone()
+	if err != nil {
+		return nil, templateError(err)
+	}
+	t.partials[lang] = clone.Funcs(funcs)
+	return t.partials[lang], nil
 }
