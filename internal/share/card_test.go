@@ -223,8 +223,8 @@ func TestFit(t *testing.T) {
 func TestOneLine(t *testing.T) {
 	for in, want := range map[string]string{
 		"This site's  summary\n\n of  it": "This site’s summary\nof it",
-		"'quoted' word":                    "'quoted’ word",
-		"  \n ":                            "",
+		"'quoted' word":                   "'quoted’ word",
+		"  \n ":                           "",
 	} {
 		if got := oneLine(in); got != want {
 			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
