@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"image"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,6 +258,49 @@ func TestVariants(t *testing.T) {
 	for _, p := range []string{"content/en/chart.png", "content/es/only-es.png", "content/es/notes.md"} {
 		if _, err := Stamp(root, "en", p); err == nil {
 			t.Errorf("Stamp(%s) succeeded", p)
+		}
+	}
+}
+
+// withOrientation returns a JPEG with an Exif segment that records
+// orientation o, as a phone writes it.
+func withOrientation(jpg []byte, o uint16) []byte {
+	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00")
+	binary.BigEndian.PutUint16(tiff[18:], o)
+	seg := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := []byte{0xff, 0xe1, 0, 0}
+	binary.BigEndian.PutUint16(app1[2:], uint16(len(seg)+2))
+	out := append([]byte{0xff, 0xd8}, app1...)
+	out = append(out, seg...)
+	return append(out, jpg[2:]...)
+}
+
+// TestOrientation checks that a phone photograph saved on its side is
+// measured and resized standing as it is shown.
+func TestOrientation(t *testing.T) {
+	for _, o := range []uint16{1, 3, 6, 8} {
+		data := withOrientation(imagestest.Photo(1000, 700), o)
+		info, err := Inspect("p.jpg", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, h := 1000, 700
+		if o >= 5 {
+			w, h = 700, 1000
+		}
+		if info.Width != w || info.Height != h {
+			t.Errorf("orientation %d: Inspect = %d × %d, want %d × %d", o, info.Width, info.Height, w, h)
+		}
+		sizes, err := NewCache("").process(data, info)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, _, err := image.Decode(bytes.NewReader(sizes[0].Fallback))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := img.Bounds(); b.Dx() != 480 || b.Dy() != int(math.Round(480*float64(h)/float64(w))) {
+			t.Errorf("orientation %d: the 480 px copy is %d × %d", o, b.Dx(), b.Dy())
 		}
 	}
 }

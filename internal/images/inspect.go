@@ -117,7 +117,12 @@ func Inspect(name string, data []byte) (Info, error) {
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
 		return Info{}, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
-	return Info{Format: actual, Width: cfg.Width, Height: cfg.Height}, nil
+	info := Info{Format: actual, Width: cfg.Width, Height: cfg.Height}
+	if actual == JPEG && turned(jpegOrientation(data)) {
+		// Shown turned a quarter: the size a reader sees.
+		info.Width, info.Height = info.Height, info.Width
+	}
+	return info, nil
 }
 
 // sniff tells a file's format from its first bytes, or "".

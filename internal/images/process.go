@@ -40,7 +40,7 @@ const (
 	webpQuality     = 80 // photographs
 	webpQualityPNG  = 90 // charts and drawings keep their lettering sharp
 	webpMethod      = 4
-	encodingVersion = "1"
+	encodingVersion = "2"
 )
 
 // Size is one width of a resized image.
@@ -180,6 +180,9 @@ func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 		return nil, nil
 	}
 	src := toRGBA(img)
+	if info.Format == JPEG {
+		src = orient(src, jpegOrientation(data))
+	}
 	for i, w := range ws {
 		s := &sizes[i]
 		if s.WebP != nil && s.Fallback != nil {
@@ -221,7 +224,11 @@ func (c *Cache) decode(data []byte, info Info) (image.Image, error) {
 	if err != nil {
 		return nil, fmt.Errorf("does not decode as a %s image: %v; export it again", info.Format.name(), err)
 	}
-	if b := img.Bounds(); b.Dx() != info.Width || b.Dy() != info.Height {
+	w, h := info.Width, info.Height
+	if info.Format == JPEG && turned(jpegOrientation(data)) {
+		w, h = h, w // Inspect gave the size as shown
+	}
+	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		return nil, errors.New("decodes to another size than its header says; export it again")
 	}
 	return img, nil
