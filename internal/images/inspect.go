@@ -48,6 +48,14 @@ func (f Format) name() string {
 	return strings.ToUpper(string(f))
 }
 
+// a is the format's name with its article: "a PNG", "an SVG".
+func (f Format) a() string {
+	if f == SVG {
+		return "an SVG"
+	}
+	return "a " + f.name()
+}
+
 // ext is the usual file extension of the format.
 func (f Format) ext() string {
 	if f == JPEG {
@@ -94,11 +102,11 @@ func Inspect(name string, data []byte) (Info, error) {
 	}
 	actual := sniff(data)
 	if actual == "" {
-		return Info{}, fmt.Errorf("is not a %s image (nor any image format this site knows); export it again as %s", claimed.name(), claimed.name())
+		return Info{}, fmt.Errorf("is not %s image (nor any image format this site knows); export it again as %s", claimed.a(), claimed.name())
 	}
 	if actual != claimed {
 		base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-		return Info{}, fmt.Errorf("is named as a %s image but is a %s image; rename it to %s%s", claimed.name(), actual.name(), base, actual.ext())
+		return Info{}, fmt.Errorf("is named as %s image but is %s image; rename it to %s%s", claimed.a(), actual.a(), base, actual.ext())
 	}
 	if actual == SVG {
 		w, h, err := svgSize(data)
@@ -142,12 +150,13 @@ func sniff(data []byte) Format {
 	return ""
 }
 
-// looksLikeXML reports whether data starts as an XML or SVG document
-// does: with "<" after an optional byte order mark and spaces.
+// looksLikeXML reports whether data starts as an SVG document does: with
+// "<" after an optional byte order mark and spaces, and an <svg element
+// near the start (after any XML declaration, comments and doctype).
 func looksLikeXML(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
-	return bytes.HasPrefix(data, []byte("<"))
+	return bytes.HasPrefix(data, []byte("<")) && bytes.Contains(data[:min(len(data), 4096)], []byte("<svg"))
 }
 
 // svgSize reads an SVG's size: its width and height in pixels, or else
