@@ -82,7 +82,11 @@ func Fixture(dst, root string) error {
 	if err := copyTree(dst, src); err != nil {
 		return err
 	}
-	for _, dir := range []string{"layouts", "locales", "assets"} {
+	// Not locales/po/: the real site's PO files name its own pages.
+	if err := copyFiles(filepath.Join(dst, "locales"), filepath.Join(root, "locales")); err != nil {
+		return err
+	}
+	for _, dir := range []string{"layouts", "assets"} {
 		if err := copyTree(filepath.Join(dst, dir), filepath.Join(root, dir)); err != nil {
 			return err
 		}
@@ -120,4 +124,29 @@ func copyTree(dst, src string) error {
 		}
 		return os.WriteFile(target, data, 0o644)
 	})
+}
+
+// copyFiles copies the files of the folder src, without its subfolders,
+// into dst.
+func copyFiles(dst, src string) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
