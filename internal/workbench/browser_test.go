@@ -105,6 +105,9 @@ func TestOverviewMatchesStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	replaceIn(t, dir, "content/en/about.md", "\n\n", "\n\nA new first paragraph.\n\n")
+	// A page with no original, and a Spanish string no one uses.
+	writeFile(t, dir, "content/es/solo.md", "+++\ntitle = \"Solo\"\ndescription = \"Sin original.\"\n+++\n\nTexto.\n")
+	replaceIn(t, dir, "locales/es.toml", "toc = \"Contenido\"\n", "toc = \"Contenido\"\nnadie_lo_usa = \"Nadie\"\n")
 	// An interface string missing, one left in English.
 	replaceIn(t, dir, "locales/es.toml", "toc = \"Contenido\"\n", "")
 	replaceIn(t, dir, "locales/es.toml", "original_link = \"Leer el original\"", "original_link = \"Read the original\"")
@@ -133,7 +136,10 @@ func TestOverviewMatchesStatus(t *testing.T) {
 			}
 			Blocks  counts
 			Strings []struct{ ID, Problem string }
+			PO      []struct{ File string }
+			Images  []struct{ Stale bool }
 		}
+		Unused, Undefined, Extra []struct{ File string }
 	}
 	if err := json.Unmarshal(data, &status); err != nil {
 		t.Fatal(err)
@@ -208,6 +214,27 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	text := eval[string](t, ctx, `document.querySelector(".overall").innerText`)
 	if w := fmt.Sprintf("Translated: %d · changed: %d · missing: %d · of %d blocks.", want.Translated, want.Changed, want.Missing, want.Translated+want.Changed+want.Missing); !strings.Contains(text, w) {
 		t.Errorf("the overall figure reads %q, want %q", text, w)
+	}
+	// What else status asks is listed too, one item each.
+	l := status.Languages[0]
+	tasks := len(l.PO)
+	for _, im := range l.Images {
+		if im.Stale {
+			tasks++
+		}
+	}
+	for _, s := range l.Strings {
+		if s.Problem != "missing" && s.Problem != "untranslated" {
+			tasks++
+		}
+	}
+	site := len(status.Unused) + len(status.Undefined) + len(status.Extra)
+	if tasks == 0 || site == 0 {
+		t.Errorf("status finds %d tasks for the language and %d for the original; the fixture makes at least one each", tasks, site)
+	}
+	if got := eval[[2]int](t, ctx, `[document.querySelectorAll("section.language:first-of-type ul.tasks li").length,
+		document.querySelectorAll("#original-tasks ~ ul.tasks li").length]`); got != [2]int{tasks, site} {
+		t.Errorf("the overview lists %d tasks for the language and %d for the original; status %d and %d", got[0], got[1], tasks, site)
 	}
 	// The interface strings' view shows the two as missing.
 	s.open(t, ctx, workbench.Path+"strings/es?ui=en")
@@ -314,6 +341,9 @@ func TestAccessibility(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
 		t.Fatal(err)
 	}
+	// Tasks on the overview: a page with no original, an unused string.
+	writeFile(t, dir, "content/es/solo.md", "+++\ntitle = \"Solo\"\ndescription = \"Sin original.\"\n+++\n\nTexto.\n")
+	replaceIn(t, dir, "locales/es.toml", "toc = \"Contenido\"\n", "toc = \"Contenido\"\nnadie_lo_usa = \"Nadie\"\n")
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 3*time.Minute)
 	for _, sch := range []string{"light", "dark"} {

@@ -106,6 +106,17 @@ type Language struct {
 	Strings    Progress // interface strings, locales/<lang>.toml
 	// StringsFile is the file of the interface strings.
 	StringsFile string
+	// Tasks are the other things "site status" asks of the language:
+	// PO files out of step, image variants out of date, interface
+	// strings with wrong plural forms or unused.
+	Tasks []Task
+}
+
+// Task is one thing to do that is not a block of a page.
+type Task struct {
+	Kind   string // "po", "image", "string" or "extra"
+	Pos    Pos
+	Detail string // what and how, in English, as "site status" says it
 }
 
 // Total is the language's progress: its pages' blocks and its interface
@@ -123,6 +134,10 @@ type Overview struct {
 	Default     string // the original's language
 	DefaultName string
 	Languages   []*Language
+	// Tasks are what "site status" asks of the original's side:
+	// interface strings layouts use but lack, or have and never use, and
+	// pages with no original.
+	Tasks []Task
 }
 
 // Language returns the language whose code is lang, or nil.

@@ -1,6 +1,7 @@
 package workbench
 
 import (
+	"fmt"
 	"io/fs"
 	"strings"
 
@@ -68,9 +69,46 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 			}
 			l.Pages = append(l.Pages, p)
 		}
+		l.Tasks = languageTasks(rl)
 		o.Languages = append(o.Languages, l)
 	}
+	for _, s := range append(rep.Undefined, rep.Unused...) {
+		o.Tasks = append(o.Tasks, stringTask(s))
+	}
+	for _, p := range rep.Extra {
+		o.Tasks = append(o.Tasks, Task{Kind: "extra", Pos: Pos{File: p.File},
+			Detail: fmt.Sprintf("there is no %s; if it is a translation, give it the same file name as its original", p.Source)})
+	}
 	return o, page, nil
+}
+
+// languageTasks are what status asks of a language besides its pages'
+// blocks and its missing or untranslated strings, which the views show.
+func languageTasks(l *translate.Language) []Task {
+	var tasks []Task
+	for _, p := range l.PO {
+		tasks = append(tasks, Task{Kind: "po", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail})
+	}
+	for _, v := range l.Images {
+		if v.Stale {
+			tasks = append(tasks, Task{Kind: "image", Pos: Pos{File: v.File},
+				Detail: fmt.Sprintf("%s (original %s). When it matches the original again: %s stamp %s", v.Reason, v.Original, Command, v.File)})
+		}
+	}
+	for _, s := range l.Strings {
+		if s.Problem != "missing" && s.Problem != "untranslated" {
+			tasks = append(tasks, stringTask(s))
+		}
+	}
+	return tasks
+}
+
+func stringTask(s *translate.String) Task {
+	d := s.Detail
+	if s.ID != "" {
+		d = fmt.Sprintf("%s %q: %s", s.Problem, s.ID, s.Detail)
+	}
+	return Task{Kind: "string", Pos: Pos{File: s.File, Line: s.Line}, Detail: d}
 }
 
 // stringsProgress counts a language's interface strings: every message

@@ -48,7 +48,14 @@ func parse(name string) *template.Template {
 	return template.Must(template.New(name).Funcs(template.FuncMap{
 		"pct":  pct,
 		"pct2": func(a, b, total int) string { return pct(a+b, total) },
+		"dict": func(v *view, tasks []Task) taskList { return taskList{v, tasks} },
 	}).ParseFS(templateFiles, "templates/base.html", "templates/"+name+".html"))
+}
+
+// taskList is a list of tasks with the view that shows it.
+type taskList struct {
+	V     *view
+	Tasks []Task
 }
 
 // pct is n of total as a percentage with one decimal, for bar widths.
@@ -147,6 +154,7 @@ type view struct {
 	Lang        string // the translation's language, on a page
 	LangName    string
 	Languages   []*Language
+	Tasks       []Task // the original's, on the overview
 	Page        *Page
 	Problems    []string
 	Title       string
@@ -186,7 +194,7 @@ func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
 	if o != nil {
 		v.Default = o.Default
 		v.DefaultName = v.langName(o.Default, o.DefaultName)
-		v.Languages = o.Languages
+		v.Languages, v.Tasks = o.Languages, o.Tasks
 		if l := o.Language(lang); l != nil {
 			v.LangName = v.langName(l.Lang, l.Name)
 		}

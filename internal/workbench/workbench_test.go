@@ -65,7 +65,8 @@ func fakeOverview() *Overview {
 	return &Overview{Default: "en", DefaultName: "English", Languages: []*Language{{
 		Lang: "es", Name: "Español", Pages: []*Page{report, about}, StringsFile: "locales/es.toml",
 		Strings: Progress{Translated: 40, Missing: 2},
-	}}}
+		Tasks:   []Task{{Kind: "image", Pos: Pos{File: "content/es/chart.png"}, Detail: "the original changed since"}},
+	}}, Tasks: []Task{{Kind: "string", Pos: Pos{File: "locales/en.toml", Line: 4}, Detail: `unused "old": no layout uses it`}}}
 }
 
 func get(t *testing.T, h http.Handler, target string) (*http.Response, string) {
@@ -105,6 +106,9 @@ func TestOverview(t *testing.T) {
 		"Textos de la interfaz", "locales/es.toml",
 		`<a href="/_status/?ui=en" lang="en" hreflang="en">English</a>`,
 		`<script src="/_site/reload.js" defer></script>`,
+		// what else status asks
+		"<h3>Además, por hacer</h3>", `<span class="task-kind">Imagen</span> <code class="file">content/es/chart.png</code>: <span lang="en">the original changed since</span>`,
+		"Por hacer en el original (inglés)", `<code class="file">locales/en.toml:4</code>: <span lang="en">unused &#34;old&#34;: no layout uses it</span>`,
 	)
 	_, body = get(t, h, Path+"?ui=en")
 	contains(t, "the overview in English", body,
