@@ -443,3 +443,51 @@ func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
 		t.Errorf("export after the import writes %q", again.Names())
 	}
 }
+
+// TestDeletedBlockBecomesObsolete: a paragraph deleted from both pages
+// leaves its entry as obsolete (#~) at the end, and the paragraphs after
+// it, renumbered, keep their translations and are not fuzzy.
+func TestDeletedBlockBecomesObsolete(t *testing.T) {
+	fsys := posite(t)
+	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Other\"\n+++\n\nFirst.\n\nSecond.\n\nThird.\n")}
+	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Otra\"\n+++\n\nPrimero.\n\nSegundo.\n\nTercero.\n")}
+	stamp(t, fsys, "other")
+	mustExport(t, fsys)
+	change(t, fsys, "content/en/other.md", "First.\n\n", "")
+	change(t, fsys, "content/es/other.md", "Primero.\n\n", "")
+	stamp(t, fsys, "other")
+	p := mustExport(t, fsys)
+	got := string(p.Files["locales/po/pages/es/other.po"])
+	for _, want := range []string{
+		"msgctxt \"other#p1\"\nmsgid \"Second.\"\nmsgstr \"Segundo.\"\n",
+		"msgctxt \"other#p2\"\nmsgid \"Third.\"\nmsgstr \"Tercero.\"\n",
+		"#~ msgctxt \"other#p1\"\n#~ msgid \"First.\"\n#~ msgstr \"Primero.\"\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("other.po lacks\n%s\nin\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "fuzzy") {
+		t.Errorf("renumbered paragraphs went fuzzy:\n%s", got)
+	}
+	if _, err := po.Read("other.po", []byte(got)); err != nil {
+		t.Error(err)
+	}
+}
+
+// stamp marks the Spanish page of key as translated from the English as
+// it is now, as "site stamp" does.
+func stamp(t *testing.T, fsys fstest.MapFS, key string) {
+	t.Helper()
+	en := "content/en/" + key + ".md"
+	pf, err := readPageFile(en, "en", key, fsys[en].Data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es := "content/es/" + key + ".md"
+	out, err := SetStamp(fsys[es].Data, MakeStamp(pf.page.Body, pf.ids))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys[es] = &fstest.MapFile{Data: out}
+}
