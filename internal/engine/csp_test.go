@@ -89,6 +89,28 @@ func TestContentSecurityPolicy(t *testing.T) {
 					t.Errorf("%s on %s: Cache-Control %q, want long and immutable", asset, host, got)
 				}
 			}
+			for _, lang := range []string{"en", "es"} {
+				feed := base + lang + "/feed.xml"
+				_, err := os.Stat(filepath.Join(out, lang, "feed.xml"))
+				if baseURL == "" {
+					// No base URL, no absolute links: no feed, and no rule for one.
+					if err == nil || strings.Contains(string(data), "feed.xml") {
+						t.Errorf("%s: a feed or its rule without a base URL", feed)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				for host, h := range map[string]map[string][]string{
+					"netlify":    netlifyHeaders(rules, feed),
+					"cloudflare": cloudflareHeaders(rules, feed),
+				} {
+					if got := h["Content-Type"]; !slices.Equal(got, []string{"application/atom+xml; charset=utf-8"}) {
+						t.Errorf("%s on %s: Content-Type %q, want Atom's", feed, host, got)
+					}
+				}
+			}
 		})
 	}
 }

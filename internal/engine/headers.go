@@ -62,6 +62,14 @@ func (s *Site) headers(styles map[string][]string) []byte {
 	}
 	b.WriteString("\n# Assets have their content's hash in their names: they never change.\n")
 	fmt.Fprintf(&b, "%sassets/*\n  ! Cache-Control\n  Cache-Control: public, max-age=31536000, immutable\n", base)
+	if s.Config.BaseURL != "" {
+		// Hosts guess a type from ".xml" (text/xml or application/xml);
+		// feed readers and browsers recognize Atom by its own type.
+		b.WriteString("\n# Atom feeds, by their own type.\n")
+		for _, lang := range s.Config.Codes() {
+			fmt.Fprintf(&b, "%s%s\n  ! Content-Type\n  Content-Type: application/atom+xml; charset=utf-8\n", base, feedName(lang))
+		}
+	}
 	names := slices.Sorted(maps.Keys(styles))
 	if len(names) > 0 {
 		b.WriteString("\n# Pages with inline styles allow exactly those, by their hashes.\n")
