@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
@@ -308,42 +307,19 @@ func truncated(data []byte) []byte { return data[:len(data)/2] }
 // internal/quality does on the real site, on the fixture's pages of
 // figures in the light and dark colour schemes.
 func TestFixtureAccessibility(t *testing.T) {
-	p := os.Getenv("AXE_CORE_JS")
-	if p == "" {
-		p = filepath.Join(root, ".ci", "node_modules", "axe-core", "axe.min.js")
-	}
-	axe, err := os.ReadFile(p)
-	if err != nil {
-		browsertest.Missing(t, "axe-core ("+p+")", "install it with: npm ci --prefix .ci, or set AXE_CORE_JS to axe.min.js")
-	}
+	axe := browsertest.AxeScript(t, root)
 	_, _, pub := builtFixture(t)
 	ctx := browsertest.New(t, 3*time.Minute)
 	srv := httptest.NewServer(http.FileServer(http.Dir(pub)))
 	t.Cleanup(srv.Close)
-	const run = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}).then(r => r.violations.map(v => v.id + ': ' + v.help + ' ' + JSON.stringify(v.nodes.map(n => n.target))))`
 	for _, scheme := range []string{"light", "dark"} {
+		browsertest.ColorScheme(t, ctx, scheme)
 		for _, page := range []string{"/en/figures/", "/es/figuras/"} {
 			t.Run(scheme+page, func(t *testing.T) {
-				_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-				})
-				if err != nil {
+				if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page)); err != nil {
 					t.Fatal(err)
 				}
-				err = chromedp.Do(ctx,
-					chromedp.Navigate(srv.URL+page),
-					chromedp.Evaluate[chromedp.Void](string(axe)),
-				)
-				if err != nil {
-					t.Fatal(err)
-				}
-				vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](run, chromedp.EvalAwaitPromise))
-				if err != nil {
-					t.Fatalf("running axe-core: %v", err)
-				}
-				for _, v := range vs {
-					t.Error(v)
-				}
+				browsertest.Axe(t, ctx, axe)
 			})
 		}
 	}

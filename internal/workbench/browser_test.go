@@ -333,7 +333,7 @@ func TestEditWithoutPO(t *testing.T) {
 // languages, light and dark, with a changed, a missing and a flagged
 // row on the page.
 func TestAccessibility(t *testing.T) {
-	axe := axeScript(t)
+	axe := browsertest.AxeScript(t, repo)
 	dir := newProject(t)
 	keepPO(t, dir, "es")
 	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
@@ -347,13 +347,13 @@ func TestAccessibility(t *testing.T) {
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 3*time.Minute)
 	for _, sch := range []string{"light", "dark"} {
-		scheme(t, ctx, sch)
+		browsertest.ColorScheme(t, ctx, sch)
 		for _, p := range []string{workbench.Path, workbench.Path + "?ui=en", workbench.Path + "es/submission", workbench.Path + "es/submission?ui=en", workbench.Path + "es/recommendations", workbench.Path + "strings/es"} {
 			t.Run(sch+p, func(t *testing.T) {
 				if err := chromedp.Do(ctx, chromedp.Navigate(s.url+p)); err != nil {
 					t.Fatal(err)
 				}
-				runAxe(t, ctx, axe)
+				browsertest.Axe(t, ctx, axe)
 			})
 		}
 	}
@@ -371,7 +371,7 @@ func TestNarrowAndShots(t *testing.T) {
 	ctx := browsertest.New(t, 3*time.Minute)
 	shots := os.Getenv("WORKBENCH_SHOTS")
 	for _, sch := range []string{"light", "dark"} {
-		scheme(t, ctx, sch)
+		browsertest.ColorScheme(t, ctx, sch)
 		for _, width := range []int64{360, 1280} {
 			for name, p := range map[string]string{"overview": workbench.Path, "submission": workbench.Path + "es/submission"} {
 				shot := "workbench-" + name + "-" + strconv.Itoa(int(width))

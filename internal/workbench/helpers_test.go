@@ -2,8 +2,6 @@ package workbench_test
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -13,10 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"cecot/internal/browsertest"
 	"cecot/internal/preview"
 	"cecot/internal/translate"
 )
@@ -182,65 +178,6 @@ func eval[T any](t testing.TB, ctx context.Context, expr string) T {
 		t.Fatalf("evaluating %s: %v", expr, err)
 	}
 	return v
-}
-
-// scheme emulates the light or dark colour scheme.
-func scheme(t testing.TB, ctx context.Context, name string) {
-	t.Helper()
-	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: name}},
-	})
-	if err != nil {
-		t.Fatalf("emulating prefers-color-scheme: %s: %v", name, err)
-	}
-}
-
-// axeScript finds axe.min.js: $AXE_CORE_JS, else the copy that
-// "npm ci --prefix .ci" installs.
-func axeScript(t testing.TB) string {
-	t.Helper()
-	p := os.Getenv("AXE_CORE_JS")
-	if p == "" {
-		p = filepath.Join(repo, ".ci", "node_modules", "axe-core", "axe.min.js")
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		browsertest.Missing(t, "axe-core ("+p+")", "install it with: npm ci --prefix .ci, or set AXE_CORE_JS to axe.min.js")
-	}
-	return string(data)
-}
-
-type axeViolation struct {
-	ID, Impact, Help string
-	Nodes            []struct {
-		Target         []any
-		FailureSummary string
-	}
-}
-
-// axeTags are the rules the site passes too: WCAG 2.1 A and AA.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
-
-// runAxe runs axe-core on the page in the tab and reports violations.
-func runAxe(t *testing.T, ctx context.Context, axe string) int {
-	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe)); err != nil {
-		t.Fatalf("loading axe-core: %v", err)
-	}
-	tags, _ := json.Marshal(axeTags)
-	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']}).then(r => r.violations)`, tags)
-	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("running axe-core: %v", err)
-	}
-	for _, v := range vs {
-		var where []string
-		for _, n := range v.Nodes {
-			where = append(where, fmt.Sprint(n.Target)+": "+strings.ReplaceAll(n.FailureSummary, "\n", " "))
-		}
-		t.Errorf("%s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
-	}
-	return len(vs)
 }
 
 // keepPO runs "site po export" for lang in the project, as a
