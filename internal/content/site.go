@@ -193,11 +193,13 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	if p.Body != nil {
 		return p.Body, nil
 	}
-	src, err := fs.ReadFile(fsys, p.File)
-	if err != nil {
+	buf := readBuffers.Get().(*bytes.Buffer)
+	defer readBuffers.Put(buf)
+	buf.Reset()
+	if err := readInto(buf, fsys, p.File); err != nil {
 		return nil, diag.CannotRead(p.File, err)
 	}
-	src = bytes.TrimPrefix(src, bom)
+	src := bytes.TrimPrefix(buf.Bytes(), bom) // the body returned is a copy
 	if bytes.Contains(src, []byte("\r")) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -164,7 +163,7 @@ func (c testCase) run() string {
 		return "error: " + err.Error() + "\n"
 	}
 	var b strings.Builder
-	b.Write(res.HTML)
+	b.WriteString(res.HTML)
 	if c.has("outline") {
 		for _, h := range res.TOC {
 			fmt.Fprintf(&b, "toc: %d #%s %s\n", h.Level, h.ID, h.Text)
@@ -226,19 +225,19 @@ func TestConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan []byte)
+	done := make(chan string)
 	for range 8 {
 		go func() {
 			res, err := conv.Convert(src, Page{File: "x.md", ResolveLink: resolver("es")})
 			if err != nil {
-				done <- nil
+				done <- ""
 				return
 			}
 			done <- res.HTML
 		}()
 	}
 	for range 8 {
-		if got := <-done; !bytes.Equal(got, want.HTML) {
+		if got := <-done; got != want.HTML {
 			t.Errorf("concurrent conversion gave %q, want %q", got, want.HTML)
 		}
 	}

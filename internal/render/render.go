@@ -176,7 +176,7 @@ func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte,
 		return nil, diag.Errorf(p.File, 0, "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
 	}
 	var buf bytes.Buffer
-	buf.Grow(16 << 10)
+	buf.Grow(len(v.Content) + 16<<10) // the layout around the content: one allocation
 	if err := set.ExecuteTemplate(&buf, layout+".html", v); err != nil {
 		return nil, &ExecError{Err: templateError(err), Page: p.File}
 	}

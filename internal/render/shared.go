@@ -256,7 +256,7 @@ func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string, v *PageVi
 	}
 	shared := &fragment{out: []byte(out), holes: holes}
 	alone, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
-	if err != nil || string(shared.fill(v)) != string(alone) {
+	if err != nil || shared.fill(v) != string(alone) {
 		return
 	}
 	fr.out, fr.holes = shared.out, shared.holes
@@ -290,22 +290,24 @@ func placeHoles(out []byte, nonce string, holes []hole) ([]placedHole, bool) {
 }
 
 // fill returns the fragment with its holes filled in for page v.
-func (fr *fragment) fill(v *PageView) []byte {
-	b := make([]byte, 0, len(fr.out)+64)
+func (fr *fragment) fill(v *PageView) string {
+	var b strings.Builder
+	b.Grow(len(fr.out) + 64)
 	at := 0
 	for _, h := range fr.holes {
-		b = append(b, fr.out[at:h.start]...)
+		b.Write(fr.out[at:h.start])
 		switch {
 		case h.current:
-			b = append(b, currentAttr(h.target == v.URL)...)
+			b.WriteString(string(currentAttr(h.target == v.URL)))
 		case h.page == v.URL:
-			b = append(b, h.link...)
+			b.WriteString(h.link)
 		default:
-			b = append(b, h.other...)
+			b.WriteString(h.other)
 		}
 		at = h.end
 	}
-	return append(b, fr.out[at:]...)
+	b.Write(fr.out[at:])
+	return b.String()
 }
 
 // renderFragment executes the partial name with f as ".".
