@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"cecot/internal/diag"
+	"cecot/internal/translate"
 )
 
 // command is one of site's subcommands.
@@ -121,23 +122,27 @@ func usage(w io.Writer) {
 // report prints every problem in err, one a line, then what to do. A
 // command may add notes after a list of problems ("%w\nbuild failed"):
 // they are printed after it.
+//
+// A translator command's error (see say) is reported in the translator's
+// language; every other one in English.
 func report(w io.Writer, err error) {
+	p := translate.NewPrinter("en")
+	var sp *spoken
+	if errors.As(err, &sp) {
+		p, err = sp.p, sp.err
+	}
 	var list diag.List
 	if !errors.As(err, &list) {
-		for _, line := range strings.Split(err.Error(), "\n") {
+		for _, line := range strings.Split(p.Error(err), "\n") {
 			fmt.Fprintf(w, "site: error: %s\n", line)
 		}
 		return
 	}
 	for _, e := range list {
-		fmt.Fprintf(w, "site: error: %v\n", e)
+		fmt.Fprintf(w, "site: error: %s\n", p.Error(e))
 	}
-	if len(list) == 1 {
-		fmt.Fprintf(w, "site: 1 problem; fix it and run the command again\n")
-	} else {
-		fmt.Fprintf(w, "site: %d problems; fix them and run the command again\n", len(list))
-	}
-	notes := strings.TrimPrefix(err.Error(), list.Error())
+	fmt.Fprintf(w, "site: %s\n", p.N("problems", len(list)))
+	notes := strings.TrimPrefix(p.Error(err), p.Error(list))
 	for _, line := range strings.Split(notes, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
 			fmt.Fprintf(w, "site: %s\n", line)

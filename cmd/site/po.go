@@ -17,6 +17,7 @@ import (
 func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fset.String("src", ".", "project `folder`")
 	dryRun := fset.Bool("n", false, "only say what would change; write nothing")
+	lang := langFlag(fset)
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), `Usage: site po export [flags] [LANG ...]
        site po import [flags] [LANG ...]
@@ -56,7 +57,17 @@ Flags:
 		fset.Usage()
 		return errUsage
 	}
-	root, err := openProject(*src)
+	pr, err := printer(fset, *lang)
+	if err != nil {
+		return err
+	}
+	return say(pr, poSync(fset, pr, verb, langs, *src, *dryRun, stdout))
+}
+
+// poSync runs "po export" or "po import" (verb) for langs and says what
+// it did in pr's language.
+func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []string, src string, dryRun bool, stdout io.Writer) error {
+	root, err := openProject(src)
 	if err != nil {
 		return err
 	}
@@ -68,16 +79,16 @@ Flags:
 	if verb == "export" {
 		plan, err := translate.PlanExport(root.FS(), langs)
 		if err != nil {
-			return fmt.Errorf("%w\nnothing was written", err)
+			return translate.WithNote(err, "nothing_written")
 		}
 		for _, p := range plan.Pending {
-			fmt.Fprintf(fset.Output(), "site: warning: %v\n", p)
+			fmt.Fprintf(fset.Output(), "site: %s: %s\n", pr.T("warning"), pr.Error(p))
 		}
-		return finish(stdout, root, plan, *dryRun, translate.PODir, content.Dir)
+		return finish(stdout, pr, root, plan, dryRun, translate.PODir, content.Dir)
 	}
 	plan, err := translate.PlanImport(root.FS(), langs)
 	if err != nil {
-		return fmt.Errorf("%w\nnothing was written", err)
+		return translate.WithNote(err, "nothing_written")
 	}
 	allowed := []string{content.Dir}
 	for _, l := range cfg.Codes() {
@@ -85,35 +96,35 @@ Flags:
 			allowed = append(allowed, locale.File(l))
 		}
 	}
-	return finish(stdout, root, plan, *dryRun, allowed...)
+	return finish(stdout, pr, root, plan, dryRun, allowed...)
 }
 
 // finish writes a plan, or with -n only lists it, and says what changed.
-func finish(stdout io.Writer, root *os.Root, plan *translate.Plan, dryRun bool, allowed ...string) error {
+func finish(stdout io.Writer, pr *translate.Printer, root *os.Root, plan *translate.Plan, dryRun bool, allowed ...string) error {
 	for _, c := range plan.Changes {
-		fmt.Fprintf(stdout, "site: %s\n", describeChange(c))
+		fmt.Fprintf(stdout, "site: %s\n", describeChange(pr, c))
 	}
 	names := plan.Names()
 	if len(names) == 0 {
-		fmt.Fprintf(stdout, "site: nothing to change; the PO files and the pages are in step\n")
+		fmt.Fprintf(stdout, "site: %s\n", pr.T("po_in_step"))
 		return nil
 	}
-	verb := "would write"
+	done := "po_would_write"
 	if !dryRun {
 		if err := plan.Write(root, allowed...); err != nil {
 			return err
 		}
-		verb = "wrote"
+		done = "po_wrote"
 	}
 	for _, n := range names {
-		fmt.Fprintf(stdout, "site: %s %s\n", verb, n)
+		fmt.Fprintf(stdout, "site: %s\n", pr.T(done, "File", n))
 	}
 	return nil
 }
 
-func describeChange(e *diag.Error) string {
+func describeChange(pr *translate.Printer, e *diag.Error) string {
 	if e.Line == 0 {
-		return path.Clean(e.Path) + ": " + e.Err.Error()
+		return path.Clean(e.Path) + ": " + pr.Error(e.Err)
 	}
-	return e.Error()
+	return pr.Error(e)
 }

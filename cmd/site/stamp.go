@@ -18,6 +18,7 @@ import (
 func runStamp(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fset.String("src", ".", "project `folder`")
 	create := fset.Bool("new", false, "create a new translation: site stamp -new content/en/page.md es")
+	lang := langFlag(fset)
 	fset.Usage = func() {
 		fmt.Fprintf(fset.Output(), `Usage: site stamp [flags] content/es/page.md ...
        site stamp -new content/en/page.md es
@@ -37,7 +38,17 @@ Flags:
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}
-	root, err := openProject(*src)
+	pr, err := printer(fset, *lang)
+	if err != nil {
+		return err
+	}
+	return say(pr, stamp(fset, pr, *src, *create, stdout))
+}
+
+// stamp stamps the files named in fset's arguments, or with create
+// starts a translation, and says what it did in pr's language.
+func stamp(fset *flag.FlagSet, pr *translate.Printer, src string, create bool, stdout io.Writer) error {
+	root, err := openProject(src)
 	if err != nil {
 		return err
 	}
@@ -46,12 +57,12 @@ Flags:
 	if err != nil {
 		return err
 	}
-	if *create {
+	if create {
 		if fset.NArg() != 2 {
 			fset.Usage()
 			return errUsage
 		}
-		p, err := projectPath(*src, fset.Arg(0))
+		p, err := projectPath(src, fset.Arg(0))
 		if err != nil {
 			return err
 		}
@@ -59,7 +70,7 @@ Flags:
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "site: created %s from %s\nsite: translate its title, description and text; then delete the line draft = true\n", target, original)
+		fmt.Fprintf(stdout, "site: %s\nsite: %s\n", pr.T("created", "File", target, "Original", original), pr.T("created_next"))
 		return nil
 	}
 	if fset.NArg() == 0 {
@@ -67,7 +78,7 @@ Flags:
 		return errUsage
 	}
 	for _, f := range fset.Args() {
-		p, err := projectPath(*src, f)
+		p, err := projectPath(src, f)
 		if err != nil {
 			return err
 		}
@@ -81,7 +92,7 @@ Flags:
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "site: %s is now marked as translated from %s as it is now\n", p, original)
+		fmt.Fprintf(stdout, "site: %s\n", pr.T("stamped", "File", p, "Original", original))
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -10,12 +9,11 @@ import (
 	"cecot/internal/translate"
 )
 
-var errNotClean = errors.New("some pages or strings are missing or out of date (see above)")
-
 func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fs.String("src", ".", "project `folder`")
 	asJSON := fs.Bool("json", false, "print the report as JSON, for other tools")
 	strict := fs.Bool("strict", false, "exit with status 1 when anything is missing or out of date")
+	lang := langFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: site status [flags]\n\nStatus lists, for each language, the pages that are translated, missing or\nout of date (naming the sections of the original that changed), the\ninterface strings that are missing, untranslated or unused, and places where\na translation does not use the glossary's terms. It only reads the project.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -23,7 +21,16 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	root, err := openProject(*src)
+	p, err := printer(fs, *lang)
+	if err != nil {
+		return err
+	}
+	return say(p, status(p, *src, *asJSON, *strict, stdout))
+}
+
+// status reports on the project in src, as JSON or in p's language.
+func status(p *translate.Printer, src string, asJSON, strict bool, stdout io.Writer) error {
+	root, err := openProject(src)
 	if err != nil {
 		return err
 	}
@@ -32,18 +39,18 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(r)
 	} else {
-		err = translate.WriteText(stdout, r)
+		err = p.WriteText(stdout, r)
 	}
 	if err != nil {
 		return err
 	}
-	if *strict && !r.Clean() {
-		return errNotClean
+	if strict && !r.Clean() {
+		return translate.ErrNotClean
 	}
 	return nil
 }

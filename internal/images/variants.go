@@ -76,9 +76,9 @@ func Variants(fsys fs.FS, lang, def string) ([]*Variant, error) {
 		v := &Variant{File: p, Original: orig}
 		switch recorded, ok := stamps[rel]; {
 		case !ok:
-			v.Stale, v.Reason = true, "no one recorded which version of the original it was made from"
+			v.Stale, v.Reason = true, ReasonUnrecorded
 		case recorded != stampOf(data):
-			v.Stale, v.Reason = true, "the original changed after this variant was made"
+			v.Stale, v.Reason = true, ReasonChanged
 		}
 		out = append(out, v)
 		return nil
@@ -89,6 +89,12 @@ func Variants(fsys fs.FS, lang, def string) ([]*Variant, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out, nil
 }
+
+// The reasons a variant is out of date.
+const (
+	ReasonUnrecorded = "no one recorded which version of the original it was made from"
+	ReasonChanged    = "the original changed after this variant was made"
+)
 
 // readStamps reads lang's StampsFile; a folder without one has no records.
 func readStamps(fsys fs.FS, lang string) (map[string]string, error) {

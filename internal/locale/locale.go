@@ -144,22 +144,45 @@ func checkPlural(m *i18n.Message, lang string, forms []string) error {
 		}
 	}
 	if len(have) == 0 {
-		return errors.New("no text; write it as id = \"text\", or with plural forms")
+		return &PluralError{Kind: "empty", ID: m.ID, Lang: lang, Forms: forms}
 	}
 	if len(have) == 1 && have[0] == "other" {
 		return nil
 	}
 	for _, f := range have {
 		if !slices.Contains(forms, f) {
-			return fmt.Errorf("plural form %q is not used in language %q, which has %s; remove it", f, lang, strings.Join(forms, ", "))
+			return &PluralError{Kind: "extra", ID: m.ID, Form: f, Lang: lang, Forms: forms}
 		}
 	}
 	for _, f := range forms {
 		if given[f] == "" {
-			return fmt.Errorf("plural form %q is missing; language %q needs %s", f, lang, strings.Join(forms, ", "))
+			return &PluralError{Kind: "missing", ID: m.ID, Form: f, Lang: lang, Forms: forms}
 		}
 	}
 	return nil
+}
+
+// PluralError is a message whose plural forms do not fit its language:
+// it has no text ("empty"), a form the language does not use ("extra"),
+// or lacks one it needs ("missing"). The translator tools say it in
+// their own language from these fields.
+type PluralError struct {
+	Kind  string
+	ID    string   // the message
+	Form  string   // the form extra or missing
+	Lang  string   // the message's language
+	Forms []string // the forms the language uses
+}
+
+func (e *PluralError) Error() string {
+	forms := strings.Join(e.Forms, ", ")
+	switch e.Kind {
+	case "empty":
+		return "no text; write it as id = \"text\", or with plural forms"
+	case "extra":
+		return fmt.Sprintf("plural form %q is not used in language %q, which has %s; remove it", e.Form, e.Lang, forms)
+	}
+	return fmt.Sprintf("plural form %q is missing; language %q needs %s", e.Form, e.Lang, forms)
 }
 
 // messageLines finds the line where each message starts: "[id]" or

@@ -160,8 +160,8 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 		switch s.side(sl) {
 		case poNewer:
 			str, fromPO = first(sl.e.Str), true
-			plan.Pending = append(plan.Pending, diag.Errorf(s.poPath, sl.e.StrLine,
-				"%s: the PO file has a translation that %s does not; run \"%s po import %s\"", sl.ctx, s.trFile(), Command, s.lang))
+			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_pending",
+				"Block", sl.ctx, "File", s.trFile(), "Command", Command, "Lang", s.lang))
 			if b, ok := s.base[sl.ctx]; ok {
 				next[sl.ctx] = b
 			}
@@ -193,7 +193,8 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			if old != nil {
 				line = old.Line
 			}
-			plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, line, "%s (%s:%d): %s", sl.ctx, s.orig.path, sl.b.Line, describeEntry(e, old)))
+			plan.Changes = append(plan.Changes, at(s.poPath, line, "po_entry",
+				"Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.orig.path, sl.b.Line), "What", describeEntry(e, old)))
 		}
 		f.Entries = append(f.Entries, e)
 	}
@@ -202,7 +203,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 	}
 	f.Entries = append(f.Entries, s.obsolete()...)
 	if s.pofile == nil {
-		plan.Changes = append(plan.Changes, diag.Errorf(s.poPath, 0, "new PO file, %d messages", len(f.Entries)))
+		plan.Changes = append(plan.Changes, newPOFile(s.poPath, len(f.Entries)))
 	}
 	return f, nil
 }
@@ -260,20 +261,27 @@ func (s *pageSync) obsolete() []*po.Entry {
 	return out
 }
 
-func describeEntry(e, old *po.Entry) string {
+func describeEntry(e, old *po.Entry) *Message {
 	switch {
 	case old == nil:
-		return "a new block"
+		return msg("entry_new")
 	case old.ID != e.ID && e.Fuzzy():
-		return "the original changed (fuzzy, with the earlier text in #| msgid)"
+		return msg("entry_fuzzy")
 	case old.ID != e.ID:
-		return "the original changed"
+		return msg("entry_original_changed")
 	case first(old.Str) != first(e.Str):
-		return "the translation changed in the Markdown"
+		return msg("entry_translation_changed")
 	case e.Fuzzy():
-		return "the original changed since it was translated (fuzzy)"
+		return msg("entry_still_fuzzy")
 	}
-	return "translated and up to date again (no longer fuzzy)"
+	return msg("entry_up_to_date")
+}
+
+// newPOFile is the change of a PO file written for the first time.
+func newPOFile(name string, messages int) *diag.Error {
+	m := msg("po_new_file")
+	m.Count = &messages
+	return &diag.Error{Path: name, Err: m}
 }
 
 // setPOHeader fills in the header fields of a language's PO file,

@@ -166,7 +166,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		}
 		edits = append(edits, edit{where, p})
 		next[sl.ctx] = hashText(p)
-		plan.Changes = append(plan.Changes, diag.Errorf(s.trFile(), where.Line, "%s: translation from %s:%d", sl.ctx, s.poPath, sl.e.StrLine))
+		plan.Changes = append(plan.Changes, at(s.trFile(), where.Line, "po_translation_from", "Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err

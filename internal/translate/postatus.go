@@ -20,6 +20,8 @@ type POProblem struct {
 	Line    int    `json:"line,omitempty"`
 	Problem string `json:"problem"` // "export", "import" or "conflict"
 	Detail  string `json:"detail"`  // what, and the command that fixes it
+	// Msg is Detail, to say in the translator's language.
+	Msg *Message `json:"-"`
 }
 
 func (p *POProblem) String() string {
@@ -55,7 +57,7 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 			return nil, err
 		}
 		for _, e := range list {
-			out = append(out, problemOf(e, "conflict", ""))
+			out = append(out, problemOf(e, "conflict", nil))
 		}
 		return out, nil
 	}
@@ -63,47 +65,59 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 	for _, c := range exp.Changes {
 		if _, changed := exp.Files[c.Path]; changed {
 			noted[c.Path] = true
-			out = append(out, problemOf(c, "export", fmt.Sprintf("; the PO file is behind: run \"%s po export %s\"", Command, lang)))
+			out = append(out, problemOf(c, "export", func(what error) *Message {
+				return msg("po_behind", "Problem", what, "Command", Command, "Lang", lang)
+			}))
 		}
 	}
 	for _, name := range exp.Names() {
 		if noted[name] || !strings.HasPrefix(name, PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
-		out = append(out, &POProblem{File: name, Problem: "export",
-			Detail: fmt.Sprintf("out of date (a new or changed original, or its line numbers); run \"%s po export %s\"", Command, lang)})
+		m := msg("po_out_of_date", "Command", Command, "Lang", lang)
+		out = append(out, &POProblem{File: name, Problem: "export", Detail: m.Error(), Msg: m})
 	}
 	for _, p := range exp.Pending {
-		out = append(out, problemOf(p, "import", ""))
+		out = append(out, problemOf(p, "import", nil))
 	}
 	return out, nil
 }
 
-func problemOf(e error, kind, suffix string) *POProblem {
+// problemOf makes a problem of kind from e, whose words the function
+// more, if given, adds to.
+func problemOf(e error, kind string, more func(error) *Message) *POProblem {
+	p := &POProblem{Problem: kind}
+	what := e
 	var d *diag.Error
 	if errors.As(e, &d) {
-		return &POProblem{File: d.Path, Line: d.Line, Problem: kind, Detail: d.Err.Error() + suffix}
+		p.File, p.Line, what = d.Path, d.Line, d.Err
 	}
-	return &POProblem{Problem: kind, Detail: e.Error() + suffix}
+	if more != nil {
+		p.Msg = more(what)
+	} else if m, ok := what.(*Message); ok {
+		p.Msg = m
+	}
+	p.Detail = what.Error()
+	if p.Msg != nil {
+		p.Detail = p.Msg.Error()
+	}
+	return p
 }
-
-// poReason starts the reason of a page that its PO file shows out of
-// date.
-const poReason = "its PO file shows: "
 
 // blockReason describes the changed and missing blocks of a page, for a
 // page that its PO file shows out of date.
-func blockReason(pa *PageAlignment) string {
-	var parts []string
+func blockReason(pa *PageAlignment) *Message {
+	var parts []*Message
 	for _, r := range pa.Rows {
+		place := fmt.Sprintf("%s:%d", pa.Original, r.OriginalLine)
 		switch r.State {
 		case BlockChanged:
-			parts = append(parts, fmt.Sprintf("%s:%d (%s) changed", pa.Original, r.OriginalLine, r.Anchor))
+			parts = append(parts, msg("block_changed", "Place", place, "Anchor", r.Anchor))
 		case BlockMissing:
-			parts = append(parts, fmt.Sprintf("%s:%d (%s) not translated", pa.Original, r.OriginalLine, r.Anchor))
+			parts = append(parts, msg("block_missing", "Place", place, "Anchor", r.Anchor))
 		}
 	}
-	return poReason + strings.Join(parts, "; ")
+	return msg("reason_po", "Blocks", parts)
 }
 
 // sameMessages reports whether the PO file name holds what data holds,

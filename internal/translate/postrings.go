@@ -214,14 +214,15 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				recorded = false
 			case allEmpty(m) || ok && hashText(joinForms(m)) == b:
 				str = o.Str
-				plan.Pending = append(plan.Pending, diag.Errorf(name, o.StrLine, "%s: the PO file has a translation that %s does not; run \"%s po import %s\"", d.id, locale.File(lang), Command, lang))
+				plan.Pending = append(plan.Pending, at(name, o.StrLine, "po_pending",
+					"Block", d.id, "File", locale.File(lang), "Command", Command, "Lang", lang))
 				if ok {
 					next[ctx] = b
 				}
 			case ok && hashText(joinForms(o.Str)) == b:
 				recorded = false
 			default:
-				errs.Add(diag.Errorf(name, o.StrLine, "%s: changed in both the PO file and %s since the last import or export; keep one: edit the other to match, then run the command again", d.id, locale.File(lang)))
+				errs.Add(at(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
 				continue
 			}
 		}
@@ -360,7 +361,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		case ok && hashText(joinForms(p)) == b:
 			continue // the TOML file is newer: export carries it
 		default:
-			errs.Add(diag.Errorf(name, e.StrLine, "%s: changed in both the PO file and %s since the last import or export; keep one: edit the other to match, then run the command again", id, file))
+			errs.Add(at(name, e.StrLine, "po_conflict", "Block", id, "Place", file))
 			continue
 		}
 		forms := map[string]string{}
@@ -376,7 +377,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		next[ctx] = hashText(joinForms(p))
-		plan.Changes = append(plan.Changes, diag.Errorf(file, 0, "%s: translation from %s:%d", id, name, e.StrLine))
+		plan.Changes = append(plan.Changes, at(file, 0, "po_translation_from", "Block", id, "Place", fmt.Sprintf("%s:%d", name, e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err

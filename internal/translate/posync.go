@@ -320,6 +320,5 @@ func (s *pageSync) side(sl slot) side {
 }
 
 func (s *pageSync) conflict(sl slot) *diag.Error {
-	return diag.Errorf(s.poPath, sl.e.StrLine, "%s: changed in both the PO file and %s:%d since the last import or export; keep one: edit the other to match, then run the command again",
-		sl.ctx, s.trFile(), sl.t.Line)
+	return at(s.poPath, sl.e.StrLine, "po_conflict", "Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.trFile(), sl.t.Line))
 }

@@ -3,10 +3,12 @@
 package translate
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -95,6 +97,8 @@ type Page struct {
 	// Reason says why a stale page is stale when Changes cannot.
 	Reason  string   `json:"reason,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
+	// Why is Reason, to say in the translator's language.
+	Why *Message `json:"-"`
 	// Blocks counts the page's blocks by state (see Align).
 	Blocks Counts `json:"blocks"`
 }
@@ -107,6 +111,13 @@ type String struct {
 	Problem string `json:"problem"` // "missing", "untranslated", "plural", "unused" or "undefined"
 	Detail  string `json:"detail"`
 	Uses    []Use  `json:"uses,omitempty"`
+	// Msg is Detail, to say in the translator's language.
+	Msg *Message `json:"-"`
+}
+
+// newString makes a String whose Detail is its message in English.
+func newString(id, file string, line int, problem string, m *Message) *String {
+	return &String{ID: id, File: file, Line: line, Problem: problem, Detail: m.Error(), Msg: m}
 }
 
 // Clean reports whether nothing is missing or out of date. Glossary
@@ -205,7 +216,9 @@ func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]
 			p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
 		default:
 			p.File, p.Title = t.File, t.Title
-			p.State, p.Reason, p.Changes = staleness(t, src, reserved)
+			var why *Message
+			p.State, why, p.Changes = staleness(t, src, reserved)
+			p.setReason(why)
 			misses = append(misses, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)...)
 		}
 		out = append(out, p)
@@ -215,22 +228,30 @@ func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]
 
 // staleness compares a translation's stamp with its source, whose
 // layouts reserve the IDs reserved.
-func staleness(t, src *content.Page, reserved []string) (State, string, []Change) {
+func staleness(t, src *content.Page, reserved []string) (State, *Message, []Change) {
 	if t.TranslatedFrom == "" {
-		return Stale, "it does not record which version of the source it was translated from", nil
+		return Stale, msg("reason_unstamped"), nil
 	}
 	st, err := ParseStamp(t.TranslatedFrom)
 	if err != nil {
-		return Stale, fmt.Sprintf("its translated_from value cannot be read (%v)", err), nil
+		return Stale, msg("reason_bad_stamp", "Err", err.Error()), nil
 	}
 	changed, changes := Diff(st, src.Body, HeadingIDs(src, reserved))
 	if !changed {
-		return Translated, "", nil
+		return Translated, nil, nil
 	}
 	if len(changes) == 0 {
-		return Stale, "the source changed; its stamp is of an older kind that does not say which sections", nil
+		return Stale, msg("reason_old_stamp"), nil
 	}
-	return Stale, "", changes
+	return Stale, nil, changes
+}
+
+// setReason records why p is out of date, or that nothing says why.
+func (p *Page) setReason(m *Message) {
+	p.Why, p.Reason = m, ""
+	if m != nil {
+		p.Reason = m.Error()
+	}
 }
 
 // extra lists pages that exist in a language but not in the default one.
@@ -250,18 +271,18 @@ func defaultStrings(def *locale.FileInfo, used map[string][]Use) (unused, undefi
 	for _, id := range slices.Sorted(maps.Keys(def.Messages)) {
 		if _, ok := used[id]; !ok {
 			m := def.Messages[id]
-			unused = append(unused, &String{ID: id, File: def.File, Line: m.Line, Problem: "unused",
-				Detail: "no layout uses it; remove it from every file in locales/, or use it in a layout"})
+			unused = append(unused, newString(id, def.File, m.Line, "unused", msg("string_unused_default")))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(used)) {
 		if _, ok := def.Messages[id]; !ok {
-			undefined = append(undefined, &String{ID: id, File: def.File, Problem: "undefined", Uses: used[id],
-				Detail: fmt.Sprintf("layouts use it but %s does not have it; add it there", def.File)})
+			s := newString(id, def.File, 0, "undefined", msg("string_undefined", "File", def.File))
+			s.Uses = used[id]
+			undefined = append(undefined, s)
 		}
 	}
 	for _, p := range def.Problems {
-		undefined = append(undefined, &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()})
+		undefined = append(undefined, pluralString(p))
 	}
 	return unused, undefined
 }
@@ -274,24 +295,36 @@ func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
 		m, ok := fi.Messages[id]
 		switch {
 		case !ok:
-			out = append(out, &String{ID: id, File: fi.File, Problem: "missing", Uses: used[id],
-				Detail: fmt.Sprintf("not translated; copy it from %s:%d and translate it", def.File, d.Line)})
+			s := newString(id, fi.File, 0, "missing", msg("string_missing", "Place", fmt.Sprintf("%s:%d", def.File, d.Line)))
+			s.Uses = used[id]
+			out = append(out, s)
 		case !m.Same && sameText(d, m):
-			out = append(out, &String{ID: id, File: fi.File, Line: m.Line, Problem: "untranslated",
-				Detail: fmt.Sprintf("reads the same as in %s; translate it, or end its line with %q if it should stay so", def.File, locale.SameMark)})
+			out = append(out, newString(id, fi.File, m.Line, "untranslated",
+				msg("string_untranslated", "File", def.File, "Mark", fmt.Sprintf("%q", locale.SameMark))))
 		}
 	}
 	for _, p := range fi.Problems {
-		out = append(out, &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()})
+		out = append(out, pluralString(p))
 	}
 	for _, id := range slices.Sorted(maps.Keys(fi.Messages)) {
 		if _, ok := def.Messages[id]; !ok {
 			m := fi.Messages[id]
-			out = append(out, &String{ID: id, File: fi.File, Line: m.Line, Problem: "unused",
-				Detail: fmt.Sprintf("%s does not have it, so it is never shown; remove it", def.File)})
+			out = append(out, newString(id, fi.File, m.Line, "unused", msg("string_unused", "File", def.File)))
 		}
 	}
 	return out
+}
+
+// pluralString reports a message whose plural forms are wrong for its
+// language.
+func pluralString(p *diag.Error) *String {
+	s := &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()}
+	var pe *locale.PluralError
+	if errors.As(p.Err, &pe) {
+		s.Msg = msg("plural_"+pe.Kind, "ID", fmt.Sprintf("%q", pe.ID), "Form", fmt.Sprintf("%q", pe.Form),
+			"Lang", fmt.Sprintf("%q", pe.Lang), "Forms", strings.Join(pe.Forms, ", "))
+	}
+	return s
 }
 
 // sameText reports whether a message reads the same in both files: the
@@ -328,9 +361,11 @@ func addBlocks(l *Language, la *LanguageAlignment) {
 			continue
 		}
 		if pa.UpToDate() {
-			p.State, p.Reason, p.Changes = Translated, "", nil
+			p.State, p.Changes = Translated, nil
+			p.setReason(nil)
 		} else {
-			p.State, p.Reason = Stale, blockReason(pa)
+			p.State = Stale
+			p.setReason(blockReason(pa))
 		}
 	}
 	l.Blocks = la.Totals

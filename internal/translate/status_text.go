@@ -4,136 +4,241 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"cecot/internal/images"
 )
 
 // Command is how the text report tells readers to run the site tool.
 const Command = "go run ./cmd/site"
 
-// WriteText writes r in plain words for translators: per language, what
-// needs doing, file by file, with the command that finishes each task.
-func WriteText(w io.Writer, r *Report) error {
+// WriteText writes r in plain English for translators; see
+// Printer.WriteText.
+func WriteText(w io.Writer, r *Report) error { return english.WriteText(w, r) }
+
+// WriteText writes r in plain words for translators, in p's language:
+// per language, what needs doing, file by file, with the command that
+// finishes each task.
+func (p *Printer) WriteText(w io.Writer, r *Report) error {
 	var b strings.Builder
 	for _, l := range r.Languages {
-		writeLanguage(&b, l, r.Default)
+		p.writeLanguage(&b, l)
 	}
 	if len(r.Extra) > 0 {
-		fmt.Fprintf(&b, "Pages with no %s original (they get no language switcher link and are never marked out of date):\n", r.Default)
-		for _, p := range r.Extra {
-			fmt.Fprintf(&b, "  %s: there is no %s; if it is a translation, give it the same file name as its original\n", p.File, p.Source)
+		fmt.Fprintf(&b, "%s\n", p.T("extra_heading", "Default", r.Default))
+		for _, pg := range r.Extra {
+			fmt.Fprintf(&b, "  %s: %s\n", pg.File, p.T("extra_page", "Original", pg.Source))
 		}
 		b.WriteString("\n")
 	}
 	if len(r.Undefined)+len(r.Unused) > 0 {
-		fmt.Fprintf(&b, "Interface strings of the default language (%s):\n", r.Default)
-		writeStrings(&b, r.Undefined)
-		writeStrings(&b, r.Unused)
+		fmt.Fprintf(&b, "%s\n", p.T("default_strings_heading", "Default", r.Default))
+		p.writeStrings(&b, r.Undefined)
+		p.writeStrings(&b, r.Unused)
 		b.WriteString("\n")
 	}
 	if r.Clean() {
-		b.WriteString("Everything is translated and up to date.\n")
+		fmt.Fprintf(&b, "%s\n", p.T("all_clean"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeLanguage(b *strings.Builder, l *Language, def string) {
-	fmt.Fprintf(b, "%s (%s): %s translated, %d out of date, %d missing\n\n",
-		l.Name, l.Lang, pageCount(l.Count(Translated)), l.Count(Stale), l.Count(Missing))
+func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
+	fmt.Fprintf(b, "%s\n\n", p.T("language_header", "Name", l.Name, "Lang", l.Lang,
+		"Translated", p.N("count_translated", l.Count(Translated)),
+		"Stale", p.N("count_stale", l.Count(Stale)),
+		"Missing", p.N("count_missing", l.Count(Missing))))
 	if l.Count(Stale) > 0 {
-		fmt.Fprintf(b, "Out of date: the original changed after the translation was made, or no one recorded when.\n")
-		for _, p := range l.Pages {
-			if p.State != Stale {
+		fmt.Fprintf(b, "%s\n", p.T("stale_heading"))
+		for _, pg := range l.Pages {
+			if pg.State != Stale {
 				continue
 			}
-			fmt.Fprintf(b, "  %s  (original: %s)\n", p.File, p.Source)
-			if p.Reason != "" {
-				fmt.Fprintf(b, "      %s\n", p.Reason)
+			fmt.Fprintf(b, "  %s\n", p.T("file_and_original", "File", pg.File, "Original", pg.Source))
+			if r := p.Reason(pg); r != "" {
+				fmt.Fprintf(b, "      %s\n", r)
 			}
-			for _, c := range p.Changes {
-				fmt.Fprintf(b, "      %s\n", c)
+			for _, c := range pg.Changes {
+				fmt.Fprintf(b, "      %s\n", p.Change(c))
 			}
-			if strings.HasPrefix(p.Reason, poReason) {
-				fmt.Fprintf(b, "      translate those messages in %s (Poedit, Weblate) and run %s po import %s;\n", POPath(l.Lang, p.Key), Command, l.Lang)
-				fmt.Fprintf(b, "      or fix them in %s, run %s stamp %s, then %s po export %s\n", p.File, Command, p.File, Command, l.Lang)
+			if pg.Why != nil && pg.Why.ID == "reason_po" {
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", POPath(l.Lang, pg.Key), "Command", Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", Command, "Lang", l.Lang))
 				continue
 			}
-			fmt.Fprintf(b, "      when it matches the original again: %s stamp %s\n", Command, p.File)
+			fmt.Fprintf(b, "      %s\n", p.T("when_it_matches", "Command", Command, "File", pg.File))
 		}
 		b.WriteString("\n")
 	}
 	if l.Count(Missing) > 0 {
-		fmt.Fprintf(b, "Missing: readers see the original text with a notice until these are translated.\n")
-		for _, p := range l.Pages {
-			if p.State != Missing {
+		fmt.Fprintf(b, "%s\n", p.T("missing_heading"))
+		for _, pg := range l.Pages {
+			if pg.State != Missing {
 				continue
 			}
-			if p.Draft {
-				fmt.Fprintf(b, "  %s  (original: %s)\n      a draft is in progress; when it is done, delete its line draft = true\n", p.File, p.Source)
+			fmt.Fprintf(b, "  %s\n", p.T("file_and_original", "File", pg.File, "Original", pg.Source))
+			if pg.Draft {
+				fmt.Fprintf(b, "      %s\n", p.T("draft_in_progress"))
 				continue
 			}
-			fmt.Fprintf(b, "  %s  (original: %s)\n      to start: %s stamp -new %s %s\n", p.File, p.Source, Command, p.Source, l.Lang)
+			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", Command, "Original", pg.Source, "Lang", l.Lang))
 		}
 		b.WriteString("\n")
 	}
 	if l.Count(Translated) > 0 {
-		fmt.Fprintf(b, "Translated and up to date:\n")
-		for _, p := range l.Pages {
-			if p.State == Translated {
-				fmt.Fprintf(b, "  %s\n", p.File)
+		fmt.Fprintf(b, "%s\n", p.T("translated_heading"))
+		for _, pg := range l.Pages {
+			if pg.State == Translated {
+				fmt.Fprintf(b, "  %s\n", pg.File)
 			}
 		}
 		b.WriteString("\n")
 	}
 	if l.StaleImages() > 0 {
-		fmt.Fprintf(b, "Images out of date: the original changed after this language's version was made, or no one recorded when.\n")
+		fmt.Fprintf(b, "%s\n", p.T("images_heading"))
 		for _, v := range l.Images {
 			if v.Stale {
-				fmt.Fprintf(b, "  %s  (original: %s)\n      %s\n      when it matches the original again: %s stamp %s\n", v.File, v.Original, v.Reason, Command, v.File)
+				fmt.Fprintf(b, "  %s\n      %s\n      %s\n", p.T("file_and_original", "File", v.File, "Original", v.Original),
+					p.ImageReason(v), p.T("when_it_matches", "Command", Command, "File", v.File))
 			}
 		}
 		b.WriteString("\n")
 	}
 	if len(l.Strings) > 0 {
-		fmt.Fprintf(b, "Interface strings (menus, notices, dates) to fix:\n")
-		writeStrings(b, l.Strings)
+		fmt.Fprintf(b, "%s\n", p.T("strings_heading"))
+		p.writeStrings(b, l.Strings)
 		b.WriteString("\n")
 	}
 	if len(l.PO) > 0 {
-		fmt.Fprintf(b, "PO files out of step with the pages (Poedit, Weblate, Crowdin):\n")
-		for _, p := range l.PO {
-			fmt.Fprintf(b, "  %s: %v\n", p.Problem, p)
+		fmt.Fprintf(b, "%s\n", p.T("po_heading"))
+		for _, pr := range l.PO {
+			fmt.Fprintf(b, "  %s: %s\n", p.Problem(pr.Problem), p.POProblem(pr))
 		}
 		b.WriteString("\n")
 	}
 	if len(l.Glossary) > 0 {
-		fmt.Fprintf(b, "Glossary: the translation does not use the agreed term (advice; check each one):\n")
+		fmt.Fprintf(b, "%s\n", p.T("glossary_heading"))
 		for _, m := range l.Glossary {
-			fmt.Fprintf(b, "  %v\n", m)
+			fmt.Fprintf(b, "  %s\n", p.Miss(m))
 		}
 		b.WriteString("\n")
 	}
 }
 
-func writeStrings(b *strings.Builder, ss []*String) {
+func (p *Printer) writeStrings(b *strings.Builder, ss []*String) {
 	for _, s := range ss {
 		loc := s.File
 		if s.Line > 0 {
 			loc = fmt.Sprintf("%s:%d", s.File, s.Line)
 		}
 		if s.ID != "" {
-			fmt.Fprintf(b, "  %s: %s %q: %s\n", loc, s.Problem, s.ID, s.Detail)
+			fmt.Fprintf(b, "  %s: %s %q: %s\n", loc, p.Problem(s.Problem), s.ID, p.Detail(s))
 		} else {
-			fmt.Fprintf(b, "  %s: %s\n", loc, s.Detail)
+			fmt.Fprintf(b, "  %s: %s\n", loc, p.Detail(s))
 		}
 		for _, u := range s.Uses {
-			fmt.Fprintf(b, "      used at %s:%d\n", u.File, u.Line)
+			fmt.Fprintf(b, "      %s\n", p.T("used_at", "Place", fmt.Sprintf("%s:%d", u.File, u.Line)))
 		}
 	}
 }
 
-func pageCount(n int) string {
-	if n == 1 {
-		return "1 page"
+// Problem names a kind of problem of an interface string ("missing") or
+// of a PO file ("export").
+func (p *Printer) Problem(kind string) string {
+	if s := p.T("problem_" + kind); s != strings.ToUpper("problem_"+kind) {
+		return s
 	}
-	return fmt.Sprintf("%d pages", n)
+	return kind
+}
+
+// Detail says what is wrong with an interface string and how to fix it.
+func (p *Printer) Detail(s *String) string {
+	if s.Msg == nil {
+		return s.Detail
+	}
+	return p.Say(s.Msg)
+}
+
+// POProblem says where a PO file and the pages disagree, after its
+// file:line.
+func (p *Printer) POProblem(pr *POProblem) string {
+	if pr.Msg == nil {
+		return pr.String()
+	}
+	loc := pr.File
+	if pr.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", pr.File, pr.Line)
+	}
+	return loc + ": " + p.Say(pr.Msg)
+}
+
+// PODetail says a PO problem's detail, without its file:line.
+func (p *Printer) PODetail(pr *POProblem) string {
+	if pr.Msg == nil {
+		return pr.Detail
+	}
+	return p.Say(pr.Msg)
+}
+
+// Reason says why a page is out of date, when its changes do not.
+func (p *Printer) Reason(pg *Page) string {
+	if pg.Why == nil {
+		return pg.Reason
+	}
+	return p.Say(pg.Why)
+}
+
+// Change says which section of an original changed, where, and how.
+func (p *Printer) Change(c Change) string {
+	name := c.Title
+	switch {
+	case c.ID == Intro:
+		name = p.T("section_intro")
+	case name == "":
+		name = "#" + c.ID
+	default:
+		name = fmt.Sprintf("%q", name)
+	}
+	s := p.T("section_"+c.What, "Name", name, "Line", c.Line)
+	if s == strings.ToUpper("section_"+c.What) {
+		return c.String()
+	}
+	return s
+}
+
+// ImageReason says why an image variant is out of date.
+func (p *Printer) ImageReason(v *images.Variant) string {
+	switch v.Reason {
+	case images.ReasonUnrecorded:
+		return p.T("image_unrecorded")
+	case images.ReasonChanged:
+		return p.T("image_changed")
+	}
+	return v.Reason
+}
+
+// ImageTask says why an image variant is out of date and how to finish.
+func (p *Printer) ImageTask(v *images.Variant) string {
+	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", Command, "File", v.File)
+}
+
+// ExtraPage says what to do with a page that has no original.
+func (p *Printer) ExtraPage(pg *Page) string {
+	return p.T("extra_page", "Original", pg.Source)
+}
+
+// Miss says that a translation lacks a glossary term, after the
+// original's file:line.
+func (p *Printer) Miss(m Miss) string {
+	name := m.To
+	if p.lang != "en" {
+		name = p.T("lang_" + m.To)
+		if name == strings.ToUpper("lang_"+m.To) {
+			name = m.To
+		}
+	}
+	return p.T("glossary_miss", "Original", m.Source, "Line", m.Line,
+		"Term", fmt.Sprintf("%q", m.Term.Forms[m.From]), "Translation", m.Translation,
+		"Agreed", fmt.Sprintf("%q", m.Term.Forms[m.To]), "Lang", name,
+		"Glossary", GlossaryFile, "GlossaryLine", m.Term.Line)
 }

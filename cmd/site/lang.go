@@ -1,0 +1,51 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"cecot/internal/translate"
+)
+
+// getenv reads the environment; tests replace it.
+var getenv = os.Getenv
+
+// langFlag adds -lang, the language of a translator command's messages,
+// to fs. Without it, the environment chooses (LC_ALL, LC_MESSAGES, LANG).
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "", "`language` of the messages: "+strings.Join(translate.ToolLangs, " or ")+
+		" (default: from LC_ALL, LC_MESSAGES or LANG; es_* is Spanish)")
+}
+
+// printer is the Printer for the -lang value given, or the environment's.
+func printer(fs *flag.FlagSet, lang string) (*translate.Printer, error) {
+	if lang == "" {
+		return translate.NewPrinter(translate.LangFromEnv(getenv)), nil
+	}
+	if !translate.SpeaksTool(lang) {
+		fmt.Fprintf(fs.Output(), "%s: -lang %q: name %s\n", fs.Name(), lang, strings.Join(translate.ToolLangs, " or "))
+		fs.Usage()
+		return nil, errUsage
+	}
+	return translate.NewPrinter(lang), nil
+}
+
+// spoken is an error to report in a translator's language.
+type spoken struct {
+	err error
+	p   *translate.Printer
+}
+
+func (s *spoken) Error() string { return s.err.Error() }
+func (s *spoken) Unwrap() error { return s.err }
+
+// say marks err, if any, to be reported in p's language.
+func say(p *translate.Printer, err error) error {
+	if err == nil || errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return &spoken{err: err, p: p}
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain keeps the tests' output English whatever the locale of the
+// computer that runs them; the tests of -lang set their own.
+func TestMain(m *testing.M) {
+	getenv = func(string) string { return "" }
+	os.Exit(m.Run())
+}
+
+// withEnv runs f with the environment env.
+func withEnv(t *testing.T, env map[string]string, f func()) {
+	t.Helper()
+	defer func(old func(string) string) { getenv = old }(getenv)
+	getenv = func(k string) string { return env[k] }
+	f()
+}
+
+// TestCommandLanguage checks that status, stamp and po speak the
+// language -lang names, or else the environment's, and that -json does
+// not change with it.
+func TestCommandLanguage(t *testing.T) {
+	dir := copyProject(t)
+	// A page missing in Spanish, so that status has something to say.
+	if err := os.WriteFile(filepath.Join(dir, "content", "en", "faq.md"), []byte("+++\ntitle = \"Questions\"\ndescription = \"Answers.\"\n+++\n\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		spanish = "para empezar: go run ./cmd/site stamp -new content/en/faq.md es"
+		english = "to start: go run ./cmd/site stamp -new content/en/faq.md es"
+	)
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"default", nil, nil, english},
+		{"flag es", nil, []string{"-lang", "es"}, spanish},
+		{"flag en", map[string]string{"LANG": "es_MX.UTF-8"}, []string{"-lang", "en"}, english},
+		{"LANG", map[string]string{"LANG": "es_MX.UTF-8"}, nil, spanish},
+		{"LC_MESSAGES", map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_AR.UTF-8"}, nil, spanish},
+		{"LC_ALL", map[string]string{"LANG": "es_MX.UTF-8", "LC_ALL": "C"}, nil, english},
+		{"other language", map[string]string{"LANG": "fr_FR.UTF-8"}, nil, english},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			withEnv(t, c.env, func() {
+				code, stdout, stderr := runSite(t, append([]string{"status", "-src", dir, "-strict"}, c.args...)...)
+				if code != 1 || !strings.Contains(stdout, c.want) {
+					t.Errorf("exit %d, want 1 and %q in:\n%s", code, c.want, stdout)
+				}
+				notClean := "some pages or strings are missing or out of date"
+				if c.want == spanish {
+					notClean = "faltan páginas o textos, o están desactualizados"
+				}
+				if !strings.Contains(stderr, "site: error: "+notClean) {
+					t.Errorf("stderr lacks %q:\n%s", notClean, stderr)
+				}
+			})
+		})
+	}
+
+	code, _, stderr := runSite(t, "status", "-src", dir, "-lang", "fr")
+	if code != 2 || !strings.Contains(stderr, `-lang "fr": name en or es`) {
+		t.Errorf("-lang fr: exit %d, want 2\n%s", code, stderr)
+	}
+
+	_, enJSON, _ := runSite(t, "status", "-src", dir, "-json")
+	_, esJSON, _ := runSite(t, "status", "-src", dir, "-json", "-lang", "es")
+	if enJSON != esJSON {
+		t.Error("status -json -lang es differs from status -json")
+	}
+
+	code, stdout, stderr := runSite(t, "stamp", "-src", dir, "-lang", "es", "-new", filepath.Join(dir, "content", "en", "faq.md"), "es")
+	if code != 0 || !strings.Contains(stdout, "site: se creó content/es/faq.md a partir de content/en/faq.md\nsite: traduzca su título") {
+		t.Errorf("stamp -new -lang es: exit %d\n%s%s", code, stdout, stderr)
+	}
+	withEnv(t, map[string]string{"LANG": "es_CO.UTF-8"}, func() {
+		code, stdout, stderr := runSite(t, "stamp", "-src", dir, filepath.Join(dir, "content", "es", "faq.md"))
+		if code != 0 || stdout != "site: content/es/faq.md queda marcado como traducido de content/en/faq.md tal como está ahora\n" {
+			t.Errorf("stamp in Spanish: exit %d\n%s%s", code, stdout, stderr)
+		}
+	})
+
+	code, stdout, stderr = runSite(t, "po", "export", "-src", dir, "-n", "-lang", "es", "es")
+	if code != 0 || !strings.Contains(stdout, "site: locales/po/pages/es/faq.po: archivo PO nuevo, ") ||
+		!strings.Contains(stdout, "site: se escribiría locales/po/pages/es/faq.po\n") {
+		t.Errorf("po export -n -lang es: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runSite(t, "po", "export", "-src", dir, "-n", "es")
+	if code != 0 || !strings.Contains(stdout, "site: locales/po/pages/es/faq.po: new PO file, ") ||
+		!strings.Contains(stdout, "site: would write locales/po/pages/es/faq.po\n") {
+		t.Errorf("po export -n: exit %d\n%s%s", code, stdout, stderr)
+	}
+}

@@ -1,0 +1,232 @@
+// The translator tools' own words: what "site status", "site stamp" and
+// "site po" print, and the status details the workbench shows, in English
+// and Spanish.
+
+package translate
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"cecot/internal/diag"
+)
+
+//go:embed messages/*.toml
+var messageFiles embed.FS
+
+// ToolLangs are the languages the translator tools speak; the first is
+// the one they fall back to.
+var ToolLangs = []string{"en", "es"}
+
+var toolBundle = loadToolBundle()
+
+func loadToolBundle() *i18n.Bundle {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, l := range ToolLangs {
+		if _, err := b.LoadMessageFileFS(messageFiles, path.Join("messages", l+".toml")); err != nil {
+			panic(err) // embedded; TestToolMessages keeps them valid
+		}
+	}
+	return b
+}
+
+// SpeaksTool reports whether the translator tools have their own words
+// in lang.
+func SpeaksTool(lang string) bool {
+	for _, l := range ToolLangs {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// LangFromEnv chooses the tools' language as command-line tools do: from
+// the first of LC_ALL, LC_MESSAGES and LANG that is set ("es_MX.UTF-8"
+// is Spanish). Anything the tools do not speak, "C" and "POSIX" among
+// them, is English.
+func LangFromEnv(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val := getenv(v); val != "" {
+			return toolLang(val)
+		}
+	}
+	return ToolLangs[0]
+}
+
+// toolLang reads a POSIX locale name ("es_AR.UTF-8@euro") or a language
+// tag ("es-419") down to a language the tools speak.
+func toolLang(locale string) string {
+	code := strings.ToLower(locale)
+	if i := strings.IndexAny(code, "_-.@"); i >= 0 {
+		code = code[:i]
+	}
+	if SpeaksTool(code) {
+		return code
+	}
+	return ToolLangs[0]
+}
+
+// Printer says the translator tools' messages in one language.
+type Printer struct {
+	lang string
+	loc  *i18n.Localizer
+}
+
+// NewPrinter returns a Printer for lang, which falls back to English for
+// a language the tools do not speak.
+func NewPrinter(lang string) *Printer {
+	if !SpeaksTool(lang) {
+		lang = ToolLangs[0]
+	}
+	return &Printer{lang: lang, loc: i18n.NewLocalizer(toolBundle, lang)}
+}
+
+var english = NewPrinter("en")
+
+// Lang is the printer's language.
+func (p *Printer) Lang() string { return p.lang }
+
+// T returns message id with its template filled from pairs of names and
+// values: T("stamped", "File", f, "Original", o).
+func (p *Printer) T(id string, pairs ...any) string {
+	return p.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
+}
+
+// N returns the plural message id for count, which its template names
+// {{.Count}}.
+func (p *Printer) N(id string, count int, pairs ...any) string {
+	d := data(pairs)
+	d["Count"] = count
+	return p.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
+}
+
+func data(pairs []any) map[string]any {
+	d := map[string]any{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		d[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return d
+}
+
+func (p *Printer) localize(c *i18n.LocalizeConfig) string {
+	s, err := p.loc.Localize(c)
+	if err != nil {
+		// A message missing from the files is a bug that
+		// TestToolMessages catches; show its ID rather than nothing.
+		return strings.ToUpper(c.MessageID)
+	}
+	return s
+}
+
+// Message is a text the tools can say in any of their languages: a
+// status detail, a reason or an error, kept by its message ID and
+// values. As an error it reads in English, as -json and the logs
+// have it; a Printer says it in the translator's language.
+type Message struct {
+	ID   string
+	Data map[string]any
+	// Count, when set, chooses the plural form.
+	Count *int
+}
+
+// msg makes a Message from an ID and pairs of names and values.
+func msg(id string, pairs ...any) *Message {
+	return &Message{ID: id, Data: data(pairs)}
+}
+
+// Error is the message in English.
+func (m *Message) Error() string { return english.Say(m) }
+
+// Say returns m in p's language.
+func (p *Printer) Say(m *Message) string {
+	d := map[string]any{}
+	for k, v := range m.Data {
+		switch v := v.(type) {
+		case []*Message:
+			parts := make([]string, len(v))
+			for i, inner := range v {
+				parts[i] = p.Say(inner)
+			}
+			d[k] = strings.Join(parts, "; ")
+		case error:
+			d[k] = p.Error(v)
+		default:
+			d[k] = v
+		}
+	}
+	c := &i18n.LocalizeConfig{MessageID: m.ID, TemplateData: d}
+	if m.Count != nil {
+		c.PluralCount = *m.Count
+		d["Count"] = *m.Count
+	}
+	return p.localize(c)
+}
+
+// at is a Message located in a file, at a line (0 for the whole file).
+func at(file string, line int, id string, pairs ...any) *diag.Error {
+	return &diag.Error{Path: file, Line: line, Err: msg(id, pairs...)}
+}
+
+// Error says err in p's language as far as its parts are Messages: a
+// located error keeps its "file:line: " exactly as in English, and
+// every problem of a list gets a line of its own.
+func (p *Printer) Error(err error) string {
+	var list diag.List
+	if errors.As(err, &list) && list.Error() == err.Error() {
+		lines := make([]string, len(list))
+		for i, e := range list {
+			lines[i] = p.Error(e)
+		}
+		return strings.Join(lines, "\n")
+	}
+	var n *Note
+	if errors.As(err, &n) && n.Error() == err.Error() {
+		return p.Error(n.Err) + "\n" + p.Say(n.Note)
+	}
+	var d *diag.Error
+	if errors.As(err, &d) && d.Error() == err.Error() {
+		inner := p.Error(d.Err)
+		switch {
+		case d.Path == "":
+			return inner
+		case d.Line > 0:
+			return fmt.Sprintf("%s:%d: %s", d.Path, d.Line, inner)
+		}
+		return d.Path + ": " + inner
+	}
+	var m *Message
+	if errors.As(err, &m) && m.Error() == err.Error() {
+		return p.Say(m)
+	}
+	return err.Error()
+}
+
+// Note is an error with a line added after it that says what came of
+// it: "nothing was written".
+type Note struct {
+	Err  error
+	Note *Message
+}
+
+func (n *Note) Error() string { return n.Err.Error() + "\n" + n.Note.Error() }
+
+// Unwrap returns the error the note is about.
+func (n *Note) Unwrap() error { return n.Err }
+
+// WithNote adds the note id after err.
+func WithNote(err error, id string) error {
+	return &Note{Err: err, Note: msg(id)}
+}
+
+// ErrNotClean is "site status -strict"'s error when something is missing
+// or out of date.
+var ErrNotClean error = msg("not_clean")

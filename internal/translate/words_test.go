@@ -1,0 +1,152 @@
+package translate
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+
+	"cecot/internal/locale"
+)
+
+// TestToolMessages checks the tools' catalogue: every message is in
+// every language and no language has one more, each with the plural
+// forms its language needs, and each says something.
+func TestToolMessages(t *testing.T) {
+	read := func(lang string) ([]byte, map[string]any) {
+		data, err := fs.ReadFile(messageFiles, "messages/"+lang+".toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := toml.Unmarshal(data, &m); err != nil {
+			t.Fatalf("messages/%s.toml: %v", lang, err)
+		}
+		return data, m
+	}
+	_, en := read("en")
+	if len(en) == 0 {
+		t.Fatal("messages/en.toml has no messages")
+	}
+	for _, lang := range ToolLangs {
+		data, m := read(lang)
+		t.Run(lang, func(t *testing.T) {
+			for _, id := range slices.Sorted(maps.Keys(en)) {
+				if _, ok := m[id]; !ok {
+					t.Errorf("messages/%s.toml lacks %q", lang, id)
+				}
+			}
+			for _, id := range slices.Sorted(maps.Keys(m)) {
+				if _, ok := en[id]; !ok {
+					t.Errorf("messages/%s.toml has %q, which en.toml lacks", lang, id)
+				}
+			}
+			// The same check as the site's own interface strings get:
+			// plural forms that the language has, and no other.
+			fi, err := locale.Inspect(fstest.MapFS{locale.File(lang): {Data: data}}, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range fi.Problems {
+				t.Errorf("messages/%s.toml:%d: %v", lang, p.Line, p.Err)
+			}
+			pr := NewPrinter(lang)
+			for _, id := range slices.Sorted(maps.Keys(en)) {
+				if s := pr.N(id, 2); s == "" || s == strings.ToUpper(id) {
+					t.Errorf("%s: %q says %q", lang, id, s)
+				}
+			}
+		})
+	}
+}
+
+func TestLangFromEnv(t *testing.T) {
+	for _, c := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, "en"},
+		{map[string]string{"LANG": "es_MX.UTF-8"}, "es"},
+		{map[string]string{"LANG": "es_AR"}, "es"},
+		{map[string]string{"LANG": "es"}, "es"},
+		{map[string]string{"LANG": "es-419"}, "es"},
+		{map[string]string{"LANG": "es_ES.UTF-8@euro"}, "es"},
+		{map[string]string{"LANG": "C.UTF-8"}, "en"},
+		{map[string]string{"LANG": "POSIX"}, "en"},
+		{map[string]string{"LANG": "pt_BR.UTF-8"}, "en"},
+		{map[string]string{"LANG": "en_US.UTF-8"}, "en"},
+		{map[string]string{"LANG": "estonian"}, "en"},
+		// LC_ALL wins over LC_MESSAGES, which wins over LANG.
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_CO.UTF-8"}, "es"},
+		{map[string]string{"LANG": "es_CO.UTF-8", "LC_MESSAGES": "C"}, "en"},
+		{map[string]string{"LANG": "es_CO.UTF-8", "LC_MESSAGES": "es_CO.UTF-8", "LC_ALL": "C"}, "en"},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_ALL": "es_PE.UTF-8"}, "es"},
+		// An empty variable is not set.
+		{map[string]string{"LC_ALL": "", "LANG": "es_CL.UTF-8"}, "es"},
+	} {
+		got := LangFromEnv(func(k string) string { return c.env[k] })
+		if got != c.want {
+			t.Errorf("%v: %s, want %s", c.env, got, c.want)
+		}
+	}
+}
+
+// TestReportSpanish is TestReport's report in Spanish: the headings,
+// the reasons, the details and the advice are Spanish, and every
+// file:line is the same as in English.
+func TestReportSpanish(t *testing.T) {
+	r, err := LoadStatus(fixture())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var es, en bytes.Buffer
+	if err := NewPrinter("es").WriteText(&es, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteText(&en, r); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "report.es.txt", es.Bytes())
+	for _, want := range []string{
+		"Español (es): 1 página traducida, 1 desactualizada, 1 faltante",
+		`"Key facts" (línea 7) cambió`,
+		"para empezar: go run ./cmd/site stamp -new content/en/about.md es",
+		`locales/es.toml:7: mensaje "reading_time": falta la forma de plural "many"`,
+		"el término acordado en español",
+	} {
+		if !strings.Contains(es.String(), want) {
+			t.Errorf("Spanish report lacks %q", want)
+		}
+	}
+	if es.String() == en.String() {
+		t.Fatal("the Spanish report is the English one")
+	}
+	if !strings.Contains(en.String(), "Español (es): 1 page translated, 1 out of date, 1 missing") {
+		t.Errorf("English report changed:\n%s", en.String())
+	}
+	// Every location the English report names, the Spanish one names
+	// too, as the first thing on its line.
+	for _, loc := range locations(en.String()) {
+		if !slices.Contains(locations(es.String()), loc) {
+			t.Errorf("Spanish report lacks the location %q", loc)
+		}
+	}
+}
+
+// locations are the "file:line:" and "file:" that start the lines of a
+// report.
+func locations(report string) []string {
+	var out []string
+	for _, line := range strings.Split(report, "\n") {
+		line = strings.TrimSpace(line)
+		if f, _, ok := strings.Cut(line, ": "); ok && strings.Contains(f, "/") && !strings.Contains(f, " ") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
