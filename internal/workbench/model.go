@@ -1,5 +1,7 @@
 package workbench
 
+import "cecot/internal/translate"
+
 // State is where one block of a translation stands.
 type State string
 
@@ -117,6 +119,9 @@ type Task struct {
 	Kind   string // "po", "image", "string" or "extra"
 	Pos    Pos
 	Detail string // what and how, in English, as "site status" says it
+	// Say, if set, says Detail in the workbench's language, as "site
+	// status -lang" does.
+	Say func(*translate.Printer) string
 }
 
 // Total is the language's progress: its pages' blocks and its interface

@@ -77,7 +77,8 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 	}
 	for _, p := range rep.Extra {
 		o.Tasks = append(o.Tasks, Task{Kind: "extra", Pos: Pos{File: p.File},
-			Detail: fmt.Sprintf("there is no %s; if it is a translation, give it the same file name as its original", p.Source)})
+			Detail: translate.NewPrinter("en").ExtraPage(p),
+			Say:    func(pr *translate.Printer) string { return pr.ExtraPage(p) }})
 	}
 	return o, page, nil
 }
@@ -87,12 +88,14 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 func languageTasks(l *translate.Language) []Task {
 	var tasks []Task
 	for _, p := range l.PO {
-		tasks = append(tasks, Task{Kind: "po", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail})
+		tasks = append(tasks, Task{Kind: "po", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail,
+			Say: func(pr *translate.Printer) string { return pr.PODetail(p) }})
 	}
 	for _, v := range l.Images {
 		if v.Stale {
 			tasks = append(tasks, Task{Kind: "image", Pos: Pos{File: v.File},
-				Detail: fmt.Sprintf("%s (original %s). When it matches the original again: %s stamp %s", v.Reason, v.Original, Command, v.File)})
+				Detail: translate.NewPrinter("en").ImageTask(v),
+				Say:    func(pr *translate.Printer) string { return pr.ImageTask(v) }})
 		}
 	}
 	for _, s := range l.Strings {
@@ -104,11 +107,13 @@ func languageTasks(l *translate.Language) []Task {
 }
 
 func stringTask(s *translate.String) Task {
-	d := s.Detail
-	if s.ID != "" {
-		d = fmt.Sprintf("%s %q: %s", s.Problem, s.ID, s.Detail)
+	say := func(pr *translate.Printer) string {
+		if s.ID == "" {
+			return pr.Detail(s)
+		}
+		return fmt.Sprintf("%s %q: %s", pr.Problem(s.Problem), s.ID, pr.Detail(s))
 	}
-	return Task{Kind: "string", Pos: Pos{File: s.File, Line: s.Line}, Detail: d}
+	return Task{Kind: "string", Pos: Pos{File: s.File, Line: s.Line}, Detail: say(translate.NewPrinter("en")), Say: say}
 }
 
 // stringsProgress counts a language's interface strings: every message

@@ -23,6 +23,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
+	"cecot/internal/translate"
 )
 
 // Path is where the workbench is served. A site's own addresses never
@@ -480,6 +481,18 @@ func (v *view) TargetLink(i int) fileLink {
 		}
 	}
 	return v.FileLink(p)
+}
+
+// taskDetail is a task's detail and the language it is in.
+type taskDetail struct{ Lang, Text string }
+
+// TaskDetail says what a task asks, in the workbench's language when the
+// translator tools speak it, else in English.
+func (v *view) TaskDetail(t Task) taskDetail {
+	if t.Say == nil || !translate.SpeaksTool(v.UI) {
+		return taskDetail{"en", t.Detail}
+	}
+	return taskDetail{v.UI, t.Say(translate.NewPrinter(v.UI))}
 }
 
 // GlossaryPos is where the glossary agrees on a term.

@@ -1,0 +1,46 @@
+package workbench_test
+
+import (
+	"io"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"cecot/internal/workbench"
+)
+
+// TestTasksInSpanish checks that what else status asks (here a page with
+// no original and an unused interface string) is said in the
+// workbench's language, with the same file:line, as "site status -lang"
+// says it.
+func TestTasksInSpanish(t *testing.T) {
+	dir := newProject(t)
+	writeFile(t, dir, "content/es/solo.md", "+++\ntitle = \"Solo\"\ndescription = \"Solo en español.\"\n+++\n\nTexto.\n")
+	writeFile(t, dir, "locales/es.toml", "solo_aqui = \"Nadie\"\n"+readFile(t, dir, "locales/es.toml"))
+	h := workbench.New(workbench.Options{FS: os.DirFS(dir)})
+	get := func(target string) string {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		body, _ := io.ReadAll(rec.Result().Body)
+		return string(body)
+	}
+	contains := func(what, body string, wants ...string) {
+		t.Helper()
+		for _, w := range wants {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %s", what, w)
+			}
+		}
+	}
+	body := get(workbench.Path + "?ui=es")
+	contains("the Spanish overview", body,
+		`<code class="file">content/es/solo.md</code>: <span lang="es">no existe content/en/solo.md; si es una traducción, dele el mismo nombre de archivo que a su original</span>`,
+		`<span lang="es">sin uso &#34;solo_aqui&#34;: locales/en.toml no lo tiene, así que nunca se muestra; bórrelo</span>`,
+	)
+	body = get(workbench.Path + "?ui=en")
+	contains("the English overview", body,
+		`<code class="file">content/es/solo.md</code>: <span lang="en">there is no content/en/solo.md; if it is a translation, give it the same file name as its original</span>`,
+		`<span lang="en">unused &#34;solo_aqui&#34;: locales/en.toml does not have it, so it is never shown; remove it</span>`,
+	)
+}
