@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,4 +99,71 @@ func TestCommandLanguage(t *testing.T) {
 		!strings.Contains(stdout, "site: would write locales/po/pages/es/faq.po\n") {
 		t.Errorf("po export -n: exit %d\n%s%s", code, stdout, stderr)
 	}
+
+	// Errors: Spanish words, the same file:line.
+	for _, c := range []struct {
+		args []string
+		en   string
+		es   string
+	}{
+		{[]string{"stamp", "-src", dir, filepath.Join(dir, "content", "en", "faq.md")},
+			"site: error: content/en/faq.md is an original, not a translation; stamp its translations, like content/es/faq.md\n",
+			"site: error: content/en/faq.md es un original, no una traducción; marque sus traducciones, como content/es/faq.md\n"},
+		{[]string{"stamp", "-src", dir, "-new", filepath.Join(dir, "content", "en", "faq.md"), "es"},
+			"site: error: content/es/faq.md already exists; edit it, and run \"site stamp content/es/faq.md\" when it is up to date\n",
+			"site: error: content/es/faq.md ya existe; edítelo y ejecute \"site stamp content/es/faq.md\" cuando esté al día\n"},
+		{[]string{"po", "export", "-src", dir, "fr"},
+			"site: error: language \"fr\": name one of the site's translated languages (es)\nsite: error: nothing was written\n",
+			"site: error: idioma \"fr\": indique uno de los idiomas a los que se traduce el sitio (es)\nsite: error: no se escribió nada\n"},
+	} {
+		_, _, en := runSite(t, c.args...)
+		n := 1 // -lang goes after the command's name, and po's verb
+		if c.args[0] == "po" {
+			n = 2
+		}
+		_, _, es := runSite(t, append(append(slices.Clone(c.args[:n]), "-lang", "es"), c.args[n:]...)...)
+		if en != c.en {
+			t.Errorf("%v:\n%s\nwant\n%s", c.args, en, c.en)
+		}
+		if es != c.es {
+			t.Errorf("%v -lang es:\n%s\nwant\n%s", c.args, es, c.es)
+		}
+	}
+
+	// A PO file with an entry of no block, and a translation that drops a
+	// link: each error keeps its file:line in Spanish.
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	poFile := filepath.Join(dir, "locales", "po", "pages", "es", "faq.po")
+	data, err := os.ReadFile(poFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := string(data) + "\nmsgctxt \"faq#zzz\"\nmsgid \"x\"\nmsgstr \"y\"\n"
+	if err := os.WriteFile(poFile, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, en := runSite(t, "po", "import", "-src", dir, "es")
+	_, _, es := runSite(t, "po", "import", "-src", dir, "-lang", "es", "es")
+	wantEN := "site: error: locales/po/pages/es/faq.po:"
+	if !strings.Contains(en, wantEN) || !strings.Contains(en, `: msgctxt "faq#zzz": content/en/faq.md has no such block`) {
+		t.Fatalf("po import of a stray entry:\n%s", en)
+	}
+	if !strings.Contains(es, `: msgctxt "faq#zzz": content/en/faq.md no tiene ese bloque`) || !strings.Contains(es, "site: 1 problema; corríjalo y vuelva a ejecutar el comando\nsite: no se escribió nada\n") {
+		t.Errorf("po import -lang es of a stray entry:\n%s", es)
+	}
+	if enLoc, esLoc := locationOf(en, "msgctxt"), locationOf(es, "msgctxt"); enLoc == "" || enLoc != esLoc {
+		t.Errorf("the file:line differs: %q in English, %q in Spanish", enLoc, esLoc)
+	}
+}
+
+// locationOf is what comes before word on the first line that has it.
+func locationOf(out, word string) string {
+	for _, line := range strings.Split(out, "\n") {
+		if before, _, ok := strings.Cut(line, word); ok {
+			return before
+		}
+	}
+	return ""
 }

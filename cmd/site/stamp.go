@@ -111,7 +111,7 @@ func projectPath(src, name string) (string, error) {
 		}
 	}
 	if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" && !images.IsImage(p) {
-		return "", fmt.Errorf("%s: not a page or image of the project; name a file like %s/es/report.md or %s/es/chart.png", name, content.Dir, content.Dir)
+		return "", translate.NotAPage(name, content.Dir+"/es/report.md", content.Dir+"/es/chart.png")
 	}
 	return p, nil
 }

@@ -84,7 +84,7 @@ func (pr *project) strayPOFiles(lang string) error {
 		}
 		key := strings.TrimSuffix(strings.TrimPrefix(p, dir), ".po")
 		if src := pr.site.Page(pr.site.Default, key); src == nil || src.Untranslated || src.Draft {
-			errs.Add(diag.Errorf(p, 1, "there is no published page %s for this PO file; rename it after its page, or delete it", content.ID{Lang: pr.site.Default, Key: key}.File()))
+			errs.Add(at(p, 1, "po_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File()))
 		}
 		return nil
 	})
@@ -117,17 +117,18 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		ctx := e.Ctx()
 		switch {
 		case e.Context == nil:
-			errs.Add(diag.Errorf(s.poPath, e.Line, "the entry has no msgctxt; every message of a page names its block, like msgctxt %q", Context(s.key, "p1")))
+			errs.Add(at(s.poPath, e.Line, "po_no_context", "Example", fmt.Sprintf("%q", Context(s.key, "p1"))))
 		case !strings.HasPrefix(ctx, s.key+"#"):
 			other, _, _ := strings.Cut(ctx, "#")
-			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q is of page %q, but this is the PO file of page %q; put the entry in %s", ctx, other, s.key, POPath(s.lang, other)))
+			errs.Add(at(s.poPath, e.Line, "po_other_page", "Ctx", fmt.Sprintf("%q", ctx), "Other", fmt.Sprintf("%q", other),
+				"Page", fmt.Sprintf("%q", s.key), "File", POPath(s.lang, other)))
 		case !known[ctx]:
-			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: %s has no such block; delete the entry, or run \"%s po export %s\" to bring the PO file up to date", ctx, s.orig.path, Command, s.lang))
+			errs.Add(at(s.poPath, e.Line, "po_no_block", "Ctx", fmt.Sprintf("%q", ctx), "Original", s.orig.path, "Command", Command, "Lang", s.lang))
 		case e.Plural():
-			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q: a page's text has no plural forms; remove msgid_plural and write one msgstr", ctx))
+			errs.Add(at(s.poPath, e.Line, "po_page_plural", "Ctx", fmt.Sprintf("%q", ctx)))
 		}
 		if prev, dup := seen[ctx]; dup && e.Context != nil {
-			errs.Add(diag.Errorf(s.poPath, e.Line, "msgctxt %q is used twice (also at line %d); keep one entry", ctx, prev))
+			errs.Add(at(s.poPath, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", ctx), "Line", prev))
 		}
 		seen[ctx] = e.Line
 	}
@@ -161,7 +162,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		if sl.t != nil {
 			where = *sl.t
 		} else if s.tr != nil {
-			errs.Add(diag.Errorf(s.poPath, sl.e.StrLine, "%s: %s has no block to put this translation in (its blocks do not match %s); add the block by hand, then run the command again", sl.ctx, s.tr.path, s.orig.path))
+			errs.Add(at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.ctx, "File", s.tr.path, "Original", s.orig.path))
 			continue
 		}
 		edits = append(edits, edit{where, p})
@@ -208,7 +209,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		lines := strings.SplitAfter(string(src), "\n")
 		for _, f := range fields {
 			if f.b.frontLine < 0 {
-				return nil, diag.Errorf(target.path, 0, "%s has no %s line to translate; add it to the front matter", target.path, f.b.frontKey)
+				return nil, at(target.path, 0, "po_no_field", "File", target.path, "Key", f.b.frontKey)
 			}
 			lines[f.b.frontLine] = frontAssign(lines[f.b.frontLine], f.b.frontKey, f.text, target.format)
 		}
@@ -218,11 +219,11 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	if s.tr == nil || allDone {
 		stamp := MakeStamp(s.orig.page.Body, s.orig.ids)
 		if src, err = SetStamp(src, stamp); err != nil {
-			return nil, fmt.Errorf("%s: %w", s.trFile(), err)
+			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
 		if s.tr == nil && !allDone {
 			if src, err = setDraft(src); err != nil {
-				return nil, fmt.Errorf("%s: %w", s.trFile(), err)
+				return nil, &diag.Error{Path: s.trFile(), Err: err}
 			}
 		}
 	}
@@ -233,7 +234,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src = append([]byte("\xef\xbb\xbf"), src...)
 	}
 	if _, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src); err != nil {
-		return nil, fmt.Errorf("%w\nthe PO file's translation would break the page; nothing was written", err)
+		return nil, WithNote(err, "po_would_break")
 	}
 	return src, nil
 }
@@ -257,50 +258,52 @@ func frontAssign(line, key, value, format string) string {
 // the same order, only safe links, no raw HTML unless allowed, and
 // balanced emphasis. Errors name the entry's msgstr line.
 func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
-	at := func(format string, args ...any) error {
-		return diag.Errorf(name, e.StrLine, "msgctxt %q: "+format, append([]any{e.Ctx()}, args...)...)
+	bad := func(what error) error {
+		return at(name, e.StrLine, "po_check", "Ctx", fmt.Sprintf("%q", e.Ctx()), "What", what)
 	}
+	kind := msg("kind_" + string(b.Kind))
 	if b.frontKey != "" || b.Kind == KindAlt || b.Kind == KindImageTitle {
 		if strings.ContainsAny(p, "\n") {
-			return at("a %s is one line; remove the line breaks", b.Kind)
+			return bad(msg("check_one_line", "Kind", kind))
 		}
 		if b.Kind == KindAlt && strings.ContainsAny(p, "[]") {
-			return at("an image description cannot contain [ or ]")
+			return bad(msg("check_alt_brackets"))
 		}
 		if b.Kind == KindImageTitle && strings.Contains(p, `"`) {
-			return at("an image caption cannot contain \"; use “ and ” instead")
+			return bad(msg("check_title_quote"))
 		}
 		return nil
 	}
 	orig, err := inspectInline(b.Text)
 	if err != nil {
-		return at("%v", err)
+		return bad(err)
 	}
 	tr, err := inspectInline(p)
 	if err != nil {
-		return at("%v", err)
+		return bad(err)
 	}
-	if tr.structure != "" {
-		return at("%s; a %s stays one %s, with no blank line and no line starting with #, - or a number and a dot", tr.structure, b.Kind, b.Kind)
+	if tr.structure != nil {
+		return bad(msg("check_structure", "Structure", tr.structure, "Kind", kind))
 	}
 	if tr.rawHTML && !unsafeHTML {
-		return at("raw HTML (%s) is not allowed on this site; use Markdown instead", tr.htmlSample)
+		return bad(msg("check_html", "Sample", tr.htmlSample))
 	}
 	for _, l := range tr.links {
 		if !safeLink(l) {
-			return at("link target %q: only http, https, mailto and tel links, and links to pages, are allowed", l)
+			return bad(msg("check_link_scheme", "Target", fmt.Sprintf("%q", l)))
 		}
 	}
 	if len(tr.links) != len(orig.links) {
-		return at("the original has %d link(s) (%s), the translation %d (%s); keep every link, with the original's target", len(orig.links), strings.Join(orig.links, ", "), len(tr.links), strings.Join(tr.links, ", "))
+		return bad(msg("check_link_count", "Orig", len(orig.links), "OrigLinks", strings.Join(orig.links, ", "),
+			"Tr", len(tr.links), "TrLinks", strings.Join(tr.links, ", ")))
 	}
 	for i := range tr.links {
 		if tr.links[i] != orig.links[i] {
-			return at("link %d goes to %q, but in the original to %q; keep the original's target", i+1, tr.links[i], orig.links[i])
+			return bad(msg("check_link_target", "N", i+1, "Target", fmt.Sprintf("%q", tr.links[i]), "Orig", fmt.Sprintf("%q", orig.links[i])))
 		}
 	}
 	if tr.stray > orig.stray {
-		return at("unbalanced emphasis: a * or _ that does not close; write *words* or **words**, with the marks on both sides")
+		return bad(msg("check_emphasis"))
 	}
 	return nil
 }

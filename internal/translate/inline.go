@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,8 +14,8 @@ import (
 // inline is what a block's text holds, as goldmark reads it on its own.
 type inline struct {
 	// structure names a block the text makes besides its one
-	// paragraph ("a new heading"), or is "".
-	structure  string
+	// paragraph ("a new heading"), or is nil.
+	structure  *Message
 	rawHTML    bool
 	htmlSample string
 	links      []string // link and image targets, in order
@@ -37,27 +36,27 @@ func inspectInline(text string) (*inline, error) {
 		case *ast.Paragraph:
 			paragraphs++
 			if paragraphs == 2 {
-				in.structure = "a second paragraph (a blank line)"
+				in.structure = msg("structure_paragraph")
 			}
 		case *ast.Heading:
-			in.structure = "a new heading"
+			in.structure = msg("structure_heading")
 		case *ast.List:
-			in.structure = "a list inside the text"
+			in.structure = msg("structure_list")
 		case *ast.Blockquote:
-			in.structure = "a quotation (a line starting with >)"
+			in.structure = msg("structure_quote")
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			in.structure = "a code block"
+			in.structure = msg("structure_code")
 		case *ast.ThematicBreak:
-			in.structure = "a horizontal rule"
+			in.structure = msg("structure_rule")
 		case *east.Table:
-			in.structure = "a table"
+			in.structure = msg("structure_table")
 		case *ast.HTMLBlock:
 			in.rawHTML = true
 			in.htmlSample = strings.TrimSpace(string(c.Lines().Value(src)))
 		default:
-			in.structure = fmt.Sprintf("a %s block", strings.ToLower(c.Kind().String()))
+			in.structure = msg("structure_block", "Kind", strings.ToLower(c.Kind().String()))
 		}
-		if in.structure != "" {
+		if in.structure != nil {
 			break
 		}
 	}

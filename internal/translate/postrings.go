@@ -321,31 +321,32 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		id := e.Ctx()
 		d := defByID[id]
 		if d == nil {
-			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q: %s has no such message; delete the entry, or run \"%s po export %s\" to bring the PO file up to date", id, locale.File(pr.cfg.DefaultLanguage), Command, lang))
+			errs.Add(at(name, e.Line, "po_no_message", "Ctx", fmt.Sprintf("%q", id), "Original", locale.File(pr.cfg.DefaultLanguage), "Command", Command, "Lang", lang))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
-			errs.Add(diag.Errorf(name, e.Line, "msgctxt %q is used twice (also at line %d); keep one entry", id, prev))
+			errs.Add(at(name, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", id), "Line", prev))
 			continue
 		}
 		seen[id] = e.Line
 		plural := d.plural()
 		switch {
 		case plural && !e.Plural():
-			errs.Add(diag.Errorf(name, e.Line, "message %q has plural forms; write msgid_plural and msgstr[0] to msgstr[%d]", id, len(rule.forms)-1))
+			errs.Add(at(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.forms)-1))
 			continue
 		case !plural && e.Plural():
-			errs.Add(diag.Errorf(name, e.Line, "message %q has no plural forms; write one msgstr, without msgid_plural", id))
+			errs.Add(at(name, e.Line, "po_no_plural", "ID", fmt.Sprintf("%q", id)))
 			continue
 		case plural && len(e.Str) != len(rule.forms):
-			errs.Add(diag.Errorf(name, e.StrLine, "message %q: %d plural forms, but %s has %d (%s: msgstr[0] to msgstr[%d]); see Plural-Forms in the header", id, len(e.Str), lang, len(rule.forms), strings.Join(rule.forms, ", "), len(rule.forms)-1))
+			errs.Add(at(name, e.StrLine, "po_plural_count", "ID", fmt.Sprintf("%q", id), "Got", len(e.Str), "Lang", lang,
+				"Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", "), "Last", len(rule.forms)-1))
 			continue
 		}
 		if allEmpty(e.Str) {
 			continue
 		}
 		if plural && !e.Translated() {
-			errs.Add(diag.Errorf(name, e.StrLine, "message %q: some plural forms are empty; translate all %d (%s)", id, len(rule.forms), strings.Join(rule.forms, ", ")))
+			errs.Add(at(name, e.StrLine, "po_plural_empty", "ID", fmt.Sprintf("%q", id), "Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", ")))
 			continue
 		}
 		ctx := stringsContext(id)
@@ -521,7 +522,7 @@ func tomlQuote(s string) string {
 func checkLanguage(f *po.File, name, lang string) error {
 	got := f.Get("Language")
 	if got != "" && !strings.EqualFold(strings.ReplaceAll(got, "_", "-"), lang) {
-		return diag.Errorf(name, 1, "this PO file is for language %q, not %q; put it at %s, or fix its Language header", got, lang, strings.Replace(name, "/"+lang, "/"+got, 1))
+		return at(name, 1, "po_wrong_language", "Got", fmt.Sprintf("%q", got), "Lang", fmt.Sprintf("%q", lang), "File", strings.Replace(name, "/"+lang, "/"+got, 1))
 	}
 	return nil
 }

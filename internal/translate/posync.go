@@ -114,7 +114,7 @@ func (pr *project) languages(langs []string) ([]string, error) {
 	}
 	for _, l := range langs {
 		if pr.cfg.Language(l) == nil || l == pr.cfg.DefaultLanguage {
-			return nil, fmt.Errorf("language %q: name one of the site's translated languages (%s)", l, strings.Join(pr.others(), ", "))
+			return nil, msg("po_language", "Lang", fmt.Sprintf("%q", l), "Langs", strings.Join(pr.others(), ", "))
 		}
 	}
 	return langs, nil

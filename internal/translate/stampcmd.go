@@ -24,7 +24,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 		return "", err
 	}
 	if id.Lang == cfg.DefaultLanguage {
-		return "", fmt.Errorf("%s is an original, not a translation; stamp its translations, like %s", p, id.In(otherLanguage(cfg)).File())
+		return "", msg("stamp_original", "File", p, "Translation", id.In(otherLanguage(cfg)).File())
 	}
 	srcFile, _, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
@@ -32,14 +32,14 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	}
 	data, err := fs.ReadFile(root.FS(), p)
 	if err != nil {
-		return "", fmt.Errorf("%s: cannot read: %w", p, diag.PathCause(err))
+		return "", at(p, 0, "cannot_read", "Err", diag.PathCause(err))
 	}
 	out, err := SetStamp(data, value)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", p, err)
+		return "", &diag.Error{Path: p, Err: err}
 	}
 	if _, _, err := content.Parse(id, out); err != nil {
-		return "", fmt.Errorf("%w\nthe file was not changed", err)
+		return "", WithNote(err, "file_not_changed")
 	}
 	if err := writeFile(root, p, out); err != nil {
 		return "", err
@@ -56,10 +56,10 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 		return "", "", err
 	}
 	if id.Lang != cfg.DefaultLanguage {
-		return "", "", fmt.Errorf("%s: translations are made from the %s pages; name %s", p, cfg.DefaultLanguage, id.In(cfg.DefaultLanguage).File())
+		return "", "", at(p, 0, "stamp_from_original", "Default", cfg.DefaultLanguage, "Original", id.In(cfg.DefaultLanguage).File())
 	}
 	if cfg.Language(lang) == nil || lang == cfg.DefaultLanguage {
-		return "", "", fmt.Errorf("language %q: name one of the site's other languages (%s)", lang, strings.Join(cfg.Codes(), ", "))
+		return "", "", msg("stamp_language", "Lang", fmt.Sprintf("%q", lang), "Langs", strings.Join(cfg.Codes(), ", "))
 	}
 	srcFile, data, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
@@ -67,11 +67,11 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 	}
 	target = id.In(lang).File()
 	if _, err := root.Stat(filepath.FromSlash(target)); err == nil {
-		return "", "", fmt.Errorf("%s already exists; edit it, and run \"site stamp %s\" when it is up to date", target, target)
+		return "", "", msg("stamp_exists", "File", target)
 	}
 	out, err := NewTranslation(data, value)
 	if err != nil {
-		return "", "", fmt.Errorf("%s: %w", srcFile, err)
+		return "", "", &diag.Error{Path: srcFile, Err: err}
 	}
 	if err := root.MkdirAll(filepath.FromSlash(path.Dir(target)), 0o755); err != nil {
 		return "", "", err
@@ -86,7 +86,7 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 func pageID(cfg *config.Config, p string) (content.ID, error) {
 	id, ok := content.FileID(p)
 	if !ok || cfg.Language(id.Lang) == nil {
-		return content.ID{}, fmt.Errorf("%s: not in a language folder of site.toml (%s)", p, strings.Join(cfg.Codes(), ", "))
+		return content.ID{}, at(p, 0, "not_in_language_folder", "Langs", strings.Join(cfg.Codes(), ", "))
 	}
 	return id, nil
 }
@@ -98,7 +98,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	file := id.File()
 	data, err := fs.ReadFile(root.FS(), file)
 	if err != nil {
-		return "", nil, "", fmt.Errorf("%s: cannot read the original: %w", file, diag.PathCause(err))
+		return "", nil, "", at(file, 0, "cannot_read_original", "Err", diag.PathCause(err))
 	}
 	p, _, err := content.Parse(id, data)
 	if err != nil {

@@ -2,7 +2,6 @@ package translate
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -57,7 +56,7 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 			insertAt = i
 		}
 	}
-	return nil, errors.New("front matter has no closing line")
+	return nil, msg("stamp_no_closing")
 }
 
 func tomlLine(value string) string { return fmt.Sprintf("%s = %q", StampField, value) }
@@ -128,5 +127,5 @@ func setDraft(src []byte) ([]byte, error) {
 			return append(out, joinLines(lines[i:])...), nil
 		}
 	}
-	return nil, errors.New("front matter has no translated_from line")
+	return nil, msg("stamp_no_field")
 }

@@ -230,3 +230,9 @@ func WithNote(err error, id string) error {
 // ErrNotClean is "site status -strict"'s error when something is missing
 // or out of date.
 var ErrNotClean error = msg("not_clean")
+
+// NotAPage is the error of a file named on the command line that is not
+// a page or an image of the project, with examples of what to name.
+func NotAPage(name, page, image string) error {
+	return at(name, 0, "not_a_page", "Page", page, "Image", image)
+}
