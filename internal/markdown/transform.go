@@ -86,7 +86,7 @@ func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parse
 		if cell, ok := n.(*east.TableCell); ok && entering && cell.Alignment != east.AlignNone {
 			cell.SetAttributeString("class", []byte("align-"+cell.Alignment.String()))
 		}
-		return ast.WalkContinue, nil
+		return blocksOnly(n), nil
 	})
 }
 
@@ -146,6 +146,17 @@ func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.
 		case *east.Footnote:
 			st.result.Footnotes++
 		}
-		return ast.WalkContinue, nil
+		return blocksOnly(n), nil
 	})
+}
+
+// blocksOnly continues a walk that looks for blocks (headings,
+// footnotes, table cells) into n's children, unless they are inline
+// content, where no block can be: words, emphasis and links are most of a
+// page's nodes.
+func blocksOnly(n ast.Node) ast.WalkStatus {
+	if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+		return ast.WalkSkipChildren
+	}
+	return ast.WalkContinue
 }
