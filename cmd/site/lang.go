@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"cecot/internal/translate"
@@ -48,4 +49,47 @@ func say(p *translate.Printer, err error) error {
 		return err
 	}
 	return &spoken{err: err, p: p}
+}
+
+// setUsage makes fs's help the message id, with its flags, in the
+// language -lang names, else the environment's.
+func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
+	fs.Usage = func() {
+		p := translate.NewPrinter(translate.LangFromEnv(getenv))
+		if translate.SpeaksTool(*lang) {
+			p = translate.NewPrinter(*lang)
+		}
+		fmt.Fprint(fs.Output(), p.T(id, pairs...))
+		printFlags(fs, p)
+	}
+}
+
+// printFlags lists fs's flags as flag.PrintDefaults does, with each
+// flag's words in p's language.
+func printFlags(fs *flag.FlagSet, p *translate.Printer) {
+	if p.Lang() == "en" {
+		fs.PrintDefaults()
+		return
+	}
+	fs.VisitAll(func(f *flag.Flag) {
+		words := *f
+		if p.Has("flag_" + f.Name) {
+			words.Usage = p.T("flag_" + f.Name)
+		}
+		arg, text := flag.UnquoteUsage(&words)
+		line := "  -" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		if len(line) <= 4 {
+			line += "\t"
+		} else {
+			line += "\n    \t"
+		}
+		line += strings.ReplaceAll(text, "\n", "\n    \t")
+		if f.DefValue != "" && f.DefValue != "false" {
+			line += " (" + p.T("flag_default", "Value", strconv.Quote(f.DefValue)) + ")"
+		}
+		fmt.Fprintln(fs.Output(), line)
+	})
 }

@@ -167,3 +167,27 @@ func locationOf(out, word string) string {
 	}
 	return ""
 }
+
+// TestHelpLanguage checks that status, stamp and po explain themselves
+// and their flags in Spanish too.
+func TestHelpLanguage(t *testing.T) {
+	code, _, stderr := runSite(t, "status", "-lang", "es", "-h")
+	if code != 0 || !strings.HasPrefix(stderr, "Uso: site status [opciones]\n") ||
+		!strings.Contains(stderr, "  -src carpeta\n    \tcarpeta del proyecto (predeterminado: \".\")\n") ||
+		!strings.Contains(stderr, "  -strict\n    \ttermina con estado 1 si algo falta o está desactualizado\n") {
+		t.Errorf("status -lang es -h: exit %d\n%s", code, stderr)
+	}
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, _, stderr := runSite(t, "po", "-h")
+		if code != 0 || !strings.HasPrefix(stderr, "Uso: site po export [opciones] [IDIOMA ...]\n") ||
+			!strings.Contains(stderr, "  locales/po/pages/<idioma>/<página>.po    su traducción") ||
+			!strings.Contains(stderr, "  -n\tsolo dice qué cambiaría; no escribe nada\n") {
+			t.Errorf("po -h with LANG=es_MX.UTF-8: exit %d\n%s", code, stderr)
+		}
+		code, _, stderr = runSite(t, "stamp", "-lang", "en", "-h")
+		if code != 0 || !strings.HasPrefix(stderr, "Usage: site stamp [flags] content/es/page.md ...\n") ||
+			!strings.Contains(stderr, "  -src folder\n    \tproject folder (default \".\")\n") {
+			t.Errorf("stamp -lang en -h: exit %d\n%s", code, stderr)
+		}
+	})
+}

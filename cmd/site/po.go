@@ -18,30 +18,7 @@ func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fset.String("src", ".", "project `folder`")
 	dryRun := fset.Bool("n", false, "only say what would change; write nothing")
 	lang := langFlag(fset)
-	fset.Usage = func() {
-		fmt.Fprintf(fset.Output(), `Usage: site po export [flags] [LANG ...]
-       site po import [flags] [LANG ...]
-
-Translators can work in Poedit, Weblate or Crowdin: "site po export" writes
-gettext PO files of every page and of the interface strings, and "site po
-import" puts their translations back into the Markdown pages and
-locales/<lang>.toml. Without LANG, every translated language. The files are
-
-  %s/pages/<page>.pot          a page's template (default language)
-  %s/pages/<lang>/<page>.po    its translation, one message per block
-  %s/strings/strings.pot       the interface strings' template
-  %s/strings/<lang>.po         their translation
-
-Export marks fuzzy a translation whose original changed since, with the
-earlier original in "#| msgid"; import changes only the blocks whose
-translation the PO file changed, and stamps pages whose messages are all
-translated and none fuzzy. A block changed in both since the last export
-or import is a conflict: it is reported, and nothing is written.
-
-Flags:
-`, translate.PODir, translate.PODir, translate.PODir, translate.PODir)
-		fset.PrintDefaults()
-	}
+	setUsage(fset, lang, "usage_po", "Dir", translate.PODir)
 	verb := ""
 	if len(args) > 0 && (args[0] == "export" || args[0] == "import") {
 		verb, args = args[0], args[1:]

@@ -19,22 +19,7 @@ func runStamp(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fset.String("src", ".", "project `folder`")
 	create := fset.Bool("new", false, "create a new translation: site stamp -new content/en/page.md es")
 	lang := langFlag(fset)
-	fset.Usage = func() {
-		fmt.Fprintf(fset.Output(), `Usage: site stamp [flags] content/es/page.md ...
-       site stamp -new content/en/page.md es
-
-Stamp records that a translation matches its original as the original is
-now: run it after you have brought the translation up to date. It changes
-only the translated_from line of the file's front matter.
-
-With -new, it creates the translation of an original page in a language,
-with the original's text to translate, marked draft = true so that it is
-not published until you delete that line.
-
-Flags:
-`)
-		fset.PrintDefaults()
-	}
+	setUsage(fset, lang, "usage_stamp")
 	if err := parseFlags(fset, args); err != nil {
 		return err
 	}

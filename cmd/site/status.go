@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"flag"
-	"fmt"
 	"io"
 
 	"cecot/internal/translate"
@@ -14,10 +13,7 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON, for other tools")
 	strict := fs.Bool("strict", false, "exit with status 1 when anything is missing or out of date")
 	lang := langFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: site status [flags]\n\nStatus lists, for each language, the pages that are translated, missing or\nout of date (naming the sections of the original that changed), the\ninterface strings that are missing, untranslated or unused, and places where\na translation does not use the glossary's terms. It only reads the project.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	setUsage(fs, lang, "usage_status")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}

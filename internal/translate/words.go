@@ -236,3 +236,9 @@ var ErrNotClean error = msg("not_clean")
 func NotAPage(name, page, image string) error {
 	return at(name, 0, "not_a_page", "Page", page, "Image", image)
 }
+
+// Has reports whether the tools have message id.
+func (p *Printer) Has(id string) bool {
+	_, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}
