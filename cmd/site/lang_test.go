@@ -84,7 +84,7 @@ func TestCommandLanguage(t *testing.T) {
 	}
 	withEnv(t, map[string]string{"LANG": "es_CO.UTF-8"}, func() {
 		code, stdout, stderr := runSite(t, "stamp", "-src", dir, filepath.Join(dir, "content", "es", "faq.md"))
-		if code != 0 || stdout != "site: content/es/faq.md queda marcado como traducido de content/en/faq.md tal como está ahora\n" {
+		if code != 0 || stdout != "site: content/es/faq.md queda marcado como traducción de content/en/faq.md en su versión actual\n" {
 			t.Errorf("stamp in Spanish: exit %d\n%s%s", code, stdout, stderr)
 		}
 	})
