@@ -17,8 +17,13 @@ var getenv = os.Getenv
 // langFlag adds -lang, the language of a translator command's messages,
 // to fs. Without it, the environment chooses (LC_ALL, LC_MESSAGES, LANG).
 func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", "", "`language` of the messages: "+strings.Join(translate.ToolLangs, " or ")+
-		" (default: from LC_ALL, LC_MESSAGES or LANG; es_* is Spanish)")
+	return fs.String("lang", "", flagUsage("lang"))
+}
+
+// flagUsage is the English help of a translator command's flag; see
+// printFlags for the other languages.
+func flagUsage(name string) string {
+	return translate.NewPrinter("en").T("flag_" + name)
 }
 
 // printer is the Printer for the -lang value given, or the environment's.

@@ -15,8 +15,8 @@ import (
 )
 
 func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
-	src := fset.String("src", ".", "project `folder`")
-	dryRun := fset.Bool("n", false, "only say what would change; write nothing")
+	src := fset.String("src", ".", flagUsage("src"))
+	dryRun := fset.Bool("n", false, flagUsage("n"))
 	lang := langFlag(fset)
 	setUsage(fset, lang, "usage_po", "Dir", translate.PODir)
 	verb := ""

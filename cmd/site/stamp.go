@@ -16,8 +16,8 @@ import (
 )
 
 func runStamp(fset *flag.FlagSet, args []string, stdout io.Writer) error {
-	src := fset.String("src", ".", "project `folder`")
-	create := fset.Bool("new", false, "create a new translation: site stamp -new content/en/page.md es")
+	src := fset.String("src", ".", flagUsage("src"))
+	create := fset.Bool("new", false, flagUsage("new"))
 	lang := langFlag(fset)
 	setUsage(fset, lang, "usage_stamp")
 	if err := parseFlags(fset, args); err != nil {

@@ -9,9 +9,9 @@ import (
 )
 
 func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
-	src := fs.String("src", ".", "project `folder`")
-	asJSON := fs.Bool("json", false, "print the report as JSON, for other tools")
-	strict := fs.Bool("strict", false, "exit with status 1 when anything is missing or out of date")
+	src := fs.String("src", ".", flagUsage("src"))
+	asJSON := fs.Bool("json", false, flagUsage("json"))
+	strict := fs.Bool("strict", false, flagUsage("strict"))
 	lang := langFlag(fs)
 	setUsage(fs, lang, "usage_status")
 	if err := parseNoArgs(fs, args); err != nil {
