@@ -263,13 +263,16 @@ func (h *Handler) serveStrings(w http.ResponseWriter, r *http.Request, lang stri
 func (h *Handler) serveProblem(w http.ResponseWriter, r *http.Request, err error) {
 	v := h.newView(r, nil, "")
 	v.Title, v.Message = v.T("error_title"), v.T("error_note")
+	// Problems the translator tools have words for are said in the
+	// workbench's language, with the same file:line.
+	say := translate.NewPrinter(v.UI).Error
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
-			v.Problems = append(v.Problems, e.Error())
+			v.Problems = append(v.Problems, say(e))
 		}
 	} else {
-		v.Problems = []string{err.Error()}
+		v.Problems = []string{say(err)}
 	}
 	h.render(w, r, "problem", v, http.StatusInternalServerError)
 }
