@@ -101,6 +101,9 @@ func TestCommandLanguage(t *testing.T) {
 	}
 
 	// Errors: Spanish words, the same file:line.
+	if err := os.WriteFile(filepath.Join(dir, "content", "en", "chart.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		en   string
@@ -112,6 +115,12 @@ func TestCommandLanguage(t *testing.T) {
 		{[]string{"stamp", "-src", dir, "-new", filepath.Join(dir, "content", "en", "faq.md"), "es"},
 			"site: error: content/es/faq.md already exists; edit it, and run \"site stamp content/es/faq.md\" when it is up to date\n",
 			"site: error: content/es/faq.md ya existe; edítelo y ejecute \"site stamp content/es/faq.md\" cuando esté al día\n"},
+		{[]string{"stamp", "-src", dir, filepath.Join(dir, "content", "en", "chart.svg")},
+			"site: error: content/en/chart.svg is an original, not a variant; a variant is the image at the same path in another language's folder\n",
+			"site: error: content/en/chart.svg es un original, no una versión traducida; la versión de una imagen en otro idioma es la que está en la misma ruta dentro de la carpeta de ese idioma\n"},
+		{[]string{"stamp", "-src", dir, "content/es/notes.txt"},
+			"site: error: content/es/notes.txt: not a page or image of the project; name a file like content/es/report.md or content/es/chart.png\n",
+			"site: error: content/es/notes.txt: no es una página ni una imagen del proyecto; indique un archivo como content/es/report.md o content/es/chart.png\n"},
 		{[]string{"po", "export", "-src", dir, "fr"},
 			"site: error: language \"fr\": name one of the site's translated languages (es)\nsite: error: nothing was written\n",
 			"site: error: idioma \"fr\": indique uno de los idiomas a los que se traduce el sitio (es)\nsite: error: no se escribió nada\n"},

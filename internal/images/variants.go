@@ -113,6 +113,29 @@ func readStamps(fsys fs.FS, lang string) (map[string]string, error) {
 	return stamps, nil
 }
 
+// StampError is why Stamp refused an image: it is not in a language's
+// folder ("place"; Original is an example), it is an original itself
+// ("original"), or its original cannot be read ("no_original"). The
+// translator tools say it in the translator's language from these fields.
+type StampError struct {
+	Kind     string
+	File     string
+	Original string
+	Err      error
+}
+
+func (e *StampError) Error() string {
+	switch e.Kind {
+	case "place":
+		return fmt.Sprintf("%s: not an image in a language's folder; name one like %s", e.File, e.Original)
+	case "original":
+		return fmt.Sprintf("%s is an original, not a variant; a variant is the image at the same path in another language's folder", e.File)
+	}
+	return fmt.Sprintf("%s has no original at %s: %v", e.File, e.Original, e.Err)
+}
+
+func (e *StampError) Unwrap() error { return e.Err }
+
 // Stamp records that the variant at p ("content/es/chart.png") matches its
 // original in the default language def as the original is now. It
 // returns the original's path.
@@ -120,10 +143,10 @@ func Stamp(root *os.Root, def, p string) (original string, err error) {
 	rest, ok := strings.CutPrefix(p, ContentDir+"/")
 	lang, rel, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 || !IsImage(p) {
-		return "", fmt.Errorf("%s: not an image in a language's folder; name one like %s/es/chart.png", p, ContentDir)
+		return "", &StampError{Kind: "place", File: p, Original: ContentDir + "/es/chart.png"}
 	}
 	if lang == def {
-		return "", fmt.Errorf("%s is an original, not a variant; a variant is the image at the same path in another language's folder", p)
+		return "", &StampError{Kind: "original", File: p}
 	}
 	fsys := root.FS()
 	if _, err := fs.Stat(fsys, p); err != nil {
@@ -132,7 +155,7 @@ func Stamp(root *os.Root, def, p string) (original string, err error) {
 	original = path.Join(ContentDir, def, rel)
 	data, err := fs.ReadFile(fsys, original)
 	if err != nil {
-		return "", fmt.Errorf("%s has no original at %s: %w", p, original, err)
+		return "", &StampError{Kind: "no_original", File: p, Original: original, Err: err}
 	}
 	stamps, err := readStamps(fsys, lang)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"cecot/internal/diag"
+	"cecot/internal/images"
 )
 
 //go:embed messages/*.toml
@@ -206,6 +207,10 @@ func (p *Printer) Error(err error) string {
 	var m *Message
 	if errors.As(err, &m) && m.Error() == err.Error() {
 		return p.Say(m)
+	}
+	var se *images.StampError
+	if errors.As(err, &se) && se.Error() == err.Error() {
+		return p.T("image_stamp_"+se.Kind, "File", se.File, "Original", se.Original, "Err", fmt.Sprint(se.Err))
 	}
 	return err.Error()
 }
