@@ -46,14 +46,14 @@ func TestBrowserReload(t *testing.T) {
 		}
 	}
 
-	writeFile(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Changed while the browser watched.", 1))
+	save(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Changed while the browser watched.", 1))
 	poll("the edit shows", `document.body.innerText.includes("Changed while the browser watched.")`)
 
-	writeFile(t, d.dir, "content/en/about.md", "+++\ntitle = \"About\nweight = 2\n+++\n\nBroken.\n")
+	save(t, d.dir, "content/en/about.md", "+++\ntitle = \"About\nweight = 2\n+++\n\nBroken.\n")
 	poll("the overlay shows", `(document.getElementById("site-error-overlay")?.innerText ?? "").includes("content/en/about.md:")`)
 	check("the last good page stays underneath", `document.body.innerText.includes("Changed while the browser watched.")`)
 
-	writeFile(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Fixed again.", 1))
+	save(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Fixed again.", 1))
 	poll("the fix shows", `document.body.innerText.includes("Fixed again.")`)
 	check("the overlay is gone", `document.getElementById("site-error-overlay") === null`)
 
@@ -68,7 +68,7 @@ func TestBrowserReload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, d.dir, "assets/css/site.css", string(css)+"\nmain{outline:3px solid rgb(1, 2, 3)}\n")
+	save(t, d.dir, "assets/css/site.css", string(css)+"\nmain{outline:3px solid rgb(1, 2, 3)}\n")
 	poll("the new stylesheet applies", `getComputedStyle(document.querySelector("main")).outlineColor === "rgb(1, 2, 3)"`)
 	check("no reload", `window.mark === 1`)
 	after, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('link[rel="stylesheet"]').href`))

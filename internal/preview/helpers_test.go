@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -64,6 +65,30 @@ func writeFile(t testing.TB, dir, name, data string) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// save writes a file of the project the way most editors save it: to a
+// hidden file beside it, renamed over it, so that a running server sees
+// the old contents or the new, never a file half written. writeFile
+// truncates, then writes: on a loaded machine the watcher's quiet time
+// can pass between the two, and the server then rebuilds from the
+// empty file (a page without title, which every list shows) before it
+// rebuilds from the new one. Serving that is right, but a test that
+// takes the first rebuild after a write for the last one is not; tests
+// that look at what one edit did use save.
+func save(t testing.TB, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -182,6 +207,25 @@ func waitEvent(t testing.TB, ch <-chan event, name string, ok func(data string) 
 			}
 		case <-timeout:
 			t.Fatalf("no %q event within %v", name, patience)
+		}
+	}
+}
+
+// waitReport waits for the report of the rebuild of the changed file
+// name, passing over those of other rebuilds. A browser is told of a
+// rebuild before OnRebuild reports it, so a test that has seen the
+// reload event must still wait for the report.
+func waitReport(t testing.TB, d *devServer, name string) Report {
+	t.Helper()
+	timeout := time.After(patience)
+	for {
+		select {
+		case r := <-d.reports:
+			if slices.Contains(r.Paths, name) {
+				return r
+			}
+		case <-timeout:
+			t.Fatalf("no rebuild of %s within %v", name, patience)
 		}
 	}
 }

@@ -24,19 +24,20 @@ func TestEditCreateRenameDelete(t *testing.T) {
 	}
 
 	t.Run("edit text", func(t *testing.T) {
-		writeFile(t, d.dir, "content/en/news/one.md", strings.Replace(fixture["content/en/news/one.md"], "The first story's text.", "Edited words here.", 1))
+		save(t, d.dir, "content/en/news/one.md", strings.Replace(fixture["content/en/news/one.md"], "The first story's text.", "Edited words here.", 1))
+		r := waitReport(t, d, "content/en/news/one.md")
 		waitEvent(t, events, "reload", reloads("/en/news/one/index.html"))
 		if _, body := d.get(t, "/en/news/one/"); !strings.Contains(body, "Edited words here.") {
 			t.Errorf("edit not served:\n%s", body)
 		}
 		// Only the page, and its translation (whose TranslatedFrom may be
 		// compared with the page's new Source), are rendered again.
-		if r := lastReport(d); r.Full || r.Rendered > 2 {
+		if r.Full || r.Rendered > 2 {
 			t.Errorf("editing a page's text rendered %d outputs (full: %v), want at most 2", r.Rendered, r.Full)
 		}
 	})
 	t.Run("edit title", func(t *testing.T) {
-		writeFile(t, d.dir, "content/en/news/one.md", strings.Replace(fixture["content/en/news/one.md"], "First story", "Opening story", 1))
+		save(t, d.dir, "content/en/news/one.md", strings.Replace(fixture["content/en/news/one.md"], "First story", "Opening story", 1))
 		waitEvent(t, events, "reload", reloads("/en/news/index.html"))
 		if _, body := d.get(t, "/en/news/"); !strings.Contains(body, "Opening story") {
 			t.Errorf("the section does not list the new title:\n%s", body)
@@ -46,7 +47,7 @@ func TestEditCreateRenameDelete(t *testing.T) {
 		}
 	})
 	t.Run("create", func(t *testing.T) {
-		writeFile(t, d.dir, "content/en/news/two.md", "+++\ntitle = \"Second story\"\nweight = 2\n+++\n\nSecond text.\n")
+		save(t, d.dir, "content/en/news/two.md", "+++\ntitle = \"Second story\"\nweight = 2\n+++\n\nSecond text.\n")
 		waitEvent(t, events, "reload", reloads("/en/news/two/index.html"))
 		if code, body := d.get(t, "/en/news/two/"); code != 200 || !strings.Contains(body, "Second text.") {
 			t.Errorf("new page: %d\n%s", code, body)
@@ -87,8 +88,8 @@ func TestEditCreateRenameDelete(t *testing.T) {
 		}
 	})
 	t.Run("new folder", func(t *testing.T) {
-		writeFile(t, d.dir, "content/en/events/_index.md", "+++\ntitle = \"Events\"\nweight = 5\n+++\n\nEvents.\n")
-		writeFile(t, d.dir, "content/en/events/march.md", "+++\ntitle = \"March\"\n+++\n\nIn March.\n")
+		save(t, d.dir, "content/en/events/_index.md", "+++\ntitle = \"Events\"\nweight = 5\n+++\n\nEvents.\n")
+		save(t, d.dir, "content/en/events/march.md", "+++\ntitle = \"March\"\n+++\n\nIn March.\n")
 		waitEvent(t, events, "reload", reloads("/en/events/march/index.html"))
 		if code, _ := d.get(t, "/en/events/march/"); code != 200 {
 			t.Errorf("page in a new folder: status %d", code)
@@ -99,21 +100,10 @@ func TestEditCreateRenameDelete(t *testing.T) {
 		}
 	})
 	t.Run("served equals built", func(t *testing.T) {
-		waitQuiet(d)
+		// Every file was saved whole and its rebuild awaited: what is
+		// served now is final.
 		compareWithBuild(t, d)
 	})
-}
-
-// lastReport returns the latest rebuild's report.
-func lastReport(d *devServer) Report {
-	var r Report
-	for {
-		select {
-		case r = <-d.reports:
-		default:
-			return r
-		}
-	}
 }
 
 // waitQuiet drains rebuild reports until none come for a while.
@@ -183,7 +173,7 @@ func TestErrorOverlay(t *testing.T) {
 	_, good := d.get(t, "/en/about/")
 
 	broken := "+++\ntitle = \"About\nweight = 2\n+++\n\nNew text.\n"
-	writeFile(t, d.dir, "content/en/about.md", broken)
+	save(t, d.dir, "content/en/about.md", broken)
 	data := waitEvent(t, events, "status", func(data string) bool { return strings.Contains(data, "content/en/about.md") })
 	if !strings.Contains(data, `"line":`) {
 		t.Errorf("the error names no line: %s", data)
@@ -195,7 +185,7 @@ func TestErrorOverlay(t *testing.T) {
 	late := d.events(t)
 	waitEvent(t, late, "status", func(data string) bool { return strings.Contains(data, "content/en/about.md") })
 
-	writeFile(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Fixed text.", 1))
+	save(t, d.dir, "content/en/about.md", strings.Replace(fixture["content/en/about.md"], "We are a test.", "Fixed text.", 1))
 	waitEvent(t, events, "status", func(data string) bool { return strings.Contains(data, `"errors":[]`) })
 	waitEvent(t, events, "reload", reloads("/en/about/index.html"))
 	if _, body := d.get(t, "/en/about/"); !strings.Contains(body, "Fixed text.") {
@@ -214,11 +204,11 @@ func TestLayoutError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, d.dir, "layouts/page.html", string(orig)+"\n{{if}}\n")
+	save(t, d.dir, "layouts/page.html", string(orig)+"\n{{if}}\n")
 	waitEvent(t, events, "status", func(data string) bool { return strings.Contains(data, "layouts/page.html") })
 	if _, body := d.get(t, "/en/news/one/"); body != good {
 		t.Errorf("the last good page is not served while a layout is broken")
 	}
-	writeFile(t, d.dir, "layouts/page.html", string(orig))
+	save(t, d.dir, "layouts/page.html", string(orig))
 	waitEvent(t, events, "status", func(data string) bool { return strings.Contains(data, `"errors":[]`) })
 }

@@ -58,7 +58,7 @@ func TestFilesVanishDuringRebuilds(t *testing.T) {
 		break
 	}
 
-	writeFile(t, d.dir, "content/en/settled.md", "+++\ntitle = \"Settled\"\n+++\n\nStill here.\n")
+	save(t, d.dir, "content/en/settled.md", "+++\ntitle = \"Settled\"\n+++\n\nStill here.\n")
 	waitEvent(t, events, "reload", reloads("/en/settled/index.html"))
 	waitQuiet(d)
 	if code, body := d.get(t, "/en/settled/"); code != 200 || !strings.Contains(body, "Still here.") {
