@@ -149,7 +149,13 @@ type fragmentKey struct {
 }
 
 type fragment struct {
-	once sync.Once
+	mu sync.Mutex
+	// The first page renders the fragment alone; the second renders it
+	// with holes, checked against the first's, so that a fragment that
+	// serves one page costs one render and one that serves many, two.
+	first      *PageView
+	firstOut   string
+	seenSecond bool
 	// out is the fragment with its holes; nil when it could not be
 	// shared, and each page renders it on its own.
 	out   []byte
@@ -207,17 +213,43 @@ func (r *Renderer) shared(name string, v *PageView) (template.HTML, error) {
 		r.frags.m[key] = fr
 	}
 	r.frags.mu.Unlock()
-	fr.once.Do(func() { fr.render(r, key, r.frags.nonce, v) })
+	fr.mu.Lock()
+	defer fr.mu.Unlock()
+	switch {
+	case fr.first == nil:
+		fr.renderFirst(r, key, v)
+		if fr.err == nil {
+			fr.replay(v)
+		}
+		return template.HTML(fr.firstOut), fr.err
+	case !fr.seenSecond:
+		fr.seenSecond = true
+		fr.render(r, key, r.frags.nonce)
+	}
 	if fr.err != nil {
 		return "", fr.err
 	}
-	for _, id := range fr.deps {
-		v.r.readID(id)
-	}
+	fr.replay(v)
 	if fr.out == nil {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, r: v.r, parent: v.Parent, page: v})
 	}
 	return template.HTML(fr.fill(v)), nil
+}
+
+// replay adds the pages the fragment read to what v's render read.
+func (fr *fragment) replay(v *PageView) {
+	for _, id := range fr.deps {
+		v.r.readID(id)
+	}
+}
+
+// renderFirst renders the fragment for v, the first page that asks for it,
+// alone.
+func (fr *fragment) renderFirst(r *Renderer, key fragmentKey, v *PageView) {
+	deps := Deps{}
+	rec := r.Recording(deps)
+	out, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
+	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), deps.IDs(), err
 }
 
 // sharedDir returns the folder whose pages can share a fragment with v: a
@@ -236,27 +268,24 @@ func sharedDir(v *PageView) (string, bool) {
 }
 
 // render renders the fragment with holes and finds them in the output.
-// It checks the result on v, the first page that asks for it, against
-// the fragment rendered for v alone: a hole filled in where the layout's
-// escaping would have changed the link shows there, and then every page
-// renders the fragment alone.
-func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string, v *PageView) {
+// It checks the result against what the first page rendered alone: a
+// hole filled in where the layout's escaping would have changed the link
+// shows there, and then every page renders the fragment alone.
+func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string) {
 	deps := Deps{}
 	rec := r.Recording(deps)
 	f := &FragmentView{Lang: key.lang, r: rec, parent: key.parent, nonce: nonce, dir: key.dir}
 	out, err := rec.renderFragment(key.name, f)
-	fr.deps = deps.IDs()
 	if err != nil {
-		fr.err = err
-		return
+		return // each page renders it alone, and reports its own error
 	}
+	fr.deps = deps.IDs()
 	holes, ok := placeHoles([]byte(out), nonce, f.holes)
 	if !ok {
 		return
 	}
 	shared := &fragment{out: []byte(out), holes: holes}
-	alone, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
-	if err != nil || shared.fill(v) != string(alone) {
+	if shared.fill(fr.first) != fr.firstOut {
 		return
 	}
 	fr.out, fr.holes = shared.out, shared.holes
