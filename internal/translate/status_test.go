@@ -101,14 +101,8 @@ func TestReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var html bytes.Buffer
-	r.BasePath = "/site/"
-	if err := WriteHTML(&html, r); err != nil {
-		t.Fatal(err)
-	}
 	golden(t, "report.txt", text.Bytes())
 	golden(t, "report.json", append(js, '\n'))
-	golden(t, "report.html", html.Bytes())
 }
 
 // TestStamped checks that stamping the stale page makes it translated.
