@@ -9,7 +9,6 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -79,7 +78,7 @@ func clamp(v float64) uint8 { return uint8(max(0, min(255, v))) }
 // photograph and a chart in English and in Spanish.
 func Fixture(dst, root string) error {
 	src := filepath.Join(root, "internal", "images", "testdata", "site")
-	if err := copyTree(dst, src); err != nil {
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		return err
 	}
 	// Not locales/po/: the real site's PO files name its own pages.
@@ -87,7 +86,7 @@ func Fixture(dst, root string) error {
 		return err
 	}
 	for _, dir := range []string{"layouts", "assets"} {
-		if err := copyTree(filepath.Join(dst, dir), filepath.Join(root, dir)); err != nil {
+		if err := os.CopyFS(filepath.Join(dst, dir), os.DirFS(filepath.Join(root, dir))); err != nil {
 			return err
 		}
 	}
@@ -102,28 +101,6 @@ func Fixture(dst, root string) error {
 		}
 	}
 	return nil
-}
-
-// copyTree copies the folder src into dst.
-func copyTree(dst, src string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
 }
 
 // copyFiles copies the files of the folder src, without its subfolders,
