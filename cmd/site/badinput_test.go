@@ -339,6 +339,17 @@ func TestBadInput(t *testing.T) {
 			stderr: "site: error: content/en/es: symbolic link to a folder; folders are not followed, so copy or move the folder here instead\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
+		// Issue 21, hostile and careless inputs (remote images, outputs
+		// that collide, control characters, refusals at the content's
+		// line, stray PO files): one block, to ease merges.
+		{
+			name:  "image of another site",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`) + "\n![a tracking pixel](https://evil.example/t.png)\n"},
+			code:  1,
+			stderr: "site: error: content/en/report.md:7: image \"https://evil.example/t.png\" is on another site, which would learn who reads the page; download the file, save it beside the page as content/en/t.png and write its file name: ![what it shows](t.png)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",
 			files: map[string]string{

@@ -2,6 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -192,12 +195,16 @@ func renderImage(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.W
 	return ast.WalkSkipChildren, nil
 }
 
-// resolveImage asks the page's resolver how to show the image at dest,
-// for an image of this site (not one with a scheme, which
-// safeLinkTransformer judges).
+// resolveImage asks the page's resolver how to show the image at dest.
+// An image of another site, or any other URL with a scheme, is an
+// error: a page of the site shows only the project's own files.
 func resolveImage(st *state, n *ast.Image, src []byte) {
 	dest := string(n.Destination)
-	if st.page.ResolveImage == nil || strings.Contains(dest, ":") || strings.HasPrefix(dest, "//") {
+	if st.page.ResolveImage == nil {
+		return
+	}
+	if remote(dest) {
+		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "%s", remoteImageMessage(st.page.File, dest)))
 		return
 	}
 	if dest == "" {
@@ -212,6 +219,36 @@ func resolveImage(st *state, n *ast.Image, src []byte) {
 	n.SetAttribute(pictureAttr, pic)
 	n.SetAttribute(destAttr, dest)
 	n.Destination = []byte(pic.Src)
+}
+
+// remote reports whether an image's destination is a URL with a scheme
+// ("https://…", "data:…") or of another host ("//cdn.example/x.png"),
+// rather than a file of the project.
+func remote(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	scheme, _, ok := strings.Cut(dest, ":")
+	return ok && isScheme(scheme)
+}
+
+// remoteImageMessage says why an image must be a file of the project
+// and how to make it one. An image loaded from another site tells that
+// site who reads the page and when, would be blocked by the site's own
+// Content-Security-Policy, and may change or vanish.
+func remoteImageMessage(page, dest string) string {
+	shown := dest
+	if len(shown) > 60 {
+		shown = shown[:57] + "..."
+	}
+	if !strings.HasPrefix(dest, "//") && !strings.HasPrefix(strings.ToLower(dest), "http") {
+		return fmt.Sprintf("image %q is not a file of the project, and a page shows only those; save the image beside the page (in %s/) and write its file name: ![what it shows](map.png)", shown, path.Dir(page))
+	}
+	name := "map.png"
+	if u, err := url.Parse(dest); err == nil && path.Ext(u.Path) != "" {
+		name = path.Base(u.Path)
+	}
+	return fmt.Sprintf("image %q is on another site, which would learn who reads the page; download the file, save it beside the page as %s/%s and write its file name: ![what it shows](%s)", shown, path.Dir(page), name, name)
 }
 
 // ImageText is the text of one image that translators translate.
