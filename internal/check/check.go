@@ -108,7 +108,7 @@ func sources(s *engine.Site) map[string]source {
 		}
 		m[p.Out] = source{page: p, file: file}
 		if p.Standalone {
-			m[strings.TrimPrefix(render.StandaloneURL(p), "/")] = source{page: p, file: file}
+			m[strings.TrimPrefix(p.StandaloneURL(), "/")] = source{page: p, file: file}
 		}
 	}
 	return m

@@ -6,7 +6,6 @@ import (
 
 	"cecot/internal/engine"
 	"cecot/internal/markdown"
-	"cecot/internal/render"
 	"cecot/internal/translate"
 )
 
@@ -85,8 +84,8 @@ func TestTranslationStates(t *testing.T) {
 	})
 	t.Run("missing with fallback", func(t *testing.T) {
 		standIn := s.Content.Page("es", "about")
-		if !standIn.Untranslated || standIn.URL != "/es/about/" || render.Indexable(standIn) {
-			t.Fatalf("stand-in %+v, indexable %v", standIn, render.Indexable(standIn))
+		if !standIn.Untranslated || standIn.URL != "/es/about/" || standIn.Indexable() {
+			t.Fatalf("stand-in %+v, indexable %v", standIn, standIn.Indexable())
 		}
 		doc := html("es", "about")
 		has(t, doc,

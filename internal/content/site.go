@@ -9,7 +9,6 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -456,18 +455,6 @@ func (s *Tree) indexChildren() {
 	}
 }
 
-// sortChildren orders a section's pages by weight (pages without one
-// last), then by key, so that re-sorting after one page's weight changed
-// gives the order a fresh load would.
-func sortChildren(kids []*Page) {
-	sort.SliceStable(kids, func(i, j int) bool {
-		a, b := kids[i], kids[j]
-		if (a.Weight == 0) != (b.Weight == 0) {
-			return b.Weight == 0
-		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		return a.Key < b.Key
-	})
-}
+// sortChildren orders a section's pages ByWeight, so that re-sorting
+// after one page's weight changed gives the order a fresh load would.
+func sortChildren(kids []*Page) { slices.SortStableFunc(kids, ByWeight) }

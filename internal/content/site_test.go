@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -329,5 +330,41 @@ func TestSourceHash(t *testing.T) {
 	}
 	if len(a) != 12 {
 		t.Errorf("hash %q: want 12 hex digits", a)
+	}
+}
+
+// ByWeight lists pages lightest first, pages without a weight last, and
+// pages of the same weight by key.
+func TestByWeight(t *testing.T) {
+	pages := []*Page{
+		{Key: "c"}, {Key: "b", FrontMatter: FrontMatter{Weight: 2}},
+		{Key: "a"}, {Key: "d", FrontMatter: FrontMatter{Weight: -1}},
+		{Key: "e", FrontMatter: FrontMatter{Weight: 2}},
+	}
+	slices.SortStableFunc(pages, ByWeight)
+	var got []string
+	for _, p := range pages {
+		got = append(got, p.Key)
+	}
+	if want := []string{"d", "b", "e", "a", "c"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+}
+
+// A page's reading time is its words at 200 a minute, at least one,
+// counted from its body when the loader did not count them.
+func TestReadingTime(t *testing.T) {
+	for _, tc := range []struct {
+		p    Page
+		want int
+	}{
+		{Page{}, 1},
+		{Page{Words: 200}, 1},
+		{Page{Words: 201}, 2},
+		{Page{Body: []byte(strings.Repeat("word ", 401))}, 3},
+	} {
+		if got := tc.p.ReadingTime(); got != tc.want {
+			t.Errorf("%d words, body of %d bytes: %d minutes, want %d", tc.p.Words, len(tc.p.Body), got, tc.want)
+		}
 	}
 }

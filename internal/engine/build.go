@@ -201,7 +201,7 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 		return html, err
 	}}}
 	if p.Standalone {
-		outs = append(outs, output{Name: render.StandaloneURL(p)[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
+		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
 			return r.Standalone(p)
 		}})
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"cecot/internal/content"
-	"cecot/internal/render"
 )
 
 // The Atom 1.0 elements of a feed (RFC 4287).
@@ -66,7 +65,7 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		Lang:   lang,
 		ID:     s.Config.FeedID + lang,
 		Title:  title,
-		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.abs(render.FeedURL(lang))}},
+		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.abs(content.FeedURL(lang))}},
 		Author: atomAuthor{Name: l.Title},
 	}
 	updated := noEntries
@@ -75,7 +74,7 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		f.Links = append(f.Links, atomLink{Rel: "alternate", Type: "text/html", Href: s.abs(home.URL)})
 		f.Author.URI = s.abs(home.URL)
 	}
-	for _, p := range render.FeedPages(s.Content, lang) {
+	for _, p := range s.Content.FeedPages(lang) {
 		changed, ok := entryUpdated(p)
 		if !ok {
 			continue
@@ -94,7 +93,7 @@ func (s *Site) feed(lang string) ([]byte, error) {
 			e.Published = p.Date.Time.UTC().Format(time.RFC3339)
 		}
 		for _, t := range s.Content.Translations(p) {
-			if render.Indexable(t) {
+			if t.Indexable() {
 				e.Links = append(e.Links, atomLink{Rel: "alternate", Type: "text/html", Hreflang: t.Lang, Href: s.abs(t.URL)})
 			}
 		}
@@ -129,4 +128,4 @@ func entryUpdated(p *content.Page) (time.Time, bool) {
 }
 
 // feedName is the file of a language's feed in the site.
-func feedName(lang string) string { return strings.TrimPrefix(render.FeedURL(lang), "/") }
+func feedName(lang string) string { return strings.TrimPrefix(content.FeedURL(lang), "/") }

@@ -539,7 +539,7 @@ func sameMeta(o, n *content.Page) bool {
 			*d[1] = *d[0]
 		}
 	}
-	return reflect.DeepEqual(a, b) && render.ReadingTime(o.Body) == render.ReadingTime(n.Body)
+	return reflect.DeepEqual(a, b) && o.ReadingTime() == n.ReadingTime()
 }
 
 // affected lists the outputs that delta d makes stale, and the names of

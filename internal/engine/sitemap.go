@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"cecot/internal/content"
-	"cecot/internal/render"
 )
 
 // A sitemap entry: a page's URL, when it was last updated and its
@@ -27,10 +26,6 @@ type alternate struct {
 	hreflang string
 	href     string
 }
-
-// indexable reports whether search engines should index p; render owns
-// the rule, which also decides a page's robots meta tag.
-func indexable(p *content.Page) bool { return render.Indexable(p) }
 
 // alternates are the hreflang links of an indexable page: itself, each
 // real translation, and the language chooser at the root as x-default,
@@ -57,7 +52,7 @@ func (s *Site) sitemapEntries() []sitemapEntry {
 	if s.Renderer.HasLayout("root") {
 		root := sitemapEntry{loc: s.abs("/")}
 		for _, l := range s.Config.Languages {
-			if h := s.Content.Page(l.Code, "_index"); h != nil && indexable(h) {
+			if h := s.Content.Page(l.Code, "_index"); h != nil && h.Indexable() {
 				root.alternates = append(root.alternates, alternate{l.Code, s.abs(h.URL)})
 			}
 		}
@@ -65,7 +60,7 @@ func (s *Site) sitemapEntries() []sitemapEntry {
 		entries = append(entries, root)
 	}
 	for _, p := range s.Content.Pages {
-		if indexable(p) {
+		if p.Indexable() {
 			entries = append(entries, sitemapEntry{loc: s.abs(p.URL), lastmod: p.Lastmod.ISO(), alternates: s.alternates(p)})
 		}
 	}

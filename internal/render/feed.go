@@ -1,39 +1,6 @@
 package render
 
-import (
-	"sort"
-
-	"cecot/internal/content"
-)
-
-// FeedURL is the path of a language's Atom feed: "/es/feed.xml".
-func FeedURL(lang string) string { return "/" + lang + "/feed.xml" }
-
-// FeedPages are the pages of a language's feed: its dated pages, newest
-// first (then by weight and key, as sections list them), without 404
-// pages and stand-ins for missing translations.
-func FeedPages(c *content.Tree, lang string) []*content.Page {
-	var ps []*content.Page
-	for _, p := range c.Pages {
-		if p.Lang == lang && p.Dated() && Indexable(p) {
-			ps = append(ps, p)
-		}
-	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if !a.Date.Time.Equal(b.Date.Time) {
-			return a.Date.Time.After(b.Date.Time)
-		}
-		if (a.Weight == 0) != (b.Weight == 0) {
-			return b.Weight == 0
-		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		return a.Key < b.Key
-	})
-	return ps
-}
+import "cecot/internal/content"
 
 // FeedLink is what a page's head needs to name its language's feed.
 type FeedLink struct {
@@ -50,5 +17,5 @@ func (v *PageView) Feed() *FeedLink {
 	if v.r.Config.BaseURL == "" {
 		return nil
 	}
-	return &FeedLink{URL: v.Rel(FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language().Title}}
+	return &FeedLink{URL: v.Rel(content.FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language().Title}}
 }

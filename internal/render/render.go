@@ -218,7 +218,7 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 		link = v.Abs
 	case absolute:
 		// Without a base URL, links start from where the file is.
-		from := StandaloneURL(p)
+		from := p.StandaloneURL()
 		link = func(target string) string { return content.RelURL(from, target) }
 	}
 	var resolveImage func(string) (*markdown.Picture, error)

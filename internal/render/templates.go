@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"path"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"text/template/parse"
 
 	"cecot/internal/diag"
+	"cecot/internal/markdown"
 )
 
 // Dir is the folder of the layouts.
@@ -109,36 +108,6 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	return t, errs.Err()
 }
 
-// literalID matches an id attribute with a fixed value in a layout.
-var literalID = regexp.MustCompile(`\bid="([A-Za-z][A-Za-z0-9_-]*)"`)
-
-// literalIDs adds to ids the IDs that a layout's text writes literally.
-func literalIDs(data []byte, ids map[string]bool) {
-	for _, m := range literalID.FindAllSubmatch(data, -1) {
-		ids[string(m[1])] = true
-	}
-}
-
-// ReservedIDs returns the element IDs that the layouts in fsys write
-// literally ("main", "toc-title"), sorted: the IDs that a page's headings
-// must not take, which the renderer gives markdown.Page.Reserved. Tools
-// that name a page's headings without rendering it use them to name them
-// as the built page does. Layouts that cannot be read give none; the
-// build reports them.
-func ReservedIDs(fsys fs.FS) []string {
-	ids := map[string]bool{}
-	_ = fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return nil
-		}
-		if data, err := fs.ReadFile(fsys, p); err == nil {
-			literalIDs(data, ids)
-		}
-		return nil
-	})
-	return slices.Sorted(maps.Keys(ids))
-}
-
 // parseFile parses the layout name into t, and adds the IDs it writes
 // literally to ids.
 func parseFile(fsys fs.FS, t *template.Template, name string, ids map[string]bool) error {
@@ -146,7 +115,7 @@ func parseFile(fsys fs.FS, t *template.Template, name string, ids map[string]boo
 	if err != nil {
 		return diag.CannotRead(path.Join(Dir, name), err)
 	}
-	literalIDs(data, ids)
+	markdown.AddLiteralIDs(data, ids)
 	if _, err := t.New(name).Parse(string(data)); err != nil {
 		return parseHint(templateError(err))
 	}

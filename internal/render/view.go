@@ -38,21 +38,6 @@ func (v *PageView) Paragraphs() int {
 	return v.md.Paragraphs
 }
 
-// ReadingTime is the page's reading time in whole minutes.
-func (v *PageView) ReadingTime() int {
-	if v.Words > 0 || v.Body == nil { // counted when the page was read
-		return minutes(v.Words)
-	}
-	return ReadingTime(v.Body)
-}
-
-// ReadingTime returns the reading time of a Markdown body in whole
-// minutes, at 200 words a minute. Pages that show another page's reading
-// time depend on this figure, so watch mode compares it too.
-func ReadingTime(body []byte) int { return minutes(content.CountWords(body)) }
-
-func minutes(words int) int { return max(1, (words+199)/200) }
-
 // view is the view of a page without its content, as lists show it. It
 // records that the render read p.
 func (r *Renderer) view(p *content.Page) *PageView {
@@ -224,29 +209,13 @@ func (v *PageView) Menu() []*PageView {
 	return v.views(v.r.Content.Children(h))
 }
 
-// Indexable reports whether search engines should index the page: not a
-// 404 page and not a stand-in for a missing translation.
-func (v *PageView) Indexable() bool { return Indexable(v.Page) }
-
-// Indexable reports whether search engines should index p: not a 404
-// page and not a stand-in for a missing translation. The robots meta tag,
-// the hreflang alternates and the sitemap all follow it.
-func Indexable(p *content.Page) bool {
-	return p.Kind != content.KindNotFound && !p.Untranslated
-}
-
-// StandaloneURL is the path of the page's single-file edition, or "".
+// StandaloneURL is the path of the page's single-file edition, or ""
+// when it has none.
 func (v *PageView) StandaloneURL() string {
 	if !v.Standalone {
 		return ""
 	}
-	return StandaloneURL(v.Page)
-}
-
-// StandaloneURL returns the path of p's single-file edition: the page's
-// URL with ".html" for its trailing slash ("/es/informe.html").
-func StandaloneURL(p *content.Page) string {
-	return strings.TrimSuffix(p.URL, "/") + ".html"
+	return v.Page.StandaloneURL()
 }
 
 func (v *PageView) views(ps []*content.Page) []*PageView {

@@ -14,9 +14,9 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/markdown"
 	"cecot/internal/parallel"
 	"cecot/internal/po"
-	"cecot/internal/render"
 )
 
 // BlockState is where the translation of one block stands.
@@ -152,7 +152,7 @@ func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
 }
 
 func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignment, error) {
-	reserved := render.ReservedIDs(fsys)
+	reserved := markdown.ReservedIDs(fsys, LayoutDir)
 	la := &LanguageAlignment{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
@@ -205,7 +205,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	return alignPage(fsys, site, src, lang, sync, render.ReservedIDs(fsys))
+	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, LayoutDir))
 }
 
 func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string) (*PageAlignment, error) {

@@ -109,7 +109,7 @@ type pageFile struct {
 var converter = markdown.New(markdown.Options{UnsafeHTML: true})
 
 // readPageFile parses a page's file into its blocks. reserved are the IDs
-// the layouts use (render.ReservedIDs), which headings do not take.
+// the layouts use (markdown.ReservedIDs), which headings do not take.
 func readPageFile(path, lang, key string, data []byte, reserved []string) (*pageFile, error) {
 	p, _, err := content.Parse(content.ID{Lang: lang, Key: key}, data)
 	if err != nil {
@@ -133,7 +133,7 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 // the front-matter fields title, description, summary and menu where
 // present, then the Markdown's blocks as goldmark parses them. Code
 // blocks, raw HTML, and paragraphs that are only a URL are not blocks.
-// reserved are the IDs the layouts use (render.ReservedIDs), which
+// reserved are the IDs the layouts use (markdown.ReservedIDs), which
 // headings do not take; nil will do where no heading could collide.
 func Blocks(path, lang, key string, data []byte, reserved []string) ([]Block, error) {
 	pf, err := readPageFile(path, lang, key, data, reserved)

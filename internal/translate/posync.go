@@ -14,8 +14,8 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/markdown"
 	"cecot/internal/po"
-	"cecot/internal/render"
 )
 
 // Plan is what "site po export" or "site po import" would write, worked
@@ -86,7 +86,7 @@ type project struct {
 	fsys     fs.FS
 	cfg      *config.Config
 	site     *content.Tree
-	reserved []string // the IDs the layouts use (render.ReservedIDs)
+	reserved []string // the IDs the layouts use (markdown.ReservedIDs)
 }
 
 func loadProject(fsys fs.FS) (*project, error) {
@@ -98,7 +98,7 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{fsys: fsys, cfg: cfg, site: site, reserved: render.ReservedIDs(fsys)}, nil
+	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, LayoutDir)}, nil
 }
 
 // languages checks the languages named on the command line; none means

@@ -40,7 +40,7 @@ type Section struct {
 // Sections splits body, the Markdown of a page whose front matter lines
 // are blank, into its sections, named by the IDs that the built page
 // gives their headings: ids is the page's markdown.Page, of which the
-// heading IDs depend on Numbered and Reserved (render.ReservedIDs). A
+// heading IDs depend on Numbered and Reserved (markdown.ReservedIDs). A
 // section starts at a level-2 heading at the top level of the page, as
 // goldmark parses it, so that headings in code blocks or block quotes do
 // not count. An intro is returned only when there is text before the
@@ -84,7 +84,7 @@ func Sections(body []byte, ids markdown.Page) []Section {
 
 // HeadingIDs returns what gives the headings of page p their IDs besides
 // their text, as the build renders it: whether p is numbered, and
-// reserved, the IDs its layouts use (render.ReservedIDs).
+// reserved, the IDs its layouts use (markdown.ReservedIDs).
 func HeadingIDs(p *content.Page, reserved []string) markdown.Page {
 	return markdown.Page{File: p.File, Numbered: p.Numbered, Reserved: reserved}
 }

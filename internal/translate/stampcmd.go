@@ -11,7 +11,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/render"
+	"cecot/internal/markdown"
 )
 
 // StampFile records in the translation at p, a project path like
@@ -104,7 +104,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	if err != nil {
 		return "", nil, "", err
 	}
-	return file, data, MakeStamp(p.Body, HeadingIDs(p, render.ReservedIDs(root.FS()))), nil
+	return file, data, MakeStamp(p.Body, HeadingIDs(p, markdown.ReservedIDs(root.FS(), LayoutDir))), nil
 }
 
 // writeFile replaces a file through a temporary file, so that a failed

@@ -15,7 +15,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/images"
 	"cecot/internal/locale"
-	"cecot/internal/render"
+	"cecot/internal/markdown"
 )
 
 // State is where a page's translation stands.
@@ -169,7 +169,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	reserved := render.ReservedIDs(fsys)
+	reserved := markdown.ReservedIDs(fsys, LayoutDir)
 	r := &Report{Default: cfg.DefaultLanguage, BasePath: cfg.BasePath()}
 	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
 	for _, l := range cfg.Languages {
