@@ -349,6 +349,27 @@ func TestBadInput(t *testing.T) {
 			stderr: "site: error: content/en/report.md:7: image \"https://evil.example/t.png\" is on another site, which would learn who reads the page; download the file, save it beside the page as content/en/t.png and write its file name: ![what it shows](t.png)\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
+		{
+			name:  "control characters in a title",
+			files: map[string]string{"content/en/report.md": page(`title = "\u001b[31mReport\u0007"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:2: front matter: title holds the invisible character U+001B (ESC, the start of terminal colour codes), which a page must not publish; delete it (text copied from a terminal or another program can bring one in)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "right-to-left override in a title",
+			files: map[string]string{"content/es/report.md": page("title = \"Informe \u202efdp.exe\"", `slug = "informe"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:2: front matter: title holds the invisible character U+202E (right-to-left override), which reorders the text that readers see; delete it (right-to-left text needs no such character in a title)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "control character in an interface string",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\\u009b\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:1: message \"home\" holds the invisible character U+009B (a control character), which a page must not publish; delete it (text copied from a terminal or another program can bring one in)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
 		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",

@@ -54,6 +54,13 @@ func TestDateErrors(t *testing.T) {
 		{"day 31 of June", "---\ntitle: T\ndate: \"2025-06-31\"\n---\n", `content/en/x.md:3: front matter: date: want a date like`},
 		{"a number", "+++\ntitle = \"T\"\ndate = 2025\n+++\n", `content/en/x.md:3: front matter: date: want a date like 2025-06-01, or a month in quotes like "2025-06", got 2025`},
 		{"toml month without quotes", "+++\ntitle = \"T\"\ndate = 2025-06\n+++\n", `content/en/x.md:3: front matter: not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
+		// Issue 21: invisible characters (package invisible).
+		{"escaped ESC in a title", "+++\nweight = 1\ntitle = \"\\u001b[31mReport\\u0007\"\n+++\n", `content/en/x.md:3: front matter: title holds the invisible character U+001B (ESC, the start of terminal colour codes), which a page must not publish; delete it`},
+		{"raw BEL in TOML", "+++\ntitle = \"Report\a\"\n+++\n", `content/en/x.md:2: front matter: the line holds the invisible character U+0007 (BEL, the bell)`},
+		{"YAML escape in a description", "---\ntitle: T\ndescription: \"one\\x85two\"\n---\n", `content/en/x.md:3: front matter: description holds the invisible character U+0085 (next line)`},
+		{"right-to-left override in a title", "+++\ntitle = \"Informe \u202eexe.pdf\"\n+++\n", `content/en/x.md:2: front matter: title holds the invisible character U+202E (right-to-left override), which reorders the text that readers see`},
+		{"noncharacter in a share image's alt", "+++\ntitle = \"T\"\nshare_image_alt = \"a \\uFFFF\"\n+++\n", `content/en/x.md:3: front matter: share_image_alt holds the invisible character U+FFFF (a noncharacter)`},
+		{"control character in params", "+++\ntitle = \"T\"\n[params]\nmenu = \"About\"\nsummary = \"x\\u0008\"\n+++\n", `content/en/x.md:5: front matter: params.summary holds the invisible character U+0008 (backspace)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := Parse(ID{Lang: "en", Key: "x"}, []byte(tc.src))

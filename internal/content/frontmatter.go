@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"cecot/internal/diag"
+	"cecot/internal/invisible"
 )
 
 // FrontMatter is the metadata at the top of a Markdown file, between +++
@@ -141,6 +142,10 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 				bad(key, "text in quotes", v)
 				continue
 			}
+			if err := invisible.Check(s, key == "title"); err != nil {
+				errs.Add(diag.Errorf(path, lineOf(key), "front matter: %s %v", key, err))
+				continue
+			}
 			*field = strings.TrimSpace(s)
 			continue
 		}
@@ -180,6 +185,10 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 				bad(key, "a table of values", v)
 				continue
 			}
+			if err := checkParams(path, "params", p, lineOf); err != nil {
+				errs.Add(err)
+				continue
+			}
 			fm.Params = p
 		default:
 			msg := fmt.Sprintf("front matter: unknown key %q", key)
@@ -192,6 +201,32 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 		}
 	}
 	return fm, warn, errs.Err()
+}
+
+// checkParams refuses invisible characters in the text of a params
+// table, at any depth: layouts publish it. lineOf finds a nested key's
+// line as it finds a top-level key's, which is near enough for a person
+// to see the value.
+func checkParams(path, name string, v any, lineOf func(string) int) error {
+	switch v := v.(type) {
+	case string:
+		if err := invisible.Check(v, false); err != nil {
+			return diag.Errorf(path, lineOf(name[strings.LastIndexByte(name, '.')+1:]), "front matter: %s %v", name, err)
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if err := checkParams(path, name+"."+k, v[k], lineOf); err != nil {
+				return err
+			}
+		}
+	case []any:
+		for _, e := range v {
+			if err := checkParams(path, name, e, lineOf); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func describe(v any) string {
@@ -267,6 +302,9 @@ var tomlMessages = []struct{ prefix, say string }{
 func tomlMessage(msg string) string {
 	if key, ok := strings.CutPrefix(msg, "Key '"); ok && strings.HasSuffix(key, "' has already been defined.") {
 		return fmt.Sprintf("key %q is set twice; keep one of them", strings.TrimSuffix(key, "' has already been defined."))
+	}
+	if say, ok := invisible.FromTOML(msg); ok {
+		return say
 	}
 	for _, m := range tomlMessages {
 		if strings.HasPrefix(msg, m.prefix) {

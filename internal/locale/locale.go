@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/language"
 
 	"cecot/internal/diag"
+	"cecot/internal/invisible"
 )
 
 // Dir is the folder of the message files.
@@ -75,6 +76,9 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
+			if say, ok := invisible.FromTOML(perr.Message); ok {
+				return diag.Errorf(name, perr.Position.Line, "%s", say)
+			}
 			return diag.Errorf(name, perr.Position.Line, "%s; write each message as id = \"text in quotes\", or as a [id] table of plural forms", strings.TrimSuffix(perr.Message, "."))
 		}
 		return diag.Errorf(name, 0, "%v", err)
@@ -115,12 +119,17 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 	for _, id := range slices.Sorted(maps.Keys(raw)) {
 		switch v := raw[id].(type) {
 		case string:
+			if err := invisible.Check(v, false); err != nil {
+				errs.Add(diag.Errorf(name, lines[id], "message %q %v", id, err))
+			}
 		case map[string]any:
 			for _, k := range slices.Sorted(maps.Keys(v)) {
 				if !slices.Contains(tableKeys, k) {
 					errs.Add(diag.Errorf(name, lines[id], "message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")))
-				} else if _, ok := v[k].(string); !ok {
+				} else if s, ok := v[k].(string); !ok {
 					errs.Add(diag.Errorf(name, lines[id], "message %q: %s: want text in quotes", id, k))
+				} else if err := invisible.Check(s, false); err != nil {
+					errs.Add(diag.Errorf(name, lines[id], "message %q: %s %v", id, k, err))
 				}
 			}
 		default:

@@ -127,6 +127,21 @@ func TestPluralErrors(t *testing.T) {
 			"skip = \"x\"\nbroken = \n",
 			"locales/es.toml:2: ",
 		},
+		{
+			"escaped control character",
+			"skip = \"x\"\nhome = \"Inicio\\u001b[31m\"\n",
+			`locales/es.toml:2: message "home" holds the invisible character U+001B (ESC, the start of terminal colour codes), which a page must not publish; delete it`,
+		},
+		{
+			"C1 control in a plural form",
+			"skip = \"x\"\n[reading_time]\none = \"{{.Count}} minuto\"\nmany = \"{{.Count}} de minutos\"\nother = \"{{.Count}} minutos\\u009b\"\n",
+			`locales/es.toml:2: message "reading_time": other holds the invisible character U+009B (a control character)`,
+		},
+		{
+			"raw control character",
+			"skip = \"x\"\nhome = \"Inicio\a\"\n",
+			`locales/es.toml:2: the line holds the invisible character U+0007 (BEL, the bell), which a page must not publish; delete it`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fstest.MapFS{

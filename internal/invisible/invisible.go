@@ -1,0 +1,102 @@
+// Package invisible finds the characters that a contributor cannot see
+// and a page must never publish: control characters, noncharacters and,
+// in titles, the bidirectional controls that reorder what a reader sees.
+//
+// A front matter value or an interface string that holds one is an error
+// at its line rather than a character removed with a warning: removing
+// it would publish something other than what the file says, and a
+// bidirectional override that turns "fdp.exe" into "exe.pdf" is written
+// on purpose, to deceive; the person who wrote the file fixes it once.
+package invisible
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Find returns the first character of s that must not be published, and
+// reports whether there is one: a C0 control other than tab and line
+// feed, DEL, a C1 control, U+FFFE or U+FFFF, and, when title is set, a
+// bidirectional embedding, override or isolate (U+202A–U+202E,
+// U+2066–U+2069). The marks U+200E and U+200F, which right-to-left text
+// legitimately needs, are allowed.
+func Find(s string, title bool) (rune, bool) {
+	for _, r := range s {
+		if forbidden(r, title) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func forbidden(r rune, title bool) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f, r == 0xfffe, r == 0xffff:
+		return true
+	case r == utf8.RuneError:
+		return false // invalid UTF-8 is refused before this
+	}
+	return title && isBidiControl(r)
+}
+
+func isBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// names are the usual names of the characters people meet most.
+var names = map[rune]string{
+	0x00: "NUL", 0x07: "BEL, the bell", 0x08: "backspace", 0x0b: "vertical tab", 0x0c: "form feed",
+	0x0d: "carriage return", 0x1b: "ESC, the start of terminal colour codes", 0x7f: "DEL",
+	0x85: "next line", 0xfffe: "a noncharacter", 0xffff: "a noncharacter",
+	0x202a: "left-to-right embedding", 0x202b: "right-to-left embedding", 0x202c: "pop directional formatting",
+	0x202d: "left-to-right override", 0x202e: "right-to-left override",
+	0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate", 0x2068: "first strong isolate", 0x2069: "pop directional isolate",
+}
+
+// Describe names r for a message: "U+001B (ESC, the start of terminal
+// colour codes)".
+func Describe(r rune) string {
+	if n, ok := names[r]; ok {
+		return fmt.Sprintf("U+%04X (%s)", r, n)
+	}
+	if isBidiControl(r) {
+		return fmt.Sprintf("U+%04X (a bidirectional control)", r)
+	}
+	return fmt.Sprintf("U+%04X (a control character)", r)
+}
+
+// Check returns an error that says which invisible character s holds and
+// what to do, or nil; title as for Find.
+func Check(s string, title bool) error {
+	r, ok := Find(s, title)
+	if !ok {
+		return nil
+	}
+	if isBidiControl(r) {
+		return fmt.Errorf("holds the invisible character %s, which reorders the text that readers see; delete it (right-to-left text needs no such character in a title)", Describe(r))
+	}
+	return fmt.Errorf("holds the invisible character %s, which a page must not publish; delete it (text copied from a terminal or another program can bring one in)", Describe(r))
+}
+
+// FromTOML rewords the TOML parser's message about a raw control
+// character in a file ("TOML files cannot contain control characters:
+// '0x1b'") as Check words it, for the line that holds it; ok is false for
+// any other message.
+func FromTOML(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "TOML files cannot contain control characters: '0x")
+	if !ok {
+		return "", false
+	}
+	n, err := strconv.ParseUint(strings.TrimSuffix(rest, "'"), 16, 32)
+	if err != nil {
+		return "", false
+	}
+	if err := Check(string(rune(n)), true); err != nil {
+		return "the line " + err.Error(), true
+	}
+	return "", false
+}
