@@ -133,6 +133,41 @@ func sameButReadingTime(a, b string) bool {
 	return rt.ReplaceAllString(a, "") == rt.ReplaceAllString(b, "")
 }
 
+// TestPOImportRefusesBrokenPlaceholders: an interface string whose
+// placeholder is misspelt, dropped or unclosed is refused at its PO
+// line (issue 19, case 4), and nothing is written.
+func TestPOImportRefusesBrokenPlaceholders(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "strings", "es.po")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ bad, want string }{
+		{`Párrafo {{.Numero}}`, `unknown placeholder {{.Numero}}; this text can use only {{.Number}}`},
+		{`Párrafo`, `the placeholder {{.Number}} of the original is missing`},
+		{`Párrafo {{.Number`, `placeholder syntax: unclosed action`},
+	} {
+		bad := strings.Replace(string(data), `msgstr "Párrafo {{.Number}}"`, `msgstr "`+c.bad+`"`, 1)
+		if bad == string(data) {
+			t.Fatal("no paragraph_label entry to break")
+		}
+		if err := os.WriteFile(name, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before := readTree(t, dir)
+		code, _, stderr := runSite(t, "po", "import", "-src", dir)
+		re := regexp.MustCompile(`site: error: locales/po/strings/es\.po:\d+: message "paragraph_label": ` + regexp.QuoteMeta(c.want))
+		if code != 1 || !re.MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
+			t.Errorf("%s: exit %d\n%s", c.bad, code, stderr)
+		}
+		assertSameTree(t, before, readTree(t, dir))
+	}
+}
+
 // TestPOBadImport: bad PO input exits with status 1, names the PO file's
 // line, and writes nothing.
 func TestPOBadImport(t *testing.T) {
@@ -154,7 +189,7 @@ func TestPOBadImport(t *testing.T) {
 	}
 	before := readTree(t, dir)
 	code, _, stderr := runSite(t, "po", "import", "-src", dir)
-	if code != 1 || !regexp.MustCompile(`site: error: locales/po/pages/es/submission\.po:\d+: msgctxt "submission#the-secret-agreement": a new heading`).MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
+	if code != 1 || !regexp.MustCompile(`site: error: locales/po/pages/es/submission\.po:\d+: msgctxt "submission#the-secret-agreement": the translation makes a new heading`).MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}
 	assertSameTree(t, before, readTree(t, dir))

@@ -10,6 +10,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/promise"
 )
 
 // PlanImport works out the Markdown pages (content/<lang>/) and
@@ -253,57 +254,28 @@ func frontAssign(line, key, value, format string) string {
 	return indent + key + " = " + tomlQuote(value) + end
 }
 
-// checkTranslation checks that msgstr p can stand in for block b: it
-// must parse as the same kind of block, with the same link targets in
-// the same order, only safe links, no raw HTML unless allowed, and
-// balanced emphasis. Errors name the entry's msgstr line.
+// checkTranslation checks that msgstr p can stand in for block b: that
+// it keeps every promise of b's text (package promise). Errors name the
+// entry's msgstr line, one for each promise broken.
 func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
-	bad := func(what error) error {
-		return at(name, e.StrLine, "po_check", "Ctx", fmt.Sprintf("%q", e.Ctx()), "What", what)
+	var errs diag.List
+	for _, pb := range promise.Markdown(unitOf(b), b.Text, p, promise.Options{UnsafeHTML: unsafeHTML}) {
+		errs.Add(at(name, e.StrLine, "po_check", "Ctx", fmt.Sprintf("%q", e.Ctx()), "What", pb))
 	}
-	kind := msg("kind_" + string(b.Kind))
-	if b.frontKey != "" || b.Kind == KindAlt || b.Kind == KindImageTitle {
-		if strings.ContainsAny(p, "\n") {
-			return bad(msg("check_one_line", "Kind", kind))
-		}
-		if b.Kind == KindAlt && strings.ContainsAny(p, "[]") {
-			return bad(msg("check_alt_brackets"))
-		}
-		if b.Kind == KindImageTitle && strings.Contains(p, `"`) {
-			return bad(msg("check_title_quote"))
-		}
-		return nil
+	return errs.Err()
+}
+
+// unitOf says what shape block b's text has to keep.
+func unitOf(b Block) promise.Unit {
+	switch {
+	case b.frontKey != "" || b.Kind.Field():
+		return promise.Field
+	case b.Kind == KindAlt:
+		return promise.Alt
+	case b.Kind == KindImageTitle:
+		return promise.Caption
+	case b.Kind == KindCell:
+		return promise.Cell
 	}
-	orig, err := inspectInline(b.Text)
-	if err != nil {
-		return bad(err)
-	}
-	tr, err := inspectInline(p)
-	if err != nil {
-		return bad(err)
-	}
-	if tr.structure != nil {
-		return bad(msg("check_structure", "Structure", tr.structure, "Kind", kind))
-	}
-	if tr.rawHTML && !unsafeHTML {
-		return bad(msg("check_html", "Sample", tr.htmlSample))
-	}
-	for _, l := range tr.links {
-		if !safeLink(l) {
-			return bad(msg("check_link_scheme", "Target", fmt.Sprintf("%q", l)))
-		}
-	}
-	if len(tr.links) != len(orig.links) {
-		return bad(msg("check_link_count", "Orig", len(orig.links), "OrigLinks", strings.Join(orig.links, ", "),
-			"Tr", len(tr.links), "TrLinks", strings.Join(tr.links, ", ")))
-	}
-	for i := range tr.links {
-		if tr.links[i] != orig.links[i] {
-			return bad(msg("check_link_target", "N", i+1, "Target", fmt.Sprintf("%q", tr.links[i]), "Orig", fmt.Sprintf("%q", orig.links[i])))
-		}
-	}
-	if tr.stray > orig.stray {
-		return bad(msg("check_emphasis"))
-	}
-	return nil
+	return promise.Block
 }

@@ -13,6 +13,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/po"
+	"cecot/internal/promise"
 )
 
 // pluralRules are gettext's Plural-Forms for the CLDR plural forms that
@@ -373,6 +374,10 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		} else {
 			forms["other"] = p[0]
 		}
+		if err := checkString(name, e, id, d.forms, forms); err != nil {
+			errs.Add(err)
+			continue
+		}
 		if err := ed.set(id, plural, rule.forms, forms); err != nil {
 			errs.Add(diag.Errorf(name, e.Line, "%v", err))
 			continue
@@ -387,6 +392,16 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		plan.put(pr.fsys, file, ed.src)
 	}
 	return nil
+}
+
+// checkString checks that a translated interface string keeps its
+// original's promises (package promise), at the entry's msgstr line.
+func checkString(name string, e *po.Entry, id string, orig, tr map[string]string) error {
+	var errs diag.List
+	for _, pb := range promise.String(orig, tr) {
+		errs.Add(at(name, e.StrLine, "po_string_check", "ID", fmt.Sprintf("%q", id), "What", pb))
+	}
+	return errs.Err()
 }
 
 // tomlEditor changes messages of a go-i18n TOML file line by line, so

@@ -17,6 +17,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/images"
+	"cecot/internal/promise"
 )
 
 //go:embed messages/*.toml
@@ -208,11 +209,30 @@ func (p *Printer) Error(err error) string {
 	if errors.As(err, &m) && m.Error() == err.Error() {
 		return p.Say(m)
 	}
+	var pb *promise.Problem
+	if errors.As(err, &pb) && pb.Error() == err.Error() {
+		return p.promise(pb)
+	}
 	var se *images.StampError
 	if errors.As(err, &se) && se.Error() == err.Error() {
 		return p.T("image_stamp_"+se.Kind, "File", se.File, "Original", se.Original, "Err", fmt.Sprint(se.Err))
 	}
 	return err.Error()
+}
+
+// promise says a broken promise in p's language.
+func (p *Printer) promise(pb *promise.Problem) string {
+	want, got := pb.Want, pb.Got
+	switch pb.Kind {
+	case promise.UnsafeLink, promise.LinkMissing, promise.LinkExtra, promise.ImageMissing, promise.ImageExtra:
+		want, got = fmt.Sprintf("%q", want), fmt.Sprintf("%q", got)
+	}
+	s := p.T("promise_"+string(pb.Kind), "Want", want, "Got", got, "Detail", pb.Detail,
+		"Structure", p.T("structure_"+pb.Detail))
+	if pb.Form != "" {
+		s = p.T("promise_form", "Form", fmt.Sprintf("%q", pb.Form), "What", s)
+	}
+	return s
 }
 
 // Note is an error with a line added after it that says what came of

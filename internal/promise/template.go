@@ -1,0 +1,205 @@
+package promise
+
+import (
+	"io"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"text/template"
+	"text/template/parse"
+)
+
+// String checks tr, a translated interface string, against orig, its
+// original: each maps a plural form ("one", "other") to its text, and a
+// simple string has "other" alone. Every form must parse as go-i18n
+// parses it, use only the placeholders the original uses (those are the
+// names the code fills in), and fill in without error; the "other" form
+// must keep every placeholder of the original, while the others may
+// drop one ("un minuto" needs no {{.Count}}). Forms tr lacks are not
+// checked here: the plural rules are locale's.
+func String(orig, tr map[string]string) Problems {
+	known := map[string]bool{}
+	for _, text := range orig {
+		names, err := Placeholders(text)
+		if err != nil {
+			// The original is checked on its own (Template); a
+			// broken original promises nothing.
+			return nil
+		}
+		for _, n := range names {
+			known[n] = true
+		}
+	}
+	var ps Problems
+	for _, form := range formOrder(tr) {
+		label := form
+		if len(tr) == 1 {
+			label = "" // a simple string's only form
+		}
+		ps = append(ps, checkForm(form, label, tr[form], known, orig[form])...)
+	}
+	return ps
+}
+
+// Template checks one interface string alone: its syntax, and that it
+// fills in.
+func Template(text string) *Problem {
+	names, err := Placeholders(text)
+	if err != nil {
+		return &Problem{Kind: Syntax, Detail: err.Error()}
+	}
+	if err := fill(text, names); err != nil {
+		return &Problem{Kind: Fails, Detail: err.Error()}
+	}
+	return nil
+}
+
+// checkForm checks one form of a translated string; label names it in
+// problems ("" for a simple string).
+func checkForm(form, label, text string, known map[string]bool, origText string) Problems {
+	names, err := Placeholders(text)
+	if err != nil {
+		return Problems{{Kind: Syntax, Detail: err.Error(), Form: label}}
+	}
+	var ps Problems
+	for _, n := range names {
+		if !known[n] {
+			ps = append(ps, &Problem{Kind: Unknown, Got: "{{." + n + "}}", Want: knownList(known), Form: label})
+		}
+	}
+	if form == "other" {
+		have := map[string]bool{}
+		for _, n := range names {
+			have[n] = true
+		}
+		for _, n := range slices.Sorted(maps.Keys(known)) {
+			if !have[n] {
+				ps = append(ps, &Problem{Kind: Dropped, Want: "{{." + n + "}}", Form: label})
+			}
+		}
+	}
+	if len(ps) > 0 {
+		return ps
+	}
+	all := slices.Sorted(maps.Keys(known))
+	if origText == "" || fill(origText, all) == nil {
+		if err := fill(text, all); err != nil {
+			ps = append(ps, &Problem{Kind: Fails, Detail: err.Error(), Form: label})
+		}
+	}
+	return ps
+}
+
+// formOrder lists a string's forms in CLDR's order.
+func formOrder(forms map[string]string) []string {
+	var out []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if _, ok := forms[f]; ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func knownList(known map[string]bool) string {
+	if len(known) == 0 {
+		return "no placeholders"
+	}
+	var s []string
+	for _, n := range slices.Sorted(maps.Keys(known)) {
+		s = append(s, "{{."+n+"}}")
+	}
+	return strings.Join(s, ", ")
+}
+
+// Placeholders returns the data names text uses ("Count" for
+// {{.Count}}), sorted, each once, or the syntax error that go-i18n
+// would meet.
+func Placeholders(text string) ([]string, error) {
+	if !strings.Contains(text, "{{") {
+		return nil, nil // go-i18n shows it as it is
+	}
+	t, err := template.New("").Parse(text)
+	if err != nil {
+		return nil, errorString(cleanError(err))
+	}
+	names := map[string]bool{}
+	if t.Tree != nil {
+		walk(t.Tree.Root, names)
+	}
+	return slices.Sorted(maps.Keys(names)), nil
+}
+
+// fill executes text with a value for each name, as the build does.
+func fill(text string, names []string) error {
+	if !strings.Contains(text, "{{") {
+		return nil
+	}
+	t, err := template.New("").Option("missingkey=default").Parse(text)
+	if err != nil {
+		return errorString(cleanError(err))
+	}
+	data := map[string]any{}
+	for _, n := range names {
+		data[n] = 2
+	}
+	if err := t.Execute(io.Discard, data); err != nil {
+		return errorString(cleanError(err))
+	}
+	return nil
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// templatePrefix is what text/template puts before its messages:
+// "template: :1: ", "template: :1:5: executing \"\" at <...>: ".
+var templatePrefix = regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at <[^>]*>: )?`)
+
+func cleanError(err error) string {
+	return templatePrefix.ReplaceAllString(err.Error(), "")
+}
+
+// walk collects the first field name of every field the tree reads.
+func walk(n parse.Node, names map[string]bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			walk(c, names)
+		}
+	case *parse.ActionNode:
+		walk(n.Pipe, names)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Cmds {
+			walk(c, names)
+		}
+	case *parse.CommandNode:
+		for _, a := range n.Args {
+			walk(a, names)
+		}
+	case *parse.FieldNode:
+		names[n.Ident[0]] = true
+	case *parse.ChainNode:
+		walk(n.Node, names)
+	case *parse.IfNode:
+		walkBranch(&n.BranchNode, names)
+	case *parse.RangeNode:
+		walkBranch(&n.BranchNode, names)
+	case *parse.WithNode:
+		walkBranch(&n.BranchNode, names)
+	}
+}
+
+func walkBranch(b *parse.BranchNode, names map[string]bool) {
+	walk(b.Pipe, names)
+	walk(b.List, names)
+	walk(b.ElseList, names)
+}
