@@ -14,9 +14,14 @@ import (
 // asks of its text: how to cite the submission, its month-precision
 // date, and paragraph numbers with a name in the page's language.
 
-// originalTitle is the submission's headline, exactly as the source
-// report gives it (shared/seed/report-source.txt, its second line).
-const originalTitle = "US brokers secret torture deal with El Salvador: report to UN Special Rapporteur on the Human Rights of Migrants"
+// documentName is the submission's name, as the source report lists it
+// under its date (shared/seed/report-source.txt); originalHeadline is
+// the headline of the web page that summarizes it, the source's second
+// line, which is not the submission's title (issue 23).
+const (
+	documentName     = "Submission to the UN Special Rapporteur on the Human Rights of Migrants"
+	originalHeadline = "US brokers secret torture deal with El Salvador: report to UN Special Rapporteur on the Human Rights of Migrants"
+)
 
 // partners are the source's three partner organizations, as it lists them.
 var partners = []string{
@@ -93,25 +98,28 @@ func textOf(n *html.Node) string {
 // of its single-file edition, in both languages: a heading in the page's
 // language that names the block, the statement that the page is a
 // summary, the partner organizations as the source lists them, the
-// original's exact title marked as English, the addressee in the page's
-// language, the month of the submission, and an example link to a
-// numbered paragraph of the online page that exists.
+// submission's name and the headline it was published under, exactly,
+// in the page's quotation marks and marked as English, on a Spanish page
+// what the submission is in Spanish, the month of the submission, and an
+// example link to a numbered paragraph of the online page that exists.
 func TestCiteBlock(t *testing.T) {
 	const base = "https://example.org/cecot-report/"
 	out := buildProject(t, Options{BaseURL: base}, nil)
 	for _, tc := range []struct {
 		file, page, lang         string
 		heading, summary, partnr string
-		addressee, date          string
+		name, date, headline     string
 	}{
 		{"en/submission/index.html", "en/submission/", "en", "How to cite", "not the submission's text", "Partners:",
-			"Submission to the UN Special Rapporteur on the Human Rights of Migrants", "June 2025"},
+			"“" + documentName + "”", "June 2025", "Published online under the headline “" + originalHeadline + "”."},
 		{"en/submission.html", "en/submission/", "en", "How to cite", "not the submission's text", "Partners:",
-			"Submission to the UN Special Rapporteur on the Human Rights of Migrants", "June 2025"},
+			"“" + documentName + "”", "June 2025", "Published online under the headline “" + originalHeadline + "”."},
 		{"es/informe/index.html", "es/informe/", "es", "Cómo citar", "no el texto del informe", "Organizaciones asociadas:",
-			"Informe dirigido a la Relatoría Especial de las Naciones Unidas sobre los derechos humanos de los migrantes", "junio de 2025"},
+			"«" + documentName + "» (informe dirigido a la Relatoría Especial de las Naciones Unidas sobre los derechos humanos de los migrantes)", "junio de 2025",
+			"Publicado en línea con el titular «" + originalHeadline + "»."},
 		{"es/informe.html", "es/informe/", "es", "Cómo citar", "no el texto del informe", "Organizaciones asociadas:",
-			"Informe dirigido a la Relatoría Especial de las Naciones Unidas sobre los derechos humanos de los migrantes", "junio de 2025"},
+			"«" + documentName + "» (informe dirigido a la Relatoría Especial de las Naciones Unidas sobre los derechos humanos de los migrantes)", "junio de 2025",
+			"Publicado en línea con el titular «" + originalHeadline + "»."},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			doc := parseDoc(t, out, tc.file)
@@ -125,18 +133,20 @@ func TestCiteBlock(t *testing.T) {
 			if len(heads) != 1 || textOf(heads[0]) != tc.heading || attr(heads[0], "id") != attr(block, "aria-labelledby") {
 				t.Errorf("the block is not named by its heading %q", tc.heading)
 			}
-			for _, want := range append([]string{tc.summary, tc.partnr, tc.addressee + ", " + tc.date + "."}, partners...) {
+			for _, want := range append([]string{tc.summary, tc.partnr, tc.name + ", " + tc.date + ". " + tc.headline}, partners...) {
 				if !strings.Contains(text, want) {
 					t.Errorf("the block does not say %q:\n%s", want, text)
 				}
 			}
 			cites := findAll(block, func(n *html.Node) bool { return n.Data == "cite" })
-			if len(cites) != 1 || textOf(cites[0]) != originalTitle {
-				t.Fatalf("the block does not give the original's title exactly: %q", text)
+			if len(cites) != 2 || textOf(cites[0]) != documentName || textOf(cites[1]) != originalHeadline {
+				t.Fatalf("the block does not give the submission's name and headline exactly: %q", text)
 			}
-			// The title is English: a Spanish page marks it so.
-			if got := attr(cites[0], "lang"); tc.lang != "en" && got != "en" {
-				t.Errorf("<cite lang=%q>, want lang=\"en\" on a %s page", got, tc.lang)
+			// They are English: a Spanish page marks them so.
+			for _, c := range cites {
+				if got := attr(c, "lang"); tc.lang != "en" && got != "en" {
+					t.Errorf("<cite lang=%q>, want lang=\"en\" on a %s page", got, tc.lang)
+				}
 			}
 			times := findAll(block, func(n *html.Node) bool { return n.Data == "time" })
 			if len(times) != 1 || attr(times[0], "datetime") != "2025-06" || textOf(times[0]) != tc.date {
@@ -151,10 +161,19 @@ func TestCiteBlock(t *testing.T) {
 			if page != base+tc.page || !strings.HasPrefix(frag, "p") || textOf(links[0]) != href {
 				t.Errorf("example link %q (%q), want %s#pN shown as itself", href, textOf(links[0]), base+tc.page)
 			}
-			// The title is under the page's heading too, to search for.
+			// The name and the headline are under the page's heading
+			// too, to search for.
 			headers := findAll(doc, func(n *html.Node) bool { return n.Data == "header" && hasClass(n, "page-header") })
-			if len(headers) != 1 || len(findAll(headers[0], func(n *html.Node) bool { return n.Data == "cite" && textOf(n) == originalTitle })) != 1 {
-				t.Errorf("the page's header does not give the original's title")
+			if len(headers) != 1 {
+				t.Fatalf("%d page headers", len(headers))
+			}
+			if !strings.Contains(textOf(headers[0]), tc.headline) {
+				t.Errorf("the page's header does not say %q:\n%s", tc.headline, textOf(headers[0]))
+			}
+			for _, want := range []string{documentName, originalHeadline} {
+				if len(findAll(headers[0], func(n *html.Node) bool { return n.Data == "cite" && textOf(n) == want })) != 1 {
+					t.Errorf("the page's header does not give %q", want)
+				}
 			}
 			online := parseDoc(t, out, strings.TrimPrefix(tc.page, "/")+"index.html")
 			if len(findAll(online, func(n *html.Node) bool { return attr(n, "id") == frag })) != 1 {

@@ -280,7 +280,7 @@ func TestGlossaryAndEdits(t *testing.T) {
 		t.Fatalf("the real submission has %d changed or missing rows before any edit", n)
 	}
 
-	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
+	replaceIn(t, dir, "content/es/submission.md", "mediante la Ley de Enemigos Extranjeros", "mediante una antigua ley de guerra")
 	took := poll(t, ctx, "the glossary miss is flagged", `[...document.querySelectorAll("li.row.gloss")].some(li =>
 		li.querySelector(".badge.glossary") && li.innerText.includes("una antigua ley de guerra") && li.querySelector(".glossary-miss").innerText.includes("Ley de Enemigos Extranjeros"))`)
 	t.Logf("glossary miss shown %v after the save", took)
@@ -336,7 +336,7 @@ func TestAccessibility(t *testing.T) {
 	axe := browsertest.AxeScript(t, repo)
 	dir := newProject(t)
 	keepPO(t, dir, "es")
-	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
+	replaceIn(t, dir, "content/es/submission.md", "mediante la Ley de Enemigos Extranjeros", "mediante una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	if err := os.Remove(filepath.Join(dir, "content/es/recommendations.md")); err != nil {
 		t.Fatal(err)
@@ -365,7 +365,7 @@ func TestAccessibility(t *testing.T) {
 func TestNarrowAndShots(t *testing.T) {
 	dir := newProject(t)
 	keepPO(t, dir, "es")
-	replaceIn(t, dir, "content/es/submission.md", "en virtud de la Ley de Enemigos Extranjeros", "en virtud de una antigua ley de guerra")
+	replaceIn(t, dir, "content/es/submission.md", "mediante la Ley de Enemigos Extranjeros", "mediante una antigua ley de guerra")
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
 	s := serve(t, dir)
 	ctx := browsertest.New(t, 3*time.Minute)
