@@ -3,6 +3,7 @@ package translate
 import (
 	"bufio"
 	"bytes"
+	"cecot/internal/translation"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -19,111 +20,6 @@ import (
 	"cecot/internal/po"
 )
 
-// BlockState is where the translation of one block stands.
-type BlockState string
-
-// The states of a block's translation.
-const (
-	// BlockTranslated: translated from the original as it is now.
-	BlockTranslated BlockState = "translated"
-	// BlockChanged: the original changed since it was translated (a
-	// fuzzy PO entry), or no one recorded what it was translated from.
-	BlockChanged BlockState = "changed"
-	// BlockMissing: not translated; readers see the original's text.
-	BlockMissing BlockState = "missing"
-	// BlockObsolete: a translation, or a PO entry, of a block that the
-	// original no longer has.
-	BlockObsolete BlockState = "obsolete"
-)
-
-// Counts are how many blocks are in each state.
-type Counts struct {
-	Translated int `json:"translated"`
-	Changed    int `json:"changed"`
-	Missing    int `json:"missing"`
-	Obsolete   int `json:"obsolete"`
-}
-
-func (c *Counts) add(s BlockState) {
-	switch s {
-	case BlockTranslated:
-		c.Translated++
-	case BlockChanged:
-		c.Changed++
-	case BlockMissing:
-		c.Missing++
-	case BlockObsolete:
-		c.Obsolete++
-	}
-}
-
-// Plus returns the sum of c and d.
-func (c Counts) Plus(d Counts) Counts {
-	return Counts{c.Translated + d.Translated, c.Changed + d.Changed, c.Missing + d.Missing, c.Obsolete + d.Obsolete}
-}
-
-// Total is the number of blocks the original has: all but the obsolete.
-func (c Counts) Total() int { return c.Translated + c.Changed + c.Missing }
-
-// Row is one block of a page beside its translation.
-type Row struct {
-	Kind   Kind   `json:"kind"`
-	Anchor string `json:"anchor"` // stable in every language; see Block
-	// Context is the block's msgctxt in PO files: "submission#p7".
-	Context string `json:"context"`
-	// ID and TranslationID are the ids to link to in the built
-	// original and translation ("" for front matter); a heading's
-	// differ, as they come from its text.
-	ID            string `json:"id,omitempty"`
-	TranslationID string `json:"translation_id,omitempty"`
-
-	Original     string `json:"original"`      // the original's text now ("" when obsolete)
-	OriginalLine int    `json:"original_line"` // its line in the original's file (0 when obsolete)
-	// Previous is the original's text when the block was translated,
-	// when it is known and differs from Original: from the PO file's
-	// "#| msgid" or msgid. HasPrevious tells an empty one from none.
-	Previous    string `json:"previous,omitempty"`
-	HasPrevious bool   `json:"has_previous,omitempty"`
-
-	Translation     string `json:"translation"`      // the translation's text, "" when missing
-	TranslationLine int    `json:"translation_line"` // its line in the translation's file, 0 when missing
-
-	State BlockState `json:"state"`
-	// POLine is the line of the block's entry in the language's PO
-	// file (PageAlignment.PO), 0 when it has none.
-	POLine int `json:"po_line,omitempty"`
-}
-
-// PageAlignment is a page's blocks beside their translation in one
-// language.
-type PageAlignment struct {
-	Key  string `json:"key"`
-	Lang string `json:"lang"`
-	// Original and Translation are the files: "content/en/report.md",
-	// "content/es/report.md" (where it would be, when it does not exist).
-	Original    string `json:"original"`
-	Translation string `json:"translation"`
-	Exists      bool   `json:"exists"`          // the translation's file exists
-	Draft       bool   `json:"draft,omitempty"` // it is marked draft, so not yet published
-	// PO is the language's PO file of the page when it exists
-	// ("locales/po/pages/es/report.po"), else "".
-	PO     string `json:"po,omitempty"`
-	Rows   []Row  `json:"rows"`
-	Counts Counts `json:"counts"`
-}
-
-// UpToDate reports whether every block of the original is translated
-// from its current text.
-func (a *PageAlignment) UpToDate() bool { return a.Counts.Changed+a.Counts.Missing == 0 }
-
-// LanguageAlignment is every published page of the default language
-// beside its translation in one language.
-type LanguageAlignment struct {
-	Lang   string           `json:"lang"`
-	Pages  []*PageAlignment `json:"pages"`
-	Totals Counts           `json:"totals"` // of Pages' blocks
-}
-
 // Align returns every published page of the default language aligned
 // with its translation into lang: per block its kind, anchor, original
 // and translated text with their lines, the original's previous text
@@ -139,7 +35,7 @@ type LanguageAlignment struct {
 // block was translated from), and otherwise from the translation's
 // translated_from stamp, which knows which "##" sections changed but not
 // their earlier text.
-func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
+func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -151,9 +47,9 @@ func Align(fsys fs.FS, lang string) (*LanguageAlignment, error) {
 	return alignLanguage(fsys, site, lang)
 }
 
-func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignment, error) {
+func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.Language, error) {
 	reserved := markdown.ReservedIDs(fsys, LayoutDir)
-	la := &LanguageAlignment{Lang: lang}
+	la := &translation.Language{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
 		return nil, err
@@ -166,7 +62,7 @@ func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignm
 	}
 	// Each page is parsed on its own, so they are aligned on all cores;
 	// results go by index, so the order never changes.
-	pages := make([]*PageAlignment, len(srcs))
+	pages := make([]*translation.Page, len(srcs))
 	pageErrs := make([]error, len(srcs))
 	parallel.For(context.Background(), len(srcs), func(i int) {
 		pages[i], pageErrs[i] = alignPage(fsys, site, srcs[i], lang, sync, reserved)
@@ -188,7 +84,7 @@ func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*LanguageAlignm
 
 // AlignPage returns one page, by key ("submission"), aligned with its
 // translation into lang, as Align does.
-func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
+func AlignPage(fsys fs.FS, lang, key string) (*translation.Page, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -208,8 +104,8 @@ func AlignPage(fsys fs.FS, lang, key string) (*PageAlignment, error) {
 	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, LayoutDir))
 }
 
-func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string) (*PageAlignment, error) {
-	pa := &PageAlignment{Key: src.Key, Lang: lang, Original: src.File,
+func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string) (*translation.Page, error) {
+	pa := &translation.Page{Key: src.Key, Lang: lang, Original: src.File,
 		Translation: src.ID().In(lang).File()}
 	orig, err := readPage(fsys, src.File, src.Lang, src.Key, reserved)
 	if err != nil {
@@ -229,9 +125,9 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 	if pofile != nil {
 		pa.PO = POPath(lang, src.Key)
 	}
-	pa.Rows = align(orig, tr, pofile, sync, src.Key)
-	for _, r := range pa.Rows {
-		pa.Counts.add(r.State)
+	pa.Units = align(orig, tr, pofile, sync, src.Key)
+	for _, r := range pa.Units {
+		pa.Counts.Add(r.State)
 	}
 	return pa, nil
 }
@@ -261,27 +157,27 @@ func Context(key, anchor string) string { return key + "#" + anchor }
 
 // align pairs the original's blocks with the translation's and gives
 // each its state.
-func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []Row {
+func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []translation.Unit {
 	s := newPageSync(orig, tr, pofile, "", sync, key, "")
-	var rows []Row
+	var rows []translation.Unit
 	slots := s.slots()
 	next := 0
 	for _, p := range s.pairs {
 		if p.o < 0 {
 			t := tr.blocks[p.t]
-			rows = append(rows, Row{Kind: t.Kind, Anchor: t.Anchor, Context: Context(key, t.Anchor),
-				TranslationID: t.ID, Translation: t.Text, TranslationLine: t.Line, State: BlockObsolete})
+			rows = append(rows, translation.Unit{Kind: t.Kind, Anchor: t.Anchor, Context: Context(key, t.Anchor),
+				TranslationID: t.ID, Translation: t.Text, TranslationLine: t.Line, State: translation.Obsolete})
 			continue
 		}
 		sl := slots[next]
 		next++
 		b := sl.b
-		r := Row{Kind: b.Kind, Anchor: b.Anchor, Context: sl.ctx, ID: b.ID, Original: b.Text, OriginalLine: b.Line}
+		r := translation.Unit{Kind: b.Kind, Anchor: b.Anchor, Context: sl.ctx, ID: b.ID, Original: b.Text, OriginalLine: b.Line}
 		if sl.e != nil {
 			r.POLine = sl.e.Line
 		}
 		if sl.t == nil {
-			r.State = BlockMissing
+			r.State = translation.Missing
 			rows = append(rows, r)
 			continue
 		}
@@ -289,14 +185,14 @@ func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []R
 		r.TranslationID, r.Translation, r.TranslationLine = t.ID, t.Text, t.Line
 		r.State, r.Previous, r.HasPrevious = blockState(b, t, sl.e, sync[r.Context], s.changed)
 		if sl.draft {
-			r.State = BlockMissing
+			r.State = translation.Missing
 		}
 		rows = append(rows, r)
 	}
 	for _, e := range s.unused() {
 		anchor := strings.TrimPrefix(e.Ctx(), key+"#")
-		rows = append(rows, Row{Anchor: anchor, Context: e.Ctx(), Previous: e.ID, HasPrevious: true,
-			Translation: first(e.Str), State: BlockObsolete, POLine: e.Line})
+		rows = append(rows, translation.Unit{Anchor: anchor, Context: e.Ctx(), Previous: e.ID, HasPrevious: true,
+			Translation: first(e.Str), State: translation.Obsolete, POLine: e.Line})
 	}
 	return rows
 }
@@ -311,27 +207,27 @@ func first(s []string) string {
 // blockState decides whether translation t of block b is up to date,
 // from PO entry e when the PO file holds the translation the Markdown
 // has, else from the stamp's changed sections.
-func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) (BlockState, string, bool) {
+func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) (translation.State, string, bool) {
 	if e != nil && first(e.Str) == t.Text {
 		switch {
 		case e.Fuzzy() && e.PrevID != nil:
-			return BlockChanged, *e.PrevID, true
+			return translation.Changed, *e.PrevID, true
 		case e.Fuzzy():
-			return BlockChanged, "", false
+			return translation.Changed, "", false
 		case e.ID != b.Text && !vouched(b, changed):
-			return BlockChanged, e.ID, true
+			return translation.Changed, e.ID, true
 		}
-		return BlockTranslated, "", false
+		return translation.Translated, "", false
 	}
 	if e != nil && hashText(t.Text) == base && e.ID != b.Text {
 		// The PO file changed since the last import, but the
 		// Markdown holds the translation made from its old msgid.
-		return BlockChanged, e.ID, true
+		return translation.Changed, e.ID, true
 	}
 	if changed(b) {
-		return BlockChanged, "", false
+		return translation.Changed, "", false
 	}
-	return BlockTranslated, "", false
+	return translation.Translated, "", false
 }
 
 // vouched reports whether the translation's stamp says that block b is
@@ -432,12 +328,12 @@ func sameKind(a, b Block) bool {
 	if a.Kind != b.Kind {
 		return false
 	}
-	if a.Kind == KindHeading || a.frontKey != "" {
+	if a.Kind == translation.KindHeading || a.frontKey != "" {
 		return true
 	}
 	// Non-heading anchors are positional, so equal ones pair up
 	// exactly; a heading's ID differs between languages.
-	return a.Anchor == b.Anchor || a.Kind != KindFootnote
+	return a.Anchor == b.Anchor || a.Kind != translation.KindFootnote
 }
 
 // hashText is the short hash of a translation's text that the sync

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
 	"os"
@@ -29,7 +30,7 @@ func posite(t *testing.T) fstest.MapFS {
 	return m
 }
 
-func rowsText(rows []Row) string {
+func rowsText(rows []translation.Unit) string {
 	var b strings.Builder
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%s %s %d:%d %s %q -> %q", r.State, r.Context, r.OriginalLine, r.TranslationLine, r.Kind, r.Original, r.Translation)
@@ -89,15 +90,15 @@ func TestAlign(t *testing.T) {
 	}
 	guide, other := la.Pages[0], la.Pages[1]
 	if !guide.UpToDate() || guide.Counts.Translated != 17 {
-		t.Errorf("guide: %+v\n%s", guide.Counts, rowsText(guide.Rows))
+		t.Errorf("guide: %+v\n%s", guide.Counts, rowsText(guide.Units))
 	}
-	if other.Exists || other.Counts.Missing != 2 || other.Rows[1].OriginalLine != 5 {
-		t.Errorf("other: %+v\n%s", other.Counts, rowsText(other.Rows))
+	if other.Exists || other.Counts.Missing != 2 || other.Units[1].OriginalLine != 5 {
+		t.Errorf("other: %+v\n%s", other.Counts, rowsText(other.Units))
 	}
-	if la.Totals != (Counts{Translated: 17, Missing: 2}) {
+	if la.Totals != (translation.Counts{Translated: 17, Missing: 2}) {
 		t.Errorf("totals %+v", la.Totals)
 	}
-	r := guide.Rows[5]
+	r := guide.Units[5]
 	if r.Context != "guide#key-facts" || r.ID != "key-facts" || r.TranslationID != "datos-clave" || r.Translation != "Datos clave" || r.TranslationLine != 14 {
 		t.Errorf("heading row %+v", r)
 	}
@@ -111,8 +112,8 @@ func TestAlign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pa.Counts.Changed != 12 || pa.Rows[7].State != BlockChanged || pa.Rows[7].HasPrevious || pa.Rows[4].State != BlockTranslated {
-		t.Errorf("after an edit, without PO:\n%s", rowsText(pa.Rows))
+	if pa.Counts.Changed != 12 || pa.Units[7].State != translation.Changed || pa.Units[7].HasPrevious || pa.Units[4].State != translation.Translated {
+		t.Errorf("after an edit, without PO:\n%s", rowsText(pa.Units))
 	}
 
 	// With a PO file that records what each block was translated
@@ -136,12 +137,12 @@ msgstr "Ido."
 	if err != nil {
 		t.Fatal(err)
 	}
-	r = pa.Rows[7]
-	if r.State != BlockChanged || !r.HasPrevious || r.Previous != "Second fact,\non two lines." || r.POLine != 4 {
+	r = pa.Units[7]
+	if r.State != translation.Changed || !r.HasPrevious || r.Previous != "Second fact,\non two lines." || r.POLine != 4 {
 		t.Errorf("with a PO file: %+v", r)
 	}
-	last := pa.Rows[len(pa.Rows)-1]
-	if last.State != BlockObsolete || last.Context != "guide#p9" || last.Previous != "Gone." {
+	last := pa.Units[len(pa.Units)-1]
+	if last.State != translation.Obsolete || last.Context != "guide#p9" || last.Previous != "Gone." {
 		t.Errorf("obsolete row %+v", last)
 	}
 }

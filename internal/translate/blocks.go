@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -15,57 +16,26 @@ import (
 	"cecot/internal/markdown"
 )
 
-// Kind is what a translatable block of a page is.
-type Kind string
-
-// The kinds of block. The first five are front-matter fields.
-const (
-	KindTitle       Kind = "title"       // front matter: title
-	KindDescription Kind = "description" // front matter: description
-	KindSummary     Kind = "summary"     // front matter: params.summary
-	KindMenu        Kind = "menu"        // front matter: params.menu
-	KindAddressee   Kind = "addressee"   // front matter: params.cite.addressee
-	KindHeading     Kind = "heading"
-	KindParagraph   Kind = "paragraph" // a top-level paragraph (#pN)
-	KindItem        Kind = "item"      // a list item's text
-	KindQuote       Kind = "quote"     // a paragraph in a blockquote
-	KindCell        Kind = "cell"      // a table cell
-	KindFootnote    Kind = "footnote"  // a footnote's text
-	KindAlt         Kind = "alt"       // an image's alt text, where the image stands alone
-	KindImageTitle  Kind = "image-title"
-)
-
-// Field reports whether k is a front-matter field (title, description,
-// summary, menu, addressee) rather than a block of the Markdown.
-func (k Kind) Field() bool {
-	for _, f := range frontFields {
-		if f.kind == k {
-			return true
-		}
-	}
-	return false
-}
-
 // frontFields are the translatable front-matter fields: kind, key, and
 // the table the key sits in ("" for the top level). The rest of the
 // front matter (slug, weight, dates, the citation's English title) is not
 // translated.
 var frontFields = []struct {
-	kind  Kind
+	kind  translation.Kind
 	key   string
 	table string
 }{
-	{KindTitle, "title", ""},
-	{KindDescription, "description", ""},
-	{KindSummary, "summary", "params"},
-	{KindMenu, "menu", "params"},
-	{KindAddressee, "addressee", "params.cite"},
+	{translation.KindTitle, "title", ""},
+	{translation.KindDescription, "description", ""},
+	{translation.KindSummary, "summary", "params"},
+	{translation.KindMenu, "menu", "params"},
+	{translation.KindAddressee, "addressee", "params.cite"},
 }
 
 // Block is one translatable text of a page: a front-matter field, or a
 // block of its Markdown whose text is one message.
 type Block struct {
-	Kind Kind `json:"kind"`
+	Kind translation.Kind `json:"kind"`
 	// Anchor names the block within its page, the same in every
 	// language: "meta.title", a heading's ID ("the-secret-agreement"),
 	// "p7" for the seventh top-level paragraph, and for the rest the
@@ -161,7 +131,7 @@ func (pf *pageFile) frontBlocks() []Block {
 		switch f.table {
 		case "":
 			val = pf.page.Title
-			if f.kind == KindDescription {
+			if f.kind == translation.KindDescription {
 				val = pf.page.Description
 			}
 		default:
@@ -176,7 +146,7 @@ func (pf *pageFile) frontBlocks() []Block {
 			continue
 		}
 		anchor := "meta." + f.key
-		if f.kind == KindAddressee {
+		if f.kind == translation.KindAddressee {
 			anchor = "meta.cite." + f.key
 		}
 		line := pf.frontKeyLine(f.key, f.table)
@@ -281,13 +251,13 @@ func (w *blockWalker) walk(doc ast.Node) {
 		case *ast.Heading:
 			id := attr(n, "id")
 			w.section, w.sectionID = id, id
-			w.add(Block{Kind: KindHeading, Anchor: id, ID: id}, n)
+			w.add(Block{Kind: translation.KindHeading, Anchor: id, ID: id}, n)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			w.textBlock(n)
 			return ast.WalkSkipChildren, nil
 		case *east.TableCell:
-			w.add(Block{Kind: KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
+			w.add(Block{Kind: translation.KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
 			return ast.WalkSkipChildren, nil
 		case *markdown.Figure:
 			// An image alone in its paragraph: its alt text and its
@@ -314,22 +284,22 @@ func (w *blockWalker) textBlock(n ast.Node) {
 	b := Block{ID: w.sectionID}
 	if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
 		w.paras++
-		b.Kind, b.Anchor = KindParagraph, "p"+strconv.Itoa(w.paras)
+		b.Kind, b.Anchor = translation.KindParagraph, "p"+strconv.Itoa(w.paras)
 		if w.numbered {
 			b.ID = b.Anchor
 		}
 	} else {
 		switch c := container(n).(type) {
 		case *east.Footnote:
-			b.Kind, b.Anchor = KindFootnote, "fn."+string(c.Ref)
+			b.Kind, b.Anchor = translation.KindFootnote, "fn."+string(c.Ref)
 			w.counts[b.Anchor]++
 			if k := w.counts[b.Anchor]; k > 1 {
 				b.Anchor += "." + strconv.Itoa(k)
 			}
 		case *ast.Blockquote:
-			b.Kind, b.Anchor = KindQuote, w.next("quote")
+			b.Kind, b.Anchor = translation.KindQuote, w.next("quote")
 		default:
-			b.Kind, b.Anchor = KindItem, w.next("item")
+			b.Kind, b.Anchor = translation.KindItem, w.next("item")
 		}
 	}
 	if onlyURL(n) {
@@ -394,12 +364,12 @@ func (w *blockWalker) image(b Block, n ast.Node) bool {
 	}
 	lineNo := bytes.Count(w.src[:start], []byte("\n")) + 1
 	alt := b
-	alt.Kind, alt.Anchor, alt.Text, alt.Line = KindAlt, b.Anchor+".alt", line[m[2]:m[3]], lineNo
+	alt.Kind, alt.Anchor, alt.Text, alt.Line = translation.KindAlt, b.Anchor+".alt", line[m[2]:m[3]], lineNo
 	alt.start, alt.end = start+m[2], start+m[3]
 	w.blocks = append(w.blocks, alt)
 	if m[6] >= 0 && m[7] > m[6] {
 		title := b
-		title.Kind, title.Anchor, title.Text, title.Line = KindImageTitle, b.Anchor+".title", line[m[6]:m[7]], lineNo
+		title.Kind, title.Anchor, title.Text, title.Line = translation.KindImageTitle, b.Anchor+".title", line[m[6]:m[7]], lineNo
 		title.start, title.end = start+m[6], start+m[7]
 		w.blocks = append(w.blocks, title)
 	}

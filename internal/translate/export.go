@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -13,20 +14,20 @@ import (
 
 // kindNotes are the extracted comments (#.) that tell a translator what
 // a message is.
-var kindNotes = map[Kind]string{
-	KindTitle:       "Page title.",
-	KindDescription: "Page description: one sentence for search results and link previews.",
-	KindSummary:     "Page summary, shown where other pages list this one.",
-	KindMenu:        "Menu entry: keep it short.",
-	KindAddressee:   "To whom the report was addressed, as the citation names it.",
-	KindHeading:     "Heading.",
-	KindParagraph:   "Paragraph.",
-	KindItem:        "List item.",
-	KindQuote:       "Quotation.",
-	KindCell:        "Table cell.",
-	KindFootnote:    "Footnote.",
-	KindAlt:         "Image description (alt text), read out to people who cannot see the image.",
-	KindImageTitle:  "Image caption.",
+var kindNotes = map[translation.Kind]string{
+	translation.KindTitle:       "Page title.",
+	translation.KindDescription: "Page description: one sentence for search results and link previews.",
+	translation.KindSummary:     "Page summary, shown where other pages list this one.",
+	translation.KindMenu:        "Menu entry: keep it short.",
+	translation.KindAddressee:   "To whom the report was addressed, as the citation names it.",
+	translation.KindHeading:     "Heading.",
+	translation.KindParagraph:   "Paragraph.",
+	translation.KindItem:        "List item.",
+	translation.KindQuote:       "Quotation.",
+	translation.KindCell:        "Table cell.",
+	translation.KindFootnote:    "Footnote.",
+	translation.KindAlt:         "Image description (alt text), read out to people who cannot see the image.",
+	translation.KindImageTitle:  "Image caption.",
 }
 
 // markupNote heads every page's PO file.

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -270,11 +271,11 @@ func unitOf(b Block) promise.Unit {
 	switch {
 	case b.frontKey != "" || b.Kind.Field():
 		return promise.Field
-	case b.Kind == KindAlt:
+	case b.Kind == translation.KindAlt:
 		return promise.Alt
-	case b.Kind == KindImageTitle:
+	case b.Kind == translation.KindImageTitle:
 		return promise.Caption
-	case b.Kind == KindCell:
+	case b.Kind == translation.KindCell:
 		return promise.Cell
 	}
 	return promise.Block

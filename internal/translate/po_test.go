@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"os"
 	"path/filepath"
 	"slices"
@@ -426,7 +427,7 @@ func TestPlanWriteStaysInside(t *testing.T) {
 	if len(entries) != 0 {
 		t.Errorf("a refused plan wrote %v", entries)
 	}
-	if (Kind("title").Field() != true) || KindParagraph.Field() || !KindAddressee.Field() {
+	if (translation.Kind("title").Field() != true) || translation.KindParagraph.Field() || !translation.KindAddressee.Field() {
 		t.Error("Kind.Field")
 	}
 }

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -106,14 +107,14 @@ func problemOf(e error, kind string, more func(error) *Message) *POProblem {
 
 // blockReason describes the changed and missing blocks of a page, for a
 // page that its PO file shows out of date.
-func blockReason(pa *PageAlignment) *Message {
+func blockReason(pa *translation.Page) *Message {
 	var parts []*Message
-	for _, r := range pa.Rows {
+	for _, r := range pa.Units {
 		place := fmt.Sprintf("%s:%d", pa.Original, r.OriginalLine)
 		switch r.State {
-		case BlockChanged:
+		case translation.Changed:
 			parts = append(parts, msg("block_changed", "Place", place, "Anchor", r.Anchor))
-		case BlockMissing:
+		case translation.Missing:
 			parts = append(parts, msg("block_missing", "Place", place, "Anchor", r.Anchor))
 		}
 	}

@@ -3,6 +3,7 @@
 package translate
 
 import (
+	"cecot/internal/translation"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -51,7 +52,7 @@ type Language struct {
 	Glossary []Miss    `json:"glossary,omitempty"`
 	// Blocks counts the blocks of every page (see Align): the same
 	// figures as the translator's workbench shows.
-	Blocks Counts `json:"blocks"`
+	Blocks translation.Counts `json:"blocks"`
 	// PO lists where the language's PO files and its Markdown disagree,
 	// when the project keeps PO files.
 	PO []*POProblem `json:"po,omitempty"`
@@ -100,7 +101,7 @@ type Page struct {
 	// Why is Reason, to say in the translator's language.
 	Why *Message `json:"-"`
 	// Blocks counts the page's blocks by state (see Align).
-	Blocks Counts `json:"blocks"`
+	Blocks translation.Counts `json:"blocks"`
 }
 
 // String is a problem with one interface string.
@@ -344,8 +345,8 @@ func sameText(a, b locale.MessageInfo) bool {
 
 // addBlocks adds the block counts of a language's alignment to its
 // status.
-func addBlocks(l *Language, la *LanguageAlignment) {
-	byKey := map[string]*PageAlignment{}
+func addBlocks(l *Language, la *translation.Language) {
+	byKey := map[string]*translation.Page{}
 	for _, pa := range la.Pages {
 		byKey[pa.Key] = pa
 	}

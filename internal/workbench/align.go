@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"cecot/internal/translate"
+	"cecot/internal/translation"
 )
 
 // align returns the blocks of page key in lang beside the original's,
@@ -15,8 +16,8 @@ func align(fsys fs.FS, lang, key string) ([]Block, error) {
 	if err != nil {
 		return nil, err
 	}
-	blocks := make([]Block, 0, len(pa.Rows))
-	for _, r := range pa.Rows {
+	blocks := make([]Block, 0, len(pa.Units))
+	for _, r := range pa.Units {
 		b := Block{
 			Kind: kindOf(r.Kind), Name: r.Anchor, Anchor: r.Anchor,
 			Fragment: r.ID, TargetFragment: r.TranslationID,
@@ -44,25 +45,25 @@ func align(fsys fs.FS, lang, key string) ([]Block, error) {
 }
 
 // kindOf maps internal/translate's kinds of block to the workbench's.
-func kindOf(k translate.Kind) Kind {
+func kindOf(k translation.Kind) Kind {
 	switch k {
-	case translate.KindTitle, translate.KindDescription, translate.KindSummary, translate.KindMenu, translate.KindAddressee:
+	case translation.KindTitle, translation.KindDescription, translation.KindSummary, translation.KindMenu, translation.KindAddressee:
 		return Field
-	case translate.KindHeading:
+	case translation.KindHeading:
 		return Heading
-	case translate.KindParagraph:
+	case translation.KindParagraph:
 		return Paragraph
-	case translate.KindItem:
+	case translation.KindItem:
 		return Item
-	case translate.KindQuote:
+	case translation.KindQuote:
 		return Quote
-	case translate.KindCell:
+	case translation.KindCell:
 		return Cell
-	case translate.KindFootnote:
+	case translation.KindFootnote:
 		return Footnote
-	case translate.KindAlt:
+	case translation.KindAlt:
 		return Alt
-	case translate.KindImageTitle:
+	case translation.KindImageTitle:
 		return ImageTitle
 	}
 	return Kind(strings.ToLower(string(k)))
