@@ -60,9 +60,6 @@ type Page struct {
 	Source string
 }
 
-// IsSection reports whether the page lists other pages.
-func (p *Page) IsSection() bool { return p.Kind == KindHome || p.Kind == KindSection }
-
 // Dir is the folder of the page's key: "" for top-level pages.
 func (p *Page) Dir() string {
 	d := path.Dir(p.Key)

@@ -227,18 +227,10 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 	return outs
 }
 
-// SharesDrawn is how many share images the site has drawn rather than
-// found in the cache, for tests of what watch mode draws again.
-func (s *Site) SharesDrawn() int64 { return s.shares.Drawn() }
-
-// makeOutput makes the bytes of o exactly as Render writes them. With deps
-// non-nil, it adds the pages that the render read.
-func (s *Site) makeOutput(o output, deps render.Deps) ([]byte, error) {
-	return s.makeWith(s.Renderer, o, deps)
-}
-
-// makeWith is makeOutput with renderer r, which for many outputs at once
-// shares fragments between them (render.Renderer.WithFragments).
+// makeWith makes the bytes of o exactly as Render writes them, with
+// renderer r, which for many outputs at once shares fragments between
+// them (render.Renderer.WithFragments). With deps non-nil, it adds the
+// pages that the render read.
 func (s *Site) makeWith(r *render.Renderer, o output, deps render.Deps) ([]byte, error) {
 	if deps != nil {
 		r = r.Recording(deps)

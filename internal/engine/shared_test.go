@@ -51,7 +51,7 @@ func TestSharedFragments(t *testing.T) {
 			})
 			for i, o := range outs {
 				deps := render.Deps{}
-				want, err := s.makeOutput(o, deps)
+				want, err := s.makeWith(s.Renderer, o, deps)
 				if err != nil || results[i].Err != nil {
 					t.Fatalf("%s: %v, %v", o.Name, err, results[i].Err)
 				}

@@ -233,10 +233,6 @@ func (s *Set) Files() []File {
 	return s.files
 }
 
-// Lookup returns the image at a path in the project ("content/en/chart.png"),
-// or nil.
-func (s *Set) Lookup(p string) *Image { return s.byPath[p] }
-
 // Resolve finds the image that a page's Markdown names as dest. file is the
 // page's Markdown file ("content/en/about.md", or the original's for a
 // page that shows an untranslated original), lang the language it is shown

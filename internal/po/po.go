@@ -5,8 +5,8 @@
 // text of a fuzzy entry (#| msgid) and obsolete entries (#~).
 //
 // Read reports each problem at the line of the file where it is, so that a
-// translator can find it in any editor. Write is deterministic: the same
-// File always gives the same bytes, and a file that Write made reads back
+// translator can find it in any editor. File.Bytes is deterministic: the same
+// File always gives the same bytes, and bytes it made read back
 // to the same File. Lines are not wrapped (gettext's --no-wrap), so a
 // change to one message changes only that message's lines in a diff.
 //

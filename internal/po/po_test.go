@@ -46,7 +46,7 @@ func TestReadWriteSample(t *testing.T) {
 }
 
 // TestGettextAgrees checks that GNU gettext reads the sample as valid and
-// writes it, without wrapping, byte for byte as Write does.
+// writes it, without wrapping, byte for byte as File.Bytes does.
 func TestGettextAgrees(t *testing.T) {
 	if _, err := exec.LookPath("msgcat"); err != nil {
 		t.Skip("GNU gettext is not installed (apt-get install gettext)")
@@ -64,7 +64,7 @@ func TestGettextAgrees(t *testing.T) {
 		t.Fatal(err)
 	}
 	if out := f.Bytes(); !bytes.Equal(out, cat) {
-		t.Errorf("msgcat --no-wrap wrote\n%s\nWrite writes\n%s", cat, out)
+		t.Errorf("msgcat --no-wrap wrote\n%s\nBytes writes\n%s", cat, out)
 	}
 }
 
@@ -151,13 +151,13 @@ func FuzzRead(f *testing.F) {
 		out := file.Bytes()
 		again, err := Read("f.po", out)
 		if err != nil {
-			t.Fatalf("Write made a file Read refuses: %v\n%s", err, out)
+			t.Fatalf("Bytes made a file Read refuses: %v\n%s", err, out)
 		}
 		if !sameFile(file, again) {
 			t.Fatalf("read back differently:\n%s", out)
 		}
 		if !bytes.Equal(again.Bytes(), out) {
-			t.Fatalf("Write is not stable:\n%s", out)
+			t.Fatalf("Bytes is not stable:\n%s", out)
 		}
 	})
 }

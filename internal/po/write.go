@@ -3,19 +3,12 @@ package po
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 )
 
-// Write writes f in the form gettext's tools write with --no-wrap: the
+// Bytes returns f in the form gettext's tools write with --no-wrap: the
 // header, then each entry, a blank line apart, strings with newlines
 // inside split after each newline.
-func Write(w io.Writer, f *File) error {
-	_, err := w.Write(f.Bytes())
-	return err
-}
-
-// Bytes returns f as Write writes it.
 func (f *File) Bytes() []byte {
 	var b bytes.Buffer
 	h := f.Head

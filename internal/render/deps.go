@@ -26,15 +26,6 @@ func (r *Renderer) read(p *content.Page) {
 	}
 }
 
-// IDs returns the IDs in d, in no particular order.
-func (d Deps) IDs() []content.ID {
-	ids := make([]content.ID, 0, len(d))
-	for id := range d {
-		ids = append(ids, id)
-	}
-	return ids
-}
-
 // readID records that the current render read the page with ID id.
 func (r *Renderer) readID(id content.ID) {
 	if r.deps != nil {

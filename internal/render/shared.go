@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -249,7 +251,7 @@ func (fr *fragment) renderFirst(r *Renderer, key fragmentKey, v *PageView) {
 	deps := Deps{}
 	rec := r.Recording(deps)
 	out, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
-	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), deps.IDs(), err
+	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), slices.Collect(maps.Keys(deps)), err
 }
 
 // sharedDir returns the folder whose pages can share a fragment with v: a
@@ -279,7 +281,7 @@ func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string) {
 	if err != nil {
 		return // each page renders it alone, and reports its own error
 	}
-	fr.deps = deps.IDs()
+	fr.deps = slices.Collect(maps.Keys(deps))
 	holes, ok := placeHoles([]byte(out), nonce, f.holes)
 	if !ok {
 		return
