@@ -24,7 +24,8 @@ import (
 // Converter turns Markdown into HTML. One Converter is safe for use by
 // many goroutines at once.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // Options configure a Converter.
@@ -65,7 +66,7 @@ func New(opts Options) *Converter {
 		goldmark.WithRendererOptions(append(rendererOpts,
 			renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100)))...),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, unsafe: opts.UnsafeHTML}
 }
 
 // extensions are the Markdown syntax pages are written in.
@@ -105,6 +106,10 @@ type Page struct {
 	// image's destination names ("map.png", "/assets/logo.svg"); nil
 	// leaves images to ResolveLink.
 	ResolveImage func(dest string) (*Picture, error)
+	// Compact asks for the body as the site's HTML minifier
+	// (HTMLMinifier) leaves it, written directly rather than minified
+	// afterwards; Result.Compact says whether it could be.
+	Compact bool
 }
 
 // Heading is an entry of a page's table of contents, or of its Outline.
@@ -118,6 +123,12 @@ type Heading struct {
 // Result is a converted page.
 type Result struct {
 	HTML string // the page's body
+	// Compact says that HTML is minified: Page.Compact was asked for
+	// and the page has nothing the compact writer does not know (raw
+	// HTML, data: URLs). Otherwise HTML is goldmark's, and
+	// CompactFallback says why.
+	Compact         bool
+	CompactFallback string
 	// TOC lists the page's level 2 and 3 headings in order.
 	TOC []Heading
 	// Counts of the page's structure, compared between translations.
@@ -163,6 +174,17 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	ctx := parser.NewContext()
 	ctx.Set(key, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if p.Compact {
+		if err := st.errs.Err(); err != nil {
+			return nil, err
+		}
+		out, why := renderCompact(doc, src, c.unsafe)
+		if why == "" {
+			res.HTML, res.Compact = string(out), true
+			return res, nil
+		}
+		res.CompactFallback = why
+	}
 	// A page's HTML is about 1.6 times its Markdown: one allocation of
 	// the right size, and the string needs no copy.
 	var buf strings.Builder

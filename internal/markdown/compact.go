@@ -1,0 +1,434 @@
+package markdown
+
+import (
+	"github.com/tdewolff/minify/v2"
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+)
+
+// HTMLMinifier returns the settings of tdewolff's HTML minifier that the
+// site's pages are minified with. A compact page body (Options.Compact)
+// is exactly what this minifier makes of the body's HTML, so the two must
+// change together: the differential tests compare them.
+func HTMLMinifier() *mhtml.Minifier {
+	// Document tags stay: <html lang> and <head> must be there for
+	// validators and screen readers to find the language and metadata.
+	return &mhtml.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true}
+}
+
+// The compact writer below is tdewolff's HTML minifier (html.Minifier's
+// Minify, with HTMLMinifier's settings) run on tokens that the renderer
+// hands it, instead of on tokens lexed from HTML text: the same rules, in
+// the same order, without writing the HTML and reading it back. Where the
+// minifier looks ahead at the tokens to come, the writer keeps tokens in
+// a queue until the decision can be made. Anything that the minifier
+// would hand to another minifier (scripts, styles, data: URLs) or that
+// the renderer has no token for (raw HTML) is unsupported: the page is
+// then minified as before.
+
+// tagTraits are tdewolff's traits of a tag (html/table.go), for the tags
+// the renderer writes.
+type tagTraits uint16
+
+const (
+	normalTag tagTraits = 1 << iota
+	rawTag
+	blockTag
+	objectTag
+	omitPTag
+	keepPTag
+)
+
+// tags are the traits of every tag the compact renderer writes, copied
+// from tdewolff's tagMap; a tag missing here is unsupported.
+var tags = map[string]tagTraits{
+	"a":          keepPTag,
+	"blockquote": blockTag | omitPTag,
+	"br":         blockTag,
+	"code":       normalTag,
+	"del":        keepPTag,
+	"div":        blockTag | omitPTag,
+	"em":         normalTag,
+	"figcaption": blockTag | omitPTag,
+	"figure":     blockTag | omitPTag,
+	"h1":         blockTag | omitPTag,
+	"h2":         blockTag | omitPTag,
+	"h3":         blockTag | omitPTag,
+	"h4":         blockTag | omitPTag,
+	"h5":         blockTag | omitPTag,
+	"h6":         blockTag | omitPTag,
+	"hr":         blockTag | omitPTag,
+	"img":        objectTag,
+	"input":      objectTag,
+	"li":         blockTag,
+	"ol":         blockTag | omitPTag,
+	"p":          blockTag | omitPTag,
+	"picture":    normalTag,
+	"pre":        blockTag | omitPTag,
+	"source":     normalTag,
+	"strong":     normalTag,
+	"sup":        normalTag,
+	"table":      blockTag | omitPTag,
+	"tbody":      blockTag,
+	"td":         blockTag,
+	"th":         blockTag,
+	"thead":      blockTag,
+	"tr":         blockTag,
+	"ul":         blockTag | omitPTag,
+	"noscript":   blockTag | keepPTag,
+}
+
+// TagTraits are a tag's traits for the splice of a compact body into a
+// layout (see render): whether it is a block tag, and whether a </p>
+// before its end tag is kept.
+func tagIsBlock(name string) (block, keepsP, known bool) {
+	t, ok := tags[name]
+	return t&blockTag != 0, t&keepPTag != 0, ok
+}
+
+// attrTraits are tdewolff's traits of an attribute (html/table.go).
+type attrTraits uint8
+
+const (
+	booleanAttr attrTraits = 1 << iota
+	urlAttr
+	trimAttr
+	plainAttr // not in tdewolff's attrMap: no traits, but known here
+)
+
+// attrs are the traits of every attribute the compact renderer writes,
+// copied from tdewolff's attrMap; an attribute missing here is
+// unsupported.
+var attrs = map[string]attrTraits{
+	"alt":        plainAttr,
+	"aria-label": plainAttr,
+	"checked":    booleanAttr,
+	"class":      trimAttr,
+	"decoding":   trimAttr,
+	"disabled":   booleanAttr,
+	"height":     trimAttr,
+	"href":       urlAttr,
+	"id":         plainAttr,
+	"lang":       trimAttr,
+	"loading":    trimAttr,
+	"role":       plainAttr,
+	"sizes":      trimAttr,
+	"src":        urlAttr,
+	"srcset":     trimAttr,
+	"start":      trimAttr,
+	"title":      plainAttr,
+	"type":       trimAttr,
+	"width":      trimAttr,
+}
+
+type tokenKind uint8
+
+const (
+	startTag tokenKind = iota
+	endTag
+	textToken
+	commentToken
+)
+
+// token is one HTML token as tdewolff's lexer would give it.
+type token struct {
+	kind   tokenKind
+	name   string    // of a tag
+	traits tagTraits // of a tag
+	attrs  []attr    // of a start tag
+	text   []byte    // of text: its HTML, with entities
+}
+
+// attr is an attribute with its value as written between double quotes.
+type attr struct {
+	name string
+	val  []byte
+}
+
+// compactWriter writes minified HTML from tokens.
+type compactWriter struct {
+	out         []byte
+	queue       []token
+	omitSpace   bool
+	inPre       bool
+	unsupported string // why the writer cannot go on, or ""
+	attrBuf     []byte
+}
+
+func newCompactWriter(size int) *compactWriter {
+	return &compactWriter{out: make([]byte, 0, size), omitSpace: true}
+}
+
+// fail marks the page unsupported.
+func (w *compactWriter) fail(why string) {
+	if w.unsupported == "" {
+		w.unsupported = why
+	}
+}
+
+// start queues a start tag with its attributes.
+func (w *compactWriter) start(name string, as ...attr) {
+	t, ok := tags[name]
+	if !ok {
+		w.fail("tag " + name)
+		return
+	}
+	w.queue = append(w.queue, token{kind: startTag, name: name, traits: t, attrs: as})
+	w.run(false)
+}
+
+// end queues an end tag.
+func (w *compactWriter) end(name string) {
+	t, ok := tags[name]
+	if !ok {
+		w.fail("tag " + name)
+		return
+	}
+	w.queue = append(w.queue, token{kind: endTag, name: name, traits: t})
+	w.run(false)
+}
+
+// comment queues a comment, which the minifier drops.
+func (w *compactWriter) comment() {
+	w.queue = append(w.queue, token{kind: commentToken})
+}
+
+// text appends HTML text to the text token being written: the lexer
+// reads text up to the next tag or comment as one token.
+func (w *compactWriter) text(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
+		w.queue[n-1].text = append(w.queue[n-1].text, b...)
+		return
+	}
+	w.queue = append(w.queue, token{kind: textToken, text: append(make([]byte, 0, len(b)+16), b...)})
+}
+
+func (w *compactWriter) textString(s string) {
+	if len(s) == 0 {
+		return
+	}
+	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
+		w.queue[n-1].text = append(w.queue[n-1].text, s...)
+		return
+	}
+	w.queue = append(w.queue, token{kind: textToken, text: append(make([]byte, 0, len(s)+16), s...)})
+}
+
+// finish writes what is queued as if the input ended, and returns the
+// minified HTML.
+func (w *compactWriter) finish() []byte {
+	w.run(true)
+	return w.out
+}
+
+// run processes queued tokens while the decisions they need can be made
+// from the tokens queued so far, or, at eof, all of them. The last token
+// may be text still being written, so it waits unless at eof.
+func (w *compactWriter) run(eof bool) {
+	i := 0
+	for i < len(w.queue) && w.unsupported == "" {
+		if !eof && i == len(w.queue)-1 && w.queue[i].kind == textToken {
+			break
+		}
+		n, ok := w.step(w.queue[i:], eof)
+		if !ok {
+			break
+		}
+		i += n
+	}
+	if i > 0 {
+		rest := copy(w.queue, w.queue[i:])
+		clear(w.queue[rest:])
+		w.queue = w.queue[:rest]
+	}
+}
+
+// lookahead limits, as tdewolff's minifier has them.
+const maxPeek = 100
+
+// step processes the first token of q, if the tokens after it decide
+// what to write, and returns how many tokens it consumed.
+func (w *compactWriter) step(q []token, eof bool) (int, bool) {
+	t := &q[0]
+	switch t.kind {
+	case commentToken:
+		return 1, true
+	case textToken:
+		return w.stepText(q, eof)
+	case endTag:
+		return w.stepEnd(q, eof)
+	default:
+		return w.stepStart(q, eof)
+	}
+}
+
+// peekEnd says whether a token after q[0] is missing for a decision.
+func waiting(q []token, i int, eof bool) bool { return i >= len(q) && !eof }
+
+func (w *compactWriter) stepText(q []token, eof bool) (int, bool) {
+	t := &q[0]
+	if w.inPre {
+		w.out = append(w.out, t.text...)
+		return 1, true
+	}
+	// Decide before changing anything, so that a step that must wait
+	// can be taken again.
+	data := parse.ReplaceMultipleWhitespaceAndEntities(parse.Copy(t.text), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+	if w.omitSpace && parse.IsWhitespace(data[0]) {
+		data = data[1:]
+	}
+	omit := false
+	switch {
+	case len(data) == 0:
+		omit = true
+	case parse.IsWhitespace(data[len(data)-1]):
+		omit = true
+		for i := 0; ; i++ {
+			if maxPeek < i {
+				omit = false
+				break
+			}
+			if 1+i >= len(q) {
+				if !eof {
+					return 0, false
+				}
+				data = data[:len(data)-1]
+				omit = false
+				break
+			}
+			next := &q[1+i]
+			if next.kind == textToken && !parse.IsAllWhitespace(next.text) {
+				break
+			}
+			if next.kind == startTag || next.kind == endTag {
+				if next.traits&blockTag != 0 {
+					data = data[:len(data)-1]
+					omit = false
+					break
+				}
+				if next.kind == startTag {
+					break
+				}
+			}
+		}
+	}
+	w.omitSpace = omit
+	w.out = append(w.out, data...)
+	return 1, true
+}
+
+// alwaysOmitted are the end tags the minifier always leaves out.
+var alwaysOmitted = map[string]bool{
+	"thead": true, "tbody": true, "tfoot": true, "tr": true, "th": true, "td": true,
+	"option": true, "dd": true, "dt": true, "li": true, "rb": true, "rt": true, "rtc": true, "rp": true,
+}
+
+func (w *compactWriter) stepEnd(q []token, eof bool) (int, bool) {
+	t := &q[0]
+	if t.name == "pre" {
+		w.inPre = false
+	}
+	omit := alwaysOmitted[t.name]
+	if t.name == "p" {
+		for i := 1; ; i++ {
+			if waiting(q, i, eof) {
+				return 0, false
+			}
+			if i >= len(q) {
+				omit = true
+				break
+			}
+			next := &q[i]
+			if next.kind == textToken && parse.IsAllWhitespace(next.text) {
+				continue
+			}
+			omit = next.kind == endTag && next.traits&keepPTag == 0 || next.kind == startTag && next.traits&omitPTag != 0
+			break
+		}
+	}
+	if !omit {
+		if t.traits&objectTag != 0 {
+			w.omitSpace = false
+		} else if t.traits&blockTag != 0 {
+			w.omitSpace = true
+		}
+		w.out = append(w.out, "</"...)
+		w.out = append(w.out, t.name...)
+		w.out = append(w.out, '>')
+	}
+	return 1, true
+}
+
+func (w *compactWriter) stepStart(q []token, eof bool) (int, bool) {
+	t := &q[0]
+	normal := t.traits == normalTag
+	if normal && waiting(q, 1, eof) {
+		return 0, false
+	}
+	if t.name == "pre" {
+		w.inPre = true
+	}
+	if t.traits&objectTag != 0 {
+		w.omitSpace = false
+	} else if t.traits&blockTag != 0 {
+		w.omitSpace = true
+	}
+	w.out = append(w.out, '<')
+	w.out = append(w.out, t.name...)
+	for _, a := range t.attrs {
+		w.writeAttr(t, a)
+	}
+	w.out = append(w.out, '>')
+	if normal && len(q) > 1 && q[1].kind == endTag && q[1].name == t.name {
+		w.omitSpace = false
+	}
+	return 1, true
+}
+
+func (w *compactWriter) writeAttr(t *token, a attr) {
+	traits, ok := attrs[a.name]
+	if !ok {
+		w.fail("attribute " + a.name)
+		return
+	}
+	val := parse.Copy(a.val)
+	if traits&trimAttr != 0 {
+		val = parse.ReplaceMultipleWhitespaceAndEntities(val, mhtml.EntitiesMap, nil)
+		val = parse.TrimWhitespace(val)
+	} else {
+		val = parse.ReplaceEntities(val, mhtml.EntitiesMap, nil)
+	}
+	if len(val) == 0 && (a.name == "class" || a.name == "id") {
+		return
+	}
+	if a.name == "type" && (t.name == "a" || t.name == "source") {
+		val = minify.Mediatype(val)
+	}
+	if traits&urlAttr != 0 {
+		val = parse.TrimWhitespace(val)
+		if 5 < len(val) {
+			if parse.EqualFold(val[:4], []byte("http")) {
+				if val[4] == ':' {
+					parse.ToLower(val[:4])
+				} else if (val[4] == 's' || val[4] == 'S') && val[5] == ':' {
+					parse.ToLower(val[:5])
+				}
+			} else if parse.EqualFold(val[:5], []byte("data:")) {
+				// The minifier rewrites data: URLs with the
+				// minifier of their media type.
+				w.fail("data: URL")
+				return
+			}
+		}
+	}
+	w.out = append(w.out, ' ')
+	w.out = append(w.out, a.name...)
+	if len(val) > 0 && traits&booleanAttr == 0 {
+		w.out = append(w.out, '=')
+		w.out = append(w.out, phtml.EscapeAttrVal(&w.attrBuf, val, '"', false)...)
+	}
+}

@@ -1,0 +1,232 @@
+package markdown
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tdewolff/minify/v2"
+
+	"cecot/internal/synth"
+)
+
+// The tests here prove the compact writer right the only way that
+// counts: for every input, a compact body must be byte for byte what
+// goldmark's HTML gives after tdewolff's minifier with the site's
+// settings, the way every page was made before.
+
+// minifyBody minifies a body's HTML as the site minifies a page.
+func minifyBody(t testing.TB, html string) string {
+	t.Helper()
+	m := minify.New()
+	m.Add("text/html", HTMLMinifier())
+	out, err := m.String("text/html", html)
+	if err != nil {
+		t.Fatalf("minify: %v", err)
+	}
+	return out
+}
+
+// differ converts src both ways and fails if a compact body differs
+// from the minified one. It reports whether the compact writer fell
+// back, and why.
+func differ(t testing.TB, c *Converter, src []byte, p Page) (fallback string) {
+	t.Helper()
+	p.Compact = false
+	plain, errPlain := c.Convert(src, p)
+	p.Compact = true
+	compact, errCompact := c.Convert(src, p)
+	if (errPlain == nil) != (errCompact == nil) {
+		t.Fatalf("errors differ: %v, compact %v\n%q", errPlain, errCompact, src)
+	}
+	if errPlain != nil {
+		return ""
+	}
+	if !compact.Compact {
+		if compact.CompactFallback == "" {
+			t.Fatalf("a fallback without a reason for %q", src)
+		}
+		if compact.HTML != plain.HTML {
+			t.Fatalf("a fallback's HTML is not goldmark's for %q", src)
+		}
+		return compact.CompactFallback
+	}
+	if want := minifyBody(t, plain.HTML); compact.HTML != want {
+		t.Fatalf("compact HTML differs from the minified HTML\nmarkdown: %q\ngoldmark: %q\nminified: %q\ncompact:  %q", src, plain.HTML, want, compact.HTML)
+	}
+	return ""
+}
+
+// converters are the ways pages are converted: safe and with raw HTML.
+func converters() map[string]*Converter {
+	return map[string]*Converter{"safe": New(Options{}), "unsafe": New(Options{UnsafeHTML: true})}
+}
+
+// goldmarkDir is where goldmark's module is, for its test files.
+func goldmarkDir(t *testing.T) string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	dir := strings.TrimSpace(string(out))
+	if err != nil || dir == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("goldmark's module: %v", err)
+		}
+		t.Skipf("goldmark's module: %v", err)
+	}
+	return dir
+}
+
+// specExamples are the CommonMark spec's examples that goldmark ships,
+// and the examples of its extensions (tables, footnotes, task lists,
+// strikethrough, linkify, typographer).
+func specExamples(t *testing.T) []string {
+	dir := goldmarkDir(t)
+	data, err := os.ReadFile(filepath.Join(dir, "_test", "spec.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec []struct{ Markdown string }
+	if err := json.Unmarshal(data, &spec); err != nil {
+		t.Fatal(err)
+	}
+	var srcs []string
+	for _, ex := range spec {
+		srcs = append(srcs, ex.Markdown)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "extension", "_test", "*.txt"))
+	files = append(files, filepath.Join(dir, "_test", "extra.txt"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Each case is "N\n//- - -//\nmarkdown\n//- - -//\nhtml\n//= = =//".
+		for _, c := range strings.Split(string(data), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
+			parts := strings.Split(c, "//- - - - - - - - -//\n")
+			if len(parts) >= 3 {
+				srcs = append(srcs, strings.ReplaceAll(parts[1], "\\t", "\t"))
+			}
+		}
+	}
+	if len(srcs) < 600 {
+		t.Fatalf("only %d examples found", len(srcs))
+	}
+	return srcs
+}
+
+func TestCompactSpecExamples(t *testing.T) {
+	srcs := specExamples(t)
+	for name, c := range converters() {
+		fallbacks := map[string]int{}
+		for _, src := range srcs {
+			for _, numbered := range []bool{false, true} {
+				p := Page{File: "spec.md", Numbered: numbered, ParagraphLabel: func(n int) string { return fmt.Sprintf("Paragraph %d", n) }}
+				if why := differ(t, c, []byte(src), p); why != "" {
+					fallbacks[why]++
+				}
+			}
+		}
+		t.Logf("%s: %d examples (twice), fallbacks %v", name, len(srcs), fallbacks)
+		for why := range fallbacks {
+			if name == "safe" && why != "data: URL" {
+				t.Errorf("%s: a safe page fell back for %q", name, why)
+			}
+		}
+	}
+}
+
+// picturePage resolves every image of the site to a responsive picture,
+// as the site's images are.
+func picturePage(file string) Page {
+	return Page{
+		File:           file,
+		ParagraphLabel: func(n int) string { return fmt.Sprintf("Párrafo %d «n»", n) },
+		Reserved:       []string{"main", "toc-title"},
+		ResolveLink:    func(dest string) (string, error) { return "../" + strings.TrimSuffix(dest, ".md") + "/", nil },
+		ResolveImage: func(dest string) (*Picture, error) {
+			return &Picture{Src: "/img/" + dest, Width: 1200, Height: 800,
+				Srcset: "/img/a b.480.png 480w, /img/a b.960.png 960w",
+				WebP:   "/img/a.480.webp 480w, /img/a.960.webp 960w",
+				Sizes:  "(min-width: 40em) 38em, 100vw"}, nil
+		},
+	}
+}
+
+// body returns a page's Markdown after its front matter.
+func body(src []byte) []byte {
+	for _, fence := range []string{"+++\n", "---\n"} {
+		if bytes.HasPrefix(src, []byte(fence)) {
+			if _, b, ok := bytes.Cut(src[len(fence):], []byte("\n"+fence)); ok {
+				return b
+			}
+		}
+	}
+	return src
+}
+
+func TestCompactRealSite(t *testing.T) {
+	files, err := filepath.Glob("../../content/*/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in content/: %v", err)
+	}
+	c := New(Options{})
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, numbered := range []bool{false, true} {
+			for _, p := range []Page{{File: f}, picturePage(f)} {
+				p.Numbered = numbered
+				if why := differ(t, c, body(src), p); why != "" {
+					t.Errorf("%s fell back: %s", f, why)
+				}
+			}
+		}
+	}
+}
+
+func TestCompactSyntheticSites(t *testing.T) {
+	c := New(Options{})
+	for _, opts := range []synth.Options{{N: 40}, {N: 30, Seed: 7}} {
+		for name, f := range synth.MapFS(opts) {
+			if !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			p := picturePage(name)
+			p.Numbered = strings.Contains(name, "part-01")
+			if why := differ(t, c, body(f.Data), p); why != "" {
+				t.Errorf("%s fell back: %s", name, why)
+			}
+		}
+	}
+}
+
+func FuzzCompact(f *testing.F) {
+	for _, s := range []string{
+		"# Title\n\nSome *text* and **more**, a [link](x.md \"t\") and `code  `.\n",
+		"- a\n- b\n\n  c\n\n1. x\n2. y\n",
+		"> quote\n> more\n\n---\n\n```go\nx := 1 < 2\n```\n",
+		"| a | b |\n|:-|-:|\n| 1 | 2 |\n\nfoot[^1]\n\n[^1]: note\n",
+		"![alt *x*](img.png \"cap\")\n\ntext ![i](j.png) www.example.org\n",
+		"a  \nb\\\nc <span>raw</span> &amp; &quot; &lt; &#65;\n\n<div>\nblock\n</div>\n",
+		"- [ ] task\n- [x] done\n\n~~gone~~ \"quotes\" -- and --- ...\n",
+		"*a *b* c* ` a ` <http://x.org> <a@b.c>\n",
+	} {
+		f.Add(s, false, false)
+	}
+	cs := []*Converter{New(Options{}), New(Options{UnsafeHTML: true})}
+	f.Fuzz(func(t *testing.T, src string, numbered, unsafe bool) {
+		c := cs[0]
+		if unsafe {
+			c = cs[1]
+		}
+		p := picturePage("fuzz.md")
+		p.Numbered = numbered
+		differ(t, c, []byte(src), p)
+	})
+}

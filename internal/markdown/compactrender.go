@@ -1,0 +1,474 @@
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// byteSink is a util.BufWriter over a byte slice, for goldmark's text
+// writers, which escape text as its HTML renderer does.
+type byteSink struct{ buf []byte }
+
+func (s *byteSink) Write(p []byte) (int, error) { s.buf = append(s.buf, p...); return len(p), nil }
+func (s *byteSink) WriteString(p string) (int, error) {
+	s.buf = append(s.buf, p...)
+	return len(p), nil
+}
+func (s *byteSink) WriteByte(c byte) error { s.buf = append(s.buf, c); return nil }
+func (s *byteSink) WriteRune(r rune) (int, error) {
+	n := len(s.buf)
+	s.buf = utf8.AppendRune(s.buf, r)
+	return len(s.buf) - n, nil
+}
+func (s *byteSink) Available() int { return 1 << 20 }
+func (s *byteSink) Buffered() int  { return len(s.buf) }
+func (s *byteSink) Flush() error   { return nil }
+
+// compactRenderer walks a converted page's tree and hands the tokens that
+// goldmark's HTML renderer (with this package's own node renderers) would
+// write to a compactWriter, so that the result is the page's HTML as the
+// site's minifier leaves it. A node it does not know makes the page
+// unsupported.
+type compactRenderer struct {
+	w      *compactWriter
+	src    []byte
+	unsafe bool
+	sink   byteSink
+}
+
+// renderCompact returns doc's minified HTML, or why it cannot.
+func renderCompact(doc ast.Node, src []byte, unsafe bool) ([]byte, string) {
+	r := &compactRenderer{w: newCompactWriter(len(src) * 3 / 2), src: src, unsafe: unsafe}
+	_ = ast.Walk(doc, r.node)
+	out := r.w.finish()
+	if r.w.unsupported != "" {
+		return nil, r.w.unsupported
+	}
+	return out, ""
+}
+
+// escaped returns v as goldmark's Writer.Write writes it: backslash
+// escapes and entities resolved, HTML's special characters escaped.
+func (r *compactRenderer) escaped(v []byte) []byte {
+	r.sink.buf = r.sink.buf[:0]
+	gmhtml.DefaultWriter.Write(&r.sink, v)
+	return r.sink.buf
+}
+
+// raw returns v as goldmark's Writer.RawWrite writes it.
+func (r *compactRenderer) raw(v []byte) []byte {
+	r.sink.buf = r.sink.buf[:0]
+	gmhtml.DefaultWriter.RawWrite(&r.sink, v)
+	return r.sink.buf
+}
+
+// nodeAttrs returns n's attributes that goldmark's RenderAttributes
+// writes with filter, after the ones given.
+func nodeAttrs(n ast.Node, filter util.BytesFilter, as ...attr) []attr {
+	for _, a := range n.Attributes() {
+		if !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
+			continue
+		}
+		var v []byte
+		switch typed := a.Value.(type) {
+		case []byte:
+			v = typed
+		case string:
+			v = []byte(typed)
+		}
+		as = append(as, attr{name: string(a.Name), val: util.EscapeHTML(v)})
+	}
+	return as
+}
+
+var headings = [...]string{"", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	w := r.w
+	if w.unsupported != "" {
+		return ast.WalkStop, nil
+	}
+	switch n := n.(type) {
+	case *ast.Document:
+	case *ast.LinkReferenceDefinition:
+		return ast.WalkSkipChildren, nil
+	case *ast.Heading:
+		if entering {
+			w.start(headings[n.Level], nodeAttrs(n, gmhtml.HeadingAttributeFilter)...)
+		} else {
+			w.end(headings[n.Level])
+			w.textString("\n")
+		}
+	case *ast.Blockquote:
+		if entering {
+			w.start("blockquote", nodeAttrs(n, gmhtml.BlockquoteAttributeFilter)...)
+			if n.Attributes() == nil {
+				w.textString("\n")
+			}
+		} else {
+			w.end("blockquote")
+			w.textString("\n")
+		}
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		if !entering {
+			w.end("code")
+			w.end("pre")
+			w.textString("\n")
+			break
+		}
+		w.start("pre")
+		var as []attr
+		if f, ok := n.(*ast.FencedCodeBlock); ok {
+			if lang := f.Language(r.src); lang != nil {
+				as = []attr{{name: "class", val: append([]byte("language-"), r.escaped(lang)...)}}
+			}
+		}
+		w.start("code", as...)
+		lines := n.Lines()
+		for i := range lines.Len() {
+			line := lines.At(i)
+			w.text(r.raw(line.Value(r.src)))
+		}
+	case *ast.HTMLBlock:
+		if r.unsafe {
+			w.fail("raw HTML")
+			break
+		}
+		if entering || n.HasClosure() {
+			w.comment()
+			w.textString("\n")
+		}
+	case *ast.List:
+		tag := "ul"
+		if n.IsOrdered() {
+			tag = "ol"
+		}
+		if entering {
+			var as []attr
+			if n.IsOrdered() && n.Start != 1 {
+				as = append(as, attr{name: "start", val: []byte(strconv.Itoa(n.Start))})
+			}
+			w.start(tag, nodeAttrs(n, gmhtml.ListAttributeFilter, as...)...)
+			w.textString("\n")
+		} else {
+			w.end(tag)
+			w.textString("\n")
+		}
+	case *ast.ListItem:
+		if entering {
+			w.start("li", nodeAttrs(n, gmhtml.ListItemAttributeFilter)...)
+			if fc := n.FirstChild(); fc != nil {
+				if _, ok := fc.(*ast.TextBlock); !ok {
+					w.textString("\n")
+				}
+			}
+		} else {
+			w.end("li")
+			w.textString("\n")
+		}
+	case *ast.Paragraph:
+		if entering {
+			w.start("p", nodeAttrs(n, gmhtml.ParagraphAttributeFilter)...)
+		} else {
+			w.end("p")
+			w.textString("\n")
+		}
+	case *ast.TextBlock:
+		if !entering && n.NextSibling() != nil && n.FirstChild() != nil {
+			w.textString("\n")
+		}
+	case *ast.ThematicBreak:
+		if entering {
+			w.start("hr", nodeAttrs(n, gmhtml.ThematicAttributeFilter)...)
+			w.textString("\n")
+		}
+	case *ast.AutoLink:
+		if !entering {
+			break
+		}
+		url := util.URLEscape(n.URL(r.src), false)
+		var href []byte
+		if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
+			href = append(href, "mailto:"...)
+		}
+		if r.unsafe || !gmhtml.IsDangerousURL(url) {
+			href = append(href, util.EscapeHTML(url)...)
+		}
+		w.start("a", nodeAttrs(n, gmhtml.LinkAttributeFilter, attr{name: "href", val: href})...)
+		w.text(util.EscapeHTML(n.Label(r.src)))
+		w.end("a")
+	case *ast.CodeSpan:
+		if !entering {
+			w.end("code")
+			break
+		}
+		w.start("code", nodeAttrs(n, gmhtml.CodeAttributeFilter)...)
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			if !ok {
+				w.fail("code span child " + c.Kind().String())
+				break
+			}
+			v := t.Segment.Value(r.src)
+			if bytes.HasSuffix(v, []byte("\n")) {
+				w.text(r.raw(v[:len(v)-1]))
+				w.textString(" ")
+			} else {
+				w.text(r.raw(v))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.Emphasis:
+		tag := "em"
+		if n.Level == 2 {
+			tag = "strong"
+		}
+		if entering {
+			w.start(tag, nodeAttrs(n, gmhtml.EmphasisAttributeFilter)...)
+		} else {
+			w.end(tag)
+		}
+	case *ast.Link:
+		if !entering {
+			w.end("a")
+			break
+		}
+		dest := util.URLEscape(n.Destination, true)
+		var href []byte
+		if r.unsafe || !gmhtml.IsDangerousURL(dest) {
+			href = util.EscapeHTML(dest)
+		}
+		as := []attr{{name: "href", val: href}}
+		if n.Title != nil {
+			as = append(as, attr{name: "title", val: bytes.Clone(r.escaped(n.Title))})
+		}
+		w.start("a", nodeAttrs(n, gmhtml.LinkAttributeFilter, as...)...)
+	case *ast.Image:
+		if entering {
+			r.image(n)
+		}
+		return ast.WalkSkipChildren, nil
+	case *Figure:
+		if entering {
+			w.start("figure")
+			break
+		}
+		if img, ok := n.FirstChild().(*ast.Image); ok && len(img.Title) > 0 {
+			w.start("figcaption")
+			w.text(util.EscapeHTML(img.Title))
+			w.end("figcaption")
+		}
+		w.end("figure")
+		w.textString("\n")
+	case *paragraphMark:
+		if !entering {
+			break
+		}
+		as := []attr{{name: "href", val: []byte("#" + paragraphAnchor(n.n))}, {name: "class", val: []byte("pnum")}}
+		if n.label != "" {
+			as = append(as, attr{name: "aria-label", val: util.EscapeHTML([]byte(n.label))})
+		}
+		w.start("a", as...)
+		w.textString(strconv.Itoa(n.n))
+		w.end("a")
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		if !entering {
+			return ast.WalkSkipChildren, nil
+		}
+		if r.unsafe {
+			w.fail("raw HTML")
+			break
+		}
+		w.comment()
+		return ast.WalkSkipChildren, nil
+	case *ast.Text:
+		if !entering {
+			break
+		}
+		v := n.Segment.Value(r.src)
+		if n.IsRaw() {
+			w.text(r.raw(v))
+			break
+		}
+		w.text(r.escaped(v))
+		if n.HardLineBreak() {
+			w.start("br")
+			w.textString("\n")
+		} else if n.SoftLineBreak() {
+			w.textString("\n")
+		}
+	case *ast.String:
+		if !entering {
+			break
+		}
+		switch {
+		case n.IsCode():
+			w.text(n.Value)
+		case n.IsRaw():
+			w.text(r.raw(n.Value))
+		default:
+			w.text(r.escaped(n.Value))
+		}
+	case *east.Strikethrough:
+		if entering {
+			w.start("del", nodeAttrs(n, extension.StrikethroughAttributeFilter)...)
+		} else {
+			w.end("del")
+		}
+	case *east.TaskCheckBox:
+		if entering {
+			as := []attr{{name: "disabled"}, {name: "type", val: []byte("checkbox")}}
+			if n.IsChecked {
+				as = append([]attr{{name: "checked"}}, as...)
+			}
+			w.start("input", as...)
+			w.textString(" ")
+		}
+	case *east.Table:
+		if entering {
+			w.start("table", nodeAttrs(n, extension.TableAttributeFilter)...)
+			w.textString("\n")
+		} else {
+			w.end("table")
+			w.textString("\n")
+		}
+	case *east.TableHeader:
+		if entering {
+			w.start("thead", nodeAttrs(n, extension.TableHeaderAttributeFilter)...)
+			w.textString("\n")
+			w.start("tr")
+			w.textString("\n")
+		} else {
+			w.end("tr")
+			w.textString("\n")
+			w.end("thead")
+			w.textString("\n")
+			if n.NextSibling() != nil {
+				w.start("tbody")
+				w.textString("\n")
+			}
+		}
+	case *east.TableRow:
+		if entering {
+			w.start("tr", nodeAttrs(n, extension.TableRowAttributeFilter)...)
+			w.textString("\n")
+		} else {
+			w.end("tr")
+			w.textString("\n")
+			if n.Parent().LastChild() == n {
+				w.end("tbody")
+				w.textString("\n")
+			}
+		}
+	case *east.TableCell:
+		tag, filter := "td", extension.TableTdCellAttributeFilter
+		if n.Parent().Kind() == east.KindTableHeader {
+			tag, filter = "th", extension.TableThCellAttributeFilter
+		}
+		if entering {
+			w.start(tag, nodeAttrs(n, filter)...)
+		} else {
+			w.end(tag)
+			w.textString("\n")
+		}
+	case *east.FootnoteLink:
+		if !entering {
+			break
+		}
+		is := strconv.Itoa(n.Index)
+		id := "fnref"
+		if n.RefIndex > 0 {
+			id += strconv.Itoa(n.RefIndex)
+		}
+		w.start("sup", attr{name: "id", val: []byte(id + ":" + is)})
+		w.start("a", attr{name: "href", val: []byte("#fn:" + is)}, attr{name: "class", val: []byte("footnote-ref")}, attr{name: "role", val: []byte("doc-noteref")})
+		w.textString(is)
+		w.end("a")
+		w.end("sup")
+	case *east.FootnoteBacklink:
+		if !entering {
+			break
+		}
+		is := strconv.Itoa(n.Index)
+		ref := "#fnref"
+		if n.RefIndex > 0 {
+			ref += strconv.Itoa(n.RefIndex)
+		}
+		w.textString("&#160;")
+		w.start("a", attr{name: "href", val: []byte(ref + ":" + is)}, attr{name: "class", val: []byte("footnote-backref")}, attr{name: "role", val: []byte("doc-backlink")})
+		w.textString("&#x21a9;&#xfe0e;")
+		w.end("a")
+	case *east.Footnote:
+		if entering {
+			w.start("li", nodeAttrs(n, gmhtml.ListItemAttributeFilter, attr{name: "id", val: []byte("fn:" + strconv.Itoa(n.Index))})...)
+			w.textString("\n")
+		} else {
+			w.end("li")
+			w.textString("\n")
+		}
+	case *east.FootnoteList:
+		if entering {
+			w.start("div", nodeAttrs(n, gmhtml.GlobalAttributeFilter, attr{name: "class", val: []byte("footnotes")}, attr{name: "role", val: []byte("doc-endnotes")})...)
+			w.textString("\n")
+			w.start("hr")
+			w.textString("\n")
+			w.start("ol")
+			w.textString("\n")
+		} else {
+			w.end("ol")
+			w.textString("\n")
+			w.end("div")
+			w.textString("\n")
+		}
+	default:
+		w.fail("node " + n.Kind().String())
+		return ast.WalkStop, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+// image writes an image as renderImage does.
+func (r *compactRenderer) image(img *ast.Image) {
+	w := r.w
+	var pic *Picture
+	if v, ok := img.Attribute(pictureAttr); ok {
+		pic, _ = v.(*Picture)
+	}
+	_, lazy := img.Attribute(lazyAttr)
+	esc := func(name, value string) attr { return attr{name: name, val: util.EscapeHTML([]byte(value))} }
+	if pic != nil && pic.WebP != "" {
+		w.start("picture")
+		w.start("source", attr{name: "type", val: []byte("image/webp")}, esc("srcset", pic.WebP), esc("sizes", pic.Sizes))
+	}
+	as := make([]attr, 0, 9)
+	if pic != nil {
+		as = append(as, esc("src", pic.Src))
+	} else {
+		as = append(as, esc("src", string(util.URLEscape(img.Destination, true))))
+	}
+	as = append(as, esc("alt", plainText(img, r.src)))
+	if _, inFigure := img.Parent().(*Figure); len(img.Title) > 0 && !inFigure {
+		as = append(as, esc("title", string(img.Title)))
+	}
+	if pic != nil {
+		as = append(as, esc("width", strconv.Itoa(pic.Width)), esc("height", strconv.Itoa(pic.Height)))
+		if pic.Srcset != "" {
+			as = append(as, esc("srcset", pic.Srcset), esc("sizes", pic.Sizes))
+		}
+	}
+	if lazy {
+		as = append(as, esc("loading", "lazy"), esc("decoding", "async"))
+	}
+	w.start("img", as...)
+	if pic != nil && pic.WebP != "" {
+		w.end("picture")
+	}
+}
