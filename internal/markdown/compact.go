@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"bytes"
+	"strings"
+
 	"github.com/tdewolff/minify/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/parse/v2"
@@ -77,14 +80,14 @@ var tags = map[string]tagTraits{
 	"tr":         blockTag,
 	"ul":         blockTag | omitPTag,
 	"noscript":   blockTag | keepPTag,
-}
-
-// TagTraits are a tag's traits for the splice of a compact body into a
-// layout (see render): whether it is a block tag, and whether a </p>
-// before its end tag is kept.
-func tagIsBlock(name string) (block, keepsP, known bool) {
-	t, ok := tags[name]
-	return t&blockTag != 0, t&keepPTag != 0, ok
+	// Not written by the renderer, but blocks that layouts put bodies in.
+	"article": blockTag | omitPTag,
+	"aside":   blockTag | omitPTag,
+	"footer":  blockTag | omitPTag,
+	"header":  blockTag | omitPTag,
+	"main":    blockTag | omitPTag,
+	"nav":     blockTag | omitPTag,
+	"section": blockTag | omitPTag,
 }
 
 // attrTraits are tdewolff's traits of an attribute (html/table.go).
@@ -154,6 +157,10 @@ type compactWriter struct {
 	inPre       bool
 	unsupported string // why the writer cannot go on, or ""
 	attrBuf     []byte
+	// Whether the first token is a block's start tag before which the
+	// minifier drops a </p>, and whether the last one, but for
+	// whitespace, is a block's end (see Splice).
+	started, blockFirst, blockLast bool
 }
 
 func newCompactWriter(size int) *compactWriter {
@@ -174,6 +181,10 @@ func (w *compactWriter) start(name string, as ...attr) {
 		w.fail("tag " + name)
 		return
 	}
+	if !w.started {
+		w.started, w.blockFirst = true, t&(blockTag|omitPTag) == blockTag|omitPTag
+	}
+	w.blockLast = name == "hr"
 	w.queue = append(w.queue, token{kind: startTag, name: name, traits: t, attrs: as})
 	w.run(false)
 }
@@ -185,12 +196,14 @@ func (w *compactWriter) end(name string) {
 		w.fail("tag " + name)
 		return
 	}
+	w.blockLast = t&blockTag != 0
 	w.queue = append(w.queue, token{kind: endTag, name: name, traits: t})
 	w.run(false)
 }
 
 // comment queues a comment, which the minifier drops.
 func (w *compactWriter) comment() {
+	w.started, w.blockLast = true, false
 	w.queue = append(w.queue, token{kind: commentToken})
 }
 
@@ -199,6 +212,9 @@ func (w *compactWriter) comment() {
 func (w *compactWriter) text(b []byte) {
 	if len(b) == 0 {
 		return
+	}
+	if !parse.IsAllWhitespace(b) {
+		w.started, w.blockLast = true, false
 	}
 	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
 		w.queue[n-1].text = append(w.queue[n-1].text, b...)
@@ -210,6 +226,9 @@ func (w *compactWriter) text(b []byte) {
 func (w *compactWriter) textString(s string) {
 	if len(s) == 0 {
 		return
+	}
+	if strings.TrimLeft(s, " \t\n\r\f") != "" {
+		w.started, w.blockLast = true, false
 	}
 	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
 		w.queue[n-1].text = append(w.queue[n-1].text, s...)
@@ -431,4 +450,82 @@ func (w *compactWriter) writeAttr(t *token, a attr) {
 		w.out = append(w.out, '=')
 		w.out = append(w.out, phtml.EscapeAttrVal(&w.attrBuf, val, '"', false)...)
 	}
+}
+
+// The splice. A layout places a page's body in a block of its own:
+// "<div class=prose>\n{{.Content}}\n</div>". The page is rendered with
+// BodyMark in the body's place and minified (the layout's part is the
+// only part left to minify), and the compact body then takes the place
+// of the minified mark. That gives the bytes that minifying the whole
+// page gives when:
+//
+//   - the body starts with the start tag of a block that ends an open
+//     paragraph (as the mark's <div> does), so whatever comes before it
+//     in the layout is minified alike: a space before it is dropped, a
+//     </p> before it is left out;
+//   - the body ends with a block's end (or <hr>), and the layout goes on
+//     with only whitespace and the end tag of a block that does not keep
+//     a </p> (</div>, not </a>), or ends: the body's last </p> is then
+//     left out and the whitespace dropped, as at the end of the input,
+//     which is what the compact writer assumes;
+//   - the mark is minified to exactly its minified form, once: not in
+//     <pre> (where its space would stay), nor in a <template> (where its
+//     </p> would stay), nor in a script or style.
+//
+// Splice checks each of these; where one fails, the caller minifies the
+// whole page as before.
+
+// BodyMark stands in a layout for a compact body; see Splice.
+const BodyMark = `<div data-compact-body><p> </p></div>`
+
+// bodyMarkMinified is BodyMark as the minifier leaves it outside <pre>
+// and <template>.
+const bodyMarkMinified = `<div data-compact-body><p></div>`
+
+// Blocks reports whether a compact body starts with a block's start tag
+// and ends with a block's end, as Splice needs.
+func (r *Result) Blocks() bool { return r.Compact && r.blocks }
+
+// Splice returns the minified page: min, the minification of raw, which
+// is a layout rendered with BodyMark in the place of body, with body,
+// compact, in the mark's place. It reports false when that would not be
+// what minifying the page with body gives; see above.
+func Splice(raw, min []byte, body string) ([]byte, bool) {
+	at := bytes.Index(raw, []byte(BodyMark))
+	if at < 0 || bytes.Contains(raw[at+len(BodyMark):], []byte(BodyMark)) || !blockEndFollows(raw[at+len(BodyMark):]) {
+		return nil, false
+	}
+	mat := bytes.Index(min, []byte(bodyMarkMinified))
+	if mat < 0 || bytes.Contains(min[mat+len(bodyMarkMinified):], []byte("data-compact-body")) || bytes.Contains(min[:mat], []byte("data-compact-body")) {
+		return nil, false
+	}
+	out := make([]byte, 0, len(min)-len(bodyMarkMinified)+len(body))
+	out = append(out, min[:mat]...)
+	out = append(out, body...)
+	return append(out, min[mat+len(bodyMarkMinified):]...), true
+}
+
+// blockEndFollows reports whether rest, what a layout has after the
+// body, is whitespace and then the end tag of a block that does not keep
+// a </p> before it, or nothing but whitespace.
+func blockEndFollows(rest []byte) bool {
+	i := 0
+	for i < len(rest) && parse.IsWhitespace(rest[i]) {
+		i++
+	}
+	if i == len(rest) {
+		return true
+	}
+	if !bytes.HasPrefix(rest[i:], []byte("</")) {
+		return false
+	}
+	j := i + 2
+	for j < len(rest) && (rest[j] >= 'a' && rest[j] <= 'z' || rest[j] >= '0' && rest[j] <= '9') {
+		j++
+	}
+	if j == len(rest) || rest[j] != '>' && !parse.IsWhitespace(rest[j]) {
+		return false
+	}
+	t, ok := tags[string(rest[i+2:j])]
+	return ok && t&blockTag != 0 && t&keepPTag == 0
 }

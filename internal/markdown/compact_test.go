@@ -59,6 +59,17 @@ func differ(t testing.TB, c *Converter, src []byte, p Page) (fallback string) {
 	if want := minifyBody(t, plain.HTML); compact.HTML != want {
 		t.Fatalf("compact HTML differs from the minified HTML\nmarkdown: %q\ngoldmark: %q\nminified: %q\ncompact:  %q", src, plain.HTML, want, compact.HTML)
 	}
+	if !compact.Blocks() {
+		return ""
+	}
+	// In a layout like the site's, the spliced page is the minified one.
+	for _, layout := range []string{"<main><div class=\"prose\" lang=\"es\">\n%s\n</div></main>", "<p>x %s</article>"} {
+		raw := strings.Replace(layout, "%s", BodyMark, 1)
+		out, ok := Splice([]byte(raw), []byte(minifyBody(t, raw)), compact.HTML)
+		if want := minifyBody(t, strings.Replace(layout, "%s", plain.HTML, 1)); !ok || string(out) != want {
+			t.Fatalf("splice into %q (%v) differs\nmarkdown: %q\nspliced:  %q\nminified: %q", layout, ok, src, out, want)
+		}
+	}
 	return ""
 }
 
@@ -229,4 +240,76 @@ func FuzzCompact(f *testing.F) {
 		p.Numbered = numbered
 		differ(t, c, []byte(src), p)
 	})
+}
+
+// TestSplice checks Splice against minifying whole pages: for layouts
+// that place the body in every kind of context, a splice it allows must
+// give the minified page byte for byte, and the site's own kind of
+// layout must allow it.
+func TestSplice(t *testing.T) {
+	layouts := []struct {
+		layout string
+		splice bool // whether a body of blocks must splice
+	}{
+		{"<main>\n<div class=\"prose\" lang=\"es\">\n%s\n</div>\n<p>after</p></main>", true},
+		{"<article><p>open paragraph\n%s</div>", true},
+		{"<ul><li>item %s\n</li></ul>", true},
+		{"<p>text %s  \n</section> tail", true},
+		{"%s", true},
+		{"<div>%s</div>", true},
+		{"<pre>\n%s\n</pre>", false},
+		{"<template><div>%s</div></template>", false},
+		{"<a href=x>\n%s\n</a>", false},
+		{"<div>\n%s\ntext after</div>", false},
+		{"<div>%s<!-- c --></div>", false},
+		{"<div>%s %s</div>", false},
+		{"<div>%s</span></div>", false},
+		{"<noscript>%s</noscript>", false},
+		{"<script>%s</script>", false},
+	}
+	srcs := []string{
+		"para *one*\n\npara two ",
+		"# Heading\n\ntext",
+		"- a\n- b\n",
+		"text\n\n---\n",
+		"> quote",
+		"```\ncode\n```\n",
+		"a[^1]\n\n[^1]: note",
+		"| a |\n|---|\n| b |\n",
+		"![pic](p.png \"caption\")",
+		"",
+		"<!-- comment -->\n\ntext",
+		"text\n\n<div>raw</div>",
+	}
+	c := New(Options{})
+	spliced := 0
+	for _, l := range layouts {
+		for _, src := range srcs {
+			plain, err := c.Convert([]byte(src), Page{File: "x.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compact, err := c.Convert([]byte(src), Page{File: "x.md", Compact: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := func(body string) string { return strings.ReplaceAll(l.layout, "%s", body) }
+			raw := page(BodyMark)
+			min := minifyBody(t, raw)
+			out, ok := Splice([]byte(raw), []byte(min), compact.HTML)
+			ok = ok && compact.Blocks()
+			want := minifyBody(t, page(plain.HTML))
+			if ok {
+				spliced++
+				if string(out) != want {
+					t.Errorf("layout %q, body %q: spliced\n%q\nminified\n%q", l.layout, src, out, want)
+				}
+			} else if l.splice && compact.Blocks() {
+				t.Errorf("layout %q, body %q: no splice", l.layout, src)
+			}
+		}
+	}
+	if spliced == 0 {
+		t.Fatal("nothing spliced")
+	}
 }

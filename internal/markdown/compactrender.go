@@ -43,15 +43,16 @@ type compactRenderer struct {
 	sink   byteSink
 }
 
-// renderCompact returns doc's minified HTML, or why it cannot.
-func renderCompact(doc ast.Node, src []byte, unsafe bool) ([]byte, string) {
+// renderCompact returns doc's minified HTML and whether it starts and
+// ends with blocks (see Splice), or why it cannot.
+func renderCompact(doc ast.Node, src []byte, unsafe bool) ([]byte, bool, string) {
 	r := &compactRenderer{w: newCompactWriter(len(src) * 3 / 2), src: src, unsafe: unsafe}
 	_ = ast.Walk(doc, r.node)
 	out := r.w.finish()
 	if r.w.unsupported != "" {
-		return nil, r.w.unsupported
+		return nil, false, r.w.unsupported
 	}
-	return out, ""
+	return out, r.w.blockFirst && r.w.blockLast, ""
 }
 
 // escaped returns v as goldmark's Writer.Write writes it: backslash

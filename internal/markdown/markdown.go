@@ -129,6 +129,7 @@ type Result struct {
 	// CompactFallback says why.
 	Compact         bool
 	CompactFallback string
+	blocks          bool // see Blocks
 	// TOC lists the page's level 2 and 3 headings in order.
 	TOC []Heading
 	// Counts of the page's structure, compared between translations.
@@ -178,9 +179,9 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		if err := st.errs.Err(); err != nil {
 			return nil, err
 		}
-		out, why := renderCompact(doc, src, c.unsafe)
+		out, blocks, why := renderCompact(doc, src, c.unsafe)
 		if why == "" {
-			res.HTML, res.Compact = string(out), true
+			res.HTML, res.Compact, res.blocks = string(out), true, blocks
 			return res, nil
 		}
 		res.CompactFallback = why
