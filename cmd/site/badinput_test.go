@@ -258,6 +258,20 @@ func TestBadInput(t *testing.T) {
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
+			name:  "unclosed placeholder in an interface string",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count páginas\"\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:3: message \"pages\": plural form \"other\": placeholder syntax: unclosed action: a {{ without its }}; write placeholders as in the original, like {{.Count}}\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "misspelt placeholder in an interface string",
+			files: map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Cuenta}} páginas\"\n"},
+			code:  1,
+			stderr: "site: error: locales/es.toml:3: message \"pages\": plural form \"other\": unknown placeholder {{.Cuenta}}; this text can use only {{.Count}}, spelled as in the original\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
 			name:  "template parse error",
 			files: map[string]string{"layouts/page.html": "{{template \"base\" .}}\n{{define \"main\"}}\n{{if}}\n{{end}}\n"},
 			code:  1,

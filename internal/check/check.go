@@ -67,6 +67,11 @@ func Site(ctx context.Context, s *engine.Site) (*Result, error) {
 	for _, w := range s.Renderer.Warnings() {
 		res.Errors.Add(w)
 	}
+	// An interface string that leaves out a placeholder renders, so
+	// the build only warns; a check refuses it.
+	for _, w := range s.Locales.Dropped() {
+		res.Errors.Add(w)
+	}
 	res.Errors.Sort()
 	return res, nil
 }

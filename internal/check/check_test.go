@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -217,4 +218,27 @@ func TestSiteStructure(t *testing.T) {
 			t.Errorf("got\n%v\nwant\n%s", res.Errors, want)
 		}
 	})
+}
+
+// TestDroppedPlaceholder: an interface string that leaves out a
+// placeholder of its original only warns in a build, so that an edit of
+// the English never stops the Spanish site, but a check refuses it at
+// its line of locales/es.toml (issue 19, case 4).
+func TestDroppedPlaceholder(t *testing.T) {
+	fsys := projectFS(t, map[string]string{
+		"en/_index.md": pageFile("Home", "", "\nHello.\n"),
+		"es/_index.md": pageFile("Inicio", "", "\nHola.\n"),
+	})
+	es := string(fsys["locales/es.toml"].Data)
+	bad := strings.Replace(es, `paragraph_label = "Párrafo {{.Number}}"`, `paragraph_label = "Párrafo"`, 1)
+	if bad == es {
+		t.Fatal("no paragraph_label in locales/es.toml")
+	}
+	fsys["locales/es.toml"] = &fstest.MapFile{Data: []byte(bad)}
+	line := strings.Count(bad[:strings.Index(bad, "paragraph_label")], "\n") + 1
+	res := siteCheck(t, fsys)
+	want := fmt.Sprintf(`locales/es.toml:%d: message "paragraph_label": the placeholder {{.Number}} of the original is missing`, line)
+	if got := fmt.Sprint(res.Errors); !strings.Contains(got, want) {
+		t.Errorf("check found:\n%s\nwant %s", got, want)
+	}
 }

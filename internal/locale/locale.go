@@ -35,6 +35,7 @@ type Locales struct {
 	def      string
 	messages map[string]map[string]*i18n.Message // lang → id → message
 	lines    map[string]map[string]int           // lang → id → line
+	dropped  []*diag.Error                       // translations that leave out a placeholder
 }
 
 // File returns the message file of lang: "locales/es.toml".
@@ -56,7 +57,10 @@ func Load(fsys fs.FS, langs []string, def string) (*Locales, []*diag.Error, erro
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	return l, l.missing(langs), nil
+	if err := l.checkPromises(langs); err != nil {
+		return nil, nil, err
+	}
+	return l, append(l.missing(langs), l.dropped...), nil
 }
 
 func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {

@@ -120,6 +120,9 @@ func Placeholders(text string) ([]string, error) {
 	if !strings.Contains(text, "{{") {
 		return nil, nil // go-i18n shows it as it is
 	}
+	if err := balanced(text); err != nil {
+		return nil, err
+	}
 	t, err := template.New("").Parse(text)
 	if err != nil {
 		return nil, errorString(cleanError(err))
@@ -129,6 +132,26 @@ func Placeholders(text string) ([]string, error) {
 		walk(t.Tree.Root, names)
 	}
 	return slices.Sorted(maps.Keys(names)), nil
+}
+
+// balanced finds a {{ that is not closed before the next one: the
+// template parser would read the words after it as a function's name
+// ("function \"minutos\" not defined"), which says nothing to a
+// translator.
+func balanced(text string) error {
+	rest := text
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			return nil
+		}
+		rest = rest[i+2:]
+		end := strings.Index(rest, "}}")
+		if next := strings.Index(rest, "{{"); end < 0 || next >= 0 && next < end {
+			return errorString("unclosed action: a {{ without its }}")
+		}
+		rest = rest[end+2:]
+	}
 }
 
 // fill executes text with a value for each name, as the build does.
