@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"cecot/internal/diag"
+	"cecot/internal/svg"
 )
 
 // Dir is the folder of the source assets.
@@ -93,6 +94,11 @@ func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
 	name := strings.TrimPrefix(p, Dir+"/")
 	ext := path.Ext(name)
 	mediaType := MediaType(name)
+	if mediaType == "image/svg+xml" {
+		if data, err = cleanSVG(p, data); err != nil {
+			return nil, err
+		}
+	}
 	if minifiable(mediaType) {
 		if data, err = m.Minify(mediaType, data); err != nil {
 			return nil, diag.Errorf(p, 0, "minify: %v", err)
@@ -133,4 +139,18 @@ func (s *Set) All() []*Asset {
 		all[i] = s.byName[n]
 	}
 	return all
+}
+
+// cleanSVG returns an SVG asset rebuilt by svg.Clean, which every
+// published SVG goes through, or why it cannot be published, at its line.
+func cleanSVG(p string, data []byte) ([]byte, error) {
+	pic, err := svg.Clean(data)
+	var refusal *svg.Error
+	switch {
+	case errors.As(err, &refusal):
+		return nil, diag.Errorf(p, refusal.Line, "%s", refusal.Reason)
+	case err != nil:
+		return nil, diag.Errorf(p, 0, "%v", err)
+	}
+	return pic.Data, nil
 }

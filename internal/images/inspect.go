@@ -10,22 +10,18 @@ package images
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // registers GIF for DecodeConfig
 	_ "image/jpeg"
 	_ "image/png"
-	"io"
-	"math"
 	"path"
-	"strconv"
 	"strings"
 
 	_ "github.com/gen2brain/webp" // registers WebP for DecodeConfig
 
 	"cecot/internal/assets"
+	"cecot/internal/svg"
 )
 
 // Format is an image file format.
@@ -94,43 +90,54 @@ type Info struct {
 
 // Inspect reads the header of the image file called name: it checks that
 // the contents are the format the name claims, and that the image is not
-// too large to decode. For SVG it reads the size from the root element.
+// too large to decode. An SVG is read whole and must pass svg.Clean.
 func Inspect(name string, data []byte) (Info, error) {
+	info, _, err := inspect(name, data)
+	return info, err
+}
+
+// inspect is Inspect, and returns the file to publish too: an SVG as
+// svg.Clean rebuilt it, another image as it is.
+func inspect(name string, data []byte) (Info, []byte, error) {
 	claimed, ok := byExt[strings.ToLower(path.Ext(name))]
 	if !ok {
-		return Info{}, fmt.Errorf("not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg")
+		return Info{}, nil, fmt.Errorf("not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg")
 	}
 	actual := sniff(data)
 	if actual == "" {
-		return Info{}, fmt.Errorf("is not %s image (nor any image format this site knows); export it again as %s", claimed.a(), claimed.name())
+		return Info{}, nil, fmt.Errorf("is not %s image (nor any image format this site knows); export it again as %s", claimed.a(), claimed.name())
 	}
 	if actual != claimed {
 		base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-		return Info{}, fmt.Errorf("is named as %s image but is %s image; rename it to %s%s", claimed.a(), actual.a(), base, actual.ext())
+		return Info{}, nil, fmt.Errorf("is named as %s image but is %s image; rename it to %s%s", claimed.a(), actual.a(), base, actual.ext())
 	}
 	if actual == SVG {
-		w, h, err := svgSize(data)
+		pic, err := svg.Clean(data)
 		if err != nil {
-			return Info{}, err
+			return Info{}, nil, err
 		}
-		return Info{Format: SVG, Width: w, Height: h}, nil
+		w, h, err := pic.Size()
+		if err != nil {
+			return Info{}, nil, err
+		}
+		return Info{Format: SVG, Width: w, Height: h}, pic.Data, nil
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return Info{}, fmt.Errorf("cannot read this %s image: %v; export it again", actual.name(), err)
+		return Info{}, nil, fmt.Errorf("cannot read this %s image: %v; export it again", actual.name(), err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return Info{}, fmt.Errorf("says it is %d × %d pixels; export it again", cfg.Width, cfg.Height)
+		return Info{}, nil, fmt.Errorf("says it is %d × %d pixels; export it again", cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return Info{}, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return Info{}, nil, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
 	info := Info{Format: actual, Width: cfg.Width, Height: cfg.Height}
 	if actual == JPEG && turned(jpegOrientation(data)) {
 		// Shown turned a quarter: the size a reader sees.
 		info.Width, info.Height = info.Height, info.Width
 	}
-	return info, nil
+	return info, data, nil
 }
 
 // sniff tells a file's format from its first bytes, or "".
@@ -157,64 +164,4 @@ func looksLikeXML(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	data = bytes.TrimLeft(data, " \t\r\n")
 	return bytes.HasPrefix(data, []byte("<")) && bytes.Contains(data[:min(len(data), 4096)], []byte("<svg"))
-}
-
-// svgSize reads an SVG's size: its width and height in pixels, or else
-// its viewBox. The whole document must be well-formed XML, because a
-// browser shows nothing of one that is not.
-func svgSize(data []byte) (w, h int, err error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	var root *xml.StartElement
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return 0, 0, fmt.Errorf("is not a well-formed SVG file: %v; export it again", err)
-		}
-		if se, ok := tok.(xml.StartElement); ok && root == nil {
-			se := se.Copy()
-			root = &se
-		}
-	}
-	if root == nil || root.Name.Local != "svg" {
-		return 0, 0, errors.New("is not an SVG file: its first element is not <svg>; export it again as SVG")
-	}
-	var width, height, viewBox string
-	for _, a := range root.Attr {
-		switch a.Name.Local {
-		case "width":
-			width = a.Value
-		case "height":
-			height = a.Value
-		case "viewBox":
-			viewBox = a.Value
-		}
-	}
-	w, okW := pixels(width)
-	h, okH := pixels(height)
-	if okW && okH {
-		return w, h, nil
-	}
-	f := strings.FieldsFunc(viewBox, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' || r == '\n' || r == '\r' })
-	if len(f) == 4 {
-		vw, errW := strconv.ParseFloat(f[2], 64)
-		vh, errH := strconv.ParseFloat(f[3], 64)
-		if errW == nil && errH == nil && vw > 0 && vh > 0 {
-			return int(math.Round(vw)), int(math.Round(vh)), nil
-		}
-	}
-	return 0, 0, errors.New("SVG has no viewBox (nor a width and height in pixels), so its proportions are unknown; add viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> element")
-}
-
-// pixels reads an SVG length in pixels: "640" or "640px".
-func pixels(s string) (int, bool) {
-	s = strings.TrimSuffix(strings.TrimSpace(s), "px")
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v <= 0 || v > 1e6 {
-		return 0, false
-	}
-	return int(math.Round(v)), true
 }

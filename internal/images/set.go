@@ -176,7 +176,7 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 		img.Err = fmt.Errorf("cannot read: %v", err)
 		return img, nil
 	}
-	if img.Info, err = Inspect(src, data); err != nil {
+	if img.Info, data, err = inspect(src, data); err != nil {
 		img.Err = err
 		return img, nil
 	}
