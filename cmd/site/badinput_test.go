@@ -289,7 +289,7 @@ func TestBadInput(t *testing.T) {
 			name:  "missing layout",
 			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `layout = "wide"`)},
 			code:  1,
-			stderr: "site: error: content/en/report.md: no layout \"wide\"; add layouts/wide.html or fix the layout key\n" +
+			stderr: "site: error: content/en/report.md:3: front matter: layout \"wide\": there is no layouts/wide.html; use one of the layouts (home, page), or add the file\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
@@ -382,6 +382,50 @@ func TestBadInput(t *testing.T) {
 			files: map[string]string{"locales/es.toml": "home = \"Inicio\\u009b\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n"},
 			code:  1,
 			stderr: "site: error: locales/es.toml:1: message \"home\" holds the invisible character U+009B (a control character), which a page must not publish; delete it (text copied from a terminal or another program can bring one in)\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "layout outside layouts/",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `layout = "../../x"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: layout \"../../x\": a layout is named by its file in layouts/ without .html, like \"page\" for layouts/page.html; the layouts are: home, page\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "layout written with .html",
+			files: map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe"`, `layout = "page.html"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:4: front matter: layout \"page.html\": write the layout's name without .html: layout = \"page\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "share image outside assets/",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `share_image = "../../etc/passwd"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: share_image \"../../etc/passwd\": name a file in assets/, like \"img/share.png\" for assets/img/share.png\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "share image that does not exist",
+			files: map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe"`, `share_image = "/assets/img/compartir.png"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:4: front matter: share_image \"/assets/img/compartir.png\": there is no file assets/img/compartir.png; save the image in assets/, or fix the name\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "share image that is not an image",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`, `share_image = "site.css"`)},
+			code:  1,
+			stderr: "site: error: content/en/report.md:3: front matter: share_image \"site.css\": assets/site.css is not a PNG, JPEG, GIF or WebP image, which link previews show; save it in one of those formats\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "image linked to a file out of the project",
+			files: map[string]string{"content/en/report.md": page(`title = "Report"`) + "\n![a map](map.png)\n"},
+			setup: symlink("/etc/hostname", "content/en/map.png"),
+			code:  1,
+			stderr: "site: warning: content/en/map.png: cannot be read: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
+				"site: error: content/en/report.md:7: image \"map.png\": content/en/map.png cannot be read: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		// End of issue 21's block.

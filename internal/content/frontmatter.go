@@ -41,7 +41,15 @@ type FrontMatter struct {
 	// describes it.
 	ShareImage, ShareImageAlt string
 	Params                    map[string]any // free-form values that layouts read
+	// lines are the lines of the file where each key is set, so that a
+	// value found wrong later (a layout or share image that does not
+	// exist, a slug that collides) is reported where the person wrote it.
+	lines map[string]int
 }
+
+// Line returns the line of the page's file where the front matter sets
+// key ("slug"), or 0 when it does not set it.
+func (fm *FrontMatter) Line(key string) int { return fm.lines[key] }
 
 // Fields are the front-matter fields that a page may set.
 var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "share_image", "share_image_alt", "params"}
@@ -134,7 +142,9 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 	}
 	switches := map[string]*bool{"draft": &fm.Draft, "numbered": &fm.Numbered, "standalone": &fm.Standalone}
 	keys := slices.Sorted(maps.Keys(m))
+	fm.lines = make(map[string]int, len(keys))
 	for _, key := range keys {
+		fm.lines[key] = lineOf(key)
 		v := m[key]
 		if field, ok := texts[key]; ok {
 			s, ok := v.(string)

@@ -130,7 +130,9 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
+		if d.Type()&fs.ModeSymlink != 0 && (path.Ext(p) == ".md" || path.Ext(p) == "") {
+			// A linked image is judged by the images package and
+			// reported at the line of the page that shows it.
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):

@@ -118,7 +118,23 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	s.Markdown = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
 	s.Renderer, err = render.New(fsys, s.Inputs)
 	errs.Add(err)
+	if err == nil && s.Content != nil {
+		errs.Add(s.checkPages())
+	}
 	return s, errs.Err()
+}
+
+// checkPages judges, before anything is rendered or written, what pages'
+// front matter names (layouts, share images), so that each mistake is
+// reported at the line that made it.
+func (s *Site) checkPages() error {
+	var errs diag.List
+	for _, p := range s.Content.Pages {
+		if !p.Untranslated {
+			errs.Add(s.Renderer.CheckPage(p))
+		}
+	}
+	return errs.Err()
 }
 
 func sortWarnings(ws []*diag.Error) {

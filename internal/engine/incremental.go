@@ -336,6 +336,10 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 			e.parseErrs[f] = err // the last good version stays
 			continue
 		}
+		if err := e.site.Renderer.CheckPage(p); err != nil {
+			e.parseErrs[f] = err // as a build would refuse it
+			continue
+		}
 		delete(e.parseErrs, f)
 		e.sources[f] = p
 		parsed[f] = p

@@ -173,7 +173,9 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 		data, err = fs.ReadFile(fsys, src)
 	}
 	if err != nil {
-		img.Err = fmt.Errorf("cannot read: %v", err)
+		// A link out of the project or in a circle, in the words
+		// every file of the project gets.
+		img.Err = fmt.Errorf("cannot be read: %v", diag.CannotRead(src, err).Err)
 		return img, nil
 	}
 	if img.Info, data, err = inspect(src, data); err != nil {

@@ -173,7 +173,7 @@ func (r *Renderer) HasLayout(name string) bool {
 func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
 	set, ok := r.tmpl.lookup(p.Lang, layout)
 	if !ok {
-		return nil, diag.Errorf(p.File, 0, "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
+		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(v.Content) + 16<<10) // the layout around the content: one allocation

@@ -1,9 +1,6 @@
 package render
 
 import (
-	"bytes"
-	"fmt"
-	"image"
 	_ "image/gif"  // share_image may be a GIF,
 	_ "image/jpeg" // a JPEG
 	_ "image/png"  // or a PNG
@@ -14,6 +11,7 @@ import (
 	_ "golang.org/x/image/webp" // or a WebP
 
 	"cecot/internal/content"
+	"cecot/internal/diag"
 	"cecot/internal/share"
 )
 
@@ -161,17 +159,12 @@ func (v *PageView) ShareImage() (*ShareImage, error) {
 }
 
 // ownShareImage is the image that p's front matter names, a file under
-// assets/, with the size read from the file.
+// assets/, with the size read from the file. A build has checked it
+// (CheckPage); the error is for a page rendered without that check.
 func (v *PageView) ownShareImage(p *content.Page) (*ShareImage, error) {
-	name := strings.TrimPrefix(p.ShareImage, "/")
-	name = strings.TrimPrefix(name, "assets/")
-	a, err := v.r.Assets.Lookup(name)
+	a, cfg, err := v.r.ownShareImageFile(p.ShareImage)
 	if err != nil {
-		return nil, fmt.Errorf("%s: share_image: %v", p.File, err)
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(a.Data))
-	if err != nil {
-		return nil, fmt.Errorf("%s: share_image: assets/%s is not a PNG, JPEG, GIF or WebP image: %v", p.File, name, err)
+		return nil, diag.Errorf(p.File, p.Line("share_image"), "front matter: share_image %q: %v", p.ShareImage, err)
 	}
 	alt := p.ShareImageAlt
 	if alt == "" {
