@@ -161,7 +161,11 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 		switch s.side(sl) {
 		case poNewer:
 			str, fromPO = first(sl.e.Str), true
-			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_pending",
+			pending := "po_pending"
+			if sl.e.Fuzzy() {
+				pending = "po_fuzzy"
+			}
+			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, pending,
 				"Block", sl.ctx, "File", s.trFile(), "Command", Command, "Lang", s.lang))
 			if b, ok := s.base[sl.ctx]; ok {
 				next[sl.ctx] = b

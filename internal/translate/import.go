@@ -155,6 +155,12 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 			errs.Add(s.conflict(sl))
 			continue
 		}
+		if sl.e.Fuzzy() {
+			// A translator's "needs work": gettext never
+			// publishes it, and neither does import.
+			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.ctx, "Command", Command, "Lang", s.lang))
+			continue
+		}
 		p := first(sl.e.Str)
 		if err := checkTranslation(s.poPath, sl.e, sl.b, p, pr.cfg.UnsafeHTML); err != nil {
 			errs.Add(err)

@@ -441,9 +441,12 @@ func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
 	mustExport(t, fsys)
 	change(t, fsys, "locales/po/pages/es/other.po", `msgstr "Otra"`, `msgstr "La otra: \"sí\""`)
 	change(t, fsys, "locales/po/pages/es/other.po", "msgstr \"\"\n\"Citado\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Citado\\n\"\n\"en dos\\n\"\n\"líneas.\"")
+	change(t, fsys, "locales/po/pages/es/other.po", "#, fuzzy\nmsgctxt \"other#_.quote1\"", "msgctxt \"other#_.quote1\"")
 	p := mustImport(t, fsys)
 	got := string(p.Files["content/es/other.md"])
-	want := "---\r\ntitle: \"La otra: \\\"sí\\\"\"\r\n---\r\n\r\n> Citado\r\n> en dos\r\n> líneas.\r\n"
+	// Every message is now translated and none is fuzzy: the page is
+	// stamped as translated from its original as it is.
+	want := "---\r\ntitle: \"La otra: \\\"sí\\\"\"\r\ntranslated_from: \"7fbcbfd793c5 _:7fbcbf\"\r\n---\r\n\r\n> Citado\r\n> en dos\r\n> líneas.\r\n"
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
@@ -514,5 +517,43 @@ func TestBrokenPromiseInSpanish(t *testing.T) {
 	want := `locales/po/pages/es/guide.po:114: msgctxt "guide#p3": el original tiene la llamada a nota [^1] y la traducción no`
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q...", got, want)
+	}
+}
+
+// TestFuzzyIsNotImported: a msgstr marked fuzzy (a translator's "needs
+// work") is never imported as a finished translation, as gettext never
+// publishes one (issue 19, case 6); export keeps it, status says why,
+// and once the mark is removed it is imported.
+func TestFuzzyIsNotImported(t *testing.T) {
+	fsys := posite(t)
+	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Other\n---\n\n> Quoted.\n")}
+	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Otra\n---\n\n> Citado.\n")}
+	mustExport(t, fsys)
+	const po = "locales/po/pages/es/other.po"
+	change(t, fsys, po, `msgstr "Citado."`, `msgstr "Citado, a medias."`)
+	if !strings.Contains(string(fsys[po].Data), "#, fuzzy\nmsgctxt \"other#_.quote1\"") {
+		t.Fatalf("the entry is not fuzzy:\n%s", fsys[po].Data)
+	}
+	p := mustImport(t, fsys)
+	if got, ok := p.Files["content/es/other.md"]; ok {
+		t.Errorf("a fuzzy msgstr was imported:\n%s", got)
+	}
+	if len(p.Pending) != 1 || !strings.Contains(p.Pending[0].Error(), "marked fuzzy") {
+		t.Errorf("import says %v, want the fuzzy entry named", p.Pending)
+	}
+	exp, err := PlanExport(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := exp.Files[po]; ok {
+		t.Errorf("export changed the PO file with a fuzzy draft in it:\n%s", exp.Files[po])
+	}
+	if len(exp.Pending) != 1 || !strings.Contains(exp.Pending[0].Error(), "marked fuzzy") {
+		t.Errorf("export says %v, want the fuzzy entry named", exp.Pending)
+	}
+	change(t, fsys, po, "#, fuzzy\nmsgctxt \"other#_.quote1\"", "msgctxt \"other#_.quote1\"")
+	p = mustImport(t, fsys)
+	if got := string(p.Files["content/es/other.md"]); !strings.Contains(got, "> Citado, a medias.") {
+		t.Errorf("the reviewed msgstr was not imported:\n%s", got)
 	}
 }

@@ -215,7 +215,11 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				recorded = false
 			case allEmpty(m) || ok && hashText(joinForms(m)) == b:
 				str = o.Str
-				plan.Pending = append(plan.Pending, at(name, o.StrLine, "po_pending",
+				pending := "po_pending"
+				if o.Fuzzy() {
+					pending = "po_fuzzy"
+				}
+				plan.Pending = append(plan.Pending, at(name, o.StrLine, pending,
 					"Block", d.id, "File", locale.File(lang), "Command", Command, "Lang", lang))
 				if ok {
 					next[ctx] = b
@@ -355,6 +359,10 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		p := e.Str
 		if joinForms(p) == joinForms(m) {
 			next[ctx] = hashText(joinForms(m))
+			continue
+		}
+		if e.Fuzzy() {
+			plan.Pending = append(plan.Pending, at(name, e.StrLine, "po_fuzzy", "Block", id, "Command", Command, "Lang", lang))
 			continue
 		}
 		b, ok := base[ctx]
