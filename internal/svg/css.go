@@ -13,14 +13,14 @@ import "strings"
 func checkCSS(v string) string {
 	lower := strings.ToLower(v)
 	switch {
+	case strings.Contains(lower, "expression("), strings.Contains(lower, "-moz-binding"), strings.Contains(lower, "behavior"):
+		return "expression, -moz-binding and behavior run code; remove that style"
 	case !strings.ContainsAny(lower, `\@(`):
 		return "" // the common case: no function, rule or escape
 	case strings.Contains(lower, `\`):
 		return "a backslash escape in styles can hide a reference to another file; write the styles without escapes"
 	case strings.Contains(lower, "@import"):
 		return "@import loads another stylesheet; put the styles in the picture itself"
-	case strings.Contains(lower, "expression("), strings.Contains(lower, "-moz-binding"), strings.Contains(lower, "behavior"):
-		return "expression, -moz-binding and behavior run code; remove that style"
 	}
 	for _, f := range []string{"image-set(", "image(", "cross-fade(", "src("} {
 		if strings.Contains(lower, f) {
