@@ -97,12 +97,16 @@ func (discard) WriteFile(string, []byte) error { return nil }
 
 // BenchmarkRender is a whole build without the file system: load the
 // project, render and minify every output, and drop it. The difference
-// to BenchmarkBuild is the cost of writing the files.
+// to BenchmarkBuild is the cost of writing the files. It reports how
+// many pages per build had their body written compact (compact/op) and
+// how many were minified whole (fallbacks/op: the synthetic theme's
+// home and section pages, whose layouts show no body).
 func BenchmarkRender(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
 			src := writeSynth(b, n)
 			b.ReportAllocs()
+			var compact, fallback int64
 			for b.Loop() {
 				root, err := os.OpenRoot(src)
 				if err != nil {
@@ -116,7 +120,14 @@ func BenchmarkRender(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				c, f := site.Renderer.CompactCounts()
+				compact += c
+				fallback += f
 			}
+			// Pages whose body was written compact and spliced into
+			// their minified layout, and pages minified whole.
+			b.ReportMetric(float64(compact)/float64(b.N), "compact/op")
+			b.ReportMetric(float64(fallback)/float64(b.N), "fallbacks/op")
 		})
 	}
 }

@@ -212,13 +212,14 @@ func (s *Site) outputs() []output {
 // pageOutputs are the files made from page p: the page, its single-file
 // edition if it has one, and its share image unless it has none.
 func (s *Site) pageOutputs(p *content.Page) []output {
-	outs := []output{{Name: p.Out, Page: p, make: func(r *render.Renderer) ([]byte, error) {
-		html, _, err := r.Page(p)
-		return html, err
+	// A page's Markdown is converted to minified HTML, and only its
+	// layout's part is minified: the output is ready as made.
+	outs := []output{{Name: p.Out, Page: p, ready: true, make: func(r *render.Renderer) ([]byte, error) {
+		return r.PageMinified(p, s.min.html)
 	}}}
 	if p.Standalone {
-		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, make: func(r *render.Renderer) ([]byte, error) {
-			return r.Standalone(p)
+		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, make: func(r *render.Renderer) ([]byte, error) {
+			return r.StandaloneMinified(p, s.min.html)
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {

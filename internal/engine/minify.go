@@ -5,13 +5,13 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
-	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 
 	"cecot/internal/assets"
+	"cecot/internal/markdown"
 )
 
 // minifier minifies every kind of text file the site publishes. It is the
@@ -22,9 +22,9 @@ type minifier struct {
 
 func newMinifier() *minifier {
 	m := minify.New()
-	// Document tags stay: <html lang> and <head> must be there for
-	// validators and screen readers to find the language and metadata.
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepDefaultAttrVals: true})
+	// The settings are markdown's: its compact bodies are what they
+	// make of a body's HTML.
+	m.Add("text/html", markdown.HTMLMinifier())
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/json", json.Minify)
@@ -72,4 +72,10 @@ func (m *minifier) minifyFile(name string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// html minifies a whole HTML file that the caller made and hands over,
+// as minifyFile does.
+func (m *minifier) html(data []byte) ([]byte, error) {
+	return m.minifyFile("index.html", data)
 }

@@ -486,15 +486,20 @@ const bodyMarkMinified = `<div data-compact-body><p></div>`
 // and ends with a block's end, as Splice needs.
 func (r *Result) Blocks() bool { return r.Compact && r.blocks }
 
-// Splice returns the minified page: min, the minification of raw, which
-// is a layout rendered with BodyMark in the place of body, with body,
-// compact, in the mark's place. It reports false when that would not be
-// what minifying the page with body gives; see above.
-func Splice(raw, min []byte, body string) ([]byte, bool) {
+// MarkPlaced reports whether raw, a layout rendered with BodyMark in the
+// place of a body, has the mark once, followed by what Splice needs.
+// It is asked before raw is minified, which may change raw in place.
+func MarkPlaced(raw []byte) bool {
 	at := bytes.Index(raw, []byte(BodyMark))
-	if at < 0 || bytes.Contains(raw[at+len(BodyMark):], []byte(BodyMark)) || !blockEndFollows(raw[at+len(BodyMark):]) {
-		return nil, false
-	}
+	return at >= 0 && !bytes.Contains(raw[at+len(BodyMark):], []byte(BodyMark)) && blockEndFollows(raw[at+len(BodyMark):])
+}
+
+// Splice returns the minified page: min, the minification of a layout
+// rendered with BodyMark in the place of body (for which MarkPlaced
+// held), with body, compact and of blocks (Result.Blocks), in the mark's
+// place. It reports false when that would not be what minifying the
+// page with body gives; see above.
+func Splice(min []byte, body string) ([]byte, bool) {
 	mat := bytes.Index(min, []byte(bodyMarkMinified))
 	if mat < 0 || bytes.Contains(min[mat+len(bodyMarkMinified):], []byte("data-compact-body")) || bytes.Contains(min[:mat], []byte("data-compact-body")) {
 		return nil, false

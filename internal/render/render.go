@@ -51,13 +51,14 @@ type Renderer struct {
 	converted func(*content.Page, *markdown.Result)
 	warnings  *warnings    // problems renders found but did not stop for
 	colors    *shareColors // the share images' colours, read once
+	compact   *compactCounts
 }
 
 // New parses the layouts in fsys for s. Without s.Locales, as when they
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
 func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
-	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, translators: map[string]*locale.Translator{}, warnings: &warnings{byFile: map[string][]*diag.Error{}}}
+	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, compact: &compactCounts{}, translators: map[string]*locale.Translator{}, warnings: &warnings{byFile: map[string][]*diag.Error{}}}
 	langs := s.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
@@ -211,6 +212,12 @@ func (e *ExecError) Unwrap() error { return e.Err }
 // language: relative to p, or absolute for a file that is read away
 // from the site.
 func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, error) {
+	return r.convertWith(p, absolute, false)
+}
+
+// convertWith is convert, with the body compact (markdown.Page.Compact)
+// if compact.
+func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdown.Result, error) {
 	v := r.view(p)
 	link := v.Rel
 	switch {
@@ -267,6 +274,7 @@ func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, er
 			return link(target.URL) + frag, nil
 		},
 		ResolveImage: resolveImage,
+		Compact:      compact,
 	})
 	if err == nil {
 		r.warnings.set(p.File, md.Warnings)
