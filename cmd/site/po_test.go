@@ -320,3 +320,31 @@ func TestPODryRun(t *testing.T) {
 	}
 	assertSameTree(t, before, readTree(t, dir))
 }
+
+// TestStatusChangedString: after an English interface string changes,
+// "status -strict" fails and names it with its previous text, before and
+// after the export, until the translation is reviewed (issue 19, case 3).
+func TestStatusChangedString(t *testing.T) {
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict", "-lang", "en"); code != 0 {
+		t.Fatalf("status -strict before the edit: exit %d\n%s", code, stdout)
+	}
+	en := filepath.Join(dir, "locales", "en.toml")
+	data, _ := os.ReadFile(en)
+	edited := strings.Replace(string(data), `read_more = "Read more"`, `read_more = "Read further"`, 1)
+	if err := os.WriteFile(en, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []string{"before export", "after export"} {
+		code, stdout, _ := runSite(t, "status", "-src", dir, "-strict", "-lang", "en")
+		if code != 1 || !regexp.MustCompile(`locales/es\.toml:\d+: changed "read_more": the original changed since this was translated: it was "Read more", it is now "Read further"`).MatchString(stdout) {
+			t.Errorf("%s: exit %d\n%s", step, code, stdout)
+		}
+		if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+			t.Fatalf("export: exit %d\n%s", code, stderr)
+		}
+	}
+}

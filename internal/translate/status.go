@@ -109,9 +109,12 @@ type String struct {
 	ID      string `json:"id"`
 	File    string `json:"file"`
 	Line    int    `json:"line,omitempty"`
-	Problem string `json:"problem"` // "missing", "untranslated", "plural", "unused" or "undefined"
+	Problem string `json:"problem"` // "missing", "untranslated", "changed", "placeholder", "plural", "unused" or "undefined"
 	Detail  string `json:"detail"`
-	Uses    []Use  `json:"uses,omitempty"`
+	// Previous is the original's text when the string was translated,
+	// for a "changed" one ("" when the PO file does not keep it).
+	Previous string `json:"previous,omitempty"`
+	Uses     []Use  `json:"uses,omitempty"`
 	// Msg is Detail, to say in the translator's language.
 	Msg *Message `json:"-"`
 }
@@ -180,6 +183,12 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		lang := &Language{Lang: l.Code, Name: l.Name}
 		lang.Pages, lang.Glossary = pages(site, l.Code, gl, reserved)
 		lang.Strings = stringsOf(files[cfg.DefaultLanguage], files[l.Code], used)
+		lang.Strings = append(lang.Strings, stringPromises(files[cfg.DefaultLanguage], files[l.Code])...)
+		changed, err := stringChanges(fsys, files[cfg.DefaultLanguage], files[l.Code], l.Code)
+		if err != nil {
+			return nil, err
+		}
+		lang.Strings = append(lang.Strings, changed...)
 		la, err := alignLanguage(fsys, site, l.Code)
 		if err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"cecot/internal/markdown"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -225,5 +226,57 @@ func TestStaleReasons(t *testing.T) {
 				t.Errorf("%s: %s, %q; want %s, %q", p.Key, p.State, p.Reason, c.state, c.reason)
 			}
 		})
+	}
+}
+
+// stringProblems lists a language's string problems as "id:problem".
+func stringProblems(t *testing.T, fsys fs.FS) (map[string]*String, bool) {
+	t.Helper()
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*String{}
+	for _, s := range r.Languages[0].Strings {
+		out[s.ID+":"+s.Problem] = s
+	}
+	return out, r.Clean()
+}
+
+// TestChangedString: an interface string whose English changed is out
+// of date in status and -strict, with its previous text, before the
+// export and after it, until the translation is reviewed (issue 19,
+// case 3); a misspelt placeholder is reported at its line.
+func TestChangedString(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	if got, _ := stringProblems(t, fsys); got["skip:changed"] != nil {
+		t.Fatalf("changed before any edit: %v", got["skip:changed"])
+	}
+	change(t, fsys, "locales/en.toml", `skip = "Skip to content"`, `skip = "Skip to the content"`)
+	got, clean := stringProblems(t, fsys)
+	if s := got["skip:changed"]; s == nil || s.Previous != "Skip to content" || s.Line != 1 || clean {
+		t.Fatalf("after the English edit: %+v, clean %v", got, clean)
+	}
+	if !strings.Contains(NewPrinter("es").Detail(got["skip:changed"]), `decía "Skip to content" y ahora dice "Skip to the content"`) {
+		t.Errorf("Spanish: %s", NewPrinter("es").Detail(got["skip:changed"]))
+	}
+	mustExport(t, fsys)
+	got, clean = stringProblems(t, fsys)
+	if s := got["skip:changed"]; s == nil || s.Previous != "Skip to content" || clean {
+		t.Fatalf("after export: %+v, clean %v", got, clean)
+	}
+	// The translator reviews it in the PO file.
+	change(t, fsys, "locales/po/strings/es.po", "#, fuzzy\n#| msgid \"Skip to content\"\nmsgctxt \"skip\"", "msgctxt \"skip\"")
+	change(t, fsys, "locales/po/strings/es.po", `msgstr "Ir al contenido"`, `msgstr "Ir directo al contenido"`)
+	mustImport(t, fsys)
+	if got, _ = stringProblems(t, fsys); got["skip:changed"] != nil {
+		t.Errorf("after review and import: %v", got["skip:changed"])
+	}
+
+	change(t, fsys, "locales/es.toml", `{{.Count}} minutos`, `{{.Cuenta}} minutos`)
+	got, clean = stringProblems(t, fsys)
+	if s := got["reading_time:placeholder"]; s == nil || s.Line != 3 || clean || !strings.Contains(s.Detail, "unknown placeholder {{.Cuenta}}") {
+		t.Errorf("misspelt placeholder: %+v", s)
 	}
 }

@@ -118,18 +118,25 @@ func stringTask(s *translate.String) Task {
 
 // stringsProgress counts a language's interface strings: every message
 // of the default language's file is translated unless status reports it
-// missing, untranslated or with wrong plural forms.
+// missing, untranslated, with wrong plural forms or placeholders, or
+// changed in the original since it was translated.
 func stringsProgress(def *locale.FileInfo, l *translate.Language) Progress {
-	bad := map[string]bool{}
+	bad, changed := map[string]bool{}, map[string]bool{}
 	for _, s := range l.Strings {
+		if _, ok := def.Messages[s.ID]; !ok {
+			continue
+		}
 		switch s.Problem {
-		case "missing", "untranslated", "plural":
-			if _, ok := def.Messages[s.ID]; ok {
-				bad[s.ID] = true
-			}
+		case "missing", "untranslated", "plural", "placeholder":
+			bad[s.ID] = true
+		case "changed":
+			changed[s.ID] = true
 		}
 	}
-	return Progress{Translated: len(def.Messages) - len(bad), Missing: len(bad)}
+	for id := range bad {
+		delete(changed, id)
+	}
+	return Progress{Translated: len(def.Messages) - len(bad) - len(changed), Changed: len(changed), Missing: len(bad)}
 }
 
 // checkGlossary flags the rows whose original uses a glossary term that

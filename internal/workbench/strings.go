@@ -36,19 +36,19 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	problems := map[string]string{}
+	problems := map[string][]*translate.String{}
 	for _, rl := range rep.Languages {
 		if rl.Lang != lang {
 			continue
 		}
 		for _, s := range rl.Strings {
 			if s.ID != "" {
-				problems[s.ID] = s.Problem
+				problems[s.ID] = append(problems[s.ID], s)
 			}
 		}
 	}
 	p := &Page{Lang: lang, Key: "", Source: def.File, File: tr.File, State: "translated", Progress: l.Strings}
-	if l.Strings.Missing > 0 {
+	if l.Strings.Missing+l.Strings.Changed > 0 {
 		p.State = "stale"
 	}
 	for _, id := range byLine(def) {
@@ -58,9 +58,15 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 		if m, ok := tr.Messages[id]; ok {
 			b.Translation, b.Target.Line = formsText(m.Forms), m.Line
 		}
-		switch problems[id] {
-		case "missing", "untranslated":
-			b.State = Missing
+		for _, s := range problems[id] {
+			switch s.Problem {
+			case "missing", "untranslated", "placeholder":
+				b.State = Missing
+			case "changed":
+				if b.State == Translated {
+					b.State, b.Previous, b.HasPrevious = Changed, s.Previous, true
+				}
+			}
 		}
 		p.Blocks = append(p.Blocks, b)
 	}

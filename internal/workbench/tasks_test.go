@@ -44,3 +44,27 @@ func TestTasksInSpanish(t *testing.T) {
 		`<span lang="en">unused &#34;solo_aqui&#34;: locales/en.toml does not have it, so it is never shown; remove it</span>`,
 	)
 }
+
+// TestChangedStringInWorkbench: an interface string whose English
+// changed since it was translated is out of date in the workbench, with
+// the English it was translated from (issue 19, case 3).
+func TestChangedStringInWorkbench(t *testing.T) {
+	dir := newProject(t)
+	keepPO(t, dir, "es")
+	replaceIn(t, dir, "locales/en.toml", `read_more = "Read more"`, `read_more = "Read further"`)
+	h := workbench.New(workbench.Options{FS: os.DirFS(dir)})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", workbench.Path+"strings/es?ui=en", nil))
+	body, _ := io.ReadAll(rec.Result().Body)
+	for _, want := range []string{`<li class="row changed"`, "<p class=\"text\" lang=\"en\">Read <del>more</del><ins>further</ins></p>"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the strings' view lacks %s", want)
+		}
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", workbench.Path+"?ui=es", nil))
+	body, _ = io.ReadAll(rec.Result().Body)
+	if want := `el original cambió después de hacer esta traducción: decía &#34;Read more&#34;`; !strings.Contains(string(body), want) {
+		t.Errorf("the overview lacks %s", want)
+	}
+}
