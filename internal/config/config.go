@@ -45,6 +45,11 @@ type Config struct {
 	// [feeds] id it is made from the host of site.toml's baseURL (see
 	// feedID); "" when there is neither.
 	FeedID string
+	// Source is the key of the page that summarizes the document the
+	// site is based on ("submission"): its [params.cite] describes that
+	// document, which every page's JSON-LD names as what the page is
+	// based on. "" when site.toml names none.
+	Source string
 	// Params are free-form values that templates read as .Site.Params.
 	Params map[string]any
 }
@@ -63,6 +68,7 @@ type file struct {
 	BaseURL         string              `toml:"baseURL"`
 	DefaultLanguage string              `toml:"defaultLanguage"`
 	ThemeColor      string              `toml:"themeColor"`
+	Source          string              `toml:"source"`
 	Languages       map[string]language `toml:"languages"`
 	Markdown        struct {
 		Unsafe bool `toml:"unsafe"`
@@ -112,6 +118,7 @@ func Parse(data []byte) (*Config, error) {
 		UnsafeHTML:      f.Markdown.Unsafe,
 		ThemeColor:      f.ThemeColor,
 		ShareImages:     f.Share.Images == nil || *f.Share.Images,
+		Source:          f.Source,
 		Params:          f.Params,
 	}
 	if c.ThemeColor == "" {
@@ -249,7 +256,7 @@ func feedID(id, base string) (string, error) {
 
 // known lists the keys of each table of File, for "did you mean" hints.
 var known = map[string][]string{
-	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "languages", "markdown", "share", "feeds", "params"},
+	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "source", "languages", "markdown", "share", "feeds", "params"},
 	"languages": {"name", "title", "locale", "weight"},
 	"markdown":  {"unsafe"},
 	"share":     {"images"},

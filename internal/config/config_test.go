@@ -20,6 +20,7 @@ func TestParse(t *testing.T) {
 	c, err := Parse([]byte(`title = "Site"
 baseURL = "https://example.org/report"
 defaultLanguage = "es"
+source = "submission"
 [params]
 anything = "goes"
 ` + twoLanguages))
@@ -37,6 +38,9 @@ anything = "goes"
 	}
 	if l := c.Language("es"); l == nil || l.Name != "Español" || l.Title != "Site" {
 		t.Errorf("Language(es) = %+v, want its name and the site title", l)
+	}
+	if c.Source != "submission" {
+		t.Errorf("source %q, want submission", c.Source)
 	}
 	if c.Params["anything"] != "goes" {
 		t.Errorf("params %v", c.Params)

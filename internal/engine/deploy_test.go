@@ -23,8 +23,19 @@ const projectDir = "../.."
 // returns it. change, when not nil, edits the copy first.
 func buildProject(t *testing.T, opts Options, change func(src string)) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(dir, "src")
+	src := copyProject(t, change)
+	out := filepath.Join(filepath.Dir(src), "public")
+	if _, err := Build(context.Background(), src, out, opts); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return out
+}
+
+// copyProject copies the real project's sources into a temporary folder,
+// lets change edit them, and returns the folder.
+func copyProject(t *testing.T, change func(src string)) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "src")
 	for _, name := range []string{"content", "layouts", "locales", "assets"} {
 		if err := os.CopyFS(filepath.Join(src, name), os.DirFS(filepath.Join(projectDir, name))); err != nil {
 			t.Fatal(err)
@@ -40,11 +51,7 @@ func buildProject(t *testing.T, opts Options, change func(src string)) string {
 	if change != nil {
 		change(src)
 	}
-	out := filepath.Join(dir, "public")
-	if _, err := Build(context.Background(), src, out, opts); err != nil {
-		t.Fatalf("build: %v", err)
-	}
-	return out
+	return src
 }
 
 // element is one HTML start tag with its attributes.

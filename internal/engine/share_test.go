@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -179,6 +180,10 @@ type ldThing struct {
 	InLanguage        string     `json:"inLanguage"`
 	URL               string     `json:"url"`
 	DatePublished     string     `json:"datePublished"`
+	DateModified      string     `json:"dateModified"`
+	Audience          *ldThing   `json:"audience"`
+	Contributor       []*ldThing `json:"contributor"`
+	IsBasedOn         *ldThing   `json:"isBasedOn"`
 	TranslationOfWork *ldThing   `json:"translationOfWork"`
 	WorkTranslation   []*ldThing `json:"workTranslation"`
 	Author            any        `json:"author"`
@@ -203,6 +208,9 @@ func structuredData(t *testing.T, els []element) []ldThing {
 
 // TestStructuredData: one JSON-LD block on each indexable page, which
 // parses, says what the page says and names the other language's version.
+// The pages are dated by when they were last modified, never by the
+// submission's month, which dates the document they are based on
+// (issue 23).
 func TestStructuredData(t *testing.T) {
 	const base = "https://example.org/cecot-report/"
 	out := buildProject(t, Options{BaseURL: base}, nil)
@@ -224,9 +232,48 @@ func TestStructuredData(t *testing.T) {
 	if e.Author != nil || e.Publisher != nil || s.Author != nil || s.Publisher != nil {
 		t.Error("an author or publisher that the content does not name")
 	}
-	// The submission is dated to a month, and so is its page.
-	if e.DatePublished != "2025-06" || s.DatePublished != e.DatePublished {
-		t.Errorf("datePublished %q and %q", e.DatePublished, s.DatePublished)
+	addressee := map[string]string{
+		"en": "UN Special Rapporteur on the Human Rights of Migrants",
+		"es": "Relatoría Especial de las Naciones Unidas sobre los derechos humanos de los migrantes",
+	}
+	for _, file := range []string{"en/index.html", "es/index.html", "en/submission/index.html", "es/informe/index.html",
+		"en/recommendations/index.html", "es/recomendaciones/index.html", "en/about/index.html", "es/acerca-de/index.html"} {
+		things := structuredData(t, readPage(t, out, file))
+		if len(things) != 1 {
+			t.Fatalf("%s: %d JSON-LD blocks", file, len(things))
+		}
+		p := things[0]
+		// The site does not know when it first published a page.
+		if p.DatePublished != "" || p.DateModified == "" || strings.HasPrefix(p.DateModified, "2025-06") {
+			t.Errorf("%s: datePublished %q, dateModified %q; want only the page's last update", file, p.DatePublished, p.DateModified)
+		}
+		for _, other := range append(p.WorkTranslation, p.TranslationOfWork) {
+			if other != nil && other.DatePublished != "" {
+				t.Errorf("%s: the other language's page has datePublished %q", file, other.DatePublished)
+			}
+		}
+		// The submission, dated to a month, is what the page is based on.
+		r := p.IsBasedOn
+		if r == nil {
+			t.Errorf("%s: no isBasedOn", file)
+			continue
+		}
+		if r.Type != "Report" || r.Name != documentName || r.DatePublished != "2025-06" || r.InLanguage != "en" {
+			t.Errorf("%s: isBasedOn %+v, want the Report %q of 2025-06, in English", file, r, documentName)
+		}
+		if r.Audience == nil || r.Audience.Name != addressee[p.InLanguage] {
+			t.Errorf("%s: the report's audience %+v, want its addressee %q", file, r.Audience, addressee[p.InLanguage])
+		}
+		var names []string
+		for _, c := range r.Contributor {
+			if c.Type != "Organization" {
+				t.Errorf("%s: contributor %+v is not an Organization", file, c)
+			}
+			names = append(names, c.Name)
+		}
+		if !slices.Equal(names, partners) {
+			t.Errorf("%s: contributors %q, want the partners %q", file, names, partners)
+		}
 	}
 	home := structuredData(t, readPage(t, out, "es/index.html"))
 	if len(home) != 1 || home[0].Type != "WebPage" || home[0].TranslationOfWork == nil {
@@ -234,6 +281,26 @@ func TestStructuredData(t *testing.T) {
 	}
 	if nf := structuredData(t, readPage(t, out, "es/404.html")); len(nf) != 0 {
 		t.Errorf("404 page has JSON-LD: %+v", nf)
+	}
+}
+
+// TestStructuredDataSource: a site.toml source that names no page, or a
+// page that describes no document, stops the build with an error that
+// says where to look.
+func TestStructuredDataSource(t *testing.T) {
+	for _, tc := range []struct{ name, change, want string }{
+		{"no page", `source = "submision"`, `site.toml: source = "submision": there is no page content/en/submision.md`},
+		{"no citation", `source = "about"`, `site.toml: source = "about": content/en/about.md has no [params.cite] with a title`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := copyProject(t, func(src string) {
+				replaceInFile(t, filepath.Join(src, "site.toml"), `source = "submission"`, tc.change)
+			})
+			_, err := Build(t.Context(), src, filepath.Join(t.TempDir(), "public"), Options{BaseURL: "https://example.org/"})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("build: %v; want an error saying %q", err, tc.want)
+			}
+		})
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -31,6 +32,9 @@ var fixture = map[string]string{
 	"content/es/404.md":         "+++\ntitle = \"Página no encontrada\"\n+++\n\nAquí no hay nada.\n",
 }
 
+// sourceLine is site.toml's source key (see config.Config.Source).
+var sourceLine = regexp.MustCompile(`(?m)^source = .*\n`)
+
 // newProject writes the fixture into a temporary folder.
 func newProject(t testing.TB) string {
 	t.Helper()
@@ -48,7 +52,9 @@ func newProject(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string]string{"site.toml": string(cfg)}
+	// The fixture's content is not the site's: site.toml's source names
+	// a page that it does not have.
+	files := map[string]string{"site.toml": sourceLine.ReplaceAllString(string(cfg), "")}
 	for name, data := range fixture {
 		files[name] = data
 	}

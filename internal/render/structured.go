@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 
+	"cecot/internal/config"
 	"cecot/internal/content"
 )
 
@@ -19,6 +21,9 @@ type thing struct {
 	DatePublished     string   `json:"datePublished,omitempty"`
 	DateModified      string   `json:"dateModified,omitempty"`
 	Image             string   `json:"image,omitempty"`
+	Audience          *thing   `json:"audience,omitempty"`
+	Contributor       []*thing `json:"contributor,omitempty"`
+	IsBasedOn         *thing   `json:"isBasedOn,omitempty"`
 	IsPartOf          *thing   `json:"isPartOf,omitempty"`
 	TranslationOfWork *thing   `json:"translationOfWork,omitempty"`
 	WorkTranslation   []*thing `json:"workTranslation,omitempty"`
@@ -27,22 +32,30 @@ type thing struct {
 // StructuredData is the page's schema.org description as JSON-LD, for a
 // <script type="application/ld+json"> data block: an Article for a dated
 // page, a CollectionPage for a section, a WebPage otherwise, with its
-// name, description, language, URL, dates as precise as the front matter
-// gives them (date, and lastmod if set), share image, the site it is part of, and its other language
+// name, description, language, URL, the date it was last modified
+// (lastmod) if the front matter gives one, share image, the site it is
+// part of, the document it is based on, and its other language
 // versions: translationOfWork names the original, workTranslation the
-// translations. It says nothing the content does not: no author or
-// publisher. Empty for pages that are not indexed (404 pages and
-// stand-ins for missing translations).
+// translations. A page's date is the date of the document it
+// summarizes, not of the page, so it is the datePublished of that
+// document (isBasedOn, see basedOn), never of the page: the site does
+// not know when it first published a page. It says nothing the content
+// does not: no author or publisher. Empty for pages that are not
+// indexed (404 pages and stand-ins for missing translations).
 func (v *PageView) StructuredData() (template.JS, error) {
 	if !v.Indexable() {
 		return "", nil
 	}
 	t := v.thing(v.Page)
 	t.Context = "https://schema.org"
-	if img, err := v.ShareImage(); err != nil {
+	img, err := v.ShareImage()
+	if err != nil {
 		return "", err
 	} else if img != nil {
 		t.Image = img.URL
+	}
+	if t.IsBasedOn, err = v.basedOn(); err != nil {
+		return "", err
 	}
 	if home := v.Home(); home != nil {
 		t.IsPartOf = &thing{Type: "WebSite", Name: v.Language().Title, URL: home.Permalink(), InLanguage: v.Lang}
@@ -65,7 +78,7 @@ func (v *PageView) StructuredData() (template.JS, error) {
 }
 
 // thing describes p as an item: its type, name, description, language,
-// URL and date.
+// URL and the date it was last modified.
 func (v *PageView) thing(p *content.Page) *thing {
 	t := &thing{Type: "WebPage", Name: p.Title, Description: p.Description, InLanguage: p.Lang, URL: v.Abs(p.URL)}
 	switch {
@@ -75,8 +88,49 @@ func (v *PageView) thing(p *content.Page) *thing {
 		t.Type = "Article"
 		t.Headline = p.Title
 	}
-	// As precise as the front matter: "2025-06" for a month.
-	t.DatePublished = p.Date.ISO()
 	t.DateModified = p.Lastmod.ISO()
 	return t
+}
+
+// basedOn is the document that the page summarizes, as a Report: the
+// one its own [params.cite] describes, or else the one that describes
+// the page that site.toml's source names, in the page's language. Its
+// name (title), language (lang), date (the describing page's date, as
+// precise as its front matter: "2025-06"), addressee (as its audience)
+// and partners (as contributors, organizations). Nil when there is none;
+// an error when site.toml's source names a page that does not describe
+// a document.
+func (v *PageView) basedOn() (*thing, error) {
+	p := v.Page
+	cite, _ := p.Params["cite"].(map[string]any)
+	if cite == nil {
+		key := v.r.Config.Source
+		if key == "" {
+			return nil, nil
+		}
+		if p = v.r.Content.Page(v.Lang, key); p == nil {
+			return nil, fmt.Errorf("%s: source = %q: there is no page %s; name the page whose [params.cite] describes the document the site is based on", config.File, key, content.ID{Lang: v.Lang, Key: key}.File())
+		}
+		v.r.read(p)
+		cite, _ = p.Params["cite"].(map[string]any)
+	}
+	name, _ := cite["title"].(string)
+	if name == "" {
+		if p == v.Page {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%s: source = %q: %s has no [params.cite] with a title; give it one, or name the page that has", config.File, v.r.Config.Source, p.File)
+	}
+	t := &thing{Type: "Report", Name: name, DatePublished: p.Date.ISO()}
+	t.InLanguage, _ = cite["lang"].(string)
+	if to, _ := cite["addressee"].(string); to != "" {
+		t.Audience = &thing{Type: "Audience", Name: to}
+	}
+	partners, _ := cite["partners"].([]any)
+	for _, o := range partners {
+		if o, _ := o.(string); o != "" {
+			t.Contributor = append(t.Contributor, &thing{Type: "Organization", Name: o})
+		}
+	}
+	return t, nil
 }
