@@ -184,7 +184,7 @@ func TestBadInput(t *testing.T) {
 			name:  "two pages with one URL",
 			files: map[string]string{"content/en/report2.md": page(`title = "Report 2"`, `slug = "report"`)},
 			code:  1,
-			stderr: "site: error: content/en/report2.md: has the same URL /en/report/ as content/en/report.md; give one of them another slug\n" +
+			stderr: "site: error: content/en/report2.md:3: has the same URL /en/report/ as content/en/report.md; give one of them another slug\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		{
@@ -426,6 +426,27 @@ func TestBadInput(t *testing.T) {
 			code:  1,
 			stderr: "site: warning: content/en/map.png: cannot be read: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
 				"site: error: content/en/report.md:7: image \"map.png\": content/en/map.png cannot be read: symbolic link to a file outside the project, which the build does not read; copy the file into the project instead\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "slug of a file the build writes",
+			files: map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "index.html"`)},
+			code:  1,
+			stderr: "site: error: content/es/report.md:3: front matter: slug \"index.html\" makes es/index.html/index.html, but the build writes the file es/index.html itself (the page of content/es/_index.md); choose another slug\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "file name with a space",
+			files: map[string]string{"content/en/my report.md": page(`title = "My report"`)},
+			code:  1,
+			stderr: "site: error: content/en/my report.md:1: URL /en/my report/: segment \"my report\": ' ' is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"; rename the file or set a slug\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "file name with a space that only the translation's stand-in uses",
+			files: map[string]string{"content/en/my report.md": page(`title = "My report"`, `slug = "my-report"`)},
+			code:  1,
+			stderr: "site: error: content/en/my report.md:1: URL /es/my report/, which the page has in language \"es\" until it is translated: segment \"my report\": ' ' is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"; rename the file\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
 		// End of issue 21's block.

@@ -69,6 +69,18 @@ func (p *Page) Dir() string {
 	return d
 }
 
+// NameLine returns the line of the page's file that chose the last
+// segment of its URL: its slug's, or 1 when the file's name chose it (a
+// stand-in always takes its original's file name).
+func (p *Page) NameLine() int {
+	if p.Slug != "" && !p.Untranslated {
+		if l := p.Line("slug"); l > 0 {
+			return l
+		}
+	}
+	return 1
+}
+
 // Dated reports whether the page has a date.
 func (p *Page) Dated() bool { return !p.Date.IsZero() }
 

@@ -378,9 +378,14 @@ func (s *Tree) assignURLs() error {
 			}
 			if err := checkURL(p.URL); err != nil {
 				if p.Untranslated {
-					continue // reported once, on the original
+					// The original's slug gave it a good URL,
+					// but a stand-in takes the file's name.
+					if orig := s.byKey[s.Default][p.Key]; orig != nil && orig.Slug != "" {
+						errs.Add(diag.Errorf(p.File, 1, "URL %s, which the page has in language %q until it is translated: %v; rename the file", p.URL, lang, err))
+					}
+					continue // else reported once, on the original
 				}
-				errs.Add(diag.Errorf(p.File, 0, "URL %s: %v; rename the file or set a slug", p.URL, err))
+				errs.Add(diag.Errorf(p.File, 1, "URL %s: %v; rename the file or set a slug", p.URL, err))
 				continue
 			}
 			p.Out = strings.TrimPrefix(p.URL, "/")
@@ -388,7 +393,12 @@ func (s *Tree) assignURLs() error {
 				p.Out += "index.html"
 			}
 			if other := byOut[p.Out]; other != nil {
-				errs.Add(diag.Errorf(p.File, 0, "has the same URL %s as %s; give one of them another slug", p.URL, other.File))
+				blame := p
+				if p.NameLine() == 1 && other.NameLine() > 1 {
+					// The slug chose the URL, not the file name.
+					blame, other = other, p
+				}
+				errs.Add(diag.Errorf(blame.File, blame.NameLine(), "has the same URL %s as %s; give one of them another slug", p.URL, other.File))
 				continue
 			}
 			byOut[p.Out] = p

@@ -171,7 +171,7 @@ func TestLoadErrors(t *testing.T) {
 				"content/en/a.md":      "+++\ntitle = \"A\"\nslug = \"b\"\n+++\n",
 				"content/en/b.md":      "+++\ntitle = \"B\"\n+++\n",
 			},
-			[]string{"content/en/b.md: has the same URL /en/b/ as content/en/a.md; give one of them another slug"},
+			[]string{"content/en/a.md:3: has the same URL /en/b/ as content/en/b.md; give one of them another slug"},
 		},
 		{
 			"duplicate URL from a section slug",
@@ -183,8 +183,8 @@ func TestLoadErrors(t *testing.T) {
 				"content/en/blog/post.md":   "+++\ntitle = \"Post\"\n+++\n",
 			},
 			[]string{
-				"content/en/news/_index.md: has the same URL /en/blog/ as content/en/blog/_index.md",
-				"content/en/news/post.md: has the same URL /en/blog/post/ as content/en/blog/post.md",
+				"content/en/news/_index.md:3: has the same URL /en/blog/ as content/en/blog/_index.md",
+				"content/en/news/post.md:1: has the same URL /en/blog/post/ as content/en/blog/post.md",
 			},
 		},
 		{
@@ -198,7 +198,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			"file name not fit for a URL",
 			map[string]string{"content/en/_index.md": "", "content/en/Mi Página.md": "+++\ntitle = \"A\"\n+++\n"},
-			[]string{`content/en/Mi Página.md: URL /en/Mi Página/: segment "Mi Página": use lower-case letters`},
+			[]string{`content/en/Mi Página.md:1: URL /en/Mi Página/: segment "Mi Página": use lower-case letters`},
 		},
 		{
 			"unknown language folder and stray file",

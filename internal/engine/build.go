@@ -121,6 +121,9 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	if err == nil && s.Content != nil {
 		errs.Add(s.checkPages())
 	}
+	if errs.Err() == nil {
+		errs.Add(s.checkOutputs())
+	}
 	return s, errs.Err()
 }
 

@@ -480,6 +480,15 @@ func (e *Incremental) assemble(d *delta) bool {
 		return false
 	}
 	prev := e.site.Content
+	// Pages added or moved may take a name that another file of the
+	// site has, as a build would refuse.
+	e.site.setContent(next)
+	err = e.site.checkOutputs()
+	e.site.setContent(prev)
+	if err != nil {
+		e.assembly = err
+		return false
+	}
 	for _, o := range prev.Pages {
 		n := next.Page(o.Lang, o.Key)
 		if n == nil {

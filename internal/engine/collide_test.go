@@ -1,0 +1,86 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cecot/internal/diag"
+)
+
+// TestOutputCollisions checks that a page whose slug or file name would
+// take the name of a file the build writes itself, or make no path at
+// all, is refused at the line that chose the name, before anything is
+// written.
+func TestOutputCollisions(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, text, want string
+	}{
+		{
+			"slug of the home page's file", "content/es/extra.md", "+++\ntitle = \"Extra\"\nslug = \"index.html\"\n+++\n",
+			`content/es/extra.md:3: front matter: slug "index.html" makes es/index.html/index.html, but the build writes the file es/index.html itself (the page of content/es/_index.md); choose another slug`,
+		},
+		{
+			"slug of the feed", "content/en/extra.md", "+++\ntitle = \"Extra\"\nweight = 2\nslug = \"feed.xml\"\n+++\n",
+			`content/en/extra.md:4: front matter: slug "feed.xml" makes en/feed.xml/index.html, but the build writes the file en/feed.xml itself (one of the site's own files); choose another slug`,
+		},
+		{
+			"slug of the 404 page", "content/en/extra.md", "+++\ntitle = \"Extra\"\nslug = \"404.html\"\n+++\n",
+			`content/en/extra.md:3: front matter: slug "404.html" makes en/404.html/index.html, but the build writes the file en/404.html itself (the page of content/en/404.md); choose another slug`,
+		},
+		{
+			"file name of a single-file edition", "content/en/report.html.md", "+++\ntitle = \"Extra\"\n+++\n",
+			`content/en/report.html.md:1: the file's name makes en/report.html/index.html, but the build writes the file en/report.html itself (the single-file edition of content/en/report.md); rename the file, or give the page a slug`,
+		},
+		{
+			"a folder named like a page's file", "content/en/index.html/x.md", "+++\ntitle = \"Extra\"\n+++\n",
+			`content/en/index.html/x.md:1: the file's name makes en/index.html/x/index.html, but the build writes the file en/index.html itself (the page of content/en/_index.md); rename the file, or give the page a slug`,
+		},
+		{
+			"a file name with a space, whose slug the translation lacks", "content/en/my report.md", "+++\ntitle = \"Extra\"\nslug = \"my-report\"\n+++\n",
+			`content/en/my report.md:1: URL /es/my report/, which the page has in language "es" until it is translated: segment "my report": ' ' is not allowed in a URL`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyFixture(t)
+			out := filepath.Join(t.TempDir(), "public")
+			build(t, dir, out, Options{})
+			before := snapshot(t, out)
+			p := filepath.Join(dir, filepath.FromSlash(tc.file))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Build(context.Background(), dir, out, Options{})
+			var list diag.List
+			if !errors.As(err, &list) || len(list) != 1 || !strings.HasPrefix(list[0].Error(), tc.want) {
+				t.Fatalf("build: %v\nwant one error: %s", err, tc.want)
+			}
+			if after := snapshot(t, out); after != before {
+				t.Error("the failed build changed the output")
+			}
+
+			// Watch mode refuses the page as it is added.
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			e := NewIncremental(os.DirFS(dir), Options{})
+			e.Rebuild(context.Background(), nil)
+			if err := e.Err(); err != nil {
+				t.Fatalf("watch mode before the change: %v", err)
+			}
+			if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			e.Rebuild(context.Background(), []string{tc.file})
+			if err := e.Err(); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("watch mode: %v\nwant: %s", err, tc.want)
+			}
+		})
+	}
+}
