@@ -449,6 +449,57 @@ func TestBadInput(t *testing.T) {
 			stderr: "site: error: content/en/my report.md:1: URL /es/my report/, which the page has in language \"es\" until it is translated: segment \"my report\": ' ' is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"; rename the file\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
+		{
+			name: "SVG with a script",
+			files: map[string]string{
+				"content/en/report.md": page(`title = "Report"`) + "\n![a chart](chart.svg)\n",
+				"content/en/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<script>fetch('/_status/')</script>\n</svg>\n",
+			},
+			code: 1,
+			stderr: "site: warning: content/en/chart.svg:2: cannot be published: has <script>: a script runs code in the reader's browser; remove it and export the picture again\n" +
+				"site: error: content/en/report.md:7: image \"chart.svg\": content/en/chart.svg cannot be published: line 2 has <script>: a script runs code in the reader's browser; remove it and export the picture again\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name: "SVG that links out",
+			files: map[string]string{
+				"content/es/report.md": page(`title = "Informe"`, `slug = "informe"`) + "\n![un mapa](mapa.svg)\n",
+				"content/es/mapa.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<rect width=\"10\" height=\"10\"/>\n<image href=\"https://evil.example/t.png\"/>\n</svg>\n",
+			},
+			code: 1,
+			stderr: "site: warning: content/es/mapa.svg:3: cannot be published: has <image> refer to \"https://evil.example/t.png\", outside the picture; a published picture may only refer to its own parts (\"#id\"): remove the reference, or put what it shows in the picture itself\n" +
+				"site: error: content/es/report.md:8: image \"mapa.svg\": content/es/mapa.svg cannot be published: line 3 has <image> refer to \"https://evil.example/t.png\", outside the picture; a published picture may only refer to its own parts (\"#id\"): remove the reference, or put what it shows in the picture itself\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name:  "SVG in assets/ with an event handler",
+			files: map[string]string{"assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" onload=\"alert(1)\"/>\n"},
+			code:  1,
+			stderr: "site: error: assets/logo.svg:1: has the event handler onload= on <svg>: it runs code in the reader's browser; remove it\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name: "SVG of a huge size",
+			files: map[string]string{
+				"content/en/report.md": page(`title = "Report"`) + "\n![a chart](chart.svg)\n",
+				"content/en/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1e300 1e300\"/>\n",
+			},
+			code: 1,
+			stderr: "site: warning: content/en/chart.svg:1: cannot be published: has viewBox=\"0 0 1e300 1e300\", a size of 1e+300 × 1e+300 pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those\n" +
+				"site: error: content/en/report.md:7: image \"chart.svg\": content/en/chart.svg cannot be published: line 1 has viewBox=\"0 0 1e300 1e300\", a size of 1e+300 × 1e+300 pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name: "SVG of a size under a pixel",
+			files: map[string]string{
+				"content/en/report.md": page(`title = "Report"`) + "\n![a chart](chart.svg)\n",
+				"content/en/chart.svg": "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"\n     viewBox=\"0 0 0.1 0.1\"/>\n",
+			},
+			code: 1,
+			stderr: "site: warning: content/en/chart.svg:2: cannot be published: has viewBox=\"0 0 0.1 0.1\", a size of 0.1 × 0.1 pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those\n" +
+				"site: error: content/en/report.md:7: image \"chart.svg\": content/en/chart.svg cannot be published: line 2 has viewBox=\"0 0 0.1 0.1\", a size of 0.1 × 0.1 pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
 		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",

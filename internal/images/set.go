@@ -135,7 +135,7 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 	for i, img := range imgs {
 		s.byPath[img.Source] = img
 		if img.Err != nil {
-			warns = append(warns, diag.Errorf(img.Source, 0, "%v", img.Err))
+			warns = append(warns, located(img))
 			continue
 		}
 		for _, f := range files[i] {

@@ -1,0 +1,18 @@
+package images
+
+import (
+	"errors"
+
+	"cecot/internal/diag"
+	"cecot/internal/svg"
+)
+
+// located is why an image cannot be published, at the image file's own
+// line where the problem has one (an SVG refused at its line 12).
+func located(img *Image) *diag.Error {
+	var refusal *svg.Error
+	if errors.As(img.Err, &refusal) {
+		return diag.Errorf(img.Source, refusal.Line, "cannot be published: %s", refusal.Reason)
+	}
+	return diag.Errorf(img.Source, 0, "%v", img.Err)
+}
