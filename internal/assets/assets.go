@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"cecot/internal/diag"
+	"cecot/internal/metadata"
 	"cecot/internal/svg"
 )
 
@@ -47,9 +48,11 @@ type Set struct {
 	names  []string
 }
 
-// Load reads, minifies and fingerprints every file under Dir in fsys.
+// Load reads, minifies and fingerprints every file under Dir in fsys,
+// and strips photographs and other raster images of their metadata (see
+// package metadata) except those keepMetadata names ("assets/logo.png").
 // Dot files are skipped. A site without Dir has no assets.
-func Load(fsys fs.FS, m Minifier) (*Set, error) {
+func Load(fsys fs.FS, m Minifier, keepMetadata map[string]bool) (*Set, error) {
 	s := &Set{byName: map[string]*Asset{}}
 	var errs diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -69,7 +72,7 @@ func Load(fsys fs.FS, m Minifier) (*Set, error) {
 		if d.IsDir() {
 			return nil
 		}
-		a, err := load(fsys, p, m)
+		a, err := load(fsys, p, m, keepMetadata[p])
 		if err != nil {
 			errs.Add(err)
 			return nil
@@ -86,7 +89,7 @@ func Load(fsys fs.FS, m Minifier) (*Set, error) {
 	return s, nil
 }
 
-func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
+func load(fsys fs.FS, p string, m Minifier, keepMetadata bool) (*Asset, error) {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return nil, diag.CannotRead(p, err)
@@ -104,6 +107,11 @@ func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
 			return nil, diag.Errorf(p, 0, "minify: %v", err)
 		}
 	}
+	if raster(mediaType) && !keepMetadata {
+		if data, err = metadata.Clean(data); err != nil {
+			return nil, diag.Errorf(p, 0, "cannot remove its metadata: %v", err)
+		}
+	}
 	sum := sha256.Sum256(data)
 	fingerprint := hex.EncodeToString(sum[:5])
 	sri := sha512.Sum384(data)
@@ -114,6 +122,16 @@ func load(fsys fs.FS, p string, m Minifier) (*Asset, error) {
 		Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:]),
 		Data:      data,
 	}, nil
+}
+
+// raster reports whether a media type is an image format that can carry
+// metadata for package metadata to remove.
+func raster(mediaType string) bool {
+	switch mediaType {
+	case "image/jpeg", "image/png", "image/webp", "image/gif":
+		return true
+	}
+	return false
 }
 
 func minifiable(mediaType string) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha512"
 	"encoding/base64"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func loadSet(t *testing.T, css string) *Set {
 		"assets/img/photo.jpg":   {Data: []byte{0xff, 0xd8, 0xff}},
 		"assets/.DS_Store":       {Data: []byte("junk")},
 		"assets/.drafts/old.css": {Data: []byte("a{}")},
-	}, squeeze{})
+	}, squeeze{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestFingerprintFollowsContent(t *testing.T) {
 }
 
 func TestNoAssets(t *testing.T) {
-	s, err := Load(fstest.MapFS{"content/en/_index.md": {}}, squeeze{})
+	s, err := Load(fstest.MapFS{"content/en/_index.md": {}}, squeeze{}, nil)
 	if err != nil || len(s.All()) != 0 {
 		t.Errorf("a site without assets/: %v, %v", s, err)
 	}
@@ -110,5 +111,33 @@ func TestMediaType(t *testing.T) {
 		if got := MediaType(name); got != want {
 			t.Errorf("MediaType(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// A photograph in assets/ is published without the metadata its camera
+// or editor wrote, unless site.toml keeps it; its fingerprint is of the
+// published bytes.
+func TestLoadStripsImageMetadata(t *testing.T) {
+	photo, err := os.ReadFile("../metadata/testdata/photo.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{"assets/img/photo.jpg": {Data: photo}, "assets/img/kept.jpg": {Data: photo}}
+	s, err := Load(fsys, squeeze{}, map[string]bool{"assets/img/kept.jpg": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripped, _ := s.Lookup("img/photo.jpg")
+	kept, _ := s.Lookup("img/kept.jpg")
+	for _, secret := range []string{"SECRET-ARTIST", "SECRET-CREATOR", "SECRET-COMMENT", "Exif"} {
+		if bytes.Contains(stripped.Data, []byte(secret)) {
+			t.Errorf("published photo.jpg holds %q", secret)
+		}
+		if !bytes.Contains(kept.Data, []byte(secret)) {
+			t.Errorf("kept.jpg lost %q, though site.toml keeps its metadata", secret)
+		}
+	}
+	if stripped.Out == kept.Out[:len("assets/img/")]+"photo"+kept.Out[len("assets/img/kept"):] {
+		t.Error("the stripped and the kept file have the same fingerprint")
 	}
 }

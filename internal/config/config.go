@@ -50,6 +50,15 @@ type Config struct {
 	// document, which every page's JSON-LD names as what the page is
 	// based on. "" when site.toml names none.
 	Source string
+	// KeepMetadata lists the images published with their metadata
+	// (Exif, XMP, comments), by path in the project
+	// ("content/en/scan.jpg"), from site.toml's [images] keep_metadata.
+	// Every other image is stripped of it: a photograph's GPS position
+	// or its photographer's name must not leak by accident.
+	KeepMetadata []string
+	// KeepMetadataLine is the line of site.toml that sets KeepMetadata,
+	// for errors about its entries.
+	KeepMetadataLine int
 	// Params are free-form values that templates read as .Site.Params.
 	Params map[string]any
 }
@@ -79,6 +88,9 @@ type file struct {
 	Feeds struct {
 		ID string `toml:"id"`
 	} `toml:"feeds"`
+	Images struct {
+		KeepMetadata []string `toml:"keep_metadata"`
+	} `toml:"images"`
 	Params map[string]any `toml:"params"`
 }
 
@@ -113,13 +125,15 @@ func Parse(data []byte) (*Config, error) {
 	lines := keyLines(data)
 	errs := unknownKeys(md.Undecoded(), lines)
 	c := &Config{
-		Title:           f.Title,
-		DefaultLanguage: f.DefaultLanguage,
-		UnsafeHTML:      f.Markdown.Unsafe,
-		ThemeColor:      f.ThemeColor,
-		ShareImages:     f.Share.Images == nil || *f.Share.Images,
-		Source:          f.Source,
-		Params:          f.Params,
+		Title:            f.Title,
+		DefaultLanguage:  f.DefaultLanguage,
+		UnsafeHTML:       f.Markdown.Unsafe,
+		ThemeColor:       f.ThemeColor,
+		ShareImages:      f.Share.Images == nil || *f.Share.Images,
+		KeepMetadata:     f.Images.KeepMetadata,
+		KeepMetadataLine: lines["images.keep_metadata"],
+		Source:           f.Source,
+		Params:           f.Params,
 	}
 	if c.ThemeColor == "" {
 		c.ThemeColor = "#1d3557"
@@ -256,11 +270,12 @@ func feedID(id, base string) (string, error) {
 
 // known lists the keys of each table of File, for "did you mean" hints.
 var known = map[string][]string{
-	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "source", "languages", "markdown", "share", "feeds", "params"},
+	"":          {"title", "baseURL", "defaultLanguage", "themeColor", "source", "languages", "markdown", "share", "feeds", "images", "params"},
 	"languages": {"name", "title", "locale", "weight"},
 	"markdown":  {"unsafe"},
 	"share":     {"images"},
 	"feeds":     {"id"},
+	"images":    {"keep_metadata"},
 }
 
 // unknownKeys reports keys that File does not use, each once: a key

@@ -102,14 +102,22 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	errs.Add(err)
 	s.Locales = locs
 	s.Warnings = append(s.Warnings, lwarns...)
-	s.Assets, err = assets.Load(fsys, s.min)
+	keep := map[string]bool{}
+	for _, p := range cfg.KeepMetadata {
+		keep[p] = true
+	}
+	s.Assets, err = assets.Load(fsys, s.min, keep)
 	errs.Add(err)
 	var iwarns []*diag.Error
 	s.Images, iwarns, err = images.Load(fsys, images.Options{
 		Languages: cfg.Codes(), Default: cfg.DefaultLanguage,
 		Cache: opts.Images, Assets: s.Assets, Minifier: s.min,
+		KeepMetadata: keep,
 	})
 	errs.Add(err)
+	if s.Images != nil {
+		errs.Add(checkKeepMetadata(cfg, s.Images))
+	}
 	s.Warnings = append(s.Warnings, iwarns...)
 	sortWarnings(s.Warnings)
 	// Layouts are parsed even when the rest failed (without interface
@@ -135,6 +143,23 @@ func (s *Site) checkPages() error {
 	for _, p := range s.Content.Pages {
 		if !p.Untranslated {
 			errs.Add(s.Renderer.CheckPage(p))
+		}
+	}
+	return errs.Err()
+}
+
+// checkKeepMetadata refuses entries of site.toml's [images] keep_metadata
+// that name no photograph of the site: a misspelt name would otherwise
+// leave the maintainer believing a setting applies that does not.
+func checkKeepMetadata(cfg *config.Config, imgs *images.Set) error {
+	var errs diag.List
+	for _, p := range cfg.KeepMetadata {
+		img := imgs.Lookup(p)
+		switch {
+		case img == nil:
+			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: no image %q; name a file of %s/ or %s/ from the project's folder, like \"%s/en/scan.jpg\"", p, images.ContentDir, assets.Dir, images.ContentDir))
+		case img.Format == images.SVG:
+			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: %q is an SVG, which has no metadata to keep; remove it from the list", p))
 		}
 	}
 	return errs.Err()

@@ -21,6 +21,7 @@ import (
 	_ "github.com/gen2brain/webp" // registers WebP for DecodeConfig
 
 	"cecot/internal/assets"
+	"cecot/internal/metadata"
 	"cecot/internal/svg"
 )
 
@@ -133,7 +134,7 @@ func inspect(name string, data []byte) (Info, []byte, error) {
 		return Info{}, nil, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
 	}
 	info := Info{Format: actual, Width: cfg.Width, Height: cfg.Height}
-	if actual == JPEG && turned(jpegOrientation(data)) {
+	if actual == JPEG && metadata.Turned(metadata.Orientation(data)) {
 		// Shown turned a quarter: the size a reader sees.
 		info.Width, info.Height = info.Height, info.Width
 	}

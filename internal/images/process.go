@@ -17,6 +17,8 @@ import (
 
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/draw"
+
+	"cecot/internal/metadata"
 )
 
 // Column is the width in CSS pixels of the text column that pages show
@@ -140,10 +142,39 @@ func sourceHash(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// clean returns a raster image's file as it is published without being
+// resized: without its metadata (see package metadata), unless keep says
+// to publish it as it is. A JPEG that metadata.Clean must turn upright,
+// and so encode again, is cached; stripping alone is a copy.
+func (c *Cache) clean(data []byte, info Info, keep bool) ([]byte, error) {
+	if info.Format == SVG || keep {
+		return data, nil
+	}
+	if metadata.Orientation(data) == 1 {
+		out, err := metadata.Strip(data)
+		if err != nil {
+			return nil, fmt.Errorf("cannot remove its metadata: %v", err)
+		}
+		return out, nil
+	}
+	k := key(sourceHash(data), "upright")
+	if out, ok := c.get(k, info.Format.ext()); ok {
+		return out, nil
+	}
+	c.encoded.Add(1)
+	out, err := metadata.Clean(data)
+	if err != nil {
+		return nil, fmt.Errorf("cannot remove its metadata: %v", err)
+	}
+	c.put(k, info.Format.ext(), out)
+	return out, nil
+}
+
 // process checks that a raster image decodes and, when it is a JPEG or
 // PNG wider than the column, makes its sizes. Results come from the cache
 // when it has them; then the image is not even decoded, because it
-// decoded when they were made.
+// decoded when they were made. A size of the original's own width is the
+// source file itself: the caller replaces it with its cleaned copy.
 func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 	if info.Format == SVG {
 		return nil, nil
@@ -181,7 +212,7 @@ func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 	}
 	src := toRGBA(img)
 	if info.Format == JPEG {
-		src = orient(src, jpegOrientation(data))
+		src = metadata.Orient(src, metadata.Orientation(data))
 	}
 	for i, w := range ws {
 		s := &sizes[i]
@@ -225,7 +256,7 @@ func (c *Cache) decode(data []byte, info Info) (image.Image, error) {
 		return nil, fmt.Errorf("does not decode as a %s image: %v; export it again", info.Format.name(), err)
 	}
 	w, h := info.Width, info.Height
-	if info.Format == JPEG && turned(jpegOrientation(data)) {
+	if info.Format == JPEG && metadata.Turned(metadata.Orientation(data)) {
 		w, h = h, w // Inspect gave the size as shown
 	}
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {

@@ -30,6 +30,11 @@ type Options struct {
 	Assets *assets.Set
 	// Minifier shrinks SVG files as assets' are; nil leaves them.
 	Minifier assets.Minifier
+	// KeepMetadata names the images ("content/en/scan.jpg") that are
+	// published with their metadata, as site.toml's [images]
+	// keep_metadata lists them; every other image is stripped of it.
+	// Images of assets/ are the assets package's to strip.
+	KeepMetadata map[string]bool
 }
 
 // Image is one image file of the site, ready to show.
@@ -187,6 +192,20 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 		img.Err = err
 		return img, nil
 	}
+	if asset == nil {
+		// An image of assets/ comes stripped from the assets package.
+		if data, err = opts.Cache.clean(data, img.Info, opts.KeepMetadata[src]); err != nil {
+			img.Err = err
+			return img, nil
+		}
+	}
+	for i := range sizes {
+		if sizes[i].Width == img.Width {
+			sizes[i].Fallback = data // the original's width: the file itself
+		}
+	}
+	// The name's hash is of the published file, which changes when its
+	// metadata is kept or not.
 	fp := fingerprint(data)
 	// content/en/chart.png is published as assets/en/chart.<fp>.png:
 	// under assets/, so that hosts cache it as long as assets.
@@ -234,6 +253,10 @@ func (s *Set) Files() []File {
 	}
 	return s.files
 }
+
+// Lookup returns the image at a path in the project ("content/en/chart.png"),
+// or nil.
+func (s *Set) Lookup(p string) *Image { return s.byPath[p] }
 
 // Resolve finds the image that a page's Markdown names as dest. file is the
 // page's Markdown file ("content/en/about.md", or the original's for a

@@ -1,4 +1,4 @@
-package images
+package metadata
 
 import (
 	"bytes"
@@ -6,11 +6,12 @@ import (
 	"image"
 )
 
-// jpegOrientation reads the Exif orientation of a JPEG (1 to 8; 1 when it
-// has none). Phones save photographs as the sensor saw them and record in
-// this tag how to turn them; browsers turn them when they show the file,
-// but Go's decoder does not, so resized copies would lie on their side.
-func jpegOrientation(data []byte) int {
+// Orientation reads the Exif orientation of a JPEG (1 to 8; 1 when it has
+// none, or data is not a JPEG). Phones save photographs as the sensor saw
+// them and record in this tag how to turn them; browsers turn them when
+// they show the file, but Go's decoder does not, so resized copies would
+// lie on their side, and a stripped file would too.
+func Orientation(data []byte) int {
 	if !bytes.HasPrefix(data, []byte{0xff, 0xd8}) {
 		return 1
 	}
@@ -18,11 +19,11 @@ func jpegOrientation(data []byte) int {
 	for p+4 <= len(data) && data[p] == 0xff {
 		marker := data[p+1]
 		size := int(binary.BigEndian.Uint16(data[p+2:]))
-		if marker == 0xda || size < 2 || p+2+size > len(data) { // start of scan: no more headers
+		if marker == markerSOS || size < 2 || p+2+size > len(data) { // start of scan: no more headers
 			return 1
 		}
 		seg := data[p+4 : p+2+size]
-		if marker == 0xe1 && bytes.HasPrefix(seg, []byte("Exif\x00\x00")) {
+		if marker == markerAPP1 && bytes.HasPrefix(seg, exifHeader) {
 			return exifOrientation(seg[6:])
 		}
 		p += 2 + size
@@ -65,19 +66,19 @@ func exifOrientation(tiff []byte) int {
 	return 1
 }
 
-// turned reports whether orientation o swaps width and height.
-func turned(o int) bool { return o >= 5 }
+// Turned reports whether orientation o swaps width and height.
+func Turned(o int) bool { return o >= 5 }
 
-// orient turns img as Exif orientation o says, so that it stands as the
+// Orient turns img as Exif orientation o says, so that it stands as the
 // photographer saw it.
-func orient(img *image.RGBA, o int) *image.RGBA {
+func Orient(img *image.RGBA, o int) *image.RGBA {
 	if o <= 1 || o > 8 {
 		return img
 	}
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
 	dw, dh := w, h
-	if turned(o) {
+	if Turned(o) {
 		dw, dh = h, w
 	}
 	dst := image.NewRGBA(image.Rect(0, 0, dw, dh))
