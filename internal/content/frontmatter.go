@@ -36,6 +36,10 @@ type FrontMatter struct {
 	// TranslatedFrom is the Source hash of the default-language page that
 	// this translation was last brought up to date with.
 	TranslatedFrom string
+	// BlocksFrom records, for each top-level block of a translation,
+	// which block of the original it translates (package translation's
+	// Record): the build shows every block beside its own original.
+	BlocksFrom string
 	// ShareImage names a file under assets/ that link previews show
 	// instead of the share image drawn for the page; ShareImageAlt
 	// describes it.
@@ -52,7 +56,7 @@ type FrontMatter struct {
 func (fm *FrontMatter) Line(key string) int { return fm.lines[key] }
 
 // Fields are the front-matter fields that a page may set.
-var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "share_image", "share_image_alt", "params"}
+var Fields = []string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "blocks_from", "share_image", "share_image_alt", "params"}
 
 // Warning is a problem that does not stop a build.
 type Warning = diag.Error
@@ -137,7 +141,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 	// Text and switch keys, each with the field it sets.
 	texts := map[string]*string{
 		"title": &fm.Title, "description": &fm.Description, "slug": &fm.Slug,
-		"layout": &fm.Layout, "translated_from": &fm.TranslatedFrom,
+		"layout": &fm.Layout, "translated_from": &fm.TranslatedFrom, "blocks_from": &fm.BlocksFrom,
 		"share_image": &fm.ShareImage, "share_image_alt": &fm.ShareImageAlt,
 	}
 	switches := map[string]*bool{"draft": &fm.Draft, "numbered": &fm.Numbered, "standalone": &fm.Standalone}

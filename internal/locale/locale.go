@@ -29,6 +29,11 @@ const Dir = "locales"
 // uses it for every numbered page; no layout names it.
 const ParagraphLabel = "paragraph_label"
 
+// UntranslatedBlock is the notice before a block of a translation that
+// shows the original's text because the translation lacks it. The
+// renderer uses it; no layout names it.
+const UntranslatedBlock = "untranslated_block"
+
 // Locales are the interface strings of every language of a site.
 type Locales struct {
 	bundle   *i18n.Bundle

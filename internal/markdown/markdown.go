@@ -51,6 +51,9 @@ func New(opts Options) *Converter {
 		util.Prioritized(tableAlignTransformer{}, 300),
 		util.Prioritized(numberTransformer{}, 400),
 		util.Prioritized(anchorTransformer{}, 450),
+		// After numbering: a block in the original's language keeps
+		// its number, and its notice takes none.
+		util.Prioritized(untranslatedTransformer{}, 460),
 	}
 	if opts.UnsafeHTML {
 		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
@@ -64,7 +67,7 @@ func New(opts Options) *Converter {
 			parser.WithASTTransformers(transformers...),
 		),
 		goldmark.WithRendererOptions(append(rendererOpts,
-			renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100)))...),
+			renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100)))...),
 	)
 	return &Converter{md: md, unsafe: opts.UnsafeHTML}
 }
@@ -110,6 +113,9 @@ type Page struct {
 	// (HTMLMinifier) leaves it, written directly rather than minified
 	// afterwards; Result.Compact says whether it could be.
 	Compact bool
+	// Untranslated marks the blocks of a translation that show the
+	// original's text; nil for none.
+	Untranslated *Untranslated
 }
 
 // Heading is an entry of a page's table of contents, or of its Outline.

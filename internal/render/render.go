@@ -251,6 +251,10 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 	if err != nil {
 		return nil, err
 	}
+	body, untranslated, err := r.composeTranslation(p, body)
+	if err != nil {
+		return nil, err
+	}
 	md, err := r.Markdown.Convert(body, markdown.Page{
 		File:           p.File,
 		Numbered:       p.Numbered,
@@ -275,6 +279,7 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 		},
 		ResolveImage: resolveImage,
 		Compact:      compact,
+		Untranslated: untranslated,
 	})
 	if err == nil {
 		r.warnings.set(p.File, md.Warnings)

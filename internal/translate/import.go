@@ -226,7 +226,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	var err error
 	if s.tr == nil || allDone {
 		stamp := MakeStamp(s.orig.page.Body, s.orig.ids)
-		if src, err = SetStamp(src, stamp); err != nil {
+		if src, err = s.stamp(src, stamp); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
 		if s.tr == nil && !allDone {
@@ -285,4 +285,18 @@ func unitOf(b Block) promise.Unit {
 		return promise.Cell
 	}
 	return promise.Block
+}
+
+// stamp stamps src, the translation's new text, as made from the
+// original as it is now, with the record of its blocks when it has the
+// original's blocks (see stampBlocks).
+func (s *pageSync) stamp(src []byte, stamp string) ([]byte, error) {
+	p, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src)
+	if err != nil {
+		return nil, err
+	}
+	if sameBlocks(s.orig.path, s.orig.page.Body, s.trFile(), p.Body) != nil {
+		return SetStamp(src, stamp)
+	}
+	return stampBlocks(src, stamp, s.orig.page.Body)
 }

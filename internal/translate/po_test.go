@@ -155,6 +155,12 @@ func TestImportChangesOnlyThatBlock(t *testing.T) {
 		t.Fatalf("import writes %q", got)
 	}
 	after := string(p.Files["content/es/guide.md"])
+	// The first import that finds the page complete records which
+	// original block each of its blocks translates (blocks_from), once.
+	after, record := cutLine(after, "blocks_from = ")
+	if record == "" {
+		t.Errorf("the complete page has no blocks_from line:\n%s", after)
+	}
 	if want := strings.Replace(before, "  en dos líneas.", "  en dos líneas, *dos*.", 1); after != want {
 		t.Errorf("imported page:\n%s\nwant:\n%s", after, want)
 	}
@@ -446,7 +452,8 @@ func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
 	got := string(p.Files["content/es/other.md"])
 	// Every message is now translated and none is fuzzy: the page is
 	// stamped as translated from its original as it is.
-	want := "---\r\ntitle: \"La otra: \\\"sí\\\"\"\r\ntranslated_from: \"7fbcbfd793c5 _:7fbcbf\"\r\n---\r\n\r\n> Citado\r\n> en dos\r\n> líneas.\r\n"
+	// With the record of its one block, in YAML and with CRLF too.
+	want := "---\r\ntitle: \"La otra: \\\"sí\\\"\"\r\ntranslated_from: \"7fbcbfd793c5 _:7fbcbf\"\r\nblocks_from: \"b7fbcbfd77245e2ae7f1fbad06b4c60f674b7e4f3\"\r\n---\r\n\r\n> Citado\r\n> en dos\r\n> líneas.\r\n"
 	if got != want {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
@@ -556,4 +563,15 @@ func TestFuzzyIsNotImported(t *testing.T) {
 	if got := string(p.Files["content/es/other.md"]); !strings.Contains(got, "> Citado, a medias.") {
 		t.Errorf("the reviewed msgstr was not imported:\n%s", got)
 	}
+}
+
+// cutLine removes from s the line that starts with prefix, and returns
+// s without it and the line.
+func cutLine(s, prefix string) (rest, line string) {
+	i := strings.Index(s, "\n"+prefix)
+	if i < 0 {
+		return s, ""
+	}
+	end := strings.IndexByte(s[i+1:], '\n')
+	return s[:i+1] + s[i+1+end+1:], s[i+1 : i+1+end]
 }

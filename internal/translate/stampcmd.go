@@ -26,7 +26,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	if id.Lang == cfg.DefaultLanguage {
 		return "", msg("stamp_original", "File", p, "Translation", id.In(otherLanguage(cfg)).File())
 	}
-	srcFile, _, value, err := sourceStamp(root, cfg, id.Key)
+	srcFile, srcData, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
 		return "", err
 	}
@@ -34,7 +34,18 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	if err != nil {
 		return "", at(p, 0, "cannot_read", "Err", diag.PathCause(err))
 	}
-	out, err := SetStamp(data, value)
+	orig, _, err := content.Parse(id.In(cfg.DefaultLanguage), srcData)
+	if err != nil {
+		return "", err
+	}
+	tr, _, err := content.Parse(id, data)
+	if err != nil {
+		return "", err
+	}
+	if err := sameBlocks(srcFile, orig.Body, p, tr.Body); err != nil {
+		return "", err
+	}
+	out, err := stampBlocks(data, value, orig.Body)
 	if err != nil {
 		return "", &diag.Error{Path: p, Err: err}
 	}
@@ -132,4 +143,43 @@ func otherLanguage(cfg *config.Config) string {
 		}
 	}
 	return cfg.DefaultLanguage
+}
+
+// sameBlocks checks that a translation (file tr, body trBody) has the
+// blocks of its original (file orig, body origBody), of the same kinds
+// in the same order, as a stamp vouches.
+func sameBlocks(orig string, origBody []byte, tr string, trBody []byte) error {
+	ob, tb := markdown.Blocks(origBody), markdown.Blocks(trBody)
+	line := 0
+	for i := range max(len(ob), len(tb)) {
+		if i >= len(ob) || i >= len(tb) || ob[i].Kind != tb[i].Kind {
+			if i < len(tb) {
+				line = tb[i].Line
+			} else if len(tb) > 0 {
+				line = tb[len(tb)-1].Line
+			}
+			return at(tr, line, "stamp_blocks", "Tr", len(tb), "TrKinds", blockKinds(tb), "Original", orig,
+				"Orig", len(ob), "OrigKinds", blockKinds(ob), "Line", line)
+		}
+	}
+	return nil
+}
+
+// blockKinds writes the kinds of a page's blocks in short:
+// "paragraph, heading, paragraph ×3".
+func blockKinds(bs []markdown.Block) string {
+	var parts []string
+	for i := 0; i < len(bs); {
+		j := i
+		for j < len(bs) && bs[j].Kind == bs[i].Kind {
+			j++
+		}
+		part := bs[i].Kind
+		if j-i > 1 {
+			part += fmt.Sprintf(" ×%d", j-i)
+		}
+		parts = append(parts, part)
+		i = j
+	}
+	return strings.Join(parts, ", ")
 }

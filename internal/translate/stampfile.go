@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"fmt"
 	"strings"
 )
@@ -14,6 +15,12 @@ const StampField = "translated_from"
 // as it was, line endings included. A file without front matter gets
 // one.
 func SetStamp(src []byte, value string) ([]byte, error) {
+	return setField(src, StampField, value)
+}
+
+// setField returns src with its top-level front-matter field set to
+// value, every other byte kept; see SetStamp.
+func setField(src []byte, field, value string) ([]byte, error) {
 	if strings.ContainsAny(value, "\"\\\n") {
 		return nil, fmt.Errorf("stamp %q has characters that need quoting", value)
 	}
@@ -24,12 +31,12 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 	}
 	delim := strings.TrimSpace(string(bytes.TrimPrefix(firstLine(lines), []byte("\xef\xbb\xbf"))))
 	if delim != "+++" && delim != "---" {
-		fm := "+++" + nl + tomlLine(value) + nl + "+++" + nl
+		fm := "+++" + nl + tomlLine(field, value) + nl + "+++" + nl
 		return append([]byte(fm), src...), nil
 	}
-	line := tomlLine(value)
+	line := tomlLine(field, value)
 	if delim == "---" {
-		line = fmt.Sprintf("%s: %q", StampField, value)
+		line = fmt.Sprintf("%s: %q", field, value)
 	}
 	insertAt := -1
 	for i := 1; i < len(lines); i++ {
@@ -43,7 +50,7 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 			out = append(out, line+nl...)
 			return append(out, joinLines(lines[insertAt:])...), nil
 		}
-		if isKeyLine(text, delim) {
+		if isFieldLine(text, field, delim) {
 			end := lines[i][len(text):] // the line's own ending
 			out := joinLines(lines[:i])
 			out = append(out, line...)
@@ -59,7 +66,7 @@ func SetStamp(src []byte, value string) ([]byte, error) {
 	return nil, msg("stamp_no_closing")
 }
 
-func tomlLine(value string) string { return fmt.Sprintf("%s = %q", StampField, value) }
+func tomlLine(field, value string) string { return fmt.Sprintf("%s = %q", field, value) }
 
 func firstLine(lines [][]byte) []byte {
 	if len(lines) == 0 {
@@ -70,8 +77,12 @@ func firstLine(lines [][]byte) []byte {
 
 // isKeyLine reports whether a front-matter line sets translated_from at
 // the top level (not indented, as YAML nesting would be).
-func isKeyLine(line, delim string) bool {
-	rest, ok := strings.CutPrefix(line, StampField)
+func isKeyLine(line, delim string) bool { return isFieldLine(line, StampField, delim) }
+
+// isFieldLine reports whether a front-matter line sets field at the top
+// level.
+func isFieldLine(line, field, delim string) bool {
+	rest, ok := strings.CutPrefix(line, field)
 	if !ok {
 		return false
 	}
@@ -80,6 +91,20 @@ func isKeyLine(line, delim string) bool {
 		return strings.HasPrefix(rest, ":")
 	}
 	return strings.HasPrefix(rest, "=")
+}
+
+// stampBlocks returns src, a translation's file, stamped as made from an
+// original whose body is orig (stamp is its MakeStamp) and with its
+// record (translation.Record) naming, block for block, the original's
+// blocks. The translation must have the original's blocks, of the same
+// kinds in the same order: a stamp vouches that it is the translation
+// of each of them.
+func stampBlocks(src []byte, stamp string, orig []byte) ([]byte, error) {
+	out, err := SetStamp(src, stamp)
+	if err != nil {
+		return nil, err
+	}
+	return setField(out, translation.RecordField, translation.RecordOf(orig).String())
 }
 
 func joinLines(lines [][]byte) []byte { return bytes.Join(lines, nil) }

@@ -158,6 +158,13 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		if p.Numbered {
 			used[locale.ParagraphLabel] = append(used[locale.ParagraphLabel], Use{File: p.File, Line: 1})
 		}
+		// Nor the notice before a block shown in the original's
+		// language: the renderer writes it in a translation that
+		// records its blocks (and falls back to its own words when a
+		// site has no such message).
+		if p.BlocksFrom != "" {
+			used[locale.UntranslatedBlock] = append(used[locale.UntranslatedBlock], Use{File: p.File, Line: 1})
+		}
 	}
 	gl, err := LoadGlossary(fsys)
 	if err != nil {

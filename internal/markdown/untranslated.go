@@ -1,0 +1,93 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Untranslated says which top-level blocks of a translation's body are
+// the original's text, shown because the translation lacks them: each
+// gets the original's language and a visible notice before it, so that
+// no reader takes it for the translation and screen readers read it in
+// the right language.
+type Untranslated struct {
+	Lines map[int]bool // the blocks' first lines (see Blocks)
+	Lang  string       // the original's language: "en"
+	Note  string       // the notice, in the page's language
+}
+
+// untranslatedTransformer marks the blocks Page.Untranslated names.
+type untranslatedTransformer struct{}
+
+func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	u := stateOf(pc).page.Untranslated
+	if u == nil || len(u.Lines) == 0 {
+		return
+	}
+	src := r.Source()
+	var marked []ast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*east.FootnoteList); ok {
+			for f := n.FirstChild(); f != nil; f = f.NextSibling() {
+				if off, ok := firstOffset(f, src); ok && u.Lines[bytes.Count(src[:off], []byte("\n"))+1] {
+					markForeign(f, u.Lang)
+				}
+			}
+			continue
+		}
+		if off, ok := firstOffset(n, src); ok && u.Lines[bytes.Count(src[:off], []byte("\n"))+1] {
+			marked = append(marked, n)
+		}
+	}
+	for _, n := range marked {
+		markForeign(n, u.Lang)
+		doc.InsertBefore(doc, n, &untranslatedNote{text: u.Note, lang: u.Lang})
+	}
+}
+
+func markForeign(n ast.Node, lang string) {
+	n.SetAttributeString("lang", []byte(lang))
+	class := "untranslated"
+	if c, ok := n.AttributeString("class"); ok {
+		if b, ok := c.([]byte); ok && len(b) > 0 {
+			class = string(b) + " " + class
+		}
+	}
+	n.SetAttributeString("class", []byte(class))
+}
+
+// untranslatedNote is the notice before a block in the original's
+// language.
+type untranslatedNote struct {
+	ast.BaseBlock
+	text, lang string
+}
+
+var kindUntranslatedNote = ast.NewNodeKind("UntranslatedNote")
+
+func (*untranslatedNote) Kind() ast.NodeKind { return kindUntranslatedNote }
+
+func (n *untranslatedNote) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Text": n.text}, nil)
+}
+
+// noteRenderer writes the notice: <p class="untranslated-note" role="note">…</p>.
+type noteRenderer struct{}
+
+func (noteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindUntranslatedNote, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString(`<p class="untranslated-note" role="note">`)
+			_, _ = w.Write(util.EscapeHTML([]byte(strings.TrimSpace(n.(*untranslatedNote).text))))
+			_, _ = w.WriteString("</p>\n")
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

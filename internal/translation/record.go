@@ -1,0 +1,187 @@
+package translation
+
+import (
+	"fmt"
+	"strings"
+
+	"cecot/internal/markdown"
+)
+
+// RecordField is the front-matter field of a translation that holds its
+// Record.
+const RecordField = "blocks_from"
+
+// Record is what a translation records of its original: for each of its
+// top-level blocks, in order, the kind and signature of the block of the
+// original it translates. "site stamp" and "site po import" write it;
+// the build reads it (Compose), so that each block of a translation is
+// shown beside its own original, whatever the original's author
+// inserted, deleted or moved since.
+type Record []Item
+
+// kindLetters are the kinds of top-level block, as a record writes them.
+var kindLetters = map[string]Kind{"p": KindParagraph, "h": KindHeading, "f": KindFootnote, "b": KindBlock}
+
+// KindBlock is a top-level block that is not a paragraph, a heading or
+// a footnote: a list, a table, a quotation, a code block.
+const KindBlock Kind = "block"
+
+func letterOf(k Kind) string {
+	for l, kk := range kindLetters {
+		if kk == k {
+			return l
+		}
+	}
+	return "b"
+}
+
+// String writes the record as its field holds it: words of a kind
+// letter and a signature, "p1a2b…".
+func (r Record) String() string {
+	words := make([]string, len(r))
+	for i, it := range r {
+		words[i] = letterOf(it.Kind) + it.Sig.String()
+	}
+	return strings.Join(words, " ")
+}
+
+// ParseRecord reads what String writes.
+func ParseRecord(s string) (Record, error) {
+	var r Record
+	for i, w := range strings.Fields(s) {
+		k, ok := kindLetters[w[:1]]
+		if !ok {
+			return nil, fmt.Errorf("%s: word %d, %q, does not start with p, h, f or b", RecordField, i+1, w)
+		}
+		sig, err := ParseSig(w[1:])
+		if err != nil {
+			return nil, fmt.Errorf("%s: word %d: %w", RecordField, i+1, err)
+		}
+		r = append(r, Item{Kind: k, Sig: sig})
+	}
+	return r, nil
+}
+
+// Items returns the top-level blocks of a page's body as Match compares
+// them.
+func Items(body []byte, blocks []markdown.Block) []Item {
+	out := make([]Item, len(blocks))
+	for i, b := range blocks {
+		out[i] = Item{Kind: blockKind(b.Kind), Sig: SigOf(string(body[b.Start:b.End]))}
+	}
+	return out
+}
+
+func blockKind(k string) Kind {
+	switch k {
+	case "paragraph":
+		return KindParagraph
+	case "heading":
+		return KindHeading
+	case "footnote":
+		return KindFootnote
+	}
+	return KindBlock
+}
+
+// RecordOf returns the record of a translation made from an original
+// whose body is orig, block for block.
+func RecordOf(orig []byte) Record { return Record(Items(orig, markdown.Blocks(orig))) }
+
+// Composed is the body the build converts for a translation.
+type Composed struct {
+	Body []byte
+	// Untranslated are the first lines, in Body, of the blocks that
+	// show the original's text because the translation lacks them.
+	Untranslated map[int]bool
+	// Changed counts the blocks shown from a translation of an
+	// earlier version of their original.
+	Changed int
+}
+
+// Compose returns what the build shows for a translation whose body is
+// tr and whose record is rec, of an original whose body is orig: for
+// each block of the original, in the original's order, the block of the
+// translation that Match pairs with it, else the original's own block,
+// marked. So the translation's paragraph N is always the translation of
+// the original's paragraph N, or that paragraph itself, never the
+// translation of another. Blocks of the translation whose original is
+// gone are left out. It fails when the record does not describe tr: it
+// names another number of blocks, or blocks of other kinds.
+func Compose(orig, tr []byte, rec Record) (*Composed, error) {
+	tb := markdown.Blocks(tr)
+	if len(tb) != len(rec) {
+		return nil, &RecordError{Blocks: len(tb), Recorded: len(rec)}
+	}
+	for i, b := range tb {
+		if blockKind(b.Kind) != rec[i].Kind {
+			return nil, &RecordError{Blocks: len(tb), Recorded: len(rec), Line: b.Line, Kind: blockKind(b.Kind), Want: rec[i].Kind}
+		}
+	}
+	ob := markdown.Blocks(orig)
+	pairs := Match(rec, Items(orig, ob))
+	c := &Composed{Untranslated: map[int]bool{}}
+	var body []byte
+	if len(ob) > 0 {
+		// Keep the lines before the first block (the front matter's,
+		// left blank), so that lines stay where they were.
+		body = append(body, tr[:min(len(tr), firstStart(tb, len(tr)))]...)
+	}
+	for i, p := range pairs {
+		var text []byte
+		if p.Old >= 0 {
+			text = tr[tb[p.Old].Start:tb[p.Old].End]
+			if !p.Exact {
+				c.Changed++
+			}
+		} else {
+			text = orig[ob[i].Start:ob[i].End]
+			c.Untranslated[lineCount(body)+1] = true
+		}
+		body = append(body, text...)
+		switch {
+		case endsWithBlankLine(body):
+		case len(body) > 0 && body[len(body)-1] == '\n':
+			body = append(body, '\n')
+		default:
+			body = append(body, '\n', '\n')
+		}
+	}
+	c.Body = body
+	return c, nil
+}
+
+// RecordError is a record that does not describe its translation.
+type RecordError struct {
+	Blocks, Recorded int
+	Line             int  // of the first block of another kind, or 0
+	Kind, Want       Kind // that block's kind, and the record's
+}
+
+func (e *RecordError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: the block at line %d is a %s, but the record says a %s: the blocks changed since the translation was stamped", RecordField, e.Line, e.Kind, e.Want)
+	}
+	return fmt.Sprintf("%s: the translation has %d blocks, but the record names %d: blocks were added or removed since it was stamped", RecordField, e.Blocks, e.Recorded)
+}
+
+func firstStart(bs []markdown.Block, def int) int {
+	if len(bs) == 0 {
+		return def
+	}
+	return bs[0].Start
+}
+
+func lineCount(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+func endsWithBlankLine(b []byte) bool {
+	return len(b) >= 2 && b[len(b)-1] == '\n' && b[len(b)-2] == '\n'
+}

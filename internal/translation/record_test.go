@@ -1,0 +1,97 @@
+package translation
+
+import (
+	"strings"
+	"testing"
+)
+
+const origV1 = "\n" + `In February 2025, the two governments finalized a secret agreement about people sent from the United States.
+
+These prisons are notorious for human rights violations on a wide scale.
+
+## Externalization
+
+Externalization happens when a country hands part of the control of its borders to another country.
+`
+
+const trV1 = "\n" + `En febrero de 2025, los dos gobiernos cerraron un acuerdo secreto sobre personas enviadas desde Estados Unidos.
+
+Esas cárceles son tristemente célebres por violaciones generalizadas de los derechos humanos.
+
+## Externalización
+
+La externalización ocurre cuando un país deja en manos de otro parte del control de sus fronteras.
+`
+
+func TestRecordRoundTrip(t *testing.T) {
+	rec := RecordOf([]byte(origV1))
+	if len(rec) != 4 || rec[2].Kind != KindHeading || rec[0].Kind != KindParagraph {
+		t.Fatalf("RecordOf = %v", rec)
+	}
+	got, err := ParseRecord(rec.String())
+	if err != nil || got.String() != rec.String() {
+		t.Fatalf("ParseRecord(%q) = %v, %v", rec.String(), got, err)
+	}
+	if _, err := ParseRecord("x123"); err == nil {
+		t.Error("ParseRecord accepted a word of no kind")
+	}
+}
+
+// TestCompose checks the build's invariant: the translation's blocks
+// follow the original's as it is now, each beside its own original.
+func TestCompose(t *testing.T) {
+	rec := RecordOf([]byte(origV1))
+	inserted := "Relatives say they have had no news of the people sent there since the transfer."
+	tests := []struct {
+		name         string
+		orig         string
+		want         []string // the composed body's blocks, by their first words
+		untranslated int
+	}{
+		{"unchanged", origV1, []string{"En febrero", "Esas cárceles", "## Externalización", "La externalización"}, 0},
+		{"insert", strings.Replace(origV1, "These prisons", inserted+"\n\nThese prisons", 1),
+			[]string{"En febrero", "Relatives say", "Esas cárceles", "## Externalización", "La externalización"}, 1},
+		{"delete", strings.Replace(origV1, "These prisons are notorious for human rights violations on a wide scale.\n\n", "", 1),
+			[]string{"En febrero", "## Externalización", "La externalización"}, 0},
+		{"move", "\n## Externalization\n\nExternalization happens when a country hands part of the control of its borders to another country.\n\nIn February 2025, the two governments finalized a secret agreement about people sent from the United States.\n\nThese prisons are notorious for human rights violations on a wide scale.\n",
+			[]string{"## Externalización", "La externalización", "En febrero", "Esas cárceles"}, 0},
+		{"edit", strings.Replace(origV1, "finalized", "concluded", 1),
+			[]string{"En febrero", "Esas cárceles", "## Externalización", "La externalización"}, 0},
+		{"replace", strings.Replace(origV1, "These prisons are notorious for human rights violations on a wide scale.", inserted, 1),
+			[]string{"En febrero", "Relatives say", "## Externalización", "La externalización"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Compose([]byte(tt.orig), []byte(trV1), rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Split(strings.TrimSpace(string(c.Body)), "\n\n")
+			if len(got) != len(tt.want) {
+				t.Fatalf("blocks:\n%s\nwant %q", c.Body, tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("block %d = %.30q, want %q", i+1, got[i], tt.want[i])
+				}
+			}
+			if len(c.Untranslated) != tt.untranslated {
+				t.Errorf("untranslated = %v, want %d", c.Untranslated, tt.untranslated)
+			}
+			for line := range c.Untranslated {
+				l := strings.Split(string(c.Body), "\n")[line-1]
+				if !strings.HasPrefix(l, "Relatives") {
+					t.Errorf("untranslated line %d is %q", line, l)
+				}
+			}
+		})
+	}
+}
+
+func TestComposeRefusesAWrongRecord(t *testing.T) {
+	rec := RecordOf([]byte(origV1))
+	extra := trV1 + "\nUn párrafo de más.\n"
+	if _, err := Compose([]byte(origV1), []byte(extra), rec); err == nil || !strings.Contains(err.Error(), "5 blocks") {
+		t.Errorf("Compose with a block added = %v", err)
+	}
+}
