@@ -55,9 +55,10 @@ type Page struct {
 	// Untranslated is set on a stand-in for a page missing in this
 	// language: its Body is the default language's.
 	Untranslated bool
-	// Source is a hash of the page's Markdown body, which translations
-	// record as TranslatedFrom when they are brought up to date.
-	Source string
+	// BodyHash is SourceHash(Body): the hash of the page's Markdown
+	// that translations record as TranslatedFrom when they are brought
+	// up to date.
+	BodyHash string
 }
 
 // Dir is the folder of the page's key: "" for top-level pages.
@@ -104,7 +105,7 @@ func (p *Page) StampedFrom(src *Page) bool {
 	if i := strings.IndexFunc(hash, unicode.IsSpace); i >= 0 {
 		hash = hash[:i]
 	}
-	return hash != "" && hash == src.Source
+	return hash != "" && hash == src.BodyHash
 }
 
 // CountWords counts the words of text as strings.Fields splits them,

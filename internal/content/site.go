@@ -205,7 +205,7 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
 	_, _, body, err := splitFrontMatter(p.File, src)
-	if err == nil && SourceHash(body) != p.Source {
+	if err == nil && SourceHash(body) != p.BodyHash {
 		err = diag.Errorf(p.File, 0, "changed while the site was being built; build again")
 	}
 	return body, err
@@ -252,7 +252,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	if empty {
 		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes a page without title or text; write them, or delete the file"))
 	}
-	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, Source: SourceHash(body), Words: CountWords(body)}
+	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, BodyHash: SourceHash(body), Words: CountWords(body)}
 	switch {
 	case key == "_index":
 		p.Kind = KindHome

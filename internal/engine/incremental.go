@@ -526,9 +526,9 @@ func (e *Incremental) compare(o, n *content.Page, d *delta) {
 		d.readPage(id)
 	case !bytes.Equal(o.Body, n.Body):
 		d.ownPage(id)
-		if o.Source != n.Source {
+		if o.BodyHash != n.BodyHash {
 			// Translations compare their TranslatedFrom with the
-			// original's Source, which a render may read without
+			// original's BodyHash, which a render may read without
 			// making a view of it.
 			for _, lang := range e.site.Content.Languages {
 				if lang != n.Lang {
@@ -546,7 +546,7 @@ func sameMeta(o, n *content.Page) bool {
 	a, b := *o, *n
 	// The words are the body's: the reading time, compared below, is
 	// what other pages show of them.
-	a.Body, b.Body, a.Source, b.Source, a.Words, b.Words = nil, nil, "", "", 0, 0
+	a.Body, b.Body, a.BodyHash, b.BodyHash, a.Words, b.Words = nil, nil, "", "", 0, 0
 	for _, d := range [][2]*content.Date{{&a.Date, &b.Date}, {&a.Lastmod, &b.Lastmod}} {
 		if d[0].Equal(d[1].Time) && d[0].MonthOnly == d[1].MonthOnly && d[0].Location().String() == d[1].Location().String() {
 			*d[1] = *d[0]

@@ -20,9 +20,3 @@ func alive(pid int) (running, known bool) {
 	}
 	return false, false
 }
-
-// diskFull reports whether err says that the disk (or the user's quota)
-// is full.
-func diskFull(err error) bool {
-	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
-}

@@ -12,7 +12,7 @@ import (
 type store struct {
 	mu    sync.RWMutex
 	files map[string][]byte
-	cfg   *config.Config // nil until the first build succeeded
+	cfg   *config.Config // of the last site that loaded; nil before one did
 	errs  error          // the site's problems
 }
 
@@ -31,7 +31,8 @@ func (s *store) apply(cfg *config.Config, changed map[string][]byte, removed []s
 	}
 }
 
-// get returns a file and the configuration of the site it belongs to.
+// get returns the bytes of the file called name, and whether the site
+// has it.
 func (s *store) get(name string) ([]byte, bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

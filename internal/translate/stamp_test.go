@@ -148,7 +148,7 @@ func TestNewTranslation(t *testing.T) {
 // alone (content.Page.StampedFrom), without this package: that word must
 // stay the original's content.SourceHash.
 func TestStampedFrom(t *testing.T) {
-	src := &content.Page{Source: content.SourceHash([]byte(source))}
+	src := &content.Page{BodyHash: content.SourceHash([]byte(source))}
 	for _, c := range []struct {
 		stamp string
 		want  bool
