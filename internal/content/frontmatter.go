@@ -33,7 +33,7 @@ type FrontMatter struct {
 	Layout     string // a layout to use instead of the one for its kind
 	Numbered   bool   // number top-level paragraphs, as in UN documents
 	Standalone bool   // also publish a single-file edition of the page
-	// TranslatedFrom is the Source hash of the default-language page that
+	// TranslatedFrom is the BodyHash of the default-language page that
 	// this translation was last brought up to date with.
 	TranslatedFrom string
 	// BlocksFrom records, for each top-level block of a translation,

@@ -23,7 +23,7 @@ func recordTranslation(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamp := "translated_from = \"" + orig.Source + "\"\nblocks_from = \"" + translation.RecordOf(orig.Body).String() + "\"\n"
+	stamp := "translated_from = \"" + orig.BodyHash + "\"\nblocks_from = \"" + translation.RecordOf(orig.Body).String() + "\"\n"
 	out := strings.Replace(string(data), "numbered = true\n", "numbered = true\n"+stamp, 1)
 	if err := os.WriteFile(tr, []byte(out), 0o644); err != nil {
 		t.Fatal(err)
