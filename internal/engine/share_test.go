@@ -94,6 +94,18 @@ func TestShareImageTags(t *testing.T) {
 	} else if _, err := os.Stat(filepath.Join(out, strings.TrimPrefix(img[0], base))); err != nil {
 		t.Errorf("root: %v", err)
 	}
+	// Its alt text says each language's site name and home title in that
+	// language's words, without a list of language names to read aloud
+	// first (issue 23).
+	alt := root["og:image:alt"]
+	if len(alt) != 1 {
+		t.Fatalf("root: og:image:alt %q", alt)
+	}
+	parts := strings.Split(alt[0], " / ")
+	if len(parts) != 2 || !strings.HasPrefix(parts[0], "Sent to CECOT: “") || !strings.HasSuffix(parts[0], "”") ||
+		!strings.HasPrefix(parts[1], "Enviados al CECOT: «") || !strings.HasSuffix(parts[1], "»") {
+		t.Errorf("root: og:image:alt %q, want each language's site name and quoted home title, English then Spanish", alt[0])
+	}
 	// No drawn image on a 404 page, nor without a base URL (an
 	// image in a preview must be an absolute address).
 	if m := metas(readPage(t, out, "en/404.html")); m["og:image"] != nil || m["twitter:card"][0] != "summary" {

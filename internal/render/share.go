@@ -109,14 +109,27 @@ func (r *Renderer) RootCard() (share.Card, string, bool) {
 }
 
 // RootShareImage is the share image of the language chooser (see
-// RootCard); nil without a base URL or when there is none.
+// RootCard); nil without a base URL or when there is none. The layout
+// describes it with each home page's ImageNames.
 func (v *PageView) RootShareImage() *ShareImage {
-	c, at, ok := v.r.RootCard()
+	_, at, ok := v.r.RootCard()
 	if !ok || v.r.Config.BaseURL == "" {
 		return nil
 	}
-	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType,
-		Shows: map[string]any{"Site": c.Site, "Title": strings.ReplaceAll(c.Title, "\n", " · "), "Line": strings.ReplaceAll(c.Line, "\n", " / ")}}
+	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType}
+}
+
+// ImageNames is what the language chooser's share image shows of a home
+// page, for the interface string root_image_alt: the site's name in the
+// page's language (Site) and the page's title (Title). The layout says
+// it for each language in that language's words, and leaves out the
+// languages' names, which read aloud first would say nothing.
+func (v *PageView) ImageNames() map[string]any {
+	title := v.Title
+	if title == "" {
+		title = v.Language().Title
+	}
+	return map[string]any{"Site": v.Language().Title, "Title": title}
 }
 
 // ShareImage is the image that link previews show for a page.
