@@ -49,6 +49,11 @@ func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 
 func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.Language, error) {
 	reserved := markdown.ReservedIDs(fsys, LayoutDir)
+	gl, err := LoadGlossary(fsys)
+	if err != nil {
+		return nil, err
+	}
+	same := newSameness(gl, site.Default, lang)
 	la := &translation.Language{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
@@ -65,7 +70,7 @@ func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.La
 	pages := make([]*translation.Page, len(srcs))
 	pageErrs := make([]error, len(srcs))
 	parallel.For(context.Background(), len(srcs), func(i int) {
-		pages[i], pageErrs[i] = alignPage(fsys, site, srcs[i], lang, sync, reserved)
+		pages[i], pageErrs[i] = alignPage(fsys, site, srcs[i], lang, sync, reserved, same)
 	})
 	var errs diag.List
 	for i, pa := range pages {
@@ -101,10 +106,14 @@ func AlignPage(fsys fs.FS, lang, key string) (*translation.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, LayoutDir))
+	gl, err := LoadGlossary(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, LayoutDir), newSameness(gl, site.Default, lang))
 }
 
-func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string) (*translation.Page, error) {
+func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string, same *sameness) (*translation.Page, error) {
 	pa := &translation.Page{Key: src.Key, Lang: lang, Original: src.File,
 		Translation: src.ID().In(lang).File()}
 	orig, err := readPage(fsys, src.File, src.Lang, src.Key, reserved)
@@ -125,7 +134,7 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 	if pofile != nil {
 		pa.PO = POPath(lang, src.Key)
 	}
-	pa.Units = align(orig, tr, pofile, sync, src.Key)
+	pa.Units = align(orig, tr, pofile, sync, src.Key, same)
 	for _, r := range pa.Units {
 		pa.Counts.Add(r.State)
 	}
@@ -157,8 +166,9 @@ func Context(key, anchor string) string { return key + "#" + anchor }
 
 // align pairs the original's blocks with the translation's and gives
 // each its state.
-func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []translation.Unit {
+func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string, same *sameness) []translation.Unit {
 	s := newPageSync(orig, tr, pofile, "", sync, key, "")
+	s.same = same
 	var rows []translation.Unit
 	slots := s.slots()
 	next := 0
@@ -186,6 +196,8 @@ func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string) []t
 		r.State, r.Previous, r.HasPrevious = blockState(b, t, sl.e, sync[r.Context], s.changed)
 		if sl.draft {
 			r.State = translation.Missing
+		} else if sl.identical {
+			r.State = translation.Identical
 		}
 		rows = append(rows, r)
 	}

@@ -116,6 +116,8 @@ func blockReason(pa *translation.Page) *Message {
 			parts = append(parts, msg("block_changed", "Place", place, "Anchor", r.Anchor))
 		case translation.Missing:
 			parts = append(parts, msg("block_missing", "Place", place, "Anchor", r.Anchor))
+		case translation.Identical:
+			parts = append(parts, msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", SameFlag))
 		}
 	}
 	return msg("reason_po", "Blocks", parts)

@@ -87,6 +87,7 @@ type project struct {
 	cfg      *config.Config
 	site     *content.Tree
 	reserved []string // the IDs the layouts use (markdown.ReservedIDs)
+	glossary *Glossary
 }
 
 func loadProject(fsys fs.FS) (*project, error) {
@@ -98,7 +99,11 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, LayoutDir)}, nil
+	gl, err := LoadGlossary(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, LayoutDir), glossary: gl}, nil
 }
 
 // languages checks the languages named on the command line; none means
@@ -156,6 +161,7 @@ type pageSync struct {
 	changed   func(Block) bool
 	cached    []slot
 	used      map[*po.Entry]bool
+	same      *sameness // which units may read as their original
 }
 
 func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
@@ -173,7 +179,9 @@ func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*p
 	if err != nil {
 		return nil, err
 	}
-	return newPageSync(orig, tr, pofile, POPath(lang, src.Key), base, src.Key, lang), nil
+	s := newPageSync(orig, tr, pofile, POPath(lang, src.Key), base, src.Key, lang)
+	s.same = newSameness(pr.glossary, pr.site.Default, lang)
+	return s, nil
 }
 
 func newPageSync(orig, tr *pageFile, pofile *po.File, poPath string, base syncRecord, key, lang string) *pageSync {
@@ -211,6 +219,10 @@ type slot struct {
 	e     *po.Entry
 	ctx   string
 	draft bool
+	// identical: the translation reads exactly as the original, and
+	// nothing says it is meant to (see sameness). It counts as
+	// untranslated.
+	identical bool
 }
 
 func (s *pageSync) slots() []slot {
@@ -234,6 +246,7 @@ func (s *pageSync) slots() []slot {
 		if sl.e != nil {
 			s.used[sl.e] = true
 		}
+		sl.identical = sl.t != nil && sl.t.Text == b.Text && !s.same.meant(b.Text, sl.e)
 		out = append(out, sl)
 	}
 	s.cached = out
@@ -279,7 +292,7 @@ func (s *pageSync) unused() []*po.Entry {
 // none: a missing block, or a draft's block still in the original's
 // words.
 func (sl slot) markdownText() string {
-	if sl.t == nil || (sl.draft && sl.t.Text == sl.b.Text) {
+	if sl.t == nil || sl.identical || (sl.draft && sl.t.Text == sl.b.Text) {
 		return ""
 	}
 	return sl.t.Text

@@ -372,6 +372,17 @@ func addBlocks(l *Language, la *translation.Language) {
 			continue
 		}
 		p.Blocks = pa.Counts
+		if pa.PO == "" && p.State == Translated && pa.Counts.Identical > 0 {
+			// Stamped, but blocks still read as the original
+			// (a page made with "stamp -new" and left so).
+			p.State = Stale
+			if pa.Counts.Identical == pa.Counts.Total() {
+				p.State = Missing
+			}
+			p.Changes = nil
+			p.setReason(blockReason(pa))
+			continue
+		}
 		// Where a PO file records what each block was translated
 		// from, the page is up to date exactly when every block is.
 		if pa.PO == "" || p.State == Missing {

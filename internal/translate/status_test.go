@@ -280,3 +280,47 @@ func TestChangedString(t *testing.T) {
 		t.Errorf("misspelt placeholder: %+v", s)
 	}
 }
+
+// TestLeftInEnglish: a translation stamped but still in the original's
+// words counts as untranslated, in status and in the PO file, unless a
+// block is meant to read the same (issue 19, case 8).
+func TestLeftInEnglish(t *testing.T) {
+	fsys := posite(t)
+	en := fsys["content/en/other.md"].Data
+	p, _, err := content.Parse(content.ID{Lang: "en", Key: "other"}, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := SetStamp(en, MakeStamp(p.Body, HeadingIDs(p, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/es/other.md"] = &fstest.MapFile{Data: es}
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var other *Page
+	for _, pg := range r.Languages[0].Pages {
+		if pg.Key == "other" {
+			other = pg
+		}
+	}
+	if other == nil || other.State != Missing || other.Blocks.Identical != 2 || !strings.Contains(other.Reason, "reads the same as the original") {
+		t.Fatalf("status of a page left in English: %+v", other)
+	}
+	exp := mustExport(t, fsys)
+	po := string(exp.Files["locales/po/pages/es/other.po"])
+	if strings.Contains(po, `msgstr "Other`) {
+		t.Errorf("export copied the English into msgstr:\n%s", po)
+	}
+	// Marked as meant to be the same, the title counts as translated.
+	change(t, fsys, "locales/po/pages/es/other.po", "msgctxt \"other#meta.title\"", "#, ignore-same\nmsgctxt \"other#meta.title\"")
+	la, err := Align(fsys, "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := la.Page("other").Counts; c.Identical != 1 || c.Translated != 1 {
+		t.Errorf("with the title marked: %+v", c)
+	}
+}

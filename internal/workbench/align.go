@@ -26,6 +26,12 @@ func align(fsys fs.FS, lang, key string) ([]Block, error) {
 			Source: Pos{File: pa.Original, Line: r.OriginalLine},
 			Target: Pos{File: pa.Translation, Line: r.TranslationLine},
 		}
+		switch r.State {
+		case translation.Identical:
+			b.State = Missing // the original's words, left in place
+		case translation.Fuzzy:
+			b.State = Changed
+		}
 		if field, ok := strings.CutPrefix(r.Anchor, "meta."); ok {
 			b.Kind = Field // a front-matter field, even of a kind added since
 			b.Name = field

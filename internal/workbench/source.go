@@ -57,7 +57,7 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 		for _, rp := range rl.Pages {
 			p := &Page{Lang: rl.Lang, Key: rp.Key, Title: rp.Title, State: string(rp.State), Draft: rp.Draft,
 				Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL}
-			p.Progress = Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed, Missing: rp.Blocks.Missing}
+			p.Progress = Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed + rp.Blocks.Fuzzy, Missing: rp.Blocks.Missing + rp.Blocks.Identical}
 			if rl.Lang == lang && rp.Key == key {
 				blocks, err := align(fsys, rl.Lang, rp.Key)
 				if err != nil {
