@@ -31,6 +31,9 @@ var benchSizes = []int{10, 1000, 5000}
 var synthRoot string
 
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(killAfterSwapEnv); dir != "" {
+		killedAfterSwap(dir) // a child of TestOldSiteOfKilledBuildIsRemoved
+	}
 	dir, err := os.MkdirTemp("", "cecot-bench-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

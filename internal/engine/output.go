@@ -170,9 +170,9 @@ func stage(out string) (string, error) {
 // seconds, so this never touches a build still running beside this one.
 const abandonedAge = 10 * time.Minute
 
-// removeAbandoned deletes staging folders left beside out by builds that
-// were killed before they could clean up. Only folders that this
-// generator marked as its own are removed.
+// removeAbandoned deletes staging folders and old sites left beside out
+// by builds that were killed before they could clean up. Only folders
+// that this generator marked as its own are removed.
 func removeAbandoned(parent, prefix string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -208,10 +208,21 @@ func publish(staged, out string) (old string, err error) {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
 		return "", os.Rename(staged, out)
 	}
+	// Once swapped, out's old contents wait beside it for deletion:
+	// their marker names this process first, so that if it is killed
+	// before it deletes them, the next build does at once.
+	outMarker := filepath.Join(out, Marker)
+	if err := os.WriteFile(outMarker, oldSiteMarker(), 0o644); err != nil {
+		return "", err
+	}
 	if err := exchange(staged, out); err == nil {
 		return staged, nil
 	}
-	return swapByRenames(staged, out)
+	old, err = swapByRenames(staged, out)
+	if err != nil {
+		_ = os.WriteFile(outMarker, []byte(markerText), 0o644)
+	}
+	return old, err
 }
 
 // swapByRenames moves out aside and staged into its place: for systems

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,5 +75,85 @@ func TestStageRemovesFoldersOfEndedBuilds(t *testing.T) {
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, Marker)); err != nil || !strings.Contains(string(data), strconv.Itoa(os.Getpid())) {
 		t.Errorf("staging marker %q does not name this process", data)
+	}
+}
+
+func TestOwnerOfOldSiteMarker(t *testing.T) {
+	pid, here := owner(oldSiteMarker())
+	if !here || pid != os.Getpid() {
+		t.Errorf("owner(oldSiteMarker()) = %d, %v; want %d, true", pid, here, os.Getpid())
+	}
+	if string(oldSiteMarker()) == string(stagingMarker()) {
+		t.Error("an old site's marker reads as a staging folder's")
+	}
+}
+
+// killAfterSwapEnv makes the test binary, run as a child, run
+// killedAfterSwap in the folder it names (see TestMain).
+const killAfterSwapEnv = "ENGINE_TEST_KILL_AFTER_SWAP"
+
+// killedAfterSwap runs, in a child test binary, a build that is killed
+// just after its swap: it publishes a site over an older one in the
+// folder dir and exits at once, without deleting the old site.
+func killedAfterSwap(dir string) {
+	out := filepath.Join(dir, "public")
+	staged, err := stage(out)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(staged, "index.html"), []byte("new"), 0o644)
+	}
+	if err == nil {
+		_, err = publish(staged, out)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// A build killed just after the swap leaves the old site beside the new
+// one; its marker says it is an old site and names the build, so the
+// next build removes it at once rather than after abandonedAge.
+func TestOldSiteOfKilledBuildIsRemoved(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("on Windows leftovers are removed by age alone")
+	}
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{Marker: markerText, "index.html": "old"} {
+		if err := os.WriteFile(filepath.Join(out, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	child := exec.Command(os.Args[0], "-test.run=^$")
+	child.Env = append(os.Environ(), killAfterSwapEnv+"="+parent)
+	if msg, err := child.CombinedOutput(); err != nil {
+		t.Fatalf("the killed build: %v\n%s", err, msg)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(parent, ".public.new-*"))
+	if len(leftovers) != 1 {
+		t.Fatalf("the killed build left %v; want its old site", leftovers)
+	}
+	marker, _ := os.ReadFile(filepath.Join(leftovers[0], Marker))
+	if pid, here := owner(marker); !here || pid != child.Process.Pid || !strings.Contains(string(marker), "Old site") {
+		t.Errorf("the old site's marker %q does not say it is an old site of process %d", marker, child.Process.Pid)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "new" {
+		t.Errorf("public/index.html = %q, want the new site's", data)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, Marker)); string(data) != markerText {
+		t.Errorf("the published marker is %q, want the plain one", data)
+	}
+
+	dir, err := stage(out) // the next build
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if _, err := os.Stat(leftovers[0]); err == nil {
+		t.Error("the next build left the killed build's old site in place")
 	}
 }

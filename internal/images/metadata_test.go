@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 
+	"cecot/internal/cachefile"
 	"cecot/internal/images/imagestest"
 	"cecot/internal/metadata"
 )
@@ -96,5 +98,27 @@ func TestPublishedImagesHaveNoMetadata(t *testing.T) {
 	if err != nil || cfg.Width != 32 || cfg.Height != 48 || metadata.Orientation(published) != 1 {
 		t.Errorf("turned.jpg published as %d × %d, orientation %d (err %v); want 32 × 48 standing, orientation 1",
 			cfg.Width, cfg.Height, metadata.Orientation(published), err)
+	}
+}
+
+// An empty temporary file that a build killed while writing an entry
+// left in .cache/images/ is removed by the next build's cache.
+func TestNewCacheRemovesKilledWrites(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, ".tmp-2041")
+	if err := os.WriteFile(tmp, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Now().Add(-2 * cachefile.StaleAge)
+	if err := os.Chtimes(tmp, when, when); err != nil {
+		t.Fatal(err)
+	}
+	c := NewCache(dir)
+	if _, err := os.Stat(tmp); err == nil {
+		t.Error("the killed build's temporary file is still there")
+	}
+	c.put(key("source", "kind"), ".ok", []byte("x"))
+	if data, ok := c.get(key("source", "kind"), ".ok"); !ok || string(data) != "x" {
+		t.Errorf("an entry written is read back as %q, %v", data, ok)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/gen2brain/webp"
 	"golang.org/x/image/draw"
 
+	"cecot/internal/cachefile"
 	"cecot/internal/metadata"
 )
 
@@ -86,8 +87,14 @@ type Cache struct {
 }
 
 // NewCache returns a cache in the folder dir, created when first needed;
-// "" keeps nothing.
-func NewCache(dir string) *Cache { return &Cache{dir: dir} }
+// "" keeps nothing. It removes the temporary files that a build killed
+// while writing an entry left in dir (see package cachefile).
+func NewCache(dir string) *Cache {
+	if dir != "" {
+		cachefile.Sweep(dir)
+	}
+	return &Cache{dir: dir}
+}
 
 // Encoded is how many images the cache had to encode (each width and
 // format counts once).
@@ -114,26 +121,15 @@ func (c *Cache) get(k, ext string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// put stores an entry. It writes a temporary file and renames it, so that
-// two builds at once, or a build killed halfway, never leave a partial
-// entry; a cache that cannot be written only costs time.
+// put stores an entry, through a temporary file (see package
+// cachefile), so that two builds at once, or a build killed halfway,
+// never leave a partial entry; a cache that cannot be written only costs
+// time.
 func (c *Cache) put(k, ext string, data []byte) {
 	if c == nil || c.dir == "" {
 		return
 	}
-	name := c.file(k, ext)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), name) != nil {
-		_ = os.Remove(tmp.Name())
-	}
+	_ = cachefile.Write(c.dir, c.file(k, ext), data)
 }
 
 // sourceHash identifies a source file's contents.

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync/atomic"
+
+	"cecot/internal/cachefile"
 )
 
 // Cache keeps drawn cards in a folder, by their Key, so that a build
@@ -20,8 +22,15 @@ type Cache struct {
 // DirName is the cache's folder in a project.
 const DirName = ".cache/share"
 
-// NewCache returns a cache that keeps cards in dir; "" keeps none.
-func NewCache(dir string) *Cache { return &Cache{Dir: dir} }
+// NewCache returns a cache that keeps cards in dir; "" keeps none. It
+// removes the temporary files that a build killed while writing a card
+// left in dir (see package cachefile).
+func NewCache(dir string) *Cache {
+	if dir != "" {
+		cachefile.Sweep(dir)
+	}
+	return &Cache{Dir: dir}
+}
 
 // pngSignature starts every PNG file: a cached file without it is not
 // used.
@@ -44,35 +53,10 @@ func (c *Cache) Image(card Card) ([]byte, error) {
 	}
 	c.drawn.Add(1)
 	if c.Dir != "" {
-		_ = writeAtomic(file, data)
+		_ = cachefile.Write(c.Dir, file, data)
 	}
 	return data, nil
 }
 
 // Drawn is how many cards the cache has drawn rather than found.
 func (c *Cache) Drawn() int64 { return c.drawn.Load() }
-
-// writeAtomic writes a file under a temporary name and renames it, so
-// that a build killed halfway, or two builds at once, never leave a
-// half-written image under a card's name.
-func writeAtomic(file string, data []byte) error {
-	dir := filepath.Dir(file)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), file)
-	}
-	if err != nil {
-		_ = os.Remove(f.Name())
-	}
-	return err
-}
