@@ -29,6 +29,7 @@ func contentType(name string, data []byte) string {
 // ServeHTTP serves the site from memory, with clean URLs and each
 // language's 404 page, and the live-reload script and events.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w = s.secure(w, r)
 	if !workbench.HostAllowed(r, s.opts.Hosts) {
 		// Another site's page, reaching this server through a name of
 		// its own (DNS rebinding), must not read drafts or the workbench.
@@ -126,17 +127,18 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, lang stri
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
-// serveFile sends a file of the site; HTML gets the reload script.
+// serveFile sends a file of the site, with the headers secure set;
+// HTML gets the reload script.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, data []byte, code int) {
 	ct := contentType(name, data)
 	if strings.HasPrefix(ct, "text/html") {
 		data = livereload.Inject(data)
 	}
 	h := w.Header()
-	h.Set("Content-Type", ct)
+	if h.Get("Content-Type") == "" { // _headers may give one (feeds)
+		h.Set("Content-Type", ct)
+	}
 	h.Set("Content-Length", strconv.Itoa(len(data)))
-	h.Set("Cache-Control", "no-store")
-	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(data)

@@ -80,6 +80,8 @@ type Server struct {
 	watcher *watch.Watcher
 	bench   *workbench.Handler
 
+	idle time.Duration // idleTimeout; shorter in tests
+
 	mu sync.Mutex // serializes rebuilds
 	e  *engine.Incremental
 }
@@ -116,6 +118,7 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		store:   newStore(),
 		broker:  livereload.NewBroker(15 * time.Second),
 		e:       engine.NewIncremental(root.FS(), opts.Build),
+		idle:    idleTimeout,
 	}
 	s.bench = workbench.New(workbench.Options{FS: root.FS(), Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds})
 	r := s.Rebuild(ctx, nil, time.Now())
@@ -311,7 +314,8 @@ func (s *Server) Watch(ctx context.Context) error {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       s.idle,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 	srv.RegisterOnShutdown(s.broker.Close)

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"cecot/internal/config"
+	"cecot/internal/engine"
 )
 
 // store is the site as served: every file's bytes, exactly as a build
@@ -14,6 +15,8 @@ type store struct {
 	files map[string][]byte
 	cfg   *config.Config // of the last site that loaded; nil before one did
 	errs  error          // the site's problems
+	// rules are the site's _headers, as a host applies them.
+	rules engine.HeaderRules
 }
 
 func newStore() *store { return &store{files: map[string][]byte{}} }
@@ -25,6 +28,9 @@ func (s *store) apply(cfg *config.Config, changed map[string][]byte, removed []s
 	s.cfg, s.errs = cfg, errs
 	for name, data := range changed {
 		s.files[name] = data
+		if name == engine.HeadersFile {
+			s.rules = engine.ParseHeaders(data)
+		}
 	}
 	for _, name := range removed {
 		delete(s.files, name)
@@ -50,4 +56,11 @@ func (s *store) problems() error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.errs
+}
+
+// headers returns the headers the site's _headers gives a request path.
+func (s *store) headers(path string) [][2]string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.rules.For(path)
 }
