@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"cecot/internal/projecttest"
 )
 
 // runSite runs the command with args and returns its exit code and output.
@@ -67,23 +69,7 @@ func TestUsageErrors(t *testing.T) {
 
 // copyProject copies the real project's sources into a fresh folder, as a
 // fresh clone would have them.
-func copyProject(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, name := range []string{"content", "layouts", "locales", "assets"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func copyProject(t *testing.T) string { return projecttest.Copy(t) }
 
 // readTree returns every file under dir by slash-separated path.
 func readTree(t *testing.T, dir string) map[string]string {

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"cecot/internal/projecttest"
 )
 
 // The tests in crawl_test.go, csp_test.go and sitemap_test.go build the
@@ -36,18 +38,7 @@ func buildProject(t *testing.T, opts Options, change func(src string)) string {
 func copyProject(t *testing.T, change func(src string)) string {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "src")
-	for _, name := range []string{"content", "layouts", "locales", "assets"} {
-		if err := os.CopyFS(filepath.Join(src, name), os.DirFS(filepath.Join(projectDir, name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	config, err := os.ReadFile(filepath.Join(projectDir, "site.toml"))
-	if err == nil {
-		err = os.WriteFile(filepath.Join(src, "site.toml"), config, 0o644)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	projecttest.CopyTo(t, src)
 	if change != nil {
 		change(src)
 	}

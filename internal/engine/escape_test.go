@@ -10,6 +10,8 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
+
+	"cecot/internal/projecttest"
 )
 
 // contextsLayout puts front matter and locale text in every context that
@@ -39,22 +41,13 @@ type injection struct {
 func writeEscapeProject(t *testing.T, inj injection) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	for _, name := range []string{"content", "layouts", "locales", "assets"} {
-		if err := os.CopyFS(filepath.Join(dir, name), os.DirFS(filepath.Join("..", "..", name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join("..", "..", "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	projecttest.CopyTo(t, dir)
 	q := func(s string) string { return "'''" + s + "'''" } // a TOML literal string
 	page := func(extra string) string {
 		return "+++\ntitle = " + q(inj.title) + "\ndescription = " + q(inj.description) + "\n" + extra +
 			"[params]\nsummary = " + q(inj.summary) + "\nlink = " + q(inj.link) + "\n+++\n\n" + inj.body + "\n"
 	}
 	files := map[string]string{
-		"site.toml":              string(cfg),
 		"content/en/about.md":    page(""),
 		"content/es/about.md":    page(""),
 		"content/en/contexts.md": page("layout = \"contexts\"\n"),

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"cecot/internal/engine"
+	"cecot/internal/projecttest"
 )
 
 // fixture is a small bilingual project: the repository's own layouts,
@@ -38,17 +39,8 @@ var sourceLine = regexp.MustCompile(`(?m)^source = .*\n`)
 // newProject writes the fixture into a temporary folder.
 func newProject(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	repo, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range []string{"layouts", "locales", "assets"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(repo, "site.toml"))
+	dir := projecttest.Copy(t, "layouts", "locales", "assets")
+	cfg, err := os.ReadFile(filepath.Join(projecttest.Root(t), "site.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/preview"
+	"cecot/internal/projecttest"
 	"cecot/internal/translate"
 )
 
@@ -29,18 +30,7 @@ const patience = 30 * time.Second
 // can edit it.
 func newProject(t testing.TB) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, d := range []string{"content", "layouts", "locales", "assets"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(filepath.Join(repo, "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, dir, "site.toml", string(data))
-	return dir
+	return projecttest.Copy(t)
 }
 
 func readFile(t testing.TB, dir, name string) string {
