@@ -2,7 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/tdewolff/minify/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
@@ -140,7 +140,12 @@ type token struct {
 	name   string    // of a tag
 	traits tagTraits // of a tag
 	attrs  []attr    // of a start tag
-	text   []byte    // of text: its HTML, with entities
+	// Text is the writer's arena from start to end: its HTML, with
+	// entities; data is that text with whitespace and entities
+	// replaced, once prepared.
+	start, end int
+	prepared   bool
+	data       []byte
 }
 
 // attr is an attribute with its value as written between double quotes.
@@ -151,8 +156,13 @@ type attr struct {
 
 // compactWriter writes minified HTML from tokens.
 type compactWriter struct {
-	out         []byte
-	queue       []token
+	out   []byte
+	queue []token
+	// The text and attributes of the queued tokens: text is appended to
+	// the arena only by the last token, so each text token's bytes are
+	// one range of it. Both are emptied when the queue is.
+	arena       []byte
+	attrArena   []attr
 	omitSpace   bool
 	inPre       bool
 	unsupported string // why the writer cannot go on, or ""
@@ -164,7 +174,7 @@ type compactWriter struct {
 }
 
 func newCompactWriter(size int) *compactWriter {
-	return &compactWriter{out: make([]byte, 0, size), omitSpace: true}
+	return &compactWriter{out: make([]byte, 0, size), arena: make([]byte, 0, 4096), omitSpace: true}
 }
 
 // fail marks the page unsupported.
@@ -185,7 +195,9 @@ func (w *compactWriter) start(name string, as ...attr) {
 		w.started, w.blockFirst = true, t&(blockTag|omitPTag) == blockTag|omitPTag
 	}
 	w.blockLast = name == "hr"
-	w.queue = append(w.queue, token{kind: startTag, name: name, traits: t, attrs: as})
+	n := len(w.attrArena)
+	w.attrArena = append(w.attrArena, as...)
+	w.queue = append(w.queue, token{kind: startTag, name: name, traits: t, attrs: w.attrArena[n:len(w.attrArena):len(w.attrArena)]})
 	w.run(false)
 }
 
@@ -207,35 +219,81 @@ func (w *compactWriter) comment() {
 	w.queue = append(w.queue, token{kind: commentToken})
 }
 
-// text appends HTML text to the text token being written: the lexer
-// reads text up to the next tag or comment as one token.
+// textToken returns the text token being written, the last one queued:
+// the lexer reads text up to the next tag or comment as one token.
+func (w *compactWriter) lastText() *token {
+	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
+		return &w.queue[n-1]
+	}
+	w.queue = append(w.queue, token{kind: textToken, start: len(w.arena), end: len(w.arena)})
+	return &w.queue[len(w.queue)-1]
+}
+
+// text appends HTML text to the text being written.
 func (w *compactWriter) text(b []byte) {
 	if len(b) == 0 {
 		return
 	}
-	if !parse.IsAllWhitespace(b) {
-		w.started, w.blockLast = true, false
-	}
-	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
-		w.queue[n-1].text = append(w.queue[n-1].text, b...)
-		return
-	}
-	w.queue = append(w.queue, token{kind: textToken, text: append(make([]byte, 0, len(b)+16), b...)})
+	t := w.lastText()
+	w.arena = append(w.arena, b...)
+	w.wrote(t)
 }
 
 func (w *compactWriter) textString(s string) {
 	if len(s) == 0 {
 		return
 	}
-	if strings.TrimLeft(s, " \t\n\r\f") != "" {
+	t := w.lastText()
+	w.arena = append(w.arena, s...)
+	w.wrote(t)
+}
+
+// wrote notes that the arena grew by t's new text.
+func (w *compactWriter) wrote(t *token) {
+	if !parse.IsAllWhitespace(w.arena[t.end:]) {
 		w.started, w.blockLast = true, false
 	}
-	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
-		w.queue[n-1].text = append(w.queue[n-1].text, s...)
-		return
-	}
-	w.queue = append(w.queue, token{kind: textToken, text: append(make([]byte, 0, len(s)+16), s...)})
+	t.end = len(w.arena)
 }
+
+// textSink is a util.BufWriter that appends to the text being written,
+// for goldmark's text writers, which escape text as its HTML renderer
+// does. Begin with begin and end with done.
+type textSink struct {
+	w *compactWriter
+	t *token
+}
+
+func (s *textSink) begin() { s.t = s.w.lastText() }
+func (s *textSink) done()  { s.w.wrote(s.t) }
+
+func (s *textSink) Write(p []byte) (int, error) {
+	s.w.arena = append(s.w.arena, p...)
+	return len(p), nil
+}
+
+func (s *textSink) WriteString(p string) (int, error) {
+	s.w.arena = append(s.w.arena, p...)
+	return len(p), nil
+}
+
+func (s *textSink) WriteByte(c byte) error {
+	s.w.arena = append(s.w.arena, c)
+	return nil
+}
+
+func (s *textSink) WriteRune(r rune) (int, error) {
+	n := len(s.w.arena)
+	s.w.arena = utf8.AppendRune(s.w.arena, r)
+	return len(s.w.arena) - n, nil
+}
+
+func (s *textSink) Available() int { return 1 << 20 }
+func (s *textSink) Buffered() int  { return 0 }
+func (s *textSink) Flush() error   { return nil }
+
+// textOf returns the HTML of text token t.
+func (w *compactWriter) textOf(t *token) []byte { return w.arena[t.start:t.end] }
 
 // finish writes what is queued as if the input ended, and returns the
 // minified HTML.
@@ -263,6 +321,9 @@ func (w *compactWriter) run(eof bool) {
 		rest := copy(w.queue, w.queue[i:])
 		clear(w.queue[rest:])
 		w.queue = w.queue[:rest]
+		if rest == 0 {
+			w.arena, w.attrArena = w.arena[:0], w.attrArena[:0]
+		}
 	}
 }
 
@@ -291,12 +352,16 @@ func waiting(q []token, i int, eof bool) bool { return i >= len(q) && !eof }
 func (w *compactWriter) stepText(q []token, eof bool) (int, bool) {
 	t := &q[0]
 	if w.inPre {
-		w.out = append(w.out, t.text...)
+		w.out = append(w.out, w.textOf(t)...)
 		return 1, true
 	}
-	// Decide before changing anything, so that a step that must wait
-	// can be taken again.
-	data := parse.ReplaceMultipleWhitespaceAndEntities(parse.Copy(t.text), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+	// A step that must wait is taken again: the replacement is made
+	// once, and nothing else changes before the decision.
+	if !t.prepared {
+		t.data = parse.ReplaceMultipleWhitespaceAndEntities(w.textOf(t), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+		t.prepared = true
+	}
+	data := t.data
 	if w.omitSpace && parse.IsWhitespace(data[0]) {
 		data = data[1:]
 	}
@@ -320,7 +385,7 @@ func (w *compactWriter) stepText(q []token, eof bool) (int, bool) {
 				break
 			}
 			next := &q[1+i]
-			if next.kind == textToken && !parse.IsAllWhitespace(next.text) {
+			if next.kind == textToken && !parse.IsAllWhitespace(w.textOf(next)) {
 				break
 			}
 			if next.kind == startTag || next.kind == endTag {
@@ -362,7 +427,7 @@ func (w *compactWriter) stepEnd(q []token, eof bool) (int, bool) {
 				break
 			}
 			next := &q[i]
-			if next.kind == textToken && parse.IsAllWhitespace(next.text) {
+			if next.kind == textToken && parse.IsAllWhitespace(w.textOf(next)) {
 				continue
 			}
 			omit = next.kind == endTag && next.traits&keepPTag == 0 || next.kind == startTag && next.traits&omitPTag != 0

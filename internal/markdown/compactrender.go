@@ -12,8 +12,56 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// byteSink is a util.BufWriter over a byte slice, for goldmark's text
-// writers, which escape text as its HTML renderer does.
+// compactRenderer walks a converted page's tree and hands the tokens that
+// goldmark's HTML renderer (with this package's own node renderers) would
+// write to a compactWriter, so that the result is the page's HTML as the
+// site's minifier leaves it. A node it does not know makes the page
+// unsupported.
+type compactRenderer struct {
+	w      *compactWriter
+	src    []byte
+	unsafe bool
+	sink   textSink
+}
+
+// renderCompact returns doc's minified HTML and whether it starts and
+// ends with blocks (see Splice), or why it cannot.
+func renderCompact(doc ast.Node, src []byte, unsafe bool) ([]byte, bool, string) {
+	r := &compactRenderer{w: newCompactWriter(len(src) * 3 / 2), src: src, unsafe: unsafe}
+	r.sink.w = r.w
+	_ = ast.Walk(doc, r.node)
+	out := r.w.finish()
+	if r.w.unsupported != "" {
+		return nil, false, r.w.unsupported
+	}
+	return out, r.w.blockFirst && r.w.blockLast, ""
+}
+
+// writeEscaped writes v as text as goldmark's Writer.Write writes it:
+// backslash escapes and entities resolved, HTML's special characters
+// escaped.
+func (r *compactRenderer) writeEscaped(v []byte) {
+	r.sink.begin()
+	gmhtml.DefaultWriter.Write(&r.sink, v)
+	r.sink.done()
+}
+
+// writeRaw writes v as text as goldmark's Writer.RawWrite writes it.
+func (r *compactRenderer) writeRaw(v []byte) {
+	r.sink.begin()
+	gmhtml.DefaultWriter.RawWrite(&r.sink, v)
+	r.sink.done()
+}
+
+// escaped returns v as goldmark's Writer.Write writes it, for an
+// attribute.
+func escaped(v []byte) []byte {
+	var s byteSink
+	gmhtml.DefaultWriter.Write(&s, v)
+	return s.buf
+}
+
+// byteSink is a util.BufWriter over a byte slice.
 type byteSink struct{ buf []byte }
 
 func (s *byteSink) Write(p []byte) (int, error) { s.buf = append(s.buf, p...); return len(p), nil }
@@ -30,45 +78,6 @@ func (s *byteSink) WriteRune(r rune) (int, error) {
 func (s *byteSink) Available() int { return 1 << 20 }
 func (s *byteSink) Buffered() int  { return len(s.buf) }
 func (s *byteSink) Flush() error   { return nil }
-
-// compactRenderer walks a converted page's tree and hands the tokens that
-// goldmark's HTML renderer (with this package's own node renderers) would
-// write to a compactWriter, so that the result is the page's HTML as the
-// site's minifier leaves it. A node it does not know makes the page
-// unsupported.
-type compactRenderer struct {
-	w      *compactWriter
-	src    []byte
-	unsafe bool
-	sink   byteSink
-}
-
-// renderCompact returns doc's minified HTML and whether it starts and
-// ends with blocks (see Splice), or why it cannot.
-func renderCompact(doc ast.Node, src []byte, unsafe bool) ([]byte, bool, string) {
-	r := &compactRenderer{w: newCompactWriter(len(src) * 3 / 2), src: src, unsafe: unsafe}
-	_ = ast.Walk(doc, r.node)
-	out := r.w.finish()
-	if r.w.unsupported != "" {
-		return nil, false, r.w.unsupported
-	}
-	return out, r.w.blockFirst && r.w.blockLast, ""
-}
-
-// escaped returns v as goldmark's Writer.Write writes it: backslash
-// escapes and entities resolved, HTML's special characters escaped.
-func (r *compactRenderer) escaped(v []byte) []byte {
-	r.sink.buf = r.sink.buf[:0]
-	gmhtml.DefaultWriter.Write(&r.sink, v)
-	return r.sink.buf
-}
-
-// raw returns v as goldmark's Writer.RawWrite writes it.
-func (r *compactRenderer) raw(v []byte) []byte {
-	r.sink.buf = r.sink.buf[:0]
-	gmhtml.DefaultWriter.RawWrite(&r.sink, v)
-	return r.sink.buf
-}
 
 // nodeAttrs returns n's attributes that goldmark's RenderAttributes
 // writes with filter, after the ones given.
@@ -128,14 +137,14 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		var as []attr
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
 			if lang := f.Language(r.src); lang != nil {
-				as = []attr{{name: "class", val: append([]byte("language-"), r.escaped(lang)...)}}
+				as = []attr{{name: "class", val: append([]byte("language-"), escaped(lang)...)}}
 			}
 		}
 		w.start("code", as...)
 		lines := n.Lines()
 		for i := range lines.Len() {
 			line := lines.At(i)
-			w.text(r.raw(line.Value(r.src)))
+			r.writeRaw(line.Value(r.src))
 		}
 	case *ast.HTMLBlock:
 		if r.unsafe {
@@ -219,10 +228,10 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			}
 			v := t.Segment.Value(r.src)
 			if bytes.HasSuffix(v, []byte("\n")) {
-				w.text(r.raw(v[:len(v)-1]))
+				r.writeRaw(v[:len(v)-1])
 				w.textString(" ")
 			} else {
-				w.text(r.raw(v))
+				r.writeRaw(v)
 			}
 		}
 		return ast.WalkSkipChildren, nil
@@ -248,7 +257,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 		as := []attr{{name: "href", val: href}}
 		if n.Title != nil {
-			as = append(as, attr{name: "title", val: bytes.Clone(r.escaped(n.Title))})
+			as = append(as, attr{name: "title", val: escaped(n.Title)})
 		}
 		w.start("a", nodeAttrs(n, gmhtml.LinkAttributeFilter, as...)...)
 	case *ast.Image:
@@ -296,10 +305,10 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 		v := n.Segment.Value(r.src)
 		if n.IsRaw() {
-			w.text(r.raw(v))
+			r.writeRaw(v)
 			break
 		}
-		w.text(r.escaped(v))
+		r.writeEscaped(v)
 		if n.HardLineBreak() {
 			w.start("br")
 			w.textString("\n")
@@ -314,9 +323,9 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		case n.IsCode():
 			w.text(n.Value)
 		case n.IsRaw():
-			w.text(r.raw(n.Value))
+			r.writeRaw(n.Value)
 		default:
-			w.text(r.escaped(n.Value))
+			r.writeEscaped(n.Value)
 		}
 	case *east.Strikethrough:
 		if entering {
