@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 
 	"cecot/internal/synth"
 )
@@ -47,4 +49,45 @@ func BenchmarkConvert(b *testing.B) {
 			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// BenchmarkWriteBody writes one parsed synthetic page, the part of
+// Convert that the compact writer replaces: goldmark's HTML renderer
+// followed by tdewolff's minifier (as pages were made before), against
+// the compact writer. cpu-ns/op is CPU time from rusage.
+func BenchmarkWriteBody(b *testing.B) {
+	src := synth.MapFS(synth.Options{N: 10})["content/en/findings/part-01/page-00001.md"].Data
+	_, body, _ := bytes.Cut(src[3:], []byte("+++\n"))
+	conv := New(Options{})
+	page := Page{File: "page.md", ResolveLink: func(dest string) (string, error) { return dest, nil }}
+	st := &state{page: page, result: &Result{}, ids: newIDs(false, nil)}
+	ctx := parser.NewContext()
+	ctx.Set(key, st)
+	doc := conv.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
+	m := minify.New()
+	m.Add("text/html", HTMLMinifier())
+	b.Run("goldmark+minify", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := cpuTime()
+		for b.Loop() {
+			var sb bytes.Buffer
+			if err := conv.md.Renderer().Render(&sb, body, doc); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := m.Bytes("text/html", sb.Bytes()); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	})
+	b.Run("compact", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu := cpuTime()
+		for b.Loop() {
+			if _, _, why := renderCompact(doc, body, false); why != "" {
+				b.Fatal(why)
+			}
+		}
+		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	})
 }

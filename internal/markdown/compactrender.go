@@ -22,6 +22,14 @@ type compactRenderer struct {
 	src    []byte
 	unsafe bool
 	sink   textSink
+	attrs  []attr // nodeAttrs's, reused
+}
+
+// dangerousURL is goldmark's IsDangerousURL, which lower-cases the URL
+// twice per scheme it knows: every scheme it knows ends in a colon, so a
+// URL without one (a link to another page) needs no look.
+func dangerousURL(url []byte) bool {
+	return bytes.IndexByte(url, ':') >= 0 && gmhtml.IsDangerousURL(url)
 }
 
 // renderCompact returns doc's minified HTML and whether it starts and
@@ -81,7 +89,11 @@ func (s *byteSink) Flush() error   { return nil }
 
 // nodeAttrs returns n's attributes that goldmark's RenderAttributes
 // writes with filter, after the ones given.
-func nodeAttrs(n ast.Node, filter util.BytesFilter, as ...attr) []attr {
+// The slice returned is the renderer's, until the next call: start copies
+// it.
+func (r *compactRenderer) nodeAttrs(n ast.Node, filter util.BytesFilter, extra ...attr) []attr {
+	as := append(r.attrs[:0], extra...)
+	defer func() { r.attrs = as[:0] }()
 	for _, a := range n.Attributes() {
 		if !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
 			continue
@@ -111,14 +123,14 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		return ast.WalkSkipChildren, nil
 	case *ast.Heading:
 		if entering {
-			w.start(headings[n.Level], nodeAttrs(n, gmhtml.HeadingAttributeFilter)...)
+			w.start(headings[n.Level], r.nodeAttrs(n, gmhtml.HeadingAttributeFilter)...)
 		} else {
 			w.end(headings[n.Level])
 			w.textString("\n")
 		}
 	case *ast.Blockquote:
 		if entering {
-			w.start("blockquote", nodeAttrs(n, gmhtml.BlockquoteAttributeFilter)...)
+			w.start("blockquote", r.nodeAttrs(n, gmhtml.BlockquoteAttributeFilter)...)
 			if n.Attributes() == nil {
 				w.textString("\n")
 			}
@@ -165,7 +177,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			if n.IsOrdered() && n.Start != 1 {
 				as = append(as, attr{name: "start", val: []byte(strconv.Itoa(n.Start))})
 			}
-			w.start(tag, nodeAttrs(n, gmhtml.ListAttributeFilter, as...)...)
+			w.start(tag, r.nodeAttrs(n, gmhtml.ListAttributeFilter, as...)...)
 			w.textString("\n")
 		} else {
 			w.end(tag)
@@ -173,7 +185,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *ast.ListItem:
 		if entering {
-			w.start("li", nodeAttrs(n, gmhtml.ListItemAttributeFilter)...)
+			w.start("li", r.nodeAttrs(n, gmhtml.ListItemAttributeFilter)...)
 			if fc := n.FirstChild(); fc != nil {
 				if _, ok := fc.(*ast.TextBlock); !ok {
 					w.textString("\n")
@@ -185,7 +197,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *ast.Paragraph:
 		if entering {
-			w.start("p", nodeAttrs(n, gmhtml.ParagraphAttributeFilter)...)
+			w.start("p", r.nodeAttrs(n, gmhtml.ParagraphAttributeFilter)...)
 		} else {
 			w.end("p")
 			w.textString("\n")
@@ -196,7 +208,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *ast.ThematicBreak:
 		if entering {
-			w.start("hr", nodeAttrs(n, gmhtml.ThematicAttributeFilter)...)
+			w.start("hr", r.nodeAttrs(n, gmhtml.ThematicAttributeFilter)...)
 			w.textString("\n")
 		}
 	case *ast.AutoLink:
@@ -208,10 +220,10 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(url), []byte("mailto:")) {
 			href = append(href, "mailto:"...)
 		}
-		if r.unsafe || !gmhtml.IsDangerousURL(url) {
+		if r.unsafe || !dangerousURL(url) {
 			href = append(href, util.EscapeHTML(url)...)
 		}
-		w.start("a", nodeAttrs(n, gmhtml.LinkAttributeFilter, attr{name: "href", val: href})...)
+		w.start("a", r.nodeAttrs(n, gmhtml.LinkAttributeFilter, attr{name: "href", val: href})...)
 		w.text(util.EscapeHTML(n.Label(r.src)))
 		w.end("a")
 	case *ast.CodeSpan:
@@ -219,7 +231,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			w.end("code")
 			break
 		}
-		w.start("code", nodeAttrs(n, gmhtml.CodeAttributeFilter)...)
+		w.start("code", r.nodeAttrs(n, gmhtml.CodeAttributeFilter)...)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			t, ok := c.(*ast.Text)
 			if !ok {
@@ -241,7 +253,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			tag = "strong"
 		}
 		if entering {
-			w.start(tag, nodeAttrs(n, gmhtml.EmphasisAttributeFilter)...)
+			w.start(tag, r.nodeAttrs(n, gmhtml.EmphasisAttributeFilter)...)
 		} else {
 			w.end(tag)
 		}
@@ -252,14 +264,14 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 		dest := util.URLEscape(n.Destination, true)
 		var href []byte
-		if r.unsafe || !gmhtml.IsDangerousURL(dest) {
+		if r.unsafe || !dangerousURL(dest) {
 			href = util.EscapeHTML(dest)
 		}
 		as := []attr{{name: "href", val: href}}
 		if n.Title != nil {
 			as = append(as, attr{name: "title", val: escaped(n.Title)})
 		}
-		w.start("a", nodeAttrs(n, gmhtml.LinkAttributeFilter, as...)...)
+		w.start("a", r.nodeAttrs(n, gmhtml.LinkAttributeFilter, as...)...)
 	case *ast.Image:
 		if entering {
 			r.image(n)
@@ -329,7 +341,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.Strikethrough:
 		if entering {
-			w.start("del", nodeAttrs(n, extension.StrikethroughAttributeFilter)...)
+			w.start("del", r.nodeAttrs(n, extension.StrikethroughAttributeFilter)...)
 		} else {
 			w.end("del")
 		}
@@ -344,7 +356,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.Table:
 		if entering {
-			w.start("table", nodeAttrs(n, extension.TableAttributeFilter)...)
+			w.start("table", r.nodeAttrs(n, extension.TableAttributeFilter)...)
 			w.textString("\n")
 		} else {
 			w.end("table")
@@ -352,7 +364,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.TableHeader:
 		if entering {
-			w.start("thead", nodeAttrs(n, extension.TableHeaderAttributeFilter)...)
+			w.start("thead", r.nodeAttrs(n, extension.TableHeaderAttributeFilter)...)
 			w.textString("\n")
 			w.start("tr")
 			w.textString("\n")
@@ -368,7 +380,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.TableRow:
 		if entering {
-			w.start("tr", nodeAttrs(n, extension.TableRowAttributeFilter)...)
+			w.start("tr", r.nodeAttrs(n, extension.TableRowAttributeFilter)...)
 			w.textString("\n")
 		} else {
 			w.end("tr")
@@ -384,7 +396,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			tag, filter = "th", extension.TableThCellAttributeFilter
 		}
 		if entering {
-			w.start(tag, nodeAttrs(n, filter)...)
+			w.start(tag, r.nodeAttrs(n, filter)...)
 		} else {
 			w.end(tag)
 			w.textString("\n")
@@ -418,7 +430,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		w.end("a")
 	case *east.Footnote:
 		if entering {
-			w.start("li", nodeAttrs(n, gmhtml.ListItemAttributeFilter, attr{name: "id", val: []byte("fn:" + strconv.Itoa(n.Index))})...)
+			w.start("li", r.nodeAttrs(n, gmhtml.ListItemAttributeFilter, attr{name: "id", val: []byte("fn:" + strconv.Itoa(n.Index))})...)
 			w.textString("\n")
 		} else {
 			w.end("li")
@@ -426,7 +438,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.FootnoteList:
 		if entering {
-			w.start("div", nodeAttrs(n, gmhtml.GlobalAttributeFilter, attr{name: "class", val: []byte("footnotes")}, attr{name: "role", val: []byte("doc-endnotes")})...)
+			w.start("div", r.nodeAttrs(n, gmhtml.GlobalAttributeFilter, attr{name: "class", val: []byte("footnotes")}, attr{name: "role", val: []byte("doc-endnotes")})...)
 			w.textString("\n")
 			w.start("hr")
 			w.textString("\n")
