@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cecot/internal/browsertest"
 )
 
 // TestWriteHugo writes the Hugo project and, where Hugo is installed,
@@ -31,7 +33,7 @@ func TestWriteHugo(t *testing.T) {
 	}
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
-		t.Skip("no hugo: the build is not checked")
+		browsertest.Missing(t, "hugo (to check that the Hugo project builds)", "install Debian's package: apt-get install --no-install-recommends hugo")
 	}
 	ours := t.TempDir()
 	if err := WriteDir(ours, Options{N: 10}); err != nil {
