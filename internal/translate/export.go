@@ -304,7 +304,9 @@ func setPOHeader(f *po.File, project, lang string) {
 	f.Set("MIME-Version", "1.0")
 	f.Set("Content-Type", "text/plain; charset=UTF-8")
 	f.Set("Content-Transfer-Encoding", "8bit")
-	if rule, ok := pluralRule(lang); ok {
+	// A file that already uses a rule that maps faithfully onto the
+	// language's (gettext's two forms for Spanish) keeps it.
+	if rule, ok := fileRule(f, lang); ok {
 		f.Set("Plural-Forms", rule.expr)
 	}
 }

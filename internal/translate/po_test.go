@@ -10,6 +10,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
 	"cecot/internal/locale"
 	"cecot/internal/po"
 )
@@ -574,4 +577,76 @@ func cutLine(s, prefix string) (rest, line string) {
 	}
 	end := strings.IndexByte(s[i+1:], '\n')
 	return s[:i+1] + s[i+1+end+1:], s[i+1 : i+1+end]
+}
+
+// TestGettextTwoFormsAreFaithful: under gettext's two-form rule for a
+// language, every whole number gets the msgstr that holds its CLDR form,
+// as go-i18n chooses it.
+func TestGettextTwoFormsAreFaithful(t *testing.T) {
+	for lang, two := range gettextTwoForms {
+		f := &po.File{}
+		f.Set("Plural-Forms", "nplurals=2; plural=("+strings.Replace(strings.Replace(two.plural, "!=", " != ", 1), ">", " > ", 1)+");")
+		rule, ok := fileRule(f, lang)
+		if !ok || len(rule.forms) != 2 {
+			t.Fatalf("%s: %q not accepted: %+v", lang, f.Get("Plural-Forms"), rule)
+		}
+		tag := language.MustParse(lang)
+		b := i18n.NewBundle(tag)
+		probe := &i18n.Message{ID: "p", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+		if err := b.AddMessages(tag, probe); err != nil {
+			t.Fatal(err)
+		}
+		loc := i18n.NewLocalizer(b, lang)
+		for _, n := range []int{0, 1, 2, 3, 11, 21, 100, 101, 1000, 999999, 1000000, 1000001, 2000000, 1000000000} {
+			cldr, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n})
+			if err != nil {
+				t.Fatal(err)
+			}
+			idx := 1
+			if two.one(n) {
+				idx = 0
+			}
+			got := rule.forms[idx]
+			if got != cldr && rule.also[cldr] != got {
+				t.Errorf("%s: n = %d is CLDR %q, but gettext's msgstr[%d] holds %q", lang, n, cldr, idx, got)
+			}
+		}
+	}
+}
+
+// TestImportTwoPluralForms: a Spanish PO file with gettext's two plural
+// forms (what Poedit and Weblate write by default) imports, msgstr[1]
+// serving both "many" and "other", and export keeps its two forms.
+func TestImportTwoPluralForms(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	const name = "locales/po/strings/es.po"
+	f, err := po.Read(name, fsys[name].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Set("Plural-Forms", "nplurals=2; plural=(n != 1);")
+	for _, e := range f.Entries {
+		if e.Plural() {
+			e.Str = []string{"{{.Count}} minuto para leer", "{{.Count}} minutos para leer"}
+		}
+	}
+	fsys[name] = &fstest.MapFile{Data: f.Bytes()}
+	p := mustImport(t, fsys)
+	toml := string(p.Files["locales/es.toml"])
+	for _, want := range []string{`one = "{{.Count}} minuto para leer"`, `many = "{{.Count}} minutos para leer"`, `other = "{{.Count}} minutos para leer"`} {
+		if !strings.Contains(toml, want) {
+			t.Errorf("locales/es.toml lacks %s:\n%s", want, toml)
+		}
+	}
+	for n, data := range p.Files {
+		fsys[n] = &fstest.MapFile{Data: data}
+	}
+	exp := mustExport(t, fsys)
+	if data, ok := exp.Files[name]; ok {
+		t.Errorf("export after import changed the two-form file:\n%s", data)
+	}
+	if _, err := locale.Inspect(fsys, "es"); err != nil {
+		t.Error(err)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,18 +22,68 @@ import (
 // (TestPluralRulesMatchGoI18n checks them against go-i18n). Spanish
 // "many" is for whole millions: "1 millón de minutos".
 var pluralRules = map[string]pluralForms{
-	"en": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
-	"de": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
-	"nl": {"nplurals=2; plural=(n != 1);", []string{"one", "other"}},
-	"es": {"nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
-	"it": {"nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
-	"pt": {"nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
-	"fr": {"nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", []string{"one", "many", "other"}},
+	"en": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
+	"de": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
+	"nl": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
+	"es": {expr: "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
+	"it": {expr: "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
+	"pt": {expr: "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
+	"fr": {expr: "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
 }
 
 type pluralForms struct {
 	expr  string
-	forms []string
+	forms []string // the CLDR form of msgstr[0], msgstr[1], ...
+	// also are CLDR forms that no msgstr has to itself, each with the
+	// form whose msgstr it takes ("many" → "other" under gettext's
+	// two forms for Spanish).
+	also map[string]string
+}
+
+// gettextTwoForms are the two-form rules that gettext's own tables (and
+// so Poedit, Weblate and Crowdin by default) give languages whose CLDR
+// forms are one, many and other. They are faithful where they agree:
+// msgstr[0] is CLDR's "one" for every whole number, and msgstr[1]
+// serves "other" and the millions that CLDR calls "many", as it does in
+// a program that reads the file with gettext.
+var gettextTwoForms = map[string]struct {
+	plural string         // the expression, without spaces or parentheses
+	one    func(int) bool // the numbers msgstr[0] is for
+}{
+	"es": {"n!=1", func(n int) bool { return n == 1 }},
+	"it": {"n!=1", func(n int) bool { return n == 1 }},
+	"fr": {"n>1", func(n int) bool { return n <= 1 }},
+}
+
+// fileRule returns the plural rule of lang that the PO file f uses: its
+// Plural-Forms when it is one that can be mapped faithfully onto lang's
+// CLDR forms (gettext's two forms for Spanish, as well as CLDR's three),
+// otherwise lang's CLDR rule (pluralRule). f may be nil.
+func fileRule(f *po.File, lang string) (pluralForms, bool) {
+	rule, ok := pluralRule(lang)
+	if f == nil || !ok {
+		return rule, ok
+	}
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	two, known := gettextTwoForms[base]
+	header := f.Get("Plural-Forms")
+	compact := strings.NewReplacer(" ", "", "\t", "", "(", "", ")", "").Replace(strings.TrimSuffix(strings.TrimSpace(header), ";"))
+	if known && compact == "nplurals=2;plural="+two.plural && slices.Equal(rule.forms, []string{"one", "many", "other"}) {
+		return pluralForms{expr: header, forms: []string{"one", "other"}, also: map[string]string{"many": "other"}}, true
+	}
+	return rule, ok
+}
+
+// cldrForms returns every CLDR form that rule fills, in CLDR's order.
+func (rule pluralForms) cldrForms() []string {
+	var out []string
+	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+		_, also := rule.also[f]
+		if also || slices.Contains(rule.forms, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // pluralRule returns the Plural-Forms of lang ("es", "es-419").
@@ -40,7 +91,7 @@ func pluralRule(lang string) (pluralForms, bool) {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	r, ok := pluralRules[base]
 	if !ok && len(locale.PluralForms(lang)) == 1 {
-		return pluralForms{"nplurals=1; plural=0;", []string{"other"}}, true
+		return pluralForms{expr: "nplurals=1; plural=0;", forms: []string{"other"}}, true
 	}
 	return r, ok
 }
@@ -164,6 +215,46 @@ func translatedForms(m *message, plural bool, rule pluralForms) []string {
 
 func joinForms(s []string) string { return strings.Join(s, "\x00") }
 
+// The sync record hashes a string's translation by its CLDR forms, so
+// that it means the same whichever plural rule the PO file uses; under
+// the language's own rule that is its msgstr values in order.
+
+// tomlHash is the sync record's hash of message m as its TOML file has
+// it.
+func tomlHash(m *message, plural bool, rule pluralForms) string {
+	if !plural {
+		return hashText(joinForms(translatedForms(m, false, rule)))
+	}
+	var forms []string
+	for _, f := range rule.cldrForms() {
+		if m != nil {
+			forms = append(forms, m.forms[f])
+		} else {
+			forms = append(forms, "")
+		}
+	}
+	return hashText(joinForms(forms))
+}
+
+// poHash is the sync record's hash of msgstr values p, in rule's order.
+func (rule pluralForms) poHash(p []string, plural bool) string {
+	if !plural {
+		return hashText(joinForms(p))
+	}
+	var forms []string
+	for _, f := range rule.cldrForms() {
+		if from, ok := rule.also[f]; ok {
+			f = from
+		}
+		if i := slices.Index(rule.forms, f); i >= 0 && i < len(p) {
+			forms = append(forms, p[i])
+		} else {
+			forms = append(forms, "")
+		}
+	}
+	return hashText(joinForms(forms))
+}
+
 func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
 	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
@@ -173,18 +264,18 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	if err != nil {
 		return err
 	}
-	rule, ok := pluralRule(lang)
+	name := StringsPO(lang)
+	old, err := readPO(pr.fsys, name)
+	if err != nil {
+		return err
+	}
+	rule, ok := fileRule(old, lang)
 	if !ok {
 		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its CLDR forms to pluralRules in internal/translate/postrings.go", lang)
 	}
 	byID := map[string]*message{}
 	for _, m := range trs {
 		byID[m.id] = m
-	}
-	name := StringsPO(lang)
-	old, err := readPO(pr.fsys, name)
-	if err != nil {
-		return err
 	}
 	oldByID := map[string]*po.Entry{}
 	f := &po.File{Head: po.Entry{Comments: []string{"Interface strings in " + lang + ", from " + locale.File(lang) + ".",
@@ -213,7 +304,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 			switch {
 			case allEmpty(o.Str):
 				recorded = false
-			case allEmpty(m) || ok && hashText(joinForms(m)) == b:
+			case allEmpty(m) || ok && tomlHash(byID[d.id], e.Plural(), rule) == b:
 				str = o.Str
 				pending := "po_pending"
 				if o.Fuzzy() {
@@ -224,7 +315,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				if ok {
 					next[ctx] = b
 				}
-			case ok && hashText(joinForms(o.Str)) == b:
+			case ok && rule.poHash(o.Str, e.Plural()) == b:
 				recorded = false
 			default:
 				errs.Add(at(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
@@ -232,7 +323,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 			}
 		}
 		if joinForms(str) == joinForms(m) && !allEmpty(m) {
-			next[ctx] = hashText(joinForms(m))
+			next[ctx] = tomlHash(byID[d.id], e.Plural(), rule)
 		}
 		e.Str = str
 		if o != nil {
@@ -292,7 +383,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if err := checkLanguage(f, name, lang); err != nil {
 		return err
 	}
-	rule, ok := pluralRule(lang)
+	rule, ok := fileRule(f, lang)
 	if !ok {
 		return diag.Errorf(name, 0, "no gettext Plural-Forms known for language %q", lang)
 	}
@@ -358,7 +449,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		m := translatedForms(trByID[id], plural, rule)
 		p := e.Str
 		if joinForms(p) == joinForms(m) {
-			next[ctx] = hashText(joinForms(m))
+			next[ctx] = tomlHash(trByID[id], plural, rule)
 			continue
 		}
 		if e.Fuzzy() {
@@ -367,8 +458,8 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		}
 		b, ok := base[ctx]
 		switch {
-		case allEmpty(m) || ok && hashText(joinForms(m)) == b:
-		case ok && hashText(joinForms(p)) == b:
+		case allEmpty(m) || ok && tomlHash(trByID[id], plural, rule) == b:
+		case ok && rule.poHash(p, plural) == b:
 			continue // the TOML file is newer: export carries it
 		default:
 			errs.Add(at(name, e.StrLine, "po_conflict", "Block", id, "Place", file))
@@ -379,6 +470,9 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			for i, form := range rule.forms {
 				forms[form] = p[i]
 			}
+			for form, from := range rule.also {
+				forms[form] = forms[from]
+			}
 		} else {
 			forms["other"] = p[0]
 		}
@@ -386,11 +480,11 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			errs.Add(err)
 			continue
 		}
-		if err := ed.set(id, plural, rule.forms, forms); err != nil {
+		if err := ed.set(id, plural, rule.cldrForms(), forms); err != nil {
 			errs.Add(diag.Errorf(name, e.Line, "%v", err))
 			continue
 		}
-		next[ctx] = hashText(joinForms(p))
+		next[ctx] = rule.poHash(p, plural)
 		plan.Changes = append(plan.Changes, at(file, 0, "po_translation_from", "Block", id, "Place", fmt.Sprintf("%s:%d", name, e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
