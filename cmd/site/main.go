@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"cecot/internal/diag"
@@ -73,6 +74,7 @@ func commands() []command {
 		{"status", "list pages and strings that are missing or out of date, per language", runStatus},
 		{"stamp", "mark a translation as up to date, or start a new one (-new)", runStamp},
 		{"po", "export PO files for Poedit, Weblate or Crowdin, or import their translations", runPO},
+		{"version", "print the release and the commit this program was built from", runVersion},
 	}
 }
 
@@ -80,7 +82,25 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// cwdAndExe are the current folder and the program's own path, where
+// "site" alone looks for a project; tests replace it.
+var cwdAndExe = func() (cwd, exe string) {
+	cwd, _ = os.Getwd()
+	exe, _ = os.Executable()
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	return cwd, exe
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		// A double-click on the program, or "site" typed in a project
+		// folder: open the translation desk.
+		if dir := findProject(cwdAndExe()); dir != "" {
+			return runDesk(dir, stdout, stderr)
+		}
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			args = []string{args[1], "-h"}
