@@ -26,30 +26,40 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	ed, err := workbench.NewEditor(*editor, pf.src)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, pf, *addr, *editor, stdout, nil)
+}
+
+// serve previews the project pf names on addr until ctx ends. ready, if
+// set, is called with the workbench's address once the server listens.
+func serve(ctx context.Context, pf projectFlags, addr, editor string, stdout io.Writer, ready func(desk string)) error {
+	ed, err := workbench.NewEditor(editor, pf.src)
 	if err != nil {
 		return err
 	}
 	var hosts []string
-	if host, _, err := net.SplitHostPort(*addr); err == nil && host != "" && net.ParseIP(host) == nil {
+	if host, _, err := net.SplitHostPort(addr); err == nil && host != "" && net.ParseIP(host) == nil {
 		hosts = append(hosts, host) // -addr laptop.local:1313: requests name it
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr, Editor: ed, Hosts: hosts})
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("%w\nhint: another program (maybe another \"site serve\") uses it; choose another with -addr 127.0.0.1:1314", err)
 	}
-	if host, _, _ := net.SplitHostPort(*addr); !isLoopback(host) {
-		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", *addr, ln.Addr().(*net.TCPAddr).Port)
+	if host, _, _ := net.SplitHostPort(addr); !isLoopback(host) {
+		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", addr, ln.Addr().(*net.TCPAddr).Port)
 	}
+	desk := "http://" + displayAddr(ln.Addr()) + preview.StatusPath
 	fmt.Fprintf(stdout, "site: serving at http://%s%s (Ctrl-C to stop)\n", displayAddr(ln.Addr()), rep.BasePath)
-	fmt.Fprintf(stdout, "site: translator's workbench at http://%s%s\n", displayAddr(ln.Addr()), preview.StatusPath)
+	fmt.Fprintf(stdout, "site: translator's workbench at %s\n", desk)
+	if ready != nil {
+		ready(desk)
+	}
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}
