@@ -70,13 +70,16 @@ const maxDepth = 500
 // The same input always gives the same output, and
 // cleaning the output again changes nothing.
 func Clean(data []byte) (*Picture, error) {
-	c := &cleaner{dec: xml.NewDecoder(bytes.NewReader(data))}
+	c := &cleaner{dec: xml.NewDecoder(bytes.NewReader(data)), ids: map[string]int{}}
 	c.dec.Strict = true
 	if err := c.run(); err != nil {
 		return nil, err
 	}
 	if c.root == nil {
 		return nil, errors.New("is not an SVG file: it has no <svg> element; export it again as SVG")
+	}
+	if err := c.drawn(); err != nil {
+		return nil, err
 	}
 	var out bytes.Buffer
 	out.Grow(c.body.Len() + 128)
@@ -105,7 +108,12 @@ type cleaner struct {
 	// a comment or CDATA section may split "@import" in two tokens.
 	css       strings.Builder
 	styleLine int
-	at        int // the line of the token being read
+	// nodes are the kept elements as a tree (path: the open ones), and
+	// ids the first with each id: what <use> makes a browser draw.
+	nodes []node
+	path  []int
+	ids   map[string]int
+	at    int // the line of the token being read
 }
 
 // refuse returns the reason to refuse the file at the current token.
@@ -197,6 +205,7 @@ func (c *cleaner) start(e xml.StartElement) error {
 	c.body.Write(attrs)
 	c.open = true
 	c.stack = append(c.stack, e.Name.Local)
+	c.record(e.Name.Local, e.Attr)
 	if e.Name.Local == "style" {
 		c.styleLine = c.at
 	}
@@ -233,6 +242,7 @@ func (c *cleaner) end() error {
 	}
 	name := c.stack[len(c.stack)-1]
 	c.stack = c.stack[:len(c.stack)-1]
+	c.path = c.path[:len(c.path)-1]
 	if c.open {
 		c.body.WriteString("/>")
 		c.open = false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,6 +134,9 @@ func TestCleanRefuses(t *testing.T) {
 		{"xml-stylesheet", "<?xml-stylesheet href=\"x.css\"?>\n" + open + "</svg>", 1, "loads a stylesheet from another file"},
 		{"an attribute twice", open + "\n<a href=\"#x\" href=\"#y\"/></svg>", 2, "has the attribute href twice"},
 		{"a second root element", open + "</svg>\n<svg/>", 2, "second top-level element"},
+		{"use in a loop", open + "\n<g id=\"a\"><use href=\"#b\"/></g>\n<g id=\"b\">\n<use href=\"#a\"/></g></svg>", 4, "a loop browsers refuse to draw"},
+		{"use of its own ancestor", open + "<g id=\"a\">\n<use href=\"#a\"/></g></svg>", 2, "a loop"},
+		{"use repeating too much", open + "\n<rect id=\"r0\"/>" + useLevels(6) + "</svg>", 1, "more than 200,000 elements"},
 		{"nesting too deep", open + strings.Repeat("<g>", maxDepth) + strings.Repeat("</g>", maxDepth) + "</svg>", 1, "nests elements more than 500 deep"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +152,35 @@ func TestCleanRefuses(t *testing.T) {
 				t.Errorf("error %q at line %d; want %q at line %d", e.Reason, e.Line, tc.want, tc.line)
 			}
 		})
+	}
+}
+
+// useLevels returns n groups, each using the one before it ten times:
+// 10^n elements drawn.
+func useLevels(n int) string {
+	var b strings.Builder
+	for l := 1; l <= n; l++ {
+		fmt.Fprintf(&b, "<g id=\"r%d\">", l)
+		for range 10 {
+			fmt.Fprintf(&b, "<use href=\"#r%d\"/>", l-1)
+		}
+		b.WriteString("</g>")
+	}
+	return b.String()
+}
+
+// TestUseWithinBounds: a picture that repeats a shape many times, as a
+// map of points does, is published; uses of what does not exist too (a
+// browser draws nothing for them).
+func TestUseWithinBounds(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(open + `<defs><symbol id="dot"><circle r="2"/><circle r="1"/></symbol></defs>`)
+	for i := range 20_000 {
+		fmt.Fprintf(&b, `<use href="#dot" x="%d"/>`, i)
+	}
+	b.WriteString(`<use href="#nothing"/>` + useLevels(4) + `<rect id="r0"/></svg>`)
+	if _, err := Clean([]byte(b.String())); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -249,6 +282,8 @@ var hostile = map[string]string{
 	"svgsanitizer-malicious-js.svg":            "event handler onload=",
 	"svgsanitizer-use-external.svg":            "outside the picture",
 	"svgsanitizer-cdata-style.svg":             "",
+	"svgsanitizer-use-laughs.svg":              "more than 200,000 elements",
+	"svgsanitizer-use-loop.svg":                "a loop browsers refuse to draw",
 	"xxe-file.svg":                             "declares entities",
 	"xxe-billion-laughs.svg":                   "declares entities",
 	"xxe-attlist-handler.svg":                  "declares entities or attributes",
