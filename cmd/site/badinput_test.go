@@ -500,6 +500,13 @@ func TestBadInput(t *testing.T) {
 				"site: error: content/en/report.md:7: image \"chart.svg\": content/en/chart.svg cannot be published: line 2 has viewBox=\"0 0 0.1 0.1\", a size of 0.1 × 0.1 pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those\n" +
 				"site: 1 problem; fix it and run the command again\n" + failed,
 		},
+		{
+			name:  "PO files for a language the site lacks, and in no place",
+			files: map[string]string{"locales/po/pages/fr/report.po": "msgid \"\"\nmsgstr \"\"\n", "locales/po/report.po": "msgid \"\"\nmsgstr \"\"\n"},
+			code:  0,
+			stderr: "site: warning: locales/po/pages/fr/: PO files for language fr, which site.toml does not name, so nothing reads them; add [languages.fr] to site.toml, or move or delete them\n" +
+				"site: warning: locales/po/report.po: a PO file where nothing reads it; a page's translation goes in locales/po/pages/<lang>/, the interface strings' in locales/po/strings/<lang>.po\n",
+		},
 		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",

@@ -59,7 +59,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	opts.Compress = *compress
 	res, err := engine.Build(ctx, pf.src, *out, opts)
 	if res != nil {
-		warn(fs.Output(), res.Warnings)
+		warn(fs.Output(), withStrayPO(pf.src, res.Warnings))
 	}
 	if err != nil {
 		return fmt.Errorf("%w\nbuild failed; %s was not changed", err, *out)

@@ -31,7 +31,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	warn(fs.Output(), site.Warnings)
+	warn(fs.Output(), withStrayPO(pf.src, site.Warnings))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := check.Site(ctx, site)

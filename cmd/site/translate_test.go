@@ -136,3 +136,29 @@ func changedLines(a, b string) []string {
 	}
 	return out
 }
+
+// TestStatusNamesStrayPO checks that status names PO files that nothing
+// reads, in the translator's language, and that check warns of them as
+// build does (TestBadInput).
+func TestStatusNamesStrayPO(t *testing.T) {
+	dir := copyProject(t)
+	fr := filepath.Join(dir, "locales", "po", "pages", "fr")
+	if err := os.MkdirAll(fr, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(fr, "about.po"), []byte("msgid \"\"\nmsgstr \"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "es")
+	want := "Archivos PO que nada lee:\n  locales/po/pages/fr/: archivos PO del idioma fr, que site.toml no nombra"
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Errorf("status: exit %d\n%s\nwant it to say:\n%s", code, stdout, want)
+	}
+	if code, _, _ := runSite(t, "status", "-src", dir, "-strict"); code != 1 {
+		t.Errorf("status -strict with a stray PO file: exit %d, want 1", code)
+	}
+	_, _, stderr := runSite(t, "check", "-src", dir)
+	if want := "site: warning: locales/po/pages/fr/: PO files for language fr, which site.toml does not name"; !strings.Contains(stderr, want) {
+		t.Errorf("check:\n%s\nwant a warning: %s", stderr, want)
+	}
+}

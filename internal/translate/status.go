@@ -41,6 +41,8 @@ type Report struct {
 	Undefined []*String `json:"undefined,omitempty"`
 	// Extra are pages with no source in the default language.
 	Extra []*Page `json:"extra,omitempty"`
+	// Stray are PO files that nothing reads (see StrayPO).
+	Stray []*POProblem `json:"stray_po,omitempty"`
 }
 
 // Language is the status of one language.
@@ -127,7 +129,7 @@ func newString(id, file string, line int, problem string, m *Message) *String {
 // Clean reports whether nothing is missing or out of date. Glossary
 // misses are advice and do not count.
 func (r *Report) Clean() bool {
-	if len(r.Unused)+len(r.Undefined) > 0 {
+	if len(r.Unused)+len(r.Undefined)+len(r.Stray) > 0 {
 		return false
 	}
 	for _, l := range r.Languages {
@@ -210,6 +212,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		r.Languages = append(r.Languages, lang)
 	}
 	r.Extra = extra(site)
+	r.Stray = StrayPO(fsys, cfg.Codes(), cfg.DefaultLanguage)
 	return r, nil
 }
 

@@ -30,6 +30,13 @@ func (p *Printer) WriteText(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 	}
+	if len(r.Stray) > 0 {
+		fmt.Fprintf(&b, "%s\n", p.T("stray_heading"))
+		for _, s := range r.Stray {
+			fmt.Fprintf(&b, "  %s: %s\n", s.File, p.Say(s.Msg))
+		}
+		b.WriteString("\n")
+	}
 	if len(r.Undefined)+len(r.Unused) > 0 {
 		fmt.Fprintf(&b, "%s\n", p.T("default_strings_heading", "Default", r.Default))
 		p.writeStrings(&b, r.Undefined)

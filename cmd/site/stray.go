@@ -1,0 +1,38 @@
+package main
+
+import (
+	"sort"
+
+	"cecot/internal/config"
+	"cecot/internal/diag"
+	"cecot/internal/translate"
+)
+
+// withStrayPO adds to a build's or a check's warnings the PO files of the
+// project in src that nothing reads (translate.StrayPO), so that a
+// translator's work saved in the wrong folder is not lost without a word.
+func withStrayPO(src string, warnings []*diag.Error) []*diag.Error {
+	root, err := openProject(src)
+	if err != nil {
+		return warnings
+	}
+	defer root.Close()
+	cfg, err := config.Load(root.FS())
+	if err != nil {
+		return warnings // the build says why
+	}
+	stray := translate.StrayPO(root.FS(), cfg.Codes(), cfg.DefaultLanguage)
+	if len(stray) == 0 {
+		return warnings
+	}
+	for _, s := range stray {
+		warnings = append(warnings, diag.Errorf(s.File, s.Line, "%s", s.Detail))
+	}
+	sort.SliceStable(warnings, func(i, j int) bool {
+		if warnings[i].Path != warnings[j].Path {
+			return warnings[i].Path < warnings[j].Path
+		}
+		return warnings[i].Line < warnings[j].Line
+	})
+	return warnings
+}

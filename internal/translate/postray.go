@@ -1,0 +1,70 @@
+package translate
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// StrayPO lists the PO files under PODir that nothing reads, each with
+// why and what to do: the PO files of a language that site.toml does not
+// name (locales/po/pages/fr/ when the site has no fr), of the default
+// language, whose pages are the originals, and PO files outside the
+// places of the layout that PODir describes. A translator who saved
+// their work there would otherwise lose it without a word. A language's
+// folder of page PO files is named once, not file by file. langs are the
+// site's language codes, def the default one.
+func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
+	var out []*POProblem
+	folders := map[string]bool{}
+	add := func(file string, m *Message) {
+		out = append(out, &POProblem{File: file, Problem: "stray", Detail: m.Error(), Msg: m})
+	}
+	_ = fs.WalkDir(fsys, PODir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil // no PO files, or unreadable: po export and import say so
+		case p != PODir && strings.HasPrefix(d.Name(), "."):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir() || (path.Ext(p) != ".po" && path.Ext(p) != ".pot"):
+			return nil
+		}
+		rel := strings.TrimPrefix(p, PODir+"/")
+		kind, rest, _ := strings.Cut(rel, "/")
+		switch {
+		case kind == "strings" && rest == path.Base(StringsPOT()):
+		case kind == "strings" && path.Ext(rest) == ".po" && !strings.Contains(rest, "/"):
+			if m := strayLanguage(strings.TrimSuffix(rest, ".po"), langs, def); m != nil {
+				add(p, m)
+			}
+		case kind == "pages" && path.Ext(rest) == ".pot":
+		case kind == "pages" && strings.Contains(rest, "/"):
+			lang, _, _ := strings.Cut(rest, "/")
+			folder := path.Join(PODir, "pages", lang) + "/"
+			if m := strayLanguage(lang, langs, def); m != nil && !folders[folder] {
+				folders[folder] = true
+				add(folder, m)
+			}
+		default:
+			add(p, msg("po_stray_place", "Pages", path.Dir(POPath("<lang>", "x"))+"/", "Strings", StringsPO("<lang>")))
+		}
+		return nil
+	})
+	return out
+}
+
+// strayLanguage says why the PO files of lang are read by nothing, or
+// returns nil when lang is a translated language of the site.
+func strayLanguage(lang string, langs []string, def string) *Message {
+	switch {
+	case lang == def:
+		return msg("po_stray_default", "Lang", lang)
+	case !slices.Contains(langs, lang):
+		return msg("po_stray_language", "Lang", lang)
+	}
+	return nil
+}
