@@ -507,6 +507,12 @@ func TestBadInput(t *testing.T) {
 			stderr: "site: warning: locales/po/pages/fr/: PO files for language fr, which site.toml does not name, so nothing reads them; add [languages.fr] to site.toml, or move or delete them\n" +
 				"site: warning: locales/po/report.po: a PO file where nothing reads it; a page's translation goes in locales/po/pages/<lang>/, the interface strings' in locales/po/strings/<lang>.po\n",
 		},
+		{
+			name:   "title the share images' fonts cannot draw",
+			files:  map[string]string{"content/en/report.md": page(`title = "تقرير 🙂"`)},
+			code:   0,
+			stderr: "site: warning: content/en/report.md:2: share image: the title has characters that the share images' fonts cannot draw (ت ق ر ي 🙂), so link previews show the page without an image; to have one, set share_image to an image of your own in assets/\n",
+		},
 		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",

@@ -126,7 +126,7 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	s.Markdown = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
 	s.Renderer, err = render.New(fsys, s.Inputs)
 	errs.Add(err)
-	if err == nil && s.Content != nil {
+	if err == nil && s.Content != nil && s.Assets != nil {
 		errs.Add(s.checkPages())
 	}
 	if errs.Err() == nil {
@@ -144,7 +144,11 @@ func (s *Site) checkPages() error {
 		if !p.Untranslated {
 			errs.Add(s.Renderer.CheckPage(p))
 		}
+		if w := s.Renderer.ShareWarning(p); w != nil {
+			s.Warnings = append(s.Warnings, w)
+		}
 	}
+	sortWarnings(s.Warnings)
 	return errs.Err()
 }
 

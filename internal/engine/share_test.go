@@ -2,8 +2,10 @@ package engine
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image"
 	"image/png"
 	"net/url"
@@ -518,4 +520,83 @@ func shareLinksOf(t *testing.T, doc []byte) map[string]string {
 		links[text] = strings.ReplaceAll(strings.Trim(href, `"`), "&amp;", "&")
 	}
 	return links
+}
+
+// TestShareImagesUndrawable: a page whose text the share images' fonts
+// cannot draw (Arabic, Hebrew, Chinese, emoji) gets no drawn image, and
+// so no empty boxes, and the build warns at the line that holds the text;
+// the other pages keep theirs.
+func TestShareImagesUndrawable(t *testing.T) {
+	const base = "https://example.org/"
+	titles := map[string]string{
+		"content/en/about.md":           "تقرير عن سجن CECOT",
+		"content/es/about.md":           "דוח על CECOT",
+		"content/en/recommendations.md": "关于CECOT的建议",
+		"content/es/recommendations.md": "Recomendaciones 🙂",
+	}
+	src := copyProject(t, func(src string) {
+		for file, title := range titles {
+			p := filepath.Join(src, filepath.FromSlash(file))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.SplitN(string(data), "\n", 3)
+			if !strings.HasPrefix(lines[1], "title = ") {
+				t.Fatalf("%s: line 2 is %q, not the title", file, lines[1])
+			}
+			lines[1] = fmt.Sprintf("title = %q", title)
+			if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	out := filepath.Join(filepath.Dir(src), "public")
+	res, err := Build(context.Background(), src, out, Options{BaseURL: base})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	warned := map[string]string{}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Error(), "share image") {
+			warned[w.Path] = w.Error()
+		}
+	}
+	for file := range titles {
+		w, ok := warned[file]
+		if !ok || !strings.HasPrefix(w, file+":2: share image: the title has characters that the share images' fonts cannot draw (") {
+			t.Errorf("%s: warning %q, want one at its title's line", file, w)
+		}
+	}
+	if len(warned) != len(titles) {
+		t.Errorf("warnings for %d files, want %d: %v", len(warned), len(titles), warned)
+	}
+	for _, page := range []string{"en/about/index.html", "es/acerca-de/index.html", "en/recommendations/index.html", "es/recomendaciones/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, page)); err != nil {
+			t.Errorf("%s: %v", page, err)
+			continue
+		}
+		if m := metas(readPage(t, out, page)); m["og:image"] != nil || m["twitter:card"][0] != "summary" {
+			t.Errorf("%s: og:image %q, twitter:card %q; want no image", page, m["og:image"], m["twitter:card"])
+		}
+	}
+	if m := metas(readPage(t, out, "en/submission/index.html")); len(m["og:image"]) != 1 {
+		t.Errorf("a page in English lost its image: %v", m["og:image"])
+	}
+	// The language chooser lists the home pages' titles, which did not
+	// change: it keeps its image.
+	if m := metas(readPage(t, out, "index.html")); len(m["og:image"]) != 1 {
+		t.Errorf("root: og:image %q", m["og:image"])
+	}
+	shares, _ := filepath.Glob(filepath.Join(out, "assets", "share", "*", "*.png"))
+	for _, s := range shares {
+		for _, name := range []string{"about", "acerca-de", "recommendations", "recomendaciones"} {
+			if strings.HasPrefix(filepath.Base(s), name+".") {
+				t.Errorf("a drawn image of an undrawable page: %s", s)
+			}
+		}
+	}
+	if len(shares) == 0 {
+		t.Error("no drawn images at all")
+	}
 }

@@ -42,9 +42,23 @@ const stylesheet = "css/site.css"
 // when site.toml turns share images off, for a page that names its own
 // image, for 404 pages, which nobody shares, and for stand-ins of
 // untranslated pages, which show their original's image.
+//
+// Nor does a page whose text the card's fonts cannot draw (Arabic,
+// Hebrew, Chinese, emoji; see share.Card.Missing): link previews show it
+// without an image rather than with empty boxes, and ShareWarning says
+// so.
 func (r *Renderer) ShareCard(p *content.Page) (share.Card, string, bool) {
-	if !r.Config.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
+	c, ok := r.card(p)
+	if !ok || len(c.Missing()) > 0 {
 		return share.Card{}, "", false
+	}
+	return c, shareImagePath(p, c), true
+}
+
+// card is the share image that p would have, drawable or not.
+func (r *Renderer) card(p *content.Page) (share.Card, bool) {
+	if !r.Config.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
+		return share.Card{}, false
 	}
 	r.read(p)
 	site := r.Config.Title
@@ -55,8 +69,36 @@ func (r *Renderer) ShareCard(p *content.Page) (share.Card, string, bool) {
 	if title == "" {
 		title = site
 	}
-	c := share.Card{Site: site, Title: title, Line: shareLine(p), Colors: r.shareColors()}
-	return c, shareImagePath(p, c), true
+	return share.Card{Site: site, Title: title, Line: shareLine(p), Colors: r.shareColors()}, true
+}
+
+// ShareWarning says why p gets no drawn share image although it should
+// have one: its text has characters the card's fonts cannot draw. It
+// names the line that holds them, and what to do; nil when p's image is
+// drawn or it needs none.
+func (r *Renderer) ShareWarning(p *content.Page) *diag.Error {
+	c, ok := r.card(p)
+	if !ok {
+		return nil
+	}
+	missing := c.Missing()
+	if len(missing) == 0 {
+		return nil
+	}
+	chars := strings.Join(strings.Split(string(missing), ""), " ")
+	const why = "has characters that the share images' fonts cannot draw (%s), so link previews show %s without an image"
+	if len((share.Card{Site: c.Site}).Missing()) > 0 {
+		return diag.Errorf("site.toml", 0, "share images: the site's name in language %q "+why+"; to give a page one, set its share_image to an image of your own in assets/", p.Lang, chars, "its pages")
+	}
+	line, field := p.Line("title"), "title"
+	switch {
+	case len((share.Card{Title: c.Title}).Missing()) > 0:
+	case p.Params["summary"] != nil:
+		line, field = p.Line("params"), "summary"
+	default:
+		line, field = p.Line("description"), "description"
+	}
+	return diag.Errorf(p.File, line, "share image: the %s "+why+"; to have one, set share_image to an image of your own in assets/", field, chars, "the page")
 }
 
 // shareLine is the short line of a page's share image: its summary, or
@@ -105,6 +147,9 @@ func (r *Renderer) RootCard() (share.Card, string, bool) {
 	}
 	// Each language's text on lines of its own.
 	c := share.Card{Site: strings.Join(names, " · "), Title: strings.Join(sites, "\n"), Line: strings.Join(titles, "\n"), Colors: r.shareColors()}
+	if len(c.Missing()) > 0 {
+		return share.Card{}, "", false // no empty boxes (see ShareCard)
+	}
 	return c, "/assets/share/index." + c.Key()[:10] + ".png", true
 }
 

@@ -5,7 +5,9 @@
 //
 // The text is set in the Go fonts (golang.org/x/image/font/gofont, BSD
 // licensed, embedded in the binary, with the whole Latin range that
-// Spanish needs: á é í ó ú ü ñ ¿ ¡ « »). Drawing is deterministic, so a
+// Spanish needs: á é í ó ú ü ñ ¿ ¡ « », and Greek and Cyrillic). A card
+// with characters they lack is not drawn (Card.Missing says which), rather
+// than drawn with empty boxes. Drawing is deterministic, so a
 // card's bytes depend only on its inputs: Key hashes them, names the
 // published file and keys the cache of drawn images (see Cache).
 package share

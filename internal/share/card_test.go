@@ -311,3 +311,29 @@ func BenchmarkCached(b *testing.B) {
 		b.Fatalf("drawn %d times", c.Drawn())
 	}
 }
+
+// TestMissing checks that the characters the card's fonts lack are
+// found, for the scripts a third language might bring, so that no card is
+// drawn with empty boxes.
+func TestMissing(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		card Card
+		want string
+	}{
+		{"English", Card{Site: "CECOT report", Title: "The submission’s key points", Line: "Transfers… and “no hearing”."}, ""},
+		{"Spanish", Card{Site: "Informe", Title: "¿Qué pasó en El Salvador? Niñas, jóvenes", Line: "«Desaparición forzada» – junio de 2025."}, ""},
+		{"Greek and Cyrillic", Card{Title: "Ελληνικά и русский"}, ""},
+		{"Arabic", Card{Site: "تقرير", Title: "Report"}, "تقري"},
+		{"Hebrew", Card{Title: "דוח על CECOT"}, "דוחעל"},
+		{"Chinese", Card{Title: "Report", Line: "关于CECOT的报告"}, "关于的报告"},
+		{"emoji", Card{Title: "Report 🙂"}, "🙂"},
+		{"at most five", Card{Title: "一二三四五六七"}, "一二三四五"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(tc.card.Missing()); got != tc.want {
+				t.Errorf("Missing = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
