@@ -334,7 +334,7 @@ func TestStatusChangedString(t *testing.T) {
 	}
 	en := filepath.Join(dir, "locales", "en.toml")
 	data, _ := os.ReadFile(en)
-	edited := strings.Replace(string(data), `read_more = "Read more"`, `read_more = "Read further"`, 1)
+	edited := strings.Replace(string(data), `other = "Read more"`, `other = "Read further"`, 1)
 	if err := os.WriteFile(en, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -61,8 +61,12 @@ func writeEscapeProject(t *testing.T, inj injection) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			re := regexp.MustCompile(`(?m)^footer_note = .*$`)
-			data = re.ReplaceAllLiteralString(string(old), "footer_note = "+q(data))
+			re := regexp.MustCompile(`(?m)^(\[footer_note\]\n(?:description = .*\n)?)other = .*$`)
+			note := data
+			data = re.ReplaceAllStringFunc(string(old), func(m string) string {
+				head, _, _ := strings.Cut(m, "other = ")
+				return head + "other = " + q(note)
+			})
 			name = "locales/en.toml"
 		}
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -13,6 +13,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	"cecot/internal/config"
 	"cecot/internal/locale"
 	"cecot/internal/po"
 )
@@ -648,5 +649,27 @@ func TestImportTwoPluralForms(t *testing.T) {
 	}
 	if _, err := locale.Inspect(fsys, "es"); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestEveryStringDescribed: each of the project's interface strings has
+// a description, which export gives translators as its "#." comment.
+func TestEveryStringDescribed(t *testing.T) {
+	fsys := os.DirFS(filepath.Join("..", ".."))
+	msgs, err := readMessages(fsys, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := &project{fsys: fsys, cfg: &config.Config{DefaultLanguage: "en"}}
+	for _, m := range msgs {
+		if len(strings.Fields(m.description)) < 4 {
+			t.Errorf("locales/en.toml:%d: %s has no real description: %q", m.line, m.id, m.description)
+		}
+		if e := pr.stringEntry(m); len(e.Extracted) != 1 || e.Extracted[0] != m.description {
+			t.Errorf("%s: the PO entry's comment is %q", m.id, e.Extracted)
+		}
+	}
+	if len(msgs) < 40 {
+		t.Errorf("only %d messages read", len(msgs))
 	}
 }

@@ -51,7 +51,7 @@ func TestTasksInSpanish(t *testing.T) {
 func TestChangedStringInWorkbench(t *testing.T) {
 	dir := newProject(t)
 	keepPO(t, dir, "es")
-	replaceIn(t, dir, "locales/en.toml", `read_more = "Read more"`, `read_more = "Read further"`)
+	replaceIn(t, dir, "locales/en.toml", `other = "Read more"`, `other = "Read further"`)
 	h := workbench.New(workbench.Options{FS: os.DirFS(dir)})
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", workbench.Path+"strings/es?ui=en", nil))
