@@ -84,3 +84,42 @@ func TestOutputCollisions(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchRefusesFrontMatter checks that watch mode refuses a page whose
+// front matter names a layout or share image that cannot be used, at its
+// line, as a build does, and keeps the last good version until it is
+// fixed.
+func TestWatchRefusesFrontMatter(t *testing.T) {
+	dir := copyFixture(t)
+	e := NewIncremental(os.DirFS(dir), Options{})
+	e.Rebuild(context.Background(), nil)
+	if err := e.Err(); err != nil {
+		t.Fatalf("before the change: %v", err)
+	}
+	const file = "content/en/news/first.md"
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	good, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ line, want string }{
+		{`layout = "../../x"`, file + `:2: front matter: layout "../../x": a layout is named by its file in layouts/ without .html`},
+		{`share_image = "../../etc/passwd"`, file + `:2: front matter: share_image "../../etc/passwd": name a file in assets/`},
+	} {
+		bad := strings.Replace(string(good), "+++\n", "+++\n"+tc.line+"\n", 1)
+		if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e.Rebuild(context.Background(), []string{file})
+		if err := e.Err(); err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: %v\nwant: %s", tc.line, err, tc.want)
+		}
+		if err := os.WriteFile(p, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e.Rebuild(context.Background(), []string{file})
+		if err := e.Err(); err != nil {
+			t.Errorf("after the fix: %v", err)
+		}
+	}
+}
