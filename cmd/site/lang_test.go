@@ -149,17 +149,17 @@ func TestCommandLanguage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := string(data) + "\nmsgctxt \"faq#zzz\"\nmsgid \"x\"\nmsgstr \"y\"\n"
+	bad := string(data) + "\nmsgctxt \"nope#zzz\"\nmsgid \"x\"\nmsgstr \"y\"\n"
 	if err := os.WriteFile(poFile, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, _, en := runSite(t, "po", "import", "-src", dir, "es")
 	_, _, es := runSite(t, "po", "import", "-src", dir, "-lang", "es", "es")
 	wantEN := "site: error: locales/po/pages/es/faq.po:"
-	if !strings.Contains(en, wantEN) || !strings.Contains(en, `: msgctxt "faq#zzz": content/en/faq.md has no such block`) {
+	if !strings.Contains(en, wantEN) || !strings.Contains(en, `: msgctxt "nope#zzz" is of page "nope", but this is the PO file of page "faq"`) {
 		t.Fatalf("po import of a stray entry:\n%s", en)
 	}
-	if !strings.Contains(es, `: msgctxt "faq#zzz": content/en/faq.md no tiene ese bloque`) || !strings.Contains(es, "site: 1 problema; corríjalo y vuelva a ejecutar el comando\nsite: no se escribió nada\n") {
+	if !strings.Contains(es, `: msgctxt "nope#zzz" es de la página "nope", pero este es el archivo PO de la página "faq"`) || !strings.Contains(es, "site: 1 problema; corríjalo y vuelva a ejecutar el comando\nsite: no se escribió nada\n") {
 		t.Errorf("po import -lang es of a stray entry:\n%s", es)
 	}
 	if enLoc, esLoc := locationOf(en, "msgctxt"), locationOf(es, "msgctxt"); enLoc == "" || enLoc != esLoc {

@@ -70,7 +70,7 @@ func TestPOEditOneMsgstr(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	entry := regexp.MustCompile(`(msgctxt "submission#p3"\nmsgid "[^\n]*"\nmsgstr ")([^\n]*)"`)
+	entry := regexp.MustCompile(`(#\. Paragraph \(p3\)\.\n#: [^\n]*\nmsgctxt "submission"\nmsgid "[^\n]*"\nmsgstr ")([^\n]*)"`)
 	m := entry.FindStringSubmatch(string(data))
 	if m == nil {
 		t.Fatalf("no entry for #p3 in %s", name)
@@ -79,7 +79,7 @@ func TestPOEditOneMsgstr(t *testing.T) {
 	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir); code != 0 || !strings.Contains(stdout, "submission#p3") {
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir); code != 0 || !strings.Contains(stdout, "submission (p3)") {
 		t.Fatalf("import: exit %d\n%s%s", code, stdout, stderr)
 	}
 	after := build(filepath.Join(t.TempDir(), "public"))
@@ -189,7 +189,7 @@ func TestPOBadImport(t *testing.T) {
 	}
 	before := readTree(t, dir)
 	code, _, stderr := runSite(t, "po", "import", "-src", dir)
-	if code != 1 || !regexp.MustCompile(`site: error: locales/po/pages/es/submission\.po:\d+: msgctxt "submission#the-secret-agreement": the translation makes a new heading`).MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
+	if code != 1 || !regexp.MustCompile(`site: error: locales/po/pages/es/submission\.po:\d+: msgctxt "submission" \(the-secret-agreement\): the translation makes a new heading`).MatchString(stderr) || !strings.Contains(stderr, "nothing was written") {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}
 	assertSameTree(t, before, readTree(t, dir))
@@ -244,7 +244,7 @@ func TestPOMatchesMsgmerge(t *testing.T) {
 	if string(merged) != string(ours) {
 		t.Errorf("msgmerge wrote\n%s\nexport wrote\n%s", merged, ours)
 	}
-	if !strings.Contains(string(ours), "#, fuzzy\n#| msgctxt \"submission#p3\"\n#| msgid \"These prisons are") {
+	if !strings.Contains(string(ours), "#, fuzzy\n#| msgctxt \"submission\"\n#| msgid \"These prisons are") {
 		t.Errorf("no fuzzy entry with the earlier text:\n%s", ours)
 	}
 }
@@ -257,9 +257,9 @@ import sys
 from translate.storage import factory
 store = factory.getobject(sys.argv[1])
 for u in store.units:
-    if u.getcontext() == "submission#p2":
+    if "(p2)." in u.getnotes("developer"):
         u.target = "Traducción nueva, hecha en Weblate, de un párrafo que en el original es largo, para que la línea se divida al guardar."
-    if u.getcontext() == "submission#p1":
+    if "(p1)." in u.getnotes("developer"):
         u.markfuzzy(True)
 store.save()
 `
@@ -288,7 +288,7 @@ func TestPOWeblateEdit(t *testing.T) {
 		t.Fatalf("translate-toolkit: %v\n%s", err, out)
 	}
 	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
-	if code != 1 || !strings.Contains(stdout, `submission#p2: the PO file has a translation that content/es/submission.md does not; run "go run ./cmd/site po import es"`) {
+	if code != 1 || !strings.Contains(stdout, `submission (p2): the PO file has a translation that content/es/submission.md does not; run "go run ./cmd/site po import es"`) {
 		t.Errorf("status -strict after a Weblate commit: exit %d\n%s", code, stdout)
 	}
 	if code, _, stderr := runSite(t, "po", "import", "-src", dir); code != 0 {

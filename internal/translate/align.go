@@ -161,7 +161,9 @@ func readPO(fsys fs.FS, name string) (*po.File, error) {
 	return po.Read(name, data)
 }
 
-// Context returns the msgctxt of a page's block: "submission#p7".
+// Context returns the msgctxt of a page's front-matter field:
+// "submission#meta.title". A block of the body has the page's key (see
+// messageContexts).
 func Context(key, anchor string) string { return key + "#" + anchor }
 
 // align pairs the original's blocks with the translation's and gives
@@ -175,7 +177,7 @@ func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string, sam
 	for _, p := range s.pairs {
 		if p.o < 0 {
 			t := tr.blocks[p.t]
-			rows = append(rows, translation.Unit{Kind: t.Kind, Anchor: t.Anchor, Context: Context(key, t.Anchor),
+			rows = append(rows, translation.Unit{Kind: t.Kind, Anchor: t.Anchor, Context: key,
 				TranslationID: t.ID, Translation: t.Text, TranslationLine: t.Line, State: translation.Obsolete})
 			continue
 		}
@@ -202,7 +204,7 @@ func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string, sam
 		rows = append(rows, r)
 	}
 	for _, e := range s.unused() {
-		anchor := strings.TrimPrefix(e.Ctx(), key+"#")
+		anchor := strings.TrimPrefix(strings.TrimPrefix(e.Ctx(), key), "#")
 		rows = append(rows, translation.Unit{Anchor: anchor, Context: e.Ctx(), Previous: e.ID, HasPrevious: true,
 			Translation: first(e.Str), State: translation.Obsolete, POLine: e.Line})
 	}

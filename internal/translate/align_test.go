@@ -99,7 +99,7 @@ func TestAlign(t *testing.T) {
 		t.Errorf("totals %+v", la.Totals)
 	}
 	r := guide.Units[5]
-	if r.Context != "guide#key-facts" || r.ID != "key-facts" || r.TranslationID != "datos-clave" || r.Translation != "Datos clave" || r.TranslationLine != 14 {
+	if r.Context != "guide" || r.ID != "key-facts" || r.TranslationID != "datos-clave" || r.Translation != "Datos clave" || r.TranslationLine != 14 {
 		t.Errorf("heading row %+v", r)
 	}
 

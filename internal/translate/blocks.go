@@ -56,6 +56,9 @@ type Block struct {
 	Text string `json:"text"`
 	Line int    `json:"line"` // 1-based line in the page's file
 
+	// ctx is the block's msgctxt in PO files (see messageContexts).
+	ctx string
+
 	// Where Text is in the file, for import.
 	start, end int    // byte range of Text's first to last character
 	cont       string // what each continuation line starts with
@@ -96,6 +99,7 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 	pf.src = src
 	pf.format = frontFormat(src)
 	pf.blocks = append(pf.frontBlocks(), bodyBlocks(src, p, pf.ids)...)
+	messageContexts(key, pf.blocks)
 	return pf, nil
 }
 
@@ -451,3 +455,36 @@ func attr(n ast.Node, name string) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// messageContexts gives each block its msgctxt. A message is known by
+// its text (msgid), as gettext knows it, never by its place: a
+// front-matter field's context names the field ("submission#meta.title"),
+// since a title and a menu entry of the same words may be translated
+// apart; every block of the body has the page's key ("submission"), so
+// that inserting, deleting or moving a paragraph changes no other
+// message's identity, and msgmerge, Weblate and Crowdin, which match
+// msgctxt and msgid exactly, keep their translations. A text that
+// occurs again in the page takes "#2", "#3"... after the key.
+func messageContexts(key string, blocks []Block) {
+	seen := map[string]int{}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.frontKey != "" {
+			b.ctx = Context(key, b.Anchor)
+			continue
+		}
+		seen[b.Text]++
+		b.ctx = key
+		if n := seen[b.Text]; n > 1 {
+			b.ctx = key + "#" + strconv.Itoa(n)
+		}
+	}
+}
+
+// msgKey is a message's identity, as gettext keys it: msgctxt, EOT,
+// msgid.
+func msgKey(ctx, id string) string { return ctx + "\x04" + id }
+
+// syncKey is where the sync record keeps a message: its context and a
+// short hash of its msgid.
+func syncKey(ctx, id string) string { return ctx + " " + hashText(id) }

@@ -30,6 +30,17 @@ var kindNotes = map[translation.Kind]string{
 	translation.KindImageTitle:  "Image caption.",
 }
 
+// note is the extracted comment of block b: what it is and, for a block
+// of the body, whose msgctxt is only the page's key, where it is: "List
+// item (key-facts.item2)."
+func note(b Block) string {
+	n := kindNotes[b.Kind]
+	if b.frontKey != "" {
+		return n
+	}
+	return strings.TrimSuffix(n, ".") + " (" + b.Anchor + ")."
+}
+
 // markupNote heads every page's PO file.
 var markupNote = []string{
 	"Translate the text; keep the Markdown marks as they are: *emphasis*,",
@@ -134,9 +145,9 @@ func (s *pageSync) template() *po.File {
 // entry is the PO entry of block b with translation str.
 func (s *pageSync) entry(b Block, str string) *po.Entry {
 	return &po.Entry{
-		Extracted: []string{kindNotes[b.Kind]},
+		Extracted: []string{note(b)},
 		Refs:      []string{fmt.Sprintf("%s:%d", s.orig.path, b.Line)},
-		Context:   po.Str(Context(s.key, b.Anchor)),
+		Context:   po.Str(b.ctx),
 		ID:        b.Text,
 		Str:       []string{str},
 	}
@@ -166,16 +177,16 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 				pending = "po_fuzzy"
 			}
 			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, pending,
-				"Block", sl.ctx, "File", s.trFile(), "Command", Command, "Lang", s.lang))
-			if b, ok := s.base[sl.ctx]; ok {
-				next[sl.ctx] = b
+				"Block", sl.name(), "File", s.trFile(), "Command", Command, "Lang", s.lang))
+			if b, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]; ok {
+				next[syncKey(sl.ctx, sl.b.Text)] = b
 			}
 		case bothNewer:
 			errs.Add(s.conflict(sl))
 			continue
 		default:
 			if m != "" {
-				next[sl.ctx] = hashText(m)
+				next[syncKey(sl.ctx, sl.b.Text)] = hashText(m)
 			}
 		}
 		e := s.entry(sl.b, str)
@@ -199,7 +210,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 				line = old.Line
 			}
 			plan.Changes = append(plan.Changes, at(s.poPath, line, "po_entry",
-				"Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.orig.path, sl.b.Line), "What", describeEntry(e, old)))
+				"Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.orig.path, sl.b.Line), "What", describeEntry(e, old)))
 		}
 		f.Entries = append(f.Entries, e)
 	}

@@ -107,10 +107,6 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		return err
 	}
 	var errs diag.List
-	known := map[string]bool{}
-	for _, b := range s.orig.blocks {
-		known[Context(s.key, b.Anchor)] = true
-	}
 	seen := map[string]int{}
 	for _, e := range s.pofile.Entries {
 		if e.Obsolete {
@@ -119,21 +115,23 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		ctx := e.Ctx()
 		switch {
 		case e.Context == nil:
-			errs.Add(at(s.poPath, e.Line, "po_no_context", "Example", fmt.Sprintf("%q", Context(s.key, "p1"))))
-		case !strings.HasPrefix(ctx, s.key+"#"):
+			errs.Add(at(s.poPath, e.Line, "po_no_context", "Example", fmt.Sprintf("%q", s.key)))
+		case !s.ownEntry(e):
 			other, _, _ := strings.Cut(ctx, "#")
 			errs.Add(at(s.poPath, e.Line, "po_other_page", "Ctx", fmt.Sprintf("%q", ctx), "Other", fmt.Sprintf("%q", other),
 				"Page", fmt.Sprintf("%q", s.key), "File", POPath(s.lang, other)))
-		case !known[ctx]:
-			errs.Add(at(s.poPath, e.Line, "po_no_block", "Ctx", fmt.Sprintf("%q", ctx), "Original", s.orig.path, "Command", Command, "Lang", s.lang))
 		case e.Plural():
 			errs.Add(at(s.poPath, e.Line, "po_page_plural", "Ctx", fmt.Sprintf("%q", ctx)))
 		}
-		if prev, dup := seen[ctx]; dup && e.Context != nil {
+		// A message is its context and its text, as gettext keys it.
+		key := msgKey(ctx, e.ID)
+		if prev, dup := seen[key]; dup && e.Context != nil {
 			errs.Add(at(s.poPath, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", ctx), "Line", prev))
 		}
-		seen[ctx] = e.Line
+		seen[key] = e.Line
 	}
+	// An entry that no block of the original takes is of a block the
+	// original no longer has: export keeps it as obsolete ("#~").
 	if err := errs.Err(); err != nil {
 		return err
 	}
@@ -146,7 +144,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		switch s.side(sl) {
 		case inStep:
 			if m := sl.markdownText(); m != "" {
-				next[sl.ctx] = hashText(m)
+				next[syncKey(sl.e.Ctx(), sl.e.ID)] = hashText(m)
 			}
 			continue
 		case noPORecord, mdNewer:
@@ -158,7 +156,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		if sl.e.Fuzzy() {
 			// A translator's "needs work": gettext never
 			// publishes it, and neither does import.
-			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.ctx, "Command", Command, "Lang", s.lang))
+			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.name(), "Command", Command, "Lang", s.lang))
 			continue
 		}
 		p := first(sl.e.Str)
@@ -170,12 +168,12 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		if sl.t != nil {
 			where = *sl.t
 		} else if s.tr != nil {
-			errs.Add(at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.ctx, "File", s.tr.path, "Original", s.orig.path))
+			errs.Add(at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path))
 			continue
 		}
 		edits = append(edits, edit{where, p})
-		next[sl.ctx] = hashText(p)
-		plan.Changes = append(plan.Changes, at(s.trFile(), where.Line, "po_translation_from", "Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
+		next[syncKey(sl.e.Ctx(), sl.e.ID)] = hashText(p)
+		plan.Changes = append(plan.Changes, at(s.trFile(), where.Line, "po_translation_from", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err
@@ -267,7 +265,7 @@ func frontAssign(line, key, value, format string) string {
 func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
 	var errs diag.List
 	for _, pb := range promise.Markdown(unitOf(b), b.Text, p, promise.Options{UnsafeHTML: unsafeHTML}) {
-		errs.Add(at(name, e.StrLine, "po_check", "Ctx", fmt.Sprintf("%q", e.Ctx()), "What", pb))
+		errs.Add(at(name, e.StrLine, "po_check", "Ctx", entryName(e, b), "What", pb))
 	}
 	return errs.Err()
 }
@@ -299,4 +297,14 @@ func (s *pageSync) stamp(src []byte, stamp string) ([]byte, error) {
 		return SetStamp(src, stamp)
 	}
 	return stampBlocks(src, stamp, s.orig.page.Body)
+}
+
+// entryName names a page's entry in messages: its msgctxt, and for a
+// block of the body, whose context is the page's, where the block is:
+// "\"guide\" (key-facts.quote1)".
+func entryName(e *po.Entry, b Block) string {
+	if b.frontKey != "" {
+		return fmt.Sprintf("%q", e.Ctx())
+	}
+	return fmt.Sprintf("%q (%s)", e.Ctx(), b.Anchor)
 }

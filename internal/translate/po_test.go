@@ -115,7 +115,7 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 		t.Fatalf("%d fuzzy entries, want 1:\n%s", len(fuzzy), p.Files["locales/po/pages/es/guide.po"])
 	}
 	e := fuzzy[0]
-	if e.Ctx() != "guide#key-facts.quote1" || e.ID != "A quoted paragraph, amended." || e.PrevID == nil || *e.PrevID != "A quoted paragraph." || e.Str[0] != "Un párrafo citado." {
+	if e.Ctx() != "guide" || e.ID != "A quoted paragraph, amended." || e.PrevID == nil || *e.PrevID != "A quoted paragraph." || e.Str[0] != "Un párrafo citado." {
 		t.Errorf("fuzzy entry %+v", e)
 	}
 	r, err := LoadStatus(fsys)
@@ -131,7 +131,7 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 	}
 	// The translator updates the entry (as Poedit does: new msgstr,
 	// fuzzy and #| gone) and imports: the page is up to date again.
-	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide#key-facts.quote1\"\n#| msgid \"A quoted paragraph.\"\n", "")
+	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide\"\n#| msgid \"A quoted paragraph.\"\n", "")
 	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
 	r, _ = LoadStatus(fsys)
 	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "go run ./cmd/site po import es"`) {
@@ -268,31 +268,29 @@ func TestBadInput(t *testing.T) {
 		addedData string
 	}{
 		{name: "syntax error", file: guide, old: `msgstr "Guía"`, new: `msgstr "Guía`, want: guide + ":38: msgstr: the string has no closing quote"},
-		{name: "unknown msgctxt", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "guide#meta.menus"`, want: guide + `:36: msgctxt "guide#meta.menus": content/en/guide.md has no such block`},
-		{name: "duplicated msgctxt", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "guide#meta.summary"`, want: guide + `:36: msgctxt "guide#meta.summary" is used twice (also at line 30)`},
 		{name: "another language", file: guide, old: `"Language: es\n"`, new: `"Language: fr\n"`, want: guide + `:1: this PO file is for language "fr", not "es"`},
 		{name: "another page", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "other#meta.menu"`, want: guide + `:36: msgctxt "other#meta.menu" is of page "other", but this is the PO file of page "guide"`},
 		{name: "PO file of no page", addFile: "locales/po/pages/es/gone.po", addedData: "msgid \"\"\nmsgstr \"Language: es\\n\"\n", want: "locales/po/pages/es/gone.po:1: there is no published page content/en/gone.md"},
-		{name: "new heading", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "## Un párrafo citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": the translation makes a new heading`},
-		{name: "list inside a paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n- citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": the translation makes a list`},
-		{name: "second paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n\ncitado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": the translation makes a second paragraph`},
-		{name: "dropped link", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `un enlace`, want: guide + `:44: msgctxt "guide#p1": the original links to "other.md" and the translation does not`},
-		{name: "extra link", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un [párrafo](other.md) citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": the translation links to "other.md", which the original does not`},
-		{name: "changed link target", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](otra.md)`, want: guide + `:44: msgctxt "guide#p1": the original links to "other.md" and the translation does not; keep every link, with the original's target` + "\n" + guide + `:44: msgctxt "guide#p1": the translation links to "otra.md"`},
-		{name: "unbalanced emphasis", file: guide, old: `*énfasis*`, new: `*énfasis`, want: guide + `:44: msgctxt "guide#p1": unbalanced emphasis`},
-		{name: "unsafe scheme", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](javascript:alert(1))`, want: guide + `:44: msgctxt "guide#p1": link target "javascript:alert(1)": only http, https, mailto and tel links`},
-		{name: "raw HTML", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un <b>párrafo</b> citado."`, want: guide + `:72: msgctxt "guide#key-facts.quote1": raw HTML (<b>) is not allowed`},
+		{name: "new heading", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "## Un párrafo citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a new heading`},
+		{name: "list inside a paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n- citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a list`},
+		{name: "second paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n\ncitado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a second paragraph`},
+		{name: "dropped link", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `un enlace`, want: guide + `:44: msgctxt "guide" (p1): the original links to "other.md" and the translation does not`},
+		{name: "extra link", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un [párrafo](other.md) citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation links to "other.md", which the original does not`},
+		{name: "changed link target", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](otra.md)`, want: guide + `:44: msgctxt "guide" (p1): the original links to "other.md" and the translation does not; keep every link, with the original's target` + "\n" + guide + `:44: msgctxt "guide" (p1): the translation links to "otra.md"`},
+		{name: "unbalanced emphasis", file: guide, old: `*énfasis*`, new: `*énfasis`, want: guide + `:44: msgctxt "guide" (p1): unbalanced emphasis`},
+		{name: "unsafe scheme", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](javascript:alert(1))`, want: guide + `:44: msgctxt "guide" (p1): link target "javascript:alert(1)": only http, https, mailto and tel links`},
+		{name: "raw HTML", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un <b>párrafo</b> citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): raw HTML (<b>) is not allowed`},
 		{name: "invalid UTF-8", file: guide, old: `msgstr "Un párrafo citado."`, new: "msgstr \"Un p\xe1rrafo citado.\"", want: guide + ":72: this line is not valid UTF-8"},
 		{name: "wrong plural count", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"\n", new: "", want: `locales/po/strings/es.po:24: message "reading_time": 2 plural forms, but es has 3`},
 		{name: "plural in a page", file: guide, old: "msgid \"Guide\"\nmsgstr \"Guía\"", new: "msgid \"Guide\"\nmsgid_plural \"Guides\"\nmsgstr[0] \"Guía\"\nmsgstr[1] \"Guías\"", want: guide + `:36: msgctxt "guide#meta.menu": a page's text has no plural forms`},
-		{name: "dropped footnote", file: guide, old: `una nota.[^1]"`, new: `una nota."`, want: guide + `:114: msgctxt "guide#p3": the original has the footnote reference [^1] and the translation does not`},
-		{name: "added footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^1] Y otra.[^2]"`, want: guide + `:114: msgctxt "guide#p3": the translation has the footnote reference [^2], which the original does not`},
-		{name: "renamed footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^2]"`, want: guide + `:114: msgctxt "guide#p3": the original has the footnote reference [^1] and the translation does not`},
-		{name: "translated code", file: guide, old: "`code` y", new: "`código` y", want: guide + ":44: msgctxt \"guide#p1\": the original has the code `code` and the translation does not have it unchanged"},
+		{name: "dropped footnote", file: guide, old: `una nota.[^1]"`, new: `una nota."`, want: guide + `:114: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
+		{name: "added footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^1] Y otra.[^2]"`, want: guide + `:114: msgctxt "guide" (p3): the translation has the footnote reference [^2], which the original does not`},
+		{name: "renamed footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^2]"`, want: guide + `:114: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
+		{name: "translated code", file: guide, old: "`code` y", new: "`código` y", want: guide + ":44: msgctxt \"guide\" (p1): the original has the code `code` and the translation does not have it unchanged"},
 		{name: "misspelt placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"{{.Cuenta}} minutos de lectura\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": the placeholder {{.Count}} of the original is missing; keep it, it is replaced by a value when the page is built` + "\n" + `locales/po/strings/es.po:24: message "reading_time": plural form "other": unknown placeholder {{.Cuenta}}; this text can use only {{.Count}}`},
 		{name: "dropped placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"minutos de lectura\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": the placeholder {{.Count}} of the original is missing`},
 		{name: "unclosed placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"minutos de lectura: {{.Count\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": placeholder syntax: unclosed action`},
-		{name: "alt text with a bracket", file: guide, old: `msgstr "Un mapa de la región"`, new: `msgstr "Un mapa] de la región"`, want: guide + `:102: msgctxt "guide#key-facts.figure1.alt": an image description cannot contain [ or ]`},
+		{name: "alt text with a bracket", file: guide, old: `msgstr "Un mapa de la región"`, new: `msgstr "Un mapa] de la región"`, want: guide + `:102: msgctxt "guide" (key-facts.figure1.alt): an image description cannot contain [ or ]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := posite(t)
@@ -451,7 +449,7 @@ func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
 	mustExport(t, fsys)
 	change(t, fsys, "locales/po/pages/es/other.po", `msgstr "Otra"`, `msgstr "La otra: \"sí\""`)
 	change(t, fsys, "locales/po/pages/es/other.po", "msgstr \"\"\n\"Citado\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Citado\\n\"\n\"en dos\\n\"\n\"líneas.\"")
-	change(t, fsys, "locales/po/pages/es/other.po", "#, fuzzy\nmsgctxt \"other#_.quote1\"", "msgctxt \"other#_.quote1\"")
+	change(t, fsys, "locales/po/pages/es/other.po", "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
 	p := mustImport(t, fsys)
 	got := string(p.Files["content/es/other.md"])
 	// Every message is now translated and none is fuzzy: the page is
@@ -481,9 +479,9 @@ func TestDeletedBlockBecomesObsolete(t *testing.T) {
 	p := mustExport(t, fsys)
 	got := string(p.Files["locales/po/pages/es/other.po"])
 	for _, want := range []string{
-		"msgctxt \"other#p1\"\nmsgid \"Second.\"\nmsgstr \"Segundo.\"\n",
-		"msgctxt \"other#p2\"\nmsgid \"Third.\"\nmsgstr \"Tercero.\"\n",
-		"#~ msgctxt \"other#p1\"\n#~ msgid \"First.\"\n#~ msgstr \"Primero.\"\n",
+		"msgctxt \"other\"\nmsgid \"Second.\"\nmsgstr \"Segundo.\"\n",
+		"msgctxt \"other\"\nmsgid \"Third.\"\nmsgstr \"Tercero.\"\n",
+		"#~ msgctxt \"other\"\n#~ msgid \"First.\"\n#~ msgstr \"Primero.\"\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("other.po lacks\n%s\nin\n%s", want, got)
@@ -525,7 +523,7 @@ func TestBrokenPromiseInSpanish(t *testing.T) {
 		t.Fatal("import accepted a translation without its footnote")
 	}
 	got := NewPrinter("es").Error(err)
-	want := `locales/po/pages/es/guide.po:114: msgctxt "guide#p3": el original tiene la llamada a nota [^1] y la traducción no`
+	want := `locales/po/pages/es/guide.po:114: msgctxt "guide" (p3): el original tiene la llamada a nota [^1] y la traducción no`
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q...", got, want)
 	}
@@ -542,7 +540,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 	mustExport(t, fsys)
 	const po = "locales/po/pages/es/other.po"
 	change(t, fsys, po, `msgstr "Citado."`, `msgstr "Citado, a medias."`)
-	if !strings.Contains(string(fsys[po].Data), "#, fuzzy\nmsgctxt \"other#_.quote1\"") {
+	if !strings.Contains(string(fsys[po].Data), "#, fuzzy\nmsgctxt \"other\"") {
 		t.Fatalf("the entry is not fuzzy:\n%s", fsys[po].Data)
 	}
 	p := mustImport(t, fsys)
@@ -562,7 +560,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 	if len(exp.Pending) != 1 || !strings.Contains(exp.Pending[0].Error(), "marked fuzzy") {
 		t.Errorf("export says %v, want the fuzzy entry named", exp.Pending)
 	}
-	change(t, fsys, po, "#, fuzzy\nmsgctxt \"other#_.quote1\"", "msgctxt \"other#_.quote1\"")
+	change(t, fsys, po, "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
 	p = mustImport(t, fsys)
 	if got := string(p.Files["content/es/other.md"]); !strings.Contains(got, "> Citado, a medias.") {
 		t.Errorf("the reviewed msgstr was not imported:\n%s", got)

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -190,7 +191,7 @@ func newPageSync(orig, tr *pageFile, pofile *po.File, poPath string, base syncRe
 	if pofile != nil {
 		for _, e := range pofile.Entries {
 			if !e.Obsolete && e.Context != nil {
-				s.entries[*e.Context] = e
+				s.entries[msgKey(*e.Context, e.ID)] = e
 				s.byID[e.ID] = append(s.byID[e.ID], e)
 			}
 		}
@@ -199,8 +200,11 @@ func newPageSync(orig, tr *pageFile, pofile *po.File, poPath string, base syncRe
 	if tr != nil {
 		trBlocks = tr.blocks
 	}
-	s.pairs = pairBlocks(orig.blocks, trBlocks)
-	s.changed = stampChanges(orig, tr)
+	s.pairs, s.changed = pairByRecord(orig, tr)
+	if s.pairs == nil {
+		s.pairs = pairBlocks(orig.blocks, trBlocks)
+		s.changed = stampChanges(orig, tr)
+	}
 	return s
 }
 
@@ -236,41 +240,112 @@ func (s *pageSync) slots() []slot {
 			continue
 		}
 		b := s.orig.blocks[p.o]
-		sl := slot{b: b, ctx: Context(s.key, b.Anchor)}
+		sl := slot{b: b, ctx: b.ctx}
 		if p.t >= 0 && s.tr != nil {
 			t := s.tr.blocks[p.t]
 			sl.t = &t
 			sl.draft = s.tr.page.Draft
 		}
-		sl.e = s.pick(sl)
-		if sl.e != nil {
-			s.used[sl.e] = true
-		}
-		sl.identical = sl.t != nil && sl.t.Text == b.Text && !s.same.meant(b.Text, sl.e)
 		out = append(out, sl)
+	}
+	// Each block's PO entry is found by what it says, as msgmerge
+	// finds it, in rounds so that a closer match is never taken by a
+	// looser one first: the same context and text; the same text under
+	// another context (a duplicate, or a context of an older export);
+	// the entry whose translation the Markdown has for the block; and
+	// last, for a changed original, the entry of the most similar text.
+	for _, round := range []func(slot) *po.Entry{s.sameMessage, s.sameText, s.sameTranslation, s.similar} {
+		for i := range out {
+			if out[i].e != nil {
+				continue
+			}
+			if e := round(out[i]); e != nil {
+				out[i].e = e
+				s.used[e] = true
+			}
+		}
+	}
+	for i := range out {
+		sl := &out[i]
+		sl.identical = sl.t != nil && sl.t.Text == sl.b.Text && !s.same.meant(sl.b.Text, sl.e)
 	}
 	s.cached = out
 	return out
 }
 
-// pick finds a slot's PO entry: the one with its msgctxt, unless that
-// was made from another text and an entry made from the block's text,
-// with the translation the Markdown has, is free. So a paragraph added
-// or deleted above, which renumbers the ones below it, leaves their
-// entries as they were, as msgmerge's matching of msgids would.
-func (s *pageSync) pick(sl slot) *po.Entry {
-	e := s.entries[sl.ctx]
-	if e != nil && e.ID == sl.b.Text {
+func (s *pageSync) sameMessage(sl slot) *po.Entry {
+	if e := s.entries[msgKey(sl.ctx, sl.b.Text)]; e != nil && !s.used[e] {
 		return e
 	}
-	m := sl.markdownText()
+	return nil
+}
+
+func (s *pageSync) sameText(sl slot) *po.Entry {
+	if sl.b.frontKey != "" {
+		return nil
+	}
 	for _, c := range s.byID[sl.b.Text] {
-		if !s.used[c] && first(c.Str) == m && s.entries[c.Ctx()] == c {
+		if !s.used[c] && !isFieldEntry(c) {
 			return c
 		}
 	}
-	return e
+	return nil
 }
+
+// sameTranslation finds the entry that holds, as its msgstr, the
+// translation the Markdown has for the block: the block's own entry,
+// made from an earlier text of the original (a renamed heading).
+func (s *pageSync) sameTranslation(sl slot) *po.Entry {
+	m := sl.markdownText()
+	if m == "" || s.pofile == nil {
+		return nil
+	}
+	for _, e := range s.pofile.Entries {
+		if !e.Obsolete && e.Context != nil && !s.used[e] && isFieldEntry(e) == (sl.b.frontKey != "") && first(e.Str) == m && s.ownEntry(e) {
+			return e
+		}
+	}
+	return nil
+}
+
+// similar finds, for a block whose original changed, the entry of its
+// earlier text: a field's by its context, a block's by the most similar
+// msgid (translation.Sig), as msgmerge proposes a fuzzy match.
+func (s *pageSync) similar(sl slot) *po.Entry {
+	if s.pofile == nil {
+		return nil
+	}
+	if sl.b.frontKey != "" {
+		for _, e := range s.pofile.Entries {
+			if !e.Obsolete && !s.used[e] && e.Context != nil && *e.Context == sl.ctx {
+				return e
+			}
+		}
+		return nil
+	}
+	want := translation.SigOf(sl.b.Text)
+	var best *po.Entry
+	bestLike := 0
+	for _, e := range s.pofile.Entries {
+		if e.Obsolete || e.Context == nil || s.used[e] || isFieldEntry(e) || !e.Translated() || !s.ownEntry(e) {
+			continue
+		}
+		sig := translation.SigOf(e.ID)
+		if like := sig.Likeness(want); sig.Similar(want) && like > bestLike {
+			best, bestLike = e, like
+		}
+	}
+	return best
+}
+
+// ownEntry reports whether e's context is this page's.
+func (s *pageSync) ownEntry(e *po.Entry) bool {
+	c := e.Ctx()
+	return c == s.key || strings.HasPrefix(c, s.key+"#")
+}
+
+// isFieldEntry reports whether e is a front-matter field's message.
+func isFieldEntry(e *po.Entry) bool { return strings.Contains(e.Ctx(), "#meta.") }
 
 // unused returns the PO file's entries that no block of the original
 // took: those of deleted blocks.
@@ -318,7 +393,7 @@ func (s *pageSync) side(sl slot) side {
 	if p == m {
 		return inStep
 	}
-	base, ok := s.base[sl.ctx]
+	base, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]
 	switch {
 	case p == "":
 		return mdNewer // an untranslated entry never overrides the Markdown
@@ -333,5 +408,15 @@ func (s *pageSync) side(sl slot) side {
 }
 
 func (s *pageSync) conflict(sl slot) *diag.Error {
-	return at(s.poPath, sl.e.StrLine, "po_conflict", "Block", sl.ctx, "Place", fmt.Sprintf("%s:%d", s.trFile(), sl.t.Line))
+	return at(s.poPath, sl.e.StrLine, "po_conflict", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.trFile(), sl.t.Line))
+}
+
+// name names a slot's message in what the commands say: its msgctxt,
+// and for a block of the body, whose context is the page's key, where
+// the block is: "submission (p3)".
+func (sl slot) name() string {
+	if sl.b.frontKey != "" {
+		return sl.ctx
+	}
+	return sl.ctx + " (" + sl.b.Anchor + ")"
 }
