@@ -322,8 +322,8 @@ func (c *cleaner) reference(v, elem string) (string, error) {
 // text handles character data: CDATA sections arrive as text too, and
 // are written escaped.
 func (c *cleaner) text(t xml.CharData) error {
-	if c.skip > 0 || len(c.stack) == 0 {
-		return nil
+	if c.skip > 0 || len(c.stack) == 0 || len(t) == 0 {
+		return nil // an empty CDATA section is no text
 	}
 	if c.inStyle() {
 		c.css.Write(t)
