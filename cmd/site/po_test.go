@@ -269,16 +269,7 @@ store.save()
 // import, which carries the new translation; the fuzzy one keeps the page
 // out of date.
 func TestPOWeblateEdit(t *testing.T) {
-	python := ""
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import translate.storage.factory").Run() == nil {
-			python = p
-			break
-		}
-	}
-	if python == "" {
-		t.Skip("translate-toolkit is not installed (apt-get install translate-toolkit); Weblate's own PO handling is not tried")
-	}
+	python := pythonWith(t, "translate.storage.factory", "translate-toolkit")
 	dir := copyProject(t)
 	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
 		t.Fatalf("export: exit %d\n%s", code, stderr)
@@ -346,5 +337,71 @@ func TestStatusChangedString(t *testing.T) {
 		if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
 			t.Fatalf("export: exit %d\n%s", code, stderr)
 		}
+	}
+}
+
+// pythonWith returns a Python that can import module, which Debian's
+// package pkg provides; without one the test is skipped, or fails in CI.
+func pythonWith(t *testing.T, module, pkg string) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import "+module).Run() == nil {
+			return p
+		}
+	}
+	browsertest.Missing(t, "Python's "+module, "apt-get install "+pkg)
+	return ""
+}
+
+// resave loads each PO file named on the command line and saves it
+// again, through polib (what Poedit-style scripts and many tools use) or
+// translate-toolkit (what Weblate and Pootle use).
+const resave = `
+import sys
+lib, names = sys.argv[1], sys.argv[2:]
+for name in names:
+    if lib == "polib":
+        import polib
+        polib.pofile(name, wrapwidth=0).save(name)
+    else:
+        from translate.storage import factory
+        store = factory.getobject(name)
+        store.save()
+`
+
+// TestPORoundTripThroughTools: every PO file and template that export
+// writes for the real project reads and saves back byte for byte
+// through polib and through translate-toolkit, so that a translator's
+// tool leaves no noise in a diff, and an export after it finds nothing to
+// change.
+func TestPORoundTripThroughTools(t *testing.T) {
+	for _, c := range []struct{ module, pkg, lib string }{
+		{"polib", "python3-polib", "polib"},
+		{"translate.storage.factory", "translate-toolkit", "translate-toolkit"},
+	} {
+		t.Run(c.lib, func(t *testing.T) {
+			python := pythonWith(t, c.module, c.pkg)
+			dir := copyProject(t)
+			if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+				t.Fatalf("export: exit %d\n%s", code, stderr)
+			}
+			before := readTree(t, dir)
+			var names []string
+			for name := range before {
+				if strings.HasSuffix(name, ".po") || strings.HasSuffix(name, ".pot") {
+					names = append(names, filepath.Join(dir, filepath.FromSlash(name)))
+				}
+			}
+			if len(names) < 3 {
+				t.Fatalf("export wrote only %d PO files", len(names))
+			}
+			if out, err := exec.Command(python, append([]string{"-c", resave, c.lib}, names...)...).CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", c.lib, err, out)
+			}
+			assertSameTree(t, before, readTree(t, dir))
+			if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "-n"); code != 0 || !strings.Contains(stdout, "in step") {
+				t.Errorf("export after %s: exit %d\n%s%s", c.lib, code, stdout, stderr)
+			}
+		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"cecot/internal/browsertest"
 )
 
 func TestReadWriteSample(t *testing.T) {
@@ -49,7 +51,7 @@ func TestReadWriteSample(t *testing.T) {
 // writes it, without wrapping, byte for byte as File.Bytes does.
 func TestGettextAgrees(t *testing.T) {
 	if _, err := exec.LookPath("msgcat"); err != nil {
-		t.Skip("GNU gettext is not installed (apt-get install gettext)")
+		browsertest.Missing(t, "GNU gettext", "apt-get install gettext")
 	}
 	out, err := exec.Command("msgfmt", "--check", "-o", os.DevNull, "testdata/sample.po").CombinedOutput()
 	if err != nil {
