@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"cecot/internal/diag"
+	"cecot/internal/invisible"
 )
 
 // File is the name of the configuration file in the project folder.
@@ -146,6 +149,17 @@ func Parse(data []byte) (*Config, error) {
 	c.FeedID, err = feedID(f.Feeds.ID, base)
 	if err != nil {
 		errs.Add(diag.Errorf(File, lines["feeds.id"], "feeds.id: %v", err))
+	}
+	names := map[string]string{"title": f.Title}
+	for code, l := range f.Languages {
+		names["languages."+code+".name"], names["languages."+code+".title"] = l.Name, l.Title
+	}
+	for _, key := range slices.Sorted(maps.Keys(names)) {
+		// Names are published in every page's <title>, feeds and
+		// share images.
+		if err := invisible.Check(names[key], true); err != nil {
+			errs.Add(diag.Errorf(File, lines[key], "%s %v", key, err))
+		}
 	}
 	for code, l := range f.Languages {
 		if !langCode.MatchString(code) {
@@ -308,6 +322,9 @@ var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.
 func tomlError(path string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
+		if say, ok := invisible.FromTOML(perr.Message); ok {
+			return diag.Errorf(path, perr.Position.Line, "%s", say)
+		}
 		return diag.Errorf(path, perr.Position.Line, "%s", perr.Message)
 	}
 	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {

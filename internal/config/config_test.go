@@ -167,6 +167,16 @@ func TestErrors(t *testing.T) {
 			"[languages.English]\nname = \"English\"\n",
 			[]string{`site.toml:1: language "English": not a language code`},
 		},
+		{
+			"invisible characters in the site's names",
+			"title = \"Report\\u001b\"\n[languages.en]\nname = \"English\"\ntitle = \"Report \u202eexe\"\n",
+			[]string{`site.toml:1: title holds the invisible character U+001B`, `site.toml:4: languages.en.title holds the invisible character U+202E (right-to-left override)`},
+		},
+		{
+			"raw control character",
+			"title = \"Report\a\"\n" + twoLanguages,
+			[]string{`site.toml:1: the line holds the invisible character U+0007 (BEL, the bell)`},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.toml))

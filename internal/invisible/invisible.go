@@ -2,11 +2,12 @@
 // and a page must never publish: control characters, noncharacters and,
 // in titles, the bidirectional controls that reorder what a reader sees.
 //
-// A front matter value or an interface string that holds one is an error
-// at its line rather than a character removed with a warning: removing
-// it would publish something other than what the file says, and a
-// bidirectional override that turns "fdp.exe" into "exe.pdf" is written
-// on purpose, to deceive; the person who wrote the file fixes it once.
+// A front matter value, an interface string or a name in site.toml that
+// holds one is an error at its line rather than a character removed with
+// a warning: removing it would publish something other than what the
+// file says, and a bidirectional override that turns "fdp.exe" into
+// "exe.pdf" is written on purpose, to deceive; the person who wrote the
+// file fixes it once.
 package invisible
 
 import (
