@@ -3,10 +3,12 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -225,7 +227,10 @@ func resolveImage(st *state, n *ast.Image, src []byte) {
 // ("https://…", "data:…") or of another host ("//cdn.example/x.png"),
 // rather than a file of the project.
 func remote(dest string) bool {
-	if strings.HasPrefix(dest, "//") {
+	// As a browser reads it (see SafeURL): "https&#58;//…" is remote,
+	// and so are "\\host" and "/\host", which browsers take for "//host".
+	dest = strings.TrimFunc(unescapePunct.Replace(html.UnescapeString(dest)), func(r rune) bool { return r <= ' ' })
+	if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, `\\`) || strings.HasPrefix(dest, `/\`) || strings.HasPrefix(dest, `\/`) {
 		return true
 	}
 	scheme, _, ok := strings.Cut(dest, ":")
@@ -239,7 +244,11 @@ func remote(dest string) bool {
 func remoteImageMessage(page, dest string) string {
 	shown := dest
 	if len(shown) > 60 {
-		shown = shown[:57] + "..."
+		n := 57
+		for n > 0 && !utf8.RuneStart(shown[n]) {
+			n--
+		}
+		shown = shown[:n] + "..."
 	}
 	if !strings.HasPrefix(dest, "//") && !strings.HasPrefix(strings.ToLower(dest), "http") {
 		return fmt.Sprintf("image %q is not a file of the project, and a page shows only those; save the image beside the page (in %s/) and write its file name: ![what it shows](map.png)", shown, path.Dir(page))
