@@ -405,3 +405,32 @@ func TestPORoundTripThroughTools(t *testing.T) {
 		})
 	}
 }
+
+// TestGlossaryTBXReadsInTranslateToolkit: the glossary that export
+// writes as TBX is read by translate-toolkit, as Weblate reads it, term
+// for term with its Spanish form and note.
+func TestGlossaryTBXReadsInTranslateToolkit(t *testing.T) {
+	python := pythonWith(t, "translate.storage.factory", "translate-toolkit")
+	dir := copyProject(t)
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir); code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	const read = `
+import sys
+from translate.storage import factory
+for u in factory.getobject(sys.argv[1]).units:
+    print(u.source + " => " + u.target + " | " + u.getnotes())
+`
+	out, err := exec.Command(python, "-c", read, filepath.Join(dir, "locales", "po", "glossary.tbx")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Alien Enemies Act => Ley de Enemigos Extranjeros | ",
+		"CECOT => CECOT | Acronym of the Spanish name",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("translate-toolkit read\n%s\nwithout %q", out, want)
+		}
+	}
+}

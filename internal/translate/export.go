@@ -84,6 +84,9 @@ func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
 	} else {
 		plan.put(fsys, StringsPOT(), pot.Bytes())
 	}
+	if len(pr.glossary.Terms) > 0 {
+		plan.put(fsys, GlossaryTBX(), pr.glossary.TBX(pr.cfg.Codes(), pr.cfg.DefaultLanguage))
+	}
 	for _, lang := range langs {
 		errs.Add(pr.exportLanguage(plan, lang))
 	}

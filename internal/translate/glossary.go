@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,8 +109,8 @@ func (m Miss) Error() string {
 // "pandilla" and "tortura".
 func (g *Glossary) Check(from, srcFile string, src []byte, to, trFile string, tr []byte) []Miss {
 	var misses []Miss
-	srcLower := strings.ToLower(string(src))
-	trLower := strings.ToLower(string(tr))
+	srcLower := strings.ToLower(maskLinks(string(src)))
+	trLower := strings.ToLower(maskLinks(string(tr)))
 	for _, t := range g.Terms {
 		a, b := t.Forms[from], t.Forms[to]
 		if a == "" || b == "" {
@@ -123,6 +124,38 @@ func (g *Glossary) Check(from, srcFile string, src []byte, to, trFile string, tr
 		misses = append(misses, Miss{Source: srcFile, Line: line, Translation: trFile, Term: t, From: from, To: to})
 	}
 	return misses
+}
+
+// linkTargets find where a link leads rather than what it says: an
+// inline link's or image's target ("](report.md)", up to a title),
+// an autolink, a reference definition's target, and a bare URL.
+var linkTargets = []*regexp.Regexp{
+	regexp.MustCompile(`\]\(([^)\s]*)`),
+	regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>`),
+	regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)`),
+	regexp.MustCompile(`(?:https?|mailto|tel):[^\s)>\]]+`),
+}
+
+// maskLinks blanks the link targets of Markdown text, keeping every
+// other byte where it was (so lines count the same): a term in a file
+// name or an address ("/migrants/", "human-rights.md") is not a use of
+// the term, and a translation keeps the original's targets anyway.
+func maskLinks(s string) string {
+	b := []byte(s)
+	for _, re := range linkTargets {
+		for _, m := range re.FindAllSubmatchIndex(b, -1) {
+			from, to := m[0], m[1]
+			if len(m) > 2 && m[2] >= 0 {
+				from, to = m[2], m[3]
+			}
+			for i := from; i < to; i++ {
+				if b[i] != '\n' {
+					b[i] = ' '
+				}
+			}
+		}
+	}
+	return string(b)
 }
 
 // find returns the offset of the first match of term in s that starts a

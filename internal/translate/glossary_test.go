@@ -37,6 +37,12 @@ func TestCheck(t *testing.T) {
 		{"inflected translation counts", "gang members", "pertenecían a pandillas", ""},
 		{"only whole words in the source", "They were released.", "Fueron liberados.", ""},
 		{"upper case in the translation", "A gang.", "PANDILLA.", ""},
+		{"a link's target is not a use", "See [the report](gang-report.md) and <https://example.org/gang>.", "Vea [el informe](gang-report.md).", ""},
+		{"nor an image's, a definition's or a bare URL", "![map](gang.png \"Map\")\n\n[x]: /gang/\n\nhttps://example.org/release", "![mapa](gang.png \"Mapa\")", ""},
+		{"a link's text is", "See [the gang report](report.md).", "Vea [el informe](report.md).",
+			`en.md:1: uses "gang", but es.md never says "pandilla", the agreed es term (locales/glossary.toml:6)`},
+		{"a target in the translation does not satisfy the term", "A gang.", "Vea [esto](pandilla.md).",
+			`en.md:1: uses "gang", but es.md never says "pandilla", the agreed es term (locales/glossary.toml:6)`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string

@@ -60,7 +60,7 @@ func change(t *testing.T, fsys fstest.MapFS, name, old, new string) {
 func TestExportGolden(t *testing.T) {
 	fsys := posite(t)
 	p := mustExport(t, fsys)
-	want := []string{"content/es/.po-sync", "locales/po/pages/es/guide.po", "locales/po/pages/es/other.po",
+	want := []string{"content/es/.po-sync", "locales/po/glossary.tbx", "locales/po/pages/es/guide.po", "locales/po/pages/es/other.po",
 		"locales/po/pages/guide.pot", "locales/po/pages/other.pot", "locales/po/strings/es.po", "locales/po/strings/strings.pot"}
 	if got := p.Names(); !slices.Equal(got, want) {
 		t.Fatalf("export writes %q, want %q", got, want)
