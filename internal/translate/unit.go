@@ -1,0 +1,73 @@
+package translate
+
+import (
+	"io/fs"
+	"strings"
+
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/promise"
+)
+
+// PlanUnit works out the translation of page key into lang with one
+// unit, the one the original's block anchor names ("p7", "meta.title",
+// "key-facts.item2"), reading text: the workbench's desk saves one
+// field with it. It goes through the same code and checks as "site po
+// import": the text must keep every promise of the original's block
+// (links, footnotes, placeholders, its shape), the page must still
+// parse, and every other byte of the file stays as it was. The plan
+// holds the one file, or nothing when the text is already there; a
+// problem is a located error and plans nothing.
+func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := pr.languages([]string{lang}); err != nil {
+		return nil, err
+	}
+	src := pr.site.Page(pr.site.Default, key)
+	if src == nil || src.Untranslated {
+		return nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
+	}
+	s, err := pr.pageSync(src, lang, syncRecord{})
+	if err != nil {
+		return nil, err
+	}
+	if s.tr == nil {
+		return nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
+	}
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	for _, sl := range s.slots() {
+		if sl.b.Anchor != anchor {
+			continue
+		}
+		if sl.t == nil {
+			return nil, at(s.tr.path, 0, "unit_no_place", "Block", anchor, "File", s.tr.path, "Original", s.orig.path)
+		}
+		if text == "" {
+			return nil, at(s.tr.path, sl.t.Line, "unit_empty", "Block", anchor)
+		}
+		if err := checkUnit(s.tr.path, sl.t.Line, sl.b, text, pr.cfg.UnsafeHTML); err != nil {
+			return nil, err
+		}
+		plan := newPlan()
+		out, err := s.apply([]edit{{*sl.t, text}}, false)
+		if err != nil {
+			return nil, err
+		}
+		plan.put(fsys, s.tr.path, out)
+		return plan, nil
+	}
+	return nil, at(s.orig.path, 0, "unit_unknown", "Block", anchor, "File", s.orig.path)
+}
+
+// checkUnit is checkTranslation for a text that comes from no PO entry:
+// each promise broken is an error at the block's line.
+func checkUnit(name string, line int, b Block, text string, unsafeHTML bool) error {
+	var errs diag.List
+	for _, pb := range promise.Markdown(unitOf(b), b.Text, text, promise.Options{UnsafeHTML: unsafeHTML}) {
+		errs.Add(at(name, line, "unit_check", "Block", b.Anchor, "What", pb))
+	}
+	return errs.Err()
+}

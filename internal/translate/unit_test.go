@@ -1,0 +1,73 @@
+package translate
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"cecot/internal/diag"
+)
+
+// TestPlanUnit: one unit's new text changes that unit of the Markdown
+// only, byte for byte elsewhere; a text that breaks a promise of the
+// original plans nothing and says why at the block's line.
+func TestPlanUnit(t *testing.T) {
+	for _, tc := range []struct {
+		name, anchor, text string
+		old, new           string // what changes in content/es/guide.md
+	}{
+		{"paragraph", "p1", "La guía abre con *énfasis*, `code` y [un enlace](other.md \"La otra página\").",
+			"La guía empieza con", "La guía abre con"},
+		{"title", "meta.title", `Una "guía"`, `title = "Una guía"`, `title = "Una \"guía\""`},
+		{"menu", "meta.menu", "Guía breve", `menu = "Guía"`, `menu = "Guía breve"`},
+		{"two-line item", "key-facts.item2", "Segundo dato,\r\nen dos renglones.", "  en dos líneas.", "  en dos renglones."},
+		{"cell", "key-facts.cell4", "una prisión", "| una cárcel |", "| una prisión |"},
+		{"alt", "key-facts.figure1.alt", "Un mapa", "![Un mapa de la región]", "![Un mapa]"},
+		{"footnote", "fn.1", "La nota.", "[^1]: El texto de la nota.", "[^1]: La nota."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := posite(t)
+			before := string(fsys["content/es/guide.md"].Data)
+			p, err := PlanUnit(fsys, "es", "guide", tc.anchor, tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := p.Names(); len(got) != 1 || got[0] != "content/es/guide.md" {
+				t.Fatalf("plan writes %q", got)
+			}
+			if want := strings.Replace(before, tc.old, tc.new, 1); string(p.Files["content/es/guide.md"]) != want {
+				t.Errorf("after:\n%s\nwant:\n%s", p.Files["content/es/guide.md"], want)
+			}
+		})
+	}
+}
+
+func TestPlanUnitRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name, key, anchor, text, want string
+	}{
+		{"dropped link", "guide", "p1", "La guía empieza con *énfasis* y `code`.", "other.md"},
+		{"dropped footnote", "guide", "p3", "Un párrafo sin nota.", "[^1]"},
+		{"two blocks", "guide", "p1", "Uno, `code` [un enlace](other.md \"x\").\n\n## Dos", "content/es/guide.md:"},
+		{"empty", "guide", "p1", "  \r\n", "empty"},
+		{"unknown block", "guide", "p99", "x", "p99"},
+		{"no translation", "other", "p1", "Otro.", "content/es/other.md"},
+		{"no page", "nothing", "p1", "x", "content/en/nothing.md"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := posite(t)
+			p, err := PlanUnit(fsys, "es", tc.key, tc.anchor, tc.text)
+			if err == nil {
+				t.Fatalf("planned %q", p.Names())
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not name %q", err, tc.want)
+			}
+			var list diag.List
+			var de *diag.Error
+			if !errors.As(err, &list) && !errors.As(err, &de) && tc.key == "guide" {
+				t.Errorf("error %q is not located", err)
+			}
+		})
+	}
+}
