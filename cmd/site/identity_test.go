@@ -274,3 +274,73 @@ func TestEnglishEditsKeepTranslations(t *testing.T) {
 		})
 	}
 }
+
+// TestImportFollowsOriginal: a translator who works only in the PO file
+// translates what an English edit left untranslated (or fuzzy) and
+// imports; import adds, removes and reorders the Spanish page's blocks
+// to match the original, and the page is up to date again, each #pN
+// the translation of the English #pN.
+func TestImportFollowsOriginal(t *testing.T) {
+	for _, ed := range englishEdits {
+		t.Run(ed.name, func(t *testing.T) {
+			dir := copyProject(t)
+			en := filepath.Join(dir, "content", "en", "submission.md")
+			src, err := os.ReadFile(en)
+			if err != nil {
+				t.Fatal(err)
+			}
+			front, blocks := bodyBlocks(t, string(src))
+			if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(ed.edit(t, blocks), "\n\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+				t.Fatalf("po export: exit %d\n%s", code, stderr)
+			}
+			// The translator's work: every untranslated or fuzzy
+			// message translated, as Poedit saves it.
+			name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+			f := readPO(t, name)
+			for _, e := range f.Entries {
+				if e.Obsolete {
+					continue
+				}
+				if !e.Translated() || e.Fuzzy() {
+					e.Str = []string{"[ES] " + e.ID}
+					e.SetFuzzy(false)
+					e.PrevContext, e.PrevID = nil, nil
+				}
+			}
+			if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+				t.Fatalf("po import: exit %d\n%s%s", code, stdout, stderr)
+			}
+			if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+				page, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
+				t.Errorf("status -strict after the import: exit %d\n%s\n%s", code, stdout, page)
+			}
+			if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+				t.Fatalf("build: exit %d\n%s", code, stderr)
+			}
+			enHTML, _ := os.ReadFile(filepath.Join(dir, "public", "en", "submission", "index.html"))
+			esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+			enGists, _ := numberedParagraphs(t, string(enHTML))
+			esGists, marked := numberedParagraphs(t, string(esHTML))
+			if len(enGists) != len(esGists) {
+				t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
+			}
+			want := map[string]string{}
+			for _, e := range readPO(t, name).Entries {
+				if e.Translated() && !e.Obsolete {
+					want[gist(e.ID)] = gist(e.Str[0])
+				}
+			}
+			for n := range enGists {
+				if marked[n] || esGists[n] != want[enGists[n]] {
+					t.Errorf("#p%d is %.40q (English: %v), not the translation of the English #p%d (%.40q)", n+1, esGists[n], marked[n], n+1, enGists[n])
+				}
+			}
+		})
+	}
+}

@@ -166,9 +166,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 	}
 	setPOHeader(f, s.key, s.lang)
 	var errs diag.List
-	active := map[string]bool{}
 	for _, sl := range s.slots() {
-		active[sl.ctx] = true
 		m := sl.markdownText()
 		str := m
 		fromPO := false
@@ -265,15 +263,15 @@ func (s *pageSync) obsolete() []*po.Entry {
 	}
 	active := map[string]bool{}
 	for _, sl := range s.slots() {
-		active[sl.ctx] = true
+		active[msgKey(sl.ctx, sl.b.Text)] = true
 	}
 	seen := map[string]bool{}
 	for _, e := range out {
-		seen[e.Ctx()] = true
+		seen[msgKey(e.Ctx(), e.ID)] = true
 	}
 	for _, e := range s.pofile.Entries {
-		if e.Obsolete && !active[e.Ctx()] && !seen[e.Ctx()] {
-			seen[e.Ctx()] = true
+		if k := msgKey(e.Ctx(), e.ID); e.Obsolete && !active[k] && !seen[k] {
+			seen[k] = true
 			out = append(out, e)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"cecot/internal/content"
@@ -97,6 +96,9 @@ func (pr *project) strayPOFiles(lang string) error {
 type edit struct {
 	b    Block // where, in the file being edited
 	text string
+	// inTranslation says b is the translation's block; otherwise it
+	// is the original's, which the translation lacks.
+	inTranslation bool
 }
 
 func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
@@ -167,18 +169,18 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		where := sl.b
 		if sl.t != nil {
 			where = *sl.t
-		} else if s.tr != nil {
+		} else if s.tr != nil && !s.canRestructure() {
 			errs.Add(at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path))
 			continue
 		}
-		edits = append(edits, edit{where, p})
+		edits = append(edits, edit{b: where, text: p, inTranslation: sl.t != nil})
 		next[syncKey(sl.e.Ctx(), sl.e.ID)] = hashText(p)
 		plan.Changes = append(plan.Changes, at(s.trFile(), where.Line, "po_translation_from", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	if len(edits) == 0 && (s.tr == nil || !allDone || s.tr.page.StampedFrom(s.orig.page)) {
+	if len(edits) == 0 && (s.tr == nil || !allDone || s.tr.page.StampedFrom(s.orig.page)) && !s.needsRestructure() {
 		return nil
 	}
 	out, err := s.apply(edits, allDone)
@@ -197,19 +199,26 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	if target == nil {
 		target = s.orig
 	}
-	src := append([]byte(nil), target.src...)
-	// Front-matter fields are whole lines; the body's blocks byte
-	// ranges. Apply the body's from the end, so offsets stay right,
-	// then the lines.
-	sort.Slice(edits, func(i, j int) bool { return edits[i].b.start > edits[j].b.start })
-	var fields []edit
+	var fields, body []edit
 	for _, e := range edits {
 		if e.b.frontKey != "" {
 			fields = append(fields, e)
-			continue
+		} else {
+			body = append(body, e)
 		}
-		text := strings.ReplaceAll(e.text, "\n", "\n"+e.b.cont)
-		src = append(src[:e.b.start], append([]byte(text), src[e.b.end:]...)...)
+	}
+	var (
+		src      []byte
+		restruct *restructured
+	)
+	if s.needsRestructure() || (s.tr != nil && hasPlaceless(body)) {
+		restruct = s.restructure(body)
+		src = restruct.src
+		allDone = allDone && restruct.complete
+	} else {
+		// Front-matter fields are whole lines; the body's blocks byte
+		// ranges, applied from the end so that offsets stay right.
+		src = applyEdits(target.src, 0, len(target.src), body)
 	}
 	if len(fields) > 0 {
 		lines := strings.SplitAfter(string(src), "\n")
@@ -227,11 +236,24 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		if src, err = s.stamp(src, stamp); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
-		if s.tr == nil && !allDone {
-			if src, err = setDraft(src); err != nil {
-				return nil, &diag.Error{Path: s.trFile(), Err: err}
-			}
+	}
+	if restruct != nil && !allDone {
+		// The record says which original block each block now
+		// translates; the build shows the original's text, marked,
+		// for the rest.
+		if src, err = setField(src, translation.RecordField, restruct.record.String()); err != nil {
+			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
+	}
+	switch {
+	case s.tr == nil && !allDone:
+		// A new page is published when it is complete, not before.
+		if src, err = setDraft(src); err != nil {
+			return nil, &diag.Error{Path: s.trFile(), Err: err}
+		}
+	case allDone && s.tr != nil && s.tr.page.Draft:
+		// Complete now: publish it (issue 19, case 9).
+		src = clearDraft(src)
 	}
 	if target.crlf {
 		src = bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))

@@ -184,6 +184,18 @@ func TestImportFrontMatterAndNewPage(t *testing.T) {
 	if !strings.Contains(other, "\nOtro texto.\n") || !strings.Contains(other, "draft = true") || !strings.Contains(other, `title = "Other"`) {
 		t.Errorf("new page, half translated:\n%s", other)
 	}
+	// The translator finishes it in the PO file alone: the page is
+	// published, with no draft line left (issue 19, case 9).
+	for name, data := range p.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	mustExport(t, fsys)
+	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other\"\nmsgstr \"\"", "msgid \"Other\"\nmsgstr \"Otra\"")
+	p = mustImport(t, fsys)
+	other = string(p.Files["content/es/other.md"])
+	if strings.Contains(other, "draft") || !strings.Contains(other, `title = "Otra"`) || !strings.Contains(other, "blocks_from = ") {
+		t.Errorf("new page, complete:\n%s", other)
+	}
 }
 
 // TestSpanishPluralRoundTrip: the three Spanish forms go to msgstr[0..2]
