@@ -211,7 +211,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src      []byte
 		restruct *restructured
 	)
-	if s.needsRestructure() || (s.tr != nil && hasPlaceless(body)) {
+	if !s.inPlace && (s.needsRestructure() || (s.tr != nil && hasPlaceless(body))) {
 		restruct = s.restructure(body)
 		src = restruct.src
 		allDone = allDone && restruct.complete

@@ -161,8 +161,11 @@ type pageSync struct {
 	byID      map[string][]*po.Entry // by msgid
 	changed   func(Block) bool
 	cached    []slot
-	used      map[*po.Entry]bool
-	same      *sameness // which units may read as their original
+	// inPlace keeps the page's blocks where they are when edits are
+	// applied: a one-unit save never rebuilds the page (see restructure).
+	inPlace bool
+	used    map[*po.Entry]bool
+	same    *sameness // which units may read as their original
 }
 
 func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {

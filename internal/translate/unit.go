@@ -52,7 +52,8 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 			return nil, err
 		}
 		plan := newPlan()
-		out, err := s.apply([]edit{{*sl.t, text}}, false)
+		s.inPlace = true // one unit changes, and nothing else
+		out, err := s.apply([]edit{{b: *sl.t, text: text, inTranslation: true}}, false)
 		if err != nil {
 			return nil, err
 		}
