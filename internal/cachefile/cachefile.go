@@ -36,6 +36,11 @@ func Write(dir, name string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		// Readable as the files a build writes are, so that a build may
+		// link an entry into the site (CreateTemp makes it 0600).
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

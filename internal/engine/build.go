@@ -202,6 +202,11 @@ type output struct {
 	// hash name exactly those bytes.
 	ready bool
 	make  func(r *render.Renderer) ([]byte, error)
+	// cached, when set, gives the file that already holds the output's
+	// bytes, like a share image in the cache, so that a build links it
+	// into the site instead of making it (see FileLinker); or, when
+	// there is no such file, the bytes.
+	cached func() (file string, data []byte, err error)
 }
 
 // outputs lists every file of the site with the function that makes it,
@@ -255,25 +260,33 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {
-		outs = append(outs, output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, make: func(r *render.Renderer) ([]byte, error) {
-			// What the image shows is read from p: a recording
-			// renderer notes it, so that watch mode makes it again
-			// when p's title or description changes.
-			r.ShareCard(p)
-			return s.shares.Image(card)
-		}})
+		// What the image shows is read from p: a recording renderer
+		// notes it, so that watch mode makes it again when p's title
+		// or description changes.
+		outs = append(outs, s.shareOutput(at, p, card, func(r *render.Renderer) { r.ShareCard(p) }))
 	}
 	// The language chooser's image goes with the default language's
 	// home page: a page of its own, which watch mode keeps track of.
 	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasLayout("root") {
 		if card, at, ok := s.Renderer.RootCard(); ok {
-			outs = append(outs, output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, make: func(r *render.Renderer) ([]byte, error) {
+			outs = append(outs, s.shareOutput(at, p, card, func(r *render.Renderer) {
 				r.RootCard() // reads every home page
-				return s.shares.Image(card)
-			}})
+			}))
 		}
 	}
 	return outs
+}
+
+// shareOutput is the output of page p that is share image card, at the
+// path at; read makes a recording renderer note what the image shows.
+func (s *Site) shareOutput(at string, p *content.Page, card share.Card, read func(*render.Renderer)) output {
+	return output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true,
+		make: func(r *render.Renderer) ([]byte, error) {
+			read(r)
+			return s.shares.Image(card)
+		},
+		cached: func() (string, []byte, error) { return s.shares.File(card) },
+	}
 }
 
 // makeWith makes the bytes of o exactly as Render writes them, with
@@ -369,7 +382,12 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	defer stop()
 	fw := &fullDiskWriter{w: w, stop: stop}
 	w = fw
+	linker := fw.linker()
 	parallel.For(rendering, len(outs), func(i int) {
+		if o := outs[i]; o.cached != nil && linker != nil && !(s.compress && compressible(o.Name)) {
+			results[i] = s.link(fw, o)
+			return
+		}
 		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
@@ -429,6 +447,21 @@ func layoutErrorsOnce(errs []error) diag.List {
 		list.Add(err)
 	}
 	return list
+}
+
+// link puts output o into the site from the file that holds it (see
+// output.cached), or writes its bytes when there is no such file. It
+// is for files that are not compressed.
+func (s *Site) link(w *fullDiskWriter, o output) written {
+	file, data, err := o.cached()
+	if err != nil || file == "" {
+		return s.write(w, o.Name, func() ([]byte, error) { return data, err })
+	}
+	size, err := w.LinkFile(o.Name, file)
+	if err != nil {
+		return written{err: err}
+	}
+	return written{files: 1, bytes: size}
 }
 
 // write makes one file with job (which minifies it) and writes it, with its

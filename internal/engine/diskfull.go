@@ -23,7 +23,28 @@ func (f *fullDiskWriter) WriteFile(name string, data []byte) error {
 	if err := f.full(); err != nil {
 		return err
 	}
-	err := f.w.WriteFile(name, data)
+	return f.check(name, f.w.WriteFile(name, data))
+}
+
+// linker is the FileLinker that f writes to, or nil if it is none.
+func (f *fullDiskWriter) linker() FileLinker {
+	l, _ := f.w.(FileLinker)
+	return l
+}
+
+// LinkFile links src into the site through f's writer, which must be a
+// FileLinker (see linker).
+func (f *fullDiskWriter) LinkFile(name, src string) (int64, error) {
+	if err := f.full(); err != nil {
+		return 0, err
+	}
+	size, err := f.linker().LinkFile(name, src)
+	return size, f.check(name, err)
+}
+
+// check returns err, and when it says the disk is full, stops the build
+// and keeps it as the one error to report.
+func (f *fullDiskWriter) check(name string, err error) error {
 	if err != nil && diskFull(err) {
 		f.mu.Lock()
 		if f.err == nil {

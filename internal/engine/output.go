@@ -28,6 +28,17 @@ type MarkdownWriter interface {
 	WriteMarkdown(p *content.Page, md *markdown.Result)
 }
 
+// A FileLinker is a Writer that can also put into the site a file that
+// is already on disk, like a share image from the cache, without reading
+// it: by a hard link where the system allows, else by copying it. The
+// file must not change afterwards (the caches replace an entry by
+// renaming a new file over it, which leaves a link alone). LinkFile
+// returns the file's size and may be called from many goroutines at once.
+type FileLinker interface {
+	Writer
+	LinkFile(name, src string) (size int64, err error)
+}
+
 // Marker is the file that marks a folder as written by this generator.
 // Only such a folder is ever replaced, so that a mistaken -out cannot
 // wipe anyone's work.
@@ -45,14 +56,42 @@ type dirWriter struct {
 func newDirWriter(root string) *dirWriter { return &dirWriter{root: root, dirs: map[string]bool{}} }
 
 func (w *dirWriter) WriteFile(name string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") || path.Clean(name) == "." {
-		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
-	}
-	p := filepath.Join(w.root, filepath.FromSlash(name))
-	if err := w.mkdir(filepath.Dir(p)); err != nil {
+	p, err := w.path(name)
+	if err != nil {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// LinkFile puts the file src into the site as name: a hard link when src
+// is on the same file system and has the mode the site's files have,
+// else a copy.
+func (w *dirWriter) LinkFile(name, src string) (int64, error) {
+	p, err := w.path(name)
+	if err != nil {
+		return 0, err
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		return 0, err
+	}
+	if info.Mode().Perm() == 0o644 && os.Link(src, p) == nil {
+		return info.Size(), nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return 0, err
+	}
+	return int64(len(data)), os.WriteFile(p, data, 0o644)
+}
+
+// path is where the file called name goes, with its folder made.
+func (w *dirWriter) path(name string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") || path.Clean(name) == "." {
+		return "", fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+	}
+	p := filepath.Join(w.root, filepath.FromSlash(name))
+	return p, w.mkdir(filepath.Dir(p))
 }
 
 func (w *dirWriter) mkdir(dir string) error {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -598,5 +599,79 @@ func TestShareImagesUndrawable(t *testing.T) {
 	}
 	if len(shares) == 0 {
 		t.Error("no drawn images at all")
+	}
+}
+
+// TestShareImagesLinkedFromCache: a build with a cache folder puts the
+// cached share images into the site by hard link rather than reading and
+// writing them again, with the mode of the site's other files, and the
+// links survive the next build, which replaces the site.
+func TestShareImagesLinkedFromCache(t *testing.T) {
+	cache := t.TempDir()
+	opts := Options{BaseURL: "https://example.org/", Shares: share.NewCache(cache)}
+	src := copyProject(t, nil)
+	out := filepath.Join(filepath.Dir(src), "public")
+	for range 2 {
+		if _, err := Build(context.Background(), src, out, opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cached := map[string]os.FileInfo{}
+	entries, _ := os.ReadDir(cache)
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached[e.Name()] = info
+	}
+	var pngs []string
+	_ = filepath.WalkDir(filepath.Join(out, "assets", "share"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".png") {
+			pngs = append(pngs, p)
+		}
+		return err
+	})
+	if len(pngs) < 8 || len(cached) < len(pngs) {
+		t.Fatalf("%d share images, %d cached", len(pngs), len(cached))
+	}
+	for _, p := range pngs {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o644 {
+			t.Errorf("%s has mode %v, want 0644", p, info.Mode().Perm())
+		}
+		linked := false
+		for _, c := range cached {
+			linked = linked || os.SameFile(info, c)
+		}
+		if !linked && runtime.GOOS != "windows" {
+			t.Errorf("%s is a copy, not a link to the cache", p)
+		}
+	}
+}
+
+// A file that cannot be linked as it is, here because its mode is not
+// the site's, is copied, with the site's mode.
+func TestLinkFileCopiesWhatItCannotLink(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "a.png")
+	if err := os.WriteFile(src, []byte("\x89PNG data"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w := newDirWriter(t.TempDir())
+	size, err := w.LinkFile("assets/share/a.png", src)
+	if err != nil || size != 9 {
+		t.Fatalf("LinkFile = %d, %v", size, err)
+	}
+	dst := filepath.Join(w.root, "assets", "share", "a.png")
+	a, _ := os.Stat(src)
+	b, err := os.Stat(dst)
+	if err != nil || os.SameFile(a, b) || b.Mode().Perm() != 0o644 {
+		t.Errorf("copy: %v, same file %v, mode %v", err, os.SameFile(a, b), b.Mode().Perm())
+	}
+	if data, _ := os.ReadFile(dst); string(data) != "\x89PNG data" {
+		t.Errorf("copied %q", data)
 	}
 }

@@ -2,6 +2,7 @@ package share
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -40,19 +41,62 @@ var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 // otherwise drawn, and then kept in the folder. Failing to write the
 // folder is not an error: the card is drawn again next time.
 func (c *Cache) Image(card Card) ([]byte, error) {
-	key := card.Key()
-	file := filepath.Join(c.Dir, key+".png")
+	file := c.file(card)
 	if c.Dir != "" {
 		if data, err := os.ReadFile(file); err == nil && bytes.HasPrefix(data, pngSignature) {
 			return data, nil
 		}
 	}
+	return c.draw(card, file)
+}
+
+// File returns the file in the folder that holds the PNG of card c,
+// drawn and kept first if the folder has none, so that a build can link
+// it into the site rather than read and write it again. Without a
+// folder, or when keeping the card failed, file is "" and data is the
+// PNG.
+func (c *Cache) File(card Card) (file string, data []byte, err error) {
+	if c.Dir == "" {
+		data, err := c.draw(card, "")
+		return "", data, err
+	}
+	file = c.file(card)
+	if isPNG(file) {
+		return file, nil, nil
+	}
+	data, err = c.draw(card, file)
+	if err != nil {
+		return "", nil, err
+	}
+	if isPNG(file) {
+		return file, nil, nil
+	}
+	return "", data, nil
+}
+
+// file is where the folder keeps card's PNG.
+func (c *Cache) file(card Card) string { return filepath.Join(c.Dir, card.Key()+".png") }
+
+// isPNG reports whether file exists and starts as a PNG does.
+func isPNG(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [8]byte
+	_, err = io.ReadFull(f, head[:])
+	return err == nil && bytes.Equal(head[:], pngSignature)
+}
+
+// draw draws card and keeps it as file, unless file is "".
+func (c *Cache) draw(card Card, file string) ([]byte, error) {
 	data, err := card.Draw()
 	if err != nil {
 		return nil, err
 	}
 	c.drawn.Add(1)
-	if c.Dir != "" {
+	if file != "" {
 		_ = cachefile.Write(c.Dir, file, data)
 	}
 	return data, nil
