@@ -387,11 +387,16 @@ func (w *blockWalker) add(b Block, n ast.Node) {
 		return
 	}
 	var parts []string
+	// Space inside the block stays: two spaces at the end of a line
+	// are a hard line break, which the translation must keep.
 	first, last := lines.At(0), lines.At(lines.Len()-1)
-	first = trimSeg(first, w.body)
-	last = trimSeg(last, w.body)
 	if lines.Len() == 1 {
+		first = trimSeg(first, w.body)
 		last = first
+	} else {
+		first = trimLeft(first, w.body)
+		first.Stop = lineEnd(first, w.body)
+		last = trimSeg(last, w.body)
 	}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -400,6 +405,8 @@ func (w *blockWalker) add(b Block, n ast.Node) {
 			seg = first
 		case lines.Len() - 1:
 			seg = last
+		default:
+			seg.Stop = lineEnd(seg, w.body)
 		}
 		parts = append(parts, strings.TrimRight(string(seg.Value(w.body)), "\n"))
 	}
@@ -411,6 +418,25 @@ func (w *blockWalker) add(b Block, n ast.Node) {
 	b.Line = bytes.Count(w.src[:b.start], []byte("\n")) + 1
 	b.cont = w.contPrefix(lines)
 	w.blocks = append(w.blocks, b)
+}
+
+// trimLeft drops the spaces and tabs before a segment.
+func trimLeft(s text.Segment, src []byte) text.Segment {
+	for s.Start < s.Stop && (src[s.Start] == ' ' || src[s.Start] == '\t') {
+		s.Start++
+	}
+	return s
+}
+
+// lineEnd returns where the line of segment s ends, before its line
+// break: goldmark leaves a hard break's trailing spaces out of the
+// segment.
+func lineEnd(s text.Segment, src []byte) int {
+	end := s.Start
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	return end
 }
 
 // trimSeg drops spaces, tabs and the line break around a segment.

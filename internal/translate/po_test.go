@@ -683,3 +683,23 @@ func TestEveryStringDescribed(t *testing.T) {
 		t.Errorf("only %d messages read", len(msgs))
 	}
 }
+
+// TestHardLineBreakKept: two spaces at the end of a line, a hard line
+// break, stay in the msgid and the msgstr, and an import writes them
+// back (issue 19, case 5).
+func TestHardLineBreakKept(t *testing.T) {
+	fsys := posite(t)
+	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Other\"\n+++\n\nFirst line  \nsecond line.\n")}
+	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Otra\"\n+++\n\nPrimera línea  \nsegunda línea.\n")}
+	stamp(t, fsys, "other")
+	mustExport(t, fsys)
+	got := string(fsys["locales/po/pages/es/other.po"].Data)
+	if !strings.Contains(got, "msgid \"\"\n\"First line  \\n\"\n\"second line.\"\nmsgstr \"\"\n\"Primera línea  \\n\"\n\"segunda línea.\"") {
+		t.Fatalf("the hard line break is lost:\n%s", got)
+	}
+	change(t, fsys, "locales/po/pages/es/other.po", "\"segunda línea.\"", "\"segunda línea, corregida.\"")
+	p := mustImport(t, fsys)
+	if page := string(p.Files["content/es/other.md"]); !strings.Contains(page, "\nPrimera línea  \nsegunda línea, corregida.\n") {
+		t.Errorf("imported page:\n%s", page)
+	}
+}
