@@ -120,7 +120,7 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		e:       engine.NewIncremental(root.FS(), opts.Build),
 		idle:    idleTimeout,
 	}
-	s.bench = workbench.New(workbench.Options{FS: root.FS(), Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds})
+	s.bench = workbench.New(workbench.Options{FS: root.FS(), Root: root, Hosts: opts.Hosts, Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds})
 	r := s.Rebuild(ctx, nil, time.Now())
 	return s, r, nil
 }

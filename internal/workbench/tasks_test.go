@@ -56,7 +56,7 @@ func TestChangedStringInWorkbench(t *testing.T) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", workbench.Path+"strings/es?ui=en", nil))
 	body, _ := io.ReadAll(rec.Result().Body)
-	for _, want := range []string{`<li class="row changed"`, "<p class=\"text\" lang=\"en\">Read <del>more</del><ins>further</ins></p>"} {
+	for _, want := range []string{`<li class="row changed"`, "<p class=\"text\" lang=\"en\" id=\"o-", "\">Read <del>more</del><ins>further</ins></p>"} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("the strings' view lacks %s", want)
 		}

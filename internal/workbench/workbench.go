@@ -4,8 +4,13 @@
 // the original since it was translated, what is missing, and where a
 // glossary term was missed; each row links to the file and line to edit
 // and to the same place in the preview. It speaks the translator's
-// language (English and Spanish), reads the project on every request
-// and writes nothing; "site build" never publishes it.
+// language (English and Spanish) and reads the project on every
+// request; "site build" never publishes it. Given a Root, it is also a
+// desk (desk.go): each row is a form that saves that unit of the
+// translation through the code of "site po import", and a page can be
+// marked reviewed or started with one click; it writes only under
+// content/<lang>/, for a same-origin POST with the process's token over
+// a loopback connection.
 package workbench
 
 import (
@@ -18,6 +23,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 
@@ -93,11 +99,19 @@ type Options struct {
 	// records the count it was made at, and the reload script reloads
 	// it when the count moves on (see livereload.Status.Rebuild).
 	Rebuilds func() int64
+	// Root, if set, makes the workbench a desk: its rows are forms that
+	// save a unit of the translation, under Root's content/<lang>/
+	// only (see desk.go). Nil keeps it read-only.
+	Root *os.Root
+	// Hosts are the host names, besides the served address, that the
+	// desk's requests may name (see HostAllowed).
+	Hosts []string
 }
 
 // Handler serves the workbench under Path.
 type Handler struct {
-	opts Options
+	opts  Options
+	token string // the desk forms' token; "" when read-only
 }
 
 // New returns a Handler.
@@ -108,18 +122,30 @@ func New(opts Options) *Handler {
 	if opts.BasePath == nil {
 		opts.BasePath = func() string { return "/" }
 	}
-	return &Handler{opts: opts}
+	h := &Handler{opts: opts}
+	if opts.Root != nil {
+		h.token = newToken()
+	}
+	return h
 }
 
 // ServeHTTP answers GET and HEAD requests for the overview (Path), a
 // page (Path + "es/submission") and the stylesheet.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rest, ok := strings.CutPrefix(r.URL.Path, Path)
+	if r.Method == http.MethodPost && h.opts.Root != nil && ok {
+		h.servePost(w, r, rest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		allow := "GET, HEAD"
+		if h.opts.Root != nil {
+			allow += ", POST"
+		}
+		w.Header().Set("Allow", allow)
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	rest, ok := strings.CutPrefix(r.URL.Path, Path)
 	// The count is taken before the project is read: a rebuild after it
 	// then makes the page reload, even one that ends while it loads.
 	if h.opts.Rebuilds != nil {
@@ -164,9 +190,15 @@ type view struct {
 	// "" without one.
 	Rebuild string
 
-	path string // the request's path, for the language switcher
-	base string // the site's base path in the preview
-	ed   Editor
+	// Hash names the version of the translation's file the page shows,
+	// "" when it has none; the desk's forms carry it back.
+	Hash string
+
+	path  string // the request's path, for the language switcher
+	base  string // the site's base path in the preview
+	ed    Editor
+	token string // the desk's token, "" when read-only
+	edit  *edit  // a form brought back unsaved
 }
 
 func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
@@ -188,7 +220,7 @@ func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
 	if ui == "" {
 		ui = defaultUI
 	}
-	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang}
+	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang, token: h.token}
 	if n, ok := r.Context().Value(rebuildKey{}).(int64); ok {
 		v.Rebuild = strconv.FormatInt(n, 10)
 	}
@@ -213,6 +245,12 @@ func (h *Handler) serveOverview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) servePage(w http.ResponseWriter, r *http.Request, lang, key string) {
+	h.servePageWith(w, r, lang, key, nil, http.StatusOK)
+}
+
+// servePageWith shows a page's view, with ed, an unsaved form, beside
+// its row; code is the response's status.
+func (h *Handler) servePageWith(w http.ResponseWriter, r *http.Request, lang, key string, ed *edit, code int) {
 	var (
 		p   *Page
 		o   *Overview
@@ -233,7 +271,12 @@ func (h *Handler) servePage(w http.ResponseWriter, r *http.Request, lang, key st
 	}
 	v := h.newView(r, o, lang)
 	v.Page = p
-	h.render(w, r, "page", v, http.StatusOK)
+	v.Hash = fileHash(h.opts.FS, p.File)
+	if ed != nil && ed.Conflict {
+		ed.Disk = rowText(p, ed.Anchor)
+	}
+	v.edit = ed
+	h.render(w, r, "page", v, code)
 }
 
 // stringsDir is where the interface strings' views are, under Path:
@@ -288,7 +331,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, v 
 
 // contentPolicy allows the workbench's own stylesheet and the reload
 // script, and nothing inline: a translation's text is shown, never run.
-const contentPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const contentPolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 func send(w http.ResponseWriter, r *http.Request, ct string, data []byte, code int) {
 	h := w.Header()

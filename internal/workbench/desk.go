@@ -1,0 +1,282 @@
+package workbench
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/diag"
+	"cecot/internal/translate"
+)
+
+// The desk is the workbench's writing half: each row of a page's view
+// is a form that saves that unit of the translation through
+// translate.PlanUnit, the code "site po import" uses, and a page can be
+// marked reviewed ("site stamp") or started ("site stamp -new") with a
+// button. It writes only when the workbench has a Root, only files
+// under content/<lang>/ of a translated language, only for a POST from
+// its own pages (same origin, the process's token) made over a loopback
+// connection.
+
+// The desk's actions, under Path. No language code is "_save", so they
+// cannot hide a page.
+const (
+	saveAction   = "_save"
+	reviewAction = "_review"
+	startAction  = "_start"
+)
+
+// maxForm bounds a form's size: a unit's text is a paragraph, not a book.
+const maxForm = 1 << 20
+
+// newToken is a random token for the desk's forms, one per process: a
+// page of another site cannot read it, so it cannot forge a form.
+func newToken() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
+}
+
+// fileHash names a version of a file's bytes; "" for a missing file.
+func fileHash(fsys fs.FS, name string) string {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// writable reports whether r may make the desk write: the workbench has
+// a Root, the connection is a loopback one on both ends, the request
+// names the served address (HostAllowed), comes from the desk's own
+// pages by the browser's word (Origin, Sec-Fetch-Site) and carries the
+// process's token.
+func (h *Handler) writable(r *http.Request) bool {
+	if h.opts.Root == nil || h.token == "" {
+		return false
+	}
+	if !loopback(r) || !HostAllowed(r, h.opts.Hosts) {
+		return false
+	}
+	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" {
+		return false
+	}
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host != r.Host || (u.Scheme != "http" && u.Scheme != "https") {
+			return false
+		}
+	}
+	got := r.PostFormValue("token")
+	return subtle.ConstantTimeCompare([]byte(got), []byte(h.token)) == 1
+}
+
+// loopback reports whether the request came over a connection whose two
+// ends are this machine. A request that did not come over a network
+// connection (a handler test) has none to check.
+func loopback(r *http.Request) bool {
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return true
+	}
+	for _, a := range []string{local.String(), r.RemoteAddr} {
+		ap, err := netip.ParseAddrPort(a)
+		if err != nil || !ap.Addr().Unmap().IsLoopback() {
+			return false
+		}
+	}
+	return true
+}
+
+// servePost answers the desk's forms.
+func (h *Handler) servePost(w http.ResponseWriter, r *http.Request, rest string) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	if !h.writable(r) {
+		http.Error(w, "forbidden: the desk writes only for a form of its own pages, opened from this computer", http.StatusForbidden)
+		return
+	}
+	lang, key := r.PostFormValue("lang"), r.PostFormValue("key")
+	if !h.ownLang(lang) || key == "" || strings.Contains(key, "..") || strings.HasPrefix(key, "/") {
+		http.Error(w, "forbidden: no such translation", http.StatusForbidden)
+		return
+	}
+	switch rest {
+	case saveAction:
+		h.save(w, r, lang, key)
+	case reviewAction, startAction:
+		h.stamp(w, r, rest, lang, key)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// ownLang reports whether lang is a translated language of the site.
+func (h *Handler) ownLang(lang string) bool {
+	cfg, err := config.Load(h.opts.FS)
+	if err != nil || cfg.Language(lang) == nil {
+		return false
+	}
+	return lang != cfg.DefaultLanguage
+}
+
+// edit is what a form sent back, shown again beside its row when it
+// could not be saved.
+type edit struct {
+	Anchor   string
+	Text     string
+	Problems []string
+	// Disk is the unit's text in the file as it is now, when the file
+	// changed since the form was loaded; Conflict is then true.
+	Disk     string
+	Conflict bool
+}
+
+func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string) {
+	ui := r.PostFormValue("ui")
+	anchor, text := r.PostFormValue("anchor"), r.PostFormValue("text")
+	file := content.ID{Lang: lang, Key: key}.File()
+	ed := &edit{Anchor: anchor, Text: text}
+	if r.PostFormValue("hash") != fileHash(h.opts.FS, file) {
+		ed.Conflict = true
+		h.serveEdit(w, r, lang, key, ed, http.StatusConflict)
+		return
+	}
+	plan, err := translate.PlanUnit(h.opts.FS, lang, key, anchor, text)
+	if err == nil {
+		err = plan.Write(h.opts.Root, "content/"+lang)
+	}
+	if err != nil {
+		say := translate.NewPrinter(uiOr(ui)).Error
+		var list diag.List
+		if errors.As(err, &list) {
+			for _, e := range list {
+				ed.Problems = append(ed.Problems, say(e))
+			}
+		} else {
+			ed.Problems = []string{say(err)}
+		}
+		h.serveEdit(w, r, lang, key, ed, http.StatusUnprocessableEntity)
+		return
+	}
+	h.redirect(w, r, lang, key, ui, "row-"+r.PostFormValue("row"))
+}
+
+// stamp marks the page reviewed against its original as it is now
+// (site stamp), or starts it from the original (site stamp -new).
+func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, key string) {
+	ui := r.PostFormValue("ui")
+	cfg, err := config.Load(h.opts.FS)
+	if err == nil {
+		if action == reviewAction {
+			_, err = translate.StampFile(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File())
+		} else {
+			_, _, err = translate.StartTranslation(h.opts.Root, cfg, content.ID{Lang: cfg.DefaultLanguage, Key: key}.File(), lang)
+		}
+	}
+	if err != nil {
+		h.serveEdit(w, r, lang, key, &edit{Problems: []string{translate.NewPrinter(uiOr(ui)).Error(err)}}, http.StatusUnprocessableEntity)
+		return
+	}
+	h.redirect(w, r, lang, key, ui, "main")
+}
+
+func uiOr(ui string) string {
+	if speaks(ui) {
+		return ui
+	}
+	return defaultUI
+}
+
+// redirect sends the browser back to the page's view at a fragment
+// (Post/Redirect/Get): reloading it then does not post again.
+func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, lang, key, ui, fragment string) {
+	u := Path + url.PathEscape(lang) + "/" + escapeKey(key) + "?" + url.Values{"ui": {uiOr(ui)}}.Encode()
+	if fragment != "" && fragment != "row-" {
+		u += "#" + url.PathEscape(fragment)
+	}
+	http.Redirect(w, r, u, http.StatusSeeOther)
+}
+
+// serveEdit shows the page again with the form that could not be saved,
+// its text kept and the problems or the other version beside it.
+func (h *Handler) serveEdit(w http.ResponseWriter, r *http.Request, lang, key string, ed *edit, code int) {
+	q := r.URL.Query()
+	q.Set("ui", uiOr(r.PostFormValue("ui")))
+	r.URL.RawQuery = q.Encode()
+	r.URL.Path = Path + lang + "/" + key
+	h.servePageWith(w, r, lang, key, ed, code)
+}
+
+// Desk is true when the view's rows are forms.
+func (v *view) Desk() bool { return v.token != "" }
+
+// Token is the process's token for the forms.
+func (v *view) Token() string { return v.token }
+
+// Action is the address a desk form posts to.
+func (v *view) Action(name string) string { return Path + name }
+
+// Editable reports whether row i can be saved from the desk: a row of a
+// page whose translation has a place for it.
+func (v *view) Editable(i int) bool {
+	b := v.Page.Blocks[i]
+	return v.Desk() && v.Page.Key != "" && v.Hash != "" && b.State != Obsolete && b.Target.Line > 0 && b.Kind != String
+}
+
+// EditOf is the unsaved edit of row i, if the request brought one back.
+func (v *view) EditOf(i int) *edit {
+	if v.edit == nil || v.edit.Anchor == "" || v.edit.Anchor != v.Page.Blocks[i].Anchor {
+		return nil
+	}
+	return v.edit
+}
+
+// FieldText is what row i's field holds: the unsaved edit, else the
+// translation.
+func (v *view) FieldText(i int) string {
+	if e := v.EditOf(i); e != nil {
+		return e.Text
+	}
+	return v.Page.Blocks[i].Translation
+}
+
+// PageProblems are the problems of a page-wide action (reviewed,
+// start), shown at the top.
+func (v *view) PageProblems() []string {
+	if v.edit == nil || v.edit.Anchor != "" {
+		return nil
+	}
+	return v.edit.Problems
+}
+
+// Rows is the height of a field for text s.
+func (v *view) Rows(s string) int {
+	n := len(s)/60 + strings.Count(s, "\n") + 1
+	return min(max(n, 2), 12)
+}
+
+// rowText finds the unit's text in the page as it is on disk, for a
+// conflict.
+func rowText(p *Page, anchor string) string {
+	for _, b := range p.Blocks {
+		if b.Anchor == anchor {
+			return b.Translation
+		}
+	}
+	return ""
+}

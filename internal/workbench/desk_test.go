@@ -1,0 +1,296 @@
+package workbench_test
+
+import (
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"cecot/internal/translate"
+	"cecot/internal/workbench"
+)
+
+// deskForm is one row's form of the desk, as the page sends it.
+type deskForm struct {
+	fields url.Values
+	text   string // the field's text
+}
+
+var (
+	formRe   = regexp.MustCompile(`(?s)<form class="(?:edit|page-action)" method="post" action="([^"]*)">(.*?)</form>`)
+	hiddenRe = regexp.MustCompile(`<input type="hidden" name="([a-z]+)" value="([^"]*)">`)
+	areaRe   = regexp.MustCompile(`(?s)<textarea[^>]*>(.*?)</textarea>`)
+)
+
+// deskForms reads the forms of a desk page, by action and, for a row,
+// by the text its field holds first.
+func (s *served) deskForms(t testing.TB, path string) (forms []deskForm, actions []string) {
+	t.Helper()
+	code, body := s.get(t, path, "")
+	if code != http.StatusOK {
+		t.Fatalf("%s: %d", path, code)
+	}
+	for _, m := range formRe.FindAllStringSubmatch(body, -1) {
+		f := deskForm{fields: url.Values{}}
+		for _, h := range hiddenRe.FindAllStringSubmatch(m[2], -1) {
+			f.fields.Set(h[1], html.UnescapeString(h[2]))
+		}
+		if a := areaRe.FindStringSubmatch(m[2]); a != nil {
+			f.text = html.UnescapeString(a[1])
+		}
+		forms = append(forms, f)
+		actions = append(actions, html.UnescapeString(m[1]))
+	}
+	if len(forms) == 0 {
+		t.Fatalf("%s has no desk forms", path)
+	}
+	return forms, actions
+}
+
+// rowWith finds the form whose field's text holds s.
+func rowWith(t testing.TB, forms []deskForm, s string) deskForm {
+	t.Helper()
+	for _, f := range forms {
+		if strings.Contains(f.text, s) {
+			return f
+		}
+	}
+	t.Fatalf("no desk field holds %q", s)
+	return deskForm{}
+}
+
+// post sends a desk form with the given headers; it does not follow
+// redirects.
+func (s *served) post(t testing.TB, action string, form url.Values, header map[string]string) (*http.Response, string) {
+	t.Helper()
+	u := s.url + strings.SplitN(action, "#", 2)[0]
+	req, err := http.NewRequest(http.MethodPost, u, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+const submissionDesk = workbench.Path + "es/submission?ui=es"
+
+// TestDeskSave saves one paragraph: the reply sends the browser back to
+// its row, and the file's only change is that paragraph.
+func TestDeskSave(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	f := rowWith(t, forms, "Esas cárceles son conocidas")
+	before := readFile(t, dir, "content/es/submission.md")
+	form := f.fields
+	form.Set("text", strings.Replace(f.text, "son conocidas", "son famosas", 1))
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+	}
+	if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, workbench.Path+"es/submission?ui=es#row-") {
+		t.Errorf("save sends the browser to %q", loc)
+	}
+	after := readFile(t, dir, "content/es/submission.md")
+	if want := strings.Replace(before, "Esas cárceles son conocidas", "Esas cárceles son famosas", 1); after != want {
+		t.Errorf("the file changed beyond the paragraph:\n%s", after)
+	}
+	// The page shown next carries the file's new version.
+	forms, _ = s.deskForms(t, submissionDesk)
+	if g := rowWith(t, forms, "son famosas"); g.fields.Get("hash") == f.fields.Get("hash") {
+		t.Error("the form's file version did not move on")
+	}
+}
+
+// TestDeskRefusesBrokenPromise: an edit that drops a link is refused,
+// with the reason beside the field in the translator's language, the
+// text kept, and nothing written.
+func TestDeskRefusesBrokenPromise(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	f := rowWith(t, forms, "(recommendations.md)")
+	before := readFile(t, dir, "content/es/submission.md")
+	form := f.fields
+	dropped := "Las recomendaciones también están en una página aparte, listas para compartir."
+	form.Set("text", dropped)
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("save: %d", resp.StatusCode)
+	}
+	for _, want := range []string{"No se guardó", "recommendations.md", `role="alert"`, `aria-invalid="true"`, dropped} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refusal does not show %q", want)
+		}
+	}
+	if readFile(t, dir, "content/es/submission.md") != before {
+		t.Error("a refused edit was written")
+	}
+}
+
+// TestDeskConflict: a file changed on disk since the form was loaded
+// is not written over; both versions are shown.
+func TestDeskConflict(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	f := rowWith(t, forms, "Esas cárceles son conocidas")
+	replaceIn(t, dir, "content/es/submission.md", "Esas cárceles son conocidas", "Esas cárceles, otro editor, son conocidas")
+	before := readFile(t, dir, "content/es/submission.md")
+	form := f.fields
+	form.Set("text", strings.Replace(f.text, "son conocidas", "son famosas", 1))
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusConflict {
+		t.Fatalf("save over a changed file: %d", resp.StatusCode)
+	}
+	for _, want := range []string{"el archivo cambió", "otro editor", "son famosas", "Guardar mi versión encima"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the conflict does not show %q", want)
+		}
+	}
+	if readFile(t, dir, "content/es/submission.md") != before {
+		t.Fatal("a conflicting edit was written")
+	}
+	// Choosing one's own version saves it, with the file's new version.
+	m := hiddenRe.FindAllStringSubmatch(body, -1)
+	for _, h := range m {
+		if h[1] == "hash" && h[2] != f.fields.Get("hash") {
+			form.Set("hash", h[2])
+		}
+	}
+	if resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving one's own version: %d\n%s", resp.StatusCode, body)
+	}
+	if !strings.Contains(readFile(t, dir, "content/es/submission.md"), "Esas cárceles son famosas") {
+		t.Error("one's own version was not written")
+	}
+}
+
+// TestDeskForbidden: a POST from another origin, from another site by
+// the browser's word, or without the token, gets 403 and writes nothing.
+func TestDeskForbidden(t *testing.T) {
+	dir := newProject(t)
+	before := snapshot(t, dir)
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	f := rowWith(t, forms, "Esas cárceles son conocidas")
+	good := func() url.Values {
+		v := url.Values{}
+		for k := range f.fields {
+			v.Set(k, f.fields.Get(k))
+		}
+		v.Set("text", "Escrito por otro sitio.")
+		return v
+	}
+	noToken, badToken, badLang, badKey := good(), good(), good(), good()
+	noToken.Del("token")
+	badToken.Set("token", strings.Repeat("0", 64))
+	badLang.Set("lang", "en")
+	badKey.Set("key", "../../site")
+	for _, tc := range []struct {
+		name   string
+		action string
+		form   url.Values
+		header map[string]string
+	}{
+		{"other origin", "_save", good(), map[string]string{"Origin": "http://evil.example"}},
+		{"cross-site", "_save", good(), map[string]string{"Sec-Fetch-Site": "cross-site"}},
+		{"same-site", "_save", good(), map[string]string{"Sec-Fetch-Site": "same-site"}},
+		{"no token", "_save", noToken, map[string]string{"Origin": s.url}},
+		{"wrong token", "_save", badToken, map[string]string{"Origin": s.url}},
+		{"the original", "_save", badLang, map[string]string{"Origin": s.url}},
+		{"outside content", "_save", badKey, map[string]string{"Origin": s.url}},
+		{"review, other origin", "_review", good(), map[string]string{"Origin": "http://evil.example"}},
+		{"start, no token", "_start", noToken, nil},
+	} {
+		resp, body := s.post(t, workbench.Path+tc.action, tc.form, tc.header)
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("%s: %d, want 403\n%s", tc.name, resp.StatusCode, body)
+		}
+	}
+	// A GET never writes, whatever it asks.
+	s.get(t, workbench.Path+"_save?"+good().Encode(), "")
+	after := snapshot(t, dir)
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s changed", name)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("the project had %d files, now %d", len(before), len(after))
+	}
+}
+
+// TestDeskReviewAndStart: "reviewed" stamps a stale page as site stamp
+// does, and a missing page is started from its original.
+func TestDeskReviewAndStart(t *testing.T) {
+	dir := newProject(t)
+	if err := os.Remove(dir + "/content/es/recommendations.md"); err != nil {
+		t.Fatal(err)
+	}
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	s := serve(t, dir)
+	state := func(key string) string {
+		root, err := os.OpenRoot(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer root.Close()
+		rep, err := translate.LoadStatus(root.FS())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range rep.Languages {
+			for _, p := range l.Pages {
+				if l.Lang == "es" && p.Key == key {
+					return string(p.State)
+				}
+			}
+		}
+		return ""
+	}
+	if st := state("submission"); st != "stale" {
+		t.Fatalf("the edited submission is %q", st)
+	}
+	forms, actions := s.deskForms(t, submissionDesk)
+	review := -1
+	for i, a := range actions {
+		if a == workbench.Path+"_review" {
+			review = i
+		}
+	}
+	if review < 0 {
+		t.Fatal("the stale page has no reviewed button")
+	}
+	if resp, body := s.post(t, actions[review], forms[review].fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("reviewed: %d\n%s", resp.StatusCode, body)
+	}
+	if st := state("submission"); st != "translated" {
+		t.Errorf("after reviewed, the submission is %q", st)
+	}
+
+	forms, actions = s.deskForms(t, workbench.Path+"es/recommendations?ui=en")
+	if actions[0] != workbench.Path+"_start" {
+		t.Fatalf("the missing page's first form is %s", actions[0])
+	}
+	if resp, body := s.post(t, actions[0], forms[0].fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("start: %d\n%s", resp.StatusCode, body)
+	}
+	if data := readFile(t, dir, "content/es/recommendations.md"); !strings.Contains(data, "draft = true") {
+		t.Errorf("the started page is not a draft:\n%s", data)
+	}
+}
