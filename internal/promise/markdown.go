@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"cecot/internal/invisible"
 	"cecot/internal/markdown"
 )
 
@@ -41,6 +42,12 @@ var parser = markdown.New(markdown.Options{UnsafeHTML: true})
 // Markdown checks tr, the translation of orig, a unit of kind u. It
 // returns nil when tr keeps every promise.
 func Markdown(u Unit, orig, tr string, o Options) Problems {
+	if strings.TrimSpace(tr) == "" && strings.TrimSpace(orig) != "" {
+		return Problems{{Kind: Blank}}
+	}
+	if r, ok := invisible.Find(tr, u != Block && u != Cell); ok {
+		return Problems{{Kind: Invisible, Got: invisible.Describe(r)}}
+	}
 	switch u {
 	case Field, Alt, Caption:
 		return field(u, tr)
@@ -110,6 +117,9 @@ func field(u Unit, tr string) Problems {
 	}
 	if u == Caption && strings.Contains(tr, `"`) {
 		ps = append(ps, &Problem{Kind: TitleQuote})
+	}
+	if (u == Alt || u == Caption) && trailingBackslashes(tr)%2 == 1 {
+		ps = append(ps, &Problem{Kind: Backslash})
 	}
 	return ps
 }
@@ -334,4 +344,10 @@ func bareBars(s string) int {
 		}
 	}
 	return n
+}
+
+// trailingBackslashes counts the \ at the end of s: an odd number
+// escapes what follows s in the page ("]" after alt text).
+func trailingBackslashes(s string) int {
+	return len(s) - len(strings.TrimRight(s, "\\"))
 }

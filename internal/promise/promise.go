@@ -25,6 +25,8 @@ type Kind string
 
 // The promises.
 const (
+	Blank        Kind = "blank"         // nothing but spaces, where the original has text
+	Invisible    Kind = "invisible"     // a character a page must not publish (a control character): Got names it
 	Structure    Kind = "structure"     // the unit became another block, or several: Detail names it
 	RawHTML      Kind = "raw_html"      // raw HTML where the site allows none: Got is a sample
 	UnsafeLink   Kind = "unsafe_link"   // a link or image whose scheme can run script: Got
@@ -42,6 +44,7 @@ const (
 	AltBrackets  Kind = "alt_brackets"  // [ or ] in an image's alt text
 	TitleQuote   Kind = "title_quote"   // " in an image's caption
 	TableBar     Kind = "table_bar"     // an unescaped | in a table cell
+	Backslash    Kind = "backslash"     // a \ at the end of an image's alt text or caption, which escapes the mark that closes it
 	Syntax       Kind = "syntax"        // an interface string's template does not parse: Detail
 	Unknown      Kind = "unknown"       // a placeholder the code does not fill in: Got ("{{.Numero}}"), Want lists the known
 	Dropped      Kind = "dropped"       // a placeholder of the original is missing: Want
@@ -67,6 +70,10 @@ type Problem struct {
 func (p *Problem) Error() string {
 	var s string
 	switch p.Kind {
+	case Invisible:
+		s = fmt.Sprintf("the translation holds the invisible character %s, which a page must not publish; delete it (text copied from a terminal or another program can bring one in)", p.Got)
+	case Blank:
+		s = "the translation is blank; write the text, or leave msgstr empty (\"\") while it is not translated"
 	case Structure:
 		s = fmt.Sprintf("the translation makes %s; keep it one block, with no blank line and no line starting with #, -, > or a number and a dot", structureWords[p.Detail])
 	case RawHTML:
@@ -99,6 +106,8 @@ func (p *Problem) Error() string {
 		s = "an image description cannot contain [ or ]"
 	case TitleQuote:
 		s = "an image caption cannot contain \"; use “ and ” instead"
+	case Backslash:
+		s = "a \\ at the end would hide the mark that closes this text; remove it, or write \\\\ for a backslash"
 	case TableBar:
 		s = "a | would split the table cell; write \\| for a bar in the text"
 	case Syntax:

@@ -73,6 +73,13 @@ func TestMarkdown(t *testing.T) {
 		{"alt brackets", Alt, "map", "mapa [1]", false, "alt_brackets"},
 		{"caption quote", Caption, "map", `el "mapa"`, false, "title_quote"},
 		{"field anything else", Field, "[a](/a)", "sin enlace", false, ""},
+		{"blank", Field, "Guide", " \t", false, "blank"},
+		{"blank block", Block, "text", "\n", false, "blank"},
+		{"control character", Block, "text", "te\x1bxto", false, "invisible got=U+001B (ESC, the start of terminal colour codes)"},
+		{"bidi override in a title", Field, "Title", "Tí\u202etulo", false, "invisible got=U+202E (right-to-left override)"},
+		{"alt ends in a backslash", Alt, "map", `mapa\`, false, "backslash"},
+		{"alt ends in an escaped backslash", Alt, "map", `mapa\\`, false, ""},
+		{"caption ends in a backslash", Caption, "map", `mapa\`, false, "backslash"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +110,7 @@ func TestString(t *testing.T) {
 		{"plural one may drop count", count, map[string]string{"one": "un minuto de lectura", "many": "{{.Count}} de minutos", "other": "{{.Count}} minutos de lectura"}, ""},
 		{"plural other keeps count", count, map[string]string{"one": "{{.Count}} minuto", "many": "{{.Count}} de minutos", "other": "minutos"}, "other:dropped want={{.Count}}"},
 		{"plural form misspelt", count, map[string]string{"one": "{{.Cuenta}} minuto", "many": "{{.Count}} de minutos", "other": "{{.Count}} minutos"}, "one:unknown want={{.Count}} got={{.Cuenta}}"},
+		{"control character", simple("Read more"), simple("Más\x7f"), "invisible got=U+007F (DEL)"},
 		{"broken original promises nothing", simple("Paragraph {{.Number"), simple("Párrafo"), ""},
 	}
 	for _, tt := range tests {

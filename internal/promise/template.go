@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+
+	"cecot/internal/invisible"
 )
 
 // String checks tr, a translated interface string, against orig, its
@@ -58,6 +60,9 @@ func Template(text string) *Problem {
 // checkForm checks one form of a translated string; label names it in
 // problems ("" for a simple string).
 func checkForm(form, label, text string, known map[string]bool, origText string) Problems {
+	if r, ok := invisible.Find(text, true); ok {
+		return Problems{{Kind: Invisible, Got: invisible.Describe(r), Form: label}}
+	}
 	names, err := Placeholders(text)
 	if err != nil {
 		return Problems{{Kind: Syntax, Detail: err.Error(), Form: label}}

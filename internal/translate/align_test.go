@@ -12,7 +12,7 @@ import (
 
 // posite returns the fixture site of testdata/posite as a MapFS that a
 // test may change.
-func posite(t *testing.T) fstest.MapFS {
+func posite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	root := "testdata/posite"
