@@ -174,7 +174,7 @@ type compactWriter struct {
 }
 
 func newCompactWriter(size int) *compactWriter {
-	return &compactWriter{out: make([]byte, 0, size), arena: make([]byte, 0, 4096), omitSpace: true}
+	return &compactWriter{out: make([]byte, 0, size), arena: make([]byte, 0, 512), omitSpace: true}
 }
 
 // fail marks the page unsupported.
@@ -563,16 +563,25 @@ func MarkPlaced(raw []byte) bool {
 // rendered with BodyMark in the place of body (for which MarkPlaced
 // held), with body, compact and of blocks (Result.Blocks), in the mark's
 // place. It reports false when that would not be what minifying the
-// page with body gives; see above.
+// page with body gives; see above. It writes into min's array when min
+// has the room.
 func Splice(min []byte, body string) ([]byte, bool) {
 	mat := bytes.Index(min, []byte(bodyMarkMinified))
 	if mat < 0 || bytes.Contains(min[mat+len(bodyMarkMinified):], []byte("data-compact-body")) || bytes.Contains(min[:mat], []byte("data-compact-body")) {
 		return nil, false
 	}
-	out := make([]byte, 0, len(min)-len(bodyMarkMinified)+len(body))
-	out = append(out, min[:mat]...)
-	out = append(out, body...)
-	return append(out, min[mat+len(bodyMarkMinified):]...), true
+	n := len(min) - len(bodyMarkMinified) + len(body)
+	if cap(min) < n {
+		out := make([]byte, 0, n)
+		out = append(out, min[:mat]...)
+		out = append(out, body...)
+		return append(out, min[mat+len(bodyMarkMinified):]...), true
+	}
+	// In place: the caller left room after the minified layout.
+	out := min[:n]
+	copy(out[mat+len(body):], min[mat+len(bodyMarkMinified):])
+	copy(out[mat:], body)
+	return out, true
 }
 
 // blockEndFollows reports whether rest, what a layout has after the

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -187,7 +188,8 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		}
 		out, blocks, why := renderCompact(doc, src, c.unsafe)
 		if why == "" {
-			res.HTML, res.Compact, res.blocks = string(out), true, blocks
+			// out is not used again: the string shares it.
+			res.HTML, res.Compact, res.blocks = unsafe.String(unsafe.SliceData(out), len(out)), true, blocks
 			return res, nil
 		}
 		res.CompactFallback = why

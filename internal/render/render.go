@@ -177,7 +177,13 @@ func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte,
 		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(v.Content) + 16<<10) // the layout around the content: one allocation
+	// The layout around the content, in one allocation; with a compact
+	// body to be spliced in for BodyMark, room for the body too.
+	size := len(v.Content)
+	if v.md != nil && v.md.Compact {
+		size += len(v.md.HTML)
+	}
+	buf.Grow(size + 16<<10)
 	if err := set.ExecuteTemplate(&buf, layout+".html", v); err != nil {
 		return nil, &ExecError{Err: templateError(err), Page: p.File}
 	}
