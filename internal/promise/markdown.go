@@ -21,7 +21,8 @@ type Unit int
 
 // The units.
 const (
-	Block   Unit = iota // a block's text: a paragraph, heading, list item, quotation or footnote
+	Block   Unit = iota // a block's text: a paragraph, list item, quotation or footnote
+	Heading             // a heading's text: a Block on one line
 	Cell                // a table cell's text: a Block on one line, with no bare |
 	Field               // a one-line front-matter field: title, description
 	Alt                 // an image's alt text: one line, no [ or ]
@@ -45,7 +46,7 @@ func Markdown(u Unit, orig, tr string, o Options) Problems {
 	if strings.TrimSpace(tr) == "" && strings.TrimSpace(orig) != "" {
 		return Problems{{Kind: Blank}}
 	}
-	if r, ok := invisible.Find(tr, u != Block && u != Cell); ok {
+	if r, ok := invisible.Find(tr, u != Block && u != Cell && u != Heading); ok {
 		return Problems{{Kind: Invisible, Got: invisible.Describe(r)}}
 	}
 	switch u {
@@ -53,7 +54,7 @@ func Markdown(u Unit, orig, tr string, o Options) Problems {
 		return field(u, tr)
 	}
 	var ps Problems
-	if u == Cell && strings.Contains(tr, "\n") {
+	if (u == Cell || u == Heading) && strings.Contains(tr, "\n") {
 		ps = append(ps, &Problem{Kind: OneLine})
 	}
 	if u == Cell && bareBars(tr) > bareBars(orig) {

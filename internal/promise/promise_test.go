@@ -69,6 +69,7 @@ func TestMarkdown(t *testing.T) {
 		{"cell bar", Cell, "a", "a | b", false, "table_bar"},
 		{"cell bar escaped", Cell, "a", `a \| b`, false, ""},
 		{"cell line", Cell, "a", "a\nb", false, "one_line"},
+		{"heading line", Heading, "Key facts", "\nDatos", false, "one_line"},
 		{"field line", Field, "Title", "Tí\ntulo", false, "one_line"},
 		{"alt brackets", Alt, "map", "mapa [1]", false, "alt_brackets"},
 		{"caption quote", Caption, "map", `el "mapa"`, false, "title_quote"},

@@ -303,6 +303,8 @@ func unitOf(b Block) promise.Unit {
 		return promise.Caption
 	case b.Kind == translation.KindCell:
 		return promise.Cell
+	case b.Kind == translation.KindHeading:
+		return promise.Heading
 	}
 	return promise.Block
 }
