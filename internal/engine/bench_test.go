@@ -160,3 +160,34 @@ func BenchmarkRealSite(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkLoadChecks times what a load adds to refuse a page before
+// anything is rendered (issue 21): every page's layout and share image
+// (checkPages, with the share images' glyph check) and the list of
+// outputs for names that collide (checkOutputs). Compare with
+// BenchmarkRender, the whole build without the file system.
+func BenchmarkLoadChecks(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
+			src := writeSynth(b, n)
+			root, err := os.OpenRoot(src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer root.Close()
+			site, err := Load(root.FS(), Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := site.checkPages(); err != nil {
+					b.Fatal(err)
+				}
+				if err := site.checkOutputs(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
