@@ -8,7 +8,6 @@ import (
 	"path"
 
 	"cecot/internal/config"
-	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/translate"
@@ -61,13 +60,13 @@ func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []stri
 		for _, p := range plan.Pending {
 			fmt.Fprintf(fset.Output(), "site: %s: %s\n", pr.T("warning"), pr.Error(p))
 		}
-		return finish(stdout, pr, root, plan, dryRun, translate.PODir, content.Dir)
+		return finish(stdout, pr, root, plan, dryRun, translate.PODir, config.ContentDir)
 	}
 	plan, err := translate.PlanImport(root.FS(), langs)
 	if err != nil {
 		return translate.WithNote(err, "nothing_written")
 	}
-	allowed := []string{content.Dir}
+	allowed := []string{config.ContentDir}
 	for _, l := range cfg.Codes() {
 		if l != cfg.DefaultLanguage {
 			allowed = append(allowed, locale.File(l))

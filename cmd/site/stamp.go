@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"cecot/internal/config"
-	"cecot/internal/content"
 	"cecot/internal/images"
 	"cecot/internal/translate"
 )
@@ -95,8 +94,8 @@ func projectPath(src, name string) (string, error) {
 			}
 		}
 	}
-	if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" && !images.IsImage(p) {
-		return "", translate.NotAPage(name, content.Dir+"/es/report.md", content.Dir+"/es/chart.png")
+	if !strings.HasPrefix(p, config.ContentDir+"/") || path.Ext(p) != ".md" && !images.IsImage(p) {
+		return "", translate.NotAPage(name, config.ContentDir+"/es/report.md", config.ContentDir+"/es/chart.png")
 	}
 	return p, nil
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"sort"
-
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/translate"
@@ -28,11 +26,6 @@ func withStrayPO(src string, warnings []*diag.Error) []*diag.Error {
 	for _, s := range stray {
 		warnings = append(warnings, diag.Errorf(s.File, s.Line, "%s", s.Detail))
 	}
-	sort.SliceStable(warnings, func(i, j int) bool {
-		if warnings[i].Path != warnings[j].Path {
-			return warnings[i].Path < warnings[j].Path
-		}
-		return warnings[i].Line < warnings[j].Line
-	})
+	diag.SortErrors(warnings)
 	return warnings
 }

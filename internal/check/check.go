@@ -16,11 +16,11 @@ import (
 	"strings"
 	"sync"
 
+	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/engine"
 	"cecot/internal/markdown"
-	"cecot/internal/render"
 )
 
 // Result is what a check found.
@@ -102,8 +102,8 @@ type source struct {
 // sources maps each HTML output to the file it is made from.
 func sources(s *engine.Site) map[string]source {
 	m := map[string]source{
-		"index.html": {file: path.Join(render.Dir, "root.html")},
-		"404.html":   {file: path.Join(render.Dir, "404-root.html")},
+		"index.html": {file: path.Join(config.LayoutsDir, "root.html")},
+		"404.html":   {file: path.Join(config.LayoutsDir, "404-root.html")},
 	}
 	for _, p := range s.Content.Pages {
 		file := p.File

@@ -23,6 +23,13 @@ import (
 // File is the name of the configuration file in the project folder.
 const File = "site.toml"
 
+// The project's folders of what the site is made of, beside File; the
+// one place their names are written.
+const (
+	ContentDir = "content" // the pages: one folder of Markdown per language
+	LayoutsDir = "layouts" // the layouts (html/template)
+)
+
 // Config is a site's configuration.
 type Config struct {
 	// Title is the site's name, used where a language gives none.
@@ -223,6 +230,15 @@ func (c *Config) BasePath() string {
 	}
 	u, _ := url.Parse(c.BaseURL)
 	return u.Path
+}
+
+// AbsURL returns the absolute URL of target, a path from the site root
+// ("/es/informe/"), or "" when the site has no base URL.
+func (c *Config) AbsURL(target string) string {
+	if c.BaseURL == "" {
+		return ""
+	}
+	return c.BaseURL + strings.TrimPrefix(target, "/")
 }
 
 // SetBaseURL replaces the base URL, as the -baseurl flag does.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"cecot/internal/config"
 	"cecot/internal/diag"
 )
 
@@ -81,7 +82,7 @@ func FuzzURLs(f *testing.F) {
 		f.Add(c[0], c[1])
 	}
 	f.Fuzz(func(t *testing.T, key, slug string) {
-		name := Dir + "/en/" + key + ".md"
+		name := config.ContentDir + "/en/" + key + ".md"
 		if !fs.ValidPath(name) {
 			return
 		}
@@ -90,9 +91,9 @@ func FuzzURLs(f *testing.F) {
 			return
 		}
 		fsys := fstest.MapFS{
-			Dir + "/en/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
-			Dir + "/es/_index.md": {Data: []byte("+++\ntitle = \"Inicio\"\n+++\n")},
-			name:                  {Data: []byte("+++\n" + fm.String() + "+++\nText\n")},
+			config.ContentDir + "/en/_index.md": {Data: []byte("+++\ntitle = \"Home\"\n+++\n")},
+			config.ContentDir + "/es/_index.md": {Data: []byte("+++\ntitle = \"Inicio\"\n+++\n")},
+			name:                                {Data: []byte("+++\n" + fm.String() + "+++\nText\n")},
 		}
 		s, _, err := Load(fsys, Options{Languages: []string{"en", "es"}, Default: "en"})
 		if err != nil {

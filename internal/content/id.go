@@ -1,6 +1,10 @@
 package content
 
-import "strings"
+import (
+	"strings"
+
+	"cecot/internal/config"
+)
 
 // ID identifies a page across languages and rebuilds: its language and
 // its key. A stand-in has the ID of the page it stands for in its
@@ -24,14 +28,14 @@ func (id ID) In(lang string) ID { return ID{Lang: lang, Key: id.Key} }
 
 // File returns the project path of the page's Markdown file:
 // "content/es/news/_index.md".
-func (id ID) File() string { return Dir + "/" + id.Lang + "/" + id.Key + ".md" }
+func (id ID) File() string { return config.ContentDir + "/" + id.Lang + "/" + id.Key + ".md" }
 
 // FileID returns the ID of the page whose Markdown file is at file, a
 // slash-separated project path like "content/es/report.md". It reports
 // false for a path that is not a Markdown file inside a language folder;
 // whether the site has that language is for the caller to check.
 func FileID(file string) (ID, bool) {
-	rel, ok := strings.CutPrefix(file, Dir+"/")
+	rel, ok := strings.CutPrefix(file, config.ContentDir+"/")
 	if !ok {
 		return ID{}, false
 	}

@@ -18,9 +18,6 @@ import (
 	"cecot/internal/parallel"
 )
 
-// Dir is the folder that holds one subfolder of Markdown per language.
-const Dir = "content"
-
 // Options say which languages a site has and which pages to include.
 type Options struct {
 	Languages []string // codes in display order
@@ -51,7 +48,7 @@ type Tree struct {
 	children map[*Page][]*Page
 }
 
-// Load reads every Markdown file under Dir in fsys. It reports all the
+// Load reads every Markdown file under config.ContentDir in fsys. It reports all the
 // problems it finds at once, as a diag.List.
 func Load(fsys fs.FS, opts Options) (*Tree, []*Warning, error) {
 	files, errs := findFiles(fsys, opts.Languages)
@@ -111,16 +108,16 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 		files []ID
 		errs  diag.List
 	)
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.Errorf(Dir, 0, "missing; create %s/%s/_index.md for the home page", Dir, langs[0]))
+	err := fs.WalkDir(fsys, config.ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == config.ContentDir && errors.Is(err, fs.ErrNotExist) {
+			errs.Add(diag.Errorf(config.ContentDir, 0, "missing; create %s/%s/_index.md for the home page", config.ContentDir, langs[0]))
 			return nil
 		}
 		if err != nil {
 			errs.Add(diag.CannotRead(p, err))
 			return nil
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, config.ContentDir), "/")
 		if rel == "" {
 			return nil
 		}
@@ -158,7 +155,7 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 			return nil
 		}
 		if !nested {
-			errs.Add(diag.Errorf(p, 0, "Markdown file outside a language folder; move it into %s/%s/", Dir, langs[0]))
+			errs.Add(diag.Errorf(p, 0, "Markdown file outside a language folder; move it into %s/%s/", config.ContentDir, langs[0]))
 			return nil
 		}
 		if id, ok := FileID(p); ok {
@@ -167,10 +164,10 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 		return nil
 	})
 	if err != nil {
-		errs.Add(diag.Errorf(Dir, 0, "%v", err))
+		errs.Add(diag.Errorf(config.ContentDir, 0, "%v", err))
 	}
 	if len(files) == 0 && len(errs) == 0 {
-		errs.Add(diag.Errorf(Dir, 0, "no Markdown files; add %s/%s/_index.md for the home page", Dir, langs[0]))
+		errs.Add(diag.Errorf(config.ContentDir, 0, "no Markdown files; add %s/%s/_index.md for the home page", config.ContentDir, langs[0]))
 	}
 	return files, errs
 }

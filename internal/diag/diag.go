@@ -4,9 +4,11 @@
 package diag
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -91,6 +93,15 @@ func (l List) Sort() {
 			return li < lj
 		}
 		return l[i].Error() < l[j].Error()
+	})
+}
+
+// SortErrors orders problems by file, then line, the order in which
+// every command reports warnings; problems at the same place keep their
+// order.
+func SortErrors(errs []*Error) {
+	slices.SortStableFunc(errs, func(a, b *Error) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
 }
 

@@ -18,7 +18,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -119,7 +118,7 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 		errs.Add(checkKeepMetadata(cfg, s.Images))
 	}
 	s.Warnings = append(s.Warnings, iwarns...)
-	sortWarnings(s.Warnings)
+	diag.SortErrors(s.Warnings)
 	// Layouts are parsed even when the rest failed (without interface
 	// strings they are only checked), so that every problem is reported
 	// at once.
@@ -148,7 +147,7 @@ func (s *Site) checkPages() error {
 			s.Warnings = append(s.Warnings, w)
 		}
 	}
-	sortWarnings(s.Warnings)
+	diag.SortErrors(s.Warnings)
 	return errs.Err()
 }
 
@@ -161,21 +160,12 @@ func checkKeepMetadata(cfg *config.Config, imgs *images.Set) error {
 		img := imgs.Lookup(p)
 		switch {
 		case img == nil:
-			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: no image %q; name a file of %s/ or %s/ from the project's folder, like \"%s/en/scan.jpg\"", p, images.ContentDir, assets.Dir, images.ContentDir))
+			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: no image %q; name a file of %s/ or %s/ from the project's folder, like \"%s/en/scan.jpg\"", p, config.ContentDir, assets.Dir, config.ContentDir))
 		case img.Format == images.SVG:
 			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: %q is an SVG, which has no metadata to keep; remove it from the list", p))
 		}
 	}
 	return errs.Err()
-}
-
-func sortWarnings(ws []*diag.Error) {
-	sort.SliceStable(ws, func(i, j int) bool {
-		if ws[i].Path != ws[j].Path {
-			return ws[i].Path < ws[j].Path
-		}
-		return ws[i].Line < ws[j].Line
-	})
 }
 
 // Stats describe a finished build.
@@ -220,14 +210,9 @@ func (s *Site) outputs() []output {
 	global := func(name string, job func() ([]byte, error)) output {
 		return output{Name: name, global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
 	}
-	if s.Renderer.HasLayout("root") {
-		outs = append(outs, output{Name: "index.html", make: func(r *render.Renderer) ([]byte, error) {
-			return r.Special("root", "/")
-		}})
-	}
-	if s.Renderer.HasLayout(rootNotFoundLayout) {
-		outs = append(outs, output{Name: "404.html", make: func(r *render.Renderer) ([]byte, error) {
-			return r.Special(rootNotFoundLayout, "/404.html")
+	for _, sp := range s.Renderer.SpecialPages() {
+		outs = append(outs, output{Name: sp.Out, make: func(r *render.Renderer) ([]byte, error) {
+			return r.Special(sp.Layout, sp.URL)
 		}})
 	}
 	for _, a := range s.Assets.All() {
@@ -267,7 +252,7 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 	}
 	// The language chooser's image goes with the default language's
 	// home page: a page of its own, which watch mode keeps track of.
-	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasLayout("root") {
+	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasRoot() {
 		if card, at, ok := s.Renderer.RootCard(); ok {
 			outs = append(outs, s.shareOutput(at, p, card, func(r *render.Renderer) {
 				r.RootCard() // reads every home page
@@ -356,9 +341,6 @@ func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
 // renders the new content too.
 func (s *Site) setContent(c *content.Tree) { s.Content = c }
 
-// rootNotFoundLayout is the layout of the bilingual 404.html at the root.
-const rootNotFoundLayout = "404-root"
-
 // written is what became of one output.
 type written struct {
 	files int   // the file and its compressed siblings
@@ -425,7 +407,9 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 
 // layoutErrorsOnce reports a mistake in a layout once, naming the first
 // page it failed for and counting the others, rather than once per page.
-// Other errors that repeat word for word are also reported once.
+// Other errors that repeat word for word are also reported once. Both a
+// build and watch mode (Incremental.Err) report through it; it leaves
+// errs as they were, so that it may be asked again.
 func layoutErrorsOnce(errs []error) diag.List {
 	var (
 		list  diag.List
@@ -439,7 +423,11 @@ func layoutErrorsOnce(errs []error) diag.List {
 				f.Others++
 				continue
 			}
-			first[ee.Err.Error()] = ee
+			once := *ee
+			once.Others = 0
+			first[ee.Err.Error()] = &once
+			list.Add(&once)
+			continue
 		} else if seen[err.Error()] {
 			continue
 		}
@@ -526,7 +514,7 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 		// Renders warn too, about images without alt text.
 		if res != nil {
 			res.Warnings = append(res.Warnings, site.Renderer.Warnings()...)
-			sortWarnings(res.Warnings)
+			diag.SortErrors(res.Warnings)
 		}
 	}()
 	staged, err := stage(filepath.Clean(out))

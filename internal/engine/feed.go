@@ -65,14 +65,14 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		Lang:   lang,
 		ID:     s.Config.FeedID + lang,
 		Title:  title,
-		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.abs(content.FeedURL(lang))}},
+		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: s.Config.AbsURL(content.FeedURL(lang))}},
 		Author: atomAuthor{Name: l.Title},
 	}
 	updated := noEntries
 	if home := s.Content.Page(lang, "_index"); home != nil && !home.Untranslated {
 		f.Subtitle = home.Description
-		f.Links = append(f.Links, atomLink{Rel: "alternate", Type: "text/html", Href: s.abs(home.URL)})
-		f.Author.URI = s.abs(home.URL)
+		f.Links = append(f.Links, atomLink{Rel: "alternate", Type: "text/html", Href: s.Config.AbsURL(home.URL)})
+		f.Author.URI = s.Config.AbsURL(home.URL)
 	}
 	for _, p := range s.Content.FeedPages(lang) {
 		changed, ok := entryUpdated(p)
@@ -85,7 +85,7 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		e := atomEntry{
 			ID:      s.Config.FeedID + lang + "/" + p.Key,
 			Title:   p.Title,
-			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: s.abs(p.URL)}},
+			Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: s.Config.AbsURL(p.URL)}},
 			Updated: changed.Format(time.RFC3339),
 			Summary: p.Description,
 		}
@@ -94,7 +94,7 @@ func (s *Site) feed(lang string) ([]byte, error) {
 		}
 		for _, t := range s.Content.Translations(p) {
 			if t.Indexable() {
-				e.Links = append(e.Links, atomLink{Rel: "alternate", Type: "text/html", Hreflang: t.Lang, Href: s.abs(t.URL)})
+				e.Links = append(e.Links, atomLink{Rel: "alternate", Type: "text/html", Hreflang: t.Lang, Href: s.Config.AbsURL(t.URL)})
 			}
 		}
 		f.Entries = append(f.Entries, e)

@@ -5,11 +5,13 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
 
+	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/images"
@@ -91,7 +93,7 @@ func (e *Incremental) Rebuild(ctx context.Context, paths []string) *Change {
 // incremental rebuild handles.
 func onlyContent(paths []string) bool {
 	for _, p := range paths {
-		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+		if p != config.ContentDir && !strings.HasPrefix(p, config.ContentDir+"/") {
 			return false
 		}
 		// An image beside a page is checked and resized by a full
@@ -132,14 +134,11 @@ func (e *Incremental) errors() error {
 		list.Add(err)
 	}
 	list.Add(e.assembly)
-	seen := map[string]bool{}
-	for _, err := range e.failed {
-		// A layout error would repeat for every page: once is enough.
-		if msg := err.Error(); !seen[msg] {
-			seen[msg] = true
-			list.Add(err)
-		}
+	failed := make([]error, 0, len(e.failed))
+	for _, name := range slices.Sorted(maps.Keys(e.failed)) {
+		failed = append(failed, e.failed[name])
 	}
+	list.Add(layoutErrorsOnce(failed).Err())
 	return list.Err()
 }
 

@@ -40,15 +40,12 @@ func realPages(t *testing.T) (*Site, []page) {
 			pages = append(pages, page{p.Out + " (single file)", p.Lang, html})
 		}
 	}
-	for _, special := range []struct{ layout, url string }{{"root", "/"}, {rootNotFoundLayout, "/404.html"}} {
-		if !site.Renderer.HasLayout(special.layout) {
-			continue
-		}
-		html, err := site.Renderer.Special(special.layout, special.url)
+	for _, special := range site.Renderer.SpecialPages() {
+		html, err := site.Renderer.Special(special.Layout, special.URL)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pages = append(pages, page{special.url, site.Config.DefaultLanguage, html})
+		pages = append(pages, page{special.URL, site.Config.DefaultLanguage, html})
 	}
 	return site, pages
 }

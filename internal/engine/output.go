@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"cecot/internal/content"
-	"cecot/internal/markdown"
 	"errors"
 	"fmt"
 	"os"
@@ -11,6 +9,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"cecot/internal/assets"
+	"cecot/internal/config"
+	"cecot/internal/content"
+	"cecot/internal/locale"
+	"cecot/internal/markdown"
 )
 
 // Writer receives the files of a built site. WriteFile may be called from
@@ -128,7 +132,7 @@ func checkOut(src, out string) error {
 	if rel, err := filepath.Rel(absSrc, absOut); err == nil && filepath.IsLocal(rel) {
 		first := strings.Split(filepath.ToSlash(rel), "/")[0]
 		switch first {
-		case "content", "layouts", "locales", "assets", "cmd", "internal", ".git":
+		case config.ContentDir, config.LayoutsDir, locale.Dir, assets.Dir, "cmd", "internal", ".git":
 			return fmt.Errorf("output folder %s is inside the project's %s/ folder; choose another, like %s", out, first, filepath.Join(src, "public"))
 		}
 	}

@@ -13,6 +13,6 @@ func (s *Site) robots() ([]byte, error) {
 		b.WriteString("# No sitemap: build with -baseurl to list the site's absolute URLs.\n")
 		return b.Bytes(), nil
 	}
-	b.WriteString("\nSitemap: " + s.abs("/sitemap.xml") + "\n")
+	b.WriteString("\nSitemap: " + s.Config.AbsURL("/sitemap.xml") + "\n")
 	return b.Bytes(), nil
 }

@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"encoding/xml"
-	"strings"
 
 	"cecot/internal/content"
 )
@@ -31,29 +30,24 @@ type alternate struct {
 // real translation, and the language chooser at the root as x-default,
 // the same links its head has (layouts/partials/alternates.html).
 func (s *Site) alternates(p *content.Page) []alternate {
-	alts := []alternate{{p.Lang, s.abs(p.URL)}}
+	alts := []alternate{{p.Lang, s.Config.AbsURL(p.URL)}}
 	for _, t := range s.Content.Translations(p) {
 		if !t.Untranslated {
-			alts = append(alts, alternate{t.Lang, s.abs(t.URL)})
+			alts = append(alts, alternate{t.Lang, s.Config.AbsURL(t.URL)})
 		}
 	}
-	return append(alts, alternate{"x-default", s.abs("/")})
-}
-
-// abs returns the absolute URL of a path from the site root.
-func (s *Site) abs(url string) string {
-	return s.Config.BaseURL + strings.TrimPrefix(url, "/")
+	return append(alts, alternate{"x-default", s.Config.AbsURL("/")})
 }
 
 // sitemapEntries lists the language chooser, then every indexable page
 // in content order.
 func (s *Site) sitemapEntries() []sitemapEntry {
 	var entries []sitemapEntry
-	if s.Renderer.HasLayout("root") {
-		root := sitemapEntry{loc: s.abs("/")}
+	if s.Renderer.HasRoot() {
+		root := sitemapEntry{loc: s.Config.AbsURL("/")}
 		for _, l := range s.Config.Languages {
 			if h := s.Content.Page(l.Code, "_index"); h != nil && h.Indexable() {
-				root.alternates = append(root.alternates, alternate{l.Code, s.abs(h.URL)})
+				root.alternates = append(root.alternates, alternate{l.Code, s.Config.AbsURL(h.URL)})
 			}
 		}
 		root.alternates = append(root.alternates, alternate{"x-default", root.loc})
@@ -61,7 +55,7 @@ func (s *Site) sitemapEntries() []sitemapEntry {
 	}
 	for _, p := range s.Content.Pages {
 		if p.Indexable() {
-			entries = append(entries, sitemapEntry{loc: s.abs(p.URL), lastmod: p.Lastmod.ISO(), alternates: s.alternates(p)})
+			entries = append(entries, sitemapEntry{loc: s.Config.AbsURL(p.URL), lastmod: p.Lastmod.ISO(), alternates: s.alternates(p)})
 		}
 	}
 	return entries

@@ -12,12 +12,10 @@ import (
 	"strings"
 
 	"cecot/internal/assets"
+	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/parallel"
 )
-
-// ContentDir is the folder of pages, whose images are published with them.
-const ContentDir = "content"
 
 // Options say where a site's images are and how to prepare them.
 type Options struct {
@@ -100,14 +98,14 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 	}
 	var errs diag.List
 	var sources []string
-	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, config.ContentDir, func(p string, d fs.DirEntry, err error) error {
 		switch {
-		case err != nil && p == ContentDir && errors.Is(err, fs.ErrNotExist):
+		case err != nil && p == config.ContentDir && errors.Is(err, fs.ErrNotExist):
 			return fs.SkipDir
 		case err != nil:
 			errs.Add(diag.CannotRead(p, err))
 			return nil
-		case strings.HasPrefix(d.Name(), ".") && p != ContentDir:
+		case strings.HasPrefix(d.Name(), ".") && p != config.ContentDir:
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -209,7 +207,7 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 	fp := fingerprint(data)
 	// content/en/chart.png is published as assets/en/chart.<fp>.png:
 	// under assets/, so that hosts cache it as long as assets.
-	rel := strings.TrimPrefix(strings.TrimPrefix(src, ContentDir+"/"), assets.Dir+"/")
+	rel := strings.TrimPrefix(strings.TrimPrefix(src, config.ContentDir+"/"), assets.Dir+"/")
 	base := path.Join(assets.OutDir, rel)
 	ext := path.Ext(base)
 	stem := strings.TrimSuffix(base, ext) + "." + fp
@@ -280,8 +278,8 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 	} else {
 		full = path.Join(path.Dir(file), p)
 	}
-	if !strings.HasPrefix(full, ContentDir+"/") && !strings.HasPrefix(full, assets.Dir+"/") {
-		return nil, fmt.Errorf("leads to %s, outside %s/ and %s/; keep images beside their page or in %s/", full, ContentDir, assets.Dir, assets.Dir)
+	if !strings.HasPrefix(full, config.ContentDir+"/") && !strings.HasPrefix(full, assets.Dir+"/") {
+		return nil, fmt.Errorf("leads to %s, outside %s/ and %s/; keep images beside their page or in %s/", full, config.ContentDir, assets.Dir, assets.Dir)
 	}
 	if !IsImage(full) {
 		return nil, fmt.Errorf("%s is not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg", full)
@@ -307,11 +305,11 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 // variant returns lang's variant of the default language's image at
 // full, or nil.
 func (s *Set) variant(full, lang string) *Image {
-	rest, ok := strings.CutPrefix(full, ContentDir+"/"+s.def+"/")
+	rest, ok := strings.CutPrefix(full, config.ContentDir+"/"+s.def+"/")
 	if !ok || lang == s.def {
 		return nil
 	}
-	v := s.byPath[path.Join(ContentDir, lang, rest)]
+	v := s.byPath[path.Join(config.ContentDir, lang, rest)]
 	if v != nil && v.Err != nil {
 		return &Image{Source: v.Source, Err: fmt.Errorf("%s %v", v.Source, v.Err)}
 	}
@@ -321,7 +319,7 @@ func (s *Set) variant(full, lang string) *Image {
 // original returns the default language's image at the path that full
 // has in another language's folder, or nil.
 func (s *Set) original(full string) *Image {
-	rest, ok := strings.CutPrefix(full, ContentDir+"/")
+	rest, ok := strings.CutPrefix(full, config.ContentDir+"/")
 	if !ok {
 		return nil
 	}
@@ -329,5 +327,5 @@ func (s *Set) original(full string) *Image {
 	if !ok || lang == s.def {
 		return nil
 	}
-	return s.byPath[path.Join(ContentDir, s.def, rest)]
+	return s.byPath[path.Join(config.ContentDir, s.def, rest)]
 }

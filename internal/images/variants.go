@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"cecot/internal/config"
 )
 
 // StampsFile is the file in a language's folder under content/ that
@@ -44,7 +46,7 @@ func stampOf(original []byte) string { return sourceHash(original)[:12] }
 // Variants lists lang's image variants in fsys and whether each is up to
 // date with its original in the default language def, ordered by file.
 func Variants(fsys fs.FS, lang, def string) ([]*Variant, error) {
-	dir := path.Join(ContentDir, lang)
+	dir := path.Join(config.ContentDir, lang)
 	stamps, err := readStamps(fsys, lang)
 	if err != nil {
 		return nil, err
@@ -65,7 +67,7 @@ func Variants(fsys fs.FS, lang, def string) ([]*Variant, error) {
 			return nil
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
-		orig := path.Join(ContentDir, def, rel)
+		orig := path.Join(config.ContentDir, def, rel)
 		data, err := fs.ReadFile(fsys, orig)
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil // an image of this language only, not a variant
@@ -98,7 +100,7 @@ const (
 
 // readStamps reads lang's StampsFile; a folder without one has no records.
 func readStamps(fsys fs.FS, lang string) (map[string]string, error) {
-	name := path.Join(ContentDir, lang, StampsFile)
+	name := path.Join(config.ContentDir, lang, StampsFile)
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return map[string]string{}, nil
@@ -140,10 +142,10 @@ func (e *StampError) Unwrap() error { return e.Err }
 // original in the default language def as the original is now. It
 // returns the original's path.
 func Stamp(root *os.Root, def, p string) (original string, err error) {
-	rest, ok := strings.CutPrefix(p, ContentDir+"/")
+	rest, ok := strings.CutPrefix(p, config.ContentDir+"/")
 	lang, rel, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 || !IsImage(p) {
-		return "", &StampError{Kind: "place", File: p, Original: ContentDir + "/es/chart.png"}
+		return "", &StampError{Kind: "place", File: p, Original: config.ContentDir + "/es/chart.png"}
 	}
 	if lang == def {
 		return "", &StampError{Kind: "original", File: p}
@@ -152,7 +154,7 @@ func Stamp(root *os.Root, def, p string) (original string, err error) {
 	if _, err := fs.Stat(fsys, p); err != nil {
 		return "", fmt.Errorf("%s: %w", p, err)
 	}
-	original = path.Join(ContentDir, def, rel)
+	original = path.Join(config.ContentDir, def, rel)
 	data, err := fs.ReadFile(fsys, original)
 	if err != nil {
 		return "", &StampError{Kind: "no_original", File: p, Original: original, Err: err}
@@ -167,7 +169,7 @@ func Stamp(root *os.Root, def, p string) (original string, err error) {
 	if err := toml.NewEncoder(&buf).Encode(stamps); err != nil {
 		return "", err
 	}
-	name := filepath.FromSlash(path.Join(ContentDir, lang, StampsFile))
+	name := filepath.FromSlash(path.Join(config.ContentDir, lang, StampsFile))
 	if err := root.WriteFile(name, buf.Bytes(), 0o644); err != nil {
 		return "", err
 	}

@@ -20,9 +20,12 @@ import (
 	"sync"
 	"time"
 
+	"cecot/internal/assets"
+	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/engine"
 	"cecot/internal/livereload"
+	"cecot/internal/locale"
 	"cecot/internal/watch"
 	"cecot/internal/workbench"
 )
@@ -88,8 +91,8 @@ type Server struct {
 
 // watched are what a project's build reads, relative to its folder.
 var (
-	watchedTrees = []string{"content", "layouts", "locales", "assets"}
-	watchedFiles = []string{"site.toml"}
+	watchedTrees = []string{config.ContentDir, config.LayoutsDir, locale.Dir, assets.Dir}
+	watchedFiles = []string{config.File}
 )
 
 // New loads and renders the project. A project with errors still makes

@@ -7,11 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"cecot/internal/assets"
+	"cecot/internal/config"
+	"cecot/internal/locale"
 )
 
 // Sources are what a fresh clone of the project has to build the site:
 // the folders and site.toml.
-var Sources = []string{"content", "layouts", "locales", "assets", "site.toml"}
+var Sources = []string{config.ContentDir, config.LayoutsDir, locale.Dir, assets.Dir, config.File}
 
 // Root returns the project's folder: the nearest folder above the
 // working directory (a package's, in tests) that holds go.mod.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"cecot/internal/assets"
+	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
 )
@@ -42,10 +43,10 @@ func (r *Renderer) checkLayout(lang, name string) error {
 		return fmt.Errorf("write the layout's name without .html: layout = %q", base)
 	}
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") || name == "base" || strings.HasPrefix(name, "partials/") {
-		return fmt.Errorf("a layout is named by its file in %s/ without .html, like \"page\" for %s/page.html; the layouts are: %s", Dir, Dir, list)
+		return fmt.Errorf("a layout is named by its file in %s/ without .html, like \"page\" for %s/page.html; the layouts are: %s", config.LayoutsDir, config.LayoutsDir, list)
 	}
 	if _, ok := r.tmpl.lookup(lang, name); !ok {
-		return fmt.Errorf("there is no %s/%s.html; use one of the layouts (%s), or add the file", Dir, name, list)
+		return fmt.Errorf("there is no %s/%s.html; use one of the layouts (%s), or add the file", config.LayoutsDir, name, list)
 	}
 	return nil
 }

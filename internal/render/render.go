@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -157,11 +156,42 @@ func (r *Renderer) Standalone(p *content.Page) ([]byte, error) {
 	return r.execute(p, "standalone", r.viewWith(p, md))
 }
 
+// The layouts of the pages that have no Markdown source: the language
+// chooser at the site root and the 404 page there, which speaks every
+// language. Each is made only when the layouts have it.
+const (
+	RootLayout         = "root"
+	RootNotFoundLayout = "404-root"
+)
+
+// A SpecialPage is a page without Markdown that a layout makes alone.
+type SpecialPage struct {
+	Layout string // RootLayout or RootNotFoundLayout
+	URL    string // "/", "/404.html"
+	Out    string // the file: "index.html", "404.html"
+}
+
+// SpecialPages are the pages without Markdown that the layouts make:
+// the language chooser at "/" if there is a root layout, and the root
+// 404 page if there is a 404-root layout.
+func (r *Renderer) SpecialPages() []SpecialPage {
+	var ps []SpecialPage
+	for _, p := range []SpecialPage{{RootLayout, "/", "index.html"}, {RootNotFoundLayout, "/404.html", "404.html"}} {
+		if r.HasLayout(p.Layout) {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// HasRoot reports whether the site has a language chooser at its root.
+func (r *Renderer) HasRoot() bool { return r.HasLayout(RootLayout) }
+
 // Special renders a page that has no Markdown source, such as the
 // language chooser at the site root: layout at url, in the default
 // language.
 func (r *Renderer) Special(layout, url string) ([]byte, error) {
-	p := &content.Page{Lang: r.Config.DefaultLanguage, Key: layout, File: path.Join(Dir, layout+".html"), URL: url}
+	p := &content.Page{Lang: r.Config.DefaultLanguage, Key: layout, File: path.Join(config.LayoutsDir, layout+".html"), URL: url}
 	return r.execute(p, layout, r.view(p))
 }
 
@@ -174,7 +204,7 @@ func (r *Renderer) HasLayout(name string) bool {
 func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
 	set, ok := r.tmpl.lookup(p.Lang, layout)
 	if !ok {
-		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, Dir, layout)
+		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, config.LayoutsDir, layout)
 	}
 	var buf bytes.Buffer
 	// The layout around the content, in one allocation; with a compact
@@ -345,12 +375,7 @@ func (r *Renderer) Warnings() []*diag.Error {
 	for _, fw := range r.warnings.byFile {
 		ws = append(ws, fw...)
 	}
-	sort.SliceStable(ws, func(i, j int) bool {
-		if ws[i].Path != ws[j].Path {
-			return ws[i].Path < ws[j].Path
-		}
-		return ws[i].Line < ws[j].Line
-	})
+	diag.SortErrors(ws)
 	return ws
 }
 
@@ -439,7 +464,7 @@ func (r *Renderer) resolve(p *content.Page, dest string) (*content.Page, string,
 	file, frag, _ := strings.Cut(dest, "#")
 	key := strings.TrimSuffix(path.Clean(path.Join(p.Dir(), file)), ".md")
 	if strings.HasPrefix(key, "../") || key == ".." || strings.HasPrefix(file, "/") {
-		return nil, "", fmt.Errorf("leads outside %s/%s/; link to a page of the same language", content.Dir, p.Lang)
+		return nil, "", fmt.Errorf("leads outside %s/%s/; link to a page of the same language", config.ContentDir, p.Lang)
 	}
 	target := r.Content.Page(p.Lang, key)
 	if target == nil {

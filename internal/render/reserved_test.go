@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"cecot/internal/config"
 	"cecot/internal/markdown"
 )
 
@@ -19,7 +20,7 @@ func TestReservedIDsAreTheRenderers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := markdown.ReservedIDs(fsys, Dir); !slices.Equal(got, tmpl.ids) || len(got) == 0 {
+	if got := markdown.ReservedIDs(fsys, config.LayoutsDir); !slices.Equal(got, tmpl.ids) || len(got) == 0 {
 		t.Errorf("ReservedIDs = %q, the renderer reserves %q", got, tmpl.ids)
 	}
 }

@@ -348,7 +348,7 @@ func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, 
 		return "", err
 	}
 	if set.Lookup(name) == nil {
-		return "", fmt.Errorf("shared %q: no such partial; shared fragments are files under %s/partials/", name, Dir)
+		return "", fmt.Errorf("shared %q: no such partial; shared fragments are files under %s/partials/", name, config.LayoutsDir)
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, name, f); err != nil {

@@ -15,12 +15,10 @@ import (
 	texttemplate "text/template"
 	"text/template/parse"
 
+	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/markdown"
 )
-
-// Dir is the folder of the layouts.
-const Dir = "layouts"
 
 // templates are the parsed layouts. Each layout file is parsed together
 // with base.html and the partials into a set of its own, since every
@@ -44,9 +42,9 @@ type templates struct {
 // template functions; parsing uses the first language's.
 func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap) (*templates, error) {
 	var common, layouts []string
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
-			return diag.Errorf(Dir, 0, "missing; a site needs at least %s/base.html and %s/page.html", Dir, Dir)
+	err := fs.WalkDir(fsys, config.LayoutsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == config.LayoutsDir && errors.Is(err, fs.ErrNotExist) {
+			return diag.Errorf(config.LayoutsDir, 0, "missing; a site needs at least %s/base.html and %s/page.html", config.LayoutsDir, config.LayoutsDir)
 		}
 		if err != nil {
 			return diag.CannotRead(p, err)
@@ -54,7 +52,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 		if d.IsDir() || path.Ext(p) != ".html" {
 			return nil
 		}
-		name := strings.TrimPrefix(p, Dir+"/")
+		name := strings.TrimPrefix(p, config.LayoutsDir+"/")
 		if name == "base.html" || strings.HasPrefix(name, "partials/") {
 			common = append(common, name)
 		} else {
@@ -111,9 +109,9 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 // parseFile parses the layout name into t, and adds the IDs it writes
 // literally to ids.
 func parseFile(fsys fs.FS, t *template.Template, name string, ids map[string]bool) error {
-	data, err := fs.ReadFile(fsys, path.Join(Dir, name))
+	data, err := fs.ReadFile(fsys, path.Join(config.LayoutsDir, name))
 	if err != nil {
-		return diag.CannotRead(path.Join(Dir, name), err)
+		return diag.CannotRead(path.Join(config.LayoutsDir, name), err)
 	}
 	markdown.AddLiteralIDs(data, ids)
 	if _, err := t.New(name).Parse(string(data)); err != nil {
@@ -164,21 +162,21 @@ func templateError(err error) error {
 	var he *template.Error
 	if errors.As(err, &he) {
 		if file, line, ok := escapeErrorPlace(he); ok {
-			return diag.Errorf(path.Join(Dir, file), line, "%s", he.Description)
+			return diag.Errorf(path.Join(config.LayoutsDir, file), line, "%s", he.Description)
 		}
 	}
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		return diag.Errorf(path.Join(Dir, m[1]), line, "%s", execMessage(m[3]))
+		return diag.Errorf(path.Join(config.LayoutsDir, m[1]), line, "%s", execMessage(m[3]))
 	}
 	// Unread wording: Go's own words, at the layout an execution error
 	// names when it names a file.
 	var ee texttemplate.ExecError
 	if errors.As(err, &ee) && strings.HasSuffix(ee.Name, ".html") {
-		return diag.Errorf(path.Join(Dir, ee.Name), 0, "%s", msg)
+		return diag.Errorf(path.Join(config.LayoutsDir, ee.Name), 0, "%s", msg)
 	}
-	return fmt.Errorf("%s: %v", Dir, err)
+	return fmt.Errorf("%s: %v", config.LayoutsDir, err)
 }
 
 // escapeErrorPlace returns the layout file and line of an escaping

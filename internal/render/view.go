@@ -84,12 +84,7 @@ func (v *PageView) Rel(target string) string {
 
 // Abs returns the absolute URL of target, a path from the site root, or ""
 // when the site has no base URL.
-func (v *PageView) Abs(target string) string {
-	if v.r.Config.BaseURL == "" {
-		return ""
-	}
-	return v.r.Config.BaseURL + strings.TrimPrefix(target, "/")
-}
+func (v *PageView) Abs(target string) string { return v.r.Config.AbsURL(target) }
 
 // Permalink is the page's absolute URL, or "" without a base URL.
 func (v *PageView) Permalink() string { return v.Abs(v.URL) }

@@ -48,7 +48,7 @@ func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 }
 
 func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.Language, error) {
-	reserved := markdown.ReservedIDs(fsys, LayoutDir)
+	reserved := markdown.ReservedIDs(fsys, config.LayoutsDir)
 	gl, err := LoadGlossary(fsys)
 	if err != nil {
 		return nil, err
@@ -110,7 +110,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*translation.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, LayoutDir), newSameness(gl, site.Default, lang))
+	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, config.LayoutsDir), newSameness(gl, site.Default, lang))
 }
 
 func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string, same *sameness) (*translation.Page, error) {
@@ -365,7 +365,7 @@ type syncRecord map[string]string
 // SyncFile is where a language's sync record is kept: in its content
 // folder, as import writes nothing else, and with a dot so that the
 // site ignores it.
-func SyncFile(lang string) string { return path.Join(content.Dir, lang, ".po-sync") }
+func SyncFile(lang string) string { return path.Join(config.ContentDir, lang, ".po-sync") }
 
 func readSync(fsys fs.FS, lang string) (syncRecord, error) {
 	rec := syncRecord{}

@@ -104,7 +104,7 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, LayoutDir), glossary: gl}, nil
+	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, config.LayoutsDir), glossary: gl}, nil
 }
 
 // languages checks the languages named on the command line; none means

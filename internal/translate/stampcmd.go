@@ -115,7 +115,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	if err != nil {
 		return "", nil, "", err
 	}
-	return file, data, MakeStamp(p.Body, HeadingIDs(p, markdown.ReservedIDs(root.FS(), LayoutDir))), nil
+	return file, data, MakeStamp(p.Body, HeadingIDs(p, markdown.ReservedIDs(root.FS(), config.LayoutsDir))), nil
 }
 
 // writeFile replaces a file through a temporary file, so that a failed

@@ -182,7 +182,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	reserved := markdown.ReservedIDs(fsys, LayoutDir)
+	reserved := markdown.ReservedIDs(fsys, config.LayoutsDir)
 	r := &Report{Default: cfg.DefaultLanguage, BasePath: cfg.BasePath()}
 	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
 	for _, l := range cfg.Languages {

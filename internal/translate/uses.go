@@ -11,11 +11,9 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"cecot/internal/config"
 	"cecot/internal/diag"
 )
-
-// LayoutDir is the folder of the layouts whose strings are looked for.
-const LayoutDir = "layouts"
 
 // Use is a place where a layout uses an interface string.
 type Use struct {
@@ -30,7 +28,7 @@ type Use struct {
 func UsedStrings(fsys fs.FS) (map[string][]Use, error) {
 	ids := map[string][]Use{}
 	var errs diag.List
-	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, config.LayoutsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -45,7 +43,7 @@ func UsedStrings(fsys fs.FS) (map[string][]Use, error) {
 		return nil
 	})
 	if err != nil {
-		errs.Add(diag.Errorf(LayoutDir, 0, "cannot read: %v", err))
+		errs.Add(diag.Errorf(config.LayoutsDir, 0, "cannot read: %v", err))
 	}
 	for _, uses := range ids {
 		sort.Slice(uses, func(i, j int) bool {
