@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,5 +122,36 @@ func TestWatchRefusesFrontMatter(t *testing.T) {
 		if err := e.Err(); err != nil {
 			t.Errorf("after the fix: %v", err)
 		}
+	}
+}
+
+// TestWatchWarnsOfUndrawableShareImage checks that watch mode warns, as a
+// build does, of a title that the share images' fonts cannot draw.
+func TestWatchWarnsOfUndrawableShareImage(t *testing.T) {
+	dir := copyFixture(t)
+	replaceInFile(t, filepath.Join(dir, "site.toml"), "[share]\nimages = false", "[share]\nimages = true")
+	e := NewIncremental(os.DirFS(dir), Options{})
+	e.Rebuild(context.Background(), nil)
+	const file = "content/en/news/first.md"
+	p := filepath.Join(dir, filepath.FromSlash(file))
+	good, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(good), `title = "First item"`, `title = "关于 CECOT"`, 1)
+	if err := os.WriteFile(p, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.Rebuild(context.Background(), []string{file})
+	if err := e.Err(); err != nil {
+		t.Fatalf("a title in Chinese is no error: %v", err)
+	}
+	var got []string
+	for _, w := range e.Warnings() {
+		got = append(got, w.Error())
+	}
+	want := file + ":2: share image: the title has characters that the share images' fonts cannot draw (关 于)"
+	if !slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, want) }) {
+		t.Errorf("warnings %q, want one starting %q", got, want)
 	}
 }

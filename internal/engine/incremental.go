@@ -339,6 +339,9 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 			e.parseErrs[f] = err // as a build would refuse it
 			continue
 		}
+		if w := e.site.Renderer.ShareWarning(p); w != nil {
+			e.warnings = append(e.warnings, w)
+		}
 		delete(e.parseErrs, f)
 		e.sources[f] = p
 		parsed[f] = p
