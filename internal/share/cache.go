@@ -41,11 +41,12 @@ var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 // otherwise drawn, and then kept in the folder. Failing to write the
 // folder is not an error: the card is drawn again next time.
 func (c *Cache) Image(card Card) ([]byte, error) {
+	if c.Dir == "" {
+		return c.draw(card, "")
+	}
 	file := c.file(card)
-	if c.Dir != "" {
-		if data, err := os.ReadFile(file); err == nil && bytes.HasPrefix(data, pngSignature) {
-			return data, nil
-		}
+	if data, err := os.ReadFile(file); err == nil && bytes.HasPrefix(data, pngSignature) {
+		return data, nil
 	}
 	return c.draw(card, file)
 }

@@ -337,3 +337,21 @@ func TestMissing(t *testing.T) {
 		})
 	}
 }
+
+// A cache without a folder keeps nothing: no file appears in the working
+// directory, whichever way the card is asked for.
+func TestCacheWithoutFolderWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	c := NewCache("")
+	card := Card{Site: "Site", Title: "Title", Line: "Line."}
+	if _, err := c.Image(card); err != nil {
+		t.Fatal(err)
+	}
+	if file, data, err := c.File(card); err != nil || file != "" || len(data) == 0 {
+		t.Fatalf("File = %q, %d bytes, %v", file, len(data), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("the cache wrote %d files into the working directory", len(entries))
+	}
+}
