@@ -62,17 +62,20 @@
   // also when it was rebuilt while the page was loading.
   const own = location.pathname.startsWith("/_");
   const madeAt = document.querySelector('meta[name="site-rebuild"]');
+  // A field of the workbench's desk with unsaved words is never thrown
+  // away by a reload: the save finds any change on disk and shows both.
+  const dirty = () => [...document.querySelectorAll("textarea")].some((t) => t.value !== t.defaultValue);
 
   const events = new EventSource("/_site/events");
   events.addEventListener("status", (e) => {
     const s = JSON.parse(e.data);
     if (started && s.started !== started) {
-      location.reload(); // a new server: the page may be out of date
+      if (!dirty()) location.reload(); // a new server: the page may be out of date
       return;
     }
     started = s.started;
     if (own && madeAt && String(s.rebuild) !== madeAt.content) {
-      location.reload();
+      if (!dirty()) location.reload();
       return;
     }
     show(s.errors);

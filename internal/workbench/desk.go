@@ -72,7 +72,9 @@ func (h *Handler) writable(r *http.Request) bool {
 	if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" {
 		return false
 	}
-	if o := r.Header.Get("Origin"); o != "" {
+	// A page whose policy sends no referrer gets "Origin: null" from
+	// some browsers; Sec-Fetch-Site then says where the form was.
+	if o := r.Header.Get("Origin"); o != "" && (o != "null" || r.Header.Get("Sec-Fetch-Site") != "same-origin") {
 		u, err := url.Parse(o)
 		if err != nil || u.Host != r.Host || (u.Scheme != "http" && u.Scheme != "https") {
 			return false

@@ -276,6 +276,12 @@ func (h *Handler) servePageWith(w http.ResponseWriter, r *http.Request, lang, ke
 		ed.Disk = rowText(p, ed.Anchor)
 	}
 	v.edit = ed
+	if ed != nil {
+		// The answer to a POST: reloading it would post again, so it
+		// does not reload itself (RebuildMeta); its save checks the
+		// file's version instead.
+		v.Rebuild = ""
+	}
 	h.render(w, r, "page", v, code)
 }
 
@@ -340,7 +346,9 @@ func send(w http.ResponseWriter, r *http.Request, ct string, data []byte, code i
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", contentPolicy)
-	h.Set("Referrer-Policy", "no-referrer")
+	// same-origin: the desk's forms carry their Origin, and no other
+	// site learns a workbench address.
+	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {

@@ -1,0 +1,140 @@
+package workbench_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"cecot/internal/browsertest"
+	"cecot/internal/workbench"
+)
+
+// fieldWith is JavaScript for the desk's textarea whose text holds s.
+func fieldWith(s string) string {
+	return `[...document.querySelectorAll("form.edit textarea")].find(t => t.value.includes(` + strconv.Quote(s) + `))`
+}
+
+// typeInto replaces old with text in the field that holds old, as
+// typing does, and presses its save button.
+func typeInto(t testing.TB, ctx contextT, old, text string) {
+	t.Helper()
+	eval[bool](t, ctx, `(() => { const f = `+fieldWith(old)+`; f.focus(); f.value = f.value.replace(`+strconv.Quote(old)+`, `+strconv.Quote(text)+`);
+		f.dispatchEvent(new Event("input", {bubbles: true})); f.form.querySelector("button[type=submit]").click(); return true; })()`)
+}
+
+// TestDeskInBrowser edits a paragraph in the desk, saves it, and sees
+// the change in the Spanish preview; the file's only change is that
+// paragraph. An edit that drops a link is refused beside its field;
+// "reviewed" clears the page's out-of-date state.
+func TestDeskInBrowser(t *testing.T) {
+	dir := newProject(t)
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 3*time.Minute)
+	before := readFile(t, dir, "content/es/submission.md")
+
+	s.open(t, ctx, workbench.Path+"es/submission?ui=es")
+	typeInto(t, ctx, "Esas cárceles son conocidas", "Esas cárceles son famosas")
+	poll(t, ctx, "the desk comes back to the saved row", `location.hash.startsWith("#row-") && !!(`+fieldWith("son famosas")+`)`)
+	if after, want := readFile(t, dir, "content/es/submission.md"), strings.Replace(before, "son conocidas", "son famosas", 1); after != want {
+		t.Errorf("the file changed beyond the paragraph:\n%s", after)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/es/informe/")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, "the Spanish preview shows the saved paragraph", `(() => { if (!document.body.innerText.includes("son famosas")) { location.reload(); return false; } return true; })()`)
+
+	// A dropped link: refused, said beside the field, nothing written.
+	s.open(t, ctx, workbench.Path+"es/submission?ui=es")
+	saved := readFile(t, dir, "content/es/submission.md")
+	typeInto(t, ctx, "[una página aparte](recommendations.md)", "una página aparte")
+	poll(t, ctx, "the refusal is shown beside the field", `(() => { const p = document.querySelector("form.edit .problem");
+		return !!p && p.offsetParent !== null && p.innerText.includes("No se guardó") && p.innerText.includes("recommendations.md") &&
+			p.closest("form").querySelector("textarea").value.includes("una página aparte"); })()`)
+	if readFile(t, dir, "content/es/submission.md") != saved {
+		t.Error("a refused edit was written")
+	}
+
+	// Reviewed, in one click.
+	s.open(t, ctx, workbench.Path+"es/submission?ui=en")
+	if st := eval[string](t, ctx, `document.querySelector(".overall .state").className`); !strings.Contains(st, "stale") {
+		t.Fatalf("the page's state is %q before review", st)
+	}
+	eval[bool](t, ctx, `(() => { document.querySelector("form.page-action button").click(); return true; })()`)
+	poll(t, ctx, "reviewed clears the out-of-date state", `!!document.querySelector(".overall .state.translated") && !document.querySelector("form.page-action")`)
+}
+
+// TestDeskAccessibility runs axe-core on every desk view: a page's forms,
+// a refused edit, a conflict, a missing page's start button, in both
+// interface languages and colour schemes; and at 360 px nothing scrolls
+// sideways.
+func TestDeskAccessibility(t *testing.T) {
+	axe := browsertest.AxeScript(t, repo)
+	dir := newProject(t)
+	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	removeFile(t, dir, "content/es/recommendations.md")
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 5*time.Minute)
+	check := func(t *testing.T) {
+		browsertest.Axe(t, ctx, axe)
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 800)); err != nil {
+			t.Fatal(err)
+		}
+		w := eval[[2]int](t, ctx, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`)
+		if w[0] > w[1] {
+			t.Errorf("at %d px the page is %d px wide: it scrolls sideways", w[1], w[0])
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, sch := range []string{"light", "dark"} {
+		browsertest.ColorScheme(t, ctx, sch)
+		for _, ui := range []string{"en", "es"} {
+			t.Run(sch+"/"+ui+"/page", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
+				check(t)
+			})
+			t.Run(sch+"/"+ui+"/refused", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
+				typeInto(t, ctx, "[una página aparte](recommendations.md)", "una página aparte")
+				poll(t, ctx, "the refusal", `!!document.querySelector("form.edit .problem")`)
+				check(t)
+			})
+			t.Run(sch+"/"+ui+"/conflict", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
+				// The file changes while the translator types: the page
+				// does not reload over the unsaved words.
+				eval[bool](t, ctx, `(() => { const f = `+fieldWith("Esas cárceles")+`; f.value += " Editado."; return true; })()`)
+				replaceIn(t, dir, "content/es/submission.md", "Una de ellas", "Una de ellas ("+sch+ui+")")
+				<-s.rebuilt
+				time.Sleep(300 * time.Millisecond)
+				eval[bool](t, ctx, `(() => { const f = `+fieldWith("Editado.")+`; f.form.querySelector("button[type=submit]").click(); return true; })()`)
+				poll(t, ctx, "the conflict", `!!document.querySelector("form.edit .problem.conflict")`)
+				check(t)
+			})
+			t.Run(sch+"/"+ui+"/start", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"es/recommendations?ui="+ui)
+				if !eval[bool](t, ctx, `!!document.querySelector("form.page-action button")`) {
+					t.Fatal("no start button")
+				}
+				check(t)
+			})
+		}
+	}
+}
+
+type contextT = context.Context
+
+func removeFile(t testing.TB, dir, name string) {
+	t.Helper()
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		t.Fatal(err)
+	}
+}
