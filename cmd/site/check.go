@@ -16,7 +16,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: site check [flags]\n\nCheck builds the site in memory and checks it: links and #anchors lead\nsomewhere, hreflang alternates link back, every page has a title and a\ndescription, images have alt text, links have text, and each translation\nhas as many headings, links, footnotes and numbered paragraphs as its\noriginal. It writes nothing.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: site check [flags]\n\nCheck builds the site in memory and checks it: links and #anchors lead\nsomewhere, hreflang alternates link back, every page has a title and a\ndescription, images have alt text, links have text, and each translation\nhas as many headings, links, footnotes and numbered paragraphs as its\noriginal, and each translated block keeps its original's links, footnote\nmarks, images and code. It writes nothing.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parseNoArgs(fs, args); err != nil {
@@ -38,6 +38,14 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	broken, err := check.Translations(root.FS(), site.Config)
+	if err != nil {
+		return err
+	}
+	for _, b := range broken {
+		res.Errors.Add(b)
+	}
+	res.Errors.Sort()
 	if err := res.Errors.Err(); err != nil {
 		return err
 	}

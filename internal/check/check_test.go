@@ -15,6 +15,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/images/imagestest"
 	"cecot/internal/render"
+	"cecot/internal/translate"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -240,5 +241,42 @@ func TestDroppedPlaceholder(t *testing.T) {
 	want := fmt.Sprintf(`locales/es.toml:%d: message "paragraph_label": the placeholder {{.Number}} of the original is missing`, line)
 	if got := fmt.Sprint(res.Errors); !strings.Contains(got, want) {
 		t.Errorf("check found:\n%s\nwant %s", got, want)
+	}
+}
+
+// TestTranslationsBreakingPromises: a translated paragraph that drops
+// its footnote mark is reported at its line of the Spanish Markdown
+// (issue 19, case 2, on the Markdown route).
+func TestTranslationsBreakingPromises(t *testing.T) {
+	en := pageFile("Report", "", "\nOne.[^1]\n\nTwo `code`.\n\n[^1]: Note.\n")
+	p, _, err := content.Parse(content.ID{Lang: "en", Key: "report"}, []byte(en))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Stamped as translated from the English as it is.
+	stamp := "translated_from = \"" + translate.MakeStamp(p.Body, translate.HeadingIDs(p, nil)) + "\"\n"
+	fsys := projectFS(t, map[string]string{
+		"en/report.md": en,
+		"es/report.md": pageFile("Informe", stamp, "\nUno.\n\nDos `código`.\n\n[^1]: Nota.\n"),
+	})
+	s, err := engine.Load(fsys, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Translations(fsys, s.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, e := range got {
+		lines = append(lines, e.Error())
+	}
+	want := []string{
+		"content/es/report.md:7: p1: the original has the footnote reference [^1] and the translation does not; keep it, next to the words it belongs to",
+		"content/es/report.md:9: p2: the original has the code `code` and the translation does not have it unchanged; code between backticks is not translated",
+		"content/es/report.md:9: p2: the translation has the code `código`, which the original does not; code between backticks is copied as it is",
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }

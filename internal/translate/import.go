@@ -294,19 +294,10 @@ func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bo
 
 // unitOf says what shape block b's text has to keep.
 func unitOf(b Block) promise.Unit {
-	switch {
-	case b.frontKey != "" || b.Kind.Field():
+	if b.frontKey != "" {
 		return promise.Field
-	case b.Kind == translation.KindAlt:
-		return promise.Alt
-	case b.Kind == translation.KindImageTitle:
-		return promise.Caption
-	case b.Kind == translation.KindCell:
-		return promise.Cell
-	case b.Kind == translation.KindHeading:
-		return promise.Heading
 	}
-	return promise.Block
+	return unitOfKind(b.Kind)
 }
 
 // stamp stamps src, the translation's new text, as made from the

@@ -61,6 +61,9 @@ type Language struct {
 	// Images are the language's image variants (a chart with its
 	// labels translated) and whether each is up to date.
 	Images []*images.Variant `json:"images,omitempty"`
+	// Broken are the translated blocks that break a promise of their
+	// original (see Broken), at their Markdown line.
+	Broken []*POProblem `json:"broken,omitempty"`
 }
 
 // StaleImages counts l's image variants whose original changed since.
@@ -133,7 +136,7 @@ func (r *Report) Clean() bool {
 		return false
 	}
 	for _, l := range r.Languages {
-		if len(l.Strings)+len(l.PO)+l.StaleImages() > 0 || l.Count(Translated) != len(l.Pages) {
+		if len(l.Strings)+len(l.PO)+len(l.Broken)+l.StaleImages() > 0 || l.Count(Translated) != len(l.Pages) {
 			return false
 		}
 	}
@@ -203,6 +206,9 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		addBlocks(lang, la)
+		for _, e := range Broken(la, cfg.UnsafeHTML) {
+			lang.Broken = append(lang.Broken, problemOf(e, "promise", nil))
+		}
 		if lang.PO, err = poProblems(fsys, l.Code); err != nil {
 			return nil, err
 		}

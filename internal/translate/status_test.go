@@ -324,3 +324,28 @@ func TestLeftInEnglish(t *testing.T) {
 		t.Errorf("with the title marked: %+v", c)
 	}
 }
+
+// TestBrokenPromiseInMarkdown: a translation edited in its Markdown that
+// drops a footnote mark is reported by status at its line (issue 19,
+// case 2, on the Markdown route), and -strict fails.
+func TestBrokenPromiseInMarkdown(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, "content/es/guide.md", "Un párrafo con una nota.[^1]", "Un párrafo con una nota.")
+	r, err := LoadStatus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := r.Languages[0].Broken
+	if len(b) != 1 || b[0].File != "content/es/guide.md" || b[0].Line != 34 || r.Clean() ||
+		!strings.Contains(b[0].Detail, "p3: the original has the footnote reference [^1] and the translation does not") {
+		t.Fatalf("broken: %+v", b)
+	}
+	var buf strings.Builder
+	if err := NewPrinter("es").WriteText(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if text := buf.String(); !strings.Contains(text, "content/es/guide.md:34: p3: el original tiene la llamada a nota [^1] y la traducción no") {
+		t.Errorf("the Spanish report lacks the broken promise:\n%s", text)
+	}
+}

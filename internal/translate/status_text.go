@@ -116,6 +116,13 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 		p.writeStrings(b, l.Strings)
 		b.WriteString("\n")
 	}
+	if len(l.Broken) > 0 {
+		fmt.Fprintf(b, "%s\n", p.T("broken_heading"))
+		for _, pr := range l.Broken {
+			fmt.Fprintf(b, "  %s\n", p.POProblem(pr))
+		}
+		b.WriteString("\n")
+	}
 	if len(l.PO) > 0 {
 		fmt.Fprintf(b, "%s\n", p.T("po_heading"))
 		for _, pr := range l.PO {
