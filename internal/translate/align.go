@@ -146,6 +146,9 @@ func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile,
 	if err != nil {
 		return nil, diag.CannotRead(file, err)
 	}
+	if c, ok := fsys.(*parseCache); ok {
+		return c.parsed(file, lang, key, data, reserved)
+	}
 	return readPageFile(file, lang, key, data, reserved)
 }
 

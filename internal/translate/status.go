@@ -145,6 +145,9 @@ func (r *Report) Clean() bool {
 
 // LoadStatus reads the project in fsys and reports on it.
 func LoadStatus(fsys fs.FS) (*Report, error) {
+	// The report aligns every page and works out an export: each page
+	// is parsed once for both.
+	fsys = Cached(fsys)
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err

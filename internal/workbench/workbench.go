@@ -122,6 +122,10 @@ func New(opts Options) *Handler {
 	if opts.BasePath == nil {
 		opts.BasePath = func() string { return "/" }
 	}
+	if opts.FS != nil {
+		// Requests after the first parse only the pages edited since.
+		opts.FS = translate.Cached(opts.FS)
+	}
 	h := &Handler{opts: opts}
 	if opts.Root != nil {
 		h.token = newToken()

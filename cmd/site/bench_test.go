@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"cecot/internal/engine"
+	"cecot/internal/synth"
+	"cecot/internal/translate"
+	"cecot/internal/workbench"
+)
+
+// translatorSite writes, once per run, the synthetic site of 2,000 pages
+// a language with its PO files exported, as a project that keeps them.
+func translatorSite(b *testing.B) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), "cecot-bench-translators-2000")
+	if _, err := os.Stat(filepath.Join(dir, ".done")); err == nil {
+		return dir
+	}
+	_ = os.RemoveAll(dir)
+	if err := synth.WriteDir(dir, synth.Options{N: 2000}); err != nil {
+		b.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	plan, err := translate.PlanExport(root.FS(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := plan.Write(root, "locales/po", "content"); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".done"), nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkTranslatorTools times, on one synthetic site of 2,000 pages a
+// language with PO files, a whole build and what translators run: "site
+// status", "site po export" (worked out, not written) and one page of
+// the workbench. Issue 19 asks each of the last three to take less time
+// than the build.
+func BenchmarkTranslatorTools(b *testing.B) {
+	dir := translatorSite(b)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	b.Run("build", func(b *testing.B) {
+		outs := b.TempDir()
+		i := 0
+		for b.Loop() {
+			out := filepath.Join(outs, "public")
+			if _, err := engine.Build(context.Background(), dir, out, engine.Options{}); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("status", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := translate.LoadStatus(fsys); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("po-export", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := translate.PlanExport(fsys, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("workbench-page", func(b *testing.B) {
+		h := workbench.New(workbench.Options{FS: fsys})
+		// A page of the synthetic site's first section.
+		key := "findings/part-01/page-00001"
+		for b.Loop() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/_status/es/"+key, nil))
+			if rec.Code != http.StatusOK {
+				b.Fatalf("GET /_status/es/%s: %d\n%.500s", key, rec.Code, rec.Body)
+			}
+		}
+	})
+}

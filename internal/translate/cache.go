@@ -1,0 +1,65 @@
+package translate
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"strings"
+	"sync"
+)
+
+// Cached returns fsys with a cache of the pages it has parsed into
+// blocks: status, export, import and the workbench read a page's file
+// each time, as it is on disk, but parse it again only when its bytes
+// changed. A command that reads every page twice (status works out an
+// export too) parses each once, and the workbench's requests after the
+// first parse only what was edited. It keeps one version of each file,
+// so its memory is bounded by the project's size.
+func Cached(fsys fs.FS) fs.FS {
+	if _, ok := fsys.(*parseCache); ok {
+		return fsys
+	}
+	return &parseCache{FS: fsys, pages: map[string]cachedPage{}}
+}
+
+type parseCache struct {
+	fs.FS
+	mu    sync.Mutex
+	pages map[string]cachedPage // by file
+}
+
+type cachedPage struct {
+	key [sha256.Size]byte // of the file's bytes and how it was parsed
+	pf  *pageFile
+}
+
+// ReadFile and ReadDir let fs.ReadFile and fs.WalkDir use the wrapped
+// file system's own.
+func (c *parseCache) ReadFile(name string) ([]byte, error) { return fs.ReadFile(c.FS, name) }
+
+func (c *parseCache) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+func (c *parseCache) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+// parsed returns the page file's blocks from the cache, or parses data
+// and keeps it. A pageFile is never changed once made.
+func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []string) (*pageFile, error) {
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte("\x00" + lang + "\x00" + key + "\x00" + strings.Join(reserved, " ")))
+	var k [sha256.Size]byte
+	copy(k[:], h.Sum(nil))
+	c.mu.Lock()
+	e, ok := c.pages[file]
+	c.mu.Unlock()
+	if ok && e.key == k {
+		return e.pf, nil
+	}
+	pf, err := readPageFile(file, lang, key, data, reserved)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.pages[file] = cachedPage{k, pf}
+	c.mu.Unlock()
+	return pf, nil
+}
