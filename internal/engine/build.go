@@ -192,6 +192,11 @@ type output struct {
 	// hash name exactly those bytes.
 	ready bool
 	make  func(r *render.Renderer) ([]byte, error)
+	// reads are the pages that the output's bytes come from, for an
+	// output that is not rendered, so that no renderer records them
+	// (a share image's card was made from its pages when the output
+	// was listed). Watch mode makes the output again when they change.
+	reads []content.ID
 	// cached, when set, gives the file that already holds the output's
 	// bytes, like a share image in the cache, so that a build links it
 	// into the site instead of making it (see FileLinker); or, when
@@ -245,29 +250,30 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {
-		// What the image shows is read from p: a recording renderer
-		// notes it, so that watch mode makes it again when p's title
-		// or description changes.
-		outs = append(outs, s.shareOutput(at, p, card, func(r *render.Renderer) { r.ShareCard(p) }))
+		// What the image shows is read from p, so watch mode makes it
+		// again when p's title or description changes.
+		outs = append(outs, s.shareOutput(at, p, card, []content.ID{p.ID()}))
 	}
 	// The language chooser's image goes with the default language's
 	// home page: a page of its own, which watch mode keeps track of.
 	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasRoot() {
 		if card, at, ok := s.Renderer.RootCard(); ok {
-			outs = append(outs, s.shareOutput(at, p, card, func(r *render.Renderer) {
-				r.RootCard() // reads every home page
-			}))
+			// It shows every language's home page.
+			var homes []content.ID
+			for _, lang := range s.Config.Codes() {
+				homes = append(homes, content.ID{Lang: lang, Key: "_index"})
+			}
+			outs = append(outs, s.shareOutput(at, p, card, homes))
 		}
 	}
 	return outs
 }
 
 // shareOutput is the output of page p that is share image card, at the
-// path at; read makes a recording renderer note what the image shows.
-func (s *Site) shareOutput(at string, p *content.Page, card share.Card, read func(*render.Renderer)) output {
-	return output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true,
-		make: func(r *render.Renderer) ([]byte, error) {
-			read(r)
+// path at; reads are the pages whose text the card shows.
+func (s *Site) shareOutput(at string, p *content.Page, card share.Card, reads []content.ID) output {
+	return output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, reads: reads,
+		make: func(*render.Renderer) ([]byte, error) {
 			return s.shares.Image(card)
 		},
 		cached: func() (string, []byte, error) { return s.shares.File(card) },
@@ -281,6 +287,9 @@ func (s *Site) shareOutput(at string, p *content.Page, card share.Card, read fun
 func (s *Site) makeWith(r *render.Renderer, o output, deps render.Deps) ([]byte, error) {
 	if deps != nil {
 		r = r.Recording(deps)
+		for _, id := range o.reads {
+			deps[id] = struct{}{}
+		}
 	}
 	data, err := o.make(r)
 	if err != nil || o.ready {
