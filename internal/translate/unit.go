@@ -1,11 +1,13 @@
 package translate
 
 import (
+	"errors"
 	"io/fs"
 	"strings"
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/locale"
 	"cecot/internal/promise"
 )
 
@@ -71,4 +73,70 @@ func checkUnit(name string, line int, b Block, text string, unsafeHTML bool) err
 		errs.Add(at(name, line, "unit_check", "Block", b.Anchor, "What", pb))
 	}
 	return errs.Err()
+}
+
+// PlanString works out locales/<lang>.toml with the interface string
+// id translated as text, as "site po import" writes a PO entry's: the
+// text must keep the original's placeholders and template syntax
+// (package promise), and only the message's own line changes (or a
+// line is added when the file lacks it). A message with plural forms
+// is left to the file or the PO file, which have a place for each form.
+func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := pr.languages([]string{lang}); err != nil {
+		return nil, err
+	}
+	defs, err := readMessages(fsys, pr.cfg.DefaultLanguage)
+	if err != nil {
+		return nil, err
+	}
+	var d *message
+	for _, m := range defs {
+		if m.id == id {
+			d = m
+		}
+	}
+	file := locale.File(lang)
+	if d == nil {
+		return nil, at(locale.File(pr.cfg.DefaultLanguage), 0, "unit_unknown", "Block", id)
+	}
+	line := 0
+	trs, err := readMessages(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range trs {
+		if m.id == id {
+			line = m.line
+		}
+	}
+	if d.plural() {
+		return nil, at(file, line, "unit_plural", "Block", id, "File", file, "PO", StringsPO(lang))
+	}
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if text == "" {
+		return nil, at(file, line, "unit_empty", "Block", id)
+	}
+	forms := map[string]string{"other": text}
+	var errs diag.List
+	for _, pb := range promise.String(d.forms, forms) {
+		errs.Add(at(file, line, "unit_check", "Block", id, "What", pb))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, diag.CannotRead(file, err)
+	}
+	ed := &tomlEditor{src: data}
+	if err := ed.set(id, false, nil, forms); err != nil {
+		return nil, diag.Errorf(file, line, "%v", err)
+	}
+	plan := newPlan()
+	plan.put(fsys, file, ed.src)
+	return plan, nil
 }

@@ -71,3 +71,28 @@ func TestPlanUnitRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanString: an interface string's new text changes its line of
+// locales/es.toml only; a dropped placeholder, a plural message and an
+// unknown one plan nothing.
+func TestPlanString(t *testing.T) {
+	fsys := posite(t)
+	before := string(fsys["locales/es.toml"].Data)
+	p, err := PlanString(fsys, "es", "skip", "Saltar al \"contenido\"")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.Replace(before, `skip = "Ir al contenido"`, `skip = "Saltar al \"contenido\""`, 1); string(p.Files["locales/es.toml"]) != want {
+		t.Errorf("after:\n%s\nwant:\n%s", p.Files["locales/es.toml"], want)
+	}
+	for _, tc := range []struct{ id, text, want string }{
+		{"reading_time", "{{.Count}} minutos", "plural"},
+		{"nothing", "x", "nothing"},
+		{"skip", "Ir {{.Nada}}", "locales/es.toml:1:"},
+		{"skip", " ", "empty"},
+	} {
+		if _, err := PlanString(fsys, "es", tc.id, tc.text); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s %q: %v, want an error naming %q", tc.id, tc.text, err, tc.want)
+		}
+	}
+}

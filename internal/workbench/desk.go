@@ -16,6 +16,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/locale"
 	"cecot/internal/translate"
 )
 
@@ -113,7 +114,7 @@ func (h *Handler) servePost(w http.ResponseWriter, r *http.Request, rest string)
 		return
 	}
 	lang, key := r.PostFormValue("lang"), r.PostFormValue("key")
-	if !h.ownLang(lang) || key == "" || strings.Contains(key, "..") || strings.HasPrefix(key, "/") {
+	if !h.ownLang(lang) || strings.Contains(key, "..") || strings.HasPrefix(key, "/") || key == "" && rest != saveAction {
 		http.Error(w, "forbidden: no such translation", http.StatusForbidden)
 		return
 	}
@@ -151,16 +152,27 @@ type edit struct {
 func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string) {
 	ui := r.PostFormValue("ui")
 	anchor, text := r.PostFormValue("anchor"), r.PostFormValue("text")
-	file := content.ID{Lang: lang, Key: key}.File()
+	// A page's unit goes to content/<lang>/, an interface string (no
+	// key) to locales/<lang>.toml; nothing else is ever written.
+	file, dir := content.ID{Lang: lang, Key: key}.File(), "content/"+lang
+	if key == "" {
+		file, dir = locale.File(lang), "locales"
+	}
 	ed := &edit{Anchor: anchor, Text: text}
 	if r.PostFormValue("hash") != fileHash(h.opts.FS, file) {
 		ed.Conflict = true
 		h.serveEdit(w, r, lang, key, ed, http.StatusConflict)
 		return
 	}
-	plan, err := translate.PlanUnit(h.opts.FS, lang, key, anchor, text)
+	var plan *translate.Plan
+	var err error
+	if key == "" {
+		plan, err = translate.PlanString(h.opts.FS, lang, anchor, text)
+	} else {
+		plan, err = translate.PlanUnit(h.opts.FS, lang, key, anchor, text)
+	}
 	if err == nil {
-		err = plan.Write(h.opts.Root, "content/"+lang)
+		err = plan.Write(h.opts.Root, dir)
 	}
 	if err != nil {
 		say := translate.NewPrinter(uiOr(ui)).Error
@@ -207,7 +219,11 @@ func uiOr(ui string) string {
 // redirect sends the browser back to the page's view at a fragment
 // (Post/Redirect/Get): reloading it then does not post again.
 func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, lang, key, ui, fragment string) {
-	u := Path + url.PathEscape(lang) + "/" + escapeKey(key) + "?" + url.Values{"ui": {uiOr(ui)}}.Encode()
+	u := Path + url.PathEscape(lang) + "/" + escapeKey(key)
+	if key == "" {
+		u = Path + stringsDir + url.PathEscape(lang)
+	}
+	u += "?" + url.Values{"ui": {uiOr(ui)}}.Encode()
 	if fragment != "" && fragment != "row-" {
 		u += "#" + url.PathEscape(fragment)
 	}
@@ -220,6 +236,11 @@ func (h *Handler) serveEdit(w http.ResponseWriter, r *http.Request, lang, key st
 	q := r.URL.Query()
 	q.Set("ui", uiOr(r.PostFormValue("ui")))
 	r.URL.RawQuery = q.Encode()
+	if key == "" {
+		r.URL.Path = Path + stringsDir + lang
+		h.serveStringsWith(w, r, lang, ed, code)
+		return
+	}
 	r.URL.Path = Path + lang + "/" + key
 	h.servePageWith(w, r, lang, key, ed, code)
 }
@@ -237,7 +258,10 @@ func (v *view) Action(name string) string { return Path + name }
 // page whose translation has a place for it.
 func (v *view) Editable(i int) bool {
 	b := v.Page.Blocks[i]
-	return v.Desk() && v.Page.Key != "" && v.Hash != "" && b.State != Obsolete && b.Target.Line > 0 && b.Kind != String
+	if !v.Desk() || v.Hash == "" || b.State == Obsolete || b.Target.Line == 0 {
+		return false
+	}
+	return v.Page.Key != "" || b.Kind == String && b.Anchor != ""
 }
 
 // EditOf is the unsaved edit of row i, if the request brought one back.
@@ -281,4 +305,20 @@ func rowText(p *Page, anchor string) string {
 		}
 	}
 	return ""
+}
+
+// setEdit records the version of the view's file and ed, an unsaved
+// form brought back, if any.
+func (v *view) setEdit(fsys fs.FS, ed *edit) {
+	v.Hash = fileHash(fsys, v.Page.File)
+	if ed != nil && ed.Conflict {
+		ed.Disk = rowText(v.Page, ed.Anchor)
+	}
+	v.edit = ed
+	if ed != nil {
+		// The answer to a POST: reloading it would post again, so it
+		// does not reload itself (RebuildMeta); its save checks the
+		// file's version instead.
+		v.Rebuild = ""
+	}
 }

@@ -294,3 +294,32 @@ func TestDeskReviewAndStart(t *testing.T) {
 		t.Errorf("the started page is not a draft:\n%s", data)
 	}
 }
+
+// TestDeskStrings saves an interface string: its line of
+// locales/es.toml changes and nothing else; one that drops a
+// placeholder is refused beside its field.
+func TestDeskStrings(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	const view = workbench.Path + "strings/es?ui=en"
+	forms, _ := s.deskForms(t, view)
+	before := readFile(t, dir, "locales/es.toml")
+	f := rowWith(t, forms, "Párrafo {{.Number}}")
+	form := f.fields
+	form.Set("text", "Sin número")
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "{{.Number}}") || !strings.Contains(body, "Not saved") {
+		t.Errorf("a dropped placeholder: %d", resp.StatusCode)
+	}
+	if readFile(t, dir, "locales/es.toml") != before {
+		t.Fatal("a refused string was written")
+	}
+	form.Set("text", "Párr. {{.Number}}")
+	resp, body = s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), workbench.Path+"strings/es?ui=en#row-") {
+		t.Fatalf("save: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), body)
+	}
+	if want := strings.Replace(before, `paragraph_label = "Párrafo {{.Number}}"`, `paragraph_label = "Párr. {{.Number}}"`, 1); readFile(t, dir, "locales/es.toml") != want {
+		t.Errorf("locales/es.toml changed beyond the string:\n%s", readFile(t, dir, "locales/es.toml"))
+	}
+}

@@ -58,6 +58,9 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 		if m, ok := tr.Messages[id]; ok {
 			b.Translation, b.Target.Line = formsText(m.Forms), m.Line
 		}
+		if len(d.Forms) == 1 {
+			b.Anchor = id // the desk edits it (a plural one has no single field)
+		}
 		for _, s := range problems[id] {
 			switch s.Problem {
 			case "missing", "untranslated", "placeholder":

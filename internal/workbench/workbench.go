@@ -275,17 +275,7 @@ func (h *Handler) servePageWith(w http.ResponseWriter, r *http.Request, lang, ke
 	}
 	v := h.newView(r, o, lang)
 	v.Page = p
-	v.Hash = fileHash(h.opts.FS, p.File)
-	if ed != nil && ed.Conflict {
-		ed.Disk = rowText(p, ed.Anchor)
-	}
-	v.edit = ed
-	if ed != nil {
-		// The answer to a POST: reloading it would post again, so it
-		// does not reload itself (RebuildMeta); its save checks the
-		// file's version instead.
-		v.Rebuild = ""
-	}
+	v.setEdit(h.opts.FS, ed)
 	h.render(w, r, "page", v, code)
 }
 
@@ -294,6 +284,12 @@ func (h *Handler) servePageWith(w http.ResponseWriter, r *http.Request, lang, ke
 const stringsDir = "strings/"
 
 func (h *Handler) serveStrings(w http.ResponseWriter, r *http.Request, lang string) {
+	h.serveStringsWith(w, r, lang, nil, http.StatusOK)
+}
+
+// serveStringsWith shows the interface strings' view with ed, an
+// unsaved form, beside its row; code is the response's status.
+func (h *Handler) serveStringsWith(w http.ResponseWriter, r *http.Request, lang string, ed *edit, code int) {
 	p, o, err := h.opts.Source.Strings(h.opts.FS, lang)
 	if err != nil {
 		h.serveProblem(w, r, err)
@@ -307,7 +303,8 @@ func (h *Handler) serveStrings(w http.ResponseWriter, r *http.Request, lang stri
 	}
 	p.Title = v.T("interface_strings")
 	v.Page = p
-	h.render(w, r, "page", v, http.StatusOK)
+	v.setEdit(h.opts.FS, ed)
+	h.render(w, r, "page", v, code)
 }
 
 // serveProblem shows why the project could not be read; the reload
