@@ -248,8 +248,14 @@ func (w *compactWriter) textString(s string) {
 	w.wrote(t)
 }
 
-// wrote notes that the arena grew by t's new text.
+// wrote notes that the arena grew by t's new text. A text token with no
+// text is dropped: the lexer never makes one, and it would stand between
+// tokens that the rules look at together (<code></code>).
 func (w *compactWriter) wrote(t *token) {
+	if t.start == len(w.arena) {
+		w.queue = w.queue[:len(w.queue)-1]
+		return
+	}
 	if !parse.IsAllWhitespace(w.arena[t.end:]) {
 		w.started, w.blockLast = true, false
 	}

@@ -48,6 +48,9 @@ func differ(t testing.TB, c *Converter, src []byte, p Page) (fallback string) {
 		return ""
 	}
 	if !compact.Compact {
+		if strings.HasPrefix(compact.CompactFallback, "compact writer: ") {
+			t.Fatalf("the compact writer failed on %q: %s", src, compact.CompactFallback)
+		}
 		if compact.CompactFallback == "" {
 			t.Fatalf("a fallback without a reason for %q", src)
 		}
