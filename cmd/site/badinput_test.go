@@ -513,6 +513,23 @@ func TestBadInput(t *testing.T) {
 			code:   0,
 			stderr: "site: warning: content/en/report.md:2: share image: the title has characters that the share images' fonts cannot draw (ت ق ر ي 🙂), so link previews show the page without an image; to have one, set share_image to an image of your own in assets/\n",
 		},
+		{
+			name:  "keep_metadata names no image of the site",
+			files: map[string]string{"site.toml": fixture["site.toml"] + "\n[images]\nkeep_metadata = [\"content/en/witness.jpg\"]\n"},
+			code:  1,
+			stderr: "site: error: site.toml:12: images.keep_metadata: no image \"content/en/witness.jpg\"; name a file of content/ or assets/ from the project's folder, like \"content/en/scan.jpg\"\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
+		{
+			name: "keep_metadata names an SVG",
+			files: map[string]string{
+				"site.toml":       fixture["site.toml"] + "\n[images]\nkeep_metadata = [\"assets/logo.svg\"]\n",
+				"assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>\n",
+			},
+			code: 1,
+			stderr: "site: error: site.toml:12: images.keep_metadata: \"assets/logo.svg\" is an SVG, which has no metadata to keep; remove it from the list\n" +
+				"site: 1 problem; fix it and run the command again\n" + failed,
+		},
 		// End of issue 21's block.
 		{
 			name: "every problem at once, sorted by file, with the warnings",
