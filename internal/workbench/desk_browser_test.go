@@ -106,6 +106,18 @@ func TestDeskAccessibility(t *testing.T) {
 				typeInto(t, ctx, "[una página aparte](recommendations.md)", "una página aparte")
 				poll(t, ctx, "the refusal", `!!document.querySelector("form.edit .problem")`)
 				check(t)
+				// With $DESK_SHOTS set to a folder, the refused row is
+				// saved there as a picture, for the translators' guides.
+				if dir := os.Getenv("DESK_SHOTS"); dir != "" && sch == "light" {
+					eval[bool](t, ctx, `(() => { document.querySelector("form.edit .problem").closest("li.row").id = "shot"; return true; })()`)
+					png, err := chromedp.Run(ctx, chromedp.Screenshot("#shot"))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(filepath.Join(dir, "desk-refused-"+ui+".png"), png, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			})
 			t.Run(sch+"/"+ui+"/conflict", func(t *testing.T) {
 				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
