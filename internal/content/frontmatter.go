@@ -49,6 +49,9 @@ type FrontMatter struct {
 	// value found wrong later (a layout or share image that does not
 	// exist, a slug that collides) is reported where the person wrote it.
 	lines map[string]int
+	// hash is a hash of the front matter's text as written, which
+	// MetaKey uses for Params and lines.
+	hash string
 }
 
 // Line returns the line of the page's file where the front matter sets

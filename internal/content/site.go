@@ -3,6 +3,8 @@ package content
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -245,6 +247,8 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	if err != nil {
 		return nil, warns, err
 	}
+	sum := sha256.Sum256(fmText)
+	fm.hash = hex.EncodeToString(sum[:])
 	empty := len(bytes.TrimSpace(src)) == 0
 	if empty {
 		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes a page without title or text; write them, or delete the file"))

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"reflect"
 	"slices"
 	"strings"
 
@@ -22,8 +21,9 @@ import (
 // a batch of changed files affects. Only one goroutine uses it at a time.
 //
 // An edited page is parsed again and put in place of the old one; if
-// nothing that other pages read of it changed (title, URL, weight and so
-// on: everything but its body), only its own outputs are rendered again.
+// nothing that other pages read of it changed (its content.MetaKey:
+// title, URL, weight and so on, everything but its body), only its own
+// outputs are rendered again.
 // Otherwise the outputs that read it are rendered too: each render
 // records the pages it read (render.Deps), and readers is the reverse
 // index. Pages added, removed or moved make the content be assembled
@@ -523,7 +523,7 @@ func (e *Incremental) structural(p *content.Page, c *content.Tree, d *delta) {
 func (e *Incremental) compare(o, n *content.Page, d *delta) {
 	id := n.ID()
 	switch {
-	case !sameMeta(o, n):
+	case o.MetaKey() != n.MetaKey():
 		d.ownPage(id)
 		d.readPage(id)
 	case !bytes.Equal(o.Body, n.Body):
@@ -539,22 +539,6 @@ func (e *Incremental) compare(o, n *content.Page, d *delta) {
 			}
 		}
 	}
-}
-
-// sameMeta reports whether a page's fields that other pages may read —
-// everything but its body — are the same in o and n. Reading time is
-// derived from the body but shown in lists, so it counts.
-func sameMeta(o, n *content.Page) bool {
-	a, b := *o, *n
-	// The words are the body's: the reading time, compared below, is
-	// what other pages show of them.
-	a.Body, b.Body, a.BodyHash, b.BodyHash, a.Words, b.Words = nil, nil, "", "", 0, 0
-	for _, d := range [][2]*content.Date{{&a.Date, &b.Date}, {&a.Lastmod, &b.Lastmod}} {
-		if d[0].Equal(d[1].Time) && d[0].MonthOnly == d[1].MonthOnly && d[0].Location().String() == d[1].Location().String() {
-			*d[1] = *d[0]
-		}
-	}
-	return reflect.DeepEqual(a, b) && o.ReadingTime() == n.ReadingTime()
 }
 
 // affected lists the outputs that delta d makes stale, and the names of
