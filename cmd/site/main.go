@@ -61,7 +61,7 @@ func parseNoArgs(fs *flag.FlagSet, args []string) error {
 func openProject(dir string) (*os.Root, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("project folder: %w", err)
+		return nil, translate.ProjectFolder(dir, err)
 	}
 	return root, nil
 }

@@ -8,8 +8,10 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -215,9 +217,76 @@ func (p *Printer) Error(err error) string {
 	}
 	var se *images.StampError
 	if errors.As(err, &se) && se.Error() == err.Error() {
-		return p.T("image_stamp_"+se.Kind, "File", se.File, "Original", se.Original, "Err", fmt.Sprint(se.Err))
+		var why any = se.Err
+		if se.Err != nil {
+			why = p.Error(se.Err)
+		}
+		return p.T("image_stamp_"+se.Kind, "File", se.File, "Original", se.Original, "Err", why)
+	}
+	if s, ok := p.system(err); ok {
+		return s
 	}
 	return err.Error()
+}
+
+// systemErrors are the operating system's errors that translators meet,
+// by the message that says them.
+var systemErrors = []struct {
+	err error
+	id  string
+}{
+	{fs.ErrNotExist, "os_not_exist"},
+	{fs.ErrPermission, "os_permission"},
+	{fs.ErrExist, "os_exist"},
+	{syscall.ENOSPC, "os_no_space"},
+	{syscall.EROFS, "os_read_only"},
+	{syscall.ENOTDIR, "os_not_dir"},
+	{syscall.EISDIR, "os_is_dir"},
+}
+
+// system says an operating-system error in p's language: "open x: no
+// such file or directory" as "open x" and the system's reason, in the
+// translator's words; ok is false for any other error.
+func (p *Printer) system(err error) (string, bool) {
+	reason := ""
+	for _, se := range systemErrors {
+		if errors.Is(err, se.err) {
+			reason = p.T(se.id)
+			break
+		}
+	}
+	if reason == "" {
+		return "", false
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Error() == err.Error() {
+		return p.T("os_path", "Op", p.T("os_op_"+opName(pe.Op)), "Path", pe.Path, "Reason", reason), true
+	}
+	var errno syscall.Errno
+	if errors.As(err, &errno) && errno.Error() == err.Error() {
+		return reason, true
+	}
+	return "", false
+}
+
+// opName is the name of a file operation's message: "open", "read",
+// "write", "remove", "rename", "mkdir", or "other".
+func opName(op string) string {
+	switch op {
+	case "open", "read", "write", "remove", "rename", "mkdir", "stat", "lstat", "readdir":
+		return op
+	case "openat", "openfdat":
+		return "open"
+	case "mkdirat":
+		return "mkdir"
+	case "unlinkat":
+		return "remove"
+	case "renameat":
+		return "rename"
+	case "fstatat":
+		return "stat"
+	}
+	return "other"
 }
 
 // promise says a broken promise in p's language.
@@ -260,6 +329,11 @@ var ErrNotClean error = msg("not_clean")
 // a page or an image of the project, with examples of what to name.
 func NotAPage(name, page, image string) error {
 	return at(name, 0, "not_a_page", "Page", page, "Image", image)
+}
+
+// ProjectFolder is the error of a project folder that cannot be opened.
+func ProjectFolder(dir string, err error) error {
+	return msg("project_folder", "Dir", dir, "Err", diag.PathCause(err))
 }
 
 // Has reports whether the tools have message id.

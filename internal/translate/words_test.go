@@ -2,10 +2,12 @@ package translate
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 
@@ -149,4 +151,32 @@ func locations(report string) []string {
 		}
 	}
 	return out
+}
+
+// TestSystemErrorsInSpanish: the operating system's errors that
+// translators meet are said in their language, with the file (issue 19,
+// case 13).
+func TestSystemErrorsInSpanish(t *testing.T) {
+	es := NewPrinter("es")
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "content/es/x.md", Err: syscall.ENOENT}, "no se puede abrir content/es/x.md: no existe ese archivo ni esa carpeta"},
+		{&fs.PathError{Op: "openat", Path: "locales/po/es.po", Err: syscall.EACCES}, "no se puede abrir locales/po/es.po: permiso denegado; pida acceso"},
+		{&fs.PathError{Op: "write", Path: "content/es/x.md", Err: syscall.ENOSPC}, "no se puede escribir content/es/x.md: el disco está lleno"},
+		{at("content/en/x.md", 0, "cannot_read_original", "Err", syscall.ENOENT), "content/en/x.md: no se puede leer el original: no existe ese archivo ni esa carpeta"},
+		{ProjectFolder("/tmp/nada", &fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT}), "carpeta del proyecto /tmp/nada: no existe ese archivo ni esa carpeta; ejecute el comando"},
+	} {
+		if got := es.Error(c.err); !strings.HasPrefix(got, c.want) {
+			t.Errorf("%v:\n got %q\nwant %q...", c.err, got, c.want)
+		}
+	}
+	// Other errors stay as they are.
+	if got := es.Error(errors.New("something else")); got != "something else" {
+		t.Errorf("got %q", got)
+	}
+	if got := english.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
+		t.Errorf("English: %q", got)
+	}
 }
