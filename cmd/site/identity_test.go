@@ -344,3 +344,35 @@ func TestImportFollowsOriginal(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusAdviceLeadsToClean: after an English typo fix that needs no
+// change in Spanish, doing what status says (stamp the page, then po
+// export) leaves status -strict clean (issue 19, case 7).
+func TestStatusAdviceLeadsToClean(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	src, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	front, blocks := bodyBlocks(t, string(src))
+	p := paragraphIndexes(blocks)[1]
+	blocks[p] = strings.Replace(blocks[p], " the ", " the  ", 1) // a double space, fixed away below
+	blocks[p] = strings.Replace(blocks[p], "the  ", "teh ", 1)
+	if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(blocks, "\n\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
+	if code != 1 || !strings.Contains(stdout, "stamp content/es/submission.md") || !strings.Contains(stdout, "po export es") {
+		t.Fatalf("status -strict after an English edit: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, filepath.Join(dir, "content", "es", "submission.md")); code != 0 {
+		t.Fatalf("stamp: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict after following its advice: exit %d\n%s", code, stdout)
+	}
+}
