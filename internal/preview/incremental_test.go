@@ -71,10 +71,14 @@ var edits = []edit{
 	{"restore", fixture},
 }
 
-// TestIncrementalEqualsBuild applies random sequences of edits and
-// checks after each that the served site is what a build of the project
-// makes, or, while the project has errors, that the errors are reported.
-func TestIncrementalEqualsBuild(t *testing.T) {
+// TestServedEqualsBuild applies random sequences of edits through the
+// server, on disk, and checks after each that the served site is what a
+// build of the project makes, or, while the project has errors, that the
+// errors are reported. engine's TestIncrementalEqualsBuild checks
+// engine.Incremental itself; this checks the glue around it: the watch
+// paths, the store, and that the preview adds nothing but the reload
+// script.
+func TestServedEqualsBuild(t *testing.T) {
 	steps := 20
 	if testing.Short() {
 		steps = 8
