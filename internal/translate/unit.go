@@ -8,7 +8,9 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/markdown"
 	"cecot/internal/promise"
+	"cecot/internal/translation"
 )
 
 // PlanUnit works out the translation of page key into lang with one
@@ -139,4 +141,69 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 	plan := newPlan()
 	plan.put(fsys, file, ed.src)
 	return plan, nil
+}
+
+// PlanReviewUnit works out the translation of page key into lang with
+// one unit marked as reviewed against its original as it is now, as
+// "site stamp" marks a whole page: the record of what the translation
+// was made from (blocks_from) names the original's block that holds the
+// unit as it is now, so the unit, and the other units of its block (the
+// items of its list, the cells of its table), are no longer changed.
+// Only the blocks_from line changes. A translation without a record, or
+// a front-matter field (which a record does not cover), is reviewed
+// with its whole page.
+func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := pr.languages([]string{lang}); err != nil {
+		return nil, err
+	}
+	src := pr.site.Page(pr.site.Default, key)
+	if src == nil || src.Untranslated {
+		return nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
+	}
+	s, err := pr.pageSync(src, lang, syncRecord{})
+	if err != nil {
+		return nil, err
+	}
+	if s.tr == nil {
+		return nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
+	}
+	noRecord := at(s.tr.path, 0, "unit_no_record", "Block", anchor, "File", s.tr.path)
+	rec, err := translation.ParseRecord(s.tr.page.BlocksFrom)
+	ob, tb := markdown.Blocks(s.orig.page.Body), markdown.Blocks(s.tr.page.Body)
+	if s.tr.page.BlocksFrom == "" || err != nil || len(rec) != len(tb) {
+		return nil, noRecord
+	}
+	now := translation.Items(s.orig.page.Body, ob)
+	matched := translation.Match(rec, now)
+	oUnits, _ := unitsByBlock(s.orig, ob)
+	for i, units := range oUnits {
+		for _, u := range units {
+			if s.orig.blocks[u].Anchor != anchor {
+				continue
+			}
+			if matched[i].Old < 0 {
+				return nil, at(s.tr.path, 0, "unit_no_place", "Block", anchor, "File", s.tr.path, "Original", s.orig.path)
+			}
+			rec[matched[i].Old] = now[i]
+			data, err := fs.ReadFile(fsys, s.tr.path)
+			if err != nil {
+				return nil, diag.CannotRead(s.tr.path, err)
+			}
+			out, err := setField(data, translation.RecordField, rec.String())
+			if err != nil {
+				return nil, &diag.Error{Path: s.tr.path, Err: err}
+			}
+			if _, _, err := content.Parse(content.ID{Lang: lang, Key: key}, out); err != nil {
+				return nil, WithNote(err, "file_not_changed")
+			}
+			plan := newPlan()
+			plan.put(fsys, s.tr.path, out)
+			return plan, nil
+		}
+	}
+	return nil, noRecord
 }

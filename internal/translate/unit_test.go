@@ -2,10 +2,15 @@ package translate
 
 import (
 	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"cecot/internal/diag"
+	"cecot/internal/projecttest"
+	"cecot/internal/translation"
 )
 
 // TestPlanUnit: one unit's new text changes that unit of the Markdown
@@ -94,5 +99,59 @@ func TestPlanString(t *testing.T) {
 		if _, err := PlanString(fsys, "es", tc.id, tc.text); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s %q: %v, want an error naming %q", tc.id, tc.text, err, tc.want)
 		}
+	}
+}
+
+// TestPlanReviewUnit: on the real submission, an English paragraph
+// edited makes its Spanish row changed; reviewing that unit clears it,
+// changes only the blocks_from line and leaves the page's other rows.
+func TestPlanReviewUnit(t *testing.T) {
+	dir := projecttest.Copy(t)
+	name := filepath.Join(dir, "content", "en", "submission.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "In February 2025, the governments", "In early 2025, the two governments", 1)
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	changed := func(fsys fs.FS) []string {
+		pa, err := AlignPage(fsys, "es", "submission")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, u := range pa.Units {
+			if u.State == translation.Changed {
+				out = append(out, u.Anchor)
+			}
+		}
+		return out
+	}
+	before := changed(fsys)
+	if len(before) != 1 {
+		t.Fatalf("changed rows after the edit: %q", before)
+	}
+	p, err := PlanReviewUnit(fsys, "es", "submission", before[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
+	out := p.Files["content/es/submission.md"]
+	oldRest, oldRec := cutLine(string(old), "blocks_from = ")
+	newRest, newRec := cutLine(string(out), "blocks_from = ")
+	if oldRest != newRest || oldRec == newRec {
+		t.Errorf("the review changed more than the blocks_from line, or not it")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "es", "submission.md"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if after := changed(fsys); len(after) != 0 {
+		t.Errorf("changed rows after the review: %q", after)
+	}
+	if _, err := PlanReviewUnit(fsys, "es", "submission", "meta.title"); err == nil {
+		t.Error("a front-matter field was reviewed alone")
 	}
 }

@@ -35,6 +35,8 @@ const (
 	saveAction   = "_save"
 	reviewAction = "_review"
 	startAction  = "_start"
+	// reviewUnitAction marks one unit reviewed, from its row's form.
+	reviewUnitAction = "_reviewunit"
 )
 
 // maxForm bounds a form's size: a unit's text is a paragraph, not a book.
@@ -119,8 +121,8 @@ func (h *Handler) servePost(w http.ResponseWriter, r *http.Request, rest string)
 		return
 	}
 	switch rest {
-	case saveAction:
-		h.save(w, r, lang, key)
+	case saveAction, reviewUnitAction:
+		h.save(w, r, lang, key, rest == reviewUnitAction)
 	case reviewAction, startAction:
 		h.stamp(w, r, rest, lang, key)
 	default:
@@ -149,7 +151,9 @@ type edit struct {
 	Conflict bool
 }
 
-func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string) {
+// save writes a row's form: its text (through the code of po import),
+// or, with review, the mark that the unit is reviewed as it is.
+func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string, review bool) {
 	ui := r.PostFormValue("ui")
 	anchor, text := r.PostFormValue("anchor"), r.PostFormValue("text")
 	// A page's unit goes to content/<lang>/, an interface string (no
@@ -166,9 +170,12 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string)
 	}
 	var plan *translate.Plan
 	var err error
-	if key == "" {
+	switch {
+	case review:
+		plan, err = translate.PlanReviewUnit(h.opts.FS, lang, key, anchor)
+	case key == "":
 		plan, err = translate.PlanString(h.opts.FS, lang, anchor, text)
-	} else {
+	default:
 		plan, err = translate.PlanUnit(h.opts.FS, lang, key, anchor, text)
 	}
 	if err == nil {

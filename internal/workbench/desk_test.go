@@ -243,6 +243,7 @@ func TestDeskReviewAndStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	replaceIn(t, dir, "content/en/submission.md", "In February 2025, the governments", "In early 2025, the two governments")
+	replaceIn(t, dir, "content/en/submission.md", "These prisons are notorious", "These prisons are infamous")
 	s := serve(t, dir)
 	state := func(key string) string {
 		root, err := os.OpenRoot(dir)
@@ -265,6 +266,22 @@ func TestDeskReviewAndStart(t *testing.T) {
 	}
 	if st := state("submission"); st != "stale" {
 		t.Fatalf("the edited submission is %q", st)
+	}
+	// One unit first: its row is no longer changed.
+	forms, _ := s.deskForms(t, submissionDesk)
+	if _, body := s.get(t, submissionDesk, ""); strings.Count(body, `<li class="row changed`) != 2 || !strings.Contains(body, `formaction="`+workbench.Path+`_reviewunit`) {
+		t.Fatal("the edited paragraphs' rows are not the two changed rows, with a reviewed button")
+	}
+	unit := rowWith(t, forms, "En febrero de 2025")
+	if resp, body := s.post(t, workbench.Path+"_reviewunit", unit.fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("unit reviewed: %d\n%s", resp.StatusCode, body)
+	}
+	if _, body := s.get(t, submissionDesk, ""); strings.Count(body, `<li class="row changed`) != 1 || strings.Contains(body, "In early 2025, the two governments</ins>") {
+		t.Error("the reviewed unit's row is still changed, or another row is no longer")
+	}
+	// Then the whole page.
+	if st := state("submission"); st != "stale" {
+		t.Fatalf("with one row changed, the submission is %q", st)
 	}
 	forms, actions := s.deskForms(t, submissionDesk)
 	review := -1
