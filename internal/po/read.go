@@ -20,7 +20,7 @@ func Read(name string, data []byte) (*File, error) {
 	lines := strings.Split(string(data), "\n")
 	for i, line := range lines {
 		if !utf8.ValidString(line) {
-			return nil, r.errorf(i+1, "this line is not valid UTF-8 text; save the file as UTF-8")
+			return nil, r.errorf(i+1, "not_utf8", "this line is not valid UTF-8 text; save the file as UTF-8")
 		}
 		if err := r.line(i+1, strings.TrimSuffix(line, "\r")); err != nil {
 			return nil, err
@@ -47,9 +47,35 @@ type reader struct {
 	plainS  bool  // a msgstr without [n] was read
 }
 
-func (r *reader) errorf(line int, format string, args ...any) error {
-	return diag.Errorf(r.name, line, format, args...)
+func (r *reader) errorf(line int, kind, format string, args ...any) error {
+	return failAt(r.name, line, kind, format, args...)
 }
+
+// wrap locates err, a SyntaxError of a string, at line.
+func (r *reader) wrap(line int, err error) error {
+	return &diag.Error{Path: r.name, Line: line, Err: err}
+}
+
+// failAt is a SyntaxError located in file name at line.
+func failAt(name string, line int, kind, format string, args ...any) error {
+	return &diag.Error{Path: name, Line: line, Err: syntaxError(kind, format, args...)}
+}
+
+// SyntaxError is a problem with the text of a PO file. Kind names it
+// ("no_closing_quote") and Args are the values its words name, in order,
+// so that a tool can say it in its user's language; Error says it in
+// English.
+type SyntaxError struct {
+	Kind   string
+	Args   []any
+	format string
+}
+
+func syntaxError(kind, format string, args ...any) *SyntaxError {
+	return &SyntaxError{Kind: kind, Args: args, format: format}
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf(e.format, e.Args...) }
 
 func (r *reader) entry() *Entry {
 	if r.cur == nil {
@@ -76,7 +102,7 @@ func (r *reader) line(n int, line string) error {
 	}
 	if strings.HasPrefix(trimmed, "#") {
 		if r.started && strings.HasPrefix(trimmed, "#|") {
-			return r.errorf(n, "a #| line after the msgid; #| lines come before the entry's msgctxt and msgid")
+			return r.errorf(n, "prev_after_msgid", "a #| line after the msgid; #| lines come before the entry's msgctxt and msgid")
 		}
 		if r.started {
 			if err := r.flush(n); err != nil {
@@ -87,16 +113,16 @@ func (r *reader) line(n int, line string) error {
 	}
 	e := r.entry()
 	if r.started && e.Obsolete != obsolete {
-		return r.errorf(n, "an entry is partly obsolete: write #~ before every line of an obsolete entry, or before none")
+		return r.errorf(n, "partly_obsolete", "an entry is partly obsolete: write #~ before every line of an obsolete entry, or before none")
 	}
 	e.Obsolete = obsolete
 	if strings.HasPrefix(trimmed, `"`) {
 		if r.target == nil {
-			return r.errorf(n, "a string with no keyword before it; start the entry with msgid \"...\"")
+			return r.errorf(n, "no_keyword", "a string with no keyword before it; start the entry with msgid \"...\"")
 		}
 		s, err := unquote(trimmed)
 		if err != nil {
-			return r.errorf(n, "%v", err)
+			return r.wrap(n, err)
 		}
 		*r.target += s
 		return nil
@@ -138,11 +164,11 @@ func (r *reader) previous(n int, text string) error {
 	e := r.entry()
 	if strings.HasPrefix(text, `"`) {
 		if r.target == nil || r.lastKey[0] != '|' {
-			return r.errorf(n, "a #| string with no #| msgid before it")
+			return r.errorf(n, "prev_no_msgid", "a #| string with no #| msgid before it")
 		}
 		s, err := unquote(text)
 		if err != nil {
-			return r.errorf(n, "%v", err)
+			return r.wrap(n, err)
 		}
 		*r.target += s
 		return nil
@@ -150,7 +176,7 @@ func (r *reader) previous(n int, text string) error {
 	key, val, _ := strings.Cut(text, " ")
 	s, err := unquote(strings.TrimSpace(val))
 	if err != nil {
-		return r.errorf(n, "#| %s: %v", key, err)
+		return r.errorf(n, "in_prev", "#| %s: %v", key, err)
 	}
 	switch key {
 	case "msgctxt":
@@ -163,7 +189,7 @@ func (r *reader) previous(n int, text string) error {
 		e.PrevIDPlural = &s
 		r.target = e.PrevIDPlural
 	default:
-		return r.errorf(n, "unknown #| line %q; it may hold msgctxt, msgid or msgid_plural", key)
+		return r.errorf(n, "unknown_prev", "unknown #| line %q; it may hold msgctxt, msgid or msgid_plural", key)
 	}
 	r.lastKey = "|" + key
 	return nil
@@ -177,7 +203,7 @@ func (r *reader) keyword(n int, line string) error {
 	}
 	s, err := unquote(strings.TrimSpace(val))
 	if err != nil {
-		return r.errorf(n, "%s: %v", key, err)
+		return r.errorf(n, "in_keyword", "%s: %v", key, err)
 	}
 	order := map[string]int{"msgctxt": 1, "msgid": 2, "msgid_plural": 3, "msgstr": 4}
 	base := key
@@ -186,17 +212,17 @@ func (r *reader) keyword(n int, line string) error {
 	}
 	rank, known := order[base]
 	if !known {
-		return r.errorf(n, "unknown keyword %q; an entry has msgctxt, msgid, msgid_plural and msgstr lines", key)
+		return r.errorf(n, "unknown_keyword", "unknown keyword %q; an entry has msgctxt, msgid, msgid_plural and msgstr lines", key)
 	}
 	if last := order[strings.TrimPrefix(baseOf(r.lastKey), "|")]; r.started && r.lastKey[0] != '|' && (rank < last || rank == last && rank != 4) {
 		if rank <= 2 && last == 4 {
-			return r.errorf(n, "%s follows a msgstr with no blank line between; separate entries with a blank line", key)
+			return r.errorf(n, "no_blank_line", "%s follows a msgstr with no blank line between; separate entries with a blank line", key)
 		}
-		return r.errorf(n, "%s is out of place; an entry is msgctxt (optional), msgid, msgid_plural (plural only), then msgstr", key)
+		return r.errorf(n, "out_of_place", "%s is out of place; an entry is msgctxt (optional), msgid, msgid_plural (plural only), then msgstr", key)
 	}
 	if !r.started || r.lastKey[0] == '|' {
 		if rank > 2 {
-			return r.errorf(n, "%s before any msgid; start the entry with msgid \"...\"", key)
+			return r.errorf(n, "before_msgid", "%s before any msgid; start the entry with msgid \"...\"", key)
 		}
 		e.Line = n
 	}
@@ -214,7 +240,7 @@ func (r *reader) keyword(n int, line string) error {
 		r.target = e.IDPlural
 	case key == "msgstr":
 		if r.plainS || len(r.strIdx) > 0 {
-			return r.errorf(n, "a second msgstr; an entry has one")
+			return r.errorf(n, "second_msgstr", "a second msgstr; an entry has one")
 		}
 		r.plainS = true
 		e.StrLine = n
@@ -223,13 +249,13 @@ func (r *reader) keyword(n int, line string) error {
 	default:
 		idx, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(key, "msgstr["), "]"))
 		if err != nil || !strings.HasSuffix(key, "]") || idx < 0 {
-			return r.errorf(n, "%q is not msgstr[0], msgstr[1], ...", key)
+			return r.errorf(n, "bad_index", "%q is not msgstr[0], msgstr[1], ...", key)
 		}
 		if r.plainS {
-			return r.errorf(n, "%s after a plain msgstr; an entry has either msgstr or msgstr[0], msgstr[1], ...", key)
+			return r.errorf(n, "index_after_plain", "%s after a plain msgstr; an entry has either msgstr or msgstr[0], msgstr[1], ...", key)
 		}
 		if idx != len(r.strIdx) {
-			return r.errorf(n, "%s out of order; expected msgstr[%d]", key, len(r.strIdx))
+			return r.errorf(n, "index_order", "%s out of order; expected msgstr[%d]", key, len(r.strIdx))
 		}
 		if len(r.strIdx) == 0 {
 			e.StrLine = n
@@ -259,19 +285,19 @@ func (r *reader) flush(n int) error {
 	}
 	if !r.started {
 		if e.PrevID != nil || len(e.Flags) > 0 || len(e.Refs) > 0 {
-			return r.errorf(n, "comments with no entry after them; add the msgid and msgstr lines, or delete the comments")
+			return r.errorf(n, "dangling_comments", "comments with no entry after them; add the msgid and msgstr lines, or delete the comments")
 		}
 		return nil // comments alone, as at the end of a file
 	}
 	line := e.Line
 	if len(e.Str) == 0 {
-		return r.errorf(line, "the entry has no msgstr; add msgstr \"\" after its msgid")
+		return r.errorf(line, "no_msgstr", "the entry has no msgstr; add msgstr \"\" after its msgid")
 	}
 	if e.IDPlural != nil && r.plainS {
-		return r.errorf(line, "a plural entry (msgid_plural) needs msgstr[0], msgstr[1], ... instead of msgstr")
+		return r.errorf(line, "plural_needs_index", "a plural entry (msgid_plural) needs msgstr[0], msgstr[1], ... instead of msgstr")
 	}
 	if e.IDPlural == nil && !r.plainS {
-		return r.errorf(line, "msgstr[n] in an entry without msgid_plural; use msgstr \"...\"")
+		return r.errorf(line, "index_without_plural", "msgstr[n] in an entry without msgid_plural; use msgstr \"...\"")
 	}
 	r.entries = append(r.entries, e)
 	return nil
@@ -289,11 +315,11 @@ func (r *reader) file() (*File, error) {
 			continue
 		}
 		if e.ID == "" && !e.Obsolete {
-			return nil, r.errorf(e.Line, "an empty msgid is only for the header, the first entry")
+			return nil, r.errorf(e.Line, "empty_msgid", "an empty msgid is only for the header, the first entry")
 		}
 		if !e.Obsolete {
 			if prev, dup := seen[e.Key()]; dup {
-				return nil, r.errorf(e.Line, "the same msgctxt and msgid as the entry at line %d; keep one of them", prev)
+				return nil, r.errorf(e.Line, "duplicate", "the same msgctxt and msgid as the entry at line %d; keep one of them", prev)
 			}
 			seen[e.Key()] = e.Line
 		}
@@ -311,14 +337,14 @@ func (f *File) setHeader(name string, e *Entry) error {
 		}
 		k, v, ok := strings.Cut(line, ":")
 		if !ok {
-			return diag.Errorf(name, e.StrLine+i, "header line %q is not \"Name: value\"", line)
+			return failAt(name, e.StrLine+i, "header_line", "header line %q is not \"Name: value\"", line)
 		}
 		f.Header = append(f.Header, Field{strings.TrimSpace(k), strings.TrimSpace(v)})
 	}
 	if ct := f.Get("Content-Type"); ct != "" {
 		_, cs, _ := strings.Cut(ct, "charset=")
 		if cs = strings.TrimSpace(cs); cs != "" && !strings.EqualFold(cs, "UTF-8") && !strings.EqualFold(cs, "CHARSET") {
-			return diag.Errorf(name, e.StrLine, "charset %q: only UTF-8 PO files are read; save the file as UTF-8 and set charset=UTF-8", cs)
+			return failAt(name, e.StrLine, "charset", "charset %q: only UTF-8 PO files are read; save the file as UTF-8 and set charset=UTF-8", cs)
 		}
 	}
 	return nil
@@ -327,7 +353,7 @@ func (f *File) setHeader(name string, e *Entry) error {
 // unquote reads a C-style quoted string as gettext writes them.
 func unquote(s string) (string, error) {
 	if len(s) < 2 || s[0] != '"' {
-		return "", fmt.Errorf("expected a string in double quotes, got %q", s)
+		return "", syntaxError("not_quoted", "expected a string in double quotes, got %q", s)
 	}
 	var b strings.Builder
 	i := 1
@@ -342,7 +368,7 @@ func unquote(s string) (string, error) {
 		}
 		i++
 		if i >= len(s) {
-			return "", fmt.Errorf("the string ends with a lone backslash; write \\\\ for a backslash")
+			return "", syntaxError("lone_backslash", "the string ends with a lone backslash; write \\\\ for a backslash")
 		}
 		switch c := s[i]; c {
 		case 'n':
@@ -367,7 +393,7 @@ func unquote(s string) (string, error) {
 				j++
 			}
 			if j == i+1 {
-				return "", fmt.Errorf("\\x with no hex digits after it")
+				return "", syntaxError("hex_no_digits", "\\x with no hex digits after it")
 			}
 			v, _ := strconv.ParseUint(s[i+1:j], 16, 8)
 			b.WriteByte(byte(v))
@@ -379,22 +405,22 @@ func unquote(s string) (string, error) {
 			}
 			v, _ := strconv.ParseUint(s[i:j], 8, 16)
 			if v > 255 {
-				return "", fmt.Errorf("octal escape \\%s is more than a byte", s[i:j])
+				return "", syntaxError("octal_too_big", "octal escape \\%s is more than a byte", s[i:j])
 			}
 			b.WriteByte(byte(v))
 			i = j - 1
 		default:
-			return "", fmt.Errorf("unknown escape \\%c; write \\\\ for a backslash", c)
+			return "", syntaxError("unknown_escape", "unknown escape \\%c; write \\\\ for a backslash", c)
 		}
 	}
 	if i >= len(s) {
-		return "", fmt.Errorf("the string has no closing quote")
+		return "", syntaxError("no_closing_quote", "the string has no closing quote")
 	}
 	if rest := strings.TrimSpace(s[i+1:]); rest != "" {
-		return "", fmt.Errorf("text after the closing quote: %q", rest)
+		return "", syntaxError("text_after_quote", "text after the closing quote: %q", rest)
 	}
 	if !utf8.ValidString(b.String()) {
-		return "", fmt.Errorf("an escape makes text that is not valid UTF-8")
+		return "", syntaxError("invalid_utf8_escape", "an escape makes text that is not valid UTF-8")
 	}
 	return b.String(), nil
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -19,6 +20,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/images"
+	"cecot/internal/po"
 	"cecot/internal/promise"
 )
 
@@ -215,6 +217,10 @@ func (p *Printer) Error(err error) string {
 	if errors.As(err, &pb) && pb.Error() == err.Error() {
 		return p.promise(pb)
 	}
+	var syn *po.SyntaxError
+	if errors.As(err, &syn) && syn.Error() == err.Error() {
+		return p.poSyntax(syn)
+	}
 	var se *images.StampError
 	if errors.As(err, &se) && se.Error() == err.Error() {
 		var why any = se.Err
@@ -287,6 +293,28 @@ func opName(op string) string {
 		return "stat"
 	}
 	return "other"
+}
+
+// poSyntax says a PO file's syntax error in p's language: its values
+// are A0, A1, ... as they are, Q0, ... quoted as Go quotes them (as the
+// English does), and C0, ... as characters; an error among them is said
+// in p's language too.
+func (p *Printer) poSyntax(e *po.SyntaxError) string {
+	var pairs []any
+	for i, a := range e.Args {
+		n := strconv.Itoa(i)
+		if err, ok := a.(error); ok {
+			a = p.Error(err)
+		}
+		pairs = append(pairs, "A"+n, a, "Q"+n, fmt.Sprintf("%q", a))
+		switch c := a.(type) {
+		case rune:
+			pairs = append(pairs, "C"+n, string(c))
+		case byte:
+			pairs = append(pairs, "C"+n, string(rune(c)))
+		}
+	}
+	return p.T("po_syntax_"+e.Kind, pairs...)
 }
 
 // promise says a broken promise in p's language.

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/po"
 	"errors"
 	"io/fs"
 	"maps"
@@ -178,5 +179,31 @@ func TestSystemErrorsInSpanish(t *testing.T) {
 	}
 	if got := english.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
 		t.Errorf("English: %q", got)
+	}
+}
+
+// TestPOSyntaxInSpanish: every problem the PO reader finds in a file's
+// text is said in Spanish too, at the same line, and in English exactly
+// as the reader words it.
+func TestPOSyntaxInSpanish(t *testing.T) {
+	for _, c := range []struct{ file, es string }{
+		{"msgid \"a\"\nmsgstr \"b\n", `x.po:2: msgstr: al texto le falta la comilla de cierre`},
+		{"msgid \"a\"\nmsgstr \"b\\q\"\n", `x.po:2: msgstr: escape desconocido \q; escriba \\ para poner una barra invertida`},
+		{"msgid \"a\"\nmsgstr \"b\"\nmsgstr \"c\"\n", `x.po:3: un segundo msgstr; una entrada tiene uno solo`},
+		{"msgid \"a\"\nmsgstr \"b\" x\n", `x.po:2: msgstr: hay texto después de la comilla de cierre: "x"`},
+		{"msgid \"a\"\nmsgstring \"b\"\n", `x.po:2: palabra clave desconocida "msgstring"; una entrada tiene líneas msgctxt, msgid, msgid_plural y msgstr`},
+		{"msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n", `x.po:4: el mismo msgctxt y msgid que la entrada de la línea 1; conserve una de las dos`},
+		{"msgid \"a\"\n", `x.po:1: la entrada no tiene msgstr; agregue msgstr "" después de su msgid`},
+	} {
+		_, err := po.Read("x.po", []byte(c.file))
+		if err == nil {
+			t.Fatalf("%q read", c.file)
+		}
+		if got := NewPrinter("es").Error(err); got != c.es {
+			t.Errorf("%q:\n got %s\nwant %s", c.file, got, c.es)
+		}
+		if got := english.Error(err); got != err.Error() {
+			t.Errorf("English %q, want %q", got, err.Error())
+		}
 	}
 }
