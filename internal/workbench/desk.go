@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"cecot/internal/config"
@@ -112,12 +113,12 @@ func (h *Handler) servePost(w http.ResponseWriter, r *http.Request, rest string)
 		return
 	}
 	if !h.writable(r) {
-		http.Error(w, "forbidden: the desk writes only for a form of its own pages, opened from this computer", http.StatusForbidden)
+		http.Error(w, "forbidden: the desk writes only for a form of its own pages, opened from this computer\nprohibido: la mesa solo escribe lo que se envía desde sus propias páginas, abiertas en esta computadora", http.StatusForbidden)
 		return
 	}
 	lang, key := r.PostFormValue("lang"), r.PostFormValue("key")
 	if !h.ownLang(lang) || strings.Contains(key, "..") || strings.HasPrefix(key, "/") || key == "" && rest != saveAction {
-		http.Error(w, "forbidden: no such translation", http.StatusForbidden)
+		http.Error(w, "forbidden: no such translation\nprohibido: no existe esa traducción", http.StatusForbidden)
 		return
 	}
 	switch rest {
@@ -194,7 +195,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 		h.serveEdit(w, r, lang, key, ed, http.StatusUnprocessableEntity)
 		return
 	}
-	h.redirect(w, r, lang, key, ui, "row-"+r.PostFormValue("row"))
+	h.redirect(w, r, lang, key, ui, "row-"+r.PostFormValue("row"), r.PostFormValue("row"))
 }
 
 // stamp marks the page reviewed against its original as it is now
@@ -213,7 +214,7 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 		h.serveEdit(w, r, lang, key, &edit{Problems: []string{translate.NewPrinter(uiOr(ui)).Error(err)}}, http.StatusUnprocessableEntity)
 		return
 	}
-	h.redirect(w, r, lang, key, ui, "main")
+	h.redirect(w, r, lang, key, ui, "main", "")
 }
 
 func uiOr(ui string) string {
@@ -225,12 +226,17 @@ func uiOr(ui string) string {
 
 // redirect sends the browser back to the page's view at a fragment
 // (Post/Redirect/Get): reloading it then does not post again.
-func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, lang, key, ui, fragment string) {
+// saved, if set, is the row whose form was saved: the page says so there.
+func (h *Handler) redirect(w http.ResponseWriter, r *http.Request, lang, key, ui, fragment, saved string) {
 	u := Path + url.PathEscape(lang) + "/" + escapeKey(key)
 	if key == "" {
 		u = Path + stringsDir + url.PathEscape(lang)
 	}
-	u += "?" + url.Values{"ui": {uiOr(ui)}}.Encode()
+	q := url.Values{"ui": {uiOr(ui)}}
+	if saved != "" {
+		q.Set("saved", saved)
+	}
+	u += "?" + q.Encode()
 	if fragment != "" && fragment != "row-" {
 		u += "#" + url.PathEscape(fragment)
 	}
@@ -329,3 +335,7 @@ func (v *view) setEdit(fsys fs.FS, ed *edit) {
 		v.Rebuild = ""
 	}
 }
+
+// Saved reports whether row i is the one just saved (Post/Redirect/Get
+// brings "saved=i"), to say so beside it.
+func (v *view) Saved(i int) bool { return v.saved == strconv.Itoa(i) && v.edit == nil }

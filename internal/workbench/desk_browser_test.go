@@ -101,6 +101,12 @@ func TestDeskAccessibility(t *testing.T) {
 				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
 				check(t)
 			})
+			t.Run(sch+"/"+ui+"/saved", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
+				typeInto(t, ctx, "Esas cárceles son", "Esas cárceles son")
+				poll(t, ctx, "the saved row", `!!document.querySelector("p.saved[role=status]")`)
+				check(t)
+			})
 			t.Run(sch+"/"+ui+"/refused", func(t *testing.T) {
 				s.open(t, ctx, workbench.Path+"es/submission?ui="+ui)
 				typeInto(t, ctx, "[una página aparte](recommendations.md)", "una página aparte")

@@ -102,8 +102,14 @@ func TestDeskSave(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
 	}
-	if loc := resp.Header.Get("Location"); !strings.HasPrefix(loc, workbench.Path+"es/submission?ui=es#row-") {
-		t.Errorf("save sends the browser to %q", loc)
+	loc := resp.Header.Get("Location")
+	row := f.fields.Get("row")
+	if want := workbench.Path + "es/submission?saved=" + row + "&ui=es#row-" + row; loc != want {
+		t.Errorf("save sends the browser to %q, want %q", loc, want)
+	}
+	// There, the row says it was saved, to the eye and to screen readers.
+	if _, body := s.get(t, strings.Split(loc, "#")[0], ""); strings.Count(body, `<p class="saved" role="status">Guardado.</p>`) != 1 {
+		t.Error("the saved row does not say so")
 	}
 	after := readFile(t, dir, "content/es/submission.md")
 	if want := strings.Replace(before, "Esas cárceles son conocidas", "Esas cárceles son famosas", 1); after != want {
@@ -210,6 +216,8 @@ func TestDeskForbidden(t *testing.T) {
 		{"other origin", "_save", good(), map[string]string{"Origin": "http://evil.example"}},
 		{"cross-site", "_save", good(), map[string]string{"Sec-Fetch-Site": "cross-site"}},
 		{"same-site", "_save", good(), map[string]string{"Sec-Fetch-Site": "same-site"}},
+		{"null origin, no fetch metadata", "_save", good(), map[string]string{"Origin": "null"}},
+		{"null origin, cross-site", "_save", good(), map[string]string{"Origin": "null", "Sec-Fetch-Site": "cross-site"}},
 		{"no token", "_save", noToken, map[string]string{"Origin": s.url}},
 		{"wrong token", "_save", badToken, map[string]string{"Origin": s.url}},
 		{"the original", "_save", badLang, map[string]string{"Origin": s.url}},
@@ -333,7 +341,7 @@ func TestDeskStrings(t *testing.T) {
 	}
 	form.Set("text", "Párr. {{.Number}}")
 	resp, body = s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
-	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), workbench.Path+"strings/es?ui=en#row-") {
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), workbench.Path+"strings/es?saved=") {
 		t.Fatalf("save: %d %s\n%s", resp.StatusCode, resp.Header.Get("Location"), body)
 	}
 	if want := strings.Replace(before, `paragraph_label = "Párrafo {{.Number}}"`, `paragraph_label = "Párr. {{.Number}}"`, 1); readFile(t, dir, "locales/es.toml") != want {

@@ -203,6 +203,7 @@ type view struct {
 	ed    Editor
 	token string // the desk's token, "" when read-only
 	edit  *edit  // a form brought back unsaved
+	saved string // the row just saved, from the query
 }
 
 func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
@@ -224,7 +225,7 @@ func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
 	if ui == "" {
 		ui = defaultUI
 	}
-	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang, token: h.token}
+	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang, token: h.token, saved: r.URL.Query().Get("saved")}
 	if n, ok := r.Context().Value(rebuildKey{}).(int64); ok {
 		v.Rebuild = strconv.FormatInt(n, 10)
 	}
@@ -347,9 +348,9 @@ func send(w http.ResponseWriter, r *http.Request, ct string, data []byte, code i
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", contentPolicy)
-	// same-origin: the desk's forms carry their Origin, and no other
-	// site learns a workbench address.
-	h.Set("Referrer-Policy", "same-origin")
+	// The site's own policy (the preview's invariant): the desk's forms
+	// then carry "Origin: null", and Sec-Fetch-Site says where they were.
+	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	w.WriteHeader(code)
 	if r.Method != http.MethodHead {
