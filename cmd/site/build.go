@@ -14,6 +14,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/images"
 	"cecot/internal/share"
+	"cecot/internal/translate"
 )
 
 // projectFlags are the flags of every command that reads the project.
@@ -21,12 +22,23 @@ type projectFlags struct {
 	src     string
 	baseURL string
 	drafts  bool
+	lang    *string
 }
 
 func (p *projectFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&p.src, "src", ".", "project `folder`, holding site.toml, content/, layouts/, locales/ and assets/")
 	fs.StringVar(&p.baseURL, "baseurl", "", "absolute `URL` the site is published under, overriding site.toml's baseURL")
 	fs.BoolVar(&p.drafts, "drafts", false, "include pages marked draft = true")
+	p.lang = langFlag(fs)
+}
+
+// printer is the Printer of the -lang given, or the environment's.
+func (p *projectFlags) printer(fs *flag.FlagSet) (*translate.Printer, error) {
+	lang := ""
+	if p.lang != nil {
+		lang = *p.lang
+	}
+	return printer(fs, lang)
 }
 
 func (p *projectFlags) options() engine.Options {
@@ -49,6 +61,10 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
+	p, err := pf.printer(fs)
+	if err != nil {
+		return err
+	}
 	if *out == "" {
 		*out = filepath.Join(pf.src, "public")
 	}
@@ -59,18 +75,18 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	opts.Compress = *compress
 	res, err := engine.Build(ctx, pf.src, *out, opts)
 	if res != nil {
-		warn(fs.Output(), withStrayPO(pf.src, res.Warnings))
+		warn(fs.Output(), p, withStrayPO(pf.src, res.Warnings))
 	}
 	if err != nil {
-		return fmt.Errorf("%w\nbuild failed; %s was not changed", err, *out)
+		return say(p, translate.WithNote(err, "build_failed", "Out", *out))
 	}
-	fmt.Fprintf(stdout, "site: built %s, %d files, %s, in %d ms into %s\n",
-		pageCounts(res.Pages), res.Files, size(res.Bytes), res.Duration.Milliseconds(), *out)
+	fmt.Fprintf(stdout, "site: %s\n", p.T("built", "Pages", pageCounts(p, res.Pages), "Files", res.Files,
+		"Size", size(res.Bytes), "Ms", res.Duration.Milliseconds(), "Out", *out))
 	return nil
 }
 
 // pageCounts reads "9 pages (en 5, es 4)".
-func pageCounts(byLang map[string]int) string {
+func pageCounts(p *translate.Printer, byLang map[string]int) string {
 	langs := make([]string, 0, len(byLang))
 	total := 0
 	for l, n := range byLang {
@@ -82,7 +98,7 @@ func pageCounts(byLang map[string]int) string {
 	for i, l := range langs {
 		parts[i] = fmt.Sprintf("%s %d", l, byLang[l])
 	}
-	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
+	return p.T("page_counts", "Total", total, "ByLang", strings.Join(parts, ", "))
 }
 
 func size(n int64) string {

@@ -10,6 +10,7 @@ import (
 
 	"cecot/internal/check"
 	"cecot/internal/engine"
+	"cecot/internal/translate"
 )
 
 func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -22,6 +23,15 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
+	p, err := pf.printer(fs)
+	if err != nil {
+		return err
+	}
+	return say(p, checkProject(fs, pf, p, stdout))
+}
+
+// checkProject loads the project pf names and checks the site it makes.
+func checkProject(fs *flag.FlagSet, pf projectFlags, p *translate.Printer, stdout io.Writer) error {
 	root, err := openProject(pf.src)
 	if err != nil {
 		return err
@@ -31,7 +41,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	warn(fs.Output(), withStrayPO(pf.src, site.Warnings))
+	warn(fs.Output(), p, withStrayPO(pf.src, site.Warnings))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := check.Site(ctx, site)
@@ -49,6 +59,6 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := res.Errors.Err(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "site: checked %d pages and %d internal links: no problems\n", res.Pages, res.Links)
+	fmt.Fprintf(stdout, "site: %s\n", p.T("checked", "Pages", res.Pages, "Links", res.Links))
 	return nil
 }

@@ -51,7 +51,7 @@ func runDesk(dir string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "site: %s\n", translate.NewPrinter(lang).T("desk_open_failed", "URL", u))
 		}
 	}
-	if err := serve(ctx, pf, deskAddr, os.Getenv("SITE_EDITOR_URL"), stdout, open); err != nil {
+	if err := serve(ctx, pf, translate.NewPrinter(lang), deskAddr, os.Getenv("SITE_EDITOR_URL"), stdout, open); err != nil {
 		report(stderr, say(translate.NewPrinter(lang), err))
 		return 1
 	}

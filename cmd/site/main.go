@@ -143,10 +143,10 @@ func usage(w io.Writer) {
 // command may add notes after a list of problems ("%w\nbuild failed"):
 // they are printed after it.
 //
-// A translator command's error (see say) is reported in the translator's
-// language; every other one in English.
+// An error a command marked with its -lang (see say) is reported in
+// that language; every other one in the environment's.
 func report(w io.Writer, err error) {
-	p := translate.NewPrinter("en")
+	p := translate.NewPrinter(translate.LangFromEnv(getenv))
 	var sp *spoken
 	if errors.As(err, &sp) {
 		p, err = sp.p, sp.err
@@ -154,12 +154,12 @@ func report(w io.Writer, err error) {
 	var list diag.List
 	if !errors.As(err, &list) {
 		for _, line := range strings.Split(p.Error(err), "\n") {
-			fmt.Fprintf(w, "site: error: %s\n", line)
+			fmt.Fprintf(w, "site: %s: %s\n", p.T("label_error"), line)
 		}
 		return
 	}
 	for _, e := range list {
-		fmt.Fprintf(w, "site: error: %s\n", p.Error(e))
+		fmt.Fprintf(w, "site: %s: %s\n", p.T("label_error"), p.Error(e))
 	}
 	fmt.Fprintf(w, "site: %s\n", p.N("problems", len(list)))
 	notes := strings.TrimPrefix(p.Error(err), p.Error(list))
@@ -170,9 +170,9 @@ func report(w io.Writer, err error) {
 	}
 }
 
-// warn prints warnings that did not stop the command.
-func warn(w io.Writer, warnings []*diag.Error) {
+// warn prints, in p's language, warnings that did not stop the command.
+func warn(w io.Writer, p *translate.Printer, warnings []*diag.Error) {
 	for _, e := range warnings {
-		fmt.Fprintf(w, "site: warning: %v\n", e)
+		fmt.Fprintf(w, "site: %s: %s\n", p.T("label_warning"), p.Error(e))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"cecot/internal/preview"
+	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
 
@@ -26,14 +27,18 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
+	p, err := pf.printer(fs)
+	if err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, pf, *addr, *editor, stdout, nil)
+	return say(p, serve(ctx, pf, p, *addr, *editor, stdout, nil))
 }
 
 // serve previews the project pf names on addr until ctx ends. ready, if
 // set, is called with the workbench's address once the server listens.
-func serve(ctx context.Context, pf projectFlags, addr, editor string, stdout io.Writer, ready func(desk string)) error {
+func serve(ctx context.Context, pf projectFlags, p *translate.Printer, addr, editor string, stdout io.Writer, ready func(desk string)) error {
 	ed, err := workbench.NewEditor(editor, pf.src)
 	if err != nil {
 		return err
@@ -49,21 +54,21 @@ func serve(ctx context.Context, pf projectFlags, addr, editor string, stdout io.
 	defer srv.Close()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("%w\nhint: another program (maybe another \"site serve\") uses it; choose another with -addr 127.0.0.1:1314", err)
+		return translate.WithNote(err, "addr_in_use")
 	}
 	if host, _, _ := net.SplitHostPort(addr); !isLoopback(host) {
-		fmt.Fprintf(os.Stderr, "site: warning: serving on %s: other computers on the network can see the preview; use -addr 127.0.0.1:%d to keep it private\n", addr, ln.Addr().(*net.TCPAddr).Port)
+		fmt.Fprintf(os.Stderr, "site: %s: %s\n", p.T("label_warning"), p.T("serving_public", "Addr", addr, "Port", ln.Addr().(*net.TCPAddr).Port))
 	}
 	desk := "http://" + displayAddr(ln.Addr()) + preview.StatusPath
-	fmt.Fprintf(stdout, "site: serving at http://%s%s (Ctrl-C to stop)\n", displayAddr(ln.Addr()), rep.BasePath)
-	fmt.Fprintf(stdout, "site: translator's workbench at %s\n", desk)
+	fmt.Fprintf(stdout, "site: %s\n", p.T("serving", "URL", "http://"+displayAddr(ln.Addr())+rep.BasePath))
+	fmt.Fprintf(stdout, "site: %s\n", p.T("serving_desk", "URL", desk))
 	if ready != nil {
 		ready(desk)
 	}
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "site: stopped")
+	fmt.Fprintf(stdout, "site: %s\n", p.T("serving_stopped"))
 	return nil
 }
 

@@ -105,7 +105,8 @@ func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, 
 		}
 		off += end + 1
 	}
-	return "", nil, nil, diag.Errorf(path, 1, "front matter: no closing %s line; end the front matter with a line that holds only %s", delim, delim)
+	return "", nil, nil, diag.At(path, 1, "fm_no_closing",
+		fmt.Sprintf("front matter: no closing %s line; end the front matter with a line that holds only %s", delim, delim), "Delim", delim)
 }
 
 // parseFrontMatter decodes front matter in the given format. Unknown keys
@@ -119,7 +120,7 @@ func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, 
 		if _, err := toml.Decode(string(fm), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
-				return FrontMatter{}, nil, diag.Errorf(path, perr.Position.Line+1, "front matter: %s", tomlMessage(perr.Message))
+				return FrontMatter{}, nil, &diag.Error{Path: path, Line: perr.Position.Line + 1, Err: frontMatterSays(tomlMessage(perr.Message))}
 			}
 			return FrontMatter{}, nil, diag.Errorf(path, 1, "front matter: %v", err)
 		}
@@ -139,7 +140,8 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 		warn []*Warning
 	)
 	bad := func(key, want string, v any) {
-		errs.Add(diag.Errorf(path, lineOf(key), "front matter: %s: want %s, got %s", key, want, describe(v)))
+		errs.Add(diag.At(path, lineOf(key), "fm_want", fmt.Sprintf("front matter: %s: want %s, got %s", key, want, describe(v)),
+			"Key", key, "Want", diag.Say("fm_want_"+wantIDs[want], want), "Got", describe(v)))
 	}
 	// Text and switch keys, each with the field it sets.
 	texts := map[string]*string{
@@ -208,13 +210,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 			}
 			fm.Params = p
 		default:
-			msg := fmt.Sprintf("front matter: unknown key %q", key)
-			if s := diag.Suggest(key, Fields); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			} else {
-				msg += "; put your own values under [params]"
-			}
-			warn = append(warn, &Warning{Path: path, Line: lineOf(key), Err: errors.New(msg)})
+			warn = append(warn, &Warning{Path: path, Line: lineOf(key), Err: unknownKey(key)})
 		}
 	}
 	return fm, warn, errs.Err()
@@ -303,30 +299,53 @@ func yamlError(path string, err error) error {
 	return diag.Errorf(path, line, "front matter: %s; check the YAML around this line: quotes, colons and indentation", msg)
 }
 
+// wantIDs name the kinds of value a key wants, for the message catalogue.
+var wantIDs = map[string]string{
+	"text in quotes": "text", "true or false": "switch", "a whole number": "number",
+	dateHint: "date", "a table of values": "table",
+}
+
+// unknownKey is the warning about a key the front matter does not know,
+// with the likely key it was meant to be.
+func unknownKey(key string) error {
+	msg := fmt.Sprintf("front matter: unknown key %q", key)
+	if s := diag.Suggest(key, Fields); s != "" {
+		return diag.Say("fm_unknown_key_suggest", msg+fmt.Sprintf(" (did you mean %q?)", s), "Key", fmt.Sprintf("%q", key), "Suggest", fmt.Sprintf("%q", s))
+	}
+	return diag.Say("fm_unknown_key", msg+"; put your own values under [params]", "Key", fmt.Sprintf("%q", key))
+}
+
+// frontMatterSays puts "front matter: " before a problem of its syntax.
+func frontMatterSays(m *diag.Message) *diag.Message {
+	return diag.Say("fm_syntax", "front matter: "+m.English, "Problem", m)
+}
+
 // tomlMessages reword the TOML parser's commonest messages as what to do.
-var tomlMessages = []struct{ prefix, say string }{
-	{"strings cannot contain newlines", `text in quotes must end on the line it starts; add the closing quote`},
-	{`expected value but found '\n'`, `no value after =; write key = "text", a number, true or false, or a date`},
-	{"expected value but found", `text must be in quotes, like title = "Report"`},
-	{"expected a top-level item to end with a newline", `two values on one line; put each key = value on its own line`},
-	{"expected '.' or '='", `not a key = value line; write it like title = "Report"`},
-	{"unexpected EOF", "the front matter ends in the middle of a value; close its quotes or brackets"},
-	{"invalid datetime", `not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
+var tomlMessages = []struct{ prefix, id, say string }{
+	{"strings cannot contain newlines", "toml_newline", `text in quotes must end on the line it starts; add the closing quote`},
+	{`expected value but found '\n'`, "toml_no_value", `no value after =; write key = "text", a number, true or false, or a date`},
+	{"expected value but found", "toml_unquoted", `text must be in quotes, like title = "Report"`},
+	{"expected a top-level item to end with a newline", "toml_two_values", `two values on one line; put each key = value on its own line`},
+	{"expected '.' or '='", "toml_not_key_value", `not a key = value line; write it like title = "Report"`},
+	{"unexpected EOF", "toml_eof", "the front matter ends in the middle of a value; close its quotes or brackets"},
+	{"invalid datetime", "toml_date", `not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
 }
 
 // tomlMessage makes a TOML parse message read like the others: lower
 // case, with how to fix it.
-func tomlMessage(msg string) string {
+func tomlMessage(msg string) *diag.Message {
 	if key, ok := strings.CutPrefix(msg, "Key '"); ok && strings.HasSuffix(key, "' has already been defined.") {
-		return fmt.Sprintf("key %q is set twice; keep one of them", strings.TrimSuffix(key, "' has already been defined."))
+		key = fmt.Sprintf("%q", strings.TrimSuffix(key, "' has already been defined."))
+		return diag.Say("toml_key_twice", fmt.Sprintf("key %s is set twice; keep one of them", key), "Key", key)
 	}
 	if say, ok := invisible.FromTOML(msg); ok {
-		return say
+		return diag.Say("toml_invisible", say)
 	}
 	for _, m := range tomlMessages {
 		if strings.HasPrefix(msg, m.prefix) {
-			return m.say
+			return diag.Say(m.id, m.say)
 		}
 	}
-	return strings.TrimSuffix(msg, ".") + "; check the TOML on this line: key = \"text in quotes\""
+	msg = strings.TrimSuffix(msg, ".")
+	return diag.Say("toml_other", msg+"; check the TOML on this line: key = \"text in quotes\"", "Parser", msg)
 }

@@ -234,7 +234,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	path, lang, key := id.File(), id.Lang, id.Key
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
-		return nil, nil, diag.Errorf(path, invalidUTF8Line(src), "not valid UTF-8 text; save the file with UTF-8 encoding")
+		return nil, nil, diag.At(path, invalidUTF8Line(src), "not_utf8", "not valid UTF-8 text; save the file with UTF-8 encoding")
 	}
 	if bytes.Contains(src, []byte("\r")) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
@@ -251,7 +251,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	fm.hash = hex.EncodeToString(sum[:])
 	empty := len(bytes.TrimSpace(src)) == 0
 	if empty {
-		warns = append(warns, diag.Errorf(path, 0, "empty file; it makes a page without title or text; write them, or delete the file"))
+		warns = append(warns, diag.At(path, 0, "empty_file", "empty file; it makes a page without title or text; write them, or delete the file"))
 	}
 	p := &Page{FrontMatter: fm, Lang: lang, Key: key, File: path, Body: body, BodyHash: SourceHash(body), Words: CountWords(body)}
 	switch {
@@ -263,7 +263,7 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 		p.Kind = KindNotFound
 	}
 	if p.Title == "" && p.Kind != KindHome && !empty {
-		warns = append(warns, diag.Errorf(path, 1, "no title; add title = \"...\" to the front matter"))
+		warns = append(warns, diag.At(path, 1, "no_title", "no title; add title = \"...\" to the front matter"))
 	}
 	if err := checkSlug(fm.Slug); err != nil {
 		return nil, warns, diag.Errorf(path, fieldLine(fmText, format, "slug")+1, "front matter: slug %q: %v", fm.Slug, err)

@@ -176,15 +176,49 @@ func CannotRead(path string, err error) *Error {
 	err = PathCause(err)
 	switch {
 	case strings.Contains(err.Error(), "path escapes from parent"):
-		return Errorf(path, 0, "symbolic link to a file outside the project, which the build does not read; copy the file into the project instead")
+		return At(path, 0, "read_outside", "symbolic link to a file outside the project, which the build does not read; copy the file into the project instead")
 	case errors.Is(err, syscall.ELOOP):
-		return Errorf(path, 0, "symbolic links that lead in a circle; replace the link with the file itself")
+		return At(path, 0, "read_loop", "symbolic links that lead in a circle; replace the link with the file itself")
 	case errors.Is(err, fs.ErrNotExist):
 		// Listed a moment ago: moved or deleted since, as an editor
 		// saving under watch mode does, or a link to nothing.
-		return Errorf(path, 0, "gone while being read (moved or deleted), or a symbolic link to nothing; if it is a link, fix it or remove it")
+		return At(path, 0, "read_gone", "gone while being read (moved or deleted), or a symbolic link to nothing; if it is a link, fix it or remove it")
 	case errors.Is(err, fs.ErrPermission):
-		return Errorf(path, 0, "cannot read: permission denied; make the file readable (chmod a+r)")
+		return At(path, 0, "read_permission", "cannot read: permission denied; make the file readable (chmod a+r)")
 	}
 	return Errorf(path, 0, "cannot read: %v", err)
+}
+
+// Message is a problem's words kept by a message ID and named values, so
+// that a message catalogue can say them in the reader's language. As an
+// error it reads in English, as the logs and -json have it.
+type Message struct {
+	ID      string         // "fm_unknown_key"; the catalogue's key
+	Data    map[string]any // the template's values; an error among them is said in the same language
+	English string         // what Error returns
+}
+
+// Error is the message in English.
+func (m *Message) Error() string { return m.English }
+
+// Unwrap returns the cause the message names Err, if any, so that
+// errors.Is sees through it.
+func (m *Message) Unwrap() error {
+	err, _ := m.Data["Err"].(error)
+	return err
+}
+
+// Say returns the message id with values from pairs of names and values,
+// reading english.
+func Say(id, english string, pairs ...any) *Message {
+	d := make(map[string]any, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		d[fmt.Sprint(pairs[i])] = pairs[i+1]
+	}
+	return &Message{ID: id, Data: d, English: english}
+}
+
+// At is the message id located at path and line.
+func At(path string, line int, id, english string, pairs ...any) *Error {
+	return &Error{Path: path, Line: line, Err: Say(id, english, pairs...)}
 }

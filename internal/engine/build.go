@@ -509,7 +509,7 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 	}
 	root, err := os.OpenRoot(src)
 	if err != nil {
-		return nil, fmt.Errorf("project folder: %w", err)
+		return nil, ProjectFolderError(err)
 	}
 	defer root.Close()
 	// A build reads each page's text again when it renders it, rather
@@ -548,4 +548,10 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 		}
 	}
 	return &Result{Stats: st, Warnings: warnings, Duration: time.Since(start)}, nil
+}
+
+// ProjectFolderError is err, from opening the project folder, said as
+// such.
+func ProjectFolderError(err error) error {
+	return diag.Say("build_project_folder", "project folder: "+err.Error(), "Err", err)
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"path"
 	"strconv"
 	"strings"
@@ -213,6 +214,10 @@ func (p *Printer) Error(err error) string {
 	if errors.As(err, &m) && m.Error() == err.Error() {
 		return p.Say(m)
 	}
+	var dm *diag.Message
+	if errors.As(err, &dm) && dm.Error() == err.Error() {
+		return p.sayDiag(dm)
+	}
 	var pb *promise.Problem
 	if errors.As(err, &pb) && pb.Error() == err.Error() {
 		return p.promise(pb)
@@ -248,6 +253,10 @@ var systemErrors = []struct {
 	{syscall.EROFS, "os_read_only"},
 	{syscall.ENOTDIR, "os_not_dir"},
 	{syscall.EISDIR, "os_is_dir"},
+	{syscall.ELOOP, "os_loop"},
+	{syscall.ENAMETOOLONG, "os_name_too_long"},
+	{syscall.EADDRINUSE, "os_addr_in_use"},
+	{syscall.EADDRNOTAVAIL, "os_addr_not_available"},
 }
 
 // system says an operating-system error in p's language: "open x: no
@@ -271,6 +280,10 @@ func (p *Printer) system(err error) (string, bool) {
 	var errno syscall.Errno
 	if errors.As(err, &errno) && errno.Error() == err.Error() {
 		return reason, true
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Error() == err.Error() && oe.Addr != nil {
+		return p.T("os_addr", "Addr", oe.Addr.String(), "Reason", reason), true
 	}
 	return "", false
 }
@@ -344,9 +357,10 @@ func (n *Note) Error() string { return n.Err.Error() + "\n" + n.Note.Error() }
 // Unwrap returns the error the note is about.
 func (n *Note) Unwrap() error { return n.Err }
 
-// WithNote adds the note id after err.
-func WithNote(err error, id string) error {
-	return &Note{Err: err, Note: msg(id)}
+// WithNote adds the note id, with values from pairs of names and values,
+// after err.
+func WithNote(err error, id string, pairs ...any) error {
+	return &Note{Err: err, Note: msg(id, pairs...)}
 }
 
 // ErrNotClean is "site status -strict"'s error when something is missing
@@ -368,4 +382,14 @@ func ProjectFolder(dir string, err error) error {
 func (p *Printer) Has(id string) bool {
 	_, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
 	return err == nil
+}
+
+// sayDiag says a problem's Message in p's language. English, and a
+// message the catalogue does not have yet, read as the message's own
+// English, so that the English output is the one the code writes.
+func (p *Printer) sayDiag(m *diag.Message) string {
+	if p.lang == ToolLangs[0] || !p.Has(m.ID) {
+		return m.English
+	}
+	return p.Say(&Message{ID: m.ID, Data: m.Data})
 }

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildSpeaksSpanish checks that build speaks the environment's
+// language, or -lang's: a broken front matter is reported in Spanish
+// with its file and line, the note and the count too, and public/ is
+// left as it was.
+func TestBuildSpeaksSpanish(t *testing.T) {
+	dir := copyProject(t)
+	out := filepath.Join(dir, "public")
+	if code, _, stderr := runSite(t, "build", "-src", dir, "-out", out); code != 0 {
+		t.Fatalf("good build: exit %d\n%s", code, stderr)
+	}
+	before := readTree(t, out)
+	page := filepath.Join(dir, "content", "es", "about.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The title loses its closing quote; the error is on line 2.
+	broken := strings.Replace(string(data), "\"\n", "\n", 1)
+	if err := os.WriteFile(page, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want []string
+	}{
+		{"LANG", map[string]string{"LANG": "es_MX.UTF-8"}, nil, []string{
+			"site: error: content/es/about.md:2: metadatos: un texto entre comillas debe terminar en la misma línea en que empieza; agregue las comillas que lo cierran\n",
+			"site: 1 problema; corríjalo y vuelva a ejecutar el comando\n",
+			"site: la construcción del sitio falló; " + out + " no cambió\n",
+		}},
+		{"-lang es", map[string]string{"LANG": "en_US.UTF-8"}, []string{"-lang", "es"}, []string{
+			"site: error: content/es/about.md:2: metadatos: un texto entre comillas",
+		}},
+		{"LANG=C", map[string]string{"LANG": "C"}, nil, []string{
+			"site: error: content/es/about.md:2: front matter: text in quotes must end on the line it starts; add the closing quote\n",
+			"site: 1 problem; fix it and run the command again\n",
+			"site: build failed; " + out + " was not changed\n",
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			withEnv(t, c.env, func() {
+				args := append([]string{"build", "-src", dir, "-out", out}, c.args...)
+				code, _, stderr := runSite(t, args...)
+				if code != 1 {
+					t.Errorf("exit %d, want 1", code)
+				}
+				for _, w := range c.want {
+					if !strings.Contains(stderr, w) {
+						t.Errorf("stderr lacks %q:\n%s", w, stderr)
+					}
+				}
+			})
+		})
+	}
+	if after := readTree(t, out); len(after) != len(before) {
+		t.Errorf("the failed builds changed public/: %d files, then %d", len(before), len(after))
+	}
+}
+
+// TestCheckSpeaksSpanish checks that the operating system's errors are
+// put in words, with the folder they are about, and warnings in Spanish.
+func TestCheckSpeaksSpanish(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	withEnv(t, map[string]string{"LC_ALL": "es_AR.UTF-8"}, func() {
+		code, _, stderr := runSite(t, "check", "-src", missing)
+		want := "site: error: carpeta del proyecto " + missing + ": no existe ese archivo ni esa carpeta; ejecute el comando en la carpeta que contiene site.toml, o indíquela con -src\n"
+		if code != 1 || stderr != want {
+			t.Errorf("check -src %s: exit %d\n%s\nwant exit 1\n%s", missing, code, stderr, want)
+		}
+	})
+}
