@@ -122,3 +122,33 @@ func TestNewCacheRemovesKilledWrites(t *testing.T) {
 		t.Errorf("an entry written is read back as %q, %v", data, ok)
 	}
 }
+
+// A photograph on its side that is published at its own width is
+// decoded once: process makes the upright file that clean then finds in
+// the cache, the same bytes as metadata.Clean makes.
+func TestTurnedPhotoDecodedOnce(t *testing.T) {
+	data := withOrientation(imagestest.Photo(700, 1000), 6) // shown 1000 × 700
+	info, err := Inspect("p.jpg", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCache(t.TempDir())
+	if _, err := c.process(data, info); err != nil {
+		t.Fatal(err)
+	}
+	encoded := c.Encoded()
+	cleaned, err := c.clean(data, info, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Decoded() != 1 || c.Encoded() != encoded {
+		t.Errorf("decoded %d times, and clean encoded %d files; want once, and none", c.Decoded(), c.Encoded()-encoded)
+	}
+	want, err := metadata.Clean(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(cleaned, want) {
+		t.Error("the upright file differs from what metadata.Clean makes")
+	}
+}

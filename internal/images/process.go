@@ -152,7 +152,8 @@ func sourceHash(data []byte) string {
 // clean returns a raster image's file as it is published without being
 // resized: without its metadata (see package metadata), unless keep says
 // to publish it as it is. A JPEG that metadata.Clean must turn upright,
-// and so encode again, is cached; stripping alone is a copy.
+// and so encode again, is cached; process, which decodes it anyway, puts
+// it there, so that it is decoded once. Stripping alone is a copy.
 func (c *Cache) clean(data []byte, info Info, keep bool) ([]byte, error) {
 	if info.Format == SVG || keep {
 		return data, nil
@@ -218,12 +219,27 @@ func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 		return nil, err
 	}
 	c.put(okKey, ".ok", nil)
-	if len(ws) == 0 {
+	o := 1
+	if info.Format == JPEG {
+		o = metadata.Orientation(data)
+	}
+	if len(ws) == 0 && o == 1 {
 		return nil, nil
 	}
-	src := toRGBA(img)
-	if info.Format == JPEG {
-		src = metadata.Orient(src, metadata.Orientation(data))
+	src := metadata.Orient(toRGBA(img), o)
+	if o != 1 {
+		// The file turned upright, which clean publishes in place of
+		// the original: made here, from the pixels decoded for the
+		// widths, it is the same as metadata.Clean would make.
+		c.encoded.Add(1)
+		upright, err := metadata.EncodeJPEG(src, metadata.UprightQuality, data)
+		if err != nil {
+			return nil, err
+		}
+		c.put(key(h, "upright"), JPEG.ext(), upright)
+	}
+	if len(ws) == 0 {
+		return nil, nil
 	}
 	halves := []*image.RGBA{src}
 	for i, w := range ws {
