@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,6 +79,35 @@ func TestCheckSpeaksSpanish(t *testing.T) {
 		want := "site: error: carpeta del proyecto " + missing + ": no existe ese archivo ni esa carpeta; ejecute el comando en la carpeta que contiene site.toml, o indíquela con -src\n"
 		if code != 1 || stderr != want {
 			t.Errorf("check -src %s: exit %d\n%s\nwant exit 1\n%s", missing, code, stderr, want)
+		}
+	})
+}
+
+// TestCheckSpeaksSpanishLinks checks that a broken link is reported in
+// Spanish, at its file and line.
+func TestCheckSpeaksSpanishLinks(t *testing.T) {
+	dir := copyProject(t)
+	page := filepath.Join(dir, "content", "es", "about.md")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In the last paragraph, so that the page keeps its blocks.
+	data = append(bytes.TrimRight(data, "\n"), " Vea [la otra página](/ninguna-parte/).\n"...)
+	if err := os.WriteFile(page, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(string(data), "\n")
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, _, stderr := runSite(t, "check", "-src", dir)
+		for _, want := range []string{
+			fmt.Sprintf("site: error: content/es/about.md:%d: a href=", line),
+			": no existe esa página ni ese archivo en el sitio construido (/ninguna-parte/) (en /es/acerca-de/)\n",
+			"site: error: content/es/about.md: tiene 3 enlaces, pero su original content/en/about.md tiene 2; traduzca todo, sin agregar ni quitar nada\n",
+		} {
+			if code != 1 || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, want 1; stderr lacks %q:\n%s", code, want, stderr)
+			}
 		}
 	})
 }

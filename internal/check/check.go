@@ -137,6 +137,21 @@ func (c *checker) errorf(name string, line int, format string, args ...any) erro
 	return diag.Errorf(file, line, "%s (in %s)", fmt.Sprintf(format, args...), urlOf(name))
 }
 
+// say is the problem id, reading english, in the page built as name,
+// which the message catalogue can say in other languages.
+func (c *checker) say(name string, line int, id, english string, pairs ...any) error {
+	return c.sayProblem(name, line, diag.Say(id, english, pairs...))
+}
+
+func (c *checker) sayProblem(name string, line int, problem *diag.Message) error {
+	src := c.sources[name]
+	file := src.file
+	if file == "" {
+		file = name
+	}
+	return diag.At(file, line, "in_page", fmt.Sprintf("%s (in %s)", problem.English, urlOf(name)), "Problem", problem, "URL", urlOf(name))
+}
+
 // altWarnings counts the images without alt text that the render found
 // in the Markdown file.
 func (c *checker) altWarnings(file string) int {
@@ -154,10 +169,10 @@ func (c *checker) page(name string, res *Result) {
 	d := c.docs[name]
 	src := c.sources[name]
 	if strings.TrimSpace(d.title) == "" {
-		res.Errors.Add(c.errorf(name, 1, "page has no title; add title = \"...\" to the front matter"))
+		res.Errors.Add(c.say(name, 1, "check_no_title", "page has no title; add title = \"...\" to the front matter"))
 	}
 	if strings.TrimSpace(d.description) == "" {
-		res.Errors.Add(c.errorf(name, 1, "page has no description; add description = \"...\" to the front matter: one or two sentences that search engines and shared links show"))
+		res.Errors.Add(c.say(name, 1, "check_no_description", "page has no description; add description = \"...\" to the front matter: one or two sentences that search engines and shared links show"))
 	}
 	// Images of the page's Markdown without alt text are reported where
 	// the render found them, at their line (see Site); only those of a
@@ -166,10 +181,10 @@ func (c *checker) page(name string, res *Result) {
 		d.noAlt = nil
 	}
 	for _, img := range d.noAlt {
-		res.Errors.Add(c.errorf(name, c.lineOf(src, img), "image %s has no alt text; describe it in the brackets: ![what it shows](%s)", img, img))
+		res.Errors.Add(c.say(name, c.lineOf(src, img), "check_no_alt", fmt.Sprintf("image %s has no alt text; describe it in the brackets: ![what it shows](%s)", img, img), "Image", img))
 	}
 	for _, href := range d.emptyLinks {
-		res.Errors.Add(c.errorf(name, c.lineOf(src, href), "link to %q has no text; write the link text in the brackets: [text](%s)", href, href))
+		res.Errors.Add(c.say(name, c.lineOf(src, href), "check_no_link_text", fmt.Sprintf("link to %q has no text; write the link text in the brackets: [text](%s)", href, href), "Quoted", fmt.Sprintf("%q", href), "Href", href))
 	}
 	if d.noHref > 0 {
 		res.Errors.Add(c.errorf(name, 0, "%d links have no address", d.noHref))
@@ -180,8 +195,9 @@ func (c *checker) page(name string, res *Result) {
 			continue
 		}
 		res.Links++
-		if err := c.follow(name, target, frag); err != "" {
-			res.Errors.Add(c.errorf(name, c.lineOf(src, r.url), "%s %s=%q: %s", r.tag, r.attr, r.url, err))
+		if err := c.follow(name, target, frag); err != nil {
+			ref := fmt.Sprintf("%s %s=%q", r.tag, r.attr, r.url)
+			res.Errors.Add(c.sayProblem(name, c.lineOf(src, r.url), diag.Say("check_broken_ref", ref+": "+err.English, "Ref", ref, "Problem", err)))
 		}
 	}
 	c.alternates(name, d, res)
@@ -223,30 +239,30 @@ func (c *checker) resolve(name, raw string) (target, frag string, internal bool)
 }
 
 // follow checks that target exists and has an element with ID frag; it
-// returns what is wrong, or "".
-func (c *checker) follow(from, target, frag string) string {
+// returns what is wrong, or nil.
+func (c *checker) follow(from, target, frag string) *diag.Message {
 	if _, ok := c.files[target]; !ok {
 		if _, ok := c.files[target+"/index.html"]; ok {
 			target += "/index.html"
 		} else {
-			return fmt.Sprintf("no such page or file in the built site (%s)", urlOf(target))
+			return diag.Say("check_no_page", fmt.Sprintf("no such page or file in the built site (%s)", urlOf(target)), "URL", urlOf(target))
 		}
 	}
 	if frag == "" {
-		return ""
+		return nil
 	}
 	d := c.docs[target]
 	if d == nil {
-		return ""
+		return nil
 	}
 	if !d.ids[frag] {
-		where := "on " + urlOf(target)
+		id := fmt.Sprintf("%q", frag)
 		if target == from {
-			where = "on this page"
+			return diag.Say("check_no_anchor_here", fmt.Sprintf("no heading or element with id %s on this page", id), "ID", id)
 		}
-		return fmt.Sprintf("no heading or element with id %q %s", frag, where)
+		return diag.Say("check_no_anchor", fmt.Sprintf("no heading or element with id %s on %s", id, urlOf(target)), "ID", id, "URL", urlOf(target))
 	}
-	return ""
+	return nil
 }
 
 // alternates checks that every hreflang alternate of a page exists, is in
@@ -348,7 +364,9 @@ func (c *checker) structure(res *Result) {
 		}
 		for _, n := range counts {
 			if n.tr != n.or {
-				res.Errors.Add(diag.Errorf(t.File, 0, "has %d %s, but its original %s has %d; translate every one, no more and no fewer", n.tr, n.what, src.File, n.or))
+				what := diag.Say("count_"+strings.ReplaceAll(n.what, " ", "_"), n.what)
+				res.Errors.Add(diag.At(t.File, 0, "check_count", fmt.Sprintf("has %d %s, but its original %s has %d; translate every one, no more and no fewer", n.tr, n.what, src.File, n.or),
+					"Have", n.tr, "What", what, "Original", src.File, "Want", n.or))
 			}
 		}
 	}
