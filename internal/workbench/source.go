@@ -91,6 +91,10 @@ func languageTasks(l *translate.Language) []Task {
 		tasks = append(tasks, Task{Kind: "po", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail,
 			Say: func(pr *translate.Printer) string { return pr.PODetail(p) }})
 	}
+	for _, p := range l.Broken {
+		tasks = append(tasks, Task{Kind: "promise", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail,
+			Say: func(pr *translate.Printer) string { return pr.PODetail(p) }})
+	}
 	for _, v := range l.Images {
 		if v.Stale {
 			tasks = append(tasks, Task{Kind: "image", Pos: Pos{File: v.File},

@@ -68,3 +68,21 @@ func TestChangedStringInWorkbench(t *testing.T) {
 		t.Errorf("the overview lacks %s", want)
 	}
 }
+
+// TestBrokenPromiseInWorkbench: a translated paragraph whose link was
+// dropped in the Markdown is a task in the workbench, at its line, in the
+// translator's language.
+func TestBrokenPromiseInWorkbench(t *testing.T) {
+	dir := newProject(t)
+	replaceIn(t, dir, "content/es/submission.md", "[una página aparte](recommendations.md)", "una página aparte")
+	h := workbench.New(workbench.Options{FS: os.DirFS(dir)})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", workbench.Path+"?ui=es", nil))
+	body, _ := io.ReadAll(rec.Result().Body)
+	if want := `el original enlaza a &#34;recommendations.md&#34; y la traducción no`; !strings.Contains(string(body), want) {
+		t.Errorf("the overview lacks %s", want)
+	}
+	if want := `<code class="file">content/es/submission.md:66</code>`; !strings.Contains(string(body), want) {
+		t.Errorf("the overview lacks %s", want)
+	}
+}
