@@ -111,3 +111,25 @@ func TestCheckSpeaksSpanishLinks(t *testing.T) {
 		}
 	})
 }
+
+// TestBuildSpeaksSpanishWarnings checks a warning, the count line and an
+// interface string's error in Spanish.
+func TestBuildSpeaksSpanishWarnings(t *testing.T) {
+	dir := t.TempDir()
+	writeProject(t, dir, fixture)
+	writeProject(t, dir, map[string]string{"content/es/report.md": page(`titel = "Informe"`, `title = "Informe"`, `slug = "informe"`)})
+	out := filepath.Join(dir, "public")
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, stdout, stderr := runSite(t, "build", "-src", dir, "-out", out)
+		want := "site: aviso: content/es/report.md:2: metadatos: clave desconocida \"titel\" (¿quiso decir \"title\"?)\n"
+		if code != 0 || stderr != want || !strings.HasPrefix(stdout, "site: sitio construido: 4 páginas (en 2, es 2), ") {
+			t.Errorf("exit %d, want 0\nstdout %q\nstderr %q\nwant   %q", code, stdout, stderr, want)
+		}
+		writeProject(t, dir, map[string]string{"locales/es.toml": "home = 3\n"})
+		code, _, stderr = runSite(t, "build", "-src", dir, "-out", out)
+		want = "site: error: locales/es.toml:1: mensaje \"home\": el texto debe ir entre comillas, como home = \"...\"\n"
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1\nstderr %q\nwant   %q...", code, stderr, want)
+		}
+	})
+}

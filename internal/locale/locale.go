@@ -88,7 +88,8 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 			if say, ok := invisible.FromTOML(perr.Message); ok {
 				return diag.Errorf(name, perr.Position.Line, "%s", say)
 			}
-			return diag.Errorf(name, perr.Position.Line, "%s; write each message as id = \"text in quotes\", or as a [id] table of plural forms", strings.TrimSuffix(perr.Message, "."))
+			parser := strings.TrimSuffix(perr.Message, ".")
+			return diag.At(name, perr.Position.Line, "strings_syntax", parser+"; write each message as id = \"text in quotes\", or as a [id] table of plural forms", "Parser", parser)
 		}
 		return diag.Errorf(name, 0, "%v", err)
 	}
@@ -136,13 +137,13 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 				if !slices.Contains(tableKeys, k) {
 					errs.Add(diag.Errorf(name, lines[id], "message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")))
 				} else if s, ok := v[k].(string); !ok {
-					errs.Add(diag.Errorf(name, lines[id], "message %q: %s: want text in quotes", id, k))
+					errs.Add(diag.At(name, lines[id], "strings_form_quotes", fmt.Sprintf("message %q: %s: want text in quotes", id, k), "ID", fmt.Sprintf("%q", id), "Form", k))
 				} else if err := invisible.Check(s, false); err != nil {
 					errs.Add(diag.Errorf(name, lines[id], "message %q: %s %v", id, k, err))
 				}
 			}
 		default:
-			errs.Add(diag.Errorf(name, lines[id], "message %q: want text in quotes, like %s = \"...\"", id, id))
+			errs.Add(diag.At(name, lines[id], "strings_quotes", fmt.Sprintf("message %q: want text in quotes, like %s = \"...\"", id, id), "ID", fmt.Sprintf("%q", id), "Key", id))
 		}
 	}
 	return errs.Err()
