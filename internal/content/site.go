@@ -399,7 +399,8 @@ func (s *Tree) assignURLs() error {
 					// The slug chose the URL, not the file name.
 					blame, other = other, p
 				}
-				errs.Add(diag.Errorf(blame.File, blame.NameLine(), "has the same URL %s as %s; give one of them another slug", p.URL, other.File))
+				errs.Add(diag.At(blame.File, blame.NameLine(), "same_url", fmt.Sprintf("has the same URL %s as %s; give one of them another slug", p.URL, other.File),
+					"URL", p.URL, "Other", other.File))
 				continue
 			}
 			byOut[p.Out] = p
