@@ -152,3 +152,46 @@ func TestTurnedPhotoDecodedOnce(t *testing.T) {
 		t.Error("the upright file differs from what metadata.Clean makes")
 	}
 }
+
+// Every resized copy of a photograph with a colour profile carries the
+// same profile, as WebP and in the original's format, so that a
+// wide-gamut photograph keeps its colours; one without gets none.
+func TestSizesKeepColourProfile(t *testing.T) {
+	withProfile, err := metadata.EmbedICC(imagestest.Chart(1000, 600, "P3"), []byte("a Display P3 profile, in short"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"photo.jpg", withMetadataOf(t, imagestest.Photo(1000, 700))},
+		{"chart.png", withProfile},
+		{"plain.jpg", imagestest.Photo(1000, 700)},
+	}
+	for _, tt := range tests {
+		want, ok := metadata.ICC(tt.data)
+		if ok != (tt.name != "plain.jpg") {
+			t.Fatalf("%s: has a profile: %v", tt.name, ok)
+		}
+		info, err := Inspect(tt.name, tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes, err := NewCache(t.TempDir()).process(tt.data, info)
+		if err != nil || len(sizes) != 3 {
+			t.Fatalf("%s: %d sizes, %v", tt.name, len(sizes), err)
+		}
+		for _, s := range sizes[:2] {
+			for _, file := range [][]byte{s.WebP, s.Fallback} {
+				got, _ := metadata.ICC(file)
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s at %d px: profile %q, want %q", tt.name, s.Width, got, want)
+				}
+				if _, _, err := image.Decode(bytes.NewReader(file)); err != nil {
+					t.Errorf("%s at %d px does not decode: %v", tt.name, s.Width, err)
+				}
+			}
+		}
+	}
+}

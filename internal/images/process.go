@@ -43,7 +43,7 @@ const (
 	webpQuality     = 80 // photographs
 	webpQualityPNG  = 90 // charts and drawings keep their lettering sharp
 	webpMethod      = 4
-	encodingVersion = "3"
+	encodingVersion = "4" // 4: sizes carry the source's ICC profile
 )
 
 // Size is one width of a resized image.
@@ -241,6 +241,10 @@ func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 	if len(ws) == 0 {
 		return nil, nil
 	}
+	// The decoded pixels are in the source's colour profile: each size
+	// carries it, or browsers would show a wide-gamut photograph's
+	// colours as sRGB's, dull and shifted.
+	profile, _ := metadata.ICC(data)
 	halves := []*image.RGBA{src}
 	for i, w := range ws {
 		s := &sizes[i]
@@ -256,13 +260,13 @@ func (c *Cache) process(data []byte, info Info) ([]Size, error) {
 			draw.CatmullRom.Scale(scaled, scaled.Bounds(), from, from.Bounds(), draw.Src, nil)
 		}
 		if s.WebP == nil {
-			if s.WebP, err = c.encode(scaled, WebP, info.Format); err != nil {
+			if s.WebP, err = c.encode(scaled, WebP, info.Format, profile); err != nil {
 				return nil, err
 			}
 			c.put(key(h, "webp-"+strconv.Itoa(w)), ".webp", s.WebP)
 		}
 		if s.Fallback == nil {
-			if s.Fallback, err = c.encode(scaled, info.Format, info.Format); err != nil {
+			if s.Fallback, err = c.encode(scaled, info.Format, info.Format, profile); err != nil {
 				return nil, err
 			}
 			c.put(key(h, "fallback-"+strconv.Itoa(w)), info.Format.ext(), s.Fallback)
@@ -346,9 +350,9 @@ func toRGBA(img image.Image) *image.RGBA {
 	return dst
 }
 
-// encode encodes img as format; orig is the source's format, which picks
-// the WebP quality.
-func (c *Cache) encode(img image.Image, format, orig Format) ([]byte, error) {
+// encode encodes img as format, carrying the ICC profile if there is
+// one; orig is the source's format, which picks the WebP quality.
+func (c *Cache) encode(img image.Image, format, orig Format, profile []byte) ([]byte, error) {
 	c.encoded.Add(1)
 	var buf bytes.Buffer
 	var err error
@@ -370,5 +374,9 @@ func (c *Cache) encode(img image.Image, format, orig Format) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encoding as %s: %v", format.name(), err)
 	}
-	return buf.Bytes(), nil
+	out, err := metadata.EmbedICC(buf.Bytes(), profile)
+	if err != nil {
+		return nil, fmt.Errorf("encoding as %s: %v", format.name(), err)
+	}
+	return out, nil
 }

@@ -19,7 +19,9 @@
 // which tells browsers to turn a photograph from a phone. Clean keeps
 // such an image upright by turning its pixels and encoding it again
 // (the only case that is not lossless); Orientation and Orient let a
-// caller that resizes do the same.
+// caller that resizes do the same. A resized copy is encoded from
+// decoded pixels, which are in the source's colour profile: ICC reads
+// that profile and EmbedICC puts it into the copy.
 //
 // The parsers read files a contributor gave, so they trust no length:
 // every size is checked against what remains, and a malformed file is an
