@@ -133,3 +133,35 @@ func TestBuildSpeaksSpanishWarnings(t *testing.T) {
 		}
 	})
 }
+
+// TestBuildSpeaksSpanishContent checks the content tree's errors in
+// Spanish, at their file and line: a slug, a URL, a file outside a
+// language folder.
+func TestBuildSpeaksSpanishContent(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"slug with a slash", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe/final"`)},
+			"site: error: content/es/report.md:3: metadatos: slug \"informe/final\": un slug es un solo segmento de la URL: sin barras, barras invertidas ni \"..\"; escríbalo como \"informe\"\n"},
+		{"slug with a capital", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "Informe"`)},
+			"site: error: content/es/report.md:3: metadatos: slug \"Informe\": use solo letras minúsculas, cifras y guiones, como \"informe-final\"\n"},
+		{"file name with an accent", map[string]string{"content/en/acción.md": page(`title = "Action"`)},
+			"site: error: content/en/acción.md:1: URL /en/acción/: segmento \"acción\": 'ó' no se permite en una URL; use letras minúsculas sin tildes, cifras y guiones, como \"informe-final\"; cambie el nombre del archivo o ponga un slug\n"},
+		{"outside a language folder", map[string]string{"content/stray.md": page(`title = "Stray"`)},
+			"site: error: content/stray.md: archivo Markdown fuera de la carpeta de un idioma; muévalo a content/en/\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeProject(t, dir, fixture)
+			writeProject(t, dir, c.files)
+			withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+				code, _, stderr := runSite(t, "build", "-src", dir, "-out", filepath.Join(dir, "public"))
+				if code != 1 || !strings.Contains(stderr, c.want) {
+					t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, c.want)
+				}
+			})
+		})
+	}
+}

@@ -91,7 +91,8 @@ func Assemble(pages []*Page, opts Options) (*Tree, error) {
 			continue
 		}
 		if s.byKey[p.Lang] == nil {
-			return nil, diag.Errorf(p.File, 0, "language %q is not in site.toml; add [languages.%s] to site.toml or move the file", p.Lang, p.Lang)
+			return nil, diag.At(p.File, 0, "lang_not_in_config", fmt.Sprintf("language %q is not in site.toml; add [languages.%s] to site.toml or move the file", p.Lang, p.Lang),
+				"Lang", fmt.Sprintf("%q", p.Lang), "Key", p.Lang)
 		}
 		s.byKey[p.Lang][p.Key] = p
 	}
@@ -148,7 +149,8 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 		lang, _, nested := strings.Cut(rel, "/")
 		if d.IsDir() {
 			if !nested && !slices.Contains(langs, lang) {
-				errs.Add(diag.Errorf(p, 0, "folder for language %q, which site.toml does not name; add [languages.%s] to site.toml or move the folder", lang, lang))
+				errs.Add(diag.At(p, 0, "lang_folder_not_in_config", fmt.Sprintf("folder for language %q, which site.toml does not name; add [languages.%s] to site.toml or move the folder", lang, lang),
+					"Lang", fmt.Sprintf("%q", lang), "Key", lang))
 				return fs.SkipDir
 			}
 			return nil
@@ -157,7 +159,8 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 			return nil
 		}
 		if !nested {
-			errs.Add(diag.Errorf(p, 0, "Markdown file outside a language folder; move it into %s/%s/", config.ContentDir, langs[0]))
+			errs.Add(diag.At(p, 0, "md_outside_lang", fmt.Sprintf("Markdown file outside a language folder; move it into %s/%s/", config.ContentDir, langs[0]),
+				"Folder", config.ContentDir+"/"+langs[0]+"/"))
 			return nil
 		}
 		if id, ok := FileID(p); ok {
@@ -266,7 +269,8 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 		warns = append(warns, diag.At(path, 1, "no_title", "no title; add title = \"...\" to the front matter"))
 	}
 	if err := checkSlug(fm.Slug); err != nil {
-		return nil, warns, diag.Errorf(path, fieldLine(fmText, format, "slug")+1, "front matter: slug %q: %v", fm.Slug, err)
+		return nil, warns, diag.At(path, fieldLine(fmText, format, "slug")+1, "fm_slug", fmt.Sprintf("front matter: slug %q: %v", fm.Slug, err),
+			"Slug", fmt.Sprintf("%q", fm.Slug), "Err", err)
 	}
 	return p, warns, nil
 }
@@ -292,7 +296,7 @@ func checkSlug(slug string) error {
 		return nil
 	}
 	if strings.ContainsAny(slug, "/\\") || slug == "." || slug == ".." || strings.Contains(slug, "..") {
-		return errors.New("a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"")
+		return diag.Say("slug_segment", "a slug is one URL segment: no slashes, backslashes or \"..\"; write it like \"informe\"")
 	}
 	return checkSegment(slug)
 }
@@ -302,13 +306,14 @@ func checkSegment(seg string) error {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
 		case r >= 'A' && r <= 'Z':
-			return errors.New("use lower-case letters, digits and hyphens only, like \"informe-final\"")
+			return diag.Say("url_upper", "use lower-case letters, digits and hyphens only, like \"informe-final\"")
 		default:
-			return fmt.Errorf("%q is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"", r)
+			return diag.Say("url_char", fmt.Sprintf("%q is not allowed in a URL; use lower-case letters without accents, digits and hyphens, like \"informe-final\"", r),
+				"Char", fmt.Sprintf("%q", r))
 		}
 	}
 	if strings.HasPrefix(seg, ".") {
-		return errors.New("must not start with a dot")
+		return diag.Say("url_dot", "must not start with a dot")
 	}
 	return nil
 }
@@ -382,11 +387,12 @@ func (s *Tree) assignURLs() error {
 					// The original's slug gave it a good URL,
 					// but a stand-in takes the file's name.
 					if orig := s.byKey[s.Default][p.Key]; orig != nil && orig.Slug != "" {
-						errs.Add(diag.Errorf(p.File, 1, "URL %s, which the page has in language %q until it is translated: %v; rename the file", p.URL, lang, err))
+						errs.Add(diag.At(p.File, 1, "url_stand_in", fmt.Sprintf("URL %s, which the page has in language %q until it is translated: %v; rename the file", p.URL, lang, err),
+							"URL", p.URL, "Lang", fmt.Sprintf("%q", lang), "Err", err))
 					}
 					continue // else reported once, on the original
 				}
-				errs.Add(diag.Errorf(p.File, 1, "URL %s: %v; rename the file or set a slug", p.URL, err))
+				errs.Add(diag.At(p.File, 1, "url_bad", fmt.Sprintf("URL %s: %v; rename the file or set a slug", p.URL, err), "URL", p.URL, "Err", err))
 				continue
 			}
 			p.Out = strings.TrimPrefix(p.URL, "/")
@@ -419,7 +425,7 @@ func parentSection(dir string) string {
 func checkURL(u string) error {
 	for _, seg := range strings.Split(strings.Trim(u, "/"), "/") {
 		if err := checkSegment(seg); err != nil {
-			return fmt.Errorf("segment %q: %v", seg, err)
+			return diag.Say("url_segment", fmt.Sprintf("segment %q: %v", seg, err), "Segment", fmt.Sprintf("%q", seg), "Err", err)
 		}
 	}
 	return nil
