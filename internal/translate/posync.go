@@ -164,8 +164,11 @@ type pageSync struct {
 	// inPlace keeps the page's blocks where they are when edits are
 	// applied: a one-unit save never rebuilds the page (see restructure).
 	inPlace bool
-	used    map[*po.Entry]bool
-	same    *sameness // which units may read as their original
+	// unitOnly rebuilds the page with the edits alone, no PO entry:
+	// the desk's save of a block the translation lacks.
+	unitOnly bool
+	used     map[*po.Entry]bool
+	same     *sameness // which units may read as their original
 }
 
 func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {

@@ -114,8 +114,22 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 	for _, sl := range s.slots() {
 		bySlot[sl.b.start] = sl
 	}
+	var trEdits, origEdits []edit
+	for _, e := range edits {
+		if e.inTranslation {
+			trEdits = append(trEdits, e)
+		} else {
+			origEdits = append(origEdits, e)
+		}
+	}
 	fresh := func(i int) bool { // every message of original block i is translated from its text
 		for _, u := range oUnits[i] {
+			if s.unitOnly {
+				if !hasEditAt(origEdits, s.orig.blocks[u].start) {
+					return false
+				}
+				continue
+			}
 			sl, ok := bySlot[s.orig.blocks[u].start]
 			if !ok || sl.e == nil || !sl.e.Translated() || sl.e.Fuzzy() || sl.e.ID != sl.b.Text {
 				return false
@@ -138,17 +152,12 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 		first = l.ob[0].Start + odelta
 	}
 	src := append([]byte(nil), target.src[:first]...)
-	var trEdits, origEdits []edit
-	for _, e := range edits {
-		if e.inTranslation {
-			trEdits = append(trEdits, e)
-		} else {
-			origEdits = append(origEdits, e)
-		}
-	}
 	// The original's own messages, translated, for blocks the
 	// translation lacks.
 	for i := range l.ob {
+		if s.unitOnly {
+			break
+		}
 		for _, u := range oUnits[i] {
 			sl, ok := bySlot[s.orig.blocks[u].start]
 			if ok && sl.e != nil && sl.e.Translated() && !sl.e.Fuzzy() && !hasEditAt(origEdits, sl.b.start) {

@@ -47,7 +47,7 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 			continue
 		}
 		if sl.t == nil {
-			return nil, at(s.tr.path, 0, "unit_no_place", "Block", anchor, "File", s.tr.path, "Original", s.orig.path)
+			return s.planMissingUnit(fsys, sl, text, pr.cfg.UnsafeHTML)
 		}
 		if text == "" {
 			return nil, at(s.tr.path, sl.t.Line, "unit_empty", "Block", anchor)
@@ -65,6 +65,42 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 		return plan, nil
 	}
 	return nil, at(s.orig.path, 0, "unit_unknown", "Block", anchor, "File", s.orig.path)
+}
+
+// planMissingUnit puts the translation of a block the translation
+// lacks (a paragraph added to the original) at its place in the
+// original's order, as "site po import" does for a PO file that
+// translates it: the body is rebuilt through restructure with this one
+// translation and no PO entry (unitOnly), and blocks_from records the
+// new block. A block of several units (a list's items, a table's
+// cells) is left to the file or the PO file, which can fill them all.
+func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML bool) (*Plan, error) {
+	noPlace := at(s.tr.path, 0, "unit_no_place", "Block", sl.b.Anchor, "File", s.tr.path, "Original", s.orig.path)
+	if sl.b.frontKey != "" || !s.canRestructure() {
+		return nil, noPlace
+	}
+	oUnits, _ := unitsByBlock(s.orig, markdown.Blocks(s.orig.page.Body))
+	for _, units := range oUnits {
+		for _, u := range units {
+			if s.orig.blocks[u].start == sl.b.start && len(units) > 1 {
+				return nil, at(s.tr.path, 0, "unit_block_parts", "Block", sl.b.Anchor, "File", s.tr.path, "PO", s.poPath)
+			}
+		}
+	}
+	if text == "" {
+		return nil, at(s.tr.path, 0, "unit_empty", "Block", sl.b.Anchor)
+	}
+	if err := checkUnit(s.tr.path, 0, sl.b, text, unsafeHTML); err != nil {
+		return nil, err
+	}
+	s.unitOnly = true
+	out, err := s.apply([]edit{{b: sl.b, text: text}}, false)
+	if err != nil {
+		return nil, err
+	}
+	plan := newPlan()
+	plan.put(fsys, s.tr.path, out)
+	return plan, nil
 }
 
 // checkUnit is checkTranslation for a text that comes from no PO entry:

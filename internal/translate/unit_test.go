@@ -155,3 +155,57 @@ func TestPlanReviewUnit(t *testing.T) {
 		t.Error("a front-matter field was reviewed alone")
 	}
 }
+
+// TestPlanUnitMissing: on the real submission, a paragraph and a list
+// added to the original are missing from the translation. Saving the
+// paragraph puts it after its neighbour's translation, records it in
+// blocks_from and leaves every other line as it was (the list stays
+// missing); an item of the list, a block of several units, is refused.
+func TestPlanUnitMissing(t *testing.T) {
+	dir := projecttest.Copy(t)
+	const neighbour = "One of them is the Terrorism Confinement Center, or CECOT.\n"
+	name := filepath.Join(dir, "content", "en", "submission.md")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), neighbour, neighbour+"\nA paragraph added for a test.\n\n- one item\n- another item\n", 1)
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	pa, err := AlignPage(fsys, "es", "submission")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var missing []string
+	for _, u := range pa.Units {
+		if u.State == translation.Missing {
+			missing = append(missing, u.Anchor)
+		}
+	}
+	if len(missing) != 3 {
+		t.Fatalf("missing rows: %q", missing)
+	}
+	p, err := PlanUnit(fsys, "es", "submission", missing[0], "Un párrafo agregado para una prueba.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
+	out := string(p.Files["content/es/submission.md"])
+	oldRest, oldRec := cutLine(string(old), "blocks_from = ")
+	newRest, newRec := cutLine(out, "blocks_from = ")
+	esNeighbour := "o CECOT.\n"
+	if want := strings.Replace(oldRest, esNeighbour, esNeighbour+"\nUn párrafo agregado para una prueba.\n", 1); newRest != want {
+		t.Errorf("after:\n%s\nwant:\n%s", newRest, want)
+	}
+	if len(strings.Fields(newRec)) != len(strings.Fields(oldRec))+1 {
+		t.Errorf("blocks_from does not record one more block:\n%s\n%s", oldRec, newRec)
+	}
+	_, err = PlanUnit(fsys, "es", "submission", missing[1], "un dato")
+	for lang, want := range map[string]string{"en": "several parts", "es": "varias partes"} {
+		if err == nil || !strings.Contains(NewPrinter(lang).Error(err), want) {
+			t.Errorf("an item of a missing list, in %s: %v", lang, err)
+		}
+	}
+}

@@ -268,10 +268,11 @@ func (v *view) Token() string { return v.token }
 func (v *view) Action(name string) string { return Path + name }
 
 // Editable reports whether row i can be saved from the desk: a row of a
-// page whose translation has a place for it.
+// page whose translation has a place for it, or a block the translation
+// lacks, which saving puts at its place (translate.PlanUnit).
 func (v *view) Editable(i int) bool {
 	b := v.Page.Blocks[i]
-	if !v.Desk() || v.Hash == "" || b.State == Obsolete || b.Target.Line == 0 {
+	if !v.Desk() || v.Hash == "" || b.State == Obsolete || b.Target.Line == 0 && (b.State != Missing || v.Page.Key == "") {
 		return false
 	}
 	return v.Page.Key != "" || b.Kind == String && b.Anchor != ""

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
@@ -347,4 +348,99 @@ func TestDeskStrings(t *testing.T) {
 	if want := strings.Replace(before, `paragraph_label = "Párrafo {{.Number}}"`, `paragraph_label = "Párr. {{.Number}}"`, 1); readFile(t, dir, "locales/es.toml") != want {
 		t.Errorf("locales/es.toml changed beyond the string:\n%s", readFile(t, dir, "locales/es.toml"))
 	}
+}
+
+// TestDeskSaveMissing translates a paragraph newly added to the
+// original, which the translation lacks: its row has a field, and saving
+// it puts the paragraph at its place in the original's order, as "site
+// po import" does, records it in blocks_from and changes nothing else;
+// the built pages then pair it under the same #pN.
+func TestDeskSaveMissing(t *testing.T) {
+	dir := newProject(t)
+	const (
+		before = "One of them is the Terrorism Confinement Center, or CECOT.\n"
+		added  = "This paragraph was added to the page for a test of [the recommendations](recommendations.md)."
+		esPrev = "Una de ellas es el Centro de Confinamiento del Terrorismo, o CECOT.\n"
+		esText = "Este párrafo se agregó a la página para una prueba de [las recomendaciones](recommendations.md)."
+	)
+	replaceIn(t, dir, "content/en/submission.md", before, before+"\n"+added+"\n")
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	var f *deskForm
+	for i := range forms {
+		if forms[i].text == "" && forms[i].fields.Get("anchor") != "" {
+			if f != nil {
+				t.Fatalf("two empty fields: %v and %v", f.fields, forms[i].fields)
+			}
+			f = &forms[i]
+		}
+	}
+	if f == nil {
+		t.Fatal("the missing paragraph has no field")
+	}
+	esBefore := readFile(t, dir, "content/es/submission.md")
+	form := f.fields
+	// A translation that drops the link is refused beside the field,
+	// in Spanish, and nothing is written.
+	form.Set("text", "Este párrafo se agregó a la página para una prueba.")
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("save without the link: %d", resp.StatusCode)
+	}
+	for _, want := range []string{"No se guardó", "recommendations.md", `role="alert"`, `aria-invalid="true"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the refusal does not show %q", want)
+		}
+	}
+	if readFile(t, dir, "content/es/submission.md") != esBefore {
+		t.Fatal("a refused translation was written")
+	}
+	form.Set("text", esText)
+	resp, body = s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+	}
+	after := readFile(t, dir, "content/es/submission.md")
+	recRe := regexp.MustCompile(`(?m)^blocks_from = "([^"]*)"\n`)
+	oldRec, newRec := recRe.FindStringSubmatch(esBefore), recRe.FindStringSubmatch(after)
+	if oldRec == nil || newRec == nil {
+		t.Fatalf("no blocks_from record:\n%s", after)
+	}
+	// Every other byte as it was: the paragraph after its neighbour, and
+	// one more word in the record, at the same place.
+	want := strings.Replace(esBefore, esPrev, esPrev+"\n"+esText+"\n", 1)
+	if got := recRe.ReplaceAllString(after, ""); got != recRe.ReplaceAllString(want, "") {
+		t.Errorf("the file changed beyond the new paragraph:\n%s", after)
+	}
+	o, n := strings.Fields(oldRec[1]), strings.Fields(newRec[1])
+	if len(n) != len(o)+1 || !strings.HasPrefix(n[4], "p") || strings.Join(append(append([]string{}, n[:4]...), n[5:]...), " ") != oldRec[1] {
+		t.Errorf("blocks_from does not record the new paragraph fourth-placed:\n%s\n%s", oldRec[1], newRec[1])
+	}
+	// The built pages pair it: the same #pN in both languages.
+	waitFor(t, s, "/es/informe/", "Este párrafo se agregó")
+	_, en := s.get(t, "/en/submission/", "")
+	_, es := s.get(t, "/es/informe/", "")
+	idRe := func(text string) *regexp.Regexp {
+		return regexp.MustCompile(`<p id="?(p\d+)"?[^>]*>(?:<a [^>]*>\d+</a>)? ` + regexp.QuoteMeta(text))
+	}
+	me, ms := idRe("This paragraph was added").FindStringSubmatch(en), idRe("Este párrafo se agregó").FindStringSubmatch(es)
+	if me == nil || ms == nil || me[1] != ms[1] {
+		t.Errorf("the paragraph's ids do not pair: %v %v", me, ms)
+	}
+	// And the row is translated, its field holding the text.
+	forms, _ = s.deskForms(t, submissionDesk)
+	rowWith(t, forms, esText)
+}
+
+// waitFor polls the served site until path shows text.
+func waitFor(t testing.TB, s *served, path, text string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if _, body := s.get(t, path, ""); strings.Contains(body, html.EscapeString(text)) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s never showed %q", path, text)
 }
