@@ -151,6 +151,10 @@ func TestBuildSpeaksSpanishContent(t *testing.T) {
 			"site: error: content/en/acción.md:1: URL /en/acción/: segmento \"acción\": 'ó' no se permite en una URL; use letras minúsculas sin tildes, cifras y guiones, como \"informe-final\"; cambie el nombre del archivo o ponga un slug\n"},
 		{"outside a language folder", map[string]string{"content/stray.md": page(`title = "Stray"`)},
 			"site: error: content/stray.md: archivo Markdown fuera de la carpeta de un idioma; muévalo a content/en/\n"},
+		{"language folder not in site.toml", map[string]string{"content/fr/report.md": page(`title = "Rapport"`)},
+			": carpeta del idioma \"fr\", que site.toml no nombra; agregue [languages.fr] a site.toml o mueva la carpeta\n"},
+		{"invisible character", map[string]string{"content/es/report.md": page(`title = "Informe\u001b"`)},
+			"site: error: content/es/report.md:2: metadatos: title contiene el carácter invisible U+001B (ESC, el inicio de los códigos de color de la terminal), que una página no debe publicar; bórrelo (el texto copiado de una terminal o de otro programa puede traer uno)\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()

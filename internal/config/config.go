@@ -165,7 +165,7 @@ func Parse(data []byte) (*Config, error) {
 		// Names are published in every page's <title>, feeds and
 		// share images.
 		if err := invisible.Check(names[key], true); err != nil {
-			errs.Add(diag.Errorf(File, lines[key], "%s %v", key, err))
+			errs.Add(diag.At(File, lines[key], "config_invisible", fmt.Sprintf("%s %v", key, err), "Key", key, "Err", err))
 		}
 	}
 	for code, l := range f.Languages {
@@ -339,7 +339,7 @@ func tomlError(path string, err error) error {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
 		if say, ok := invisible.FromTOML(perr.Message); ok {
-			return diag.Errorf(path, perr.Position.Line, "%s", say)
+			return &diag.Error{Path: path, Line: perr.Position.Line, Err: say}
 		}
 		return diag.Errorf(path, perr.Position.Line, "%s", perr.Message)
 	}

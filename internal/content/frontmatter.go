@@ -162,7 +162,7 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 				continue
 			}
 			if err := invisible.Check(s, key == "title"); err != nil {
-				errs.Add(diag.Errorf(path, lineOf(key), "front matter: %s %v", key, err))
+				errs.Add(diag.At(path, lineOf(key), "fm_invisible", fmt.Sprintf("front matter: %s %v", key, err), "Key", key, "Err", err))
 				continue
 			}
 			*field = strings.TrimSpace(s)
@@ -224,7 +224,7 @@ func checkParams(path, name string, v any, lineOf func(string) int) error {
 	switch v := v.(type) {
 	case string:
 		if err := invisible.Check(v, false); err != nil {
-			return diag.Errorf(path, lineOf(name[strings.LastIndexByte(name, '.')+1:]), "front matter: %s %v", name, err)
+			return diag.At(path, lineOf(name[strings.LastIndexByte(name, '.')+1:]), "fm_invisible", fmt.Sprintf("front matter: %s %v", name, err), "Key", name, "Err", err)
 		}
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(v)) {
@@ -339,7 +339,7 @@ func tomlMessage(msg string) *diag.Message {
 		return diag.Say("toml_key_twice", fmt.Sprintf("key %s is set twice; keep one of them", key), "Key", key)
 	}
 	if say, ok := invisible.FromTOML(msg); ok {
-		return diag.Say("toml_invisible", say)
+		return say
 	}
 	for _, m := range tomlMessages {
 		if strings.HasPrefix(msg, m.prefix) {

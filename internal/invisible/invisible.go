@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"cecot/internal/diag"
 )
 
 // Find returns the first character of s that must not be published, and
@@ -60,14 +62,21 @@ var names = map[rune]string{
 
 // Describe names r for a message: "U+001B (ESC, the start of terminal
 // colour codes)".
-func Describe(r rune) string {
+func Describe(r rune) string { return describe(r).Error() }
+
+// describe is Describe as a message a catalogue can say in the reader's
+// language: the code, and the name as a message of its own.
+func describe(r rune) *diag.Message {
+	code := fmt.Sprintf("U+%04X", r)
+	var name *diag.Message
 	if n, ok := names[r]; ok {
-		return fmt.Sprintf("U+%04X (%s)", r, n)
+		name = diag.Say(fmt.Sprintf("char_%04x", r), n)
+	} else if isBidiControl(r) {
+		name = diag.Say("char_bidi", "a bidirectional control")
+	} else {
+		name = diag.Say("char_control", "a control character")
 	}
-	if isBidiControl(r) {
-		return fmt.Sprintf("U+%04X (a bidirectional control)", r)
-	}
-	return fmt.Sprintf("U+%04X (a control character)", r)
+	return diag.Say("char_described", code+" ("+name.English+")", "Code", code, "Name", name)
 }
 
 // Check returns an error that says which invisible character s holds and
@@ -77,27 +86,28 @@ func Check(s string, title bool) error {
 	if !ok {
 		return nil
 	}
+	char := describe(r)
 	if isBidiControl(r) {
-		return fmt.Errorf("holds the invisible character %s, which reorders the text that readers see; delete it (right-to-left text needs no such character in a title)", Describe(r))
+		return diag.Say("invisible_reorders", fmt.Sprintf("holds the invisible character %s, which reorders the text that readers see; delete it (right-to-left text needs no such character in a title)", char), "Char", char)
 	}
-	return fmt.Errorf("holds the invisible character %s, which a page must not publish; delete it (text copied from a terminal or another program can bring one in)", Describe(r))
+	return diag.Say("invisible_forbidden", fmt.Sprintf("holds the invisible character %s, which a page must not publish; delete it (text copied from a terminal or another program can bring one in)", char), "Char", char)
 }
 
 // FromTOML rewords the TOML parser's message about a raw control
 // character in a file ("TOML files cannot contain control characters:
 // '0x1b'") as Check words it, for the line that holds it; ok is false for
 // any other message.
-func FromTOML(msg string) (string, bool) {
+func FromTOML(msg string) (*diag.Message, bool) {
 	rest, ok := strings.CutPrefix(msg, "TOML files cannot contain control characters: '0x")
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	n, err := strconv.ParseUint(strings.TrimSuffix(rest, "'"), 16, 32)
 	if err != nil {
-		return "", false
+		return nil, false
 	}
 	if err := Check(string(rune(n)), true); err != nil {
-		return "the line " + err.Error(), true
+		return diag.Say("invisible_line", "the line "+err.Error(), "Err", err), true
 	}
-	return "", false
+	return nil, false
 }

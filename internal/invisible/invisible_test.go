@@ -56,7 +56,11 @@ func TestCheck(t *testing.T) {
 }
 
 func TestFromTOML(t *testing.T) {
-	got, ok := FromTOML("TOML files cannot contain control characters: '0x07'")
+	msg, ok := FromTOML("TOML files cannot contain control characters: '0x07'")
+	var got string
+	if ok {
+		got = msg.Error()
+	}
 	want := "the line holds the invisible character U+0007 (BEL, the bell), which a page must not publish; delete it (text copied from a terminal or another program can bring one in)"
 	if !ok || got != want {
 		t.Errorf("FromTOML = %q, %v\nwant %q", got, ok, want)

@@ -86,7 +86,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			if say, ok := invisible.FromTOML(perr.Message); ok {
-				return diag.Errorf(name, perr.Position.Line, "%s", say)
+				return &diag.Error{Path: name, Line: perr.Position.Line, Err: say}
 			}
 			parser := strings.TrimSuffix(perr.Message, ".")
 			return diag.At(name, perr.Position.Line, "strings_syntax", parser+"; write each message as id = \"text in quotes\", or as a [id] table of plural forms", "Parser", parser)
@@ -130,7 +130,7 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 		switch v := raw[id].(type) {
 		case string:
 			if err := invisible.Check(v, false); err != nil {
-				errs.Add(diag.Errorf(name, lines[id], "message %q %v", id, err))
+				errs.Add(diag.At(name, lines[id], "strings_invisible", fmt.Sprintf("message %q %v", id, err), "ID", fmt.Sprintf("%q", id), "Err", err))
 			}
 		case map[string]any:
 			for _, k := range slices.Sorted(maps.Keys(v)) {
@@ -139,7 +139,7 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 				} else if s, ok := v[k].(string); !ok {
 					errs.Add(diag.At(name, lines[id], "strings_form_quotes", fmt.Sprintf("message %q: %s: want text in quotes", id, k), "ID", fmt.Sprintf("%q", id), "Form", k))
 				} else if err := invisible.Check(s, false); err != nil {
-					errs.Add(diag.Errorf(name, lines[id], "message %q: %s %v", id, k, err))
+					errs.Add(diag.At(name, lines[id], "strings_form_invisible", fmt.Sprintf("message %q: %s %v", id, k, err), "ID", fmt.Sprintf("%q", id), "Form", k, "Err", err))
 				}
 			}
 		default:
