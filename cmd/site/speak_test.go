@@ -153,6 +153,10 @@ func TestBuildSpeaksSpanishContent(t *testing.T) {
 			"site: error: content/stray.md: archivo Markdown fuera de la carpeta de un idioma; muévalo a content/en/\n"},
 		{"language folder not in site.toml", map[string]string{"content/fr/report.md": page(`title = "Rapport"`)},
 			": carpeta del idioma \"fr\", que site.toml no nombra; agregue [languages.fr] a site.toml o mueva la carpeta\n"},
+		{"site.toml: unknown key", map[string]string{"site.toml": "titel = \"Test\"\n" + fixture["site.toml"]},
+			"site: error: site.toml:1: clave desconocida \"titel\" (¿quiso decir \"title\"?)\n"},
+		{"site.toml: baseURL", map[string]string{"site.toml": "baseURL = \"example.org\"\n" + fixture["site.toml"]},
+			"site: error: site.toml:1: baseURL: \"example.org\" no es una URL http(s) absoluta como \"https://example.org/\"\n"},
 		{"invisible character", map[string]string{"content/es/report.md": page(`title = "Informe\u001b"`)},
 			"site: error: content/es/report.md:2: metadatos: title contiene el carácter invisible U+001B (ESC, el inicio de los códigos de color de la terminal), que una página no debe publicar; bórrelo (el texto copiado de una terminal o de otro programa puede traer uno)\n"},
 	} {

@@ -118,7 +118,7 @@ func Load(fsys fs.FS) (*Config, error) {
 	data, err := fs.ReadFile(fsys, File)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.Errorf(File, 0, "missing; create it with a [languages.xx] table per language (see README.md)")
+			return nil, diag.At(File, 0, "config_missing", "missing; create it with a [languages.xx] table per language (see README.md)")
 		}
 		return nil, diag.Wrap(File, 0, err)
 	}
@@ -150,12 +150,12 @@ func Parse(data []byte) (*Config, error) {
 	}
 	base, err := normalizeBaseURL(f.BaseURL)
 	if err != nil {
-		errs.Add(diag.Errorf(File, lines["baseURL"], "baseURL: %v", err))
+		errs.Add(diag.At(File, lines["baseURL"], "config_base_url", fmt.Sprintf("baseURL: %v", err), "Err", err))
 	}
 	c.BaseURL = base
 	c.FeedID, err = feedID(f.Feeds.ID, base)
 	if err != nil {
-		errs.Add(diag.Errorf(File, lines["feeds.id"], "feeds.id: %v", err))
+		errs.Add(diag.At(File, lines["feeds.id"], "config_feeds_id", fmt.Sprintf("feeds.id: %v", err), "Err", err))
 	}
 	names := map[string]string{"title": f.Title}
 	for code, l := range f.Languages {
@@ -170,7 +170,7 @@ func Parse(data []byte) (*Config, error) {
 	}
 	for code, l := range f.Languages {
 		if !langCode.MatchString(code) {
-			errs.Add(diag.Errorf(File, lines["languages."+code], "language %q: not a language code like \"en\" or \"es\"", code))
+			errs.Add(diag.At(File, lines["languages."+code], "config_lang_code", fmt.Sprintf("language %q: not a language code like \"en\" or \"es\"", code), "Lang", fmt.Sprintf("%q", code)))
 			continue
 		}
 		if l.Name == "" {
@@ -190,13 +190,13 @@ func Parse(data []byte) (*Config, error) {
 	})
 	switch {
 	case len(f.Languages) == 0:
-		errs.Add(diag.Errorf(File, 0, "no languages; add a [languages.en] table with a name"))
+		errs.Add(diag.At(File, 0, "config_no_languages", "no languages; add a [languages.en] table with a name"))
 	case len(c.Languages) == 0:
 		// every language had a bad code, reported above
 	case c.DefaultLanguage == "":
 		c.DefaultLanguage = c.Languages[0].Code
 	case c.Language(c.DefaultLanguage) == nil:
-		errs.Add(diag.Errorf(File, lines["defaultLanguage"], "defaultLanguage %q is not one of the [languages] tables", c.DefaultLanguage))
+		errs.Add(diag.At(File, lines["defaultLanguage"], "config_default_lang", fmt.Sprintf("defaultLanguage %q is not one of the [languages] tables", c.DefaultLanguage), "Lang", fmt.Sprintf("%q", c.DefaultLanguage)))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (c *Config) AbsURL(target string) string {
 func (c *Config) SetBaseURL(raw string) error {
 	base, err := normalizeBaseURL(raw)
 	if err != nil {
-		return fmt.Errorf("-baseurl: %v", err)
+		return diag.Say("config_base_url_flag", fmt.Sprintf("-baseurl: %v", err), "Err", err)
 	}
 	c.BaseURL = base
 	if c.FeedID == "" {
@@ -261,10 +261,10 @@ func normalizeBaseURL(raw string) (string, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("%q is not an absolute http(s) URL like \"https://example.org/\"", raw)
+		return "", diag.Say("config_url_absolute", fmt.Sprintf("%q is not an absolute http(s) URL like \"https://example.org/\"", raw), "URL", fmt.Sprintf("%q", raw))
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q must not have a query or fragment", raw)
+		return "", diag.Say("config_url_query", fmt.Sprintf("%q must not have a query or fragment", raw), "URL", fmt.Sprintf("%q", raw))
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -287,7 +287,8 @@ func feedID(id, base string) (string, error) {
 			id += ":"
 		}
 		if !tagURI.MatchString(id) {
-			return "", fmt.Errorf("%q is not a tag URI like \"tag:example.org,2025:\" (a domain or email address you own, and the year you began to use it)", strings.TrimSuffix(id, ":"))
+			tag := fmt.Sprintf("%q", strings.TrimSuffix(id, ":"))
+			return "", diag.Say("config_tag_uri", tag+" is not a tag URI like \"tag:example.org,2025:\" (a domain or email address you own, and the year you began to use it)", "ID", tag)
 		}
 		return id, nil
 	}
@@ -323,11 +324,13 @@ func unknownKeys(undecoded []toml.Key, lines map[string]int) diag.List {
 		if len(key) == 1 {
 			table = ""
 		}
-		msg := fmt.Sprintf("unknown key %q", key.String())
+		name := fmt.Sprintf("%q", key.String())
 		if s := diag.Suggest(key[len(key)-1], known[table]); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			suggest := fmt.Sprintf("%q", s)
+			errs.Add(diag.At(File, lines[key.String()], "config_unknown_key_suggest", "unknown key "+name+" (did you mean "+suggest+"?)", "Key", name, "Suggest", suggest))
+			continue
 		}
-		errs.Add(diag.Errorf(File, lines[key.String()], "%s", msg))
+		errs.Add(diag.At(File, lines[key.String()], "config_unknown_key", "unknown key "+name, "Key", name))
 	}
 	return errs
 }
