@@ -173,3 +173,30 @@ func TestBuildSpeaksSpanishContent(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildSpeaksSpanishOutput checks the output folder's errors and
+// images.keep_metadata's in Spanish.
+func TestBuildSpeaksSpanishOutput(t *testing.T) {
+	dir := t.TempDir()
+	writeProject(t, dir, fixture)
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, _, stderr := runSite(t, "build", "-src", dir, "-out", out)
+		want := "site: error: la carpeta de salida " + out + " tiene archivos que este generador no escribió, y una construcción reemplaza toda la carpeta; elija una carpeta vacía o nueva, o vacíela usted\n"
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, want)
+		}
+		writeProject(t, dir, map[string]string{"site.toml": fixture["site.toml"] + "\n[images]\nkeep_metadata = [\"content/en/witness.jpg\"]\n"})
+		code, _, stderr = runSite(t, "build", "-src", dir, "-out", filepath.Join(dir, "public"))
+		want = "site: error: site.toml:12: images.keep_metadata: no hay ninguna imagen \"content/en/witness.jpg\"; indique un archivo de content/ o de assets/ desde la carpeta del proyecto, como \"content/en/scan.jpg\"\n"
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, want)
+		}
+	})
+}

@@ -160,9 +160,10 @@ func checkKeepMetadata(cfg *config.Config, imgs *images.Set) error {
 		img := imgs.Lookup(p)
 		switch {
 		case img == nil:
-			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: no image %q; name a file of %s/ or %s/ from the project's folder, like \"%s/en/scan.jpg\"", p, config.ContentDir, assets.Dir, config.ContentDir))
+			errs.Add(diag.At(config.File, cfg.KeepMetadataLine, "keep_metadata_no_image", fmt.Sprintf("images.keep_metadata: no image %q; name a file of %s/ or %s/ from the project's folder, like \"%s/en/scan.jpg\"", p, config.ContentDir, assets.Dir, config.ContentDir),
+				"Image", fmt.Sprintf("%q", p), "Content", config.ContentDir+"/", "Assets", assets.Dir+"/", "Example", config.ContentDir+"/en/scan.jpg"))
 		case img.Format == images.SVG:
-			errs.Add(diag.Errorf(config.File, cfg.KeepMetadataLine, "images.keep_metadata: %q is an SVG, which has no metadata to keep; remove it from the list", p))
+			errs.Add(diag.At(config.File, cfg.KeepMetadataLine, "keep_metadata_svg", fmt.Sprintf("images.keep_metadata: %q is an SVG, which has no metadata to keep; remove it from the list", p), "Image", fmt.Sprintf("%q", p)))
 		}
 	}
 	return errs.Err()

@@ -48,7 +48,8 @@ func (f *fullDiskWriter) check(name string, err error) error {
 	if err != nil && diskFull(err) {
 		f.mu.Lock()
 		if f.err == nil {
-			f.err = fmt.Errorf("output: the disk is full (%v, writing %s); free some space and build again", diag.PathCause(err), name)
+			cause := diag.PathCause(err)
+			f.err = diag.Say("out_disk_full", fmt.Sprintf("output: the disk is full (%v, writing %s); free some space and build again", cause, name), "Err", cause, "File", name)
 		}
 		f.mu.Unlock()
 		f.stop()

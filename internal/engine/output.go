@@ -13,6 +13,7 @@ import (
 	"cecot/internal/assets"
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 )
@@ -127,13 +128,15 @@ func checkOut(src, out string) error {
 		return err
 	}
 	if rel, err := filepath.Rel(absOut, absSrc); err == nil && (rel == "." || filepath.IsLocal(rel)) {
-		return fmt.Errorf("output folder %s holds the project; choose a folder of its own, like %s", out, filepath.Join(src, "public"))
+		like := filepath.Join(src, "public")
+		return diag.Say("out_holds_project", fmt.Sprintf("output folder %s holds the project; choose a folder of its own, like %s", out, like), "Out", out, "Like", like)
 	}
 	if rel, err := filepath.Rel(absSrc, absOut); err == nil && filepath.IsLocal(rel) {
 		first := strings.Split(filepath.ToSlash(rel), "/")[0]
 		switch first {
 		case config.ContentDir, config.LayoutsDir, locale.Dir, assets.Dir, "cmd", "internal", ".git":
-			return fmt.Errorf("output folder %s is inside the project's %s/ folder; choose another, like %s", out, first, filepath.Join(src, "public"))
+			like := filepath.Join(src, "public")
+			return diag.Say("out_inside_project", fmt.Sprintf("output folder %s is inside the project's %s/ folder; choose another, like %s", out, first, like), "Out", out, "Folder", first+"/", "Like", like)
 		}
 	}
 	info, err := os.Lstat(filepath.Clean(out)) // a link as -out is refused, not followed
@@ -144,7 +147,7 @@ func checkOut(src, out string) error {
 		return err
 	}
 	if info.Mode()&os.ModeSymlink != 0 || !info.IsDir() {
-		return fmt.Errorf("output %s exists and is not a folder; remove it or choose another -out", out)
+		return diag.Say("out_not_folder", fmt.Sprintf("output %s exists and is not a folder; remove it or choose another -out", out), "Out", out)
 	}
 	entries, err := os.ReadDir(absOut)
 	if err != nil {
@@ -154,7 +157,7 @@ func checkOut(src, out string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(absOut, Marker)); err != nil {
-		return fmt.Errorf("output folder %s has files that this generator did not write, and a build replaces the whole folder; choose an empty or new folder, or empty it yourself", out)
+		return diag.Say("out_other_files", fmt.Sprintf("output folder %s has files that this generator did not write, and a build replaces the whole folder; choose an empty or new folder, or empty it yourself", out), "Out", out)
 	}
 	return nil
 }
