@@ -141,29 +141,37 @@ func TestBuildSpeaksSpanishContent(t *testing.T) {
 	for _, c := range []struct {
 		name  string
 		files map[string]string
+		links map[string]string // name: target
 		want  string
 	}{
-		{"slug with a slash", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe/final"`)},
+		{"slug with a slash", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "informe/final"`)}, nil,
 			"site: error: content/es/report.md:3: metadatos: slug \"informe/final\": un slug es un solo segmento de la URL: sin barras, barras invertidas ni \"..\"; escríbalo como \"informe\"\n"},
-		{"slug with a capital", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "Informe"`)},
+		{"slug with a capital", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "Informe"`)}, nil,
 			"site: error: content/es/report.md:3: metadatos: slug \"Informe\": use solo letras minúsculas, cifras y guiones, como \"informe-final\"\n"},
-		{"file name with an accent", map[string]string{"content/en/acción.md": page(`title = "Action"`)},
+		{"file name with an accent", map[string]string{"content/en/acción.md": page(`title = "Action"`)}, nil,
 			"site: error: content/en/acción.md:1: URL /en/acción/: segmento \"acción\": 'ó' no se permite en una URL; use letras minúsculas sin tildes, cifras y guiones, como \"informe-final\"; cambie el nombre del archivo o ponga un slug\n"},
-		{"outside a language folder", map[string]string{"content/stray.md": page(`title = "Stray"`)},
+		{"outside a language folder", map[string]string{"content/stray.md": page(`title = "Stray"`)}, nil,
 			"site: error: content/stray.md: archivo Markdown fuera de la carpeta de un idioma; muévalo a content/en/\n"},
-		{"language folder not in site.toml", map[string]string{"content/fr/report.md": page(`title = "Rapport"`)},
+		{"language folder not in site.toml", map[string]string{"content/fr/report.md": page(`title = "Rapport"`)}, nil,
 			": carpeta del idioma \"fr\", que site.toml no nombra; agregue [languages.fr] a site.toml o mueva la carpeta\n"},
-		{"site.toml: unknown key", map[string]string{"site.toml": "titel = \"Test\"\n" + fixture["site.toml"]},
+		{"site.toml: unknown key", map[string]string{"site.toml": "titel = \"Test\"\n" + fixture["site.toml"]}, nil,
 			"site: error: site.toml:1: clave desconocida \"titel\" (¿quiso decir \"title\"?)\n"},
-		{"site.toml: baseURL", map[string]string{"site.toml": "baseURL = \"example.org\"\n" + fixture["site.toml"]},
+		{"site.toml: baseURL", map[string]string{"site.toml": "baseURL = \"example.org\"\n" + fixture["site.toml"]}, nil,
 			"site: error: site.toml:1: baseURL: \"example.org\" no es una URL http(s) absoluta como \"https://example.org/\"\n"},
-		{"invisible character", map[string]string{"content/es/report.md": page(`title = "Informe\u001b"`)},
+		{"symbolic link to nothing", nil, map[string]string{"content/en/gone.md": "nowhere.md"},
+			"site: error: content/en/gone.md: enlace simbólico a un archivo que no existe; corrija el enlace o quítelo\n"},
+		{"invisible character", map[string]string{"content/es/report.md": page(`title = "Informe\u001b"`)}, nil,
 			"site: error: content/es/report.md:2: metadatos: title contiene el carácter invisible U+001B (ESC, el inicio de los códigos de color de la terminal), que una página no debe publicar; bórrelo (el texto copiado de una terminal o de otro programa puede traer uno)\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeProject(t, dir, fixture)
 			writeProject(t, dir, c.files)
+			for name, target := range c.links {
+				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+					t.Skip(err)
+				}
+			}
 			withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
 				code, _, stderr := runSite(t, "build", "-src", dir, "-out", filepath.Join(dir, "public"))
 				if code != 1 || !strings.Contains(stderr, c.want) {

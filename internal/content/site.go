@@ -113,7 +113,8 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 	)
 	err := fs.WalkDir(fsys, config.ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil && p == config.ContentDir && errors.Is(err, fs.ErrNotExist) {
-			errs.Add(diag.Errorf(config.ContentDir, 0, "missing; create %s/%s/_index.md for the home page", config.ContentDir, langs[0]))
+			home := config.ContentDir + "/" + langs[0] + "/_index.md"
+			errs.Add(diag.At(config.ContentDir, 0, "content_missing", "missing; create "+home+" for the home page", "Home", home))
 			return nil
 		}
 		if err != nil {
@@ -136,13 +137,13 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 			info, err := fs.Stat(fsys, p)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
-				errs.Add(diag.Errorf(p, 0, "symbolic link to a file that does not exist; fix the link or remove it"))
+				errs.Add(diag.At(p, 0, "link_to_nothing", "symbolic link to a file that does not exist; fix the link or remove it"))
 				return nil
 			case err != nil:
 				errs.Add(diag.CannotRead(p, err))
 				return nil
 			case info.IsDir():
-				errs.Add(diag.Errorf(p, 0, "symbolic link to a folder; folders are not followed, so copy or move the folder here instead"))
+				errs.Add(diag.At(p, 0, "link_to_folder", "symbolic link to a folder; folders are not followed, so copy or move the folder here instead"))
 				return nil
 			}
 		}
@@ -172,7 +173,8 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 		errs.Add(diag.Errorf(config.ContentDir, 0, "%v", err))
 	}
 	if len(files) == 0 && len(errs) == 0 {
-		errs.Add(diag.Errorf(config.ContentDir, 0, "no Markdown files; add %s/%s/_index.md for the home page", config.ContentDir, langs[0]))
+		home := config.ContentDir + "/" + langs[0] + "/_index.md"
+		errs.Add(diag.At(config.ContentDir, 0, "content_no_markdown", "no Markdown files; add "+home+" for the home page", "Home", home))
 	}
 	return files, errs
 }
@@ -208,7 +210,7 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	}
 	_, _, body, err := splitFrontMatter(p.File, src)
 	if err == nil && SourceHash(body) != p.BodyHash {
-		err = diag.Errorf(p.File, 0, "changed while the site was being built; build again")
+		err = diag.At(p.File, 0, "changed_during_build", "changed while the site was being built; build again")
 	}
 	return body, err
 }
