@@ -160,6 +160,8 @@ func TestBuildSpeaksSpanishContent(t *testing.T) {
 			"site: error: site.toml:1: baseURL: \"example.org\" no es una URL http(s) absoluta como \"https://example.org/\"\n"},
 		{"symbolic link to nothing", nil, map[string]string{"content/en/gone.md": "nowhere.md"},
 			"site: error: content/en/gone.md: enlace simbólico a un archivo que no existe; corrija el enlace o quítelo\n"},
+		{"slug of a file the build writes", map[string]string{"content/es/report.md": page(`title = "Informe"`, `slug = "index.html"`)}, nil,
+			"site: error: content/es/report.md:3: metadatos: el slug \"index.html\" crea es/index.html/index.html, pero la construcción escribe el archivo es/index.html por su cuenta (la página de content/es/_index.md); elija otro slug\n"},
 		{"invisible character", map[string]string{"content/es/report.md": page(`title = "Informe\u001b"`)}, nil,
 			"site: error: content/es/report.md:2: metadatos: title contiene el carácter invisible U+001B (ESC, el inicio de los códigos de color de la terminal), que una página no debe publicar; bórrelo (el texto copiado de una terminal o de otro programa puede traer uno)\n"},
 	} {

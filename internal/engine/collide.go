@@ -68,7 +68,9 @@ func (s *Site) invalidOutput(o output) error {
 	if o.Page == nil {
 		return fmt.Errorf("the build would write a file named %q, which is not a path inside the output folder", o.Name)
 	}
-	return diag.Errorf(o.Page.File, o.Page.NameLine(), "%s the file %q, which is not a path inside the output folder; %s", s.chooser(o), o.Name, s.remedy(o))
+	chooser, name, fix := s.chooser(o), fmt.Sprintf("%q", o.Name), s.remedy(o)
+	return diag.At(o.Page.File, o.Page.NameLine(), "out_invalid", fmt.Sprintf("%s the file %s, which is not a path inside the output folder; %s", chooser, name, fix),
+		"Chooser", chooser, "Name", name, "Fix", fix)
 }
 
 // collision explains two outputs that need one name, at as a file or as
@@ -84,45 +86,48 @@ func (s *Site) collision(o, other output, at string) error {
 	if o.Page == nil {
 		return fmt.Errorf("the build would write %s twice (%s and %s); rename one of the files they come from", at, o.Name, other.Name)
 	}
-	where := "writes " + at
+	where := diag.Say("collide_writes", "writes "+at, "At", at)
 	if other.Name != at {
-		where = "writes a folder " + at + "/"
+		where = diag.Say("collide_writes_folder", "writes a folder "+at+"/", "At", at)
 	}
 	if o.Name != at {
 		// o needs at as a folder, where other is a file.
-		where = "writes the file " + at
+		where = diag.Say("collide_writes_file", "writes the file "+at, "At", at)
 	}
-	return diag.Errorf(o.Page.File, o.Page.NameLine(), "%s %s, but the build %s itself (%s); %s", s.chooser(o), o.Name, where, s.describe(other), s.remedy(o))
+	chooser, described, fix := s.chooser(o), s.describe(other), s.remedy(o)
+	return diag.At(o.Page.File, o.Page.NameLine(), "collide", fmt.Sprintf("%s %s, but the build %s itself (%s); %s", chooser, o.Name, where, described, fix),
+		"Chooser", chooser, "Name", o.Name, "Where", where, "Other", described, "Fix", fix)
 }
 
 // chooser says what chose an output's name: the page's slug, or its
 // file's name.
-func (s *Site) chooser(o output) string {
+func (s *Site) chooser(o output) *diag.Message {
 	p := o.Page
 	if p.Slug != "" && !p.Untranslated {
-		return fmt.Sprintf("front matter: slug %q makes", p.Slug)
+		slug := fmt.Sprintf("%q", p.Slug)
+		return diag.Say("collide_by_slug", "front matter: slug "+slug+" makes", "Slug", slug)
 	}
-	return "the file's name makes"
+	return diag.Say("collide_by_file", "the file's name makes")
 }
 
 // remedy says how to choose another name.
-func (s *Site) remedy(o output) string {
+func (s *Site) remedy(o output) *diag.Message {
 	if o.Page.Slug != "" && !o.Page.Untranslated {
-		return "choose another slug"
+		return diag.Say("collide_fix_slug", "choose another slug")
 	}
-	return "rename the file, or give the page a slug"
+	return diag.Say("collide_fix_file", "rename the file, or give the page a slug")
 }
 
 // describe says what an output is, for a person who did not ask for it.
-func (s *Site) describe(o output) string {
+func (s *Site) describe(o output) *diag.Message {
 	p := o.Page
 	switch {
 	case p == nil:
-		return "one of the site's own files"
+		return diag.Say("output_site_file", "one of the site's own files")
 	case o.Name == p.Out:
-		return "the page of " + p.File
+		return diag.Say("output_page_of", "the page of "+p.File, "File", p.File)
 	case p.Standalone && o.Name == strings.TrimPrefix(p.StandaloneURL(), "/"):
-		return "the single-file edition of " + p.File
+		return diag.Say("output_single_file_of", "the single-file edition of "+p.File, "File", p.File)
 	}
-	return "made for " + p.File
+	return diag.Say("output_made_for", "made for "+p.File, "File", p.File)
 }
