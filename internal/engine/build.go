@@ -545,7 +545,8 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 		// The new site is in place: failing to delete the old one
 		// is worth a warning, not a failed build.
 		if err := os.RemoveAll(old); err != nil {
-			warnings = append(warnings, diag.Errorf(filepath.ToSlash(old), 0, "the previous build could not be deleted: %v; delete the folder yourself", diag.PathCause(err)))
+			cause := diag.PathCause(err)
+			warnings = append(warnings, diag.At(filepath.ToSlash(old), 0, "old_build_kept", fmt.Sprintf("the previous build could not be deleted: %v; delete the folder yourself", cause), "Err", cause))
 		}
 	}
 	return &Result{Stats: st, Warnings: warnings, Duration: time.Since(start)}, nil

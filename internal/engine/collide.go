@@ -66,7 +66,8 @@ func validOutputName(name string) bool {
 // invalidOutput explains an output whose name cannot be written.
 func (s *Site) invalidOutput(o output) error {
 	if o.Page == nil {
-		return fmt.Errorf("the build would write a file named %q, which is not a path inside the output folder", o.Name)
+		name := fmt.Sprintf("%q", o.Name)
+		return diag.Say("out_invalid_own", "the build would write a file named "+name+", which is not a path inside the output folder", "Name", name)
 	}
 	chooser, name, fix := s.chooser(o), fmt.Sprintf("%q", o.Name), s.remedy(o)
 	return diag.At(o.Page.File, o.Page.NameLine(), "out_invalid", fmt.Sprintf("%s the file %s, which is not a path inside the output folder; %s", chooser, name, fix),
@@ -84,7 +85,7 @@ func (s *Site) collision(o, other output, at string) error {
 		o, other = other, o
 	}
 	if o.Page == nil {
-		return fmt.Errorf("the build would write %s twice (%s and %s); rename one of the files they come from", at, o.Name, other.Name)
+		return diag.Say("collide_own", fmt.Sprintf("the build would write %s twice (%s and %s); rename one of the files they come from", at, o.Name, other.Name), "At", at, "Name", o.Name, "Other", other.Name)
 	}
 	where := diag.Say("collide_writes", "writes "+at, "At", at)
 	if other.Name != at {
