@@ -5,10 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -51,7 +49,7 @@ func prepareMany(n int, file string) (time.Duration, error) {
 //
 //	go test ./internal/images -run '^$' -bench MemoryBudget -benchtime 1x
 func BenchmarkMemoryBudget(b *testing.B) {
-	if runtime.GOOS != "linux" {
+	if _, ok := peakKB(nil); !ok {
 		b.Skip("reads the peak resident memory of a child from Linux's rusage")
 	}
 	photo := filepath.Join(b.TempDir(), "photo.jpg")
@@ -75,8 +73,8 @@ func BenchmarkMemoryBudget(b *testing.B) {
 						b.Fatalf("the child said %q", out)
 					}
 					took += time.Duration(ns)
-					ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-					peak = max(peak, ru.Maxrss) // kilobytes on Linux
+					kb, _ := peakKB(cmd.ProcessState)
+					peak = max(peak, kb)
 				}
 				b.ReportMetric(float64(peak)/1024, "peak-MB")
 				b.ReportMetric(took.Seconds()/float64(b.N), "s")
