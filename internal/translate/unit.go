@@ -23,23 +23,9 @@ import (
 // holds the one file, or nothing when the text is already there; a
 // problem is a located error and plans nothing.
 func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
-	pr, err := loadProject(fsys)
+	pr, s, err := unitPage(fsys, lang, key)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := pr.languages([]string{lang}); err != nil {
-		return nil, err
-	}
-	src := pr.site.Page(pr.site.Default, key)
-	if src == nil || src.Untranslated {
-		return nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
-	}
-	s, err := pr.pageSync(src, lang, syncRecord{})
-	if err != nil {
-		return nil, err
-	}
-	if s.tr == nil {
-		return nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	for _, sl := range s.slots() {
@@ -189,23 +175,9 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 // a front-matter field (which a record does not cover), is reviewed
 // with its whole page.
 func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
-	pr, err := loadProject(fsys)
+	_, s, err := unitPage(fsys, lang, key)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := pr.languages([]string{lang}); err != nil {
-		return nil, err
-	}
-	src := pr.site.Page(pr.site.Default, key)
-	if src == nil || src.Untranslated {
-		return nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
-	}
-	s, err := pr.pageSync(src, lang, syncRecord{})
-	if err != nil {
-		return nil, err
-	}
-	if s.tr == nil {
-		return nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
 	}
 	noRecord := at(s.tr.path, 0, "unit_no_record", "Block", anchor, "File", s.tr.path)
 	rec, err := translation.ParseRecord(s.tr.page.BlocksFrom)
@@ -242,4 +214,30 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 		}
 	}
 	return nil, noRecord
+}
+
+// unitPage is the project and page key's translation into lang beside
+// its original, for
+// the desk's one-unit plans: an error if the original or its
+// translation does not exist.
+func unitPage(fsys fs.FS, lang, key string) (*project, *pageSync, error) {
+	pr, err := loadProject(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := pr.languages([]string{lang}); err != nil {
+		return nil, nil, err
+	}
+	src := pr.site.Page(pr.site.Default, key)
+	if src == nil || src.Untranslated {
+		return nil, nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
+	}
+	s, err := pr.pageSync(src, lang, syncRecord{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.tr == nil {
+		return nil, nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
+	}
+	return pr, s, nil
 }
