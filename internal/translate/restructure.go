@@ -123,13 +123,18 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 		}
 	}
 	fresh := func(i int) bool { // every message of original block i is translated from its text
-		for _, u := range oUnits[i] {
-			if s.unitOnly {
-				if !hasEditAt(origEdits, s.orig.blocks[u].start) {
-					return false
+		if s.unitOnly {
+			// The desk's save starts the block from the original:
+			// the units it does not translate keep the original's
+			// words, untranslated until saved (see planMissingUnit).
+			for _, u := range oUnits[i] {
+				if hasEditAt(origEdits, s.orig.blocks[u].start) {
+					return true
 				}
-				continue
 			}
+			return false
+		}
+		for _, u := range oUnits[i] {
 			sl, ok := bySlot[s.orig.blocks[u].start]
 			if !ok || sl.e == nil || !sl.e.Translated() || sl.e.Fuzzy() || sl.e.ID != sl.b.Text {
 				return false

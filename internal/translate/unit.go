@@ -58,20 +58,16 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 // original's order, as "site po import" does for a PO file that
 // translates it: the body is rebuilt through restructure with this one
 // translation and no PO entry (unitOnly), and blocks_from records the
-// new block. A block of several units (a list's items, a table's
-// cells) is left to the file or the PO file, which can fill them all.
+// new block. A block of several units (a new list, a new table) is
+// started from the original, as "site stamp -new" starts a page: the
+// saved unit translated, its other items or cells in the original's
+// words, which count as untranslated (sameness) and keep their own
+// fields, so the translator fills them in one by one and the block's
+// place (#pN) is never another block's.
 func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML bool) (*Plan, error) {
 	noPlace := at(s.tr.path, 0, "unit_no_place", "Block", sl.b.Anchor, "File", s.tr.path, "Original", s.orig.path)
 	if sl.b.frontKey != "" || !s.canRestructure() {
 		return nil, noPlace
-	}
-	oUnits, _ := unitsByBlock(s.orig, markdown.Blocks(s.orig.page.Body))
-	for _, units := range oUnits {
-		for _, u := range units {
-			if s.orig.blocks[u].start == sl.b.start && len(units) > 1 {
-				return nil, at(s.tr.path, 0, "unit_block_parts", "Block", sl.b.Anchor, "File", s.tr.path, "PO", s.poPath)
-			}
-		}
 	}
 	if text == "" {
 		return nil, at(s.tr.path, 0, "unit_empty", "Block", sl.b.Anchor)

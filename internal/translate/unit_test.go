@@ -156,11 +156,14 @@ func TestPlanReviewUnit(t *testing.T) {
 	}
 }
 
-// TestPlanUnitMissing: on the real submission, a paragraph and a list
-// added to the original are missing from the translation. Saving the
-// paragraph puts it after its neighbour's translation, records it in
-// blocks_from and leaves every other line as it was (the list stays
-// missing); an item of the list, a block of several units, is refused.
+// TestPlanUnitMissing: on the real submission, a paragraph, a list and
+// a table added to the original are missing from the translation.
+// Saving the paragraph puts it after its neighbour's translation,
+// records it in blocks_from and leaves every other line as it was.
+// Saving one item of the list (a cell of the table) starts the whole
+// block from the original at its place: that unit translated, the
+// others in English, counted untranslated (identical) and each saved
+// in place afterwards.
 func TestPlanUnitMissing(t *testing.T) {
 	dir := projecttest.Copy(t)
 	const neighbour = "One of them is the Terrorism Confinement Center, or CECOT.\n"
@@ -169,31 +172,53 @@ func TestPlanUnitMissing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(string(data), neighbour, neighbour+"\nA paragraph added for a test.\n\n- one item\n- another item\n", 1)
+	added := "\nA paragraph added for a test.\n\n- one item\n- another item\n\n| Where | When |\n| --- | --- |\n| here | now |\n"
+	edited := strings.Replace(string(data), neighbour, neighbour+added, 1)
 	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
+	states := func() map[string]translation.State {
+		t.Helper()
+		pa, err := AlignPage(fsys, "es", "submission")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]translation.State{}
+		for _, u := range pa.Units {
+			out[u.Anchor] = u.State
+		}
+		return out
+	}
+	var missing []string
 	pa, err := AlignPage(fsys, "es", "submission")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var missing []string
 	for _, u := range pa.Units {
 		if u.State == translation.Missing {
 			missing = append(missing, u.Anchor)
 		}
 	}
-	if len(missing) != 3 {
+	if len(missing) != 7 {
 		t.Fatalf("missing rows: %q", missing)
 	}
-	p, err := PlanUnit(fsys, "es", "submission", missing[0], "Un párrafo agregado para una prueba.")
-	if err != nil {
-		t.Fatal(err)
+	trName := filepath.Join(dir, "content", "es", "submission.md")
+	save := func(anchor, text string) (old, out string) {
+		t.Helper()
+		before, _ := os.ReadFile(trName)
+		p, err := PlanUnit(fsys, "es", "submission", anchor, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = string(p.Files["content/es/submission.md"])
+		if err := os.WriteFile(trName, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return string(before), out
 	}
-	old, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
-	out := string(p.Files["content/es/submission.md"])
-	oldRest, oldRec := cutLine(string(old), "blocks_from = ")
+	old, out := save(missing[0], "Un párrafo agregado para una prueba.")
+	oldRest, oldRec := cutLine(old, "blocks_from = ")
 	newRest, newRec := cutLine(out, "blocks_from = ")
 	esNeighbour := "o CECOT.\n"
 	if want := strings.Replace(oldRest, esNeighbour, esNeighbour+"\nUn párrafo agregado para una prueba.\n", 1); newRest != want {
@@ -202,10 +227,40 @@ func TestPlanUnitMissing(t *testing.T) {
 	if len(strings.Fields(newRec)) != len(strings.Fields(oldRec))+1 {
 		t.Errorf("blocks_from does not record one more block:\n%s\n%s", oldRec, newRec)
 	}
-	_, err = PlanUnit(fsys, "es", "submission", missing[1], "un dato")
-	for lang, want := range map[string]string{"en": "several parts", "es": "varias partes"} {
-		if err == nil || !strings.Contains(NewPrinter(lang).Error(err), want) {
-			t.Errorf("an item of a missing list, in %s: %v", lang, err)
+
+	item1, item2 := missing[1], missing[2]
+	old, out = save(item2, "otro dato")
+	oldRest, oldRec = cutLine(old, "blocks_from = ")
+	newRest, newRec = cutLine(out, "blocks_from = ")
+	para := "Un párrafo agregado para una prueba.\n"
+	if want := strings.Replace(oldRest, para, para+"\n- one item\n- otro dato\n", 1); newRest != want {
+		t.Errorf("the list is not started from the original at its place:\n%s\nwant:\n%s", newRest, want)
+	}
+	if len(strings.Fields(newRec)) != len(strings.Fields(oldRec))+1 {
+		t.Errorf("blocks_from does not record the list:\n%s\n%s", oldRec, newRec)
+	}
+	st := states()
+	if st[item1] != translation.Identical || st[item2] != translation.Translated {
+		t.Errorf("after saving the second item: %s is %s (want identical), %s is %s (want translated)", item1, st[item1], item2, st[item2])
+	}
+	old, out = save(item1, "un dato")
+	if want := strings.Replace(old, "- one item\n", "- un dato\n", 1); out != want {
+		t.Errorf("the first item, saved in place:\n%s\nwant:\n%s", out, want)
+	}
+
+	cell := missing[5] // "here"
+	_, out = save(cell, "aquí")
+	if !strings.Contains(out, "- otro dato\n\n| Where | When |\n| --- | --- |\n| aquí | now |\n") {
+		t.Errorf("the table is not started after the list:\n%s", out)
+	}
+	st = states()
+	for _, a := range missing {
+		want := translation.Translated
+		if a == missing[3] || a == missing[4] || a == missing[6] {
+			want = translation.Identical
+		}
+		if st[a] != want {
+			t.Errorf("%s is %s, want %s", a, st[a], want)
 		}
 	}
 }

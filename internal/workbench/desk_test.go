@@ -444,3 +444,52 @@ func waitFor(t testing.TB, s *served, path, text string) {
 	}
 	t.Fatalf("%s never showed %q", path, text)
 }
+
+// TestDeskSaveMissingList starts a list newly added to the original
+// from the desk: saving its second item puts the whole list at its
+// place, that item translated and the first in the original's words,
+// whose row then holds them to be translated in place; the built page
+// shows the list where the original has it.
+func TestDeskSaveMissingList(t *testing.T) {
+	dir := newProject(t)
+	const before = "One of them is the Terrorism Confinement Center, or CECOT.\n"
+	replaceIn(t, dir, "content/en/submission.md", before, before+"\n- a first added fact\n- a second added fact\n")
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	var empty []deskForm
+	for _, f := range forms {
+		if f.text == "" && f.fields.Get("anchor") != "" {
+			empty = append(empty, f)
+		}
+	}
+	if len(empty) != 2 {
+		t.Fatalf("the two items of the missing list have %d empty fields", len(empty))
+	}
+	form := empty[1].fields
+	form.Set("text", "un segundo dato agregado")
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+	}
+	after := readFile(t, dir, "content/es/submission.md")
+	const esPrev = "Una de ellas es el Centro de Confinamiento del Terrorismo, o CECOT.\n"
+	if !strings.Contains(after, esPrev+"\n- a first added fact\n- un segundo dato agregado\n") {
+		t.Errorf("the list is not started at its place:\n%s", after)
+	}
+	waitFor(t, s, "/es/informe/", "un segundo dato agregado")
+	_, es := s.get(t, "/es/informe/", "")
+	if !regexp.MustCompile(`CECOT\.\s*<ul><li>a first added fact(</li>)?\s*<li>un segundo dato agregado`).MatchString(es) {
+		t.Errorf("the Spanish page does not show the list:\n%s", es)
+	}
+	// The first item's row holds the original's words, to translate in
+	// place; saving it changes that line only.
+	forms, _ = s.deskForms(t, submissionDesk)
+	first := rowWith(t, forms, "a first added fact").fields
+	first.Set("text", "un primer dato agregado")
+	if resp, body := s.post(t, workbench.Path+"_save", first, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save the first item: %d\n%s", resp.StatusCode, body)
+	}
+	if got, want := readFile(t, dir, "content/es/submission.md"), strings.Replace(after, "- a first added fact\n", "- un primer dato agregado\n", 1); got != want {
+		t.Errorf("saving the first item:\n%s\nwant:\n%s", got, want)
+	}
+}
