@@ -210,3 +210,54 @@ func TestBuildSpeaksSpanishOutput(t *testing.T) {
 		}
 	})
 }
+
+// buildInSpanish builds the fixture project with files added, with LANG
+// set to Spanish, and returns the exit code and what went to stderr.
+func buildInSpanish(t *testing.T, files map[string]string, args ...string) (int, string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeProject(t, dir, fixture)
+	writeProject(t, dir, files)
+	var code int
+	var stderr string
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, _, stderr = runSite(t, append([]string{"build", "-src", dir, "-out", filepath.Join(dir, "public")}, args...)...)
+	})
+	return code, stderr
+}
+
+// TestBuildSpeaksSpanishSyntax checks YAML front matter's syntax errors,
+// and site.toml's and locales' TOML ones, in Spanish at their line.
+func TestBuildSpeaksSpanishSyntax(t *testing.T) {
+	yaml := func(lines ...string) string { return "---\n" + strings.Join(lines, "\n") + "\n---\n\nTexto.\n" }
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"YAML colon", map[string]string{"content/es/report.md": yaml("title: Informe", "description: Informe: resumen")},
+			"site: error: content/es/report.md:3: metadatos: hay dos puntos (:) donde no van; si un valor tiene dos puntos, escríbalo entre comillas, como title: \"Informe: resumen\", y empiece cada clave al principio de la línea; revise el YAML en esta línea y las cercanas: comillas, dos puntos y sangría\n"},
+		{"YAML key twice", map[string]string{"content/es/report.md": yaml("title: Informe", "title: Otro")},
+			"site: error: content/es/report.md:3: metadatos: la clave \"title\" ya aparece en la línea 2; deje solo una; revise el YAML"},
+		{"YAML tab", map[string]string{"content/es/report.md": yaml("title: Informe", "\tdescription: x")},
+			"site: error: content/es/report.md:3: metadatos: hay un tabulador en la sangría; use espacios; revise el YAML"},
+		{"YAML list", map[string]string{"content/es/report.md": yaml("- Informe")},
+			"site: error: content/es/report.md:2: metadatos: los metadatos deben ser líneas de clave: valor; revise el YAML"},
+		{"YAML parser's own words", map[string]string{"content/es/report.md": yaml("title: *informe")},
+			"site: error: content/es/report.md:1: metadatos: el lector de YAML dice: unknown anchor 'informe' referenced; revise el YAML"},
+		{"site.toml: open quotes", map[string]string{"site.toml": "title = \"Test\n" + fixture["site.toml"]},
+			"site: error: site.toml:1: un texto entre comillas debe terminar en la misma línea en que empieza; agregue las comillas que lo cierran\n"},
+		{"site.toml: table name", map[string]string{"site.toml": fixture["site.toml"] + "\n[languages.fr\n"},
+			"site: error: site.toml:12: el nombre de una tabla debe terminar con ], como [languages.es]\n"},
+		{"site.toml: wrong kind", map[string]string{"site.toml": "[markdown]\nunsafe = \"yes\"\n" + fixture["site.toml"]},
+			"site: error: site.toml:2: markdown.unsafe: se esperaba true (sí) o false (no), pero el valor es de otro tipo\n"},
+		{"locales: open quotes", map[string]string{"locales/es.toml": "home = \"Inicio\n"},
+			"site: error: locales/es.toml:1: un texto entre comillas debe terminar en la misma línea en que empieza; agregue las comillas que lo cierran\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if code, stderr := buildInSpanish(t, c.files); code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, c.want)
+			}
+		})
+	}
+}

@@ -344,13 +344,35 @@ func tomlError(path string, err error) error {
 		if say, ok := invisible.FromTOML(perr.Message); ok {
 			return &diag.Error{Path: path, Line: perr.Position.Line, Err: say}
 		}
-		return diag.Errorf(path, perr.Position.Line, "%s", perr.Message)
+		return &diag.Error{Path: path, Line: perr.Position.Line, Err: diag.TOMLFileProblem(perr.Message)}
 	}
 	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return diag.Errorf(path, line, "%s: %s", m[2], m[3])
+		return &diag.Error{Path: path, Line: line, Err: typeProblem(m[2], m[3])}
 	}
 	return diag.Wrap(path, 0, err)
+}
+
+var typeDetailRE = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// typeProblem says that key holds a value of the wrong kind, in the
+// catalogue's words for what it wants; a detail the catalogue does not
+// know keeps the parser's words, which name Go's types.
+func typeProblem(key, detail string) *diag.Message {
+	english := key + ": " + detail
+	if m := typeDetailRE.FindStringSubmatch(detail); m != nil {
+		if want, ok := tomlKinds[m[2]]; ok {
+			return diag.Say("config_type", english, "Key", key, "Want", diag.Say("fm_want_"+want, want))
+		}
+	}
+	return diag.Say("config_type_other", english, "Key", key, "Parser", detail)
+}
+
+// tomlKinds name the Go types of site.toml's values as the catalogue's
+// fm_want_* messages do.
+var tomlKinds = map[string]string{
+	"string": "text", "bool": "switch", "boolean": "switch", "int": "number", "integer": "number",
+	"slice": "list", "map": "table",
 }
 
 // keyLines maps each key that data sets, and each table it opens, to the

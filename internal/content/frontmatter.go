@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -296,7 +298,42 @@ func yamlError(path string, err error) error {
 			}
 		}
 	}
-	return diag.Errorf(path, line, "front matter: %s; check the YAML around this line: quotes, colons and indentation", msg)
+	return &diag.Error{Path: path, Line: line, Err: diag.Say("fm_yaml",
+		"front matter: "+msg+"; check the YAML around this line: quotes, colons and indentation", "Problem", yamlMessage(msg))}
+}
+
+// yamlMessages are the YAML parser's commonest messages, by the
+// catalogue message that says them in the translator's language.
+var yamlMessages = []struct{ prefix, id string }{
+	{"mapping values are not allowed in this context", "yaml_colon"},
+	{"found unexpected end of stream", "yaml_eof"},
+	{"found a tab character", "yaml_tab"},
+	{"found character that cannot start any token", "yaml_bad_start"},
+	{"front matter must be lines of key: value", "yaml_not_mapping"},
+	{"did not find expected ',' or ']'", "yaml_list_open"},
+	{"did not find expected ',' or '}'", "yaml_table_open"},
+	{"found unknown escape character", "yaml_escape"},
+	{"did not find expected key", "yaml_no_key"},
+	{"could not find expected ':'", "yaml_no_colon"},
+}
+
+var yamlKeyTwice = regexp.MustCompile(`^mapping key ("[^"]*") already defined at line (\d+)$`)
+
+// yamlMessage is a YAML parser's message as a catalogue message; its
+// English is the parser's, as it always was. A message the table does
+// not know keeps the parser's own words (yaml_other), in English: they
+// cannot be put in words without knowing what they are about.
+func yamlMessage(msg string) *diag.Message {
+	if m := yamlKeyTwice.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		return diag.Say("yaml_key_twice", msg, "Key", m[1], "Line", line+1) // the front matter starts on line 2
+	}
+	for _, m := range yamlMessages {
+		if strings.HasPrefix(msg, m.prefix) {
+			return diag.Say(m.id, msg)
+		}
+	}
+	return diag.Say("yaml_other", msg, "Parser", msg)
 }
 
 // wantIDs name the kinds of value a key wants, for the message catalogue.
@@ -320,32 +357,14 @@ func frontMatterSays(m *diag.Message) *diag.Message {
 	return diag.Say("fm_syntax", "front matter: "+m.English, "Problem", m)
 }
 
-// tomlMessages reword the TOML parser's commonest messages as what to do.
-var tomlMessages = []struct{ prefix, id, say string }{
-	{"strings cannot contain newlines", "toml_newline", `text in quotes must end on the line it starts; add the closing quote`},
-	{`expected value but found '\n'`, "toml_no_value", `no value after =; write key = "text", a number, true or false, or a date`},
-	{"expected value but found", "toml_unquoted", `text must be in quotes, like title = "Report"`},
-	{"expected a top-level item to end with a newline", "toml_two_values", `two values on one line; put each key = value on its own line`},
-	{"expected '.' or '='", "toml_not_key_value", `not a key = value line; write it like title = "Report"`},
-	{"unexpected EOF", "toml_eof", "the front matter ends in the middle of a value; close its quotes or brackets"},
-	{"invalid datetime", "toml_date", `not a date; write a day like 2025-06-01, or a month in quotes like "2025-06"`},
-}
-
 // tomlMessage makes a TOML parse message read like the others: lower
 // case, with how to fix it.
 func tomlMessage(msg string) *diag.Message {
-	if key, ok := strings.CutPrefix(msg, "Key '"); ok && strings.HasSuffix(key, "' has already been defined.") {
-		key = fmt.Sprintf("%q", strings.TrimSuffix(key, "' has already been defined."))
-		return diag.Say("toml_key_twice", fmt.Sprintf("key %s is set twice; keep one of them", key), "Key", key)
-	}
 	if say, ok := invisible.FromTOML(msg); ok {
 		return say
 	}
-	for _, m := range tomlMessages {
-		if strings.HasPrefix(msg, m.prefix) {
-			return diag.Say(m.id, m.say)
-		}
+	if say, ok := diag.TOMLProblem(msg); ok {
+		return say
 	}
-	msg = strings.TrimSuffix(msg, ".")
-	return diag.Say("toml_other", msg+"; check the TOML on this line: key = \"text in quotes\"", "Parser", msg)
+	return diag.TOMLOther(msg)
 }

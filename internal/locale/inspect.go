@@ -53,7 +53,7 @@ func Inspect(fsys fs.FS, lang string) (*FileInfo, error) {
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, diag.Errorf(fi.File, perr.Position.Line, "%s", perr.Message)
+			return nil, &diag.Error{Path: fi.File, Line: perr.Position.Line, Err: diag.TOMLFileProblem(perr.Message)}
 		}
 		return nil, diag.Errorf(fi.File, 0, "%v", err)
 	}

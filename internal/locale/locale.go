@@ -68,6 +68,20 @@ func Load(fsys fs.FS, langs []string, def string) (*Locales, []*diag.Error, erro
 	return l, append(l.missing(langs), l.dropped...), nil
 }
 
+// syntaxProblem is a TOML syntax error in an interface strings' file:
+// the parser's words and how to write a message, in English as always;
+// the catalogue says the commonest ones as what to do.
+func syntaxProblem(parser string) *diag.Message {
+	parser = strings.TrimSuffix(parser, ".")
+	english := parser + "; write each message as id = \"text in quotes\", or as a [id] table of plural forms"
+	m := diag.TOMLFileProblem(parser)
+	if m.ID == "toml_other" {
+		return diag.Say("strings_syntax", english, "Parser", parser)
+	}
+	m.English = english
+	return m
+}
+
 func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	name := File(lang)
 	l.messages[lang] = map[string]*i18n.Message{}
@@ -88,8 +102,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 			if say, ok := invisible.FromTOML(perr.Message); ok {
 				return &diag.Error{Path: name, Line: perr.Position.Line, Err: say}
 			}
-			parser := strings.TrimSuffix(perr.Message, ".")
-			return diag.At(name, perr.Position.Line, "strings_syntax", parser+"; write each message as id = \"text in quotes\", or as a [id] table of plural forms", "Parser", parser)
+			return &diag.Error{Path: name, Line: perr.Position.Line, Err: syntaxProblem(perr.Message)}
 		}
 		return diag.Errorf(name, 0, "%v", err)
 	}
