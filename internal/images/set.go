@@ -297,7 +297,9 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 		return nil, fmt.Errorf("no file %s; check the name, and save the image beside the page or in %s/", full, assets.Dir)
 	}
 	if img.Err != nil {
-		return nil, fmt.Errorf("%s %v", full, img.Err)
+		// Name the file that was found: for a translation showing its
+		// original's image, that is the original's, not full.
+		return nil, fmt.Errorf("%s %v", img.Source, img.Err)
 	}
 	return img, nil
 }
