@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -155,5 +156,60 @@ func TestTranslationFollowsOriginal(t *testing.T) {
 				t.Errorf("%d notices of untranslated text, want %d", notes, wantNotes)
 			}
 		})
+	}
+}
+
+// TestComposedLines checks that a problem in a translation shown beside
+// a newer original is reported where it was written: in a block of the
+// translation, at the translation file's own line (not the line it has
+// in the composed page); in a block shown from the original, at the
+// original's. And that the paragraph shown from the original keeps its
+// mark's label in the page's language.
+func TestComposedLines(t *testing.T) {
+	dir := copyFixture(t)
+	recordTranslation(t, dir)
+	edit := func(lang, old, new string) {
+		t.Helper()
+		f := filepath.Join(dir, "content", lang, "report.md")
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), old) {
+			t.Fatalf("%s has no %q", f, old)
+		}
+		if err := os.WriteFile(f, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const first = "The first paragraph, with a note.[^1]\n\n"
+	edit("en", first, first+"An added paragraph, not translated yet.\n\n")
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, dir, out, Options{})
+	html, err := os.ReadFile(filepath.Join(out, "es", "informe", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`<p id=p2 [^>]*lang=en><a [^>]*aria-label="Párrafo 2" lang=es>2</a>`).Match(html) {
+		t.Errorf("the paragraph shown in English lost its Spanish label's language:\n%s", html)
+	}
+
+	// A broken link in the translation's last paragraph, at its line 26,
+	// which is line 28 of the composed page; and one in the block shown
+	// from the original, at the original's line 13.
+	edit("es", "(news/first.md#p1) y con", "(news/nada.md) y con")
+	edit("en", "An added paragraph, not translated yet.", "An added paragraph, [not translated](news/none.md) yet.")
+	_, err = Build(context.Background(), dir, filepath.Join(t.TempDir(), "public"), Options{})
+	if err == nil {
+		t.Fatal("the build passed with two broken links")
+	}
+	msg := err.Error()
+	for _, want := range []string{"content/es/report.md:26: ", "content/en/report.md:13: "} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("no problem at %s in:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "content/es/report.md:13: ") || strings.Contains(msg, "content/es/report.md:28: ") {
+		t.Errorf("a problem at a line of the composed page:\n%s", msg)
 	}
 }

@@ -317,3 +317,32 @@ func TestSplice(t *testing.T) {
 		t.Fatal("nothing spliced")
 	}
 }
+
+// A paragraph shown in the original's language keeps its mark's label
+// in the page's: the label says "Párrafo 2" and is marked lang="es"
+// inside the block marked lang="en", in both writers.
+func TestUntranslatedParagraphLabel(t *testing.T) {
+	src := []byte("Primero.\n\nSecond, not translated.\n\nTercero.\n")
+	p := Page{
+		File:           "content/es/x.md",
+		Numbered:       true,
+		ParagraphLabel: func(n int) string { return fmt.Sprintf("Párrafo %d", n) },
+		Untranslated:   &Untranslated{Lines: map[int]bool{3: true}, Lang: "en", Note: "Sin traducir.", PageLang: "es"},
+	}
+	c := New(Options{})
+	if why := differ(t, c, src, p); why != "" {
+		t.Fatalf("fell back: %s", why)
+	}
+	res, err := c.Convert(src, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<p id="p2" class="numbered untranslated" lang="en"><a href="#p2" class="pnum" aria-label="Párrafo 2" lang="es">2</a>`,
+		`<a href="#p1" class="pnum" aria-label="Párrafo 1">1</a>`,
+	} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("missing %s in\n%s", want, res.HTML)
+		}
+	}
+}

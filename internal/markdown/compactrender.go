@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -211,6 +212,14 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			w.end("p")
 			w.textString("\n")
 		}
+	case *untranslatedNote:
+		if entering {
+			w.start("p", attr{name: "class", val: []byte("untranslated-note")}, attr{name: "role", val: []byte("note")})
+			w.text(util.EscapeHTML([]byte(strings.TrimSpace(n.text))))
+			w.end("p")
+			w.textString("\n")
+		}
+		return ast.WalkSkipChildren, nil
 	case *ast.TextBlock:
 		if !entering && n.NextSibling() != nil && n.FirstChild() != nil {
 			w.textString("\n")
@@ -305,6 +314,9 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		as := []attr{{name: "href", val: []byte("#" + paragraphAnchor(n.n))}, {name: "class", val: []byte("pnum")}}
 		if n.label != "" {
 			as = append(as, attr{name: "aria-label", val: util.EscapeHTML([]byte(n.label))})
+		}
+		if n.lang != "" {
+			as = append(as, attr{name: "lang", val: util.EscapeHTML([]byte(n.lang))})
 		}
 		w.start("a", as...)
 		w.textString(strconv.Itoa(n.n))

@@ -16,6 +16,7 @@ type paragraphMark struct {
 	ast.BaseInline
 	n     int    // the paragraph's number
 	label string // its accessible name in the page's language, or ""
+	lang  string // that language, when the paragraph is in another, or ""
 }
 
 var kindParagraphMark = ast.NewNodeKind("ParagraphMark")
@@ -46,6 +47,9 @@ func (markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			_, _ = w.WriteString(` aria-label="`)
 			_, _ = w.Write(util.EscapeHTML([]byte(m.label)))
 			_ = w.WriteByte('"')
+		}
+		if m.lang != "" {
+			_, _ = w.WriteString(` lang="` + string(util.EscapeHTML([]byte(m.lang))) + `"`)
 		}
 		_, _ = w.WriteString(">" + num + "</a>")
 		return ast.WalkSkipChildren, nil

@@ -18,9 +18,10 @@ import (
 // no reader takes it for the translation and screen readers read it in
 // the right language.
 type Untranslated struct {
-	Lines map[int]bool // the blocks' first lines (see Blocks)
-	Lang  string       // the original's language: "en"
-	Note  string       // the notice, in the page's language
+	Lines    map[int]bool // the blocks' first lines (see Blocks)
+	Lang     string       // the original's language: "en"
+	Note     string       // the notice, in the page's language
+	PageLang string       // the page's language: "es"
 }
 
 // untranslatedTransformer marks the blocks Page.Untranslated names.
@@ -48,6 +49,11 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 	}
 	for _, n := range marked {
 		markForeign(n, u.Lang)
+		if m, ok := n.FirstChild().(*paragraphMark); ok {
+			// The mark's label is the page's words ("Párrafo 3"),
+			// inside a block in the original's language.
+			m.lang = u.PageLang
+		}
 		doc.InsertBefore(doc, n, &untranslatedNote{text: u.Note, lang: u.Lang})
 	}
 }

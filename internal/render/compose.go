@@ -1,6 +1,8 @@
 package render
 
 import (
+	"errors"
+
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
@@ -16,44 +18,85 @@ import (
 // notice, so that the translation's paragraph #pN is never the
 // translation of another paragraph (translation.Compose). A translation
 // stamped from the original as it is now is in step with it already.
-func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, error) {
+func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
 	def := r.Config.DefaultLanguage
 	if p.Untranslated || p.Lang == def || p.BlocksFrom == "" {
-		return body, nil, nil
+		return body, nil, nil, nil
 	}
 	src := r.Content.Page(def, p.Key)
 	if src == nil {
-		return body, nil, nil
+		return body, nil, nil, nil
 	}
 	rec, err := translation.ParseRecord(p.BlocksFrom)
 	if err != nil {
-		return nil, nil, diag.Errorf(p.File, 0, "front matter: %v; run \"site stamp\" on the page to record it again", err)
+		return nil, nil, nil, diag.Errorf(p.File, 0, "front matter: %v; run \"site stamp\" on the page to record it again", err)
 	}
 	r.read(src)
 	orig, err := content.ReadBody(r.fsys, src)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if p.StampedFrom(src) {
 		// In step: the record is the original's blocks as they are.
 		// Only a hand edit of the translation's blocks can have broken
 		// it, which Compose finds.
 		if _, err := translation.Compose(orig, body, rec); err != nil {
-			return nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
+			return nil, nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
 		}
-		return body, nil, nil
+		return body, nil, nil, nil
 	}
 	c, err := translation.Compose(orig, body, rec)
 	if err != nil {
-		return nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
+		return nil, nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
 	}
+	at := &relocator{composed: c, file: p.File, original: src.File}
 	if len(c.Untranslated) == 0 {
-		return c.Body, nil, nil
+		return c.Body, nil, at, nil
 	}
 	note, err := r.translators[p.Lang].T(locale.UntranslatedBlock)
 	if err != nil {
 		// A site whose strings lack the message still says it.
 		note = "This part has not been translated yet. It is shown in its original language."
 	}
-	return c.Body, &markdown.Untranslated{Lines: c.Untranslated, Lang: def, Note: note}, nil
+	return c.Body, &markdown.Untranslated{Lines: c.Untranslated, Lang: def, Note: note, PageLang: p.Lang}, at, nil
+}
+
+// relocator moves the problems found in a composed body (see
+// composeTranslation) to the lines they come from: the translation's
+// own, or, in a block shown from the original, the original's.
+type relocator struct {
+	composed       *translation.Composed
+	file, original string
+}
+
+// relocate moves e, if it is located in the composed body. A nil
+// relocator moves nothing: the body was the translation's own.
+func (at *relocator) relocate(e *diag.Error) {
+	if at == nil || e.Path != at.file || e.Line == 0 {
+		return
+	}
+	original, line := at.composed.Source(e.Line)
+	if original {
+		e.Path = at.original
+	}
+	e.Line = line
+}
+
+// relocateAll relocates every located problem of err, a diag.List or a
+// single *diag.Error.
+func (at *relocator) relocateAll(err error) {
+	if at == nil {
+		return
+	}
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, err := range list {
+			at.relocateAll(err)
+		}
+		return
+	}
+	var e *diag.Error
+	if errors.As(err, &e) {
+		at.relocate(e)
+	}
 }

@@ -287,7 +287,7 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 	if err != nil {
 		return nil, err
 	}
-	body, untranslated, err := r.composeTranslation(p, body)
+	body, untranslated, at, err := r.composeTranslation(p, body)
 	if err != nil {
 		return nil, err
 	}
@@ -317,7 +317,11 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 		Compact:      compact,
 		Untranslated: untranslated,
 	})
+	at.relocateAll(err)
 	if err == nil {
+		for _, w := range md.Warnings {
+			at.relocate(w)
+		}
 		r.warnings.set(p.File, md.Warnings)
 	}
 	return md, err

@@ -1,7 +1,9 @@
 package translation
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"cecot/internal/markdown"
@@ -97,6 +99,29 @@ type Composed struct {
 	// Changed counts the blocks shown from a translation of an
 	// earlier version of their original.
 	Changed int
+	// spans say where each block of Body comes from, in Body's order.
+	spans []span
+}
+
+// span is a block of a composed body: its first line there, and in the
+// file it was taken from.
+type span struct {
+	line, from int
+	original   bool
+}
+
+// Source says where line of Body comes from: a line of the original's
+// file if original, else of the translation's. Problems found in Body
+// are reported there, so that a translator is sent to the line they
+// wrote, or to the original's, not to a line of a text no file holds.
+func (c *Composed) Source(line int) (original bool, at int) {
+	i, _ := slices.BinarySearchFunc(c.spans, line, func(s span, line int) int { return cmp.Compare(s.line, line+1) })
+	if i == 0 {
+		// Before the first block: the front matter's lines, kept.
+		return false, line
+	}
+	s := c.spans[i-1]
+	return s.original, s.from + line - s.line
 }
 
 // Compose returns what the build shows for a translation whose body is
@@ -129,14 +154,17 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 	}
 	for i, p := range pairs {
 		var text []byte
+		at := lineCount(body) + 1
 		if p.Old >= 0 {
 			text = tr[tb[p.Old].Start:tb[p.Old].End]
+			c.spans = append(c.spans, span{line: at, from: tb[p.Old].Line})
 			if !p.Exact {
 				c.Changed++
 			}
 		} else {
 			text = orig[ob[i].Start:ob[i].End]
-			c.Untranslated[lineCount(body)+1] = true
+			c.spans = append(c.spans, span{line: at, from: ob[i].Line, original: true})
+			c.Untranslated[at] = true
 		}
 		body = append(body, text...)
 		switch {

@@ -84,6 +84,15 @@ func TestCompose(t *testing.T) {
 					t.Errorf("untranslated line %d is %q", line, l)
 				}
 			}
+			// Every line of the composed body is a line of one of the
+			// two files, and Source says which.
+			files := map[bool][]string{true: strings.Split(tt.orig, "\n"), false: strings.Split(trV1, "\n")}
+			for i, l := range strings.Split(strings.TrimRight(string(c.Body), "\n"), "\n") {
+				original, at := c.Source(i + 1)
+				if f := files[original]; at < 1 || at > len(f) || f[at-1] != l {
+					t.Errorf("Source(%d) = %v, %d for %q", i+1, original, at, l)
+				}
+			}
 		})
 	}
 }
