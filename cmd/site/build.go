@@ -15,6 +15,7 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/share"
 	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // projectFlags are the flags of every command that reads the project.
@@ -78,7 +79,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 		warn(fs.Output(), p, withStrayPO(pf.src, res.Warnings))
 	}
 	if err != nil {
-		return say(p, translate.WithNote(err, "build_failed", "Out", *out))
+		return say(p, words.WithNote(err, "build_failed", "Out", *out))
 	}
 	fmt.Fprintf(stdout, "site: %s\n", p.T("built", "Pages", pageCounts(p, res.Pages), "Files", res.Files,
 		"Size", size(res.Bytes), "Ms", res.Duration.Milliseconds(), "Out", *out))

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // getenv reads the environment; tests replace it.
@@ -29,10 +30,10 @@ func flagUsage(name string) string {
 // printer is the Printer for the -lang value given, or the environment's.
 func printer(fs *flag.FlagSet, lang string) (*translate.Printer, error) {
 	if lang == "" {
-		return translate.NewPrinter(translate.LangFromEnv(getenv)), nil
+		return translate.NewPrinter(words.LangFromEnv(getenv)), nil
 	}
-	if !translate.SpeaksTool(lang) {
-		fmt.Fprintf(fs.Output(), "%s: -lang %q: name %s\n", fs.Name(), lang, strings.Join(translate.ToolLangs, " or "))
+	if !words.SpeaksTool(lang) {
+		fmt.Fprintf(fs.Output(), "%s: -lang %q: name %s\n", fs.Name(), lang, strings.Join(words.ToolLangs, " or "))
 		fs.Usage()
 		return nil, errUsage
 	}
@@ -60,8 +61,8 @@ func say(p *translate.Printer, err error) error {
 // language -lang names, else the environment's.
 func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
 	fs.Usage = func() {
-		p := translate.NewPrinter(translate.LangFromEnv(getenv))
-		if translate.SpeaksTool(*lang) {
+		p := translate.NewPrinter(words.LangFromEnv(getenv))
+		if words.SpeaksTool(*lang) {
 			p = translate.NewPrinter(*lang)
 		}
 		fmt.Fprint(fs.Output(), p.T(id, pairs...))

@@ -19,6 +19,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // command is one of site's subcommands.
@@ -146,7 +147,7 @@ func usage(w io.Writer) {
 // An error a command marked with its -lang (see say) is reported in
 // that language; every other one in the environment's.
 func report(w io.Writer, err error) {
-	p := translate.NewPrinter(translate.LangFromEnv(getenv))
+	p := translate.NewPrinter(words.LangFromEnv(getenv))
 	var sp *spoken
 	if errors.As(err, &sp) {
 		p, err = sp.p, sp.err

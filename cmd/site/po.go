@@ -11,6 +11,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -55,7 +56,7 @@ func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []stri
 	if verb == "export" {
 		plan, err := translate.PlanExport(root.FS(), langs)
 		if err != nil {
-			return translate.WithNote(err, "nothing_written")
+			return words.WithNote(err, "nothing_written")
 		}
 		for _, p := range plan.Pending {
 			fmt.Fprintf(fset.Output(), "site: %s: %s\n", pr.T("warning"), pr.Error(p))
@@ -64,7 +65,7 @@ func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []stri
 	}
 	plan, err := translate.PlanImport(root.FS(), langs)
 	if err != nil {
-		return translate.WithNote(err, "nothing_written")
+		return words.WithNote(err, "nothing_written")
 	}
 	allowed := []string{config.ContentDir}
 	for _, l := range cfg.Codes() {

@@ -12,6 +12,7 @@ import (
 
 	"cecot/internal/preview"
 	"cecot/internal/translate"
+	"cecot/internal/words"
 	"cecot/internal/workbench"
 )
 
@@ -54,7 +55,7 @@ func serve(ctx context.Context, pf projectFlags, p *translate.Printer, addr, edi
 	defer srv.Close()
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return translate.WithNote(err, "addr_in_use")
+		return words.WithNote(err, "addr_in_use")
 	}
 	if host, _, _ := net.SplitHostPort(addr); !isLoopback(host) {
 		fmt.Fprintf(os.Stderr, "site: %s: %s\n", p.T("label_warning"), p.T("serving_public", "Addr", addr, "Port", ln.Addr().(*net.TCPAddr).Port))

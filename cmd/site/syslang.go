@@ -3,7 +3,7 @@ package main
 import (
 	"strings"
 
-	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // systemLang is the language the system speaks to its user, reduced to
@@ -14,18 +14,18 @@ import (
 func systemLang() string {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if getenv(v) != "" {
-			return translate.LangFromEnv(getenv)
+			return words.LangFromEnv(getenv)
 		}
 	}
 	if pref := preferredLanguage(); pref != "" {
-		return translate.LangFromEnv(func(k string) string {
+		return words.LangFromEnv(func(k string) string {
 			if k == "LANG" {
 				return pref
 			}
 			return ""
 		})
 	}
-	return translate.LangFromEnv(getenv)
+	return words.LangFromEnv(getenv)
 }
 
 // firstAppleLanguage reads the first entry of the property list that

@@ -11,11 +11,8 @@
 //     are missing, left in the default language or unused.
 //   - Glossary (glossary.go): locales/glossary.toml, the agreed bilingual
 //     terms, and the translations that do not use them.
-//   - Words (words.go, messages/): what the translator commands print, in
-//     English and Spanish (go-i18n, embedded). Details and errors are kept
-//     as Messages, by ID and values, so that the text report, the commands
-//     and the workbench say them in the translator's language while
-//     "status -json" and Error() stay English.
+//
+// What its commands print, in English and Spanish, is package words'.
 //
 // It reads the project's sources only, so it is fast and works offline.
 // It never renders pages: the build does not depend on it.

@@ -10,6 +10,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/words"
 )
 
 // kindNotes are the extracted comments (#.) that tell a translator what
@@ -177,7 +178,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			if sl.e.Fuzzy() {
 				pending = "po_fuzzy"
 			}
-			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, pending,
+			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, pending,
 				"Block", sl.name(), "File", s.trFile(), "Command", Command, "Lang", s.lang))
 			if b, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]; ok {
 				next[syncKey(sl.ctx, sl.b.Text)] = b
@@ -210,7 +211,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			if old != nil {
 				line = old.Line
 			}
-			plan.Changes = append(plan.Changes, at(s.poPath, line, "po_entry",
+			plan.Changes = append(plan.Changes, words.At(s.poPath, line, "po_entry",
 				"Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.orig.path, sl.b.Line), "What", describeEntry(e, old)))
 		}
 		f.Entries = append(f.Entries, e)
@@ -278,25 +279,25 @@ func (s *pageSync) obsolete() []*po.Entry {
 	return out
 }
 
-func describeEntry(e, old *po.Entry) *Message {
+func describeEntry(e, old *po.Entry) *words.Message {
 	switch {
 	case old == nil:
-		return msg("entry_new")
+		return words.Msg("entry_new")
 	case old.ID != e.ID && e.Fuzzy():
-		return msg("entry_fuzzy")
+		return words.Msg("entry_fuzzy")
 	case old.ID != e.ID:
-		return msg("entry_original_changed")
+		return words.Msg("entry_original_changed")
 	case first(old.Str) != first(e.Str):
-		return msg("entry_translation_changed")
+		return words.Msg("entry_translation_changed")
 	case e.Fuzzy():
-		return msg("entry_still_fuzzy")
+		return words.Msg("entry_still_fuzzy")
 	}
-	return msg("entry_up_to_date")
+	return words.Msg("entry_up_to_date")
 }
 
 // newPOFile is the change of a PO file written for the first time.
 func newPOFile(name string, messages int) *diag.Error {
-	m := msg("po_new_file")
+	m := words.Msg("po_new_file")
 	m.Count = &messages
 	return &diag.Error{Path: name, Err: m}
 }

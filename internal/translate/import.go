@@ -11,6 +11,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/po"
 	"cecot/internal/promise"
+	"cecot/internal/words"
 )
 
 // PlanImport works out the Markdown pages (content/<lang>/) and
@@ -85,7 +86,7 @@ func (pr *project) strayPOFiles(lang string) error {
 		}
 		key := strings.TrimSuffix(strings.TrimPrefix(p, dir), ".po")
 		if src := pr.site.Page(pr.site.Default, key); src == nil || src.Untranslated || src.Draft {
-			errs.Add(at(p, 1, "po_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File()))
+			errs.Add(words.At(p, 1, "po_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File()))
 		}
 		return nil
 	})
@@ -117,18 +118,18 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		ctx := e.Ctx()
 		switch {
 		case e.Context == nil:
-			errs.Add(at(s.poPath, e.Line, "po_no_context", "Example", fmt.Sprintf("%q", s.key)))
+			errs.Add(words.At(s.poPath, e.Line, "po_no_context", "Example", fmt.Sprintf("%q", s.key)))
 		case !s.ownEntry(e):
 			other, _, _ := strings.Cut(ctx, "#")
-			errs.Add(at(s.poPath, e.Line, "po_other_page", "Ctx", fmt.Sprintf("%q", ctx), "Other", fmt.Sprintf("%q", other),
+			errs.Add(words.At(s.poPath, e.Line, "po_other_page", "Ctx", fmt.Sprintf("%q", ctx), "Other", fmt.Sprintf("%q", other),
 				"Page", fmt.Sprintf("%q", s.key), "File", POPath(s.lang, other)))
 		case e.Plural():
-			errs.Add(at(s.poPath, e.Line, "po_page_plural", "Ctx", fmt.Sprintf("%q", ctx)))
+			errs.Add(words.At(s.poPath, e.Line, "po_page_plural", "Ctx", fmt.Sprintf("%q", ctx)))
 		}
 		// A message is its context and its text, as gettext keys it.
 		key := msgKey(ctx, e.ID)
 		if prev, dup := seen[key]; dup && e.Context != nil {
-			errs.Add(at(s.poPath, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", ctx), "Line", prev))
+			errs.Add(words.At(s.poPath, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", ctx), "Line", prev))
 		}
 		seen[key] = e.Line
 	}
@@ -158,7 +159,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		if sl.e.Fuzzy() {
 			// A translator's "needs work": gettext never
 			// publishes it, and neither does import.
-			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.name(), "Command", Command, "Lang", s.lang))
+			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.name(), "Command", Command, "Lang", s.lang))
 			continue
 		}
 		p := first(sl.e.Str)
@@ -170,12 +171,12 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 		if sl.t != nil {
 			where = *sl.t
 		} else if s.tr != nil && !s.canRestructure() {
-			errs.Add(at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path))
+			errs.Add(words.At(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path))
 			continue
 		}
 		edits = append(edits, edit{b: where, text: p, inTranslation: sl.t != nil})
 		next[syncKey(sl.e.Ctx(), sl.e.ID)] = hashText(p)
-		plan.Changes = append(plan.Changes, at(s.trFile(), where.Line, "po_translation_from", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
+		plan.Changes = append(plan.Changes, words.At(s.trFile(), where.Line, "po_translation_from", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err
@@ -224,7 +225,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		lines := strings.SplitAfter(string(src), "\n")
 		for _, f := range fields {
 			if f.b.frontLine < 0 {
-				return nil, at(target.path, 0, "po_no_field", "File", target.path, "Key", f.b.frontKey)
+				return nil, words.At(target.path, 0, "po_no_field", "File", target.path, "Key", f.b.frontKey)
 			}
 			lines[f.b.frontLine] = frontAssign(lines[f.b.frontLine], f.b.frontKey, f.text, target.format)
 		}
@@ -262,7 +263,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src = append([]byte("\xef\xbb\xbf"), src...)
 	}
 	if _, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src); err != nil {
-		return nil, WithNote(err, "po_would_break")
+		return nil, words.WithNote(err, "po_would_break")
 	}
 	return src, nil
 }
@@ -287,7 +288,7 @@ func frontAssign(line, key, value, format string) string {
 func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
 	var errs diag.List
 	for _, pb := range promise.Markdown(unitOf(b), b.Text, p, promise.Options{UnsafeHTML: unsafeHTML}) {
-		errs.Add(at(name, e.StrLine, "po_check", "Ctx", entryName(e, b), "What", pb))
+		errs.Add(words.At(name, e.StrLine, "po_check", "Ctx", entryName(e, b), "What", pb))
 	}
 	return errs.Err()
 }

@@ -11,6 +11,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/words"
 )
 
 // POProblem is a place where a language's PO files and its Markdown (or
@@ -22,7 +23,7 @@ type POProblem struct {
 	Problem string `json:"problem"` // "export", "import" or "conflict"
 	Detail  string `json:"detail"`  // what, and the command that fixes it
 	// Msg is Detail, to say in the translator's language.
-	Msg *Message `json:"-"`
+	Msg *words.Message `json:"-"`
 }
 
 func (p *POProblem) String() string {
@@ -66,8 +67,8 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 	for _, c := range exp.Changes {
 		if _, changed := exp.Files[c.Path]; changed {
 			noted[c.Path] = true
-			out = append(out, problemOf(c, "export", func(what error) *Message {
-				return msg("po_behind", "Problem", what, "Command", Command, "Lang", lang)
+			out = append(out, problemOf(c, "export", func(what error) *words.Message {
+				return words.Msg("po_behind", "Problem", what, "Command", Command, "Lang", lang)
 			}))
 		}
 	}
@@ -75,7 +76,7 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 		if noted[name] || !strings.HasPrefix(name, PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
-		m := msg("po_out_of_date", "Command", Command, "Lang", lang)
+		m := words.Msg("po_out_of_date", "Command", Command, "Lang", lang)
 		out = append(out, &POProblem{File: name, Problem: "export", Detail: m.Error(), Msg: m})
 	}
 	for _, p := range exp.Pending {
@@ -86,7 +87,7 @@ func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
 
 // problemOf makes a problem of kind from e, whose words the function
 // more, if given, adds to.
-func problemOf(e error, kind string, more func(error) *Message) *POProblem {
+func problemOf(e error, kind string, more func(error) *words.Message) *POProblem {
 	p := &POProblem{Problem: kind}
 	what := e
 	var d *diag.Error
@@ -95,7 +96,7 @@ func problemOf(e error, kind string, more func(error) *Message) *POProblem {
 	}
 	if more != nil {
 		p.Msg = more(what)
-	} else if m, ok := what.(*Message); ok {
+	} else if m, ok := what.(*words.Message); ok {
 		p.Msg = m
 	}
 	p.Detail = what.Error()
@@ -107,20 +108,20 @@ func problemOf(e error, kind string, more func(error) *Message) *POProblem {
 
 // blockReason describes the changed and missing blocks of a page, for a
 // page that its PO file shows out of date.
-func blockReason(pa *translation.Page) *Message {
-	var parts []*Message
+func blockReason(pa *translation.Page) *words.Message {
+	var parts []*words.Message
 	for _, r := range pa.Units {
 		place := fmt.Sprintf("%s:%d", pa.Original, r.OriginalLine)
 		switch r.State {
 		case translation.Changed:
-			parts = append(parts, msg("block_changed", "Place", place, "Anchor", r.Anchor))
+			parts = append(parts, words.Msg("block_changed", "Place", place, "Anchor", r.Anchor))
 		case translation.Missing:
-			parts = append(parts, msg("block_missing", "Place", place, "Anchor", r.Anchor))
+			parts = append(parts, words.Msg("block_missing", "Place", place, "Anchor", r.Anchor))
 		case translation.Identical:
-			parts = append(parts, msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", SameFlag))
+			parts = append(parts, words.Msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", SameFlag))
 		}
 	}
-	return msg("reason_po", "Blocks", parts)
+	return words.Msg("reason_po", "Blocks", parts)
 }
 
 // sameMessages reports whether the PO file name holds what data holds,

@@ -5,6 +5,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"cecot/internal/words"
 )
 
 // StrayPO lists the PO files under PODir that nothing reads, each with
@@ -18,7 +20,7 @@ import (
 func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 	var out []*POProblem
 	folders := map[string]bool{}
-	add := func(file string, m *Message) {
+	add := func(file string, m *words.Message) {
 		out = append(out, &POProblem{File: file, Problem: "stray", Detail: m.Error(), Msg: m})
 	}
 	_ = fs.WalkDir(fsys, PODir, func(p string, d fs.DirEntry, err error) error {
@@ -50,7 +52,7 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 				add(folder, m)
 			}
 		default:
-			add(p, msg("po_stray_place", "Pages", path.Dir(POPath("<lang>", "x"))+"/", "Strings", StringsPO("<lang>")))
+			add(p, words.Msg("po_stray_place", "Pages", path.Dir(POPath("<lang>", "x"))+"/", "Strings", StringsPO("<lang>")))
 		}
 		return nil
 	})
@@ -59,12 +61,12 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 
 // strayLanguage says why the PO files of lang are read by nothing, or
 // returns nil when lang is a translated language of the site.
-func strayLanguage(lang string, langs []string, def string) *Message {
+func strayLanguage(lang string, langs []string, def string) *words.Message {
 	switch {
 	case lang == def:
-		return msg("po_stray_default", "Lang", lang)
+		return words.Msg("po_stray_default", "Lang", lang)
 	case !slices.Contains(langs, lang):
-		return msg("po_stray_language", "Lang", lang)
+		return words.Msg("po_stray_language", "Lang", lang)
 	}
 	return nil
 }

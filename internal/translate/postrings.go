@@ -15,6 +15,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/po"
 	"cecot/internal/promise"
+	"cecot/internal/words"
 )
 
 // pluralRules are gettext's Plural-Forms for the CLDR plural forms that
@@ -310,7 +311,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				if o.Fuzzy() {
 					pending = "po_fuzzy"
 				}
-				plan.Pending = append(plan.Pending, at(name, o.StrLine, pending,
+				plan.Pending = append(plan.Pending, words.At(name, o.StrLine, pending,
 					"Block", d.id, "File", locale.File(lang), "Command", Command, "Lang", lang))
 				if ok {
 					next[ctx] = b
@@ -318,7 +319,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 			case ok && rule.poHash(o.Str, e.Plural()) == b:
 				recorded = false
 			default:
-				errs.Add(at(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
+				errs.Add(words.At(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
 				continue
 			}
 		}
@@ -417,24 +418,24 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		id := e.Ctx()
 		d := defByID[id]
 		if d == nil {
-			errs.Add(at(name, e.Line, "po_no_message", "Ctx", fmt.Sprintf("%q", id), "Original", locale.File(pr.cfg.DefaultLanguage), "Command", Command, "Lang", lang))
+			errs.Add(words.At(name, e.Line, "po_no_message", "Ctx", fmt.Sprintf("%q", id), "Original", locale.File(pr.cfg.DefaultLanguage), "Command", Command, "Lang", lang))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
-			errs.Add(at(name, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", id), "Line", prev))
+			errs.Add(words.At(name, e.Line, "po_twice", "Ctx", fmt.Sprintf("%q", id), "Line", prev))
 			continue
 		}
 		seen[id] = e.Line
 		plural := d.plural()
 		switch {
 		case plural && !e.Plural():
-			errs.Add(at(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.forms)-1))
+			errs.Add(words.At(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.forms)-1))
 			continue
 		case !plural && e.Plural():
-			errs.Add(at(name, e.Line, "po_no_plural", "ID", fmt.Sprintf("%q", id)))
+			errs.Add(words.At(name, e.Line, "po_no_plural", "ID", fmt.Sprintf("%q", id)))
 			continue
 		case plural && len(e.Str) != len(rule.forms):
-			errs.Add(at(name, e.StrLine, "po_plural_count", "ID", fmt.Sprintf("%q", id), "Got", len(e.Str), "Lang", lang,
+			errs.Add(words.At(name, e.StrLine, "po_plural_count", "ID", fmt.Sprintf("%q", id), "Got", len(e.Str), "Lang", lang,
 				"Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", "), "Last", len(rule.forms)-1))
 			continue
 		}
@@ -442,7 +443,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		if plural && !e.Translated() {
-			errs.Add(at(name, e.StrLine, "po_plural_empty", "ID", fmt.Sprintf("%q", id), "Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", ")))
+			errs.Add(words.At(name, e.StrLine, "po_plural_empty", "ID", fmt.Sprintf("%q", id), "Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", ")))
 			continue
 		}
 		ctx := stringsContext(id)
@@ -453,7 +454,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		if e.Fuzzy() {
-			plan.Pending = append(plan.Pending, at(name, e.StrLine, "po_fuzzy", "Block", id, "Command", Command, "Lang", lang))
+			plan.Pending = append(plan.Pending, words.At(name, e.StrLine, "po_fuzzy", "Block", id, "Command", Command, "Lang", lang))
 			continue
 		}
 		b, ok := base[ctx]
@@ -462,7 +463,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		case ok && rule.poHash(p, plural) == b:
 			continue // the TOML file is newer: export carries it
 		default:
-			errs.Add(at(name, e.StrLine, "po_conflict", "Block", id, "Place", file))
+			errs.Add(words.At(name, e.StrLine, "po_conflict", "Block", id, "Place", file))
 			continue
 		}
 		forms := map[string]string{}
@@ -485,7 +486,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		next[ctx] = rule.poHash(p, plural)
-		plan.Changes = append(plan.Changes, at(file, 0, "po_translation_from", "Block", id, "Place", fmt.Sprintf("%s:%d", name, e.StrLine)))
+		plan.Changes = append(plan.Changes, words.At(file, 0, "po_translation_from", "Block", id, "Place", fmt.Sprintf("%s:%d", name, e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {
 		return err
@@ -501,7 +502,7 @@ func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord)
 func checkString(name string, e *po.Entry, id string, orig, tr map[string]string) error {
 	var errs diag.List
 	for _, pb := range promise.String(orig, tr) {
-		errs.Add(at(name, e.StrLine, "po_string_check", "ID", fmt.Sprintf("%q", id), "What", pb))
+		errs.Add(words.At(name, e.StrLine, "po_string_check", "ID", fmt.Sprintf("%q", id), "What", pb))
 	}
 	return errs.Err()
 }
@@ -639,7 +640,7 @@ func tomlQuote(s string) string {
 func checkLanguage(f *po.File, name, lang string) error {
 	got := f.Get("Language")
 	if got != "" && !strings.EqualFold(strings.ReplaceAll(got, "_", "-"), lang) {
-		return at(name, 1, "po_wrong_language", "Got", fmt.Sprintf("%q", got), "Lang", fmt.Sprintf("%q", lang), "File", strings.Replace(name, "/"+lang, "/"+got, 1))
+		return words.At(name, 1, "po_wrong_language", "Got", fmt.Sprintf("%q", got), "Lang", fmt.Sprintf("%q", lang), "File", strings.Replace(name, "/"+lang, "/"+got, 1))
 	}
 	return nil
 }

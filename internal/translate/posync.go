@@ -17,6 +17,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/markdown"
 	"cecot/internal/po"
+	"cecot/internal/words"
 )
 
 // Plan is what "site po export" or "site po import" would write, worked
@@ -120,7 +121,7 @@ func (pr *project) languages(langs []string) ([]string, error) {
 	}
 	for _, l := range langs {
 		if pr.cfg.Language(l) == nil || l == pr.cfg.DefaultLanguage {
-			return nil, msg("po_language", "Lang", fmt.Sprintf("%q", l), "Langs", strings.Join(pr.others(), ", "))
+			return nil, words.Msg("po_language", "Lang", fmt.Sprintf("%q", l), "Langs", strings.Join(pr.others(), ", "))
 		}
 	}
 	return langs, nil
@@ -414,7 +415,7 @@ func (s *pageSync) side(sl slot) side {
 }
 
 func (s *pageSync) conflict(sl slot) *diag.Error {
-	return at(s.poPath, sl.e.StrLine, "po_conflict", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.trFile(), sl.t.Line))
+	return words.At(s.poPath, sl.e.StrLine, "po_conflict", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.trFile(), sl.t.Line))
 }
 
 // name names a slot's message in what the commands say: its msgctxt,

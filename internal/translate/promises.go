@@ -4,6 +4,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/promise"
 	"cecot/internal/translation"
+	"cecot/internal/words"
 )
 
 // Broken finds the translated units of la's pages that break a promise
@@ -22,7 +23,7 @@ func Broken(la *translation.Language, unsafeHTML bool) []*diag.Error {
 				continue
 			}
 			for _, p := range promise.Markdown(unitOfKind(u.Kind), u.Original, u.Translation, promise.Options{UnsafeHTML: unsafeHTML}) {
-				out = append(out, at(pa.Translation, u.TranslationLine, "promise_at", "Anchor", u.Anchor, "What", p))
+				out = append(out, words.At(pa.Translation, u.TranslationLine, "promise_at", "Anchor", u.Anchor, "What", p))
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/markdown"
+	"cecot/internal/words"
 )
 
 // StampFile records in the translation at p, a project path like
@@ -24,7 +25,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 		return "", err
 	}
 	if id.Lang == cfg.DefaultLanguage {
-		return "", msg("stamp_original", "File", p, "Translation", id.In(otherLanguage(cfg)).File())
+		return "", words.Msg("stamp_original", "File", p, "Translation", id.In(otherLanguage(cfg)).File())
 	}
 	srcFile, srcData, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
@@ -32,7 +33,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	}
 	data, err := fs.ReadFile(root.FS(), p)
 	if err != nil {
-		return "", at(p, 0, "cannot_read", "Err", diag.PathCause(err))
+		return "", words.At(p, 0, "cannot_read", "Err", diag.PathCause(err))
 	}
 	orig, _, err := content.Parse(id.In(cfg.DefaultLanguage), srcData)
 	if err != nil {
@@ -50,7 +51,7 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 		return "", &diag.Error{Path: p, Err: err}
 	}
 	if _, _, err := content.Parse(id, out); err != nil {
-		return "", WithNote(err, "file_not_changed")
+		return "", words.WithNote(err, "file_not_changed")
 	}
 	if err := writeFile(root, p, out); err != nil {
 		return "", err
@@ -67,10 +68,10 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 		return "", "", err
 	}
 	if id.Lang != cfg.DefaultLanguage {
-		return "", "", at(p, 0, "stamp_from_original", "Default", cfg.DefaultLanguage, "Original", id.In(cfg.DefaultLanguage).File())
+		return "", "", words.At(p, 0, "stamp_from_original", "Default", cfg.DefaultLanguage, "Original", id.In(cfg.DefaultLanguage).File())
 	}
 	if cfg.Language(lang) == nil || lang == cfg.DefaultLanguage {
-		return "", "", msg("stamp_language", "Lang", fmt.Sprintf("%q", lang), "Langs", strings.Join(cfg.Codes(), ", "))
+		return "", "", words.Msg("stamp_language", "Lang", fmt.Sprintf("%q", lang), "Langs", strings.Join(cfg.Codes(), ", "))
 	}
 	srcFile, data, value, err := sourceStamp(root, cfg, id.Key)
 	if err != nil {
@@ -78,7 +79,7 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 	}
 	target = id.In(lang).File()
 	if _, err := root.Stat(filepath.FromSlash(target)); err == nil {
-		return "", "", msg("stamp_exists", "File", target)
+		return "", "", words.Msg("stamp_exists", "File", target)
 	}
 	out, err := NewTranslation(data, value)
 	if err != nil {
@@ -97,7 +98,7 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 func pageID(cfg *config.Config, p string) (content.ID, error) {
 	id, ok := content.FileID(p)
 	if !ok || cfg.Language(id.Lang) == nil {
-		return content.ID{}, at(p, 0, "not_in_language_folder", "Langs", strings.Join(cfg.Codes(), ", "))
+		return content.ID{}, words.At(p, 0, "not_in_language_folder", "Langs", strings.Join(cfg.Codes(), ", "))
 	}
 	return id, nil
 }
@@ -109,7 +110,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	file := id.File()
 	data, err := fs.ReadFile(root.FS(), file)
 	if err != nil {
-		return "", nil, "", at(file, 0, "cannot_read_original", "Err", diag.PathCause(err))
+		return "", nil, "", words.At(file, 0, "cannot_read_original", "Err", diag.PathCause(err))
 	}
 	p, _, err := content.Parse(id, data)
 	if err != nil {
@@ -158,7 +159,7 @@ func sameBlocks(orig string, origBody []byte, tr string, trBody []byte) error {
 			} else if len(tb) > 0 {
 				line = tb[len(tb)-1].Line
 			}
-			return at(tr, line, "stamp_blocks", "Tr", len(tb), "TrKinds", blockKinds(tb), "Original", orig,
+			return words.At(tr, line, "stamp_blocks", "Tr", len(tb), "TrKinds", blockKinds(tb), "Original", orig,
 				"Orig", len(ob), "OrigKinds", blockKinds(ob), "Line", line)
 		}
 	}

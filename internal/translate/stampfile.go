@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"cecot/internal/translation"
+	"cecot/internal/words"
 	"fmt"
 	"strings"
 )
@@ -63,7 +64,7 @@ func setField(src []byte, field, value string) ([]byte, error) {
 			insertAt = i
 		}
 	}
-	return nil, msg("stamp_no_closing")
+	return nil, words.Msg("stamp_no_closing")
 }
 
 func tomlLine(field, value string) string { return fmt.Sprintf("%s = %q", field, value) }
@@ -152,5 +153,5 @@ func setDraft(src []byte) ([]byte, error) {
 			return append(out, joinLines(lines[i:])...), nil
 		}
 	}
-	return nil, msg("stamp_no_field")
+	return nil, words.Msg("stamp_no_field")
 }

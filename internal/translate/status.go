@@ -17,6 +17,7 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/words"
 )
 
 // State is where a page's translation stands.
@@ -104,7 +105,7 @@ type Page struct {
 	Reason  string   `json:"reason,omitempty"`
 	Changes []Change `json:"changes,omitempty"`
 	// Why is Reason, to say in the translator's language.
-	Why *Message `json:"-"`
+	Why *words.Message `json:"-"`
 	// Blocks counts the page's blocks by state (see Align).
 	Blocks translation.Counts `json:"blocks"`
 }
@@ -121,11 +122,11 @@ type String struct {
 	Previous string `json:"previous,omitempty"`
 	Uses     []Use  `json:"uses,omitempty"`
 	// Msg is Detail, to say in the translator's language.
-	Msg *Message `json:"-"`
+	Msg *words.Message `json:"-"`
 }
 
 // newString makes a String whose Detail is its message in English.
-func newString(id, file string, line int, problem string, m *Message) *String {
+func newString(id, file string, line int, problem string, m *words.Message) *String {
 	return &String{ID: id, File: file, Line: line, Problem: problem, Detail: m.Error(), Msg: m}
 }
 
@@ -245,7 +246,7 @@ func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]
 			p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
 		default:
 			p.File, p.Title = t.File, t.Title
-			var why *Message
+			var why *words.Message
 			p.State, why, p.Changes = staleness(t, src, reserved)
 			p.setReason(why)
 			misses = append(misses, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)...)
@@ -257,26 +258,26 @@ func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]
 
 // staleness compares a translation's stamp with its source, whose
 // layouts reserve the IDs reserved.
-func staleness(t, src *content.Page, reserved []string) (State, *Message, []Change) {
+func staleness(t, src *content.Page, reserved []string) (State, *words.Message, []Change) {
 	if t.TranslatedFrom == "" {
-		return Stale, msg("reason_unstamped"), nil
+		return Stale, words.Msg("reason_unstamped"), nil
 	}
 	st, err := ParseStamp(t.TranslatedFrom)
 	if err != nil {
-		return Stale, msg("reason_bad_stamp", "Err", err.Error()), nil
+		return Stale, words.Msg("reason_bad_stamp", "Err", err.Error()), nil
 	}
 	changed, changes := Diff(st, src.Body, HeadingIDs(src, reserved))
 	if !changed {
 		return Translated, nil, nil
 	}
 	if len(changes) == 0 {
-		return Stale, msg("reason_old_stamp"), nil
+		return Stale, words.Msg("reason_old_stamp"), nil
 	}
 	return Stale, nil, changes
 }
 
 // setReason records why p is out of date, or that nothing says why.
-func (p *Page) setReason(m *Message) {
+func (p *Page) setReason(m *words.Message) {
 	p.Why, p.Reason = m, ""
 	if m != nil {
 		p.Reason = m.Error()
@@ -300,12 +301,12 @@ func defaultStrings(def *locale.FileInfo, used map[string][]Use) (unused, undefi
 	for _, id := range slices.Sorted(maps.Keys(def.Messages)) {
 		if _, ok := used[id]; !ok {
 			m := def.Messages[id]
-			unused = append(unused, newString(id, def.File, m.Line, "unused", msg("string_unused_default")))
+			unused = append(unused, newString(id, def.File, m.Line, "unused", words.Msg("string_unused_default")))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(used)) {
 		if _, ok := def.Messages[id]; !ok {
-			s := newString(id, def.File, 0, "undefined", msg("string_undefined", "File", def.File))
+			s := newString(id, def.File, 0, "undefined", words.Msg("string_undefined", "File", def.File))
 			s.Uses = used[id]
 			undefined = append(undefined, s)
 		}
@@ -324,12 +325,12 @@ func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
 		m, ok := fi.Messages[id]
 		switch {
 		case !ok:
-			s := newString(id, fi.File, 0, "missing", msg("string_missing", "Place", fmt.Sprintf("%s:%d", def.File, d.Line)))
+			s := newString(id, fi.File, 0, "missing", words.Msg("string_missing", "Place", fmt.Sprintf("%s:%d", def.File, d.Line)))
 			s.Uses = used[id]
 			out = append(out, s)
 		case !m.Same && sameText(d, m):
 			out = append(out, newString(id, fi.File, m.Line, "untranslated",
-				msg("string_untranslated", "File", def.File, "Mark", fmt.Sprintf("%q", locale.SameMark))))
+				words.Msg("string_untranslated", "File", def.File, "Mark", fmt.Sprintf("%q", locale.SameMark))))
 		}
 	}
 	for _, p := range fi.Problems {
@@ -338,7 +339,7 @@ func stringsOf(def, fi *locale.FileInfo, used map[string][]Use) []*String {
 	for _, id := range slices.Sorted(maps.Keys(fi.Messages)) {
 		if _, ok := def.Messages[id]; !ok {
 			m := fi.Messages[id]
-			out = append(out, newString(id, fi.File, m.Line, "unused", msg("string_unused", "File", def.File)))
+			out = append(out, newString(id, fi.File, m.Line, "unused", words.Msg("string_unused", "File", def.File)))
 		}
 	}
 	return out
@@ -350,7 +351,7 @@ func pluralString(p *diag.Error) *String {
 	s := &String{File: p.Path, Line: p.Line, Problem: "plural", Detail: p.Err.Error()}
 	var pe *locale.PluralError
 	if errors.As(p.Err, &pe) {
-		s.Msg = msg("plural_"+pe.Kind, "ID", fmt.Sprintf("%q", pe.ID), "Form", fmt.Sprintf("%q", pe.Form),
+		s.Msg = words.Msg("plural_"+pe.Kind, "ID", fmt.Sprintf("%q", pe.ID), "Form", fmt.Sprintf("%q", pe.Form),
 			"Lang", fmt.Sprintf("%q", pe.Lang), "Forms", strings.Join(pe.Forms, ", "))
 	}
 	return s

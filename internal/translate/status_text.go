@@ -245,7 +245,7 @@ func (p *Printer) ExtraPage(pg *Page) string {
 // original's file:line.
 func (p *Printer) Miss(m Miss) string {
 	name := m.To
-	if p.lang != "en" {
+	if p.Lang() != "en" {
 		name = p.T("lang_" + m.To)
 		if name == strings.ToUpper("lang_"+m.To) {
 			name = m.To

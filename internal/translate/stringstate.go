@@ -9,6 +9,7 @@ import (
 
 	"cecot/internal/locale"
 	"cecot/internal/promise"
+	"cecot/internal/words"
 )
 
 // stringChanges finds the interface strings of lang whose original
@@ -46,7 +47,7 @@ func stringChanges(fsys fs.FS, def, fi *locale.FileInfo, lang string) ([]*String
 		default:
 			continue
 		}
-		s := newString(id, fi.File, m.Line, "changed", msg(advice,
+		s := newString(id, fi.File, m.Line, "changed", words.Msg(advice,
 			"Before", fmt.Sprintf("%q", before), "Now", fmt.Sprintf("%q", now), "Place", fmt.Sprintf("%s:%d", name, e.Line),
 			"Command", Command, "Lang", lang))
 		s.Previous = before
@@ -88,15 +89,15 @@ func stringPromises(def, fi *locale.FileInfo) []*String {
 		}
 		m := fi.Messages[id]
 		var what []string
-		var msgs []*Message
+		var msgs []*words.Message
 		for _, p := range promise.String(d.Forms, m.Forms) {
 			what = append(what, p.Error())
-			msgs = append(msgs, msg("string_promise", "What", p))
+			msgs = append(msgs, words.Msg("string_promise", "What", p))
 		}
 		if len(msgs) == 0 {
 			continue
 		}
-		s := &String{ID: id, File: fi.File, Line: m.Line, Problem: "placeholder", Detail: strings.Join(what, "; "), Msg: msg("string_promises", "Problems", msgs)}
+		s := &String{ID: id, File: fi.File, Line: m.Line, Problem: "placeholder", Detail: strings.Join(what, "; "), Msg: words.Msg("string_promises", "Problems", msgs)}
 		out = append(out, s)
 	}
 	return out

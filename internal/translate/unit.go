@@ -11,6 +11,7 @@ import (
 	"cecot/internal/markdown"
 	"cecot/internal/promise"
 	"cecot/internal/translation"
+	"cecot/internal/words"
 )
 
 // PlanUnit works out the translation of page key into lang with one
@@ -36,7 +37,7 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 			return s.planMissingUnit(fsys, sl, text, pr.cfg.UnsafeHTML)
 		}
 		if text == "" {
-			return nil, at(s.tr.path, sl.t.Line, "unit_empty", "Block", anchor)
+			return nil, words.At(s.tr.path, sl.t.Line, "unit_empty", "Block", anchor)
 		}
 		if err := checkUnit(s.tr.path, sl.t.Line, sl.b, text, pr.cfg.UnsafeHTML); err != nil {
 			return nil, err
@@ -50,7 +51,7 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 		plan.put(fsys, s.tr.path, out)
 		return plan, nil
 	}
-	return nil, at(s.orig.path, 0, "unit_unknown", "Block", anchor, "File", s.orig.path)
+	return nil, words.At(s.orig.path, 0, "unit_unknown", "Block", anchor, "File", s.orig.path)
 }
 
 // planMissingUnit puts the translation of a block the translation
@@ -65,12 +66,12 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 // fields, so the translator fills them in one by one and the block's
 // place (#pN) is never another block's.
 func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML bool) (*Plan, error) {
-	noPlace := at(s.tr.path, 0, "unit_no_place", "Block", sl.b.Anchor, "File", s.tr.path, "Original", s.orig.path)
+	noPlace := words.At(s.tr.path, 0, "unit_no_place", "Block", sl.b.Anchor, "File", s.tr.path, "Original", s.orig.path)
 	if sl.b.frontKey != "" || !s.canRestructure() {
 		return nil, noPlace
 	}
 	if text == "" {
-		return nil, at(s.tr.path, 0, "unit_empty", "Block", sl.b.Anchor)
+		return nil, words.At(s.tr.path, 0, "unit_empty", "Block", sl.b.Anchor)
 	}
 	if err := checkUnit(s.tr.path, 0, sl.b, text, unsafeHTML); err != nil {
 		return nil, err
@@ -90,7 +91,7 @@ func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML 
 func checkUnit(name string, line int, b Block, text string, unsafeHTML bool) error {
 	var errs diag.List
 	for _, pb := range promise.Markdown(unitOf(b), b.Text, text, promise.Options{UnsafeHTML: unsafeHTML}) {
-		errs.Add(at(name, line, "unit_check", "Block", b.Anchor, "What", pb))
+		errs.Add(words.At(name, line, "unit_check", "Block", b.Anchor, "What", pb))
 	}
 	return errs.Err()
 }
@@ -121,7 +122,7 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 	}
 	file := locale.File(lang)
 	if d == nil {
-		return nil, at(locale.File(pr.cfg.DefaultLanguage), 0, "unit_unknown", "Block", id)
+		return nil, words.At(locale.File(pr.cfg.DefaultLanguage), 0, "unit_unknown", "Block", id)
 	}
 	line := 0
 	trs, err := readMessages(fsys, lang)
@@ -134,16 +135,16 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 		}
 	}
 	if d.plural() {
-		return nil, at(file, line, "unit_plural", "Block", id, "File", file, "PO", StringsPO(lang))
+		return nil, words.At(file, line, "unit_plural", "Block", id, "File", file, "PO", StringsPO(lang))
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
 	if text == "" {
-		return nil, at(file, line, "unit_empty", "Block", id)
+		return nil, words.At(file, line, "unit_empty", "Block", id)
 	}
 	forms := map[string]string{"other": text}
 	var errs diag.List
 	for _, pb := range promise.String(d.forms, forms) {
-		errs.Add(at(file, line, "unit_check", "Block", id, "What", pb))
+		errs.Add(words.At(file, line, "unit_check", "Block", id, "What", pb))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -175,7 +176,7 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	noRecord := at(s.tr.path, 0, "unit_no_record", "Block", anchor, "File", s.tr.path)
+	noRecord := words.At(s.tr.path, 0, "unit_no_record", "Block", anchor, "File", s.tr.path)
 	rec, err := translation.ParseRecord(s.tr.page.BlocksFrom)
 	ob, tb := markdown.Blocks(s.orig.page.Body), markdown.Blocks(s.tr.page.Body)
 	if s.tr.page.BlocksFrom == "" || err != nil || len(rec) != len(tb) {
@@ -190,7 +191,7 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 				continue
 			}
 			if matched[i].Old < 0 {
-				return nil, at(s.tr.path, 0, "unit_no_place", "Block", anchor, "File", s.tr.path, "Original", s.orig.path)
+				return nil, words.At(s.tr.path, 0, "unit_no_place", "Block", anchor, "File", s.tr.path, "Original", s.orig.path)
 			}
 			rec[matched[i].Old] = now[i]
 			data, err := fs.ReadFile(fsys, s.tr.path)
@@ -202,7 +203,7 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 				return nil, &diag.Error{Path: s.tr.path, Err: err}
 			}
 			if _, _, err := content.Parse(content.ID{Lang: lang, Key: key}, out); err != nil {
-				return nil, WithNote(err, "file_not_changed")
+				return nil, words.WithNote(err, "file_not_changed")
 			}
 			plan := newPlan()
 			plan.put(fsys, s.tr.path, out)
@@ -226,14 +227,14 @@ func unitPage(fsys fs.FS, lang, key string) (*project, *pageSync, error) {
 	}
 	src := pr.site.Page(pr.site.Default, key)
 	if src == nil || src.Untranslated {
-		return nil, nil, msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
+		return nil, nil, words.Msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
 	}
 	s, err := pr.pageSync(src, lang, syncRecord{})
 	if err != nil {
 		return nil, nil, err
 	}
 	if s.tr == nil {
-		return nil, nil, at(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
+		return nil, nil, words.At(s.trFile(), 0, "unit_no_translation", "File", s.trFile(), "Original", s.orig.path)
 	}
 	return pr, s, nil
 }

@@ -6,7 +6,7 @@ import (
 	"testing/fstest"
 
 	"cecot/internal/diag"
-	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // broken is a Source whose project cannot be read.
@@ -20,7 +20,7 @@ func (b broken) Strings(fs.FS, string) (*Page, *Overview, error)      { return n
 // words for is shown in the workbench's language, at the same file:line.
 func TestProblemLanguage(t *testing.T) {
 	err := diag.List{&diag.Error{Path: "locales/po/pages/es/about.po", Line: 12,
-		Err: &translate.Message{ID: "po_twice", Data: map[string]any{"Ctx": `"about#p1"`, "Line": 8}}}}
+		Err: &words.Message{ID: "po_twice", Data: map[string]any{"Ctx": `"about#p1"`, "Line": 8}}}}
 	h := New(Options{FS: fstest.MapFS{}, Source: broken{err}})
 	_, body := get(t, h, Path+"?ui=es")
 	contains(t, "the problem page in Spanish", body,

@@ -30,6 +30,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
 	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // Path is where the workbench is served. A site's own addresses never
@@ -178,7 +179,7 @@ func (v *view) RebuildMeta() string { return livereload.RebuildMeta }
 
 // view is what the templates show, with the helpers they call.
 type view struct {
-	words
+	speech
 	UI          string
 	Default     string // the original's language
 	DefaultName string // its name in the workbench's language
@@ -225,7 +226,7 @@ func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
 	if ui == "" {
 		ui = defaultUI
 	}
-	v := &view{words: newWords(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang, token: h.token, saved: r.URL.Query().Get("saved")}
+	v := &view{speech: newSpeech(ui), UI: ui, path: r.URL.Path, base: h.opts.BasePath(), ed: h.opts.Editor, Lang: lang, token: h.token, saved: r.URL.Query().Get("saved")}
 	if n, ok := r.Context().Value(rebuildKey{}).(int64); ok {
 		v.Rebuild = strconv.FormatInt(n, 10)
 	}
@@ -456,7 +457,7 @@ func (v *view) BlockName(b Block) string {
 	switch b.Kind {
 	case Field:
 		// "cite.addressee" is the field addressee in the table cite.
-		if key := b.Name[strings.LastIndex(b.Name, ".")+1:]; v.has("kind_" + key) {
+		if key := b.Name[strings.LastIndex(b.Name, ".")+1:]; v.Has("kind_" + key) {
 			return v.T("kind_" + key)
 		}
 		return v.T("kind_field") + " · " + b.Name
@@ -470,7 +471,7 @@ func (v *view) BlockName(b Block) string {
 		}
 	}
 	name := v.T("kind_block") + " · " + string(b.Kind) // a kind added since
-	if v.has("kind_" + string(b.Kind)) {
+	if v.Has("kind_" + string(b.Kind)) {
 		name = v.T("kind_" + string(b.Kind))
 	}
 	if b.Kind == String {
@@ -545,7 +546,7 @@ type taskDetail struct{ Lang, Text string }
 // TaskDetail says what a task asks, in the workbench's language when the
 // translator tools speak it, else in English.
 func (v *view) TaskDetail(t Task) taskDetail {
-	if t.Say == nil || !translate.SpeaksTool(v.UI) {
+	if t.Say == nil || !words.SpeaksTool(v.UI) {
 		return taskDetail{"en", t.Detail}
 	}
 	return taskDetail{v.UI, t.Say(translate.NewPrinter(v.UI))}

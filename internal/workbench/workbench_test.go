@@ -159,7 +159,7 @@ func TestSideBySide(t *testing.T) {
 	contains(t, "the view without an editor", body, `<html lang="en">`, `<code class="file">content/en/report.md:7</code>`,
 		"Paragraph 1 · #p1", `<span class="badge changed">Changed</span>`, "Not translated yet.")
 	// Kinds of block added after the workbench still get a name.
-	v := &view{words: newWords("en")}
+	v := &view{speech: newSpeech("en")}
 	var shown strings.Builder
 	for _, s := range v.Diff("the governments", "the two governments") {
 		shown.WriteString(map[Op]string{Equal: "", Delete: "-", Insert: "+"}[s.Op] + "[" + s.Text + "]")
@@ -256,7 +256,7 @@ func TestMessages(t *testing.T) {
 	}
 	// Every message the templates and code use exists.
 	for _, l := range uiLangs {
-		w := newWords(l.Code)
+		w := newSpeech(l.Code)
 		for _, id := range slices.Sorted(maps.Keys(en)) {
 			if _, isPlural := en[id].(map[string]any); isPlural {
 				continue

@@ -1,4 +1,4 @@
-package translate
+package words
 
 import (
 	"io/fs"
@@ -34,7 +34,7 @@ func TestMoreSystemErrors(t *testing.T) {
 	}
 	// English keeps a diag.Message's own words.
 	m := diag.Say("build_project_folder", "project folder: x", "Err", &fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT})
-	if got := english.Error(m); !strings.HasPrefix(got, "project folder: x") {
+	if got := English.Error(m); !strings.HasPrefix(got, "project folder: x") {
 		t.Errorf("English: %q", got)
 	}
 }

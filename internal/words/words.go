@@ -1,8 +1,11 @@
-// The translator tools' own words: what "site status", "site stamp" and
-// "site po" print, and the status details the workbench shows, in English
-// and Spanish.
-
-package translate
+// Package words holds the tools' own words, in English and Spanish: what
+// "site status", "site stamp" and "site po" print, the status details
+// the workbench shows, and the build's errors said in the translator's
+// language (go-i18n, embedded in messages/). Details and errors are kept
+// as Messages, by ID and values, so that the text report, the commands
+// and the workbench say them in the translator's language while
+// "status -json" and Error() stay English.
+package words
 
 import (
 	"embed"
@@ -10,14 +13,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
-	"path"
 	"strconv"
 	"strings"
 	"syscall"
-
-	"github.com/BurntSushi/toml"
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/language"
 
 	"cecot/internal/diag"
 	"cecot/internal/images"
@@ -32,18 +30,7 @@ var messageFiles embed.FS
 // the one they fall back to.
 var ToolLangs = []string{"en", "es"}
 
-var toolBundle = loadToolBundle()
-
-func loadToolBundle() *i18n.Bundle {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, l := range ToolLangs {
-		if _, err := b.LoadMessageFileFS(messageFiles, path.Join("messages", l+".toml")); err != nil {
-			panic(err) // embedded; TestToolMessages keeps them valid
-		}
-	}
-	return b
-}
+var tools = NewCatalog(messageFiles, "messages", ToolLangs...)
 
 // SpeaksTool reports whether the translator tools have their own words
 // in lang.
@@ -83,10 +70,7 @@ func toolLang(locale string) string {
 }
 
 // Printer says the translator tools' messages in one language.
-type Printer struct {
-	lang string
-	loc  *i18n.Localizer
-}
+type Printer struct{ Speaker }
 
 // NewPrinter returns a Printer for lang, which falls back to English for
 // a language the tools do not speak.
@@ -94,45 +78,12 @@ func NewPrinter(lang string) *Printer {
 	if !SpeaksTool(lang) {
 		lang = ToolLangs[0]
 	}
-	return &Printer{lang: lang, loc: i18n.NewLocalizer(toolBundle, lang)}
+	return &Printer{tools.In(lang)}
 }
 
-var english = NewPrinter("en")
-
-// Lang is the printer's language.
-func (p *Printer) Lang() string { return p.lang }
-
-// T returns message id with its template filled from pairs of names and
-// values: T("stamped", "File", f, "Original", o).
-func (p *Printer) T(id string, pairs ...any) string {
-	return p.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data(pairs)})
-}
-
-// N returns the plural message id for count, which its template names
-// {{.Count}}.
-func (p *Printer) N(id string, count int, pairs ...any) string {
-	d := data(pairs)
-	d["Count"] = count
-	return p.localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count, TemplateData: d})
-}
-
-func data(pairs []any) map[string]any {
-	d := map[string]any{}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		d[fmt.Sprint(pairs[i])] = pairs[i+1]
-	}
-	return d
-}
-
-func (p *Printer) localize(c *i18n.LocalizeConfig) string {
-	s, err := p.loc.Localize(c)
-	if err != nil {
-		// A message missing from the files is a bug that
-		// TestToolMessages catches; show its ID rather than nothing.
-		return strings.ToUpper(c.MessageID)
-	}
-	return s
-}
+// English is the Printer of the tools' first language, in which a
+// Message reads as an error.
+var English = NewPrinter("en")
 
 // Message is a text the tools can say in any of their languages: a
 // status detail, a reason or an error, kept by its message ID and
@@ -145,13 +96,13 @@ type Message struct {
 	Count *int
 }
 
-// msg makes a Message from an ID and pairs of names and values.
-func msg(id string, pairs ...any) *Message {
+// Msg makes a Message from an ID and pairs of names and values.
+func Msg(id string, pairs ...any) *Message {
 	return &Message{ID: id, Data: data(pairs)}
 }
 
 // Error is the message in English.
-func (m *Message) Error() string { return english.Say(m) }
+func (m *Message) Error() string { return English.Say(m) }
 
 // Say returns m in p's language.
 func (p *Printer) Say(m *Message) string {
@@ -170,17 +121,12 @@ func (p *Printer) Say(m *Message) string {
 			d[k] = v
 		}
 	}
-	c := &i18n.LocalizeConfig{MessageID: m.ID, TemplateData: d}
-	if m.Count != nil {
-		c.PluralCount = *m.Count
-		d["Count"] = *m.Count
-	}
-	return p.localize(c)
+	return p.say(m.ID, m.Count, d)
 }
 
-// at is a Message located in a file, at a line (0 for the whole file).
-func at(file string, line int, id string, pairs ...any) *diag.Error {
-	return &diag.Error{Path: file, Line: line, Err: msg(id, pairs...)}
+// At is a Message located in a file, at a line (0 for the whole file).
+func At(file string, line int, id string, pairs ...any) *diag.Error {
+	return &diag.Error{Path: file, Line: line, Err: Msg(id, pairs...)}
 }
 
 // Error says err in p's language as far as its parts are Messages: a
@@ -360,35 +306,14 @@ func (n *Note) Unwrap() error { return n.Err }
 // WithNote adds the note id, with values from pairs of names and values,
 // after err.
 func WithNote(err error, id string, pairs ...any) error {
-	return &Note{Err: err, Note: msg(id, pairs...)}
-}
-
-// ErrNotClean is "site status -strict"'s error when something is missing
-// or out of date.
-var ErrNotClean error = msg("not_clean")
-
-// NotAPage is the error of a file named on the command line that is not
-// a page or an image of the project, with examples of what to name.
-func NotAPage(name, page, image string) error {
-	return at(name, 0, "not_a_page", "Page", page, "Image", image)
-}
-
-// ProjectFolder is the error of a project folder that cannot be opened.
-func ProjectFolder(dir string, err error) error {
-	return msg("project_folder", "Dir", dir, "Err", diag.PathCause(err))
-}
-
-// Has reports whether the tools have message id.
-func (p *Printer) Has(id string) bool {
-	_, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
-	return err == nil
+	return &Note{Err: err, Note: Msg(id, pairs...)}
 }
 
 // sayDiag says a problem's Message in p's language. English, and a
 // message the catalogue does not have yet, read as the message's own
 // English, so that the English output is the one the code writes.
 func (p *Printer) sayDiag(m *diag.Message) string {
-	if p.lang == ToolLangs[0] || !p.Has(m.ID) {
+	if p.Lang() == ToolLangs[0] || !p.Has(m.ID) {
 		return m.English
 	}
 	return p.Say(&Message{ID: m.ID, Data: m.Data})

@@ -1,8 +1,6 @@
-package translate
+package words
 
 import (
-	"bytes"
-	"cecot/internal/po"
 	"errors"
 	"io/fs"
 	"maps"
@@ -15,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"cecot/internal/locale"
+	"cecot/internal/po"
 )
 
 // TestToolMessages checks the tools' catalogue: every message is in
@@ -99,61 +98,6 @@ func TestLangFromEnv(t *testing.T) {
 	}
 }
 
-// TestReportSpanish is TestReport's report in Spanish: the headings,
-// the reasons, the details and the advice are Spanish, and every
-// file:line is the same as in English.
-func TestReportSpanish(t *testing.T) {
-	r, err := LoadStatus(fixture())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var es, en bytes.Buffer
-	if err := NewPrinter("es").WriteText(&es, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteText(&en, r); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "report.es.txt", es.Bytes())
-	for _, want := range []string{
-		"Español (es): 1 página traducida, 1 desactualizada, 1 faltante",
-		`"Key facts" (línea 7) cambió`,
-		"para empezar: go run ./cmd/site stamp -new content/en/about.md es",
-		`locales/es.toml:7: mensaje "reading_time": falta la forma de plural "many"`,
-		"el término acordado en español",
-	} {
-		if !strings.Contains(es.String(), want) {
-			t.Errorf("Spanish report lacks %q", want)
-		}
-	}
-	if es.String() == en.String() {
-		t.Fatal("the Spanish report is the English one")
-	}
-	if !strings.Contains(en.String(), "Español (es): 1 page translated, 1 out of date, 1 missing") {
-		t.Errorf("English report changed:\n%s", en.String())
-	}
-	// Every location the English report names, the Spanish one names
-	// too, as the first thing on its line.
-	for _, loc := range locations(en.String()) {
-		if !slices.Contains(locations(es.String()), loc) {
-			t.Errorf("Spanish report lacks the location %q", loc)
-		}
-	}
-}
-
-// locations are the "file:line:" and "file:" that start the lines of a
-// report.
-func locations(report string) []string {
-	var out []string
-	for _, line := range strings.Split(report, "\n") {
-		line = strings.TrimSpace(line)
-		if f, _, ok := strings.Cut(line, ": "); ok && strings.Contains(f, "/") && !strings.Contains(f, " ") {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // TestSystemErrorsInSpanish: the operating system's errors that
 // translators meet are said in their language, with the file (issue 19,
 // case 13).
@@ -166,8 +110,7 @@ func TestSystemErrorsInSpanish(t *testing.T) {
 		{&fs.PathError{Op: "open", Path: "content/es/x.md", Err: syscall.ENOENT}, "no se puede abrir content/es/x.md: no existe ese archivo ni esa carpeta"},
 		{&fs.PathError{Op: "openat", Path: "locales/po/es.po", Err: syscall.EACCES}, "no se puede abrir locales/po/es.po: permiso denegado; pida acceso"},
 		{&fs.PathError{Op: "write", Path: "content/es/x.md", Err: syscall.ENOSPC}, "no se puede escribir content/es/x.md: el disco está lleno"},
-		{at("content/en/x.md", 0, "cannot_read_original", "Err", syscall.ENOENT), "content/en/x.md: no se puede leer el original: no existe ese archivo ni esa carpeta"},
-		{ProjectFolder("/tmp/nada", &fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT}), "carpeta del proyecto /tmp/nada: no existe ese archivo ni esa carpeta; ejecute el comando"},
+		{At("content/en/x.md", 0, "cannot_read_original", "Err", syscall.ENOENT), "content/en/x.md: no se puede leer el original: no existe ese archivo ni esa carpeta"},
 	} {
 		if got := es.Error(c.err); !strings.HasPrefix(got, c.want) {
 			t.Errorf("%v:\n got %q\nwant %q...", c.err, got, c.want)
@@ -177,7 +120,7 @@ func TestSystemErrorsInSpanish(t *testing.T) {
 	if got := es.Error(errors.New("something else")); got != "something else" {
 		t.Errorf("got %q", got)
 	}
-	if got := english.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
+	if got := English.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
 		t.Errorf("English: %q", got)
 	}
 }
@@ -202,7 +145,7 @@ func TestPOSyntaxInSpanish(t *testing.T) {
 		if got := NewPrinter("es").Error(err); got != c.es {
 			t.Errorf("%q:\n got %s\nwant %s", c.file, got, c.es)
 		}
-		if got := english.Error(err); got != err.Error() {
+		if got := English.Error(err); got != err.Error() {
 			t.Errorf("English %q, want %q", got, err.Error())
 		}
 	}
