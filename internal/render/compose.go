@@ -17,7 +17,8 @@ import (
 // shows the original's text, in the original's language and with a
 // notice, so that the translation's paragraph #pN is never the
 // translation of another paragraph (translation.Compose). A translation
-// stamped from the original as it is now is in step with it already.
+// stamped from the original as it is now, with every block, is in step
+// with it already.
 func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
 	def := r.Config.DefaultLanguage
 	if p.Untranslated || p.Lang == def || p.BlocksFrom == "" {
@@ -36,23 +37,21 @@ func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *ma
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if p.StampedFrom(src) {
-		// In step: the record is the original's blocks as they are.
-		// Only a hand edit of the translation's blocks can have broken
-		// it, which Compose finds.
-		if _, err := translation.Compose(orig, body, rec); err != nil {
-			return nil, nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
-		}
-		return body, nil, nil, nil
-	}
 	c, err := translation.Compose(orig, body, rec)
 	if err != nil {
 		return nil, nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}
 	if len(c.Untranslated) == 0 {
+		if p.StampedFrom(src) {
+			// In step: the record is the original's blocks as
+			// they are.
+			return body, nil, nil, nil
+		}
 		return c.Body, nil, at, nil
 	}
+	// A page stamped from the original as it is now can still lack
+	// blocks: a translator emptied their msgstr (issue 19, case 10).
 	note, err := r.translators[p.Lang].T(locale.UntranslatedBlock)
 	if err != nil {
 		// A site whose strings lack the message still says it.

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"bytes"
 	"errors"
 	"maps"
 	"strings"
@@ -148,15 +149,54 @@ func refusedAtLine(t *testing.T, err error, name string) {
 	}
 }
 
-// samePromises fails t unless the Spanish guide has the English guide's
-// blocks, each keeping its promises, and HTML that runs nothing.
+// composed returns the Spanish guide as the build shows it: an emptied
+// msgstr takes its block out of the Markdown (issue 19, case 10), and
+// the build puts the original's block in its place, by the record of
+// the page's blocks (translation.Compose).
+func composed(t *testing.T, fsys fstest.MapFS, msgstr string) []byte {
+	t.Helper()
+	src := fsys["content/es/guide.md"].Data
+	page, _, err := content.Parse(content.ID{Lang: "es", Key: "guide"}, src)
+	if err != nil {
+		t.Fatalf("msgstr %q imported, and the page no longer parses: %v", msgstr, err)
+	}
+	orig, _, err := content.Parse(content.ID{Lang: "en", Key: "guide"}, fsys["content/en/guide.md"].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.BlocksFrom == "" {
+		return src
+	}
+	rec, err := translation.ParseRecord(page.BlocksFrom)
+	if err != nil {
+		t.Fatalf("msgstr %q imported: %v", msgstr, err)
+	}
+	c, err := translation.Compose(orig.Body, page.Body, rec)
+	if err != nil {
+		t.Fatalf("msgstr %q imported, and the build would refuse the page: %v\n%s", msgstr, err, src)
+	}
+	if len(c.Untranslated) > 0 && msgstr != "" {
+		t.Fatalf("msgstr %q imported, and the build shows %d blocks in English\n%s", msgstr, len(c.Untranslated), src)
+	}
+	// The body keeps the front matter's lines, left blank.
+	end := bytes.Index(src[3:], []byte("\n+++\n"))
+	if end < 0 {
+		t.Fatalf("no TOML front matter:\n%s", src)
+	}
+	front := src[:end+3+len("\n+++\n")]
+	return append(append(append([]byte(nil), front...), '\n'), bytes.TrimLeft(c.Body, "\n")...)
+}
+
+// samePromises fails t unless the Spanish guide, as the build shows it,
+// has the English guide's blocks, each keeping its promises, and HTML
+// that runs nothing.
 func samePromises(t *testing.T, fsys fstest.MapFS, msgstr string) {
 	t.Helper()
 	en, err := Blocks("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := fsys["content/es/guide.md"].Data
+	src := composed(t, fsys, msgstr)
 	es, err := Blocks("content/es/guide.md", "es", "guide", src, nil)
 	if err != nil {
 		t.Fatalf("msgstr %q imported, and the page no longer parses: %v", msgstr, err)

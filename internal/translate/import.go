@@ -5,10 +5,12 @@ import (
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/markdown"
 	"cecot/internal/po"
 	"cecot/internal/promise"
 	"cecot/internal/words"
@@ -100,6 +102,9 @@ type edit struct {
 	// inTranslation says b is the translation's block; otherwise it
 	// is the original's, which the translation lacks.
 	inTranslation bool
+	// remove takes the translation's block b out: its msgstr was
+	// emptied, so the block is untranslated (see poEmptied).
+	remove bool
 }
 
 func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
@@ -154,6 +159,15 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 			continue
 		case bothNewer:
 			errs.Add(s.conflict(sl))
+			continue
+		case poEmptied:
+			if err := s.canEmpty(sl); err != nil {
+				errs.Add(err)
+				continue
+			}
+			edits = append(edits, edit{b: *sl.t, inTranslation: true, remove: true})
+			delete(next, syncKey(sl.e.Ctx(), sl.e.ID))
+			plan.Changes = append(plan.Changes, at(s.trFile(), sl.t.Line, "po_removed", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 			continue
 		}
 		if sl.e.Fuzzy() {
@@ -212,7 +226,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src      []byte
 		restruct *restructured
 	)
-	if !s.inPlace && (s.needsRestructure() || (s.tr != nil && hasPlaceless(body))) {
+	if !s.inPlace && (s.needsRestructure() || (s.tr != nil && (hasPlaceless(body) || hasRemoval(body)))) {
 		restruct = s.restructure(body)
 		src = restruct.src
 		allDone = allDone && restruct.complete
@@ -266,6 +280,68 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		return nil, words.WithNote(err, "po_would_break")
 	}
 	return src, nil
+}
+
+// canEmpty says why the translation of a slot whose msgstr was emptied
+// cannot be taken out of the page, or nil when it can: the page's
+// blocks must be known against the original's, and the block must be
+// a whole block of the page (not a field, which the page needs, nor one
+// item of a list or cell of a table, which cannot show in English
+// alone).
+func (s *pageSync) canEmpty(sl slot) error {
+	switch {
+	case sl.b.frontKey != "":
+		return at(s.poPath, sl.e.StrLine, "po_empty_field", "Block", sl.name(), "File", s.trFile())
+	case !s.canRestructure():
+		return at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path)
+	case !s.wholeBlock(*sl.t):
+		return at(s.poPath, sl.e.StrLine, "po_empty_part", "Block", sl.name(), "File", s.trFile())
+	}
+	if mark := s.strandedFootnote(sl); mark != "" {
+		return at(s.poPath, sl.e.StrLine, "po_empty_footnote", "Block", sl.name(), "Mark", mark)
+	}
+	return nil
+}
+
+var footnoteMark = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// strandedFootnote returns the mark of a footnote that taking out the
+// translation of a slot would leave without a reference in the page, its
+// own translation staying: Markdown would then drop the footnote's text.
+// "" when there is none.
+func (s *pageSync) strandedFootnote(sl slot) string {
+	for _, m := range footnoteMark.FindAllStringSubmatch(sl.t.Text, -1) {
+		label, used := m[1], false
+		for _, o := range s.slots() {
+			switch {
+			case o.t == nil || o.t.start == sl.t.start:
+			case o.b.Kind == translation.KindFootnote && o.b.Anchor == "fn."+label:
+				if s.side(o) == poEmptied {
+					used = true // taken out too
+				}
+			case strings.Contains(o.t.Text, m[0]) && s.side(o) != poEmptied:
+				used = true
+			}
+		}
+		if !used {
+			return m[0]
+		}
+	}
+	return ""
+}
+
+// wholeBlock reports whether the translation's block b is alone in its
+// top-level block of the page.
+func (s *pageSync) wholeBlock(b Block) bool {
+	units, _ := unitsByBlock(s.tr, markdown.Blocks(s.tr.page.Body))
+	for _, u := range units {
+		for _, i := range u {
+			if s.tr.blocks[i].start == b.start {
+				return len(u) == 1
+			}
+		}
+	}
+	return false
 }
 
 // frontAssign rewrites a front-matter line "key = ..." (TOML) or

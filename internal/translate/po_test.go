@@ -5,6 +5,7 @@ import (
 	"cecot/internal/translation"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -701,5 +702,60 @@ func TestHardLineBreakKept(t *testing.T) {
 	p := mustImport(t, fsys)
 	if page := string(p.Files["content/es/other.md"]); !strings.Contains(page, "\nPrimera línea  \nsegunda línea, corregida.\n") {
 		t.Errorf("imported page:\n%s", page)
+	}
+}
+
+// TestImportEmptiedMsgstr: a msgstr emptied in the PO file means
+// untranslated, as in gettext (issue 19, case 10): status and export say
+// so at its line, and export never puts the Markdown's text back; import
+// takes the block's translation out of the page and records the page's
+// blocks, so that the build shows the original's text, marked. A field,
+// which the page needs, and one item of a list, which cannot show in
+// English alone, are refused at their msgstr line.
+func TestImportEmptiedMsgstr(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	const po = "locales/po/pages/es/guide.po"
+	change(t, fsys, po, `msgstr "Un párrafo citado."`, `msgstr ""`)
+	exp, err := PlanExport(fsys, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exp.Pending) != 1 || !strings.Contains(exp.Pending[0].Error(), "its msgstr in the PO file was emptied") {
+		t.Errorf("export's pending: %v", exp.Pending)
+	}
+	if data := string(exp.Files[po]); data != "" && !strings.Contains(data, "msgid \"A quoted paragraph.\"\nmsgstr \"\"\n") {
+		t.Errorf("export puts a translation back:\n%s", data)
+	}
+	p := mustImport(t, fsys)
+	page := string(p.Files["content/es/guide.md"])
+	if strings.Contains(page, "Un párrafo citado.") || !strings.Contains(page, "blocks_from = ") || !strings.Contains(page, "Primer dato") {
+		t.Errorf("page after the import:\n%s", page)
+	}
+	if again := mustExport(t, fsys); len(again.Pending) != 0 || !strings.Contains(string(fsys[po].Data), "msgid \"A quoted paragraph.\"\nmsgstr \"\"\n") {
+		t.Errorf("export after the import: pending %v\n%s", again.Pending, fsys[po].Data)
+	}
+
+	for _, c := range []struct{ old, want string }{
+		{`msgstr "Una guía"`, `guide.po:\d+: guide#meta.title: the msgstr is empty, but content/es/guide.md needs this field`},
+		{`msgstr "Primer dato, con palabras **fuertes**."`, `guide.po:\d+: guide \(key-facts.item1\): the msgstr is empty, but this is one part of a block`},
+		{`msgstr "Un párrafo con una nota.[^1]"`, `guide.po:\d+: guide \(p\d+\): the msgstr is empty, but the block holds the mark \[\^1\] of a footnote whose translation stays`},
+	} {
+		fsys := posite(t)
+		mustExport(t, fsys)
+		change(t, fsys, po, c.old, `msgstr ""`)
+		_, err := PlanImport(fsys, nil)
+		if err == nil || !regexp.MustCompile(c.want).MatchString(err.Error()) {
+			t.Errorf("%s emptied: %v", c.old, err)
+		}
+	}
+	// A paragraph and its footnote emptied together are both taken out.
+	fsys = posite(t)
+	mustExport(t, fsys)
+	change(t, fsys, po, `msgstr "Un párrafo con una nota.[^1]"`, `msgstr ""`)
+	change(t, fsys, po, `msgstr "El texto de la nota."`, `msgstr ""`)
+	page = string(mustImport(t, fsys).Files["content/es/guide.md"])
+	if strings.Contains(page, "[^1]") || !strings.Contains(page, "blocks_from = ") {
+		t.Errorf("page after the paragraph and its footnote were emptied:\n%s", page)
 	}
 }

@@ -390,6 +390,11 @@ const (
 	mdNewer         // the Markdown changed: export it
 	bothNewer       // both changed: a conflict
 	noPORecord      // the PO file has no entry for the block
+	// poEmptied: the translator emptied the msgstr of a translation
+	// the Markdown still holds as it was last exported or imported. In
+	// gettext an empty msgstr is untranslated: import removes the
+	// block's translation (issue 19, case 10).
+	poEmptied
 )
 
 func (s *pageSync) side(sl slot) side {
@@ -402,8 +407,13 @@ func (s *pageSync) side(sl slot) side {
 	}
 	base, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]
 	switch {
+	case p == "" && ok && hashText(m) == base:
+		return poEmptied
 	case p == "":
-		return mdNewer // an untranslated entry never overrides the Markdown
+		// An entry that never held the Markdown's translation (a new
+		// page's, or one exported before the Markdown had it) never
+		// overrides it.
+		return mdNewer
 	case m == "":
 		return poNewer
 	case ok && hashText(m) == base:

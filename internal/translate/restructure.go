@@ -114,9 +114,11 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 	for _, sl := range s.slots() {
 		bySlot[sl.b.start] = sl
 	}
-	var trEdits, origEdits []edit
+	var trEdits, origEdits, removals []edit
 	for _, e := range edits {
-		if e.inTranslation {
+		if e.remove {
+			removals = append(removals, e)
+		} else if e.inTranslation {
 			trEdits = append(trEdits, e)
 		} else {
 			origEdits = append(origEdits, e)
@@ -173,6 +175,11 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 	for i, m := range l.matched {
 		var piece []byte
 		switch {
+		case m.Old >= 0 && hasEditIn(removals, l.tb[m.Old].Start+tdelta, l.tb[m.Old].End+tdelta):
+			// Its msgstr was emptied: untranslated now, the build
+			// shows the original's text, marked.
+			out.complete = false
+			continue
 		case m.Old >= 0:
 			tb := l.tb[m.Old]
 			piece = applyEdits(s.tr.src, tb.Start+tdelta, tb.End+tdelta, trEdits)
@@ -202,6 +209,26 @@ func (s *pageSync) restructure(edits []edit) *restructured {
 	return &out
 }
 
+// hasRemoval reports whether an edit takes a block out.
+func hasRemoval(edits []edit) bool {
+	for _, e := range edits {
+		if e.remove {
+			return true
+		}
+	}
+	return false
+}
+
+// hasEditIn reports whether an edit is of a block within [from, to).
+func hasEditIn(edits []edit, from, to int) bool {
+	for _, e := range edits {
+		if e.b.start >= from && e.b.start < to {
+			return true
+		}
+	}
+	return false
+}
+
 func hasEditAt(edits []edit, start int) bool {
 	for _, e := range edits {
 		if e.b.start == start {
@@ -224,7 +251,7 @@ func first0(s []string) string {
 func applyEdits(src []byte, from, to int, edits []edit) []byte {
 	var in []edit
 	for _, e := range edits {
-		if e.b.frontKey == "" && e.b.start >= from && e.b.end <= to {
+		if e.b.frontKey == "" && !e.remove && e.b.start >= from && e.b.end <= to {
 			in = append(in, e)
 		}
 	}

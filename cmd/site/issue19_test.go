@@ -1,0 +1,140 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// assertPairs builds the project in dir and checks the Spanish report
+// against the English: each numbered paragraph #pN of /es/informe/ is
+// either the translation, as the PO file poName holds it (translated,
+// not fuzzy), of the English #pN, or the English #pN itself, marked
+// lang="en". It returns which paragraphs are marked.
+func assertPairs(t *testing.T, dir, poName string) (marked []bool) {
+	t.Helper()
+	if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	enHTML, _ := os.ReadFile(filepath.Join(dir, "public", "en", "submission", "index.html"))
+	esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+	enGists, _ := numberedParagraphs(t, string(enHTML))
+	esGists, marked := numberedParagraphs(t, string(esHTML))
+	if len(enGists) != len(esGists) || len(enGists) == 0 {
+		t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
+	}
+	want := map[string]string{}
+	for _, e := range readPO(t, poName).Entries {
+		if e.Translated() && !e.Fuzzy() && !e.Obsolete {
+			want[gist(e.ID)] = gist(e.Str[0])
+		}
+	}
+	for n := range enGists {
+		switch {
+		case marked[n] && esGists[n] != enGists[n]:
+			t.Errorf("#p%d is marked English but is not the English #p%d", n+1, n+1)
+		case !marked[n] && esGists[n] != want[enGists[n]]:
+			t.Errorf("#p%d is %.40q, not the translation of the English #p%d (%.40q)", n+1, esGists[n], n+1, enGists[n])
+		}
+	}
+	if slices.Contains(marked, true) != strings.Contains(string(esHTML), "class=untranslated-note") {
+		t.Errorf("English paragraphs %v, but a notice: %v", marked, !slices.Contains(marked, true))
+	}
+	return marked
+}
+
+// replaceMsgstr sets the msgstr of the entry whose msgid starts with
+// prefix in the PO file name, and returns the msgstr it had.
+func replaceMsgstr(t *testing.T, name, prefix, str string) string {
+	t.Helper()
+	f := readPO(t, name)
+	for _, e := range f.Entries {
+		if !e.Obsolete && strings.HasPrefix(e.ID, prefix) {
+			old := e.Str[0]
+			e.Str = []string{str}
+			if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return old
+		}
+	}
+	t.Fatalf("%s has no msgid starting %q", name, prefix)
+	return ""
+}
+
+func entryStr(t *testing.T, name, prefix string) (str string, fuzzy bool) {
+	t.Helper()
+	for _, e := range readPO(t, name).Entries {
+		if !e.Obsolete && strings.HasPrefix(e.ID, prefix) {
+			return e.Str[0], e.Fuzzy()
+		}
+	}
+	t.Fatalf("%s has no msgid starting %q", name, prefix)
+	return "", false
+}
+
+// TestEmptiedMsgstr (issue 19, case 10): a translator who empties a
+// msgstr means "not translated any more", as gettext reads it. Status
+// says so (not "changed in the Markdown"), in English and Spanish;
+// export keeps it empty instead of putting the old text back; import
+// takes the paragraph's translation out, so that the Spanish page shows
+// the English text, marked, with its notice, and status lists it as not
+// translated; export then writes the empty msgstr. Translating it again
+// in the PO file brings the page back, in step.
+func TestEmptiedMsgstr(t *testing.T) {
+	dir := copyProject(t)
+	page := filepath.Join(dir, "content", "es", "submission.md")
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	const prisons = "These prisons are"
+	was := replaceMsgstr(t, name, prisons, "")
+
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "en")
+	if code != 0 || !strings.Contains(stdout, "submission (p3): its msgstr in the PO file was emptied") || strings.Contains(stdout, "changed in the Markdown") {
+		t.Errorf("status after the msgstr was emptied: exit %d\n%s", code, stdout)
+	}
+	if _, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "es"); !strings.Contains(stdout, "submission (p3): su msgstr se vació en el archivo PO") {
+		t.Errorf("status -lang es:\n%s", stdout)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "-n", "es"); code != 0 {
+		t.Fatalf("po export -n: exit %d\n%s", code, stderr)
+	}
+	code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es")
+	if code != 0 || !strings.Contains(stdout, "content/es/submission.md:30: submission (p3): translation taken out") {
+		t.Fatalf("po import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	md, _ := os.ReadFile(page)
+	if strings.Contains(string(md), was) {
+		t.Errorf("the Markdown keeps the emptied translation:\n%s", md)
+	}
+	if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 || !strings.Contains(stdout, "in step") {
+		t.Fatalf("po export after the import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if str, fuzzy := entryStr(t, name, prisons); str != "" || fuzzy {
+		t.Errorf("after export, the msgstr is %q (fuzzy %v), want empty", str, fuzzy)
+	}
+	code, stdout, _ = runSite(t, "status", "-src", dir, "-strict", "-lang", "en")
+	if code != 1 || !strings.Contains(stdout, "content/en/submission.md:27 (p3) not translated") || strings.Contains(stdout, "PO files out of step") {
+		t.Errorf("status -strict after the import: exit %d\n%s", code, stdout)
+	}
+	marked := assertPairs(t, dir, name)
+	for n, m := range marked {
+		if m != (n == 2) {
+			t.Errorf("#p%d marked English: %v", n+1, m)
+		}
+	}
+
+	replaceMsgstr(t, name, prisons, was)
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import of the translation again: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict once translated again: exit %d\n%s", code, stdout)
+	}
+	for n, m := range assertPairs(t, dir, name) {
+		if m {
+			t.Errorf("#p%d still marked English", n+1)
+		}
+	}
+}
