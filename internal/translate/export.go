@@ -188,7 +188,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			// Markdown's text put back, until import takes the
 			// block out (issue 19, case 10).
 			str, fromPO = "", true
-			plan.Pending = append(plan.Pending, at(s.poPath, sl.e.StrLine, "po_emptied",
+			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, "po_emptied",
 				"Block", sl.name(), "File", s.trFile(), "Command", Command, "Lang", s.lang))
 			if b, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]; ok {
 				next[syncKey(sl.ctx, sl.b.Text)] = b

@@ -167,7 +167,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 			}
 			edits = append(edits, edit{b: *sl.t, inTranslation: true, remove: true})
 			delete(next, syncKey(sl.e.Ctx(), sl.e.ID))
-			plan.Changes = append(plan.Changes, at(s.trFile(), sl.t.Line, "po_removed", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
+			plan.Changes = append(plan.Changes, words.At(s.trFile(), sl.t.Line, "po_removed", "Block", sl.name(), "Place", fmt.Sprintf("%s:%d", s.poPath, sl.e.StrLine)))
 			continue
 		}
 		if sl.e.Fuzzy() {
@@ -291,14 +291,14 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 func (s *pageSync) canEmpty(sl slot) error {
 	switch {
 	case sl.b.frontKey != "":
-		return at(s.poPath, sl.e.StrLine, "po_empty_field", "Block", sl.name(), "File", s.trFile())
+		return words.At(s.poPath, sl.e.StrLine, "po_empty_field", "Block", sl.name(), "File", s.trFile())
 	case !s.canRestructure():
-		return at(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path)
+		return words.At(s.poPath, sl.e.StrLine, "po_no_place", "Block", sl.name(), "File", s.tr.path, "Original", s.orig.path)
 	case !s.wholeBlock(*sl.t):
-		return at(s.poPath, sl.e.StrLine, "po_empty_part", "Block", sl.name(), "File", s.trFile())
+		return words.At(s.poPath, sl.e.StrLine, "po_empty_part", "Block", sl.name(), "File", s.trFile())
 	}
 	if mark := s.strandedFootnote(sl); mark != "" {
-		return at(s.poPath, sl.e.StrLine, "po_empty_footnote", "Block", sl.name(), "Mark", mark)
+		return words.At(s.poPath, sl.e.StrLine, "po_empty_footnote", "Block", sl.name(), "Mark", mark)
 	}
 	return nil
 }
