@@ -15,6 +15,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/glossary"
 	"cecot/internal/markdown"
 	"cecot/internal/parallel"
 	"cecot/internal/po"
@@ -49,7 +50,7 @@ func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 
 func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.Language, error) {
 	reserved := markdown.ReservedIDs(fsys, config.LayoutsDir)
-	gl, err := LoadGlossary(fsys)
+	gl, err := glossary.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +107,7 @@ func AlignPage(fsys fs.FS, lang, key string) (*translation.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := LoadGlossary(fsys)
+	gl, err := glossary.Load(fsys)
 	if err != nil {
 		return nil, err
 	}

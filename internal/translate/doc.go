@@ -9,10 +9,9 @@
 //   - Status (status*.go, keys.go): where each language stands: which
 //     pages are translated, missing or out of date, which interface strings
 //     are missing, left in the default language or unused.
-//   - Glossary (glossary.go): locales/glossary.toml, the agreed bilingual
-//     terms, and the translations that do not use them.
 //
-// What its commands print, in English and Spanish, is package words'.
+// What its commands print, in English and Spanish, is package words';
+// the agreed terms are package glossary's.
 //
 // It reads the project's sources only, so it is fast and works offline.
 // It never renders pages: the build does not depend on it.

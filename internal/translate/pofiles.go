@@ -26,3 +26,7 @@ func StringsPOT() string { return path.Join(PODir, "strings", "strings.pot") }
 
 // StringsPO is the interface strings' PO file in lang.
 func StringsPO(lang string) string { return path.Join(PODir, "strings", lang+".po") }
+
+// GlossaryTBX is where "site po export" writes the glossary for
+// translators' tools: locales/po/glossary.tbx.
+func GlossaryTBX() string { return path.Join(PODir, "glossary.tbx") }

@@ -15,6 +15,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/glossary"
 	"cecot/internal/markdown"
 	"cecot/internal/po"
 	"cecot/internal/words"
@@ -89,7 +90,7 @@ type project struct {
 	cfg      *config.Config
 	site     *content.Tree
 	reserved []string // the IDs the layouts use (markdown.ReservedIDs)
-	glossary *Glossary
+	glossary *glossary.Glossary
 }
 
 func loadProject(fsys fs.FS) (*project, error) {
@@ -101,7 +102,7 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	gl, err := LoadGlossary(fsys)
+	gl, err := glossary.Load(fsys)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"cecot/internal/glossary"
 	"cecot/internal/po"
 )
 
@@ -28,7 +29,7 @@ type sameness struct {
 
 // newSameness reads the terms of gl that are the same in languages a
 // and b.
-func newSameness(gl *Glossary, a, b string) *sameness {
+func newSameness(gl *glossary.Glossary, a, b string) *sameness {
 	s := &sameness{terms: map[string]bool{}}
 	if gl == nil {
 		return s

@@ -3,11 +3,12 @@ package translate
 import (
 	"testing"
 
+	"cecot/internal/glossary"
 	"cecot/internal/po"
 )
 
 func TestSameness(t *testing.T) {
-	gl := &Glossary{Terms: []Term{
+	gl := &glossary.Glossary{Terms: []glossary.Term{
 		{Forms: map[string]string{"en": "CECOT", "es": "CECOT"}},
 		{Forms: map[string]string{"en": "Global Strategic Litigation Council", "es": "Global Strategic Litigation Council"}},
 		{Forms: map[string]string{"en": "GSLC", "es": "GSLC"}},

@@ -14,6 +14,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/glossary"
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
@@ -48,11 +49,11 @@ type Report struct {
 
 // Language is the status of one language.
 type Language struct {
-	Lang     string    `json:"lang"`
-	Name     string    `json:"name"`
-	Pages    []*Page   `json:"pages"` // one for each page of the default language, by key
-	Strings  []*String `json:"strings,omitempty"`
-	Glossary []Miss    `json:"glossary,omitempty"`
+	Lang     string          `json:"lang"`
+	Name     string          `json:"name"`
+	Pages    []*Page         `json:"pages"` // one for each page of the default language, by key
+	Strings  []*String       `json:"strings,omitempty"`
+	Glossary []glossary.Miss `json:"glossary,omitempty"`
 	// Blocks counts the blocks of every page (see Align): the same
 	// figures as the translator's workbench shows.
 	Blocks translation.Counts `json:"blocks"`
@@ -175,7 +176,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			used[locale.UntranslatedBlock] = append(used[locale.UntranslatedBlock], Use{File: p.File, Line: 1})
 		}
 	}
-	gl, err := LoadGlossary(fsys)
+	gl, err := glossary.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -227,10 +228,10 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 }
 
 // pages reports on every published default-language page in lang.
-func pages(site *content.Tree, lang string, gl *Glossary, reserved []string) ([]*Page, []Miss) {
+func pages(site *content.Tree, lang string, gl *glossary.Glossary, reserved []string) ([]*Page, []glossary.Miss) {
 	var (
 		out    []*Page
-		misses []Miss
+		misses []glossary.Miss
 	)
 	for _, src := range site.Pages {
 		if src.Lang != site.Default || src.Draft {

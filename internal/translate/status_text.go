@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"cecot/internal/glossary"
 	"cecot/internal/images"
 )
 
@@ -243,7 +244,7 @@ func (p *Printer) ExtraPage(pg *Page) string {
 
 // Miss says that a translation lacks a glossary term, after the
 // original's file:line.
-func (p *Printer) Miss(m Miss) string {
+func (p *Printer) Miss(m glossary.Miss) string {
 	name := m.To
 	if p.Lang() != "en" {
 		name = p.T("lang_" + m.To)
@@ -254,5 +255,5 @@ func (p *Printer) Miss(m Miss) string {
 	return p.T("glossary_miss", "Original", m.Source, "Line", m.Line,
 		"Term", fmt.Sprintf("%q", m.Term.Forms[m.From]), "Translation", m.Translation,
 		"Agreed", fmt.Sprintf("%q", m.Term.Forms[m.To]), "Lang", name,
-		"Glossary", GlossaryFile, "GlossaryLine", m.Term.Line)
+		"Glossary", glossary.File, "GlossaryLine", m.Term.Line)
 }

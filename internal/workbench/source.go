@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"cecot/internal/config"
+	"cecot/internal/glossary"
 	"cecot/internal/locale"
 	"cecot/internal/translate"
 )
 
 // GlossaryFile is where the glossary's terms are agreed.
-const GlossaryFile = translate.GlossaryFile
+const GlossaryFile = glossary.File
 
 // Project is the Source that reads a project with internal/translate:
 // its status report, the same as "site status -json" prints, for the
@@ -42,7 +43,7 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	gl, err := translate.LoadGlossary(fsys)
+	gl, err := glossary.Load(fsys)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -147,7 +148,7 @@ func stringsProgress(def *locale.FileInfo, l *translate.Language) Progress {
 // their translation lacks. Rows are checked one by one, so the flag
 // points at the sentence to look at; a missing row is not checked, as
 // all of it is to do.
-func checkGlossary(gl *translate.Glossary, from, to string, blocks []Block) {
+func checkGlossary(gl *glossary.Glossary, from, to string, blocks []Block) {
 	for i := range blocks {
 		b := &blocks[i]
 		if b.State == Missing || strings.TrimSpace(b.Translation) == "" {

@@ -1,7 +1,7 @@
-// The glossary: locales/glossary.toml, and the translations that do not
-// use its agreed terms.
-
-package translate
+// Package glossary is the site's agreed bilingual terms,
+// locales/glossary.toml: reading it, finding the translations that do not
+// use its terms, and writing it as TBX for translators' tools.
+package glossary
 
 import (
 	"errors"
@@ -17,8 +17,8 @@ import (
 	"cecot/internal/diag"
 )
 
-// GlossaryFile is where the glossary is kept.
-const GlossaryFile = "locales/glossary.toml"
+// File is where the glossary is kept.
+const File = "locales/glossary.toml"
 
 // Term is one entry: the same idea in each language, by language code.
 type Term struct {
@@ -32,29 +32,29 @@ type Glossary struct {
 	Terms []Term
 }
 
-// LoadGlossary reads GlossaryFile from fsys. A site without a glossary has an empty one.
-func LoadGlossary(fsys fs.FS) (*Glossary, error) {
-	data, err := fs.ReadFile(fsys, GlossaryFile)
+// Load reads File from fsys. A site without a glossary has an empty one.
+func Load(fsys fs.FS) (*Glossary, error) {
+	data, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Glossary{}, nil
 	}
 	if err != nil {
-		return nil, diag.Errorf(GlossaryFile, 0, "cannot read: %v", err)
+		return nil, diag.Errorf(File, 0, "cannot read: %v", err)
 	}
-	return ParseGlossary(data)
+	return Parse(data)
 }
 
-// ParseGlossary reads a glossary file's text.
-func ParseGlossary(data []byte) (*Glossary, error) {
+// Parse reads a glossary file's text.
+func Parse(data []byte) (*Glossary, error) {
 	var raw struct {
 		Term []map[string]string `toml:"term"`
 	}
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, diag.Errorf(GlossaryFile, perr.Position.Line, "%s", perr.Message)
+			return nil, diag.Errorf(File, perr.Position.Line, "%s", perr.Message)
 		}
-		return nil, diag.Errorf(GlossaryFile, 0, "%v; each entry is [[term]] with lines like en = \"...\" and es = \"...\"", err)
+		return nil, diag.Errorf(File, 0, "%v; each entry is [[term]] with lines like en = \"...\" and es = \"...\"", err)
 	}
 	starts := termLines(data)
 	g := &Glossary{}
@@ -98,7 +98,7 @@ type Miss struct {
 // glossary line that agrees the term.
 func (m Miss) Error() string {
 	return fmt.Sprintf("%s:%d: uses %q, but %s never says %q, the agreed %s term (%s:%d)",
-		m.Source, m.Line, m.Term.Forms[m.From], m.Translation, m.Term.Forms[m.To], m.To, GlossaryFile, m.Term.Line)
+		m.Source, m.Line, m.Term.Forms[m.From], m.Translation, m.Term.Forms[m.To], m.To, File, m.Term.Line)
 }
 
 // Check returns the terms that src, the Markdown of a page in language

@@ -1,15 +1,10 @@
-package translate
+package glossary
 
 import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"path"
 )
-
-// GlossaryTBX is where "site po export" writes the glossary for
-// translators' tools: locales/po/glossary.tbx.
-func GlossaryTBX() string { return path.Join(PODir, "glossary.tbx") }
 
 // TBX writes the glossary as a TermBase eXchange file, TBX-Basic of
 // ISO 30042:2008 (TBX 2): one termEntry per term, with a langSet for each
@@ -24,7 +19,7 @@ func (g *Glossary) TBX(langs []string, def string) []byte {
 	b.WriteString(xml.Header)
 	fmt.Fprintf(&b, "<martif type=\"TBX-Basic\" xml:lang=%q>\n", def)
 	b.WriteString("<martifHeader>\n<fileDesc>\n<sourceDesc>\n")
-	fmt.Fprintf(&b, "<p>%s</p>\n", esc("The agreed terms of the site's translations, from "+GlossaryFile+`. Written by "site po export"; edit the glossary there, not here.`))
+	fmt.Fprintf(&b, "<p>%s</p>\n", esc("The agreed terms of the site's translations, from "+File+`. Written by "site po export"; edit the glossary there, not here.`))
 	b.WriteString("</sourceDesc>\n</fileDesc>\n</martifHeader>\n<text>\n<body>\n")
 	for _, t := range g.Terms {
 		if t.Forms[def] == "" {
