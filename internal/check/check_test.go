@@ -14,7 +14,6 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/engine"
 	"cecot/internal/images/imagestest"
-	"cecot/internal/render"
 	"cecot/internal/translate"
 )
 
@@ -104,7 +103,7 @@ func files2(t *testing.T, base string, out map[string][]byte) *Result {
 		"es/index.html":        {file: "content/es/_index.md", page: &content.Page{File: "content/es/_index.md"}},
 		"en/report/index.html": {file: "content/en/report.md", page: &content.Page{File: "content/en/report.md"}},
 	}
-	return files(&engine.Site{Inputs: &render.Inputs{Config: cfg}}, out, srcs)
+	return files(&engine.Site{Config: cfg}, out, srcs)
 }
 
 // projectFS is the real project's layouts, locales and assets, with

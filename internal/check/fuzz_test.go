@@ -10,7 +10,6 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/engine"
-	"cecot/internal/render"
 )
 
 // FuzzResolve checks the link checker's reading of a URL against a
@@ -26,7 +25,7 @@ func FuzzResolve(f *testing.F) {
 		f.Add("en/report/index.html", s)
 	}
 	const base = "https://example.org/site/"
-	c := &checker{site: &engine.Site{Inputs: &render.Inputs{Config: &config.Config{BaseURL: base}}}}
+	c := &checker{site: &engine.Site{Config: &config.Config{BaseURL: base}}}
 	f.Fuzz(func(t *testing.T, name, raw string) {
 		if !fs.ValidPath(name) || name == "." || strings.ContainsAny(name, "?#%\\") || !utf8.ValidString(raw) {
 			return

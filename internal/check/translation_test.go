@@ -6,6 +6,7 @@ import (
 
 	"cecot/internal/engine"
 	"cecot/internal/markdown"
+	"cecot/internal/render"
 	"cecot/internal/translate"
 )
 
@@ -31,7 +32,7 @@ func TestTranslationStates(t *testing.T) {
 	html := func(lang, key string) string {
 		t.Helper()
 		p := s.Content.Page(lang, key)
-		out, _, err := s.Renderer.Page(p)
+		out, _, err := s.Renderer.NewPass(s.Content, render.PassOptions{}).Page(p, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +77,7 @@ func TestTranslationStates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, _, err := s2.Renderer.Page(s2.Content.Page("es", "report"))
+		out, _, err := s2.Renderer.NewPass(s2.Content, render.PassOptions{}).Page(s2.Content.Page("es", "report"), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,10 +50,18 @@ type Options struct {
 }
 
 // Site is a loaded site, ready to render: the project's configuration,
-// content, interface strings, assets and images (render.Inputs, shared
-// with its Renderer), and what the build adds.
+// content, interface strings, assets and images, the Renderer of its
+// layouts, and what the build adds.
 type Site struct {
-	*render.Inputs
+	Config *config.Config
+	// Content is the site's pages. Watch mode replaces it whole
+	// (setContent); each batch of renders names the content it renders
+	// (pass), so the Renderer holds none.
+	Content *content.Tree
+	Locales *locale.Locales
+	Assets  *assets.Set
+	Images  *images.Set
+	// Renderer renders the layouts; it does not change once loaded.
 	Renderer *render.Renderer
 	// Warnings are problems that did not stop the build, sorted.
 	Warnings []*diag.Error
@@ -76,7 +84,7 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 // load is Load, except that it also returns the site as far as it got,
 // so that the warnings found are reported beside the errors.
 func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
-	s := &Site{Inputs: &render.Inputs{}, min: newMinifier(), compress: opts.Compress, shares: opts.Shares}
+	s := &Site{min: newMinifier(), compress: opts.Compress, shares: opts.Shares}
 	if s.shares == nil {
 		s.shares = share.NewCache("")
 	}
@@ -122,8 +130,10 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 	// Layouts are parsed even when the rest failed (without interface
 	// strings they are only checked), so that every problem is reported
 	// at once.
-	s.Markdown = markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML})
-	s.Renderer, err = render.New(fsys, s.Inputs)
+	s.Renderer, err = render.New(fsys, render.Inputs{
+		Config: cfg, Locales: s.Locales, Assets: s.Assets, Images: s.Images,
+		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
+	})
 	errs.Add(err)
 	if err == nil && s.Content != nil && s.Assets != nil {
 		errs.Add(s.checkPages())
@@ -192,7 +202,9 @@ type output struct {
 	// which assets.Load minified and whose fingerprint and integrity
 	// hash name exactly those bytes.
 	ready bool
-	make  func(r *render.Renderer) ([]byte, error)
+	// make makes the output's bytes in a pass over the site's
+	// content, adding to deps (unless nil) the pages it read.
+	make func(ps *render.Pass, deps render.Deps) ([]byte, error)
 	// reads are the pages that the output's bytes come from, for an
 	// output that is not rendered, so that no renderer records them
 	// (a share image's card was made from its pages when the output
@@ -214,18 +226,18 @@ func (s *Site) outputs() []output {
 		outs = append(outs, s.pageOutputs(p)...)
 	}
 	global := func(name string, job func() ([]byte, error)) output {
-		return output{Name: name, global: true, make: func(*render.Renderer) ([]byte, error) { return job() }}
+		return output{Name: name, global: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return job() }}
 	}
 	for _, sp := range s.Renderer.SpecialPages() {
-		outs = append(outs, output{Name: sp.Out, make: func(r *render.Renderer) ([]byte, error) {
-			return r.Special(sp.Layout, sp.URL)
+		outs = append(outs, output{Name: sp.Out, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
+			return ps.Special(sp.Layout, sp.URL, deps)
 		}})
 	}
 	for _, a := range s.Assets.All() {
-		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Renderer) ([]byte, error) { return a.Data, nil }})
+		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return a.Data, nil }})
 	}
 	for _, f := range s.Images.Files() {
-		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Renderer) ([]byte, error) { return f.Data, nil }})
+		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return f.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
@@ -242,12 +254,12 @@ func (s *Site) outputs() []output {
 func (s *Site) pageOutputs(p *content.Page) []output {
 	// A page's Markdown is converted to minified HTML, and only its
 	// layout's part is minified: the output is ready as made.
-	outs := []output{{Name: p.Out, Page: p, ready: true, make: func(r *render.Renderer) ([]byte, error) {
-		return r.PageMinified(p, s.min.html)
+	outs := []output{{Name: p.Out, Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
+		return ps.PageMinified(p, s.min.html, deps)
 	}}}
 	if p.Standalone {
-		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, make: func(r *render.Renderer) ([]byte, error) {
-			return r.StandaloneMinified(p, s.min.html)
+		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
+			return ps.StandaloneMinified(p, s.min.html, deps)
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {
@@ -258,7 +270,7 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 	// The language chooser's image goes with the default language's
 	// home page: a page of its own, which watch mode keeps track of.
 	if p.Kind == content.KindHome && p.Lang == s.Config.DefaultLanguage && s.Renderer.HasRoot() {
-		if card, at, ok := s.Renderer.RootCard(); ok {
+		if card, at, ok := s.Renderer.RootCard(s.Content); ok {
 			// It shows every language's home page.
 			var homes []content.ID
 			for _, lang := range s.Config.Codes() {
@@ -274,25 +286,24 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 // path at; reads are the pages whose text the card shows.
 func (s *Site) shareOutput(at string, p *content.Page, card share.Card, reads []content.ID) output {
 	return output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, reads: reads,
-		make: func(*render.Renderer) ([]byte, error) {
+		make: func(*render.Pass, render.Deps) ([]byte, error) {
 			return s.shares.Image(card)
 		},
 		cached: func() (string, []byte, error) { return s.shares.File(card) },
 	}
 }
 
-// makeWith makes the bytes of o exactly as Render writes them, with
-// renderer r, which for many outputs at once shares fragments between
-// them (render.Renderer.WithFragments). With deps non-nil, it adds the
-// pages that the render read.
-func (s *Site) makeWith(r *render.Renderer, o output, deps render.Deps) ([]byte, error) {
+// makeWith makes the bytes of o exactly as Render writes them, in pass
+// ps, which for many outputs at once shares fragments between them
+// (render.PassOptions.Share). With deps non-nil, it adds the pages that
+// the render read.
+func (s *Site) makeWith(ps *render.Pass, o output, deps render.Deps) ([]byte, error) {
 	if deps != nil {
-		r = r.Recording(deps)
 		for _, id := range o.reads {
 			deps[id] = struct{}{}
 		}
 	}
-	data, err := o.make(r)
+	data, err := o.make(ps, deps)
 	if err != nil || o.ready {
 		return data, err
 	}
@@ -316,13 +327,10 @@ const sharedMin = 8
 // in the order of outs.
 func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	results := make([]made, len(outs))
-	r := s.Renderer
-	if len(outs) >= sharedMin {
-		r = r.WithFragments()
-	}
+	ps := s.pass(render.PassOptions{Share: len(outs) >= sharedMin})
 	parallel.For(ctx, len(outs), func(i int) {
 		d := render.Deps{}
-		data, err := s.makeWith(r, outs[i], d)
+		data, err := s.makeWith(ps, outs[i], d)
 		results[i] = made{Data: data, Deps: d, Err: err}
 	})
 	return results
@@ -347,9 +355,14 @@ func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
 }
 
 // setContent replaces the site's content, as watch mode does after pages
-// were added, removed or moved. The Renderer shares the Inputs, so it
-// renders the new content too.
+// were added, removed or moved. Passes started after it render the new
+// content.
 func (s *Site) setContent(c *content.Tree) { s.Content = c }
+
+// pass starts a batch of renders of the site's content as it is now.
+func (s *Site) pass(o render.PassOptions) *render.Pass {
+	return s.Renderer.NewPass(s.Content, o)
+}
 
 // written is what became of one output.
 type written struct {
@@ -366,10 +379,11 @@ type written struct {
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
 	results := make([]written, len(outs))
-	r := s.Renderer.WithFragments()
+	po := render.PassOptions{Share: true}
 	if mw, ok := w.(MarkdownWriter); ok {
-		r = r.Converting(mw.WriteMarkdown)
+		po.Converted = mw.WriteMarkdown
 	}
+	ps := s.pass(po)
 	rendering, stop := context.WithCancel(ctx)
 	defer stop()
 	fw := &fullDiskWriter{w: w, stop: stop}
@@ -380,7 +394,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			results[i] = s.link(fw, o)
 			return
 		}
-		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(r, outs[i], nil) })
+		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(ps, outs[i], nil) })
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err

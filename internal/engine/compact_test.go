@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"cecot/internal/content"
+	"cecot/internal/render"
 	"cecot/internal/synth"
 )
 
@@ -36,11 +37,11 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := s.Renderer
+			r, ps := s.Renderer, s.pass(render.PassOptions{})
 			pages := 0
 			for _, p := range s.Content.Pages {
 				_, before := r.CompactCounts()
-				html, _, err := r.Page(p)
+				html, _, err := ps.Page(p, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -48,7 +49,7 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := r.PageMinified(p, s.min.html)
+				got, err := ps.PageMinified(p, s.min.html, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -62,14 +63,14 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 				if !p.Standalone {
 					continue
 				}
-				html, err = r.Standalone(p)
+				html, err = ps.Standalone(p, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
 				if want, err = s.min.html(html); err != nil {
 					t.Fatal(err)
 				}
-				if got, err = r.StandaloneMinified(p, s.min.html); err != nil {
+				if got, err = ps.StandaloneMinified(p, s.min.html, nil); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(got, want) {

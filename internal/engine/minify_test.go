@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
+	"cecot/internal/render"
 )
 
 // page is one rendered HTML file of the real site, before minifying.
@@ -26,14 +27,15 @@ func realPages(t *testing.T) (*Site, []page) {
 		t.Fatal(err)
 	}
 	var pages []page
+	ps := site.pass(render.PassOptions{})
 	for _, p := range site.Content.Pages {
-		html, _, err := site.Renderer.Page(p)
+		html, _, err := ps.Page(p, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		pages = append(pages, page{p.Out, p.Lang, html})
 		if p.Standalone {
-			html, err := site.Renderer.Standalone(p)
+			html, err := ps.Standalone(p, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -41,7 +43,7 @@ func realPages(t *testing.T) (*Site, []page) {
 		}
 	}
 	for _, special := range site.Renderer.SpecialPages() {
-		html, err := site.Renderer.Special(special.Layout, special.URL)
+		html, err := ps.Special(special.Layout, special.URL, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

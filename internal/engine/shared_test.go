@@ -42,7 +42,7 @@ func TestSharedFragments(t *testing.T) {
 				t.Fatal(err)
 			}
 			outs := s.outputs()
-			r := s.Renderer.WithFragments()
+			r := s.pass(render.PassOptions{Share: true})
 			results := make([]made, len(outs))
 			parallel.For(context.Background(), len(outs), func(i int) {
 				d := render.Deps{}
@@ -51,7 +51,7 @@ func TestSharedFragments(t *testing.T) {
 			})
 			for i, o := range outs {
 				deps := render.Deps{}
-				want, err := s.makeWith(s.Renderer, o, deps)
+				want, err := s.makeWith(s.pass(render.PassOptions{}), o, deps)
 				if err != nil || results[i].Err != nil {
 					t.Fatalf("%s: %v, %v", o.Name, err, results[i].Err)
 				}

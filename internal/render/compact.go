@@ -30,37 +30,40 @@ func (r *Renderer) CompactCounts() (compact, fallback int64) {
 // PageMinified renders p as Page does and returns the page minified by
 // min. The Markdown is converted straight to minified HTML and only the
 // layout's part is minified; the bytes are those of min(Page(p)).
-func (r *Renderer) PageMinified(p *content.Page, min Minify) ([]byte, error) {
-	r.read(p)
-	md, err := r.convertWith(p, false, true)
+func (ps *Pass) PageMinified(p *content.Page, min Minify, deps Deps) ([]byte, error) {
+	j := ps.job(deps)
+	j.read(p)
+	md, err := j.convertWith(p, false, true)
 	if err != nil {
 		return nil, err
 	}
-	if r.converted != nil {
-		r.converted(p, md)
+	if ps.converted != nil {
+		ps.converted(p, md)
 	}
-	return r.minified(p, Layout(p), md, min, func() (*markdown.Result, error) { return r.convert(p, false) })
+	return j.minified(p, Layout(p), md, min, func() (*markdown.Result, error) { return j.convert(p, false) })
 }
 
 // StandaloneMinified is PageMinified for the single-file edition of p.
-func (r *Renderer) StandaloneMinified(p *content.Page, min Minify) ([]byte, error) {
-	r.read(p)
-	md, err := r.convertWith(p, true, true)
+func (ps *Pass) StandaloneMinified(p *content.Page, min Minify, deps Deps) ([]byte, error) {
+	j := ps.job(deps)
+	j.read(p)
+	md, err := j.convertWith(p, true, true)
 	if err != nil {
 		return nil, err
 	}
-	return r.minified(p, "standalone", md, min, func() (*markdown.Result, error) { return r.convert(p, true) })
+	return j.minified(p, "standalone", md, min, func() (*markdown.Result, error) { return j.convert(p, true) })
 }
 
 // minified executes layout for p with md, a compact body, and minifies
 // it: the layout with markdown.BodyMark in the body's place, and the
 // body spliced in. Where the splice cannot be proved the same, the page
 // is rendered with goldmark's HTML, from plain, and minified whole.
-func (r *Renderer) minified(p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
+func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
+	r := j.pass.r
 	if md.Blocks() {
-		v := r.viewWith(p, md)
+		v := j.viewWith(p, md)
 		v.Content = markdown.BodyMark
-		raw, err := r.execute(p, layout, v)
+		raw, err := j.execute(p, layout, v)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +85,7 @@ func (r *Renderer) minified(p *content.Page, layout string, md *markdown.Result,
 			return nil, err
 		}
 	}
-	raw, err := r.execute(p, layout, r.viewWith(p, md))
+	raw, err := j.execute(p, layout, j.viewWith(p, md))
 	if err != nil {
 		return nil, err
 	}

@@ -19,12 +19,13 @@ import (
 // translation of another paragraph (translation.Compose). A translation
 // stamped from the original as it is now, with every block, is in step
 // with it already.
-func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
-	def := r.Config.DefaultLanguage
+func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
+	r := j.pass.r
+	def := r.cfg.DefaultLanguage
 	if p.Untranslated || p.Lang == def || p.BlocksFrom == "" {
 		return body, nil, nil, nil
 	}
-	src := r.Content.Page(def, p.Key)
+	src := j.pass.content.Page(def, p.Key)
 	if src == nil {
 		return body, nil, nil, nil
 	}
@@ -32,7 +33,7 @@ func (r *Renderer) composeTranslation(p *content.Page, body []byte) ([]byte, *ma
 	if err != nil {
 		return nil, nil, nil, diag.Errorf(p.File, 0, "front matter: %v; run \"site stamp\" on the page to record it again", err)
 	}
-	r.read(src)
+	j.read(src)
 	orig, err := content.ReadBody(r.fsys, src)
 	if err != nil {
 		return nil, nil, nil, err

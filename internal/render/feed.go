@@ -14,7 +14,7 @@ type FeedLink struct {
 // readers to discover; nil without a base URL, since a feed's links
 // must be absolute and a build writes none.
 func (v *PageView) Feed() *FeedLink {
-	if v.r.Config.BaseURL == "" {
+	if v.cfg().BaseURL == "" {
 		return nil
 	}
 	return &FeedLink{URL: v.Rel(content.FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language().Title}}

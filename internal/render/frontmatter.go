@@ -65,7 +65,7 @@ func (r *Renderer) ownShareImageFile(named string) (*assets.Asset, image.Config,
 	if !fs.ValidPath(name) || strings.Contains(name, "\\") {
 		return nil, image.Config{}, fmt.Errorf("name a file in assets/, like \"img/share.png\" for assets/img/share.png")
 	}
-	a, err := r.Assets.Lookup(name)
+	a, err := r.assets.Lookup(name)
 	if err != nil {
 		return nil, image.Config{}, fmt.Errorf("there is no file assets/%s; save the image in assets/, or fix the name", name)
 	}

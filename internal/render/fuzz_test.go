@@ -32,10 +32,10 @@ func FuzzResolve(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	r := &Renderer{Inputs: &Inputs{Content: site}}
+	j := (&Renderer{}).NewPass(site, PassOptions{}).job(nil)
 	from := site.Page("en", "news/item")
 	f.Fuzz(func(t *testing.T, dest string) {
-		target, frag, err := r.resolve(from, dest)
+		target, frag, err := j.resolve(from, dest)
 		if err != nil {
 			if target != nil {
 				t.Fatalf("resolve(%q) gave both a page and an error", dest)

@@ -22,13 +22,11 @@ import (
 	"cecot/internal/markdown"
 )
 
-// Inputs are everything a Renderer renders from: the loaded project.
-// engine.Site owns them and its Renderer shares them by pointer, so that
-// there is one copy of each, and content that watch mode replaces
-// reaches every renderer at once.
+// Inputs are the loaded project that a Renderer renders from, except
+// its content: each Pass names the content it renders, since watch mode
+// replaces it while the rest stays.
 type Inputs struct {
 	Config   *config.Config
-	Content  *content.Tree
 	Locales  *locale.Locales
 	Assets   *assets.Set
 	Markdown *markdown.Converter
@@ -37,33 +35,41 @@ type Inputs struct {
 	Images *images.Set
 }
 
-// Renderer renders pages. It is safe for concurrent use.
+// Renderer holds what every render of one loaded project reads and none
+// changes: the layouts, parsed per language, and the inputs. It is made
+// once per load and is safe for concurrent use; what varies between
+// renders goes in a Pass (the content, the shared fragments) and in each
+// output's own job (the pages it read), which are passed explicitly.
 type Renderer struct {
-	*Inputs
+	cfg         *config.Config
+	assets      *assets.Set
+	md          *markdown.Converter
+	images      *images.Set
 	tmpl        *templates
 	fsys        fs.FS // the project, for the bodies a build leaves on disk
 	translators map[string]*locale.Translator
-	deps        Deps       // pages read by renders, when recording
-	frags       *fragments // shared fragments of one build, or nil
-	// converted, when set, is told of every page's Markdown that Page
-	// converts.
-	converted func(*content.Page, *markdown.Result)
-	warnings  *warnings    // problems renders found but did not stop for
-	colors    *shareColors // the share images' colours, read once
-	compact   *compactCounts
+	// Sinks that many passes' renders add to, each safe for concurrent
+	// use.
+	warnings *warnings      // problems renders found but did not stop for
+	colors   *shareColors   // the share images' colours, read once
+	compact  *compactCounts // pages written compact, and fallbacks
 }
 
-// New parses the layouts in fsys for s. Without s.Locales, as when they
+// New parses the layouts in fsys for in. Without in.Locales, as when they
 // failed to load, the layouts are only checked: the Renderer cannot
 // render.
-func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
-	r := &Renderer{Inputs: s, fsys: fsys, colors: &shareColors{}, compact: &compactCounts{}, translators: map[string]*locale.Translator{}, warnings: &warnings{byFile: map[string][]*diag.Error{}}}
-	langs := s.Config.Codes()
+func New(fsys fs.FS, in Inputs) (*Renderer, error) {
+	r := &Renderer{
+		cfg: in.Config, assets: in.Assets, md: in.Markdown, images: in.Images, fsys: fsys,
+		colors: &shareColors{}, compact: &compactCounts{}, translators: map[string]*locale.Translator{},
+		warnings: &warnings{byFile: map[string][]*diag.Error{}},
+	}
+	langs := in.Config.Codes()
 	funcs := map[string]template.FuncMap{}
 	for _, lang := range langs {
 		var tr *locale.Translator // parsing only needs the functions' names
-		if s.Locales != nil {
-			tr = s.Locales.Translator(lang)
+		if in.Locales != nil {
+			tr = in.Locales.Translator(lang)
 		}
 		r.translators[lang] = tr
 		funcs[lang] = r.funcs(tr)
@@ -75,6 +81,52 @@ func New(fsys fs.FS, s *Inputs) (*Renderer, error) {
 	r.tmpl = t
 	return r, nil
 }
+
+// A Pass is one batch of renders over one version of the content: a
+// build, or watch mode's rebuild of what a change affects. Its shared
+// fragments are valid only for that content, so a new version of the
+// content takes a new Pass. A Pass is safe for concurrent use.
+type Pass struct {
+	r       *Renderer
+	content *content.Tree
+	frags   *fragments // shared fragments, or nil
+	// converted, when set, is told of every page's Markdown that the
+	// pass converts for the page itself.
+	converted func(*content.Page, *markdown.Result)
+}
+
+// PassOptions say how a Pass renders.
+type PassOptions struct {
+	// Share renders each shared fragment once for all the pages it
+	// serves (see FragmentView): for many outputs at once.
+	Share bool
+	// Converted, when set, is called with the converted Markdown of
+	// every page the pass renders (Page, PageMinified), so that a
+	// caller that needs the counts need not convert the page again. It
+	// may be called from many goroutines at once.
+	Converted func(*content.Page, *markdown.Result)
+}
+
+// NewPass starts a batch of renders of c.
+func (r *Renderer) NewPass(c *content.Tree, o PassOptions) *Pass {
+	p := &Pass{r: r, content: c, converted: o.Converted}
+	if o.Share {
+		p.frags = &fragments{m: map[fragmentKey]*fragment{}, nonce: newNonce()}
+	}
+	return p
+}
+
+// job is the render of one output in a pass. It records in deps (when
+// not nil) every page the render read: every PageView is made by its
+// view method, which records the page, so that methods added to
+// PageView are tracked as long as they make their views that way. A job
+// belongs to one goroutine.
+type job struct {
+	pass *Pass
+	deps Deps
+}
+
+func (p *Pass) job(deps Deps) *job { return &job{pass: p, deps: deps} }
 
 func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 	return template.FuncMap{
@@ -89,7 +141,7 @@ func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 			return tr.Date(d.Time, style)
 		},
 		"inlineCSS": func(name string) (template.CSS, error) {
-			a, err := r.Assets.Lookup(name)
+			a, err := r.assets.Lookup(name)
 			if err != nil {
 				return "", err
 			}
@@ -104,7 +156,7 @@ func (r *Renderer) funcs(tr *locale.Translator) template.FuncMap {
 // dataURL returns an asset as a data: URL, for the single-file edition,
 // which must not make a second request even for its icon.
 func (r *Renderer) dataURL(name string) (template.URL, error) {
-	a, err := r.Assets.Lookup(name)
+	a, err := r.assets.Lookup(name)
 	if err != nil {
 		return "", err
 	}
@@ -120,40 +172,33 @@ func Layout(p *content.Page) string {
 	return p.Kind.String()
 }
 
-// Page renders p with its layout. It also returns p's converted Markdown,
-// whose counts the site checks compare between translations.
-func (r *Renderer) Page(p *content.Page) ([]byte, *markdown.Result, error) {
-	r.read(p)
-	md, err := r.convert(p, false)
+// Page renders p with its layout, recording in deps (unless nil) the
+// pages the render read. It also returns p's converted Markdown, whose
+// counts the site checks compare between translations.
+func (ps *Pass) Page(p *content.Page, deps Deps) ([]byte, *markdown.Result, error) {
+	j := ps.job(deps)
+	j.read(p)
+	md, err := j.convert(p, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.converted != nil {
-		r.converted(p, md)
+	if ps.converted != nil {
+		ps.converted(p, md)
 	}
-	out, err := r.execute(p, Layout(p), r.viewWith(p, md))
+	out, err := j.execute(p, Layout(p), j.viewWith(p, md))
 	return out, md, err
-}
-
-// Converting returns a renderer that renders as r does and calls f with
-// the converted Markdown of every page it renders with Page, so that a
-// caller that needs the counts need not convert the page again. f may be
-// called from many goroutines at once.
-func (r *Renderer) Converting(f func(*content.Page, *markdown.Result)) *Renderer {
-	c := *r
-	c.converted = f
-	return &c
 }
 
 // Standalone renders the single-file edition of p, which has its
 // styles inlined and loads nothing else, for reading offline.
-func (r *Renderer) Standalone(p *content.Page) ([]byte, error) {
-	r.read(p)
-	md, err := r.convert(p, true)
+func (ps *Pass) Standalone(p *content.Page, deps Deps) ([]byte, error) {
+	j := ps.job(deps)
+	j.read(p)
+	md, err := j.convert(p, true)
 	if err != nil {
 		return nil, err
 	}
-	return r.execute(p, "standalone", r.viewWith(p, md))
+	return j.execute(p, "standalone", j.viewWith(p, md))
 }
 
 // The layouts of the pages that have no Markdown source: the language
@@ -190,19 +235,20 @@ func (r *Renderer) HasRoot() bool { return r.HasLayout(RootLayout) }
 // Special renders a page that has no Markdown source, such as the
 // language chooser at the site root: layout at url, in the default
 // language.
-func (r *Renderer) Special(layout, url string) ([]byte, error) {
-	p := &content.Page{Lang: r.Config.DefaultLanguage, Key: layout, File: path.Join(config.LayoutsDir, layout+".html"), URL: url}
-	return r.execute(p, layout, r.view(p))
+func (ps *Pass) Special(layout, url string, deps Deps) ([]byte, error) {
+	j := ps.job(deps)
+	p := &content.Page{Lang: ps.r.cfg.DefaultLanguage, Key: layout, File: path.Join(config.LayoutsDir, layout+".html"), URL: url}
+	return j.execute(p, layout, j.view(p))
 }
 
 // HasLayout reports whether the layouts include name.
 func (r *Renderer) HasLayout(name string) bool {
-	_, ok := r.tmpl.lookup(r.Config.DefaultLanguage, name)
+	_, ok := r.tmpl.lookup(r.cfg.DefaultLanguage, name)
 	return ok
 }
 
-func (r *Renderer) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
-	set, ok := r.tmpl.lookup(p.Lang, layout)
+func (j *job) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
+	set, ok := j.pass.r.tmpl.lookup(p.Lang, layout)
 	if !ok {
 		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, config.LayoutsDir, layout)
 	}
@@ -247,17 +293,18 @@ func (e *ExecError) Unwrap() error { return e.Err }
 // convert converts p's Markdown, resolving links to other pages of its
 // language: relative to p, or absolute for a file that is read away
 // from the site.
-func (r *Renderer) convert(p *content.Page, absolute bool) (*markdown.Result, error) {
-	return r.convertWith(p, absolute, false)
+func (j *job) convert(p *content.Page, absolute bool) (*markdown.Result, error) {
+	return j.convertWith(p, absolute, false)
 }
 
 // convertWith is convert, with the body compact (markdown.Page.Compact)
 // if compact.
-func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdown.Result, error) {
-	v := r.view(p)
+func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Result, error) {
+	r := j.pass.r
+	v := j.view(p)
 	link := v.Rel
 	switch {
-	case absolute && r.Config.BaseURL != "":
+	case absolute && r.cfg.BaseURL != "":
 		link = v.Abs
 	case absolute:
 		// Without a base URL, links start from where the file is.
@@ -265,9 +312,9 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 		link = func(target string) string { return content.RelURL(from, target) }
 	}
 	var resolveImage func(string) (*markdown.Picture, error)
-	if r.Images != nil {
+	if r.images != nil {
 		resolveImage = func(dest string) (*markdown.Picture, error) {
-			img, err := r.Images.Resolve(p.File, p.Lang, dest)
+			img, err := r.images.Resolve(p.File, p.Lang, dest)
 			if err != nil {
 				return nil, err
 			}
@@ -287,11 +334,11 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 	if err != nil {
 		return nil, err
 	}
-	body, untranslated, at, err := r.composeTranslation(p, body)
+	body, untranslated, at, err := j.composeTranslation(p, body)
 	if err != nil {
 		return nil, err
 	}
-	md, err := r.Markdown.Convert(body, markdown.Page{
+	md, err := r.md.Convert(body, markdown.Page{
 		File:           p.File,
 		Numbered:       p.Numbered,
 		ParagraphLabel: label,
@@ -303,12 +350,12 @@ func (r *Renderer) convertWith(p *content.Page, absolute, compact bool) (*markdo
 			if strings.HasPrefix(dest, "/") {
 				return link(dest), nil
 			}
-			target, frag, err := r.resolve(p, dest)
+			target, frag, err := j.resolve(p, dest)
 			if err != nil {
 				return "", err
 			}
 			if frag != "" {
-				target = r.fragmentTarget(p, target, frag)
+				target = j.fragmentTarget(p, target, frag)
 				frag = "#" + frag
 			}
 			return link(target.URL) + frag, nil
@@ -402,14 +449,14 @@ func (r *Renderer) paragraphLabel(p *content.Page) (func(int) string, error) {
 	}
 	lang := p.Lang
 	if p.Untranslated {
-		lang = r.Config.DefaultLanguage
+		lang = r.cfg.DefaultLanguage
 	}
 	tr := r.translators[lang]
 	if _, err := tr.T(locale.ParagraphLabel, map[string]any{"Number": 1}); err != nil {
 		// Only a message missing from the default language fails: a
 		// language without it falls back to the default's, with a
 		// warning from locale.Load.
-		return nil, diag.Errorf(locale.File(r.Config.DefaultLanguage), 0, "no message %s, which names each numbered paragraph's link for screen readers; add a line like %s = \"Paragraph {{.Number}}\"", locale.ParagraphLabel, locale.ParagraphLabel)
+		return nil, diag.Errorf(locale.File(r.cfg.DefaultLanguage), 0, "no message %s, which names each numbered paragraph's link for screen readers; add a line like %s = \"Paragraph {{.Number}}\"", locale.ParagraphLabel, locale.ParagraphLabel)
 	}
 	return func(n int) string {
 		s, _ := tr.T(locale.ParagraphLabel, map[string]any{"Number": n}) // checked above
@@ -421,7 +468,7 @@ func (r *Renderer) paragraphLabel(p *content.Page) (func(int) string, error) {
 // assets/ (with an optional #fragment), at its published name.
 func (r *Renderer) assetLink(name string, link func(string) string) (string, error) {
 	name, frag, hasFrag := strings.Cut(name, "#")
-	a, err := r.Assets.Lookup(name)
+	a, err := r.assets.Lookup(name)
 	if err != nil {
 		return "", err
 	}
@@ -437,15 +484,15 @@ func (r *Renderer) assetLink(name string, link func(string) string) (string, err
 // target has other IDs, so such a link goes to the original, where the
 // section exists. Numbered paragraphs (#p12) are the same in every
 // language and stay in the reader's language.
-func (r *Renderer) fragmentTarget(p, target *content.Page, frag string) *content.Page {
+func (j *job) fragmentTarget(p, target *content.Page, frag string) *content.Page {
 	if !p.Untranslated || target.Untranslated || isParagraphID(frag) {
 		return target
 	}
-	orig := r.Content.Page(r.Config.DefaultLanguage, target.Key)
+	orig := j.pass.content.Page(j.pass.r.cfg.DefaultLanguage, target.Key)
 	if orig == nil {
 		return target
 	}
-	r.read(orig)
+	j.read(orig)
 	return orig
 }
 
@@ -464,16 +511,16 @@ func isParagraphID(id string) bool {
 }
 
 // resolve finds the page a Markdown link names, relative to p's file.
-func (r *Renderer) resolve(p *content.Page, dest string) (*content.Page, string, error) {
+func (j *job) resolve(p *content.Page, dest string) (*content.Page, string, error) {
 	file, frag, _ := strings.Cut(dest, "#")
 	key := strings.TrimSuffix(path.Clean(path.Join(p.Dir(), file)), ".md")
 	if strings.HasPrefix(key, "../") || key == ".." || strings.HasPrefix(file, "/") {
 		return nil, "", fmt.Errorf("leads outside %s/%s/; link to a page of the same language", config.ContentDir, p.Lang)
 	}
-	target := r.Content.Page(p.Lang, key)
+	target := j.pass.content.Page(p.Lang, key)
 	if target == nil {
 		return nil, "", fmt.Errorf("no page %s", content.ID{Lang: p.Lang, Key: key}.File())
 	}
-	r.read(target)
+	j.read(target)
 	return target, frag, nil
 }

@@ -15,7 +15,7 @@ import (
 // renderer reserves when it parses them.
 func TestReservedIDsAreTheRenderers(t *testing.T) {
 	fsys := os.DirFS(filepath.Join("..", ".."))
-	r := &Renderer{Inputs: &Inputs{}}
+	r := &Renderer{}
 	tmpl, err := loadTemplates(fsys, []string{"en"}, map[string]template.FuncMap{"en": r.funcs(nil)})
 	if err != nil {
 		t.Fatal(err)

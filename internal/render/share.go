@@ -25,10 +25,10 @@ type shareColors struct {
 func (r *Renderer) shareColors() share.Colors {
 	r.colors.once.Do(func() {
 		var css []byte
-		if a, err := r.Assets.Lookup(stylesheet); err == nil {
+		if a, err := r.assets.Lookup(stylesheet); err == nil {
 			css = a.Data
 		}
-		r.colors.colors = share.SiteColors(r.Config.ThemeColor, css)
+		r.colors.colors = share.SiteColors(r.cfg.ThemeColor, css)
 	})
 	return r.colors.colors
 }
@@ -57,12 +57,11 @@ func (r *Renderer) ShareCard(p *content.Page) (share.Card, string, bool) {
 
 // card is the share image that p would have, drawable or not.
 func (r *Renderer) card(p *content.Page) (share.Card, bool) {
-	if !r.Config.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
+	if !r.cfg.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
 		return share.Card{}, false
 	}
-	r.read(p)
-	site := r.Config.Title
-	if l := r.Config.Language(p.Lang); l != nil {
+	site := r.cfg.Title
+	if l := r.cfg.Language(p.Lang); l != nil {
 		site = l.Title
 	}
 	title := p.Title
@@ -124,20 +123,26 @@ func shareImagePath(p *content.Page, c share.Card) string {
 
 // RootCard returns the share image of the language chooser at the site
 // root, which speaks every language at once: the languages' names, the
-// site's name in each, and each home page's title. It is kept with the
-// default language's home page, whose outputs include it, and reports
-// false when share images are off or there is no home page.
-func (r *Renderer) RootCard() (share.Card, string, bool) {
-	if !r.Config.ShareImages {
+// site's name in each, and each home page's title in c. It is kept with
+// the default language's home page, whose outputs include it, and
+// reports false when share images are off or there is no home page.
+func (r *Renderer) RootCard(c *content.Tree) (share.Card, string, bool) {
+	return r.NewPass(c, PassOptions{}).job(nil).rootCard()
+}
+
+// rootCard is RootCard, recording the home pages it read.
+func (j *job) rootCard() (share.Card, string, bool) {
+	r := j.pass.r
+	if !r.cfg.ShareImages {
 		return share.Card{}, "", false
 	}
 	var names, sites, titles []string
-	for _, l := range r.Config.Languages {
-		h := r.Content.Page(l.Code, "_index")
+	for _, l := range r.cfg.Languages {
+		h := j.pass.content.Page(l.Code, "_index")
 		if h == nil || h.Untranslated {
 			continue
 		}
-		r.read(h)
+		j.read(h)
 		names = append(names, l.Name)
 		sites = append(sites, l.Title)
 		titles = append(titles, h.Title)
@@ -157,8 +162,8 @@ func (r *Renderer) RootCard() (share.Card, string, bool) {
 // RootCard); nil without a base URL or when there is none. The layout
 // describes it with each home page's ImageNames.
 func (v *PageView) RootShareImage() *ShareImage {
-	_, at, ok := v.r.RootCard()
-	if !ok || v.r.Config.BaseURL == "" {
+	_, at, ok := v.j.rootCard()
+	if !ok || v.cfg().BaseURL == "" {
 		return nil
 	}
 	return &ShareImage{URL: v.Abs(at), Width: share.Width, Height: share.Height, Type: share.MediaType}
@@ -195,20 +200,22 @@ type ShareImage struct {
 // names, or the one drawn for it; nil without a base URL, since link
 // previews need an absolute URL, and for pages without one.
 func (v *PageView) ShareImage() (*ShareImage, error) {
-	if v.r.Config.BaseURL == "" {
+	if v.cfg().BaseURL == "" {
 		return nil, nil
 	}
 	p := v.Page
 	if p.Untranslated {
-		if orig := v.r.Content.Page(v.r.Config.DefaultLanguage, p.Key); orig != nil {
-			v.r.read(orig)
+		if orig := v.j.pass.content.Page(v.cfg().DefaultLanguage, p.Key); orig != nil {
+			v.j.read(orig)
 			p = orig
 		}
 	}
 	if p.ShareImage != "" {
 		return v.ownShareImage(p)
 	}
-	c, at, ok := v.r.ShareCard(p)
+	// p is read: it is the page itself or, for a stand-in, the
+	// original, read above.
+	c, at, ok := v.j.pass.r.ShareCard(p)
 	if !ok {
 		return nil, nil
 	}
@@ -220,7 +227,7 @@ func (v *PageView) ShareImage() (*ShareImage, error) {
 // assets/, with the size read from the file. A build has checked it
 // (CheckPage); the error is for a page rendered without that check.
 func (v *PageView) ownShareImage(p *content.Page) (*ShareImage, error) {
-	a, cfg, err := v.r.ownShareImageFile(p.ShareImage)
+	a, cfg, err := v.j.pass.r.ownShareImageFile(p.ShareImage)
 	if err != nil {
 		return nil, diag.Errorf(p.File, p.Line("share_image"), "front matter: share_image %q: %v", p.ShareImage, err)
 	}

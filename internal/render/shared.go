@@ -33,7 +33,7 @@ import (
 // FragmentView is what a shared fragment sees as ".".
 type FragmentView struct {
 	Lang   string
-	r      *Renderer
+	j      *job   // the render that renders the fragment
 	parent string // the key of the section the page is in
 	page   *PageView
 	// In a fragment rendered for many pages, page is nil and links that
@@ -56,45 +56,45 @@ type hole struct {
 }
 
 // Site is the site's configuration.
-func (f *FragmentView) Site() *config.Config { return f.r.Config }
+func (f *FragmentView) Site() *config.Config { return f.j.pass.r.cfg }
 
 // Language is the language of the pages.
-func (f *FragmentView) Language() *config.Language { return f.r.Config.Language(f.Lang) }
+func (f *FragmentView) Language() *config.Language { return f.Site().Language(f.Lang) }
 
 // Languages are all of the site's languages, in order.
-func (f *FragmentView) Languages() []config.Language { return f.r.Config.Languages }
+func (f *FragmentView) Languages() []config.Language { return f.Site().Languages }
 
 // T looks up an interface string in the pages' language.
 func (f *FragmentView) T(id string, args ...any) (string, error) {
-	return f.r.translators[f.Lang].T(id, args...)
+	return f.j.pass.r.translators[f.Lang].T(id, args...)
 }
 
 // Section is the section that lists the page, or nil for a home page.
 func (f *FragmentView) Section() *PageView {
-	s := f.r.Content.Page(f.Lang, f.parent)
+	s := f.j.pass.content.Page(f.Lang, f.parent)
 	if s == nil {
 		return nil
 	}
-	return f.r.view(s)
+	return f.j.view(s)
 }
 
 // Home is the home page of the pages' language, or nil.
 func (f *FragmentView) Home() *PageView {
-	h := f.r.Content.Page(f.Lang, "_index")
+	h := f.j.pass.content.Page(f.Lang, "_index")
 	if h == nil {
 		return nil
 	}
-	return f.r.view(h)
+	return f.j.view(h)
 }
 
 // Menu are the pages listed on the home page of the pages' language.
 func (f *FragmentView) Menu() []*PageView {
-	h := f.r.Content.Page(f.Lang, "_index")
+	h := f.j.pass.content.Page(f.Lang, "_index")
 	if h == nil {
 		return nil
 	}
-	f.r.read(h)
-	return (&PageView{r: f.r}).views(f.r.Content.Children(h))
+	f.j.read(h)
+	return f.j.views(f.j.pass.content.Children(h))
 }
 
 // Rel returns a link from the current page to target, a path from the
@@ -172,15 +172,6 @@ type placedHole struct {
 	start, end int
 }
 
-// WithFragments returns a renderer that renders as r does and renders each
-// shared fragment once, for all the pages it serves. Its renders must
-// all see the same content: use a new one for every build.
-func (r *Renderer) WithFragments() *Renderer {
-	c := *r
-	c.frags = &fragments{m: map[fragmentKey]*fragment{}, nonce: newNonce()}
-	return &c
-}
-
 // newNonce returns the start of hole markers: random, so that no page's
 // text can contain one.
 func newNonce() string {
@@ -190,67 +181,67 @@ func newNonce() string {
 }
 
 // sharedFunc is the layouts' function shared. The functions are made
-// once for the base renderer; the page's view knows the renderer of the
-// render in progress, which records what it reads and holds the build's
+// once for the renderer; the page's view knows the job of the render in
+// progress, which records what it reads and whose pass holds the
 // fragments.
 func (r *Renderer) sharedFunc(name string, v *PageView) (template.HTML, error) {
-	if v == nil || v.Page == nil || v.r == nil {
+	if v == nil || v.Page == nil || v.j == nil {
 		return "", fmt.Errorf("shared %q: needs the page, as in {{shared %q .}}", name, name)
 	}
-	return v.r.shared(name, v)
+	return v.j.shared(name, v)
 }
 
-// shared renders the partial name for page v: from the build's fragments
+// shared renders the partial name for page v: from the pass's fragments
 // when v's folder of pages can share it, else on its own.
-func (r *Renderer) shared(name string, v *PageView) (template.HTML, error) {
+func (j *job) shared(name string, v *PageView) (template.HTML, error) {
+	r, frags := j.pass.r, j.pass.frags
 	dir, ok := sharedDir(v)
-	if r.frags == nil || !ok {
-		return r.renderFragment(name, &FragmentView{Lang: v.Lang, r: v.r, parent: v.Parent, page: v})
+	if frags == nil || !ok {
+		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
-	r.frags.mu.Lock()
+	frags.mu.Lock()
 	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir}
-	fr := r.frags.m[key]
+	fr := frags.m[key]
 	if fr == nil {
 		fr = &fragment{}
-		r.frags.m[key] = fr
+		frags.m[key] = fr
 	}
-	r.frags.mu.Unlock()
+	frags.mu.Unlock()
 	fr.mu.Lock()
 	defer fr.mu.Unlock()
 	switch {
 	case fr.first == nil:
-		fr.renderFirst(r, key, v)
+		fr.renderFirst(j.pass, key, v)
 		if fr.err == nil {
-			fr.replay(v)
+			fr.replay(j)
 		}
 		return template.HTML(fr.firstOut), fr.err
 	case !fr.seenSecond:
 		fr.seenSecond = true
-		fr.render(r, key, r.frags.nonce)
+		fr.render(j.pass, key)
 	}
 	if fr.err != nil {
 		return "", fr.err
 	}
-	fr.replay(v)
+	fr.replay(j)
 	if fr.out == nil {
-		return r.renderFragment(name, &FragmentView{Lang: v.Lang, r: v.r, parent: v.Parent, page: v})
+		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
 	return template.HTML(fr.fill(v)), nil
 }
 
-// replay adds the pages the fragment read to what v's render read.
-func (fr *fragment) replay(v *PageView) {
+// replay adds the pages the fragment read to what j's render read.
+func (fr *fragment) replay(j *job) {
 	for _, id := range fr.deps {
-		v.r.readID(id)
+		j.readID(id)
 	}
 }
 
 // renderFirst renders the fragment for v, the first page that asks for it,
-// alone.
-func (fr *fragment) renderFirst(r *Renderer, key fragmentKey, v *PageView) {
+// alone, in a job of its own that records what the fragment reads.
+func (fr *fragment) renderFirst(ps *Pass, key fragmentKey, v *PageView) {
 	deps := Deps{}
-	rec := r.Recording(deps)
-	out, err := rec.renderFragment(key.name, &FragmentView{Lang: key.lang, r: rec, parent: key.parent, page: v})
+	out, err := ps.r.renderFragment(key.name, &FragmentView{Lang: key.lang, j: ps.job(deps), parent: key.parent, page: v})
 	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), slices.Collect(maps.Keys(deps)), err
 }
 
@@ -273,11 +264,11 @@ func sharedDir(v *PageView) (string, bool) {
 // It checks the result against what the first page rendered alone: a
 // hole filled in where the layout's escaping would have changed the link
 // shows there, and then every page renders the fragment alone.
-func (fr *fragment) render(r *Renderer, key fragmentKey, nonce string) {
+func (fr *fragment) render(ps *Pass, key fragmentKey) {
 	deps := Deps{}
-	rec := r.Recording(deps)
-	f := &FragmentView{Lang: key.lang, r: rec, parent: key.parent, nonce: nonce, dir: key.dir}
-	out, err := rec.renderFragment(key.name, f)
+	nonce := ps.frags.nonce
+	f := &FragmentView{Lang: key.lang, j: ps.job(deps), parent: key.parent, nonce: nonce, dir: key.dir}
+	out, err := ps.r.renderFragment(key.name, f)
 	if err != nil {
 		return // each page renders it alone, and reports its own error
 	}
@@ -357,15 +348,15 @@ func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, 
 	return template.HTML(buf.String()), nil
 }
 
-// SharedFragments counts the fragments that renders with r shared between
-// pages so far, and those that pages had to render alone.
-func (r *Renderer) SharedFragments() (shared, alone int) {
-	if r.frags == nil {
+// SharedFragments counts the fragments that the pass's renders shared
+// between pages so far, and those that pages had to render alone.
+func (ps *Pass) SharedFragments() (shared, alone int) {
+	if ps.frags == nil {
 		return 0, 0
 	}
-	r.frags.mu.Lock()
-	defer r.frags.mu.Unlock()
-	for _, fr := range r.frags.m {
+	ps.frags.mu.Lock()
+	defer ps.frags.mu.Unlock()
+	for _, fr := range ps.frags.m {
 		if fr.out != nil {
 			shared++
 		} else {

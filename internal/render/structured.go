@@ -60,7 +60,7 @@ func (v *PageView) StructuredData() (template.JS, error) {
 	if home := v.Home(); home != nil {
 		t.IsPartOf = &thing{Type: "WebSite", Name: v.Language().Title, URL: home.Permalink(), InLanguage: v.Lang}
 	}
-	def := v.r.Config.DefaultLanguage
+	def := v.cfg().DefaultLanguage
 	for _, tr := range v.Translations() {
 		other := v.thing(tr.Page)
 		if tr.Lang == def {
@@ -104,14 +104,14 @@ func (v *PageView) basedOn() (*thing, error) {
 	p := v.Page
 	cite, _ := p.Params["cite"].(map[string]any)
 	if cite == nil {
-		key := v.r.Config.Source
+		key := v.cfg().Source
 		if key == "" {
 			return nil, nil
 		}
-		if p = v.r.Content.Page(v.Lang, key); p == nil {
+		if p = v.j.pass.content.Page(v.Lang, key); p == nil {
 			return nil, fmt.Errorf("%s: source = %q: there is no page %s; name the page whose [params.cite] describes the document the site is based on", config.File, key, content.ID{Lang: v.Lang, Key: key}.File())
 		}
-		v.r.read(p)
+		v.j.read(p)
 		cite, _ = p.Params["cite"].(map[string]any)
 	}
 	name, _ := cite["title"].(string)
@@ -119,7 +119,7 @@ func (v *PageView) basedOn() (*thing, error) {
 		if p == v.Page {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("%s: source = %q: %s has no [params.cite] with a title; give it one, or name the page that has", config.File, v.r.Config.Source, p.File)
+		return nil, fmt.Errorf("%s: source = %q: %s has no [params.cite] with a title; give it one, or name the page that has", config.File, v.cfg().Source, p.File)
 	}
 	t := &thing{Type: "Report", Name: name, DatePublished: p.Date.ISO()}
 	t.InLanguage, _ = cite["lang"].(string)

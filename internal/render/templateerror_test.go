@@ -20,7 +20,7 @@ import (
 // names in internal/render/templates.go until the layout error is again
 // the one wanted.
 func TestGoTemplateErrorWording(t *testing.T) {
-	r := &Renderer{Inputs: &Inputs{Assets: &assets.Set{}}}
+	r := &Renderer{assets: &assets.Set{}}
 	funcs := map[string]template.FuncMap{"en": r.funcs(nil)}
 	for _, c := range []struct {
 		name   string
@@ -55,7 +55,7 @@ func TestGoTemplateErrorWording(t *testing.T) {
 					t.Fatal(err)
 				}
 				set, _ := tmpl.lookup("en", "page")
-				raw := set.ExecuteTemplate(io.Discard, "page.html", &PageView{r: r})
+				raw := set.ExecuteTemplate(io.Discard, "page.html", &PageView{j: r.NewPass(nil, PassOptions{}).job(nil)})
 				err = templateError(raw)
 				checkWording(t, raw, c.res)
 			} else if err != nil {

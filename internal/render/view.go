@@ -27,7 +27,7 @@ type PageView struct {
 	// TOC lists the page's level 2 and 3 headings.
 	TOC []markdown.Heading
 	md  *markdown.Result
-	r   *Renderer
+	j   *job // the render the view is part of
 }
 
 // Paragraphs is the number of the page's top-level paragraphs.
@@ -40,36 +40,39 @@ func (v *PageView) Paragraphs() int {
 
 // view is the view of a page without its content, as lists show it. It
 // records that the render read p.
-func (r *Renderer) view(p *content.Page) *PageView {
-	r.read(p)
+func (j *job) view(p *content.Page) *PageView {
+	j.read(p)
 	return &PageView{
-		Page: p, r: r,
+		Page: p, j: j,
 		Lang: p.Lang, Key: p.Key, URL: p.URL, Kind: p.Kind,
 		Title: p.Title, Description: p.Description, Date: p.Date,
 	}
 }
 
 // viewWith is the view of a page with its converted Markdown.
-func (r *Renderer) viewWith(p *content.Page, md *markdown.Result) *PageView {
-	v := r.view(p)
+func (j *job) viewWith(p *content.Page, md *markdown.Result) *PageView {
+	v := j.view(p)
 	v.Content, v.TOC, v.md = template.HTML(md.HTML), md.TOC, md
 	return v
 }
 
+// cfg is the site's configuration.
+func (v *PageView) cfg() *config.Config { return v.j.pass.r.cfg }
+
 // Site is the site's configuration.
-func (v *PageView) Site() *config.Config { return v.r.Config }
+func (v *PageView) Site() *config.Config { return v.cfg() }
 
 // Language is the page's language.
-func (v *PageView) Language() *config.Language { return v.r.Config.Language(v.Lang) }
+func (v *PageView) Language() *config.Language { return v.cfg().Language(v.Lang) }
 
 // Languages are all of the site's languages, in order.
-func (v *PageView) Languages() []config.Language { return v.r.Config.Languages }
+func (v *PageView) Languages() []config.Language { return v.cfg().Languages }
 
 // T looks up an interface string in the page's language. Layouts
 // normally use the function T; this method serves pages that speak
 // several languages, such as the language chooser.
 func (v *PageView) T(id string, args ...any) (string, error) {
-	return v.r.translators[v.Lang].T(id, args...)
+	return v.j.pass.r.translators[v.Lang].T(id, args...)
 }
 
 // Rel returns a link from this page to target, a path from the site root.
@@ -77,14 +80,14 @@ func (v *PageView) T(id string, args ...any) (string, error) {
 // which a host shows at any address, they start from the base path.
 func (v *PageView) Rel(target string) string {
 	if v.Kind == content.KindNotFound || strings.HasSuffix(v.URL, "/404.html") {
-		return v.r.Config.BasePath() + strings.TrimPrefix(target, "/")
+		return v.cfg().BasePath() + strings.TrimPrefix(target, "/")
 	}
 	return content.RelURL(v.URL, target)
 }
 
 // Abs returns the absolute URL of target, a path from the site root, or ""
 // when the site has no base URL.
-func (v *PageView) Abs(target string) string { return v.r.Config.AbsURL(target) }
+func (v *PageView) Abs(target string) string { return v.cfg().AbsURL(target) }
 
 // Permalink is the page's absolute URL, or "" without a base URL.
 func (v *PageView) Permalink() string { return v.Abs(v.URL) }
@@ -97,7 +100,7 @@ type AssetRef struct {
 
 // Asset returns the link to an asset, by its name under assets/.
 func (v *PageView) Asset(name string) (AssetRef, error) {
-	a, err := v.r.Assets.Lookup(name)
+	a, err := v.j.pass.r.assets.Lookup(name)
 	if err != nil {
 		return AssetRef{}, err
 	}
@@ -106,37 +109,37 @@ func (v *PageView) Asset(name string) (AssetRef, error) {
 
 // Pages are the pages a section lists, without their content.
 func (v *PageView) Pages() []*PageView {
-	v.r.read(v.Page) // a list depends on which pages its section has
-	return v.views(v.r.Content.Children(v.Page))
+	v.j.read(v.Page) // a list depends on which pages its section has
+	return v.j.views(v.j.pass.content.Children(v.Page))
 }
 
 // Section is the section that lists the page (for a regular page, the
 // list page of its folder), or nil for a home page: for navigation
 // between the pages of one section.
 func (v *PageView) Section() *PageView {
-	s := v.r.Content.Page(v.Lang, v.Parent)
+	s := v.j.pass.content.Page(v.Lang, v.Parent)
 	if s == nil {
 		return nil
 	}
-	return v.r.view(s)
+	return v.j.view(s)
 }
 
 // Translations are the page in the other languages that really have it,
 // for hreflang alternates. Stand-ins for missing translations are left out.
 func (v *PageView) Translations() []*PageView {
 	var ts []*content.Page
-	for _, t := range v.r.Content.Translations(v.Page) {
+	for _, t := range v.j.pass.content.Translations(v.Page) {
 		if !t.Untranslated {
 			ts = append(ts, t)
 		}
 	}
-	return v.views(ts)
+	return v.j.views(ts)
 }
 
 // Versions are the page in every other language, including stand-ins,
 // for the language switcher: every language has every URL.
 func (v *PageView) Versions() []*PageView {
-	return v.views(v.r.Content.Translations(v.Page))
+	return v.j.views(v.j.pass.content.Translations(v.Page))
 }
 
 // Original is the default-language page that a stand-in shows, or nil.
@@ -144,64 +147,64 @@ func (v *PageView) Original() *PageView {
 	if !v.Untranslated {
 		return nil
 	}
-	return v.r.view(v.r.Content.Page(v.r.Config.DefaultLanguage, v.Key))
+	return v.j.view(v.j.pass.content.Page(v.cfg().DefaultLanguage, v.Key))
 }
 
 // Stale is the default-language page that this translation was made
 // from, when that page has changed since the translation was last
 // stamped; nil otherwise, and for pages with no stamp to compare.
 func (v *PageView) Stale() *PageView {
-	if v.Untranslated || v.Lang == v.r.Config.DefaultLanguage || v.TranslatedFrom == "" {
+	if v.Untranslated || v.Lang == v.cfg().DefaultLanguage || v.TranslatedFrom == "" {
 		return nil
 	}
-	src := v.r.Content.Page(v.r.Config.DefaultLanguage, v.Key)
+	src := v.j.pass.content.Page(v.cfg().DefaultLanguage, v.Key)
 	if src == nil {
 		return nil
 	}
 	if v.StampedFrom(src) {
 		return nil
 	}
-	return v.r.view(src)
+	return v.j.view(src)
 }
 
 // Home is the home page of the page's language, or nil.
 func (v *PageView) Home() *PageView {
-	h := v.r.Content.Page(v.Lang, "_index")
+	h := v.j.pass.content.Page(v.Lang, "_index")
 	if h == nil {
 		return nil
 	}
-	return v.r.view(h)
+	return v.j.view(h)
 }
 
 // Homes are the home pages of every language, for the language chooser.
 func (v *PageView) Homes() []*PageView {
 	var hs []*content.Page
-	for _, l := range v.r.Config.Languages {
-		if h := v.r.Content.Page(l.Code, "_index"); h != nil {
+	for _, l := range v.cfg().Languages {
+		if h := v.j.pass.content.Page(l.Code, "_index"); h != nil {
 			hs = append(hs, h)
 		}
 	}
-	return v.views(hs)
+	return v.j.views(hs)
 }
 
 // NotFound is the 404 page of the page's language, or nil.
 func (v *PageView) NotFound() *PageView {
-	p := v.r.Content.Page(v.Lang, "404")
+	p := v.j.pass.content.Page(v.Lang, "404")
 	if p == nil {
 		return nil
 	}
-	return v.r.view(p)
+	return v.j.view(p)
 }
 
 // Menu are the pages listed on the home page of the page's language: the
 // site's main sections and pages.
 func (v *PageView) Menu() []*PageView {
-	h := v.r.Content.Page(v.Lang, "_index")
+	h := v.j.pass.content.Page(v.Lang, "_index")
 	if h == nil {
 		return nil
 	}
-	v.r.read(h) // the menu depends on which pages the home lists
-	return v.views(v.r.Content.Children(h))
+	v.j.read(h) // the menu depends on which pages the home lists
+	return v.j.views(v.j.pass.content.Children(h))
 }
 
 // StandaloneURL is the path of the page's single-file edition, or ""
@@ -213,10 +216,11 @@ func (v *PageView) StandaloneURL() string {
 	return v.Page.StandaloneURL()
 }
 
-func (v *PageView) views(ps []*content.Page) []*PageView {
+// views are the views of ps, each recorded as read.
+func (j *job) views(ps []*content.Page) []*PageView {
 	vs := make([]*PageView, len(ps))
 	for i, p := range ps {
-		vs[i] = v.r.view(p)
+		vs[i] = j.view(p)
 	}
 	return vs
 }

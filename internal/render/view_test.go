@@ -21,7 +21,7 @@ func TestViewCopiesPageFields(t *testing.T) {
 		Lang: "es", Key: "report", File: "content/es/report.md", Kind: content.KindSection,
 		URL: "/es/informe/", Out: "es/informe/index.html", Parent: "_index",
 	}
-	v := reflect.ValueOf((&Renderer{}).view(p)).Elem()
+	v := reflect.ValueOf((&Renderer{}).NewPass(nil, PassOptions{}).job(nil).view(p)).Elem()
 	page := reflect.ValueOf(p).Elem()
 	copied := 0
 	for i := range v.NumField() {
