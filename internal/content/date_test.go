@@ -61,6 +61,9 @@ func TestDateErrors(t *testing.T) {
 		{"right-to-left override in a title", "+++\ntitle = \"Informe \u202eexe.pdf\"\n+++\n", `content/en/x.md:2: front matter: title holds the invisible character U+202E (right-to-left override), which reorders the text that readers see`},
 		{"noncharacter in a share image's alt", "+++\ntitle = \"T\"\nshare_image_alt = \"a \\uFFFF\"\n+++\n", `content/en/x.md:3: front matter: share_image_alt holds the invisible character U+FFFF (a noncharacter)`},
 		{"control character in params", "+++\ntitle = \"T\"\n[params]\nmenu = \"About\"\nsummary = \"x\\u0008\"\n+++\n", `content/en/x.md:5: front matter: params.summary holds the invisible character U+0008 (backspace)`},
+		{"BEL in the text", "+++\ntitle = \"T\"\n+++\n\nFirst paragraph.\n\nA bell\a here.\n", `content/en/x.md:7: the line holds the invisible character U+0007 (BEL, the bell), which a page must not publish`},
+		{"C1 control in YAML page's text", "---\ntitle: T\n---\nA next\u0085line.\n", `content/en/x.md:4: the line holds the invisible character U+0085 (next line)`},
+		{"lone carriage return in the text", "+++\ntitle = \"T\"\n+++\nover\rwritten\n", `content/en/x.md:4: the line holds the invisible character U+000D (carriage return)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := Parse(ID{Lang: "en", Key: "x"}, []byte(tc.src))

@@ -17,6 +17,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/diag"
+	"cecot/internal/invisible"
 	"cecot/internal/parallel"
 )
 
@@ -251,6 +252,12 @@ func Parse(id ID, src []byte) (*Page, []*Warning, error) {
 	fm, warns, err := parseFrontMatter(path, format, fmText)
 	if err != nil {
 		return nil, warns, err
+	}
+	if i, r := invisible.Index(body); i >= 0 {
+		// The body keeps the front matter's lines, blank, so a line
+		// of the body is a line of the file.
+		err := invisible.Check(string(r), false)
+		return nil, warns, diag.At(path, bytes.Count(body[:i], []byte("\n"))+1, "invisible_line", "the line "+err.Error(), "Err", err)
 	}
 	sum := sha256.Sum256(fmText)
 	fm.hash = hex.EncodeToString(sum[:])

@@ -111,3 +111,23 @@ func FromTOML(msg string) (*diag.Message, bool) {
 	}
 	return nil, false
 }
+
+// Index returns the byte offset in text of the first character that
+// must not be published (Find with title unset), and that character, or
+// -1. It looks at bytes first, as the text of every page goes through
+// it: only a byte that can start such a character is decoded.
+func Index(text []byte) (int, rune) {
+	for i, b := range text {
+		switch {
+		case b < 0x20 || b == 0x7f:
+			if b != '\t' && b != '\n' {
+				return i, rune(b)
+			}
+		case b == 0xc2 || b == 0xef: // C1 controls; U+FFFE and U+FFFF
+			if r, _ := utf8.DecodeRune(text[i:]); forbidden(r, false) {
+				return i, r
+			}
+		}
+	}
+	return -1, 0
+}

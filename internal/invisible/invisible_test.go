@@ -69,3 +69,30 @@ func TestFromTOML(t *testing.T) {
 		t.Error("FromTOML took another message for a control character's")
 	}
 }
+
+func TestIndex(t *testing.T) {
+	tests := []struct {
+		text string
+		i    int
+		r    rune
+	}{
+		{"plain text\twith a tab\nand lines", -1, 0},
+		{"señal ¿qué? €", -1, 0},
+		{"right\u202eto left", -1, 0}, // bidi controls are refused in titles only
+		{"a\x07bell", 1, 0x07},
+		{"a\r\nb", 1, '\r'},
+		{"ñ\u0085next line", 2, 0x85},
+		{"x\uffffy", 1, 0xffff},
+		{"\x1b[31mred", 0, 0x1b},
+		{"del\x7f", 3, 0x7f},
+	}
+	for _, tt := range tests {
+		i, r := Index([]byte(tt.text))
+		if i != tt.i || r != tt.r {
+			t.Errorf("Index(%q) = %d, %U; want %d, %U", tt.text, i, r, tt.i, tt.r)
+		}
+		if _, ok := Find(tt.text, false); ok != (tt.i >= 0) {
+			t.Errorf("Find(%q) disagrees with Index", tt.text)
+		}
+	}
+}
