@@ -261,3 +261,42 @@ func TestBuildSpeaksSpanishSyntax(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildSpeaksSpanishLayouts checks a broken layout, a layout or
+// share image a page names, and an interface string's plural forms and
+// placeholders in Spanish at their line.
+func TestBuildSpeaksSpanishLayouts(t *testing.T) {
+	const pageLayout = "{{template \"base\" .}}\n{{define \"main\"}}"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"syntax", map[string]string{"layouts/page.html": pageLayout + "\n{{if}}\n{{end}}\n"},
+			"site: error: layouts/page.html:3: falta el valor de if; las acciones se escriben {{...}}, y cada if, range, with, define y block termina con {{end}}\n"},
+		{"no such field", map[string]string{"layouts/base.html": "{{define \"base\"}}<!doctype html>\n<title>{{.Titel}}</title>\n{{end}}\n"},
+			"site: error: layouts/base.html:2: {{.Titel}}: una página no tiene ningún campo ni método Titel; revise cómo está escrito, comparándolo con PageView en internal/render/view.go (al construir content/en/_index.md y otras 3 páginas)\n"},
+		{"no such asset", map[string]string{"layouts/page.html": pageLayout + "\n<link rel=stylesheet href=\"{{(.Asset \"css/missing.css\").URL}}\">\n{{end}}\n"},
+			"site: error: layouts/page.html:3: {{.Asset}}: no existe el recurso \"css/missing.css\" en assets/; agregue assets/css/missing.css o corrija el nombre (al construir content/en/report.md y otra página)\n"},
+		{"no such message", map[string]string{"layouts/page.html": pageLayout + "<p>{{T \"nohay\"}}</p>{{end}}\n"},
+			"site: error: layouts/page.html:2: {{T \"nohay\"}}: T: no existe el mensaje \"nohay\" en locales/en.toml; agréguelo ahí (al construir content/en/report.md y otra página)\n"},
+		{"no such template", map[string]string{"layouts/page.html": pageLayout + "<p>{{template \"nada\" .}}</p>{{end}}\n"},
+			"site: error: layouts/page.html:2: no existe la plantilla \"nada\"; defínala con {{define \"nada\"}} o corrija el nombre (al construir content/en/report.md y otra página)\n"},
+		{"layout a page names", map[string]string{"content/es/report.md": page(`title = "Informe"`, `layout = "wide"`)},
+			"site: error: content/es/report.md:3: metadatos: layout \"wide\": no existe layouts/wide.html; use una de las plantillas (home, page), o agregue el archivo\n"},
+		{"share image a page names", map[string]string{"content/es/report.md": page(`title = "Informe"`, `share_image = "x.png"`)},
+			"site: error: content/es/report.md:3: metadatos: share_image \"x.png\": no existe el archivo assets/x.png; guarde la imagen en assets/, o corrija el nombre\n"},
+		{"plural form missing", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nother = \"{{.Count}} páginas\"\n"},
+			"site: error: locales/es.toml:3: mensaje \"pages\": falta la forma de plural \"many\"; el idioma \"es\" necesita one, many, other\n"},
+		{"unknown placeholder", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Cuenta}} páginas\"\n"},
+			"site: error: locales/es.toml:3: mensaje \"pages\": forma de plural \"other\": marcador desconocido {{.Cuenta}}; este texto solo puede usar {{.Count}}, escritos como en el original\n"},
+		{"unknown key in a message table", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\notro = \"x\"\n"},
+			"site: error: locales/es.toml:3: mensaje \"pages\": clave desconocida \"otro\"; una tabla de mensaje tiene las formas de plural zero, one, two, few, many, other, y description\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if code, stderr := buildInSpanish(t, c.files); code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, c.want)
+			}
+		})
+	}
+}

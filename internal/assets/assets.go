@@ -147,7 +147,8 @@ func (s *Set) Lookup(name string) (*Asset, error) {
 	if a, ok := s.byName[strings.TrimPrefix(name, "/")]; ok {
 		return a, nil
 	}
-	return nil, fmt.Errorf("no asset %q in %s/; add %s/%s or fix the name", name, Dir, Dir, strings.TrimPrefix(name, "/"))
+	file := Dir + "/" + strings.TrimPrefix(name, "/")
+	return nil, diag.Say("asset_missing", fmt.Sprintf("no asset %q in %s/; add %s or fix the name", name, Dir, file), "Name", fmt.Sprintf("%q", name), "Dir", Dir, "File", file)
 }
 
 // All returns every asset, ordered by name.

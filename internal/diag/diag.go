@@ -222,3 +222,12 @@ func Say(id, english string, pairs ...any) *Message {
 func At(path string, line int, id, english string, pairs ...any) *Error {
 	return &Error{Path: path, Line: line, Err: Say(id, english, pairs...)}
 }
+
+// Sayer is an error that builds its words when they are asked for, from
+// fields that change after it is made (a count of other pages), so it
+// cannot hold a Message: Said returns the same words as a located
+// Message, which a message catalogue can say in the reader's language.
+type Sayer interface {
+	error
+	Said() error
+}

@@ -77,7 +77,7 @@ func Inspect(fsys fs.FS, lang string) (*FileInfo, error) {
 		}
 		fi.Messages[m.ID] = mi
 		if err := checkPlural(m, lang, forms); err != nil {
-			fi.Problems = append(fi.Problems, diag.Errorf(fi.File, line, "message %q: %w", m.ID, err))
+			fi.Problems = append(fi.Problems, &diag.Error{Path: fi.File, Line: line, Err: err.Message()})
 		}
 	}
 	return fi, nil

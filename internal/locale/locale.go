@@ -90,7 +90,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 		return nil
 	}
 	if _, serr := fs.Lstat(fsys, name); errors.Is(serr, fs.ErrNotExist) {
-		return diag.Errorf(name, 0, "missing; the default language's interface strings must be there, one message per line: skip_to_content = \"Skip to content\"")
+		return diag.At(name, 0, "strings_missing", "missing; the default language's interface strings must be there, one message per line: skip_to_content = \"Skip to content\"")
 	}
 	if err != nil {
 		return diag.CannotRead(name, err)
@@ -123,7 +123,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	var errs diag.List
 	for _, m := range msgs {
 		if err := checkPlural(m, lang, forms); err != nil {
-			errs.Add(diag.Errorf(name, l.lines[lang][m.ID], "message %q: %v", m.ID, err))
+			errs.Add(&diag.Error{Path: name, Line: l.lines[lang][m.ID], Err: err.Message()})
 			continue
 		}
 		l.messages[lang][m.ID] = m
@@ -148,7 +148,8 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 		case map[string]any:
 			for _, k := range slices.Sorted(maps.Keys(v)) {
 				if !slices.Contains(tableKeys, k) {
-					errs.Add(diag.Errorf(name, lines[id], "message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")))
+					errs.Add(diag.At(name, lines[id], "strings_unknown_key", fmt.Sprintf("message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")),
+						"ID", fmt.Sprintf("%q", id), "Key", fmt.Sprintf("%q", k), "Forms", strings.Join(allForms, ", ")))
 				} else if s, ok := v[k].(string); !ok {
 					errs.Add(diag.At(name, lines[id], "strings_form_quotes", fmt.Sprintf("message %q: %s: want text in quotes", id, k), "ID", fmt.Sprintf("%q", id), "Form", k))
 				} else if err := invisible.Check(s, false); err != nil {
@@ -167,7 +168,7 @@ var tableKeys = []string{"zero", "one", "two", "few", "many", "other", "descript
 
 // checkPlural accepts a simple message, or a plural one with exactly the
 // forms its language uses.
-func checkPlural(m *i18n.Message, lang string, forms []string) error {
+func checkPlural(m *i18n.Message, lang string, forms []string) *PluralError {
 	given := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
 	var have []string
 	for _, f := range allForms {
@@ -215,6 +216,14 @@ func (e *PluralError) Error() string {
 		return fmt.Sprintf("plural form %q is not used in language %q, which has %s; remove it", e.Form, e.Lang, forms)
 	}
 	return fmt.Sprintf("plural form %q is missing; language %q needs %s", e.Form, e.Lang, forms)
+}
+
+// Message is the error as the catalogue's message plural_<kind>, which
+// names the message: `message "pages": plural form "many" is missing;
+// ...`. It unwraps to e.
+func (e *PluralError) Message() *diag.Message {
+	return diag.Say("plural_"+e.Kind, fmt.Sprintf("message %q: %v", e.ID, e), "ID", fmt.Sprintf("%q", e.ID),
+		"Form", fmt.Sprintf("%q", e.Form), "Lang", fmt.Sprintf("%q", e.Lang), "Forms", strings.Join(e.Forms, ", "), "Err", e)
 }
 
 // messageLines finds the line where each message starts: "[id]" or
@@ -318,7 +327,7 @@ func (t *Translator) T(id string, args ...any) (string, error) {
 			return s, nil
 		}
 		if errors.As(err, &nf) || t.locales.Message(t.locales.def, id) == nil {
-			return "", fmt.Errorf("T: no message %q in %s; add it there", id, File(t.locales.def))
+			return "", diag.Say("t_no_message", fmt.Sprintf("T: no message %q in %s; add it there", id, File(t.locales.def)), "ID", fmt.Sprintf("%q", id), "File", File(t.locales.def))
 		}
 		return "", fmt.Errorf("T %q: %v", id, err)
 	}

@@ -1,6 +1,8 @@
 package locale
 
 import (
+	"fmt"
+
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"cecot/internal/diag"
@@ -25,7 +27,7 @@ func (l *Locales) checkPromises(langs []string) error {
 				continue
 			}
 			for _, p := range promise.String(Forms(def), Forms(m)) {
-				err := diag.Errorf(File(lang), l.Line(lang, id), "message %q: %w", id, p)
+				err := messageError(File(lang), l.Line(lang, id), id, p)
 				if p.Kind == promise.Dropped {
 					l.dropped = append(l.dropped, err)
 				} else {
@@ -50,10 +52,16 @@ func (l *Locales) checkAlone(lang string, m *i18n.Message) error {
 			if len(forms) > 1 {
 				p.Form = f
 			}
-			errs.Add(diag.Errorf(File(lang), l.Line(lang, m.ID), "message %q: %w", m.ID, p))
+			errs.Add(messageError(File(lang), l.Line(lang, m.ID), m.ID, p))
 		}
 	}
 	return errs.Err()
+}
+
+// messageError is err about message id, at file and line.
+func messageError(file string, line int, id string, err error) *diag.Error {
+	q := fmt.Sprintf("%q", id)
+	return diag.At(file, line, "strings_message", "message "+q+": "+err.Error(), "ID", q, "Err", err)
 }
 
 // Dropped returns the translations that leave out a placeholder of their

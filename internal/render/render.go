@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -250,7 +251,8 @@ func (r *Renderer) HasLayout(name string) bool {
 func (j *job) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
 	set, ok := j.pass.r.tmpl.lookup(p.Lang, layout)
 	if !ok {
-		return nil, diag.Errorf(p.File, p.Line("layout"), "no layout %q; add %s/%s.html or fix the layout key", layout, config.LayoutsDir, layout)
+		q, file := fmt.Sprintf("%q", layout), config.LayoutsDir+"/"+layout+".html"
+		return nil, diag.At(p.File, p.Line("layout"), "layout_missing", "no layout "+q+"; add "+file+" or fix the layout key", "Layout", q, "File", file)
 	}
 	var buf bytes.Buffer
 	// The layout around the content, in one allocation; with a compact
@@ -289,6 +291,26 @@ func (e *ExecError) Error() string {
 
 // Unwrap returns the located layout error.
 func (e *ExecError) Unwrap() error { return e.Err }
+
+// Said is the error as a message at the layout's file and line, for the
+// message catalogue (diag.Sayer).
+func (e *ExecError) Said() error {
+	located := &diag.Error{Err: e.Err}
+	var d *diag.Error
+	if errors.As(e.Err, &d) && d.Error() == e.Err.Error() {
+		located = &diag.Error{Path: d.Path, Line: d.Line, Err: d.Err}
+	}
+	id := "layout_rendering"
+	switch {
+	case e.Others == 1:
+		id = "layout_rendering_one_more"
+	case e.Others > 1:
+		id = "layout_rendering_more"
+	}
+	english := strings.TrimPrefix(e.Error(), strings.TrimSuffix(located.Error(), located.Err.Error()))
+	located.Err = diag.Say(id, english, "Err", located.Err, "Page", e.Page, "Others", e.Others)
+	return located
+}
 
 // convert converts p's Markdown, resolving links to other pages of its
 // language: relative to p, or absolute for a file that is read away
@@ -456,7 +478,8 @@ func (r *Renderer) paragraphLabel(p *content.Page) (func(int) string, error) {
 		// Only a message missing from the default language fails: a
 		// language without it falls back to the default's, with a
 		// warning from locale.Load.
-		return nil, diag.Errorf(locale.File(r.cfg.DefaultLanguage), 0, "no message %s, which names each numbered paragraph's link for screen readers; add a line like %s = \"Paragraph {{.Number}}\"", locale.ParagraphLabel, locale.ParagraphLabel)
+		return nil, diag.At(locale.File(r.cfg.DefaultLanguage), 0, "strings_paragraph_label",
+			fmt.Sprintf("no message %s, which names each numbered paragraph's link for screen readers; add a line like %s = \"Paragraph {{.Number}}\"", locale.ParagraphLabel, locale.ParagraphLabel), "ID", locale.ParagraphLabel)
 	}
 	return func(n int) string {
 		s, _ := tr.T(locale.ParagraphLabel, map[string]any{"Number": n}) // checked above

@@ -229,7 +229,7 @@ func (v *PageView) ShareImage() (*ShareImage, error) {
 func (v *PageView) ownShareImage(p *content.Page) (*ShareImage, error) {
 	a, cfg, err := v.j.pass.r.ownShareImageFile(p.ShareImage)
 	if err != nil {
-		return nil, diag.Errorf(p.File, p.Line("share_image"), "front matter: share_image %q: %v", p.ShareImage, err)
+		return nil, shareImageError(p, err)
 	}
 	alt := p.ShareImageAlt
 	if alt == "" {

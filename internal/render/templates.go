@@ -44,7 +44,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 	var common, layouts []string
 	err := fs.WalkDir(fsys, config.LayoutsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil && p == config.LayoutsDir && errors.Is(err, fs.ErrNotExist) {
-			return diag.Errorf(config.LayoutsDir, 0, "missing; a site needs at least %s/base.html and %s/page.html", config.LayoutsDir, config.LayoutsDir)
+			return diag.At(config.LayoutsDir, 0, "layouts_missing", fmt.Sprintf("missing; a site needs at least %s/base.html and %s/page.html", config.LayoutsDir, config.LayoutsDir), "Dir", config.LayoutsDir)
 		}
 		if err != nil {
 			return diag.CannotRead(p, err)
@@ -127,7 +127,8 @@ func parseHint(err error) error {
 	if !errors.As(err, &e) || e.Path == "" {
 		return err
 	}
-	return diag.Errorf(e.Path, e.Line, "%v; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}", e.Err)
+	return &diag.Error{Path: e.Path, Line: e.Line, Err: diag.Say("layout_syntax",
+		e.Err.Error()+"; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}", "Problem", e.Err)}
 }
 
 // lookup returns the set of a layout ("page", "404") in lang.
@@ -162,19 +163,23 @@ func templateError(err error) error {
 	var he *template.Error
 	if errors.As(err, &he) {
 		if file, line, ok := escapeErrorPlace(he); ok {
-			return diag.Errorf(path.Join(config.LayoutsDir, file), line, "%s", he.Description)
+			said := goWords(he.Description)
+			if said.ID == "layout_go" {
+				said = diag.Say("layout_escape", he.Description, "Go", he.Description)
+			}
+			return &diag.Error{Path: path.Join(config.LayoutsDir, file), Line: line, Err: said}
 		}
 	}
 	msg := err.Error()
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
-		return diag.Errorf(path.Join(config.LayoutsDir, m[1]), line, "%s", execMessage(m[3]))
+		return &diag.Error{Path: path.Join(config.LayoutsDir, m[1]), Line: line, Err: execMessage(m[3], err)}
 	}
 	// Unread wording: Go's own words, at the layout an execution error
 	// names when it names a file.
 	var ee texttemplate.ExecError
 	if errors.As(err, &ee) && strings.HasSuffix(ee.Name, ".html") {
-		return diag.Errorf(path.Join(config.LayoutsDir, ee.Name), 0, "%s", msg)
+		return &diag.Error{Path: path.Join(config.LayoutsDir, ee.Name), Line: 0, Err: goWords(msg)}
 	}
 	return fmt.Errorf("%s: %v", config.LayoutsDir, err)
 }
@@ -209,22 +214,63 @@ func cutLast(s, sep string) (before, after string, found bool) {
 
 // execMessage rewords an execution error: `executing "main" at <.Nope>:
 // can't evaluate field Nope in type *render.PageView` becomes `{{.Nope}}:
-// a page has no field or method Nope; ...`.
-func execMessage(msg string) string {
+// a page has no field or method Nope; ...`. An error of the site's own
+// template functions (T, Asset) keeps its message, and so its words in
+// the translator's language; err is the error msg was read from.
+func execMessage(msg string, err error) *diag.Message {
 	m := execRE.FindStringSubmatch(msg)
 	if m == nil {
-		return msg
+		return goWords(msg)
 	}
-	action, detail := m[1], m[2]
+	action, detail := "{{"+m[1]+"}}", m[2]
+	var said *diag.Message
 	if f := fieldRE.FindStringSubmatch(detail); f != nil {
 		switch typ := strings.TrimPrefix(f[2], "*"); typ {
 		case "render.PageView", "content.Page":
-			detail = fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1])
+			said = diag.Say("layout_no_field_page", fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1]), "Field", f[1])
 		default:
-			detail = fmt.Sprintf("%s has no field or method %s", typ, f[1])
+			said = diag.Say("layout_no_field", fmt.Sprintf("%s has no field or method %s", typ, f[1]), "Type", typ, "Field", f[1])
+		}
+	} else if errors.As(err, &said) && said.English == detail {
+		// A template function's own message.
+	} else {
+		said = goWords(detail)
+	}
+	return diag.Say("layout_action", action+": "+said.English, "Action", action, "Err", said)
+}
+
+// goMessages are Go's commonest words about a layout's mistakes, by the
+// catalogue message that says them; Name is what they quote.
+var goMessages = []struct {
+	re *regexp.Regexp
+	id string
+}{
+	{regexp.MustCompile(`^missing value for (\S+)$`), "layout_missing_value"},
+	{regexp.MustCompile(`^unexpected EOF$`), "layout_eof"},
+	{regexp.MustCompile(`^unexpected \{\{end\}\}`), "layout_extra_end"},
+	{regexp.MustCompile(`^unexpected EOF in `), "layout_eof"},
+	{regexp.MustCompile(`^function "([^"]*)" not defined$`), "layout_no_function"},
+	{regexp.MustCompile(`^bad character (U\+[0-9A-F]+ '.*')$`), "layout_bad_char"},
+	{regexp.MustCompile(`^unclosed action`), "layout_unclosed"},
+	{regexp.MustCompile(`^no such template "([^"]*)"$`), "layout_no_template"},
+	{regexp.MustCompile(`^template: no template "([^"]*)"`), "layout_no_template"},
+}
+
+// goWords is Go's message about a layout, in English as Go wrote it;
+// the catalogue says the commonest in other words, and any other keeps
+// Go's, which cannot be put in words without knowing what they are
+// about (layout_go).
+func goWords(msg string) *diag.Message {
+	for _, g := range goMessages {
+		if m := g.re.FindStringSubmatch(msg); m != nil {
+			name := ""
+			if len(m) > 1 {
+				name = m[1]
+			}
+			return diag.Say(g.id, msg, "Name", name)
 		}
 	}
-	return fmt.Sprintf("{{%s}}: %s", action, detail)
+	return diag.Say("layout_go", msg, "Go", msg)
 }
 
 // partialSet returns base.html and the partials with lang's functions,

@@ -160,6 +160,10 @@ func (p *Printer) Error(err error) string {
 	if errors.As(err, &m) && m.Error() == err.Error() {
 		return p.Say(m)
 	}
+	var sayer diag.Sayer
+	if errors.As(err, &sayer) && sayer.Error() == err.Error() {
+		return p.Error(sayer.Said())
+	}
 	var dm *diag.Message
 	if errors.As(err, &dm) && dm.Error() == err.Error() {
 		return p.sayDiag(dm)
