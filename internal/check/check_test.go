@@ -14,7 +14,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/engine"
 	"cecot/internal/images/imagestest"
-	"cecot/internal/translate"
+	"cecot/internal/stamp"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -253,7 +253,7 @@ func TestTranslationsBreakingPromises(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Stamped as translated from the English as it is.
-	stamp := "translated_from = \"" + translate.MakeStamp(p.Body, translate.HeadingIDs(p, nil)) + "\"\n"
+	stamp := "translated_from = \"" + stamp.Make(p.Body, stamp.HeadingIDs(p, nil)) + "\"\n"
 	fsys := projectFS(t, map[string]string{
 		"en/report.md": en,
 		"es/report.md": pageFile("Informe", stamp, "\nUno.\n\nDos `código`.\n\n[^1]: Nota.\n"),

@@ -7,7 +7,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/markdown"
 	"cecot/internal/render"
-	"cecot/internal/translate"
+	"cecot/internal/stamp"
 )
 
 // TestTranslationStates renders a site with a translated page, a stale
@@ -18,9 +18,9 @@ func TestTranslationStates(t *testing.T) {
 	old := strings.Replace(report, "One fact.", "An older fact.", 1)
 	pages := map[string]string{
 		"en/_index.md": pageFile("Home", "", "\nWelcome.\n"),
-		"es/_index.md": pageFile("Inicio", "translated_from = \""+translate.MakeStamp([]byte("\n\n\n\n\nWelcome.\n"), markdown.Page{})+"\"\n", "\nBienvenida.\n"),
+		"es/_index.md": pageFile("Inicio", "translated_from = \""+stamp.Make([]byte("\n\n\n\n\nWelcome.\n"), markdown.Page{})+"\"\n", "\nBienvenida.\n"),
 		"en/report.md": pageFile("Report", "numbered = true\n", report),
-		"es/report.md": pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+translate.MakeStamp([]byte("\n\n\n\n"+old), markdown.Page{})+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n"),
+		"es/report.md": pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+old), markdown.Page{})+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n"),
 		"en/about.md":  pageFile("About", "", "\nAbout us: [facts](report.md#facts), [the first](report.md#p1).\n"),
 		"en/404.md":    pageFile("Not found", "", "\nGone.\n"),
 		"es/404.md":    pageFile("No encontrada", "", "\nNo está.\n"),
@@ -72,7 +72,7 @@ func TestTranslationStates(t *testing.T) {
 		for k, v := range pages {
 			fixed[k] = v
 		}
-		fixed["es/report.md"] = pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+translate.MakeStamp([]byte("\n\n\n\n"+report), markdown.Page{})+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n")
+		fixed["es/report.md"] = pageFile("Informe", "numbered = true\nslug = \"informe\"\ntranslated_from = \""+stamp.Make([]byte("\n\n\n\n"+report), markdown.Page{})+"\"\n", "\nEl informe.\n\n## Datos\n\nUn dato.\n")
 		s2, err := engine.Load(projectFS(t, fixed), engine.Options{})
 		if err != nil {
 			t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -94,18 +93,6 @@ func SourceHash(body []byte) string {
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:6])
-}
-
-// StampedFrom reports whether p, a translation, records src as it is
-// now: whether the first word of p's translated_from, the hash of the
-// original's body it was made from, is src's hash. The rest of a stamp,
-// its sections, is the translators' business (package translate).
-func (p *Page) StampedFrom(src *Page) bool {
-	hash := strings.TrimSpace(p.TranslatedFrom)
-	if i := strings.IndexFunc(hash, unicode.IsSpace); i >= 0 {
-		hash = hash[:i]
-	}
-	return hash != "" && hash == src.BodyHash
 }
 
 // CountWords counts the words of text as strings.Fields splits them,

@@ -7,6 +7,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 	"cecot/internal/translation"
 )
 
@@ -44,7 +45,7 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}
 	if len(c.Untranslated) == 0 {
-		if p.StampedFrom(src) {
+		if stamp.From(p, src) {
 			// In step: the record is the original's blocks as
 			// they are.
 			return body, nil, nil, nil

@@ -7,6 +7,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 )
 
 // PageView is what a layout sees as "." for a page.
@@ -161,7 +162,7 @@ func (v *PageView) Stale() *PageView {
 	if src == nil {
 		return nil
 	}
-	if v.StampedFrom(src) {
+	if stamp.From(v.Page, src) {
 		return nil
 	}
 	return v.j.view(src)

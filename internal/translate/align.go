@@ -19,6 +19,7 @@ import (
 	"cecot/internal/markdown"
 	"cecot/internal/parallel"
 	"cecot/internal/po"
+	"cecot/internal/stamp"
 )
 
 // Align returns every published page of the default language aligned
@@ -268,7 +269,7 @@ func stampChanges(orig, tr *pageFile) func(Block) bool {
 	if tr.page.TranslatedFrom == "" {
 		return all
 	}
-	st, err := ParseStamp(tr.page.TranslatedFrom)
+	st, err := stamp.Parse(tr.page.TranslatedFrom)
 	if err != nil {
 		return all
 	}
@@ -279,7 +280,7 @@ func stampChanges(orig, tr *pageFile) func(Block) bool {
 		return all
 	}
 	// As Diff, with one parse of the original.
-	secs := Sections(orig.page.Body, orig.ids)
+	secs := stamp.Sections(orig.page.Body, orig.ids)
 	bad := map[string]bool{}
 	for _, s := range secs {
 		if old, ok := st.Sections[s.ID]; !ok || old != s.Hash {

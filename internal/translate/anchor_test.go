@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 )
 
 // TestSectionsAreAnchors checks that a stamp names each section by the
@@ -22,8 +23,8 @@ func TestSectionsAreAnchors(t *testing.T) {
 		want = append(want, h.ID)
 	}
 	var got []string
-	for _, s := range Sections(body, page) {
-		if s.ID != Intro {
+	for _, s := range stamp.Sections(body, page) {
+		if s.ID != stamp.Intro {
 			got = append(got, s.ID)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 
 	"cecot/internal/content"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 )
 
 // frontFields are the translatable front-matter fields: kind, key, and
@@ -88,7 +89,7 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 	if err != nil {
 		return nil, err
 	}
-	pf := &pageFile{path: path, page: p, ids: HeadingIDs(p, reserved)}
+	pf := &pageFile{path: path, page: p, ids: stamp.HeadingIDs(p, reserved)}
 	src := data
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
 		src, pf.bom = b, true

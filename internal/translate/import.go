@@ -13,6 +13,7 @@ import (
 	"cecot/internal/markdown"
 	"cecot/internal/po"
 	"cecot/internal/promise"
+	"cecot/internal/stamp"
 	"cecot/internal/words"
 )
 
@@ -195,7 +196,7 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	if len(edits) == 0 && (s.tr == nil || !allDone || s.tr.page.StampedFrom(s.orig.page)) && !s.needsRestructure() {
+	if len(edits) == 0 && (s.tr == nil || !allDone || stamp.From(s.tr.page, s.orig.page)) && !s.needsRestructure() {
 		return nil
 	}
 	out, err := s.apply(edits, allDone)
@@ -247,8 +248,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 	}
 	var err error
 	if s.tr == nil || allDone {
-		stamp := MakeStamp(s.orig.page.Body, s.orig.ids)
-		if src, err = s.stamp(src, stamp); err != nil {
+		if src, err = s.stamp(src, stamp.Make(s.orig.page.Body, s.orig.ids)); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
 	}
@@ -380,15 +380,15 @@ func unitOf(b Block) promise.Unit {
 // stamp stamps src, the translation's new text, as made from the
 // original as it is now, with the record of its blocks when it has the
 // original's blocks (see stampBlocks).
-func (s *pageSync) stamp(src []byte, stamp string) ([]byte, error) {
+func (s *pageSync) stamp(src []byte, value string) ([]byte, error) {
 	p, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src)
 	if err != nil {
 		return nil, err
 	}
 	if sameBlocks(s.orig.path, s.orig.page.Body, s.trFile(), p.Body) != nil {
-		return SetStamp(src, stamp)
+		return SetStamp(src, value)
 	}
-	return stampBlocks(src, stamp, s.orig.page.Body)
+	return stampBlocks(src, value, s.orig.page.Body)
 }
 
 // entryName names a page's entry in messages: its msgctxt, and for a

@@ -17,6 +17,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/locale"
 	"cecot/internal/po"
+	"cecot/internal/stamp"
 )
 
 // apply writes a plan's files into fsys.
@@ -411,7 +412,7 @@ func TestStampVouches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamped, err := SetStamp(fsys["content/es/guide.md"].Data, MakeStamp(pf.page.Body, pf.ids))
+	stamped, err := SetStamp(fsys["content/es/guide.md"].Data, stamp.Make(pf.page.Body, pf.ids))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,11 +485,11 @@ func TestDeletedBlockBecomesObsolete(t *testing.T) {
 	fsys := posite(t)
 	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Other\"\n+++\n\nFirst.\n\nSecond.\n\nThird.\n")}
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Otra\"\n+++\n\nPrimero.\n\nSegundo.\n\nTercero.\n")}
-	stamp(t, fsys, "other")
+	stampPage(t, fsys, "other")
 	mustExport(t, fsys)
 	change(t, fsys, "content/en/other.md", "First.\n\n", "")
 	change(t, fsys, "content/es/other.md", "Primero.\n\n", "")
-	stamp(t, fsys, "other")
+	stampPage(t, fsys, "other")
 	p := mustExport(t, fsys)
 	got := string(p.Files["locales/po/pages/es/other.po"])
 	for _, want := range []string{
@@ -508,9 +509,9 @@ func TestDeletedBlockBecomesObsolete(t *testing.T) {
 	}
 }
 
-// stamp marks the Spanish page of key as translated from the English as
+// stampPage marks the Spanish page of key as translated from the English as
 // it is now, as "site stamp" does.
-func stamp(t *testing.T, fsys fstest.MapFS, key string) {
+func stampPage(t *testing.T, fsys fstest.MapFS, key string) {
 	t.Helper()
 	en := "content/en/" + key + ".md"
 	pf, err := readPageFile(en, "en", key, fsys[en].Data, nil)
@@ -518,7 +519,7 @@ func stamp(t *testing.T, fsys fstest.MapFS, key string) {
 		t.Fatal(err)
 	}
 	es := "content/es/" + key + ".md"
-	out, err := SetStamp(fsys[es].Data, MakeStamp(pf.page.Body, pf.ids))
+	out, err := SetStamp(fsys[es].Data, stamp.Make(pf.page.Body, pf.ids))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -692,7 +693,7 @@ func TestHardLineBreakKept(t *testing.T) {
 	fsys := posite(t)
 	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Other\"\n+++\n\nFirst line  \nsecond line.\n")}
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Otra\"\n+++\n\nPrimera línea  \nsegunda línea.\n")}
-	stamp(t, fsys, "other")
+	stampPage(t, fsys, "other")
 	mustExport(t, fsys)
 	got := string(fsys["locales/po/pages/es/other.po"].Data)
 	if !strings.Contains(got, "msgid \"\"\n\"First line  \\n\"\n\"second line.\"\nmsgstr \"\"\n\"Primera línea  \\n\"\n\"segunda línea.\"") {

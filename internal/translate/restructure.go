@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 	"cecot/internal/translation"
 )
 
@@ -50,7 +51,7 @@ func (s *pageSync) layout() *layout {
 	if len(l.tb) != len(l.ob) {
 		return nil
 	}
-	current := s.tr.page.StampedFrom(s.orig.page)
+	current := stamp.From(s.tr.page, s.orig.page)
 	items := translation.Items(s.orig.page.Body, l.ob)
 	for i := range l.ob {
 		if l.ob[i].Kind != l.tb[i].Kind {

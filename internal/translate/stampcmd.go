@@ -12,6 +12,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 	"cecot/internal/words"
 )
 
@@ -116,7 +117,7 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	if err != nil {
 		return "", nil, "", err
 	}
-	return file, data, MakeStamp(p.Body, HeadingIDs(p, markdown.ReservedIDs(root.FS(), config.LayoutsDir))), nil
+	return file, data, stamp.Make(p.Body, stamp.HeadingIDs(p, markdown.ReservedIDs(root.FS(), config.LayoutsDir))), nil
 }
 
 // writeFile replaces a file through a temporary file, so that a failed

@@ -2,21 +2,19 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/stamp"
 	"cecot/internal/translation"
 	"cecot/internal/words"
 	"fmt"
 	"strings"
 )
 
-// StampField is the front-matter field that holds a stamp.
-const StampField = "translated_from"
-
 // SetStamp returns src, the text of a Markdown file, with its translated_from
 // front-matter line set to value. Every other byte of the file is kept
 // as it was, line endings included. A file without front matter gets
 // one.
 func SetStamp(src []byte, value string) ([]byte, error) {
-	return setField(src, StampField, value)
+	return setField(src, stamp.Field, value)
 }
 
 // setField returns src with its top-level front-matter field set to
@@ -78,7 +76,7 @@ func firstLine(lines [][]byte) []byte {
 
 // isKeyLine reports whether a front-matter line sets translated_from at
 // the top level (not indented, as YAML nesting would be).
-func isKeyLine(line, delim string) bool { return isFieldLine(line, StampField, delim) }
+func isKeyLine(line, delim string) bool { return isFieldLine(line, stamp.Field, delim) }
 
 // isFieldLine reports whether a front-matter line sets field at the top
 // level.

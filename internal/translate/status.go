@@ -18,6 +18,7 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 	"cecot/internal/words"
 )
 
@@ -103,8 +104,8 @@ type Page struct {
 	// Draft is set when a translation file exists but is marked draft.
 	Draft bool `json:"draft,omitempty"`
 	// Reason says why a stale page is stale when Changes cannot.
-	Reason  string   `json:"reason,omitempty"`
-	Changes []Change `json:"changes,omitempty"`
+	Reason  string         `json:"reason,omitempty"`
+	Changes []stamp.Change `json:"changes,omitempty"`
 	// Why is Reason, to say in the translator's language.
 	Why *words.Message `json:"-"`
 	// Blocks counts the page's blocks by state (see Align).
@@ -259,15 +260,15 @@ func pages(site *content.Tree, lang string, gl *glossary.Glossary, reserved []st
 
 // staleness compares a translation's stamp with its source, whose
 // layouts reserve the IDs reserved.
-func staleness(t, src *content.Page, reserved []string) (State, *words.Message, []Change) {
+func staleness(t, src *content.Page, reserved []string) (State, *words.Message, []stamp.Change) {
 	if t.TranslatedFrom == "" {
 		return Stale, words.Msg("reason_unstamped"), nil
 	}
-	st, err := ParseStamp(t.TranslatedFrom)
+	st, err := stamp.Parse(t.TranslatedFrom)
 	if err != nil {
 		return Stale, words.Msg("reason_bad_stamp", "Err", err.Error()), nil
 	}
-	changed, changes := Diff(st, src.Body, HeadingIDs(src, reserved))
+	changed, changes := stamp.Diff(st, src.Body, stamp.HeadingIDs(src, reserved))
 	if !changed {
 		return Translated, nil, nil
 	}

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"cecot/internal/content"
+	"cecot/internal/stamp"
 	"cecot/internal/synth"
 )
 
@@ -45,9 +46,9 @@ name = "Español"
 weight = 2
 `)},
 		"content/en/_index.md":  {Data: []byte("+++\ntitle = \"Home\"\n+++\n\nWelcome.\n")},
-		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\nWelcome.\n"), markdown.Page{}) + "\"\n+++\n\nBienvenida.\n")},
+		"content/es/_index.md":  {Data: []byte("+++\ntitle = \"Inicio\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\nWelcome.\n"), markdown.Page{}) + "\"\n+++\n\nBienvenida.\n")},
 		"content/en/report.md":  {Data: []byte("+++\ntitle = \"Report\"\n+++\n" + reportBody)},
-		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + MakeStamp([]byte("\n\n\n"+old), markdown.Page{}) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
+		"content/es/report.md":  {Data: []byte("+++\ntitle = \"Informe\"\nslug = \"informe\"\ntranslated_from = \"" + stamp.Make([]byte("\n\n\n"+old), markdown.Page{}) + "\"\n+++\n\nEl informe sobre la desaparición.\n\n## Datos\n\n- Uno.\n\n## Pedido\n\nPedir.\n")},
 		"content/en/about.md":   {Data: []byte("+++\ntitle = \"About\"\n+++\n\nAbout us.\n")},
 		"layouts/base.html":     {Data: []byte(`{{define "base"}}<a>{{T "skip"}}</a>{{block "main" .}}{{end}}{{end}}`)},
 		"layouts/page.html":     {Data: []byte("{{template \"base\" .}}\n{{define \"main\"}}\n{{with .Versions}}{{range .}}{{.T \"language_menu\"}}{{end}}{{end}}\n{{T \"reading_time\" .ReadingTime}}{{date .Date \"month\"}}{{T \"missing_everywhere\"}}{{end}}")},
@@ -113,7 +114,7 @@ func TestStamped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := SetStamp(fsys["content/es/report.md"].Data, MakeStamp(src.Body, markdown.Page{}))
+	out, err := SetStamp(fsys["content/es/report.md"].Data, stamp.Make(src.Body, markdown.Page{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +292,7 @@ func TestLeftInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := SetStamp(en, MakeStamp(p.Body, HeadingIDs(p, nil)))
+	es, err := SetStamp(en, stamp.Make(p.Body, stamp.HeadingIDs(p, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"cecot/internal/glossary"
 	"cecot/internal/images"
+	"cecot/internal/stamp"
 )
 
 // Command is how the text report tells readers to run the site tool.
@@ -204,10 +205,10 @@ func (p *Printer) Reason(pg *Page) string {
 }
 
 // Change says which section of an original changed, where, and how.
-func (p *Printer) Change(c Change) string {
+func (p *Printer) Change(c stamp.Change) string {
 	name := c.Title
 	switch {
-	case c.ID == Intro:
+	case c.ID == stamp.Intro:
 		name = p.T("section_intro")
 	case name == "":
 		name = "#" + c.ID

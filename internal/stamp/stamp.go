@@ -11,8 +11,10 @@
 // (content.SourceHash); each following word is a section's heading ID
 // and a short hash of that section's text. "_" is the text before the
 // first section heading.
-
-package translate
+//
+// Package stamp is that value: making it from an original's body,
+// reading it, and telling what changed in the original since.
+package stamp
 
 import (
 	"bytes"
@@ -25,6 +27,12 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/markdown"
 )
+
+// Field is the front-matter field that holds a stamp.
+const Field = "translated_from"
+
+// outliner finds a body's "##" headings and their IDs as the build does.
+var outliner = markdown.New(markdown.Options{UnsafeHTML: true})
 
 // Intro is the ID of the text before a page's first "##" heading.
 const Intro = "_"
@@ -47,7 +55,7 @@ type Section struct {
 // first heading.
 func Sections(body []byte, ids markdown.Page) []Section {
 	starts := map[int]Section{} // by 0-based line
-	if heads, err := converter.Outline(body, ids); err == nil {
+	if heads, err := outliner.Outline(body, ids); err == nil {
 		for _, h := range heads {
 			if h.Level == 2 && h.Line > 0 {
 				starts[h.Line-1] = Section{ID: h.ID, Title: h.Text, Line: h.Line}
@@ -94,9 +102,9 @@ func hash(b []byte, n int) string {
 	return hex.EncodeToString(sum[:n])
 }
 
-// MakeStamp returns the stamp of a source page whose Markdown body is
+// Make returns the stamp of a source page whose Markdown body is
 // body; ids gives its headings their IDs (see Sections).
-func MakeStamp(body []byte, ids markdown.Page) string {
+func Make(body []byte, ids markdown.Page) string {
 	var b strings.Builder
 	b.WriteString(content.SourceHash(body))
 	for _, s := range Sections(body, ids) {
@@ -115,18 +123,18 @@ type Stamp struct {
 	Order []string
 }
 
-// ParseStamp reads a translated_from value. A value of only a page hash is
+// Parse reads a translated_from value. A value of only a page hash is
 // valid: it tells whether the source changed, but not where.
-func ParseStamp(s string) (Stamp, error) {
-	words := strings.Fields(s)
-	if len(words) == 0 {
+func Parse(s string) (Stamp, error) {
+	hash, sections := split(s)
+	if hash == "" {
 		return Stamp{}, errors.New("empty")
 	}
-	st := Stamp{Hash: words[0]}
+	st := Stamp{Hash: hash}
 	if !isHex(st.Hash) {
 		return Stamp{}, fmt.Errorf("%q is not a page hash", st.Hash)
 	}
-	for _, w := range words[1:] {
+	for _, w := range sections {
 		id, h, ok := strings.Cut(w, ":")
 		if !ok || id == "" || !isHex(h) {
 			return Stamp{}, fmt.Errorf("%q is not a section and its hash, like intro:1a2b3c", w)
@@ -138,6 +146,26 @@ func ParseStamp(s string) (Stamp, error) {
 		st.Order = append(st.Order, id)
 	}
 	return st, nil
+}
+
+// split cuts a stamp into its words: the hash of the original's body
+// and its sections' words. The one place a stamp's words are read.
+func split(s string) (hash string, sections []string) {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return "", nil
+	}
+	return words[0], words[1:]
+}
+
+// From reports whether tr, a translation, records src as it is now:
+// whether the first word of tr's stamp, the hash of the original's body
+// it was made from, is src's hash. It reads no more of the stamp, so
+// the build can tell a stale translation from a stamp whose sections
+// it does not need.
+func From(tr, src *content.Page) bool {
+	hash, _ := split(tr.TranslatedFrom)
+	return hash != "" && hash == src.BodyHash
 }
 
 func isHex(s string) bool {
