@@ -21,20 +21,28 @@ import (
 // import": the text must keep every promise of the original's block
 // (links, footnotes, placeholders, its shape), the page must still
 // parse, and every other byte of the file stays as it was. The plan
-// holds the one file, or nothing when the text is already there; a
-// problem is a located error and plans nothing.
+// holds the one file, or nothing when the text is already there, and
+// the page's PO file and sync record as import leaves them (see
+// syncPageSave); a problem is a located error and plans nothing.
 func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 	pr, s, err := unitPage(fsys, lang, key)
 	if err != nil {
 		return nil, err
 	}
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if err := s.poPending(anchor, text); err != nil {
+		return nil, err
+	}
 	for _, sl := range s.slots() {
 		if sl.b.Anchor != anchor {
 			continue
 		}
 		if sl.t == nil {
-			return s.planMissingUnit(fsys, sl, text, pr.cfg.UnsafeHTML)
+			plan, err := s.planMissingUnit(fsys, sl, text, pr.cfg.UnsafeHTML)
+			if err != nil {
+				return nil, err
+			}
+			return plan, syncPageSave(fsys, plan, s, anchor)
 		}
 		if text == "" {
 			return nil, words.At(s.tr.path, sl.t.Line, "unit_empty", "Block", anchor)
@@ -49,7 +57,7 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 			return nil, err
 		}
 		plan.put(fsys, s.tr.path, out)
-		return plan, nil
+		return plan, syncPageSave(fsys, plan, s, anchor)
 	}
 	return nil, words.At(s.orig.path, 0, "unit_unknown", "Block", anchor, "File", s.orig.path)
 }
@@ -229,7 +237,11 @@ func unitPage(fsys fs.FS, lang, key string) (*project, *pageSync, error) {
 	if src == nil || src.Untranslated {
 		return nil, nil, words.Msg("unit_no_page", "Page", content.ID{Lang: pr.site.Default, Key: key}.File())
 	}
-	s, err := pr.pageSync(src, lang, syncRecord{})
+	base, err := readSync(fsys, lang)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := pr.pageSync(src, lang, base)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -158,10 +159,13 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 	ui := r.PostFormValue("ui")
 	anchor, text := r.PostFormValue("anchor"), r.PostFormValue("text")
 	// A page's unit goes to content/<lang>/, an interface string (no
-	// key) to locales/<lang>.toml; nothing else is ever written.
-	file, dir := content.ID{Lang: lang, Key: key}.File(), "content/"+lang
+	// key) to locales/<lang>.toml, each with its PO file kept in step
+	// (and the sync record, in content/<lang>/); nothing else is ever
+	// written.
+	file, dirs := content.ID{Lang: lang, Key: key}.File(), []string{"content/" + lang, path.Join(translate.PODir, "pages", lang)}
 	if key == "" {
-		file, dir = locale.File(lang), "locales"
+		file = locale.File(lang)
+		dirs = []string{file, translate.StringsPO(lang), translate.SyncFile(lang)}
 	}
 	ed := &edit{Anchor: anchor, Text: text}
 	if r.PostFormValue("hash") != fileHash(h.opts.FS, file) {
@@ -180,7 +184,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 		plan, err = translate.PlanUnit(h.opts.FS, lang, key, anchor, text)
 	}
 	if err == nil {
-		err = plan.Write(h.opts.Root, dir)
+		err = plan.Write(h.opts.Root, dirs...)
 	}
 	if err != nil {
 		say := translate.NewPrinter(uiOr(ui)).Error

@@ -493,3 +493,30 @@ func TestDeskSaveMissingList(t *testing.T) {
 		t.Errorf("saving the first item:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestDeskSaveThenExport: in a project that keeps its PO files, a desk
+// save writes the paragraph, its PO entry and the sync record as "site
+// po import" would, so the next "site po export" has nothing to carry
+// and nothing in conflict.
+func TestDeskSaveThenExport(t *testing.T) {
+	dir := newProject(t)
+	keepPO(t, dir, "es")
+	s := serve(t, dir)
+	forms, _ := s.deskForms(t, submissionDesk)
+	f := rowWith(t, forms, "Esas cárceles son conocidas")
+	form := f.fields
+	form.Set("text", strings.Replace(f.text, "son conocidas", "son famosas", 1))
+	if resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+	}
+	if po := readFile(t, dir, translate.POPath("es", "submission")); !strings.Contains(po, "Esas cárceles son famosas") {
+		t.Error("the PO file does not hold the saved paragraph")
+	}
+	plan, err := translate.PlanExport(os.DirFS(dir), []string{"es"})
+	if err != nil {
+		t.Fatalf("export after a desk save: %v", err)
+	}
+	if len(plan.Files) > 0 || len(plan.Changes) > 0 {
+		t.Errorf("export after a desk save changes %v: %v", plan.Names(), plan.Changes)
+	}
+}

@@ -1,0 +1,114 @@
+package translate
+
+import (
+	"io/fs"
+	"testing/fstest"
+
+	"cecot/internal/po"
+	"cecot/internal/words"
+)
+
+// A desk save changes the Markdown (or locales/<lang>.toml) as "site po
+// import" would, and leaves the PO file and the sync record (.po-sync)
+// as import leaves them: the PO file holds the saved translation and
+// the record says both sides last agreed on it. So the next "site po
+// export" finds nothing to carry, and the next import nothing to undo,
+// where a hand edit of the Markdown is carried across by the next
+// export. A translation in the PO file not yet imported is never
+// overwritten: the save is refused, naming it.
+
+// overlay is fsys as it will be once files are written.
+type overlay struct {
+	fs.FS
+	files fstest.MapFS
+}
+
+func newOverlay(fsys fs.FS, files map[string][]byte) overlay {
+	m := fstest.MapFS{}
+	for name, data := range files {
+		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return overlay{FS: fsys, files: m}
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if _, ok := o.files[name]; ok {
+		return o.files.Open(name)
+	}
+	return o.FS.Open(name)
+}
+
+// poPending refuses a desk save of the unit at anchor when the PO file
+// has another translation of it that the Markdown does not have yet (a
+// Weblate commit not imported): saving would lose it.
+func (s *pageSync) poPending(anchor, text string) error {
+	for _, sl := range s.slots() {
+		if sl.b.Anchor != anchor || sl.e == nil {
+			continue
+		}
+		if p := first(sl.e.Str); p == "" || p == text {
+			return nil
+		}
+		if side := s.side(sl); side == poNewer || side == bothNewer {
+			return words.At(s.poPath, sl.e.StrLine, "unit_po_pending", "Block", anchor, "File", s.poPath, "Command", Command, "Lang", s.lang)
+		}
+	}
+	return nil
+}
+
+// syncPageSave adds to plan, a desk save of the unit at anchor of a
+// page's translation, what "site po import" records when it brings a
+// PO entry's translation into the Markdown: the entry (found as import
+// and export find it) holds the text as the saved Markdown now has it,
+// its msgid and flags as they were, and the sync record says both sides
+// agree on it. As after an import, the next export finds the block in
+// step. A page without a PO file, or a unit without an entry (a PO file
+// older than the block), has nothing to keep in step: the next export
+// writes the entry.
+func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error {
+	if before.pofile == nil {
+		return nil
+	}
+	var e *po.Entry
+	for _, sl := range before.slots() {
+		if sl.b.Anchor == anchor {
+			e = sl.e
+		}
+	}
+	if e == nil || e.Plural() {
+		return nil
+	}
+	after := newOverlay(fsys, plan.Files)
+	pr, err := loadProject(after)
+	if err != nil {
+		return err
+	}
+	src := pr.site.Page(pr.site.Default, before.key)
+	if src == nil {
+		return nil
+	}
+	ps, err := pr.pageSync(src, before.lang, nil)
+	if err != nil {
+		return err
+	}
+	saved := ""
+	for _, sl := range ps.slots() {
+		if sl.b.Anchor == anchor {
+			saved = sl.markdownText()
+		}
+	}
+	if saved == "" {
+		return nil
+	}
+	if first(e.Str) != saved {
+		e.Str = []string{saved}
+		plan.put(fsys, before.poPath, before.pofile.Bytes())
+	}
+	rec, err := readSync(fsys, before.lang)
+	if err != nil {
+		return err
+	}
+	rec[syncKey(e.Ctx(), e.ID)] = hashText(saved)
+	plan.put(fsys, SyncFile(before.lang), rec.bytes())
+	return nil
+}
