@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,5 +137,117 @@ func TestEmptiedMsgstr(t *testing.T) {
 		if m {
 			t.Errorf("#p%d still marked English", n+1)
 		}
+	}
+}
+
+// TestNewPageThroughPO (issue 19, case 9): a translator who works only
+// in PO files publishes a new page. Export gives its PO file a message
+// for the page's slug, its Spanish URL; a partial import makes a draft,
+// which the build does not publish in Spanish; a slug that is not one
+// or that another page has is refused at its msgstr line, in English
+// and Spanish, and nothing is written; the complete translation is
+// imported with its slug and published (no draft), each #pN the
+// translation of the English #pN, and status -strict is clean.
+func TestNewPageThroughPO(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "transfers.md")
+	if err := os.WriteFile(en, []byte("+++\ntitle = \"The transfers\"\ndescription = \"How people were sent to El Salvador.\"\nnumbered = true\n+++\n\n"+
+		"In February 2025 the two governments made a secret agreement.\n\nPeople were then sent to CECOT, where they have had no contact with the outside world.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 || !strings.Contains(stdout, "locales/po/pages/es/transfers.po: new PO file, 5 messages") {
+		t.Fatalf("po export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "transfers.po")
+	po := readPO(t, name)
+	var slugLine int
+	for _, e := range po.Entries {
+		if e.Ctx() == "transfers#meta.slug" && e.ID == "transfers" && !e.Translated() {
+			slugLine = e.StrLine
+		}
+	}
+	if slugLine == 0 {
+		data, _ := os.ReadFile(name)
+		t.Fatalf("no untranslated slug message in the new PO file:\n%s", data)
+	}
+	translations := map[string]string{
+		"The transfers":                        "Los traslados",
+		"How people were sent to El Salvador.": "Cómo se envió a las personas a El Salvador.",
+		"In February 2025 the two governments made a secret agreement.":                          "En febrero de 2025 los dos gobiernos cerraron un acuerdo secreto.",
+		"People were then sent to CECOT, where they have had no contact with the outside world.": "Luego se envió a personas al CECOT, donde no han tenido contacto con el exterior.",
+	}
+	for id, str := range translations {
+		replaceMsgstr(t, name, id, str)
+	}
+	page := filepath.Join(dir, "content", "es", "transfers.md")
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import without the slug: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if md, _ := os.ReadFile(page); !strings.Contains(string(md), "draft = true") {
+		t.Errorf("a new page without its slug is not a draft:\n%s", md)
+	}
+	if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "transfers", "index.html")); strings.Contains(string(esHTML), "Los traslados") {
+		t.Errorf("the draft is published")
+	}
+
+	for _, c := range []struct{ slug, lang, want string }{
+		{"Los-Traslados", "en", `transfers#meta.slug: the slug "Los-Traslados": use lower-case letters, digits and hyphens only`},
+		{"trás", "es", `transfers#meta.slug: el slug "trás": 'á' no se permite en una URL`},
+		{"informe", "en", `transfers#meta.slug: with this slug the page would have the same URL /es/informe/ as content/es/submission.md; write another slug`},
+		{"informe", "es", `transfers#meta.slug: con este slug la página tendría la misma URL /es/informe/ que content/es/submission.md`},
+	} {
+		replaceMsgstr(t, name, "transfers", c.slug)
+		before := readTree(t, dir)
+		code, _, stderr := runSite(t, "po", "import", "-src", dir, "-lang", c.lang, "es")
+		at := fmt.Sprintf("site: error: locales/po/pages/es/transfers.po:%d: ", slugLine)
+		if code != 1 || !strings.Contains(stderr, at+c.want) {
+			t.Errorf("slug %q: exit %d\n%s\nwant %s", c.slug, code, stderr, at+c.want)
+		}
+		assertSameTree(t, before, readTree(t, dir))
+	}
+
+	replaceMsgstr(t, name, "transfers", "traslados")
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import of the slug: exit %d\n%s%s", code, stdout, stderr)
+	}
+	md, _ := os.ReadFile(page)
+	if strings.Contains(string(md), "draft") || !strings.Contains(string(md), `slug = "traslados"`) {
+		t.Errorf("the complete page:\n%s", md)
+	}
+	if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 || !strings.Contains(stdout, "in step") {
+		t.Errorf("po export after the import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	enHTML, _ := os.ReadFile(filepath.Join(dir, "public", "en", "transfers", "index.html"))
+	esHTML, err := os.ReadFile(filepath.Join(dir, "public", "es", "traslados", "index.html"))
+	if err != nil {
+		t.Fatalf("the page is not published at its Spanish URL: %v", err)
+	}
+	enGists, _ := numberedParagraphs(t, string(enHTML))
+	esGists, marked := numberedParagraphs(t, string(esHTML))
+	if len(enGists) != 2 || len(esGists) != 2 {
+		t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
+	}
+	for n := range enGists {
+		var want string
+		for id, str := range translations {
+			if gist(id) == enGists[n] {
+				want = gist(str)
+			}
+		}
+		if marked[n] || esGists[n] != want {
+			t.Errorf("#p%d is %.40q (English: %v), not the translation of the English #p%d", n+1, esGists[n], marked[n], n+1)
+		}
+	}
+	if !strings.Contains(string(esHTML), "<title>Los traslados") {
+		t.Errorf("the Spanish page's title is not the translation")
 	}
 }

@@ -299,6 +299,12 @@ func invalidUTF8Line(src []byte) int {
 	return line
 }
 
+// CheckSlug says why slug cannot be a page's slug, or nil when it can:
+// one URL segment, in lower-case letters, digits and hyphens, that
+// cannot name another folder. "" (no slug) is fine. The translators'
+// tools check a slug written in a PO file with it.
+func CheckSlug(slug string) error { return checkSlug(slug) }
+
 // checkSlug accepts one URL segment that cannot name another folder.
 func checkSlug(slug string) error {
 	if slug == "" {

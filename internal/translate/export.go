@@ -29,6 +29,7 @@ var kindNotes = map[translation.Kind]string{
 	translation.KindFootnote:    "Footnote.",
 	translation.KindAlt:         "Image description (alt text), read out to people who cannot see the image.",
 	translation.KindImageTitle:  "Image caption.",
+	kindSlug:                    "The page's address in this language: the last part of its URL, in lower-case letters without accents, digits and hyphens, like \"informe-final\". A new page is published when all its messages, this one too, are translated.",
 }
 
 // note is the extracted comment of block b: what it is and, for a block
@@ -140,8 +141,16 @@ func (s *pageSync) template() *po.File {
 		"Content-Type", "text/plain; charset=UTF-8",
 		"Content-Transfer-Encoding", "8bit",
 	)
+	slug, hasSlug := s.slugSlot()
 	for _, b := range s.orig.blocks {
+		if hasSlug && b.frontKey == "" {
+			f.Entries = append(f.Entries, s.entry(slug.b, ""))
+			hasSlug = false
+		}
 		f.Entries = append(f.Entries, s.entry(b, ""))
+	}
+	if hasSlug {
+		f.Entries = append(f.Entries, s.entry(slug.b, ""))
 	}
 	return f
 }
@@ -167,7 +176,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 	}
 	setPOHeader(f, s.key, s.lang)
 	var errs diag.List
-	for _, sl := range s.slots() {
+	for _, sl := range s.messages() {
 		m := sl.markdownText()
 		str := m
 		fromPO := false
@@ -273,7 +282,7 @@ func (s *pageSync) obsolete() []*po.Entry {
 		}
 	}
 	active := map[string]bool{}
-	for _, sl := range s.slots() {
+	for _, sl := range s.messages() {
 		active[msgKey(sl.ctx, sl.b.Text)] = true
 	}
 	seen := map[string]bool{}

@@ -146,8 +146,8 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 	}
 	var edits []edit
 	allDone := true
-	for _, sl := range s.slots() {
-		if sl.e == nil || !sl.e.Translated() || sl.e.Fuzzy() || sl.e.ID != sl.b.Text {
+	for _, sl := range s.messages() {
+		if !s.done(sl) {
 			allDone = false
 		}
 		switch s.side(sl) {
@@ -178,8 +178,12 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 			continue
 		}
 		p := first(sl.e.Str)
-		if err := checkTranslation(s.poPath, sl.e, sl.b, p, pr.cfg.UnsafeHTML); err != nil {
-			errs.Add(err)
+		check := checkTranslation(s.poPath, sl.e, sl.b, p, pr.cfg.UnsafeHTML)
+		if sl.b.Kind == kindSlug {
+			check = pr.checkSlug(s, sl.e, p)
+		}
+		if check != nil {
+			errs.Add(check)
 			continue
 		}
 		where := sl.b
@@ -205,6 +209,16 @@ func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
 	}
 	plan.put(pr.fsys, s.trFile(), out)
 	return nil
+}
+
+// done reports whether a slot's message is translated from the
+// original as it is now. A translation made before slugs were messages
+// has its slug already.
+func (s *pageSync) done(sl slot) bool {
+	if sl.b.Kind == kindSlug && sl.e == nil {
+		return sl.markdownText() != ""
+	}
+	return sl.e != nil && sl.e.Translated() && !sl.e.Fuzzy() && sl.e.ID == sl.b.Text
 }
 
 // apply makes the translation's new text: edits applied to the
@@ -236,17 +250,27 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		// ranges, applied from the end so that offsets stay right.
 		src = applyEdits(target.src, 0, len(target.src), body)
 	}
+	var err error
 	if len(fields) > 0 {
 		lines := strings.SplitAfter(string(src), "\n")
 		for _, f := range fields {
+			if f.b.Kind == kindSlug {
+				continue // below: the line may not be there yet
+			}
 			if f.b.frontLine < 0 {
 				return nil, words.At(target.path, 0, "po_no_field", "File", target.path, "Key", f.b.frontKey)
 			}
 			lines[f.b.frontLine] = frontAssign(lines[f.b.frontLine], f.b.frontKey, f.text, target.format)
 		}
 		src = []byte(strings.Join(lines, ""))
+		for _, f := range fields {
+			if f.b.Kind == kindSlug {
+				if src, err = setField(src, "slug", f.text); err != nil {
+					return nil, &diag.Error{Path: s.trFile(), Err: err}
+				}
+			}
+		}
 	}
-	var err error
 	if s.tr == nil || allDone {
 		if src, err = s.stamp(src, stamp.Make(s.orig.page.Body, s.orig.ids)); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}

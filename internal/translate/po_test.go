@@ -186,16 +186,25 @@ func TestImportFrontMatterAndNewPage(t *testing.T) {
 	if !strings.Contains(other, "\nOtro texto.\n") || !strings.Contains(other, "draft = true") || !strings.Contains(other, `title = "Other"`) {
 		t.Errorf("new page, half translated:\n%s", other)
 	}
-	// The translator finishes it in the PO file alone: the page is
-	// published, with no draft line left (issue 19, case 9).
+	// The translator finishes it in the PO file alone, its slug (its
+	// Spanish URL) last: the page is published, with no draft line
+	// left (issue 19, case 9).
 	for name, data := range p.Files {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
 	mustExport(t, fsys)
 	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other\"\nmsgstr \"\"", "msgid \"Other\"\nmsgstr \"Otra\"")
 	p = mustImport(t, fsys)
+	if other = string(p.Files["content/es/other.md"]); !strings.Contains(other, "draft = true") {
+		t.Errorf("new page, all but its slug translated:\n%s", other)
+	}
+	for name, data := range p.Files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"other\"\nmsgstr \"\"", "msgid \"other\"\nmsgstr \"otra\"")
+	p = mustImport(t, fsys)
 	other = string(p.Files["content/es/other.md"])
-	if strings.Contains(other, "draft") || !strings.Contains(other, `title = "Otra"`) || !strings.Contains(other, "blocks_from = ") {
+	if strings.Contains(other, "draft") || !strings.Contains(other, `title = "Otra"`) || !strings.Contains(other, "blocks_from = ") || !strings.Contains(other, `slug = "otra"`) {
 		t.Errorf("new page, complete:\n%s", other)
 	}
 }
@@ -285,26 +294,26 @@ func TestBadInput(t *testing.T) {
 		{name: "another language", file: guide, old: `"Language: es\n"`, new: `"Language: fr\n"`, want: guide + `:1: this PO file is for language "fr", not "es"`},
 		{name: "another page", file: guide, old: `msgctxt "guide#meta.menu"`, new: `msgctxt "other#meta.menu"`, want: guide + `:36: msgctxt "other#meta.menu" is of page "other", but this is the PO file of page "guide"`},
 		{name: "PO file of no page", addFile: "locales/po/pages/es/gone.po", addedData: "msgid \"\"\nmsgstr \"Language: es\\n\"\n", want: "locales/po/pages/es/gone.po:1: there is no published page content/en/gone.md"},
-		{name: "new heading", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "## Un párrafo citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a new heading`},
-		{name: "list inside a paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n- citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a list`},
-		{name: "second paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n\ncitado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation makes a second paragraph`},
-		{name: "dropped link", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `un enlace`, want: guide + `:44: msgctxt "guide" (p1): the original links to "other.md" and the translation does not`},
-		{name: "extra link", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un [párrafo](other.md) citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): the translation links to "other.md", which the original does not`},
-		{name: "changed link target", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](otra.md)`, want: guide + `:44: msgctxt "guide" (p1): the original links to "other.md" and the translation does not; keep every link, with the original's target` + "\n" + guide + `:44: msgctxt "guide" (p1): the translation links to "otra.md"`},
-		{name: "unbalanced emphasis", file: guide, old: `*énfasis*`, new: `*énfasis`, want: guide + `:44: msgctxt "guide" (p1): unbalanced emphasis`},
-		{name: "unsafe scheme", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](javascript:alert(1))`, want: guide + `:44: msgctxt "guide" (p1): link target "javascript:alert(1)": only http, https, mailto and tel links`},
-		{name: "raw HTML", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un <b>párrafo</b> citado."`, want: guide + `:72: msgctxt "guide" (key-facts.quote1): raw HTML (<b>) is not allowed`},
-		{name: "invalid UTF-8", file: guide, old: `msgstr "Un párrafo citado."`, new: "msgstr \"Un p\xe1rrafo citado.\"", want: guide + ":72: this line is not valid UTF-8"},
+		{name: "new heading", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "## Un párrafo citado."`, want: guide + `:78: msgctxt "guide" (key-facts.quote1): the translation makes a new heading`},
+		{name: "list inside a paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n- citado."`, want: guide + `:78: msgctxt "guide" (key-facts.quote1): the translation makes a list`},
+		{name: "second paragraph", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un párrafo\n\ncitado."`, want: guide + `:78: msgctxt "guide" (key-facts.quote1): the translation makes a second paragraph`},
+		{name: "dropped link", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `un enlace`, want: guide + `:50: msgctxt "guide" (p1): the original links to "other.md" and the translation does not`},
+		{name: "extra link", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un [párrafo](other.md) citado."`, want: guide + `:78: msgctxt "guide" (key-facts.quote1): the translation links to "other.md", which the original does not`},
+		{name: "changed link target", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](otra.md)`, want: guide + `:50: msgctxt "guide" (p1): the original links to "other.md" and the translation does not; keep every link, with the original's target` + "\n" + guide + `:50: msgctxt "guide" (p1): the translation links to "otra.md"`},
+		{name: "unbalanced emphasis", file: guide, old: `*énfasis*`, new: `*énfasis`, want: guide + `:50: msgctxt "guide" (p1): unbalanced emphasis`},
+		{name: "unsafe scheme", file: guide, old: `[un enlace](other.md \"La otra página\")`, new: `[un enlace](javascript:alert(1))`, want: guide + `:50: msgctxt "guide" (p1): link target "javascript:alert(1)": only http, https, mailto and tel links`},
+		{name: "raw HTML", file: guide, old: `msgstr "Un párrafo citado."`, new: `msgstr "Un <b>párrafo</b> citado."`, want: guide + `:78: msgctxt "guide" (key-facts.quote1): raw HTML (<b>) is not allowed`},
+		{name: "invalid UTF-8", file: guide, old: `msgstr "Un párrafo citado."`, new: "msgstr \"Un p\xe1rrafo citado.\"", want: guide + ":78: this line is not valid UTF-8"},
 		{name: "wrong plural count", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"\n", new: "", want: `locales/po/strings/es.po:24: message "reading_time": 2 plural forms, but es has 3`},
 		{name: "plural in a page", file: guide, old: "msgid \"Guide\"\nmsgstr \"Guía\"", new: "msgid \"Guide\"\nmsgid_plural \"Guides\"\nmsgstr[0] \"Guía\"\nmsgstr[1] \"Guías\"", want: guide + `:36: msgctxt "guide#meta.menu": a page's text has no plural forms`},
-		{name: "dropped footnote", file: guide, old: `una nota.[^1]"`, new: `una nota."`, want: guide + `:114: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
-		{name: "added footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^1] Y otra.[^2]"`, want: guide + `:114: msgctxt "guide" (p3): the translation has the footnote reference [^2], which the original does not`},
-		{name: "renamed footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^2]"`, want: guide + `:114: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
-		{name: "translated code", file: guide, old: "`code` y", new: "`código` y", want: guide + ":44: msgctxt \"guide\" (p1): the original has the code `code` and the translation does not have it unchanged"},
+		{name: "dropped footnote", file: guide, old: `una nota.[^1]"`, new: `una nota."`, want: guide + `:120: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
+		{name: "added footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^1] Y otra.[^2]"`, want: guide + `:120: msgctxt "guide" (p3): the translation has the footnote reference [^2], which the original does not`},
+		{name: "renamed footnote", file: guide, old: `una nota.[^1]"`, new: `una nota.[^2]"`, want: guide + `:120: msgctxt "guide" (p3): the original has the footnote reference [^1] and the translation does not`},
+		{name: "translated code", file: guide, old: "`code` y", new: "`código` y", want: guide + ":50: msgctxt \"guide\" (p1): the original has the code `code` and the translation does not have it unchanged"},
 		{name: "misspelt placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"{{.Cuenta}} minutos de lectura\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": the placeholder {{.Count}} of the original is missing; keep it, it is replaced by a value when the page is built` + "\n" + `locales/po/strings/es.po:24: message "reading_time": plural form "other": unknown placeholder {{.Cuenta}}; this text can use only {{.Count}}`},
 		{name: "dropped placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"minutos de lectura\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": the placeholder {{.Count}} of the original is missing`},
 		{name: "unclosed placeholder", file: "locales/po/strings/es.po", old: "msgstr[2] \"{{.Count}} minutos de lectura\"", new: "msgstr[2] \"minutos de lectura: {{.Count\"", want: `locales/po/strings/es.po:24: message "reading_time": plural form "other": placeholder syntax: unclosed action`},
-		{name: "alt text with a bracket", file: guide, old: `msgstr "Un mapa de la región"`, new: `msgstr "Un mapa] de la región"`, want: guide + `:102: msgctxt "guide" (key-facts.figure1.alt): an image description cannot contain [ or ]`},
+		{name: "alt text with a bracket", file: guide, old: `msgstr "Un mapa de la región"`, new: `msgstr "Un mapa] de la región"`, want: guide + `:108: msgctxt "guide" (key-facts.figure1.alt): an image description cannot contain [ or ]`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fsys := posite(t)
@@ -537,7 +546,7 @@ func TestBrokenPromiseInSpanish(t *testing.T) {
 		t.Fatal("import accepted a translation without its footnote")
 	}
 	got := NewPrinter("es").Error(err)
-	want := `locales/po/pages/es/guide.po:114: msgctxt "guide" (p3): el original tiene la llamada a nota [^1] y la traducción no`
+	want := `locales/po/pages/es/guide.po:120: msgctxt "guide" (p3): el original tiene la llamada a nota [^1] y la traducción no`
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q...", got, want)
 	}

@@ -309,7 +309,7 @@ func (s *pageSync) sameTranslation(sl slot) *po.Entry {
 		return nil
 	}
 	for _, e := range s.pofile.Entries {
-		if !e.Obsolete && e.Context != nil && !s.used[e] && isFieldEntry(e) == (sl.b.frontKey != "") && first(e.Str) == m && s.ownEntry(e) {
+		if !e.Obsolete && e.Context != nil && !s.used[e] && isFieldEntry(e) == (sl.b.frontKey != "") && first(e.Str) == m && s.ownEntry(e) && !s.isSlugEntry(e) {
 			return e
 		}
 	}
@@ -364,7 +364,7 @@ func (s *pageSync) unused() []*po.Entry {
 		return nil
 	}
 	for _, e := range s.pofile.Entries {
-		if !e.Obsolete && e.Context != nil && !s.used[e] {
+		if !e.Obsolete && e.Context != nil && !s.used[e] && !s.isSlugEntry(e) {
 			out = append(out, e)
 		}
 	}
