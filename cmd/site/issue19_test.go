@@ -251,3 +251,93 @@ func TestNewPageThroughPO(t *testing.T) {
 		t.Errorf("the Spanish page's title is not the translation")
 	}
 }
+
+// TestInsertedParagraphKeepsTranslations (issue 19, case 1): an English
+// paragraph inserted after "In February 2025…" in the report. Export
+// keeps every other translation with its own original, none fuzzy, and
+// leaves only the new paragraph untranslated; the built Spanish #p3 is
+// the new English paragraph, marked, and every other #pN the
+// translation of the English #pN. Import, with or without the new
+// paragraph translated in the PO file, never asks to add a block by
+// hand; once it is translated, the page is up to date, #p3 is its
+// translation and #p4 the translation of "These prisons…".
+func TestInsertedParagraphKeepsTranslations(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	before := map[string]string{} // msgid → msgstr
+	for _, e := range readPO(t, name).Entries {
+		if !e.Obsolete && e.Translated() && !e.Fuzzy() {
+			before[e.Ctx()+"\x04"+e.ID] = e.Str[0]
+		}
+	}
+	src, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const inserted = "Relatives of the people sent there say they have had no news since the transfer, and lawyers could not visit them."
+	front, blocks := bodyBlocks(t, string(src))
+	at := -1
+	for i, b := range blocks {
+		if strings.HasPrefix(b, "In February 2025") {
+			at = i + 1
+		}
+	}
+	if at < 0 {
+		t.Fatal(`no paragraph "In February 2025…" in content/en/submission.md`)
+	}
+	blocks = append(blocks[:at:at], append([]string{inserted}, blocks[at:]...)...)
+	if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(blocks, "\n\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	for _, e := range readPO(t, name).Entries {
+		key := e.Ctx() + "\x04" + e.ID
+		switch {
+		case e.Obsolete:
+			t.Errorf("%s:%d: obsolete entry %.50q", name, e.Line, e.ID)
+		case e.ID == inserted:
+			if e.Translated() || e.Fuzzy() {
+				t.Errorf("%s:%d: the new paragraph has %q (fuzzy %v), want it untranslated", name, e.Line, e.Str[0], e.Fuzzy())
+			}
+		case e.Fuzzy():
+			t.Errorf("%s:%d: %.50q is fuzzy: no other text changed", name, e.Line, e.ID)
+		case before[key] != e.Str[0]:
+			t.Errorf("%s:%d: %.50q has %.50q, before the insertion %.50q", name, e.Line, e.ID, e.Str[0], before[key])
+		}
+	}
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 || strings.Contains(stdout+stderr, "by hand") {
+		t.Fatalf("po import with the new paragraph untranslated: exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
+	if code != 1 || !strings.Contains(stdout, "content/en/submission.md:27 (p3) not translated") {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	for n, m := range assertPairs(t, dir, name) {
+		if m != (n == 2) {
+			t.Errorf("#p%d marked English: %v", n+1, m)
+		}
+	}
+
+	const translated = "Los familiares de las personas enviadas allí dicen que no tienen noticias desde el traslado, y los abogados no pudieron visitarlas."
+	replaceMsgstr(t, name, inserted, translated)
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 || strings.Contains(stdout+stderr, "by hand") {
+		t.Fatalf("po import of the new paragraph: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict once translated: exit %d\n%s", code, stdout)
+	}
+	for n, m := range assertPairs(t, dir, name) {
+		if m {
+			t.Errorf("#p%d still marked English", n+1)
+		}
+	}
+	esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+	es, _ := numberedParagraphs(t, string(esHTML))
+	if es[2] != gist(translated) || !strings.HasPrefix(es[3], "esascárceles") {
+		t.Errorf("#p3 %.40q, #p4 %.40q", es[2], es[3])
+	}
+}
