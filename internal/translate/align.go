@@ -38,24 +38,16 @@ import (
 // translated_from stamp, which knows which "##" sections changed but not
 // their earlier text.
 func Align(fsys fs.FS, lang string) (*translation.Language, error) {
-	cfg, err := config.Load(fsys)
+	pr, err := loadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
-	if err != nil {
-		return nil, err
-	}
-	return alignLanguage(fsys, site, lang)
+	return pr.alignLanguage(lang)
 }
 
-func alignLanguage(fsys fs.FS, site *content.Tree, lang string) (*translation.Language, error) {
-	reserved := markdown.ReservedIDs(fsys, config.LayoutsDir)
-	gl, err := glossary.Load(fsys)
-	if err != nil {
-		return nil, err
-	}
-	same := newSameness(gl, site.Default, lang)
+func (pr *project) alignLanguage(lang string) (*translation.Language, error) {
+	fsys, site, reserved := pr.fsys, pr.site, pr.reserved
+	same := newSameness(pr.glossary, site.Default, lang)
 	la := &translation.Language{Lang: lang}
 	sync, err := readSync(fsys, lang)
 	if err != nil {
@@ -162,6 +154,9 @@ func readPO(fsys fs.FS, name string) (*po.File, error) {
 	}
 	if err != nil {
 		return nil, diag.CannotRead(name, err)
+	}
+	if c, ok := fsys.(*parseCache); ok {
+		return c.parsedPO(name, data)
 	}
 	return po.Read(name, data)
 }

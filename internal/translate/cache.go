@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"cecot/internal/po"
 )
 
 // Cached returns fsys with a cache of the pages it has parsed into
-// blocks: status, export, import and the workbench read a page's file
-// each time, as it is on disk, but parse it again only when its bytes
-// changed. A command that reads every page twice (status works out an
+// blocks and of the PO files it has read: status, export, import and
+// the workbench read a file each time, as it is on disk, but parse it
+// again only when its bytes changed. A command that reads every page twice (status works out an
 // export too) parses each once, and the workbench's requests after the
 // first parse only what was edited. It keeps one version of each file,
 // so its memory is bounded by the project's size.
@@ -18,13 +20,19 @@ func Cached(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(*parseCache); ok {
 		return fsys
 	}
-	return &parseCache{FS: fsys, pages: map[string]cachedPage{}}
+	return &parseCache{FS: fsys, pages: map[string]cachedPage{}, pos: map[string]cachedPO{}}
 }
 
 type parseCache struct {
 	fs.FS
 	mu    sync.Mutex
 	pages map[string]cachedPage // by file
+	pos   map[string]cachedPO   // by file
+}
+
+type cachedPO struct {
+	key [sha256.Size]byte // of the file's bytes
+	f   *po.File
 }
 
 type cachedPage struct {
@@ -62,4 +70,25 @@ func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []stri
 	c.pages[file] = cachedPage{k, pf}
 	c.mu.Unlock()
 	return pf, nil
+}
+
+// parsedPO returns the PO file from the cache, or reads data and keeps
+// it. Nothing changes a po.File once read: export and import make new
+// entries and copy what they keep.
+func (c *parseCache) parsedPO(name string, data []byte) (*po.File, error) {
+	k := sha256.Sum256(data)
+	c.mu.Lock()
+	e, ok := c.pos[name]
+	c.mu.Unlock()
+	if ok && e.key == k {
+		return e.f, nil
+	}
+	f, err := po.Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.pos[name] = cachedPO{k, f}
+	c.mu.Unlock()
+	return f, nil
 }

@@ -2,13 +2,16 @@ package translate
 
 import (
 	"cecot/internal/translation"
+	"context"
 	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 
+	"cecot/internal/content"
 	"cecot/internal/diag"
+	"cecot/internal/parallel"
 	"cecot/internal/po"
 	"cecot/internal/words"
 )
@@ -68,18 +71,34 @@ func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if langs, err = pr.languages(langs); err != nil {
+	return pr.planExport(langs)
+}
+
+// planExport is PlanExport on a project already loaded.
+func (pr *project) planExport(langs []string) (*Plan, error) {
+	fsys := pr.fsys
+	langs, err := pr.languages(langs)
+	if err != nil {
 		return nil, err
 	}
 	plan := newPlan()
 	var errs diag.List
-	for _, src := range pr.originals() {
-		ps, err := pr.pageSync(src, pr.cfg.DefaultLanguage, nil)
+	// The templates, on all cores and joined in the pages' order.
+	srcs := pr.originals()
+	plans := make([]*Plan, len(srcs))
+	pageErrs := make([]error, len(srcs))
+	parallel.For(context.Background(), len(srcs), func(i int) {
+		plans[i] = newPlan()
+		ps, err := pr.pageSync(srcs[i], pr.cfg.DefaultLanguage, nil)
 		if err != nil {
-			errs.Add(err)
-			continue
+			pageErrs[i] = err
+			return
 		}
-		plan.put(fsys, POTPath(src.Key), ps.template().Bytes())
+		plans[i].put(fsys, POTPath(srcs[i].Key), ps.template().Bytes())
+	})
+	for i := range srcs {
+		plan.join(plans[i])
+		errs.Add(pageErrs[i])
 	}
 	if pot, err := pr.stringsTemplate(); err != nil {
 		errs.Add(err)
@@ -105,18 +124,21 @@ func (pr *project) exportLanguage(plan *Plan, lang string) error {
 	}
 	next := syncRecord{}
 	var errs diag.List
-	for _, src := range pr.originals() {
-		ps, err := pr.pageSync(src, lang, base)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		f, err := ps.export(plan, next)
-		if err != nil {
-			errs.Add(err)
-			continue
-		}
-		plan.put(pr.fsys, ps.poPath, f.Bytes())
+	// Each page is worked out on its own, so they are worked out on all
+	// cores, each into its own plan; the plans are then joined in the
+	// pages' order, so the result never changes.
+	srcs := pr.originals()
+	plans := make([]*Plan, len(srcs))
+	nexts := make([]syncRecord, len(srcs))
+	pageErrs := make([]error, len(srcs))
+	parallel.For(context.Background(), len(srcs), func(i int) {
+		plans[i], nexts[i] = newPlan(), syncRecord{}
+		pageErrs[i] = pr.exportPage(plans[i], nexts[i], srcs[i], lang, base)
+	})
+	for i := range srcs {
+		plan.join(plans[i])
+		maps.Copy(next, nexts[i])
+		errs.Add(pageErrs[i])
 	}
 	if err := pr.exportStrings(plan, lang, base, next); err != nil {
 		errs.Add(err)
@@ -126,6 +148,28 @@ func (pr *project) exportLanguage(plan *Plan, lang string) error {
 	}
 	plan.put(pr.fsys, SyncFile(lang), next.bytes())
 	return nil
+}
+
+// exportPage adds the PO file of page src in lang to plan, recording
+// in next the blocks that are then in step.
+func (pr *project) exportPage(plan *Plan, next syncRecord, src *content.Page, lang string, base syncRecord) error {
+	ps, err := pr.pageSync(src, lang, base)
+	if err != nil {
+		return err
+	}
+	f, err := ps.export(plan, next)
+	if err != nil {
+		return err
+	}
+	plan.put(pr.fsys, ps.poPath, f.Bytes())
+	return nil
+}
+
+// join adds what other plans to p, after what p has.
+func (p *Plan) join(other *Plan) {
+	maps.Copy(p.Files, other.Files)
+	p.Changes = append(p.Changes, other.Changes...)
+	p.Pending = append(p.Pending, other.Pending...)
 }
 
 // template is the page's PO template: every block, untranslated.

@@ -47,12 +47,13 @@ func hasPOFiles(fsys fs.FS, lang string) bool {
 // interface strings, by working out in memory what "site po export" and
 // "site po import" would do: whatever either would change is out of
 // step. It returns nothing for a project that keeps no PO files.
-func poProblems(fsys fs.FS, lang string) ([]*POProblem, error) {
+func (pr *project) poProblems(lang string) ([]*POProblem, error) {
+	fsys := pr.fsys
 	if !hasPOFiles(fsys, lang) {
 		return nil, nil
 	}
 	var out []*POProblem
-	exp, err := PlanExport(fsys, []string{lang})
+	exp, err := pr.planExport([]string{lang})
 	if err != nil {
 		var list diag.List
 		if !errors.As(err, &list) {

@@ -11,13 +11,11 @@ import (
 	"slices"
 	"strings"
 
-	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/glossary"
 	"cecot/internal/images"
 	"cecot/internal/locale"
-	"cecot/internal/markdown"
 	"cecot/internal/stamp"
 	"cecot/internal/words"
 )
@@ -150,15 +148,13 @@ func (r *Report) Clean() bool {
 func LoadStatus(fsys fs.FS) (*Report, error) {
 	// The report aligns every page and works out an export: each page
 	// is parsed once for both.
+	// The project is loaded once for all of it.
 	fsys = Cached(fsys)
-	cfg, err := config.Load(fsys)
+	pr, err := loadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
-	if err != nil {
-		return nil, err
-	}
+	cfg, site, gl, reserved := pr.cfg, pr.site, pr.glossary, pr.reserved
 	used, err := UsedStrings(fsys)
 	if err != nil {
 		return nil, err
@@ -177,10 +173,6 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			used[locale.UntranslatedBlock] = append(used[locale.UntranslatedBlock], Use{File: p.File, Line: 1})
 		}
 	}
-	gl, err := glossary.Load(fsys)
-	if err != nil {
-		return nil, err
-	}
 	files := map[string]*locale.FileInfo{}
 	var errs diag.List
 	for _, lang := range cfg.Codes() {
@@ -191,7 +183,6 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	reserved := markdown.ReservedIDs(fsys, config.LayoutsDir)
 	r := &Report{Default: cfg.DefaultLanguage, BasePath: cfg.BasePath()}
 	r.Unused, r.Undefined = defaultStrings(files[cfg.DefaultLanguage], used)
 	for _, l := range cfg.Languages {
@@ -207,7 +198,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		lang.Strings = append(lang.Strings, changed...)
-		la, err := alignLanguage(fsys, site, l.Code)
+		la, err := pr.alignLanguage(l.Code)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +206,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 		for _, e := range Broken(la, cfg.UnsafeHTML) {
 			lang.Broken = append(lang.Broken, problemOf(e, "promise", nil))
 		}
-		if lang.PO, err = poProblems(fsys, l.Code); err != nil {
+		if lang.PO, err = pr.poProblems(l.Code); err != nil {
 			return nil, err
 		}
 		if lang.Images, err = images.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {
