@@ -4,6 +4,7 @@ package translate
 
 import (
 	"cecot/internal/translation"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,6 +17,7 @@ import (
 	"cecot/internal/glossary"
 	"cecot/internal/images"
 	"cecot/internal/locale"
+	"cecot/internal/parallel"
 	"cecot/internal/stamp"
 	"cecot/internal/words"
 )
@@ -222,31 +224,45 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 // pages reports on every published default-language page in lang.
 func pages(site *content.Tree, lang string, gl *glossary.Glossary, reserved []string) ([]*Page, []glossary.Miss) {
 	var (
-		out    []*Page
+		srcs   []*content.Page
 		misses []glossary.Miss
 	)
 	for _, src := range site.Pages {
-		if src.Lang != site.Default || src.Draft {
-			continue
+		if src.Lang == site.Default && !src.Draft {
+			srcs = append(srcs, src)
 		}
-		t := site.Page(lang, src.Key)
-		p := &Page{Key: src.Key, Title: src.Title, Source: src.File, SourceURL: src.URL,
-			File: src.ID().In(lang).File(), URL: t.URL}
-		switch {
-		case t.Untranslated:
-			p.State = Missing
-		case t.Draft:
-			p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
-		default:
-			p.File, p.Title = t.File, t.Title
-			var why *words.Message
-			p.State, why, p.Changes = staleness(t, src, reserved)
-			p.setReason(why)
-			misses = append(misses, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)...)
-		}
-		out = append(out, p)
+	}
+	// Each page's stamp and glossary are checked on their own, so on
+	// all cores; results go by index, so the order never changes.
+	out := make([]*Page, len(srcs))
+	pageMisses := make([][]glossary.Miss, len(srcs))
+	parallel.For(context.Background(), len(srcs), func(i int) {
+		out[i], pageMisses[i] = page(site, srcs[i], lang, gl, reserved)
+	})
+	for _, m := range pageMisses {
+		misses = append(misses, m...)
 	}
 	return out, misses
+}
+
+// page reports on the published default-language page src in lang.
+func page(site *content.Tree, src *content.Page, lang string, gl *glossary.Glossary, reserved []string) (*Page, []glossary.Miss) {
+	t := site.Page(lang, src.Key)
+	p := &Page{Key: src.Key, Title: src.Title, Source: src.File, SourceURL: src.URL,
+		File: src.ID().In(lang).File(), URL: t.URL}
+	switch {
+	case t.Untranslated:
+		p.State = Missing
+	case t.Draft:
+		p.State, p.Draft, p.File, p.Title = Missing, true, t.File, t.Title
+	default:
+		p.File, p.Title = t.File, t.Title
+		var why *words.Message
+		p.State, why, p.Changes = staleness(t, src, reserved)
+		p.setReason(why)
+		return p, gl.Check(src.Lang, src.File, src.Body, lang, t.File, t.Body)
+	}
+	return p, nil
 }
 
 // staleness compares a translation's stamp with its source, whose
