@@ -112,3 +112,72 @@ func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error
 	plan.put(fsys, SyncFile(before.lang), rec.bytes())
 	return nil
 }
+
+// syncStringSave adds to plan, a desk save of interface string d's
+// translation into lang, what "site po import" records when it brings
+// the strings' PO entry into locales/<lang>.toml: the entry holds the
+// saved forms (in the PO file's own plural rule) and the sync record
+// says both sides agree. A translation in the PO file not imported yet,
+// other than the saved one, refuses the save, as for a page.
+func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
+	name := StringsPO(lang)
+	f, err := readPO(fsys, name)
+	if err != nil || f == nil {
+		return err
+	}
+	rule, ok := fileRule(f, lang)
+	if !ok {
+		return nil
+	}
+	var e *po.Entry
+	for _, x := range f.Entries {
+		if !x.Obsolete && x.Ctx() == d.id {
+			e = x
+		}
+	}
+	plural := d.plural()
+	if e == nil || e.Plural() != plural || plural && len(e.Str) != len(rule.forms) {
+		return nil // a PO file import would refuse: it says why
+	}
+	old, err := messageOf(fsys, lang, d.id)
+	if err != nil {
+		return err
+	}
+	saved, err := messageOf(newOverlay(fsys, plan.Files), lang, d.id)
+	if err != nil {
+		return err
+	}
+	rec, err := readSync(fsys, lang)
+	if err != nil {
+		return err
+	}
+	ctx := stringsContext(d.id)
+	now := translatedForms(saved, plural, rule)
+	if p := joinForms(e.Str); !allEmpty(e.Str) && p != joinForms(translatedForms(old, plural, rule)) && p != joinForms(now) {
+		if b, ok := rec[ctx]; !ok || rule.poHash(e.Str, plural) != b {
+			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.id, "File", name, "Command", Command, "Lang", lang)
+		}
+	}
+	if joinForms(e.Str) != joinForms(now) {
+		e.Str = now
+		plan.put(fsys, name, f.Bytes())
+	}
+	rec[ctx] = tomlHash(saved, plural, rule)
+	plan.put(fsys, SyncFile(lang), rec.bytes())
+	return nil
+}
+
+// messageOf is interface string id of locales/<lang>.toml, nil if the
+// file lacks it.
+func messageOf(fsys fs.FS, lang, id string) (*message, error) {
+	msgs, err := readMessages(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range msgs {
+		if m.id == id {
+			return m, nil
+		}
+	}
+	return nil, nil
+}

@@ -153,3 +153,66 @@ func TestDeskSaveRefusesPendingPO(t *testing.T) {
 		t.Errorf("export after saving the PO file's text: %v %v", e, err)
 	}
 }
+
+// TestPlanStringForms: a plural interface string is saved with one text
+// for each of Spanish's CLDR forms (one, many, other): its lines of
+// locales/es.toml change and nothing else; an empty form or a dropped
+// placeholder plans nothing and says which; with PO files kept, the
+// strings' PO entry and the sync record follow, so the next export is
+// clean, and a PO translation not imported yet is not overwritten.
+func TestPlanStringForms(t *testing.T) {
+	fsys := posite(t)
+	mustExport(t, fsys)
+	before := string(fsys["locales/es.toml"].Data)
+	forms := map[string]string{"one": "{{.Count}} minuto para leer", "many": "{{.Count}} de minutos para leer", "other": "{{.Count}} minutos para leer"}
+	p, err := PlanStringForms(fsys, "es", "reading_time", forms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.NewReplacer(`one = "{{.Count}} minuto de lectura"`, `one = "{{.Count}} minuto para leer"`,
+		`many = "{{.Count}} de minutos de lectura"`, `many = "{{.Count}} de minutos para leer"`,
+		`other = "{{.Count}} minutos de lectura"`, `other = "{{.Count}} minutos para leer"`).Replace(before)
+	if got := string(p.Files["locales/es.toml"]); got != want {
+		t.Errorf("after:\n%s\nwant:\n%s", got, want)
+	}
+	if got := strings.Join(p.Names(), " "); got != "content/es/.po-sync locales/es.toml locales/po/strings/es.po" {
+		t.Errorf("a save writes %s", got)
+	}
+	apply(fsys, p)
+	if e, err := PlanExport(fsys, nil); err != nil || len(e.Files) > 0 {
+		t.Errorf("export after a desk save of a plural string: %v %v", e.Names(), err)
+	}
+
+	for _, tc := range []struct {
+		forms    map[string]string
+		en, es   string
+		mentions string
+	}{
+		{map[string]string{"one": "{{.Count}} minuto", "other": "{{.Count}} minutos"}, "plural form", "forma del plural", "many"},
+		{map[string]string{"one": "{{.Count}} minuto", "many": "{{.Cuenta}} de minutos", "other": "{{.Count}} minutos"}, "reading_time", "reading_time", "{{.Cuenta}}"},
+	} {
+		_, err := PlanStringForms(fsys, "es", "reading_time", tc.forms)
+		for lang, want := range map[string]string{"en": tc.en, "es": tc.es} {
+			if err == nil || !strings.Contains(NewPrinter(lang).Error(err), want) || !strings.Contains(NewPrinter(lang).Error(err), tc.mentions) {
+				t.Errorf("%v in %s: %v", tc.forms, lang, err)
+			}
+		}
+	}
+
+	// A translation in the PO file, not imported yet.
+	name := "locales/po/strings/es.po"
+	f, err := po.Read(name, fsys[name].Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range f.Entries {
+		if e.Ctx() == "reading_time" {
+			e.Str[0] = "{{.Count}} minuto, desde Weblate"
+		}
+	}
+	fsys[name] = &fstest.MapFile{Data: f.Bytes()}
+	_, err = PlanStringForms(fsys, "es", "reading_time", map[string]string{"one": "{{.Count}} minutito", "many": "{{.Count}} de minutos", "other": "{{.Count}} minutos"})
+	if err == nil || !strings.Contains(NewPrinter("es").Error(err), "todavía no se importó") {
+		t.Errorf("a pending PO translation: %v", err)
+	}
+}

@@ -105,12 +105,21 @@ func checkUnit(name string, line int, b Block, text string, unsafeHTML bool) err
 }
 
 // PlanString works out locales/<lang>.toml with the interface string
-// id translated as text, as "site po import" writes a PO entry's: the
-// text must keep the original's placeholders and template syntax
-// (package promise), and only the message's own line changes (or a
-// line is added when the file lacks it). A message with plural forms
-// is left to the file or the PO file, which have a place for each form.
+// id translated as text (see PlanStringForms).
 func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
+	return PlanStringForms(fsys, lang, id, map[string]string{"other": text})
+}
+
+// PlanStringForms works out locales/<lang>.toml with the interface
+// string id translated as forms, as "site po import" writes a PO
+// entry's: a simple message takes forms["other"]; a message with plural
+// forms takes one text for each CLDR form of lang (one, many and other
+// for Spanish), none empty. The texts must keep the original's
+// placeholders and template syntax (package promise), and only the
+// message's own lines change (or lines are added when the file lacks
+// it). The strings' PO file and sync record are kept in step, as for a
+// page (syncStringSave).
+func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Plan, error) {
 	pr, err := loadProject(fsys)
 	if err != nil {
 		return nil, err
@@ -142,16 +151,30 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 			line = m.line
 		}
 	}
+	rule, ok := pluralRule(lang)
+	if !ok {
+		return nil, diag.Errorf(file, line, "no plural rule known for language %q", lang)
+	}
+	want := []string{"other"}
 	if d.plural() {
-		return nil, words.At(file, line, "unit_plural", "Block", id, "File", file, "PO", StringsPO(lang))
+		want = rule.cldrForms()
 	}
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	if text == "" {
+	clean := map[string]string{}
+	var empty []string
+	for _, f := range want {
+		clean[f] = strings.TrimSpace(strings.ReplaceAll(forms[f], "\r\n", "\n"))
+		if clean[f] == "" {
+			empty = append(empty, f)
+		}
+	}
+	switch {
+	case len(empty) > 0 && !d.plural():
 		return nil, words.At(file, line, "unit_empty", "Block", id)
+	case len(empty) > 0:
+		return nil, words.At(file, line, "unit_plural_empty", "Block", id, "Forms", strings.Join(empty, ", "))
 	}
-	forms := map[string]string{"other": text}
 	var errs diag.List
-	for _, pb := range promise.String(d.forms, forms) {
+	for _, pb := range promise.String(d.forms, clean) {
 		errs.Add(words.At(file, line, "unit_check", "Block", id, "What", pb))
 	}
 	if err := errs.Err(); err != nil {
@@ -162,11 +185,14 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 		return nil, diag.CannotRead(file, err)
 	}
 	ed := &tomlEditor{src: data}
-	if err := ed.set(id, false, nil, forms); err != nil {
+	if err := ed.set(id, d.plural(), rule.cldrForms(), clean); err != nil {
 		return nil, diag.Errorf(file, line, "%v", err)
 	}
 	plan := newPlan()
 	plan.put(fsys, file, ed.src)
+	if err := syncStringSave(fsys, plan, lang, d); err != nil {
+		return nil, err
+	}
 	return plan, nil
 }
 
