@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -296,6 +298,54 @@ func TestBuildSpeaksSpanishLayouts(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			if code, stderr := buildInSpanish(t, c.files); code != 1 || !strings.Contains(stderr, c.want) {
 				t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, c.want)
+			}
+		})
+	}
+}
+
+// TestBuildSpeaksSpanishImages checks an image's problems in Spanish: a
+// broken or misnamed image, one that is not there, a refused SVG, at
+// the image file's line and at the page's.
+func TestBuildSpeaksSpanishImages(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		t.Fatal(err)
+	}
+	good := b.String()
+	md := func(img string) string { return page(`title = "Informe"`) + "\n![un mapa](" + img + ")\n" }
+	const svgOpen = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n"
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"broken", map[string]string{"content/es/report.md": md("mapa.png"), "content/es/mapa.png": good[:40]}, []string{
+			"site: aviso: content/es/mapa.png: no se puede decodificar como imagen PNG (el decodificador dice: unexpected EOF); expórtela de nuevo\n",
+			"site: error: content/es/report.md:7: imagen \"mapa.png\": content/es/mapa.png: no se puede decodificar como imagen PNG (el decodificador dice: unexpected EOF); expórtela de nuevo\n",
+		}},
+		{"misnamed", map[string]string{"content/es/report.md": md("mapa.jpg"), "content/es/mapa.jpg": good}, []string{
+			"site: error: content/es/report.md:7: imagen \"mapa.jpg\": content/es/mapa.jpg: tiene nombre de imagen JPEG, pero es una imagen PNG; cámbiele el nombre a mapa.png\n",
+		}},
+		{"not there", map[string]string{"content/es/report.md": md("nada.png")}, []string{
+			"site: error: content/es/report.md:7: imagen \"nada.png\": no existe el archivo content/es/nada.png; revise el nombre, y guarde la imagen junto a la página o en assets/\n",
+		}},
+		{"SVG with a script", map[string]string{"content/es/report.md": md("mapa.svg"), "content/es/mapa.svg": svgOpen + "<script>alert(1)</script></svg>"}, []string{
+			"site: aviso: content/es/mapa.svg:2: no se puede publicar: tiene <script>: un script ejecuta código en el navegador del lector; quítelo y exporte el dibujo de nuevo\n",
+			"site: error: content/es/report.md:7: imagen \"mapa.svg\": content/es/mapa.svg: no se puede publicar: en la línea 2, tiene <script>: un script ejecuta código en el navegador del lector; quítelo y exporte el dibujo de nuevo\n",
+		}},
+		{"SVG style", map[string]string{"content/es/report.md": md("mapa.svg"), "content/es/mapa.svg": svgOpen + "<rect style=\"fill:url(https://x.org/a.png)\"/></svg>"}, []string{
+			"site: aviso: content/es/mapa.svg:2: no se puede publicar: tiene style=\"fill:url(https://x.org/a.png)\" en <rect>: url() solo puede nombrar una parte del propio dibujo, como url(#id); quite la referencia al otro archivo\n",
+		}},
+		{"asset SVG", map[string]string{"assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" onload=\"x()\"></svg>"}, []string{
+			"site: error: assets/logo.svg:1: tiene el manejador de eventos onload= en <svg>: ejecuta código en el navegador del lector; quítelo\n",
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, stderr := buildInSpanish(t, c.files)
+			for _, w := range c.want {
+				if code != 1 || !strings.Contains(stderr, w) {
+					t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, w)
+				}
 			}
 		})
 	}

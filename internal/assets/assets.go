@@ -167,9 +167,9 @@ func cleanSVG(p string, data []byte) ([]byte, error) {
 	var refusal *svg.Error
 	switch {
 	case errors.As(err, &refusal):
-		return nil, diag.Errorf(p, refusal.Line, "%s", refusal.Reason)
+		return nil, &diag.Error{Path: p, Line: refusal.Line, Err: refusal.Reasoned()}
 	case err != nil:
-		return nil, diag.Errorf(p, 0, "%v", err)
+		return nil, &diag.Error{Path: p, Err: err}
 	}
 	return pic.Data, nil
 }

@@ -21,6 +21,7 @@ import (
 	_ "github.com/gen2brain/webp" // registers WebP for DecodeConfig
 
 	"cecot/internal/assets"
+	"cecot/internal/diag"
 	"cecot/internal/metadata"
 	"cecot/internal/svg"
 )
@@ -102,15 +103,16 @@ func Inspect(name string, data []byte) (Info, error) {
 func inspect(name string, data []byte) (Info, []byte, error) {
 	claimed, ok := byExt[strings.ToLower(path.Ext(name))]
 	if !ok {
-		return Info{}, nil, fmt.Errorf("not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg")
+		return Info{}, nil, diag.Say("image_ext", "not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg")
 	}
 	actual := sniff(data)
 	if actual == "" {
-		return Info{}, nil, fmt.Errorf("is not %s image (nor any image format this site knows); export it again as %s", claimed.a(), claimed.name())
+		return Info{}, nil, diag.Say("image_unknown", fmt.Sprintf("is not %s image (nor any image format this site knows); export it again as %s", claimed.a(), claimed.name()), "Format", claimed.name())
 	}
 	if actual != claimed {
 		base := strings.TrimSuffix(path.Base(name), path.Ext(name))
-		return Info{}, nil, fmt.Errorf("is named as %s image but is %s image; rename it to %s%s", claimed.a(), actual.a(), base, actual.ext())
+		return Info{}, nil, diag.Say("image_misnamed", fmt.Sprintf("is named as %s image but is %s image; rename it to %s%s", claimed.a(), actual.a(), base, actual.ext()),
+			"Claimed", claimed.name(), "Actual", actual.name(), "Name", base+actual.ext())
 	}
 	if actual == SVG {
 		pic, err := svg.Clean(data)
@@ -125,13 +127,16 @@ func inspect(name string, data []byte) (Info, []byte, error) {
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return Info{}, nil, fmt.Errorf("cannot read this %s image: %v; export it again", actual.name(), err)
+		// The decoder's words ("png: invalid format: invalid checksum")
+		// stay as they are: they name what is broken inside the file.
+		return Info{}, nil, diag.Say("image_unreadable", fmt.Sprintf("cannot read this %s image: %v; export it again", actual.name(), err), "Format", actual.name(), "Detail", err.Error())
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return Info{}, nil, fmt.Errorf("says it is %d × %d pixels; export it again", cfg.Width, cfg.Height)
+		return Info{}, nil, diag.Say("image_no_size", fmt.Sprintf("says it is %d × %d pixels; export it again", cfg.Width, cfg.Height), "Width", cfg.Width, "Height", cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return Info{}, nil, fmt.Errorf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000)
+		return Info{}, nil, diag.Say("image_huge", fmt.Sprintf("is %d × %d pixels, more than the %d million this site decodes safely; make it smaller (a page needs at most 1440 pixels across)", cfg.Width, cfg.Height, MaxPixels/1_000_000),
+			"Width", cfg.Width, "Height", cfg.Height, "Million", MaxPixels/1_000_000)
 	}
 	info := Info{Format: actual, Width: cfg.Width, Height: cfg.Height}
 	if actual == JPEG && metadata.Turned(metadata.Orientation(data)) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"cecot/internal/cachefile"
+	"cecot/internal/diag"
 	"cecot/internal/metadata"
 )
 
@@ -326,14 +326,15 @@ func (c *Cache) decode(data []byte, info Info) (image.Image, error) {
 	c.decoded.Add(1)
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("does not decode as a %s image: %v; export it again", info.Format.name(), err)
+		// The decoder's words stay as they are, as in inspect.
+		return nil, diag.Say("image_undecodable", fmt.Sprintf("does not decode as a %s image: %v; export it again", info.Format.name(), err), "Format", info.Format.name(), "Detail", err.Error())
 	}
 	w, h := info.Width, info.Height
 	if info.Format == JPEG && metadata.Turned(metadata.Orientation(data)) {
 		w, h = h, w // Inspect gave the size as shown
 	}
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
-		return nil, errors.New("decodes to another size than its header says; export it again")
+		return nil, diag.Say("image_size_mismatch", "decodes to another size than its header says; export it again")
 	}
 	return img, nil
 }

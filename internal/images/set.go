@@ -178,7 +178,8 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 	if err != nil {
 		// A link out of the project or in a circle, in the words
 		// every file of the project gets.
-		img.Err = fmt.Errorf("cannot be read: %v", diag.CannotRead(src, err).Err)
+		why := diag.CannotRead(src, err).Err
+		img.Err = diag.Say("image_cannot_read", "cannot be read: "+why.Error(), "Err", why)
 		return img, nil
 	}
 	if img.Info, data, err = inspect(src, data); err != nil {
@@ -273,16 +274,17 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 	if rest, ok := strings.CutPrefix(p, "/"); ok {
 		full = path.Clean(rest)
 		if !strings.HasPrefix(full, assets.Dir+"/") {
-			return nil, fmt.Errorf("an image path from the site root must be in %s/, like /%s/map.png; for an image beside the page, write its name without a leading /", assets.Dir, assets.Dir)
+			return nil, diag.Say("image_root_path", fmt.Sprintf("an image path from the site root must be in %s/, like /%s/map.png; for an image beside the page, write its name without a leading /", assets.Dir, assets.Dir), "Dir", assets.Dir)
 		}
 	} else {
 		full = path.Join(path.Dir(file), p)
 	}
 	if !strings.HasPrefix(full, config.ContentDir+"/") && !strings.HasPrefix(full, assets.Dir+"/") {
-		return nil, fmt.Errorf("leads to %s, outside %s/ and %s/; keep images beside their page or in %s/", full, config.ContentDir, assets.Dir, assets.Dir)
+		return nil, diag.Say("image_outside", fmt.Sprintf("leads to %s, outside %s/ and %s/; keep images beside their page or in %s/", full, config.ContentDir, assets.Dir, assets.Dir),
+			"File", full, "Content", config.ContentDir, "Dir", assets.Dir)
 	}
 	if !IsImage(full) {
-		return nil, fmt.Errorf("%s is not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg", full)
+		return nil, diag.Say("image_file_ext", full+" is not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg", "File", full)
 	}
 	if v := s.variant(full, lang); v != nil {
 		return v, v.Err
@@ -294,14 +296,20 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 		img = s.original(full)
 	}
 	if img == nil {
-		return nil, fmt.Errorf("no file %s; check the name, and save the image beside the page or in %s/", full, assets.Dir)
+		return nil, diag.Say("image_no_file", fmt.Sprintf("no file %s; check the name, and save the image beside the page or in %s/", full, assets.Dir), "File", full, "Dir", assets.Dir)
 	}
 	if img.Err != nil {
 		// Name the file that was found: for a translation showing its
 		// original's image, that is the original's, not full.
-		return nil, fmt.Errorf("%s %v", img.Source, img.Err)
+		return nil, fileSays(img.Source, img.Err)
 	}
 	return img, nil
+}
+
+// fileSays is err about the image file: "content/es/mapa.png is not a
+// PNG image ...".
+func fileSays(file string, err error) error {
+	return diag.Say("image_file_says", file+" "+err.Error(), "File", file, "Err", err)
 }
 
 // variant returns lang's variant of the default language's image at
@@ -313,7 +321,7 @@ func (s *Set) variant(full, lang string) *Image {
 	}
 	v := s.byPath[path.Join(config.ContentDir, lang, rest)]
 	if v != nil && v.Err != nil {
-		return &Image{Source: v.Source, Err: fmt.Errorf("%s %v", v.Source, v.Err)}
+		return &Image{Source: v.Source, Err: fileSays(v.Source, v.Err)}
 	}
 	return v
 }

@@ -12,7 +12,7 @@ import (
 func located(img *Image) *diag.Error {
 	var refusal *svg.Error
 	if errors.As(img.Err, &refusal) {
-		return diag.Errorf(img.Source, refusal.Line, "cannot be published: %s", refusal.Reason)
+		return diag.At(img.Source, refusal.Line, "svg_refused", "cannot be published: "+refusal.Reason, "Reason", refusal.Reasoned())
 	}
-	return diag.Errorf(img.Source, 0, "%v", img.Err)
+	return &diag.Error{Path: img.Source, Err: img.Err}
 }

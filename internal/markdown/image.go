@@ -210,12 +210,13 @@ func resolveImage(st *state, n *ast.Image, src []byte) {
 		return
 	}
 	if dest == "" {
-		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "image has no file; write its name in the parentheses: ![what it shows](map.png)"))
+		st.errs.Add(diag.At(st.page.File, lineOf(n, src), "md_image_no_file", "image has no file; write its name in the parentheses: ![what it shows](map.png)"))
 		return
 	}
 	pic, err := st.page.ResolveImage(dest)
 	if err != nil {
-		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "image %q: %v", dest, err))
+		q := fmt.Sprintf("%q", dest)
+		st.errs.Add(diag.At(st.page.File, lineOf(n, src), "md_image", "image "+q+": "+err.Error(), "Image", q, "Err", err))
 		return
 	}
 	n.SetAttribute(pictureAttr, pic)

@@ -1,6 +1,10 @@
 package svg
 
-import "strings"
+import (
+	"strings"
+
+	"cecot/internal/diag"
+)
 
 // The allow-list: what a published SVG may contain. It is the static
 // graphics of SVG 1.1 (https://www.w3.org/TR/SVG11/, chapters 5 to 15:
@@ -159,4 +163,18 @@ func set(names ...string) map[string]bool {
 // nothing but an attack puts one in a picture.
 func isHandler(local string) bool {
 	return len(local) > 2 && strings.EqualFold(local[:2], "on")
+}
+
+// whyIDs are the catalogue's messages for the reasons in refused.
+var whyIDs = map[string]string{
+	scripts:   "svg_why_script",
+	animation: "svg_why_animation",
+	"it puts a web page (HTML) inside the picture": "svg_why_html",
+	"it puts another web page inside the picture":  "svg_why_page",
+	"it puts another document inside the picture":  "svg_why_document",
+}
+
+// whySays is a reason of refused as its catalogue message.
+func whySays(why string) *diag.Message {
+	return say(whyIDs[why], "%s", why)
 }

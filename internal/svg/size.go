@@ -2,10 +2,11 @@ package svg
 
 import (
 	"encoding/xml"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"cecot/internal/diag"
 )
 
 // MaxSize is the largest width or height of a picture, in CSS pixels;
@@ -16,7 +17,7 @@ const MaxSize = 100_000
 // size reads a picture's size from its <svg> element: its width and
 // height in pixels, or else its viewBox. Every number must be finite
 // and the size between 1 and MaxSize pixels; a reason says otherwise.
-func size(attrs []xml.Attr) (w, h int, why string) {
+func size(attrs []xml.Attr) (w, h int, why *diag.Message) {
 	var width, height, viewBox *string
 	for i, a := range attrs {
 		if a.Name.Space != "" {
@@ -34,46 +35,46 @@ func size(attrs []xml.Attr) (w, h int, why string) {
 	var box []float64
 	if viewBox != nil {
 		if box = parseViewBox(*viewBox); box == nil {
-			return 0, 0, fmt.Sprintf("has viewBox=%s, which is not four numbers \"X Y WIDTH HEIGHT\" with a WIDTH and HEIGHT above 0; fix it", quote(*viewBox))
+			return 0, 0, say("svg_viewbox_bad", "has viewBox=%s, which is not four numbers \"X Y WIDTH HEIGHT\" with a WIDTH and HEIGHT above 0; fix it", quote(*viewBox))
 		}
 	}
 	pw, wOK, why := pixelLength("width", width)
-	if why != "" {
+	if why != nil {
 		return 0, 0, why
 	}
 	ph, hOK, why := pixelLength("height", height)
-	if why != "" {
+	if why != nil {
 		return 0, 0, why
 	}
 	if wOK && hOK {
-		return round(pw), round(ph), ""
+		return round(pw), round(ph), nil
 	}
 	if box == nil {
-		return 0, 0, "has no viewBox (nor a width and height in pixels), so its proportions are unknown; add viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> element"
+		return 0, 0, say("svg_no_viewbox", "has no viewBox (nor a width and height in pixels), so its proportions are unknown; add viewBox=\"0 0 WIDTH HEIGHT\" to its <svg> element")
 	}
 	if !inRange(box[2]) || !inRange(box[3]) {
-		return 0, 0, fmt.Sprintf("has viewBox=%s, a size of %s × %s pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those", quote(*viewBox), num(box[2]), num(box[3]))
+		return 0, 0, say("svg_viewbox_size", "has viewBox=%s, a size of %s × %s pixels; a picture must be between 1 and 100,000 pixels wide and high: give the <svg> element a width and height in pixels, or export it again at a size between those", quote(*viewBox), num(box[2]), num(box[3]))
 	}
-	return round(box[2]), round(box[3]), ""
+	return round(box[2]), round(box[3]), nil
 }
 
 // pixelLength reads the <svg> element's width or height when it is in
 // pixels ("640", "640px"). A length in other units, a percentage or none
 // is not a size in pixels (ok is false) and the viewBox gives the size;
 // a number of pixels outside 1 to MaxSize is a reason to refuse.
-func pixelLength(name string, v *string) (px float64, ok bool, why string) {
+func pixelLength(name string, v *string) (px float64, ok bool, why *diag.Message) {
 	if v == nil {
-		return 0, false, ""
+		return 0, false, nil
 	}
 	s := strings.TrimSuffix(strings.TrimSpace(*v), "px")
 	f, isNum := number(s)
 	if !isNum {
-		return 0, false, ""
+		return 0, false, nil
 	}
 	if !inRange(f) {
-		return 0, false, fmt.Sprintf("has %s=%s; a picture must be between 1 and 100,000 pixels wide and high: fix the <svg> element's %s, or remove it and keep the viewBox", name, quote(*v), name)
+		return 0, false, say("svg_length", "has %s=%s; a picture must be between 1 and 100,000 pixels wide and high: fix the <svg> element's %s, or remove it and keep the viewBox", name, quote(*v), name)
 	}
-	return f, true, ""
+	return f, true, nil
 }
 
 // parseViewBox reads "x y width height", separated by spaces or

@@ -30,17 +30,36 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"cecot/internal/diag"
 )
 
 // Error is why a file is refused, at a line of it.
 type Error struct {
 	Line   int    // 1-based line in the SVG file
 	Reason string // "has <script>, which runs code...; remove it"
+	// Say is Reason as a catalogue message, for the translator's
+	// language; nil where the reason has no message yet.
+	Say *diag.Message
 }
 
 // Error says the reason with the line.
 func (e *Error) Error() string {
 	return fmt.Sprintf("cannot be published: line %d %s", e.Line, e.Reason)
+}
+
+// Said is the error as a catalogue message (diag.Sayer).
+func (e *Error) Said() error {
+	return diag.Say("svg_refused_line", e.Error(), "Line", e.Line, "Reason", e.Reasoned())
+}
+
+// Reasoned is the reason as a catalogue message: Say, or the English
+// Reason, which the catalogue then gives as it is.
+func (e *Error) Reasoned() error {
+	if e.Say != nil {
+		return e.Say
+	}
+	return diag.Say("svg_reason", e.Reason, "Reason", e.Reason)
 }
 
 // Picture is a cleaned SVG file.
@@ -56,8 +75,8 @@ type Picture struct {
 // must be finite and the size between 1 and MaxSize pixels.
 func (p *Picture) Size() (width, height int, err error) {
 	w, h, why := size(p.root)
-	if why != "" {
-		return 0, 0, &Error{Line: p.rootLine, Reason: why}
+	if why != nil {
+		return 0, 0, &Error{Line: p.rootLine, Reason: why.English, Say: why}
 	}
 	return w, h, nil
 }
@@ -76,7 +95,7 @@ func Clean(data []byte) (*Picture, error) {
 		return nil, err
 	}
 	if c.root == nil {
-		return nil, errors.New("is not an SVG file: it has no <svg> element; export it again as SVG")
+		return nil, say("svg_no_root", "is not an SVG file: it has no <svg> element; export it again as SVG")
 	}
 	if err := c.drawn(); err != nil {
 		return nil, err
@@ -116,9 +135,20 @@ type cleaner struct {
 	at    int // the line of the token being read
 }
 
-// refuse returns the reason to refuse the file at the current token.
-func (c *cleaner) refuse(format string, args ...any) error {
-	return &Error{Line: c.at, Reason: fmt.Sprintf(format, args...)}
+// refuse returns the reason to refuse the file at the current token:
+// the catalogue's message id, with args as its values A0, A1, ... (a
+// reason among them is said in the reader's language too).
+func (c *cleaner) refuse(id, format string, args ...any) error {
+	return &Error{Line: c.at, Reason: fmt.Sprintf(format, args...), Say: say(id, format, args...)}
+}
+
+// say is the message id for format filled with args, as values A0, A1, ...
+func say(id, format string, args ...any) *diag.Message {
+	var pairs []any
+	for i, a := range args {
+		pairs = append(pairs, fmt.Sprintf("A%d", i), a)
+	}
+	return diag.Say(id, fmt.Sprintf(format, args...), pairs...)
 }
 
 func (c *cleaner) run() error {
@@ -140,9 +170,10 @@ func (c *cleaner) run() error {
 
 func notWellFormed(err error) error {
 	if strings.Contains(err.Error(), "CharsetReader") {
-		return errors.New("is not saved as UTF-8; export it again as UTF-8")
+		return say("svg_not_utf8", "is not saved as UTF-8; export it again as UTF-8")
 	}
-	return fmt.Errorf("is not a well-formed SVG file: %v; export it again", err)
+	// The XML reader's words stay: they say what is broken, and where.
+	return say("svg_not_well_formed", "is not a well-formed SVG file: %v; export it again", err.Error())
 }
 
 func (c *cleaner) token(tok xml.Token) error {
@@ -166,7 +197,7 @@ func (c *cleaner) token(tok xml.Token) error {
 // element with its content, or writes it with its allowed attributes.
 func (c *cleaner) start(e xml.StartElement) error {
 	if len(c.stack)+c.skip >= maxDepth {
-		return c.refuse("nests elements more than %d deep; simplify the drawing and export it again", maxDepth)
+		return c.refuse("svg_deep", "nests elements more than %d deep; simplify the drawing and export it again", maxDepth)
 	}
 	if c.skip > 0 {
 		c.skip++
@@ -174,16 +205,16 @@ func (c *cleaner) start(e xml.StartElement) error {
 	}
 	lower := strings.ToLower(e.Name.Local)
 	if why, ok := refused[lower]; ok {
-		return c.refuse("has <%s>: %s; remove it and export the picture again", e.Name.Local, why)
+		return c.refuse("svg_element", "has <%s>: %s; remove it and export the picture again", e.Name.Local, whySays(why))
 	}
 	inSVG := e.Name.Space == svgNS || e.Name.Space == ""
 	switch {
 	case c.root == nil && (!inSVG || e.Name.Local != "svg"):
-		return fmt.Errorf("is not an SVG file: its first element is not <svg>; export it again as SVG")
+		return say("svg_first_not_svg", "is not an SVG file: its first element is not <svg>; export it again as SVG")
 	case e.Name.Space == xhtmlNS:
-		return c.refuse("has HTML (<%s>) inside the picture; remove it and export the picture again", e.Name.Local)
+		return c.refuse("svg_html", "has HTML (<%s>) inside the picture; remove it and export the picture again", e.Name.Local)
 	case c.root != nil && len(c.stack) == 0:
-		return c.refuse("has a second top-level element <%s> after </svg>, which browsers refuse to show; export it again", e.Name.Local)
+		return c.refuse("svg_second_root", "has a second top-level element <%s> after </svg>, which browsers refuse to show; export it again", e.Name.Local)
 	case !inSVG || !elements[e.Name.Local] || c.inStyle():
 		// A drawing program's own element, one no browser draws, or
 		// an element inside a stylesheet.
@@ -234,8 +265,9 @@ func (c *cleaner) end() error {
 	if c.inStyle() && c.css.Len() > 0 {
 		css := c.css.String()
 		c.css.Reset()
-		if why := checkCSS(css); why != "" {
-			return &Error{Line: c.styleLine, Reason: "has a <style> element: " + why}
+		if why := checkCSS(css); why != nil {
+			m := say("svg_style", "has a <style> element: %s", why)
+			return &Error{Line: c.styleLine, Reason: m.English, Say: m}
 		}
 		c.close()
 		escape(&c.body, css, false)
@@ -261,7 +293,7 @@ func (c *cleaner) attributes(e xml.StartElement) ([]byte, error) {
 	seen := map[string]bool{}
 	for _, a := range e.Attr {
 		if isHandler(a.Name.Local) {
-			return nil, c.refuse("has the event handler %s= on <%s>: it runs code in the reader's browser; remove it", a.Name.Local, e.Name.Local)
+			return nil, c.refuse("svg_handler", "has the event handler %s= on <%s>: it runs code in the reader's browser; remove it", a.Name.Local, e.Name.Local)
 		}
 		var name string
 		switch {
@@ -277,7 +309,7 @@ func (c *cleaner) attributes(e xml.StartElement) ([]byte, error) {
 			continue
 		}
 		if seen[name] {
-			return nil, c.refuse("has the attribute %s twice on <%s>, which browsers refuse to show; export it again", name, e.Name.Local)
+			return nil, c.refuse("svg_attr_twice", "has the attribute %s twice on <%s>, which browsers refuse to show; export it again", name, e.Name.Local)
 		}
 		seen[name] = true
 		v := a.Value
@@ -287,8 +319,8 @@ func (c *cleaner) attributes(e xml.StartElement) ([]byte, error) {
 				return nil, err
 			}
 			v = ref
-		} else if why := checkCSS(v); why != "" {
-			return nil, c.refuse("has %s=%s on <%s>: %s", name, quote(v), e.Name.Local, why)
+		} else if why := checkCSS(v); why != nil {
+			return nil, c.refuse("svg_attr_css", "has %s=%s on <%s>: %s", name, quote(v), e.Name.Local, why)
 		}
 		if a.Name.Space == xlinkNS {
 			c.xlink = true
@@ -312,11 +344,11 @@ func (c *cleaner) reference(v, elem string) (string, error) {
 	lower := strings.ToLower(strings.Join(strings.Fields(ref), ""))
 	switch {
 	case strings.HasPrefix(lower, "javascript:"), strings.HasPrefix(lower, "vbscript:"):
-		return "", c.refuse("has a link on <%s> that runs code (%s); remove the link", elem, quote(v))
+		return "", c.refuse("svg_link_code", "has a link on <%s> that runs code (%s); remove the link", elem, quote(v))
 	case strings.HasPrefix(lower, "data:"):
-		return "", c.refuse("has a file inside <%s> as a data: URL; remove it, and save that image as its own file beside the page to show it from the Markdown", elem)
+		return "", c.refuse("svg_data_url", "has a file inside <%s> as a data: URL; remove it, and save that image as its own file beside the page to show it from the Markdown", elem)
 	}
-	return "", c.refuse("has <%s> refer to %s, outside the picture; a published picture may only refer to its own parts (\"#id\"): remove the reference, or put what it shows in the picture itself", elem, quote(v))
+	return "", c.refuse("svg_ref_outside", "has <%s> refer to %s, outside the picture; a published picture may only refer to its own parts (\"#id\"): remove the reference, or put what it shows in the picture itself", elem, quote(v))
 }
 
 // text handles character data: CDATA sections arrive as text too, and
@@ -338,7 +370,7 @@ func (c *cleaner) text(t xml.CharData) error {
 // entities or attributes, which a browser would apply to the picture.
 func (c *cleaner) directive(d xml.Directive) error {
 	if bytes.ContainsRune(d, '[') {
-		return c.refuse("declares entities or attributes in its DOCTYPE (<!DOCTYPE … [ … ]>), which this site does not read; export the picture again as plain SVG")
+		return c.refuse("svg_doctype", "declares entities or attributes in its DOCTYPE (<!DOCTYPE … [ … ]>), which this site does not read; export the picture again as plain SVG")
 	}
 	return nil
 }
@@ -347,7 +379,7 @@ func (c *cleaner) directive(d xml.Directive) error {
 // are dropped; a stylesheet of another file is refused.
 func (c *cleaner) procInst(p xml.ProcInst) error {
 	if strings.EqualFold(p.Target, "xml-stylesheet") {
-		return c.refuse("loads a stylesheet from another file (<?xml-stylesheet?>); put the styles in the picture itself or remove the line")
+		return c.refuse("svg_xml_stylesheet", "loads a stylesheet from another file (<?xml-stylesheet?>); put the styles in the picture itself or remove the line")
 	}
 	return nil
 }
