@@ -128,15 +128,6 @@ type checker struct {
 	counts map[*content.Page]markdown.Result
 }
 
-func (c *checker) errorf(name string, line int, format string, args ...any) error {
-	src := c.sources[name]
-	file := src.file
-	if file == "" {
-		file = name
-	}
-	return diag.Errorf(file, line, "%s (in %s)", fmt.Sprintf(format, args...), urlOf(name))
-}
-
 // say is the problem id, reading english, in the page built as name,
 // which the message catalogue can say in other languages.
 func (c *checker) say(name string, line int, id, english string, pairs ...any) error {
@@ -187,7 +178,7 @@ func (c *checker) page(name string, res *Result) {
 		res.Errors.Add(c.say(name, c.lineOf(src, href), "check_no_link_text", fmt.Sprintf("link to %q has no text; write the link text in the brackets: [text](%s)", href, href), "Quoted", fmt.Sprintf("%q", href), "Href", href))
 	}
 	if d.noHref > 0 {
-		res.Errors.Add(c.errorf(name, 0, "%d links have no address", d.noHref))
+		res.Errors.Add(c.say(name, 0, "check_no_href", fmt.Sprintf("%d links have no address", d.noHref), "Count", d.noHref))
 	}
 	for _, r := range d.refs {
 		target, frag, internal := c.resolve(name, r.url)
@@ -270,7 +261,7 @@ func (c *checker) follow(from, target, frag string) *diag.Message {
 func (c *checker) alternates(name string, d *doc, res *Result) {
 	self := d.alternates[d.lang]
 	if len(d.alternates) > 0 && self == "" {
-		res.Errors.Add(c.errorf(name, 0, "hreflang alternates do not include the page itself (%s)", d.lang))
+		res.Errors.Add(c.say(name, 0, "check_hreflang_self", fmt.Sprintf("hreflang alternates do not include the page itself (%s)", d.lang), "Lang", d.lang))
 	}
 	for _, lang := range slices.Sorted(maps.Keys(d.alternates)) {
 		href := d.alternates[lang]
@@ -283,10 +274,12 @@ func (c *checker) alternates(name string, d *doc, res *Result) {
 			continue // follow has reported a missing target
 		}
 		if td.lang != lang {
-			res.Errors.Add(c.errorf(name, 0, "hreflang %q alternate %s is a page in %q", lang, href, td.lang))
+			res.Errors.Add(c.say(name, 0, "check_hreflang_lang", fmt.Sprintf("hreflang %q alternate %s is a page in %q", lang, href, td.lang),
+				"Lang", fmt.Sprintf("%q", lang), "Href", href, "Other", fmt.Sprintf("%q", td.lang)))
 		}
 		if back := td.alternates[d.lang]; back != self {
-			res.Errors.Add(c.errorf(name, 0, "hreflang %q alternate %s does not link back: its %q alternate is %q, not %q", lang, href, d.lang, back, self))
+			res.Errors.Add(c.say(name, 0, "check_hreflang_back", fmt.Sprintf("hreflang %q alternate %s does not link back: its %q alternate is %q, not %q", lang, href, d.lang, back, self),
+				"Lang", fmt.Sprintf("%q", lang), "Href", href, "Own", fmt.Sprintf("%q", d.lang), "Back", fmt.Sprintf("%q", back), "Self", fmt.Sprintf("%q", self)))
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/images/imagestest"
 	"cecot/internal/stamp"
+	"cecot/internal/words"
 )
 
 // page is a minimal HTML page of the fixture, as minified output would
@@ -277,5 +278,24 @@ func TestTranslationsBreakingPromises(t *testing.T) {
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestHTMLChecksSpanish checks that hreflang problems and links without
+// an address are said in Spanish, at their page.
+func TestHTMLChecksSpanish(t *testing.T) {
+	const base = "https://example.org/site/"
+	files := map[string][]byte{
+		"en/index.html":        []byte(page("en", "Home", alt("en", base+"en/")+alt("es", base+"en/report/"), `<a>sin dirección</a>`)),
+		"es/index.html":        []byte(page("es", "Inicio", alt("en", base+"en/"), "")),
+		"en/report/index.html": []byte(page("en", "Report", alt("en", base+"en/report/"), `<h2 id=facts>F</h2>`)),
+	}
+	want := `content/en/_index.md: enlaces sin dirección: 1 (en /en/)` + "\n" +
+		`content/en/_index.md: la versión alternativa hreflang "es", https://example.org/site/en/report/, no enlaza de vuelta: su alternativa "en" es "https://example.org/site/en/report/", no "https://example.org/site/en/" (en /en/)` + "\n" +
+		`content/en/_index.md: la versión alternativa hreflang "es", https://example.org/site/en/report/, es una página en "en" (en /en/)` + "\n" +
+		`content/es/_index.md: la versión alternativa hreflang "en", https://example.org/site/en/, no enlaza de vuelta: su alternativa "es" es "https://example.org/site/en/report/", no "" (en /es/)` + "\n" +
+		`content/es/_index.md: las versiones alternativas (hreflang) no incluyen la propia página (es) (en /es/)`
+	if got := words.NewPrinter("es").Error(files2(t, base, files).Errors); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
