@@ -67,6 +67,24 @@ type Language struct {
 	// Broken are the translated blocks that break a promise of their
 	// original (see Broken), at their Markdown line.
 	Broken []*POProblem `json:"broken,omitempty"`
+
+	aligned *translation.Language // every page's blocks (see Aligned)
+}
+
+// Aligned returns the page key of the original aligned with its
+// translation into l, block by block, as Align does: the alignment the
+// report counted blocks with, so the workbench shows a page without
+// aligning it again. It is nil for a page the report does not list.
+func (l *Language) Aligned(key string) *translation.Page {
+	if l.aligned == nil {
+		return nil
+	}
+	for _, pa := range l.aligned.Pages {
+		if pa.Key == key {
+			return pa
+		}
+	}
+	return nil
 }
 
 // StaleImages counts l's image variants whose original changed since.
@@ -205,6 +223,7 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		addBlocks(lang, la)
+		lang.aligned = la
 		for _, e := range Broken(la, cfg.UnsafeHTML) {
 			lang.Broken = append(lang.Broken, problemOf(e, "promise", nil))
 		}

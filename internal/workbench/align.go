@@ -8,13 +8,16 @@ import (
 	"cecot/internal/translation"
 )
 
-// align returns the blocks of page key in lang beside the original's,
-// from internal/translate's alignment, which "site status" counts with
-// too.
-func align(fsys fs.FS, lang, key string) ([]Block, error) {
-	pa, err := translate.AlignPage(fsys, lang, key)
-	if err != nil {
-		return nil, err
+// align returns the blocks of page key in language l beside the
+// original's, from internal/translate's alignment, which "site status"
+// counts with: the report's own when it has the page.
+func align(fsys fs.FS, l *translate.Language, key string) ([]Block, error) {
+	pa := l.Aligned(key)
+	if pa == nil {
+		var err error
+		if pa, err = translate.AlignPage(fsys, l.Lang, key); err != nil {
+			return nil, err
+		}
 	}
 	blocks := make([]Block, 0, len(pa.Units))
 	for _, r := range pa.Units {

@@ -35,21 +35,28 @@ func (Project) Page(fsys fs.FS, lang, key string) (*Page, *Overview, error) {
 // load reads the overview and, if lang and key name one, that page
 // with its blocks.
 func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
+	o, p, _, err := loadReport(fsys, lang, key)
+	return o, p, err
+}
+
+// loadReport is load that returns the status report it was made from
+// too.
+func loadReport(fsys fs.FS, lang, key string) (*Overview, *Page, *translate.Report, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	rep, err := translate.LoadStatus(fsys)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	gl, err := glossary.Load(fsys)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	def, err := locale.Inspect(fsys, rep.Default)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	o := &Overview{Default: rep.Default, DefaultName: cfg.Language(rep.Default).Name}
 	var page *Page
@@ -60,9 +67,9 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 				Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL}
 			p.Progress = Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed + rp.Blocks.Fuzzy, Missing: rp.Blocks.Missing + rp.Blocks.Identical}
 			if rl.Lang == lang && rp.Key == key {
-				blocks, err := align(fsys, rl.Lang, rp.Key)
+				blocks, err := align(fsys, rl, rp.Key)
 				if err != nil {
-					return nil, nil, err
+					return nil, nil, nil, err
 				}
 				checkGlossary(gl, rep.Default, rl.Lang, blocks)
 				p.Blocks = blocks
@@ -81,7 +88,7 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 			Detail: translate.NewPrinter("en").ExtraPage(p),
 			Say:    func(pr *translate.Printer) string { return pr.ExtraPage(p) }})
 	}
-	return o, page, nil
+	return o, page, rep, nil
 }
 
 // languageTasks are what status asks of a language besides its pages'

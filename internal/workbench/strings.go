@@ -16,17 +16,13 @@ const String Kind = "string"
 // language's, one row per message, as a Page whose rows have no place
 // in the preview. It counts them as the overview does.
 func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
-	o, _, err := load(fsys, "", "")
+	o, _, rep, err := loadReport(fsys, "", "")
 	if err != nil {
 		return nil, nil, err
 	}
 	l := o.Language(lang)
 	if l == nil {
 		return nil, o, nil
-	}
-	rep, err := translate.LoadStatus(fsys)
-	if err != nil {
-		return nil, nil, err
 	}
 	def, err := locale.Inspect(fsys, o.Default)
 	if err != nil {
