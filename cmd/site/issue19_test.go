@@ -4,17 +4,82 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"cecot/internal/projecttest"
 )
+
+// The thirteen cases of issue 19 ("What goes wrong today") and the
+// tests that guard each. The tests here work on a copy of the real
+// project and, where a case concerns them, assert both the PO files and
+// the built Spanish page: each #pN the translation of the English #pN or
+// the English text itself, marked lang="en" with its notice
+// (assertPairs).
+//
+//	 1. An inserted English paragraph shifts every translation after it:
+//	    TestInsertedParagraphKeepsTranslations; the "insert" runs of
+//	    TestEnglishEditsKeepTranslations (against msgmerge) and
+//	    TestImportFollowsOriginal.
+//	 2. A msgstr that drops or adds a footnote mark: TestFootnoteMarksInPO;
+//	    translate.TestBadInput ("dropped/added/renamed footnote"),
+//	    translate.TestBrokenPromiseInMarkdown and
+//	    check.TestTranslationsBreakingPromises (the Markdown route).
+//	 3. A changed interface string: TestStatusChangedString,
+//	    translate.TestChangedString, workbench.TestChangedStringInWorkbench.
+//	 4. Placeholders: TestPOImportRefusesBrokenPlaceholders,
+//	    locale.TestPlaceholders, check.TestDroppedPlaceholder.
+//	 5. A hard line break: TestHardLineBreakThroughPO,
+//	    translate.TestHardLineBreakKept.
+//	 6. A fuzzy msgstr: TestFuzzyNotPublished,
+//	    translate.TestFuzzyIsNotImported.
+//	 7. Status's advice after an English typo fix:
+//	    TestStatusAdviceLeadsToClean.
+//	 8. A page left in English after stamp -new:
+//	    TestEnglishLeftIsNotTranslated, translate.TestLeftInEnglish.
+//	 9. A new page through PO files alone: TestNewPageThroughPO,
+//	    translate.TestImportFrontMatterAndNewPage.
+//	10. An emptied msgstr: TestEmptiedMsgstr,
+//	    translate.TestImportEmptiedMsgstr, translate.FuzzImport.
+//	11. The Markdown route of TRANSLATING.md and TRADUCIR.md:
+//	    TestTranslatingMarkdownRoute.
+//	12. A renamed heading, fuzzy with its old text in "#|": the "rename
+//	    heading" runs of TestEnglishEditsKeepTranslations and
+//	    TestImportFollowsOriginal.
+//	13. Messages in the translator's language: words.TestToolMessages,
+//	    words.TestSystemErrorsInSpanish, words.TestMoreSystemErrors,
+//	    words.TestPOSyntaxInSpanish, translate.TestReportSpanish, the
+//	    TestBuildSpeaksSpanish tests; here, the Spanish refusals of
+//	    TestNewPageThroughPO and TestEmptiedMsgstr.
 
 // assertPairs builds the project in dir and checks the Spanish report
 // against the English: each numbered paragraph #pN of /es/informe/ is
 // either the translation, as the PO file poName holds it (translated,
 // not fuzzy), of the English #pN, or the English #pN itself, marked
-// lang="en". It returns which paragraphs are marked.
+// lang="en" with its notice. It returns which paragraphs are marked.
 func assertPairs(t *testing.T, dir, poName string) (marked []bool) {
+	t.Helper()
+	return assertPairsWith(t, dir, translationsIn(t, poName))
+}
+
+// translationsIn returns the finished translations of a PO file, by the
+// gist of their msgid.
+func translationsIn(t *testing.T, poName string) map[string]string {
+	t.Helper()
+	want := map[string]string{}
+	for _, e := range readPO(t, poName).Entries {
+		if e.Translated() && !e.Fuzzy() && !e.Obsolete {
+			want[gist(e.ID)] = gist(e.Str[0])
+		}
+	}
+	return want
+}
+
+// assertPairsWith is assertPairs with the translations given: an English
+// paragraph's gist → its translation's.
+func assertPairsWith(t *testing.T, dir string, want map[string]string) (marked []bool) {
 	t.Helper()
 	if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
@@ -25,12 +90,6 @@ func assertPairs(t *testing.T, dir, poName string) (marked []bool) {
 	esGists, marked := numberedParagraphs(t, string(esHTML))
 	if len(enGists) != len(esGists) || len(enGists) == 0 {
 		t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
-	}
-	want := map[string]string{}
-	for _, e := range readPO(t, poName).Entries {
-		if e.Translated() && !e.Fuzzy() && !e.Obsolete {
-			want[gist(e.ID)] = gist(e.Str[0])
-		}
 	}
 	for n := range enGists {
 		switch {
@@ -339,5 +398,296 @@ func TestInsertedParagraphKeepsTranslations(t *testing.T) {
 	es, _ := numberedParagraphs(t, string(esHTML))
 	if es[2] != gist(translated) || !strings.HasPrefix(es[3], "esascárceles") {
 		t.Errorf("#p3 %.40q, #p4 %.40q", es[2], es[3])
+	}
+}
+
+// editFile replaces old with new in the file name, which must hold it.
+func editFile(t *testing.T, name, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s does not hold %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFootnoteMarksInPO (issue 19, case 2): a msgstr that drops a
+// footnote mark, adds one or renames it is refused at its PO line and
+// nothing is written; the built page keeps the footnote, each #pN the
+// translation of the English #pN; and the next import, the msgstr put
+// right, is not stuck.
+func TestFootnoteMarksInPO(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	es := filepath.Join(dir, "content", "es", "submission.md")
+	editFile(t, en, "incommunicado", "incommunicado[^1]")
+	editFile(t, es, "incomunicada", "incomunicada[^1]")
+	for name, note := range map[string]string{en: "[^1]: As the June 2025 submission calls it.", es: "[^1]: Así la llama la presentación de junio de 2025."} {
+		data, _ := os.ReadFile(name)
+		if err := os.WriteFile(name, append(data, "\n"+note+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, es); code != 0 {
+		t.Fatalf("stamp: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	var msgid, good string
+	var line int
+	for _, e := range readPO(t, name).Entries {
+		if strings.Contains(e.ID, "incommunicado[^1]") {
+			msgid, good, line = e.ID, e.Str[0], e.StrLine
+		}
+	}
+	if !strings.Contains(good, "[^1]") {
+		t.Fatalf("no entry with the footnote mark in %s", name)
+	}
+	want := translationsIn(t, name)
+	for _, c := range []struct{ bad, says string }{
+		{strings.Replace(good, "[^1]", "", 1), "the original has the footnote reference [^1] and the translation does not"},
+		{good + " Y otra.[^2]", "the translation has the footnote reference [^2], which the original does not"},
+		{strings.Replace(good, "[^1]", "[^2]", 1), "the original has the footnote reference [^1] and the translation does not"},
+	} {
+		replaceMsgstr(t, name, msgid, c.bad)
+		before := readTree(t, dir)
+		code, _, stderr := runSite(t, "po", "import", "-src", dir, "es")
+		at := fmt.Sprintf("site: error: locales/po/pages/es/submission.po:%d: ", line)
+		if code != 1 || !strings.Contains(stderr, at) || !strings.Contains(stderr, c.says) || !strings.Contains(stderr, "nothing was written") {
+			t.Errorf("msgstr %.60q: exit %d\n%s", c.bad, code, stderr)
+		}
+		assertSameTree(t, before, readTree(t, dir))
+		assertPairsWith(t, dir, want)
+		esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+		if strings.Contains(string(esHTML), "[^") || !strings.Contains(string(esHTML), "Así la llama la presentación de junio de 2025.") {
+			t.Errorf("the built page lost its footnote or prints a mark")
+		}
+	}
+	replaceMsgstr(t, name, msgid, good)
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 || !strings.Contains(stdout, "nothing to change") {
+		t.Errorf("import, the msgstr put right: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+// TestHardLineBreakThroughPO (issue 19, case 5): an English paragraph
+// given a hard line break (two spaces at the end of a line) is exported
+// with it in the msgid; the translator keeps it in the msgstr, and import
+// writes it back, so the built #p1 breaks the line as the English does.
+func TestHardLineBreakThroughPO(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	editFile(t, en, "In February 2025, ", "In February 2025,  \n")
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	f := readPO(t, name)
+	found := false
+	for _, e := range f.Entries {
+		if strings.HasPrefix(e.ID, "In February 2025,  \n") && e.Fuzzy() {
+			found = true
+			e.Str = []string{strings.Replace(e.Str[0], "En febrero de 2025, ", "En febrero de 2025,  \n", 1)}
+			e.SetFuzzy(false)
+			e.PrevContext, e.PrevID = nil, nil
+		}
+	}
+	if !found {
+		data, _ := os.ReadFile(name)
+		t.Fatalf("no fuzzy msgid with the hard line break:\n%s", data)
+	}
+	if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(name); !strings.Contains(string(data), `"En febrero de 2025,  \n"`) {
+		t.Fatalf("the msgstr lost its hard line break:\n%s", data)
+	}
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if md, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md")); !strings.Contains(string(md), "\nEn febrero de 2025,  \nlos gobiernos") {
+		t.Errorf("the Markdown lost the hard line break:\n%s", md)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	assertPairs(t, dir, name)
+	esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+	if !strings.Contains(string(esHTML), "En febrero de 2025,<br>") {
+		t.Errorf("the built #p2 has no line break")
+	}
+}
+
+// TestFuzzyNotPublished (issue 19, case 6): a msgstr marked fuzzy (in
+// Poedit, "Needs work") is not imported: the Markdown and the built
+// #p3 keep the finished translation, the PO file keeps the draft, and
+// status -strict names it; once the mark is removed it is imported.
+func TestFuzzyNotPublished(t *testing.T) {
+	dir := copyProject(t)
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	want := translationsIn(t, name)
+	f := readPO(t, name)
+	for _, e := range f.Entries {
+		if strings.HasPrefix(e.ID, "These prisons are") {
+			e.Str = []string{"Borrador a medias de este párrafo."}
+			e.SetFuzzy(true)
+		}
+	}
+	if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "content", "es", "submission.md")
+	before, _ := os.ReadFile(page)
+	code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es")
+	if code != 0 || !strings.Contains(stdout+stderr, "submission (p3): the PO file's translation is marked fuzzy") {
+		t.Errorf("po import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if after, _ := os.ReadFile(page); string(after) != string(before) {
+		t.Errorf("a fuzzy msgstr changed the page")
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	if str, fuzzy := entryStr(t, name, "These prisons are"); str != "Borrador a medias de este párrafo." || !fuzzy {
+		t.Errorf("export made the draft %q (fuzzy %v)", str, fuzzy)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 1 || !strings.Contains(stdout, "marked fuzzy") {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	assertPairsWith(t, dir, want)
+
+	f = readPO(t, name)
+	for _, e := range f.Entries {
+		if strings.HasPrefix(e.ID, "These prisons are") {
+			e.SetFuzzy(false)
+		}
+	}
+	if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import, reviewed: exit %d\n%s%s", code, stdout, stderr)
+	}
+	assertPairs(t, dir, name)
+	if esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html")); !strings.Contains(string(esHTML), "Borrador a medias de este párrafo.") {
+		t.Errorf("the reviewed translation is not published")
+	}
+}
+
+// TestEnglishLeftIsNotTranslated (issue 19, case 8): a page created with
+// stamp -new and left in English is not "translated and up to date":
+// status lists it as not translated and -strict fails, and export leaves
+// its msgstrs empty instead of copying the English into them.
+func TestEnglishLeftIsNotTranslated(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "transfers.md")
+	if err := os.WriteFile(en, []byte("+++\ntitle = \"The transfers\"\ndescription = \"How people were sent to El Salvador.\"\n+++\n\nPeople were sent to CECOT, where they have had no contact with the outside world.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, "-new", en, "es"); code != 0 {
+		t.Fatalf("stamp -new: exit %d\n%s", code, stderr)
+	}
+	page := filepath.Join(dir, "content", "es", "transfers.md")
+	md, _ := os.ReadFile(page)
+	if err := os.WriteFile(page, []byte(strings.Replace(string(md), "draft = true\n", "", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
+	missing, translated, _ := strings.Cut(stdout, "Translated and up to date")
+	translated, _, _ = strings.Cut(translated, "\n\n")
+	if code != 1 || !strings.Contains(missing, "Missing") || !strings.Contains(missing, "content/es/transfers.md") || strings.Contains(translated, "transfers") {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	for _, e := range readPO(t, filepath.Join(dir, "locales", "po", "pages", "es", "transfers.po")).Entries {
+		if e.Translated() && !e.Obsolete && e.Ctx() != "transfers#meta.slug" {
+			t.Errorf("export copied the English into msgstr: %q", e.Str[0])
+		}
+	}
+}
+
+// TestTranslatingMarkdownRoute (issue 19, case 11): a translator follows
+// the Markdown route of TRANSLATING.md and TRADUCIR.md, steps 4 to 6,
+// command by command, after editing a paragraph of the Spanish report:
+// CI's status -strict is then clean, the files changed are the ones
+// step 6 says to commit, and the built #pN pairs are right.
+func TestTranslatingMarkdownRoute(t *testing.T) {
+	for _, doc := range []string{"TRANSLATING.md", "TRADUCIR.md"} {
+		t.Run(doc, func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join(projecttest.Root(t), doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			steps := string(text)
+			start := strings.Index(steps, "\n## 4. ")
+			end := strings.Index(steps[start+1:], "\n## ") + start + 1
+			for strings.HasPrefix(steps[end:], "\n## 5.") || strings.HasPrefix(steps[end:], "\n## 6.") {
+				end = strings.Index(steps[end+1:], "\n## ") + end + 1
+			}
+			if start < 0 || end <= start {
+				t.Fatalf("%s has no steps 4 to 6", doc)
+			}
+			steps = steps[start:end]
+			pagePath := regexp.MustCompile(`content/es/[a-z-]+\.md`)
+			var commands [][]string
+			var committed []string
+			for _, line := range strings.Split(steps, "\n") {
+				line = strings.TrimSpace(pagePath.ReplaceAllString(line, "content/es/submission.md"))
+				if args, ok := strings.CutPrefix(line, "go run ./cmd/site "); ok {
+					commands = append(commands, strings.Fields(args))
+				}
+				if files, ok := strings.CutPrefix(line, "git add "); ok {
+					committed = strings.Fields(files)
+				}
+			}
+			if len(commands) < 3 || len(committed) == 0 {
+				t.Fatalf("%s, steps 4 to 6: commands %q, commit %q", doc, commands, committed)
+			}
+
+			dir := copyProject(t)
+			page := filepath.Join(dir, "content", "es", "submission.md")
+			editFile(t, page, "Esas cárceles son conocidas", "Esas cárceles son bien conocidas")
+			before := readTree(t, dir)
+			for _, args := range commands {
+				cmd := append([]string{args[0], "-src", dir}, args[1:]...)
+				if len(args) > 1 && strings.HasPrefix(args[1], "content/") {
+					cmd = []string{args[0], "-src", dir, filepath.Join(dir, args[1])}
+				}
+				if code, stdout, stderr := runSite(t, cmd...); code != 0 {
+					t.Fatalf("%s: site %s: exit %d\n%s%s", doc, strings.Join(args, " "), code, stdout, stderr)
+				}
+			}
+			after := readTree(t, dir)
+			for name, data := range after {
+				if before[name] == data || strings.HasPrefix(name, ".cache/") || strings.HasPrefix(name, "public/") {
+					continue // unchanged, or what git ignores (.gitignore)
+				}
+				ok := false
+				for _, c := range committed {
+					if name == c || strings.HasPrefix(name, strings.TrimSuffix(c, "/")+"/") {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("%s: %s changed, but step 6 does not say to commit it", doc, name)
+				}
+			}
+			if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+				t.Errorf("%s: CI's status -strict: exit %d\n%s", doc, code, stdout)
+			}
+			name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+			if str, _ := entryStr(t, name, "These prisons are"); !strings.HasPrefix(str, "Esas cárceles son bien conocidas") {
+				t.Errorf("%s: the PO file has %q", doc, str)
+			}
+			assertPairs(t, dir, name)
+		})
 	}
 }

@@ -67,6 +67,11 @@ func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []stri
 	if err != nil {
 		return words.WithNote(err, "nothing_written")
 	}
+	// What import leaves out (a fuzzy msgstr) is said, not silently
+	// skipped (issue 19, case 6).
+	for _, p := range plan.Pending {
+		fmt.Fprintf(fset.Output(), "site: %s: %s\n", pr.T("warning"), pr.Error(p))
+	}
 	allowed := []string{config.ContentDir}
 	for _, l := range cfg.Codes() {
 		if l != cfg.DefaultLanguage {
