@@ -255,11 +255,11 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 	// A page's Markdown is converted to minified HTML, and only its
 	// layout's part is minified: the output is ready as made.
 	outs := []output{{Name: p.Out, Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
-		return ps.PageMinified(p, s.min.html, deps)
+		return ps.PageMinified(p, s.min.appendHTML, deps)
 	}}}
 	if p.Standalone {
 		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
-			return ps.StandaloneMinified(p, s.min.html, deps)
+			return ps.StandaloneMinified(p, s.min.appendHTML, deps)
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {

@@ -49,7 +49,7 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := ps.PageMinified(p, s.min.html, nil)
+				got, err := ps.PageMinified(p, s.min.appendHTML, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -70,7 +70,7 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 				if want, err = s.min.html(html); err != nil {
 					t.Fatal(err)
 				}
-				if got, err = ps.StandaloneMinified(p, s.min.html, nil); err != nil {
+				if got, err = ps.StandaloneMinified(p, s.min.appendHTML, nil); err != nil {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(got, want) {

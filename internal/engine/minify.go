@@ -9,6 +9,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 
 	"cecot/internal/assets"
 	"cecot/internal/markdown"
@@ -78,4 +79,20 @@ func (m *minifier) minifyFile(name string, data []byte) ([]byte, error) {
 // as minifyFile does.
 func (m *minifier) html(data []byte) ([]byte, error) {
 	return m.minifyFile("index.html", data)
+}
+
+// appendHTML appends to dst the minified data, a whole HTML file that the
+// caller made and hands over, as html does (render.Minify): into dst's
+// spare room, so that a caller that made room for what it adds next
+// (a page's body) needs no other copy.
+func (m *minifier) appendHTML(dst, data []byte) ([]byte, error) {
+	in := data
+	if cap(in) == len(in) {
+		in = append(in, 0)[:len(data)] // the spare byte the minifiers need
+	}
+	w := buffer.NewWriter(dst)
+	if err := m.m.Minify("text/html", w, buffer.NewReader(in)); err != nil {
+		return nil, err
+	}
+	return w.Bytes(), nil
 }

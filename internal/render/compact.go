@@ -1,14 +1,18 @@
 package render
 
 import (
+	"bytes"
+	"sync"
 	"sync/atomic"
 
 	"cecot/internal/content"
 	"cecot/internal/markdown"
 )
 
-// Minify minifies a whole HTML file as the site publishes it.
-type Minify func(html []byte) ([]byte, error)
+// Minify appends to dst a whole HTML file minified as the site publishes
+// it. It may use html's spare capacity: html is the caller's, and dropped
+// after.
+type Minify func(dst, html []byte) ([]byte, error)
 
 // compactCounts count the pages rendered with a compact body and those
 // that fell back to minifying the whole page, for benchmarks.
@@ -60,15 +64,21 @@ func (ps *Pass) StandaloneMinified(p *content.Page, min Minify, deps Deps) ([]by
 // is rendered with goldmark's HTML, from plain, and minified whole.
 func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
 	r := j.pass.r
+	// The layout is executed into a buffer of the pool: once minified,
+	// it is dropped.
+	buf := layoutBufs.Get().(*bytes.Buffer)
+	defer putLayoutBuf(buf)
 	if md.Blocks() {
 		v := j.viewWith(p, md)
 		v.Content = markdown.BodyMark
-		raw, err := j.execute(p, layout, v)
-		if err != nil {
+		buf.Reset()
+		if err := j.executeTo(buf, p, layout, v); err != nil {
 			return nil, err
 		}
+		raw := buf.Bytes()
 		if markdown.MarkPlaced(raw) {
-			m, err := min(raw)
+			// Room for the body, so that Splice puts it in place.
+			m, err := min(make([]byte, 0, len(raw)+len(md.HTML)), raw)
 			if err != nil {
 				return nil, err
 			}
@@ -85,11 +95,24 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 			return nil, err
 		}
 	}
-	raw, err := j.execute(p, layout, j.viewWith(p, md))
-	if err != nil {
+	buf.Reset()
+	if err := j.executeTo(buf, p, layout, j.viewWith(p, md)); err != nil {
 		return nil, err
 	}
-	return min(raw)
+	return min(make([]byte, 0, buf.Len()), buf.Bytes())
+}
+
+// layoutBufs are buffers that layouts are executed into before they are
+// minified.
+var layoutBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putLayoutBuf returns buf to the pool, unless it grew so large (a
+// single-file edition with its images inlined) that keeping it would
+// cost more memory than it saves work.
+func putLayoutBuf(buf *bytes.Buffer) {
+	if buf.Cap() <= 256<<10 {
+		layoutBufs.Put(buf)
+	}
 }
 
 func (r *Renderer) count(compact bool) {

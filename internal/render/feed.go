@@ -17,5 +17,5 @@ func (v *PageView) Feed() *FeedLink {
 	if v.cfg().BaseURL == "" {
 		return nil
 	}
-	return &FeedLink{URL: v.Rel(content.FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language().Title}}
+	return &FeedLink{URL: v.Rel(content.FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language.Title}}
 }

@@ -249,23 +249,26 @@ func (r *Renderer) HasLayout(name string) bool {
 }
 
 func (j *job) execute(p *content.Page, layout string, v *PageView) ([]byte, error) {
+	var buf bytes.Buffer
+	// The layout around the content, in one allocation.
+	buf.Grow(len(v.Content) + 16<<10)
+	if err := j.executeTo(&buf, p, layout, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// executeTo is execute, writing into buf.
+func (j *job) executeTo(buf *bytes.Buffer, p *content.Page, layout string, v *PageView) error {
 	set, ok := j.pass.r.tmpl.lookup(p.Lang, layout)
 	if !ok {
 		q, file := fmt.Sprintf("%q", layout), config.LayoutsDir+"/"+layout+".html"
-		return nil, diag.At(p.File, p.Line("layout"), "layout_missing", "no layout "+q+"; add "+file+" or fix the layout key", "Layout", q, "File", file)
+		return diag.At(p.File, p.Line("layout"), "layout_missing", "no layout "+q+"; add "+file+" or fix the layout key", "Layout", q, "File", file)
 	}
-	var buf bytes.Buffer
-	// The layout around the content, in one allocation; with a compact
-	// body to be spliced in for BodyMark, room for the body too.
-	size := len(v.Content)
-	if v.md != nil && v.md.Compact {
-		size += len(v.md.HTML)
+	if err := set.ExecuteTemplate(buf, layout+".html", v); err != nil {
+		return &ExecError{Err: templateError(err), Page: p.File}
 	}
-	buf.Grow(size + 16<<10)
-	if err := set.ExecuteTemplate(&buf, layout+".html", v); err != nil {
-		return nil, &ExecError{Err: templateError(err), Page: p.File}
-	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // ExecError is a layout that failed while it rendered a page. The same

@@ -177,9 +177,9 @@ func (v *PageView) RootShareImage() *ShareImage {
 func (v *PageView) ImageNames() map[string]any {
 	title := v.Title
 	if title == "" {
-		title = v.Language().Title
+		title = v.Language.Title
 	}
-	return map[string]any{"Site": v.Language().Title, "Title": title}
+	return map[string]any{"Site": v.Language.Title, "Title": title}
 }
 
 // ShareImage is the image that link previews show for a page.

@@ -58,7 +58,7 @@ func (v *PageView) StructuredData() (template.JS, error) {
 		return "", err
 	}
 	if home := v.Home(); home != nil {
-		t.IsPartOf = &thing{Type: "WebSite", Name: v.Language().Title, URL: home.Permalink(), InLanguage: v.Lang}
+		t.IsPartOf = &thing{Type: "WebSite", Name: v.Language.Title, URL: home.Permalink(), InLanguage: v.Lang}
 	}
 	def := v.cfg().DefaultLanguage
 	for _, tr := range v.Translations() {

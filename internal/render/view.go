@@ -23,6 +23,10 @@ type PageView struct {
 	Kind               content.Kind
 	Title, Description string
 	Date               content.Date
+	// Language is the page's language as site.toml describes it, which
+	// every layout reads several times: a field, not a method, as
+	// text/template calls methods through reflection.
+	Language *config.Language
 	// Content is the page's Markdown as HTML; empty in lists.
 	Content template.HTML
 	// TOC lists the page's level 2 and 3 headings.
@@ -47,6 +51,7 @@ func (j *job) view(p *content.Page) *PageView {
 		Page: p, j: j,
 		Lang: p.Lang, Key: p.Key, URL: p.URL, Kind: p.Kind,
 		Title: p.Title, Description: p.Description, Date: p.Date,
+		Language: j.pass.r.cfg.Language(p.Lang),
 	}
 }
 
@@ -62,9 +67,6 @@ func (v *PageView) cfg() *config.Config { return v.j.pass.r.cfg }
 
 // Site is the site's configuration.
 func (v *PageView) Site() *config.Config { return v.cfg() }
-
-// Language is the page's language.
-func (v *PageView) Language() *config.Language { return v.cfg().Language(v.Lang) }
 
 // Languages are all of the site's languages, in order.
 func (v *PageView) Languages() []config.Language { return v.cfg().Languages }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"cecot/internal/config"
 	"cecot/internal/content"
 )
 
@@ -21,7 +22,7 @@ func TestViewCopiesPageFields(t *testing.T) {
 		Lang: "es", Key: "report", File: "content/es/report.md", Kind: content.KindSection,
 		URL: "/es/informe/", Out: "es/informe/index.html", Parent: "_index",
 	}
-	v := reflect.ValueOf((&Renderer{}).NewPass(nil, PassOptions{}).job(nil).view(p)).Elem()
+	v := reflect.ValueOf((&Renderer{cfg: &config.Config{}}).NewPass(nil, PassOptions{}).job(nil).view(p)).Elem()
 	page := reflect.ValueOf(p).Elem()
 	copied := 0
 	for i := range v.NumField() {
