@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -14,32 +15,43 @@ import (
 // Catalog is a tool's own messages, one TOML file per language in a
 // folder of an embedded file system: the one place the tools use
 // go-i18n (the site's interface strings are locale's).
-type Catalog struct{ bundle *i18n.Bundle }
+type Catalog struct {
+	// bundle reads the files when a message is first said: catalogs
+	// are package variables, and reading them when the program starts
+	// cost every "site build" several milliseconds and megabytes,
+	// though a build that succeeds says none of their messages.
+	bundle func() *i18n.Bundle
+}
 
-// NewCatalog reads dir/<lang>.toml from files for each of langs. The
-// files are embedded, so an error is a bug: each tool's messages test
-// keeps them valid.
+// NewCatalog reads dir/<lang>.toml from files for each of langs, when
+// the first message is said. The files are embedded, so an error is a
+// bug: each tool's messages test keeps them valid.
 func NewCatalog(files fs.FS, dir string, langs ...string) *Catalog {
-	b := i18n.NewBundle(language.English)
-	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, l := range langs {
-		if _, err := b.LoadMessageFileFS(files, path.Join(dir, l+".toml")); err != nil {
-			panic(err)
+	return &Catalog{bundle: sync.OnceValue(func() *i18n.Bundle {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		for _, l := range langs {
+			if _, err := b.LoadMessageFileFS(files, path.Join(dir, l+".toml")); err != nil {
+				panic(err)
+			}
 		}
-	}
-	return &Catalog{bundle: b}
+		return b
+	})}
 }
 
 // Speaker says a Catalog's messages in one language.
 type Speaker struct {
 	lang string
-	loc  *i18n.Localizer
+	loc  func() *i18n.Localizer // made when first used, as the bundle
 }
 
 // In returns the Speaker of lang; a message lang lacks is looked up in
 // each of fallbacks in turn.
 func (c *Catalog) In(lang string, fallbacks ...string) Speaker {
-	return Speaker{lang: lang, loc: i18n.NewLocalizer(c.bundle, append([]string{lang}, fallbacks...)...)}
+	langs := append([]string{lang}, fallbacks...)
+	return Speaker{lang: lang, loc: sync.OnceValue(func() *i18n.Localizer {
+		return i18n.NewLocalizer(c.bundle(), langs...)
+	})}
 }
 
 // Lang is the speaker's language.
@@ -66,7 +78,7 @@ func (s Speaker) Has(id string) bool {
 // Lookup returns message id, which takes no values, and whether the
 // speaker has it.
 func (s Speaker) Lookup(id string) (string, bool) {
-	m, err := s.loc.Localize(&i18n.LocalizeConfig{MessageID: id})
+	m, err := s.loc().Localize(&i18n.LocalizeConfig{MessageID: id})
 	return m, err == nil
 }
 
@@ -78,7 +90,7 @@ func (s Speaker) say(id string, count *int, d map[string]any) string {
 		c.PluralCount = *count
 		d["Count"] = *count
 	}
-	m, err := s.loc.Localize(c)
+	m, err := s.loc().Localize(c)
 	if err != nil {
 		// A message missing from the files is a bug that the tool's
 		// messages test catches; show its ID rather than nothing.

@@ -26,6 +26,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
@@ -46,11 +47,15 @@ var templateFiles embed.FS
 //go:embed static/workbench.css
 var stylesheet []byte
 
-var templates = map[string]*template.Template{
-	"overview": parse("overview"),
-	"page":     parse("page"),
-	"problem":  parse("problem"),
-}
+// templates are parsed when the workbench first shows a page, not when
+// the program starts: every "site build" would pay for them.
+var templates = sync.OnceValue(func() map[string]*template.Template {
+	return map[string]*template.Template{
+		"overview": parse("overview"),
+		"page":     parse("page"),
+		"problem":  parse("problem"),
+	}
+})
 
 func parse(name string) *template.Template {
 	return template.Must(template.New(name).Funcs(template.FuncMap{
@@ -331,7 +336,7 @@ func (h *Handler) serveProblem(w http.ResponseWriter, r *http.Request, err error
 
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, name string, v *view, code int) {
 	var buf bytes.Buffer
-	if err := templates[name].ExecuteTemplate(&buf, "base", v); err != nil {
+	if err := templates()[name].ExecuteTemplate(&buf, "base", v); err != nil {
 		http.Error(w, fmt.Sprintf("workbench: %v", err), http.StatusInternalServerError)
 		return
 	}
