@@ -90,6 +90,12 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", p.T("draft_in_progress"))
 				continue
 			}
+			if r := p.Reason(pg); r != "" {
+				// The file is there, still in the original's words
+				// (issue 19, case 8): say so, not how to start it.
+				fmt.Fprintf(b, "      %s\n", r)
+				continue
+			}
 			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", Command, "Original", pg.Source, "Lang", l.Lang))
 		}
 		b.WriteString("\n")
