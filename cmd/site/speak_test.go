@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -348,5 +349,18 @@ func TestBuildSpeaksSpanishImages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBuildSpeaksSpanishStage checks that an output folder that cannot
+// be made is said in Spanish, with the system's reason put in words.
+func TestBuildSpeaksSpanishStage(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("needs /proc, where no folder can be made")
+	}
+	code, stderr := buildInSpanish(t, nil, "-out", "/proc/nowhere/public")
+	want := "site: error: carpeta de salida: no se puede crear la carpeta /proc/nowhere: no existe ese archivo ni esa carpeta\n"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, want)
 	}
 }

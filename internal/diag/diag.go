@@ -186,7 +186,7 @@ func CannotRead(path string, err error) *Error {
 	case errors.Is(err, fs.ErrPermission):
 		return At(path, 0, "read_permission", "cannot read: permission denied; make the file readable (chmod a+r)")
 	}
-	return Errorf(path, 0, "cannot read: %v", err)
+	return At(path, 0, "read_other", "cannot read: "+err.Error(), "Err", err)
 }
 
 // Message is a problem's words kept by a message ID and named values, so

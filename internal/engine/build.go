@@ -493,7 +493,7 @@ func (s *Site) write(w Writer, name string, job func() ([]byte, error)) written 
 	for _, enc := range encodings {
 		z, err := enc.compress(data)
 		if err != nil {
-			return written{err: fmt.Errorf("%s: %s: %w", name, enc.ext, err)}
+			return written{err: diag.Say("out_compress", fmt.Sprintf("%s: %s: %v", name, enc.ext, err), "File", name, "Ext", enc.ext, "Err", err)}
 		}
 		if len(z) >= len(data) {
 			continue
@@ -543,7 +543,7 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 	}()
 	staged, err := stage(filepath.Clean(out))
 	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
+		return nil, diag.Say("out_stage", "output: "+err.Error(), "Err", err)
 	}
 	st, err := site.Render(ctx, newDirWriter(staged))
 	var old string

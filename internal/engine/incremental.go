@@ -326,7 +326,7 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 			}
 			continue
 		case err != nil:
-			e.parseErrs[f] = diag.Errorf(f, 0, "cannot read: %v", err)
+			e.parseErrs[f] = diag.At(f, 0, "read_other", "cannot read: "+err.Error(), "Err", err)
 			continue
 		}
 		p, warns, err := content.Parse(id, src)

@@ -93,7 +93,8 @@ func (w *dirWriter) LinkFile(name, src string) (int64, error) {
 // path is where the file called name goes, with its folder made.
 func (w *dirWriter) path(name string) (string, error) {
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") || path.Clean(name) == "." {
-		return "", fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+		q := fmt.Sprintf("%q", name)
+		return "", diag.Say("out_refuse", "refusing to write "+q+": not a path inside the output folder", "Name", q)
 	}
 	p := filepath.Join(w.root, filepath.FromSlash(name))
 	return p, w.mkdir(filepath.Dir(p))
