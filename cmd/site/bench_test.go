@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"cecot/internal/engine"
+	"cecot/internal/status"
 	"cecot/internal/synth"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
@@ -70,7 +71,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 	})
 	b.Run("status", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := translate.LoadStatus(fsys); err != nil {
+			if _, err := status.Load(fsys); err != nil {
 				b.Fatal(err)
 			}
 		}

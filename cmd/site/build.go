@@ -14,7 +14,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/images"
 	"cecot/internal/share"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 	"cecot/internal/words"
 )
 
@@ -34,7 +34,7 @@ func (p *projectFlags) register(fs *flag.FlagSet) {
 }
 
 // printer is the Printer of the -lang given, or the environment's.
-func (p *projectFlags) printer(fs *flag.FlagSet) (*translate.Printer, error) {
+func (p *projectFlags) printer(fs *flag.FlagSet) (*status.Printer, error) {
 	lang := ""
 	if p.lang != nil {
 		lang = *p.lang
@@ -87,7 +87,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 }
 
 // pageCounts reads "9 pages (en 5, es 4)".
-func pageCounts(p *translate.Printer, byLang map[string]int) string {
+func pageCounts(p *status.Printer, byLang map[string]int) string {
 	langs := make([]string, 0, len(byLang))
 	total := 0
 	for l, n := range byLang {

@@ -10,7 +10,7 @@ import (
 
 	"cecot/internal/check"
 	"cecot/internal/engine"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -31,7 +31,7 @@ func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 }
 
 // checkProject loads the project pf names and checks the site it makes.
-func checkProject(fs *flag.FlagSet, pf projectFlags, p *translate.Printer, stdout io.Writer) error {
+func checkProject(fs *flag.FlagSet, pf projectFlags, p *status.Printer, stdout io.Writer) error {
 	root, err := openProject(pf.src)
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 	"runtime"
 	"syscall"
 
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 // deskAddr is where "site" alone serves: the preview's usual address,
@@ -48,11 +48,11 @@ func runDesk(dir string, stdout, stderr io.Writer) int {
 	open := func(desk string) {
 		u := desk + "?" + url.Values{"ui": {lang}}.Encode()
 		if err := openBrowser(u); err != nil {
-			fmt.Fprintf(stderr, "site: %s\n", translate.NewPrinter(lang).T("desk_open_failed", "URL", u))
+			fmt.Fprintf(stderr, "site: %s\n", status.NewPrinter(lang).T("desk_open_failed", "URL", u))
 		}
 	}
-	if err := serve(ctx, pf, translate.NewPrinter(lang), deskAddr, os.Getenv("SITE_EDITOR_URL"), stdout, open); err != nil {
-		report(stderr, say(translate.NewPrinter(lang), err))
+	if err := serve(ctx, pf, status.NewPrinter(lang), deskAddr, os.Getenv("SITE_EDITOR_URL"), stdout, open); err != nil {
+		report(stderr, say(status.NewPrinter(lang), err))
 		return 1
 	}
 	return 0

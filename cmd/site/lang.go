@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cecot/internal/translate"
+	"cecot/internal/status"
 	"cecot/internal/words"
 )
 
@@ -24,33 +24,33 @@ func langFlag(fs *flag.FlagSet) *string {
 // flagUsage is the English help of a translator command's flag; see
 // printFlags for the other languages.
 func flagUsage(name string) string {
-	return translate.NewPrinter("en").T("flag_" + name)
+	return status.NewPrinter("en").T("flag_" + name)
 }
 
 // printer is the Printer for the -lang value given, or the environment's.
-func printer(fs *flag.FlagSet, lang string) (*translate.Printer, error) {
+func printer(fs *flag.FlagSet, lang string) (*status.Printer, error) {
 	if lang == "" {
-		return translate.NewPrinter(words.LangFromEnv(getenv)), nil
+		return status.NewPrinter(words.LangFromEnv(getenv)), nil
 	}
 	if !words.SpeaksTool(lang) {
 		fmt.Fprintf(fs.Output(), "%s: -lang %q: name %s\n", fs.Name(), lang, strings.Join(words.ToolLangs, " or "))
 		fs.Usage()
 		return nil, errUsage
 	}
-	return translate.NewPrinter(lang), nil
+	return status.NewPrinter(lang), nil
 }
 
 // spoken is an error to report in a translator's language.
 type spoken struct {
 	err error
-	p   *translate.Printer
+	p   *status.Printer
 }
 
 func (s *spoken) Error() string { return s.err.Error() }
 func (s *spoken) Unwrap() error { return s.err }
 
 // say marks err, if any, to be reported in p's language.
-func say(p *translate.Printer, err error) error {
+func say(p *status.Printer, err error) error {
 	if err == nil || errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
 		return err
 	}
@@ -61,9 +61,9 @@ func say(p *translate.Printer, err error) error {
 // language -lang names, else the environment's.
 func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
 	fs.Usage = func() {
-		p := translate.NewPrinter(words.LangFromEnv(getenv))
+		p := status.NewPrinter(words.LangFromEnv(getenv))
 		if words.SpeaksTool(*lang) {
-			p = translate.NewPrinter(*lang)
+			p = status.NewPrinter(*lang)
 		}
 		fmt.Fprint(fs.Output(), p.T(id, pairs...))
 		printFlags(fs, p)
@@ -72,7 +72,7 @@ func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
 
 // printFlags lists fs's flags as flag.PrintDefaults does, with each
 // flag's words in p's language.
-func printFlags(fs *flag.FlagSet, p *translate.Printer) {
+func printFlags(fs *flag.FlagSet, p *status.Printer) {
 	if p.Lang() == "en" {
 		fs.PrintDefaults()
 		return

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"cecot/internal/diag"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/words"
 )
@@ -147,7 +148,7 @@ func usage(w io.Writer) {
 // An error a command marked with its -lang (see say) is reported in
 // that language; every other one in the environment's.
 func report(w io.Writer, err error) {
-	p := translate.NewPrinter(words.LangFromEnv(getenv))
+	p := status.NewPrinter(words.LangFromEnv(getenv))
 	var sp *spoken
 	if errors.As(err, &sp) {
 		p, err = sp.p, sp.err
@@ -172,7 +173,7 @@ func report(w io.Writer, err error) {
 }
 
 // warn prints, in p's language, warnings that did not stop the command.
-func warn(w io.Writer, p *translate.Printer, warnings []*diag.Error) {
+func warn(w io.Writer, p *status.Printer, warnings []*diag.Error) {
 	for _, e := range warnings {
 		fmt.Fprintf(w, "site: %s: %s\n", p.T("label_warning"), p.Error(e))
 	}

@@ -10,6 +10,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/words"
 )
@@ -43,7 +44,7 @@ func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 
 // poSync runs "po export" or "po import" (verb) for langs and says what
 // it did in pr's language.
-func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []string, src string, dryRun bool, stdout io.Writer) error {
+func poSync(fset *flag.FlagSet, pr *status.Printer, verb string, langs []string, src string, dryRun bool, stdout io.Writer) error {
 	root, err := openProject(src)
 	if err != nil {
 		return err
@@ -82,7 +83,7 @@ func poSync(fset *flag.FlagSet, pr *translate.Printer, verb string, langs []stri
 }
 
 // finish writes a plan, or with -n only lists it, and says what changed.
-func finish(stdout io.Writer, pr *translate.Printer, root *os.Root, plan *translate.Plan, dryRun bool, allowed ...string) error {
+func finish(stdout io.Writer, pr *status.Printer, root *os.Root, plan *translate.Plan, dryRun bool, allowed ...string) error {
 	for _, c := range plan.Changes {
 		fmt.Fprintf(stdout, "site: %s\n", describeChange(pr, c))
 	}
@@ -104,7 +105,7 @@ func finish(stdout io.Writer, pr *translate.Printer, root *os.Root, plan *transl
 	return nil
 }
 
-func describeChange(pr *translate.Printer, e *diag.Error) string {
+func describeChange(pr *status.Printer, e *diag.Error) string {
 	if e.Line == 0 {
 		return path.Clean(e.Path) + ": " + pr.Error(e.Err)
 	}

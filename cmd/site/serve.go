@@ -11,7 +11,7 @@ import (
 	"syscall"
 
 	"cecot/internal/preview"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 	"cecot/internal/words"
 	"cecot/internal/workbench"
 )
@@ -39,7 +39,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 
 // serve previews the project pf names on addr until ctx ends. ready, if
 // set, is called with the workbench's address once the server listens.
-func serve(ctx context.Context, pf projectFlags, p *translate.Printer, addr, editor string, stdout io.Writer, ready func(desk string)) error {
+func serve(ctx context.Context, pf projectFlags, p *status.Printer, addr, editor string, stdout io.Writer, ready func(desk string)) error {
 	ed, err := workbench.NewEditor(editor, pf.src)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/images"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 )
 
@@ -31,7 +32,7 @@ func runStamp(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 
 // stamp stamps the files named in fset's arguments, or with create
 // starts a translation, and says what it did in pr's language.
-func stamp(fset *flag.FlagSet, pr *translate.Printer, src string, create bool, stdout io.Writer) error {
+func stamp(fset *flag.FlagSet, pr *status.Printer, src string, create bool, stdout io.Writer) error {
 	root, err := openProject(src)
 	if err != nil {
 		return err

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"io"
 
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -21,17 +21,17 @@ func runStatus(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return say(p, status(p, *src, *asJSON, *strict, stdout))
+	return say(p, statusReport(p, *src, *asJSON, *strict, stdout))
 }
 
-// status reports on the project in src, as JSON or in p's language.
-func status(p *translate.Printer, src string, asJSON, strict bool, stdout io.Writer) error {
+// statusReport reports on the project in src, as JSON or in p's language.
+func statusReport(p *status.Printer, src string, asJSON, strict bool, stdout io.Writer) error {
 	root, err := openProject(src)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	r, err := translate.LoadStatus(root.FS())
+	r, err := status.Load(root.FS())
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func status(p *translate.Printer, src string, asJSON, strict bool, stdout io.Wri
 		return err
 	}
 	if strict && !r.Clean() {
-		return translate.ErrNotClean
+		return status.ErrNotClean
 	}
 	return nil
 }

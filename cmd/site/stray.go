@@ -3,11 +3,11 @@ package main
 import (
 	"cecot/internal/config"
 	"cecot/internal/diag"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 // withStrayPO adds to a build's or a check's warnings the PO files of the
-// project in src that nothing reads (translate.StrayPO), so that a
+// project in src that nothing reads (status.StrayPO), so that a
 // translator's work saved in the wrong folder is not lost without a word.
 func withStrayPO(src string, warnings []*diag.Error) []*diag.Error {
 	root, err := openProject(src)
@@ -19,7 +19,7 @@ func withStrayPO(src string, warnings []*diag.Error) []*diag.Error {
 	if err != nil {
 		return warnings // the build says why
 	}
-	stray := translate.StrayPO(root.FS(), cfg.Codes(), cfg.DefaultLanguage)
+	stray := status.StrayPO(root.FS(), cfg.Codes(), cfg.DefaultLanguage)
 	if len(stray) == 0 {
 		return warnings
 	}

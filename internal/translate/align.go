@@ -38,14 +38,15 @@ import (
 // translated_from stamp, which knows which "##" sections changed but not
 // their earlier text.
 func Align(fsys fs.FS, lang string) (*translation.Language, error) {
-	pr, err := loadProject(fsys)
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	return pr.alignLanguage(lang)
+	return pr.AlignLanguage(lang)
 }
 
-func (pr *project) alignLanguage(lang string) (*translation.Language, error) {
+// AlignLanguage is Align on a project already loaded.
+func (pr *Project) AlignLanguage(lang string) (*translation.Language, error) {
 	fsys, site, reserved := pr.fsys, pr.site, pr.reserved
 	same := newSameness(pr.glossary, site.Default, lang)
 	la := &translation.Language{Lang: lang}
@@ -121,7 +122,7 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 			return nil, err
 		}
 	}
-	pofile, err := readPO(fsys, POPath(lang, src.Key))
+	pofile, err := ReadPO(fsys, POPath(lang, src.Key))
 	if err != nil {
 		return nil, err
 	}
@@ -146,8 +147,8 @@ func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile,
 	return readPageFile(file, lang, key, data, reserved)
 }
 
-// readPO reads a PO file, or returns nil when there is none.
-func readPO(fsys fs.FS, name string) (*po.File, error) {
+// ReadPO reads a PO file, or returns nil when there is none.
+func ReadPO(fsys fs.FS, name string) (*po.File, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

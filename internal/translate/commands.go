@@ -5,10 +5,6 @@ import (
 	"cecot/internal/words"
 )
 
-// ErrNotClean is "site status -strict"'s error when something is missing
-// or out of date.
-var ErrNotClean error = words.Msg("not_clean")
-
 // NotAPage is the error of a file named on the command line that is not
 // a page or an image of the project, with examples of what to name.
 func NotAPage(name, page, image string) error {
@@ -19,3 +15,6 @@ func NotAPage(name, page, image string) error {
 func ProjectFolder(dir string, err error) error {
 	return words.Msg("project_folder", "Dir", dir, "Err", diag.PathCause(err))
 }
+
+// Command is how the text report tells readers to run the site tool.
+const Command = "go run ./cmd/site"

@@ -79,7 +79,7 @@ func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error
 		return nil
 	}
 	after := newOverlay(fsys, plan.Files)
-	pr, err := loadProject(after)
+	pr, err := LoadProject(after)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error
 // other than the saved one, refuses the save, as for a page.
 func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	name := StringsPO(lang)
-	f, err := readPO(fsys, name)
+	f, err := ReadPO(fsys, name)
 	if err != nil || f == nil {
 		return err
 	}

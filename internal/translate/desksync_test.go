@@ -10,6 +10,7 @@ import (
 
 	"cecot/internal/po"
 	"cecot/internal/projecttest"
+	"cecot/internal/words"
 )
 
 // TestDeskSaveKeepsPOInStep: a desk save (PlanUnit, PlanReviewUnit)
@@ -137,7 +138,7 @@ func TestDeskSaveRefusesPendingPO(t *testing.T) {
 	before := string(fsys["content/es/guide.md"].Data)
 	_, err = PlanUnit(fsys, "es", "guide", "key-facts.item1", "Primer dato, con palabras **fuertes**, en la mesa.")
 	for lang, want := range map[string]string{"en": "not imported yet", "es": "todavía no se importó"} {
-		if err == nil || !strings.Contains(NewPrinter(lang).Error(err), want) || !strings.Contains(NewPrinter(lang).Error(err), name) {
+		if err == nil || !strings.Contains(words.NewPrinter(lang).Error(err), want) || !strings.Contains(words.NewPrinter(lang).Error(err), name) {
 			t.Errorf("in %s: %v", lang, err)
 		}
 	}
@@ -193,7 +194,7 @@ func TestPlanStringForms(t *testing.T) {
 	} {
 		_, err := PlanStringForms(fsys, "es", "reading_time", tc.forms)
 		for lang, want := range map[string]string{"en": tc.en, "es": tc.es} {
-			if err == nil || !strings.Contains(NewPrinter(lang).Error(err), want) || !strings.Contains(NewPrinter(lang).Error(err), tc.mentions) {
+			if err == nil || !strings.Contains(words.NewPrinter(lang).Error(err), want) || !strings.Contains(words.NewPrinter(lang).Error(err), tc.mentions) {
 				t.Errorf("%v in %s: %v", tc.forms, lang, err)
 			}
 		}
@@ -212,7 +213,7 @@ func TestPlanStringForms(t *testing.T) {
 	}
 	fsys[name] = &fstest.MapFile{Data: f.Bytes()}
 	_, err = PlanStringForms(fsys, "es", "reading_time", map[string]string{"one": "{{.Count}} minutito", "many": "{{.Count}} de minutos", "other": "{{.Count}} minutos"})
-	if err == nil || !strings.Contains(NewPrinter("es").Error(err), "todavía no se importó") {
+	if err == nil || !strings.Contains(words.NewPrinter("es").Error(err), "todavía no se importó") {
 		t.Errorf("a pending PO translation: %v", err)
 	}
 }

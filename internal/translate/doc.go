@@ -1,16 +1,15 @@
-// Package translate is the translators' workflow: everything that knows
-// how a translation relates to its original.
+// Package translate is what translators do to a translation: it reads
+// pages into their translatable units (blocks.go) and pairs each unit of
+// a translation with its original's (align.go, record.go, same.go), and
+// it changes files: "site po export" and "site po import" (posync.go,
+// export.go, import.go, restructure.go; interface strings in
+// postrings.go), the workbench desk's one-unit saves (unit.go), and
+// "site stamp" (stampcmd.go, stampfile.go).
 //
-//   - Stamping (stampfile.go, stampcmd.go): the "site stamp" command's
-//     edits of a translation's front matter; the translated_from value
-//     itself is package stamp's.
-//   - Status (status*.go, keys.go): where each language stands: which
-//     pages are translated, missing or out of date, which interface strings
-//     are missing, left in the default language or unused.
-//
-// What its commands print, in English and Spanish, is package words';
-// the agreed terms are package glossary's; the value of translated_from
-// is package stamp's.
+// The model it fills is package translation's; the value of
+// translated_from is package stamp's; the agreed terms are package
+// glossary's; what its commands print, in English and Spanish, is
+// package words'. The report built on it is package status's.
 //
 // It reads the project's sources only, so it is fast and works offline.
 // It never renders pages: the build does not depend on it.

@@ -67,15 +67,15 @@ var markupNote = []string{
 // changed in both since the last import or export is a conflict: the
 // error lists every one, and the plan is not made.
 func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
-	pr, err := loadProject(fsys)
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	return pr.planExport(langs)
+	return pr.PlanExport(langs)
 }
 
-// planExport is PlanExport on a project already loaded.
-func (pr *project) planExport(langs []string) (*Plan, error) {
+// PlanExport is the package's PlanExport on a project already loaded.
+func (pr *Project) PlanExport(langs []string) (*Plan, error) {
 	fsys := pr.fsys
 	langs, err := pr.languages(langs)
 	if err != nil {
@@ -117,7 +117,7 @@ func (pr *project) planExport(langs []string) (*Plan, error) {
 	return plan, nil
 }
 
-func (pr *project) exportLanguage(plan *Plan, lang string) error {
+func (pr *Project) exportLanguage(plan *Plan, lang string) error {
 	base, err := readSync(pr.fsys, lang)
 	if err != nil {
 		return err
@@ -152,7 +152,7 @@ func (pr *project) exportLanguage(plan *Plan, lang string) error {
 
 // exportPage adds the PO file of page src in lang to plan, recording
 // in next the blocks that are then in step.
-func (pr *project) exportPage(plan *Plan, next syncRecord, src *content.Page, lang string, base syncRecord) error {
+func (pr *Project) exportPage(plan *Plan, next syncRecord, src *content.Page, lang string, base syncRecord) error {
 	ps, err := pr.pageSync(src, lang, base)
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ import (
 // that breaks its block's structure or links, raw HTML where the site
 // does not allow it, and a wrong number of plural forms.
 func PlanImport(fsys fs.FS, langs []string) (*Plan, error) {
-	pr, err := loadProject(fsys)
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func PlanImport(fsys fs.FS, langs []string) (*Plan, error) {
 	return plan, nil
 }
 
-func (pr *project) importLanguage(plan *Plan, lang string) error {
+func (pr *Project) importLanguage(plan *Plan, lang string) error {
 	base, err := readSync(pr.fsys, lang)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func (pr *project) importLanguage(plan *Plan, lang string) error {
 }
 
 // strayPOFiles finds PO files of pages that the site does not have.
-func (pr *project) strayPOFiles(lang string) error {
+func (pr *Project) strayPOFiles(lang string) error {
 	dir := POPath(lang, "x")
 	dir = dir[:len(dir)-len("x.po")]
 	var errs diag.List
@@ -108,7 +108,7 @@ type edit struct {
 	remove bool
 }
 
-func (s *pageSync) importPage(pr *project, plan *Plan, next syncRecord) error {
+func (s *pageSync) importPage(pr *Project, plan *Plan, next syncRecord) error {
 	if s.pofile == nil {
 		return nil
 	}

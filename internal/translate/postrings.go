@@ -146,7 +146,7 @@ func readMessages(fsys fs.FS, lang string) ([]*message, error) {
 // record names it.
 func stringsContext(id string) string { return "strings#" + id }
 
-func (pr *project) stringsTemplate() (*po.File, error) {
+func (pr *Project) stringsTemplate() (*po.File, error) {
 	msgs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return nil, err
@@ -180,7 +180,7 @@ func (pr *project) stringsTemplate() (*po.File, error) {
 }
 
 // stringEntry is the untranslated entry of a default-language message.
-func (pr *project) stringEntry(m *message) *po.Entry {
+func (pr *Project) stringEntry(m *message) *po.Entry {
 	e := &po.Entry{Context: po.Str(m.id), Refs: []string{fmt.Sprintf("%s:%d", locale.File(pr.cfg.DefaultLanguage), m.line)}, Str: []string{""}}
 	if m.description != "" {
 		e.Extracted = []string{m.description}
@@ -256,7 +256,7 @@ func (rule pluralForms) poHash(p []string, plural bool) string {
 	return hashText(joinForms(forms))
 }
 
-func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
+func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
 	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return err
@@ -266,7 +266,7 @@ func (pr *project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 		return err
 	}
 	name := StringsPO(lang)
-	old, err := readPO(pr.fsys, name)
+	old, err := ReadPO(pr.fsys, name)
 	if err != nil {
 		return err
 	}
@@ -375,9 +375,9 @@ func sameOpt(a, b *string) bool {
 }
 
 // importStrings applies a language's strings PO file to its TOML file.
-func (pr *project) importStrings(plan *Plan, lang string, base, next syncRecord) error {
+func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord) error {
 	name := StringsPO(lang)
-	f, err := readPO(pr.fsys, name)
+	f, err := ReadPO(pr.fsys, name)
 	if err != nil || f == nil {
 		return err
 	}

@@ -83,9 +83,10 @@ func underAny(name string, dirs []string) bool {
 	return false
 }
 
-// project is what export and import read: the configuration and every
-// page, drafts included.
-type project struct {
+// Project is what export, import, alignment and the status report read,
+// loaded once: the configuration and every page, drafts included, the
+// IDs the layouts use and the glossary.
+type Project struct {
 	fsys     fs.FS
 	cfg      *config.Config
 	site     *content.Tree
@@ -93,7 +94,8 @@ type project struct {
 	glossary *glossary.Glossary
 }
 
-func loadProject(fsys fs.FS) (*project, error) {
+// LoadProject loads the project in fsys.
+func LoadProject(fsys fs.FS) (*Project, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -106,12 +108,27 @@ func loadProject(fsys fs.FS) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, config.LayoutsDir), glossary: gl}, nil
+	return &Project{fsys: fsys, cfg: cfg, site: site, reserved: markdown.ReservedIDs(fsys, config.LayoutsDir), glossary: gl}, nil
 }
+
+// FS is the project's folder.
+func (pr *Project) FS() fs.FS { return pr.fsys }
+
+// Config is the project's site.toml.
+func (pr *Project) Config() *config.Config { return pr.cfg }
+
+// Site is every page of the project, drafts included.
+func (pr *Project) Site() *content.Tree { return pr.site }
+
+// Reserved are the IDs the layouts use, which headings do not take.
+func (pr *Project) Reserved() []string { return pr.reserved }
+
+// Glossary is the project's agreed terms.
+func (pr *Project) Glossary() *glossary.Glossary { return pr.glossary }
 
 // languages checks the languages named on the command line; none means
 // every language but the default.
-func (pr *project) languages(langs []string) ([]string, error) {
+func (pr *Project) languages(langs []string) ([]string, error) {
 	if len(langs) == 0 {
 		for _, c := range pr.cfg.Codes() {
 			if c != pr.cfg.DefaultLanguage {
@@ -128,7 +145,7 @@ func (pr *project) languages(langs []string) ([]string, error) {
 	return langs, nil
 }
 
-func (pr *project) others() []string {
+func (pr *Project) others() []string {
 	var out []string
 	for _, c := range pr.cfg.Codes() {
 		if c != pr.cfg.DefaultLanguage {
@@ -139,7 +156,7 @@ func (pr *project) others() []string {
 }
 
 // originals returns the default language's published pages, by key.
-func (pr *project) originals() []*content.Page {
+func (pr *Project) originals() []*content.Page {
 	var out []*content.Page
 	for _, p := range pr.site.Pages {
 		if p.Lang == pr.site.Default && !p.Draft {
@@ -173,7 +190,7 @@ type pageSync struct {
 	same     *sameness // which units may read as their original
 }
 
-func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
+func (pr *Project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
 	orig, err := readPage(pr.fsys, src.File, src.Lang, src.Key, pr.reserved)
 	if err != nil {
 		return nil, err
@@ -184,7 +201,7 @@ func (pr *project) pageSync(src *content.Page, lang string, base syncRecord) (*p
 			return nil, err
 		}
 	}
-	pofile, err := readPO(pr.fsys, POPath(lang, src.Key))
+	pofile, err := ReadPO(pr.fsys, POPath(lang, src.Key))
 	if err != nil {
 		return nil, err
 	}

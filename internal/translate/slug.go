@@ -90,7 +90,7 @@ func (s *pageSync) messages() []slot {
 // checkSlug checks the slug a PO file gives the translation of page
 // key: a valid slug, and no other page of the language at the URL it
 // makes. Problems are at the msgstr's line.
-func (pr *project) checkSlug(s *pageSync, e *po.Entry, slug string) error {
+func (pr *Project) checkSlug(s *pageSync, e *po.Entry, slug string) error {
 	name := Context(s.key, slugAnchor)
 	if err := content.CheckSlug(slug); err != nil {
 		return words.At(s.poPath, e.StrLine, "po_slug", "Block", name, "Slug", fmt.Sprintf("%q", slug), "Err", err)

@@ -120,7 +120,7 @@ func PlanString(fsys fs.FS, lang, id, text string) (*Plan, error) {
 // it). The strings' PO file and sync record are kept in step, as for a
 // page (syncStringSave).
 func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Plan, error) {
-	pr, err := loadProject(fsys)
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -251,8 +251,8 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 // its original, for
 // the desk's one-unit plans: an error if the original or its
 // translation does not exist.
-func unitPage(fsys fs.FS, lang, key string) (*project, *pageSync, error) {
-	pr, err := loadProject(fsys)
+func unitPage(fsys fs.FS, lang, key string) (*Project, *pageSync, error) {
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/translation"
 )
@@ -11,7 +12,7 @@ import (
 // align returns the blocks of page key in language l beside the
 // original's, from internal/translate's alignment, which "site status"
 // counts with: the report's own when it has the page.
-func align(fsys fs.FS, l *translate.Language, key string) ([]Block, error) {
+func align(fsys fs.FS, l *status.Language, key string) ([]Block, error) {
 	pa := l.Aligned(key)
 	if pa == nil {
 		var err error

@@ -16,6 +16,7 @@ import (
 
 	"cecot/internal/browsertest"
 	"cecot/internal/locale"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
@@ -117,7 +118,7 @@ func TestOverviewMatchesStatus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	rep, err := translate.LoadStatus(root.FS())
+	rep, err := status.Load(root.FS())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 )
 
@@ -187,7 +188,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 		err = plan.Write(h.opts.Root, dirs...)
 	}
 	if err != nil {
-		say := translate.NewPrinter(uiOr(ui)).Error
+		say := status.NewPrinter(uiOr(ui)).Error
 		var list diag.List
 		if errors.As(err, &list) {
 			for _, e := range list {
@@ -215,7 +216,7 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 		}
 	}
 	if err != nil {
-		h.serveEdit(w, r, lang, key, &edit{Problems: []string{translate.NewPrinter(uiOr(ui)).Error(err)}}, http.StatusUnprocessableEntity)
+		h.serveEdit(w, r, lang, key, &edit{Problems: []string{status.NewPrinter(uiOr(ui)).Error(err)}}, http.StatusUnprocessableEntity)
 		return
 	}
 	h.redirect(w, r, lang, key, ui, "main", "")

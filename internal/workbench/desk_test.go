@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
@@ -260,7 +261,7 @@ func TestDeskReviewAndStart(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer root.Close()
-		rep, err := translate.LoadStatus(root.FS())
+		rep, err := status.Load(root.FS())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,8 @@
 package workbench
 
-import "cecot/internal/translate"
+import (
+	"cecot/internal/status"
+)
 
 // State is where one block of a translation stands.
 type State string
@@ -121,7 +123,7 @@ type Task struct {
 	Detail string // what and how, in English, as "site status" says it
 	// Say, if set, says Detail in the workbench's language, as "site
 	// status -lang" does.
-	Say func(*translate.Printer) string
+	Say func(*status.Printer) string
 }
 
 // Total is the language's progress: its pages' blocks and its interface

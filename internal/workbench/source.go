@@ -8,7 +8,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/glossary"
 	"cecot/internal/locale"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 // GlossaryFile is where the glossary's terms are agreed.
@@ -41,12 +41,12 @@ func load(fsys fs.FS, lang, key string) (*Overview, *Page, error) {
 
 // loadReport is load that returns the status report it was made from
 // too.
-func loadReport(fsys fs.FS, lang, key string) (*Overview, *Page, *translate.Report, error) {
+func loadReport(fsys fs.FS, lang, key string) (*Overview, *Page, *status.Report, error) {
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	rep, err := translate.LoadStatus(fsys)
+	rep, err := status.Load(fsys)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -85,29 +85,29 @@ func loadReport(fsys fs.FS, lang, key string) (*Overview, *Page, *translate.Repo
 	}
 	for _, p := range rep.Extra {
 		o.Tasks = append(o.Tasks, Task{Kind: "extra", Pos: Pos{File: p.File},
-			Detail: translate.NewPrinter("en").ExtraPage(p),
-			Say:    func(pr *translate.Printer) string { return pr.ExtraPage(p) }})
+			Detail: status.NewPrinter("en").ExtraPage(p),
+			Say:    func(pr *status.Printer) string { return pr.ExtraPage(p) }})
 	}
 	return o, page, rep, nil
 }
 
 // languageTasks are what status asks of a language besides its pages'
 // blocks and its missing or untranslated strings, which the views show.
-func languageTasks(l *translate.Language) []Task {
+func languageTasks(l *status.Language) []Task {
 	var tasks []Task
 	for _, p := range l.PO {
 		tasks = append(tasks, Task{Kind: "po", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail,
-			Say: func(pr *translate.Printer) string { return pr.PODetail(p) }})
+			Say: func(pr *status.Printer) string { return pr.PODetail(p) }})
 	}
 	for _, p := range l.Broken {
 		tasks = append(tasks, Task{Kind: "promise", Pos: Pos{File: p.File, Line: p.Line}, Detail: p.Detail,
-			Say: func(pr *translate.Printer) string { return pr.PODetail(p) }})
+			Say: func(pr *status.Printer) string { return pr.PODetail(p) }})
 	}
 	for _, v := range l.Images {
 		if v.Stale {
 			tasks = append(tasks, Task{Kind: "image", Pos: Pos{File: v.File},
-				Detail: translate.NewPrinter("en").ImageTask(v),
-				Say:    func(pr *translate.Printer) string { return pr.ImageTask(v) }})
+				Detail: status.NewPrinter("en").ImageTask(v),
+				Say:    func(pr *status.Printer) string { return pr.ImageTask(v) }})
 		}
 	}
 	for _, s := range l.Strings {
@@ -118,21 +118,21 @@ func languageTasks(l *translate.Language) []Task {
 	return tasks
 }
 
-func stringTask(s *translate.String) Task {
-	say := func(pr *translate.Printer) string {
+func stringTask(s *status.String) Task {
+	say := func(pr *status.Printer) string {
 		if s.ID == "" {
 			return pr.Detail(s)
 		}
 		return fmt.Sprintf("%s %q: %s", pr.Problem(s.Problem), s.ID, pr.Detail(s))
 	}
-	return Task{Kind: "string", Pos: Pos{File: s.File, Line: s.Line}, Detail: say(translate.NewPrinter("en")), Say: say}
+	return Task{Kind: "string", Pos: Pos{File: s.File, Line: s.Line}, Detail: say(status.NewPrinter("en")), Say: say}
 }
 
 // stringsProgress counts a language's interface strings: every message
 // of the default language's file is translated unless status reports it
 // missing, untranslated, with wrong plural forms or placeholders, or
 // changed in the original since it was translated.
-func stringsProgress(def *locale.FileInfo, l *translate.Language) Progress {
+func stringsProgress(def *locale.FileInfo, l *status.Language) Progress {
 	bad, changed := map[string]bool{}, map[string]bool{}
 	for _, s := range l.Strings {
 		if _, ok := def.Messages[s.ID]; !ok {

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"cecot/internal/locale"
-	"cecot/internal/translate"
+	"cecot/internal/status"
 )
 
 // String is the Kind of a row of the interface strings' view.
@@ -32,7 +32,7 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	problems := map[string][]*translate.String{}
+	problems := map[string][]*status.String{}
 	for _, rl := range rep.Languages {
 		if rl.Lang != lang {
 			continue

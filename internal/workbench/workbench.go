@@ -30,6 +30,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/words"
 )
@@ -322,7 +323,7 @@ func (h *Handler) serveProblem(w http.ResponseWriter, r *http.Request, err error
 	v.Title, v.Message = v.T("error_title"), v.T("error_note")
 	// Problems the translator tools have words for are said in the
 	// workbench's language, with the same file:line.
-	say := translate.NewPrinter(v.UI).Error
+	say := status.NewPrinter(v.UI).Error
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
@@ -554,7 +555,7 @@ func (v *view) TaskDetail(t Task) taskDetail {
 	if t.Say == nil || !words.SpeaksTool(v.UI) {
 		return taskDetail{"en", t.Detail}
 	}
-	return taskDetail{v.UI, t.Say(translate.NewPrinter(v.UI))}
+	return taskDetail{v.UI, t.Say(status.NewPrinter(v.UI))}
 }
 
 // GlossaryPos is where the glossary agrees on a term.

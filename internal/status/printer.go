@@ -1,4 +1,4 @@
-package translate
+package status
 
 import "cecot/internal/words"
 

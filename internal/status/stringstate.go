@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"cecot/internal/locale"
 	"cecot/internal/promise"
+	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
@@ -18,8 +19,8 @@ import (
 // export last saw, and a fuzzy entry keeps the one before in "#|
 // msgid". Without a PO file nothing is known, and nothing is reported.
 func stringChanges(fsys fs.FS, def, fi *locale.FileInfo, lang string) ([]*String, error) {
-	name := StringsPO(lang)
-	f, err := readPO(fsys, name)
+	name := translate.StringsPO(lang)
+	f, err := translate.ReadPO(fsys, name)
 	if err != nil || f == nil {
 		return nil, err
 	}
@@ -49,7 +50,7 @@ func stringChanges(fsys fs.FS, def, fi *locale.FileInfo, lang string) ([]*String
 		}
 		s := newString(id, fi.File, m.Line, "changed", words.Msg(advice,
 			"Before", fmt.Sprintf("%q", before), "Now", fmt.Sprintf("%q", now), "Place", fmt.Sprintf("%s:%d", name, e.Line),
-			"Command", Command, "Lang", lang))
+			"Command", translate.Command, "Lang", lang))
 		s.Previous = before
 		out = append(out, s)
 	}

@@ -1,6 +1,14 @@
-// The status report: where each language of a site stands.
-
-package translate
+// Package status is "site status": where each language of a site stands,
+// from one load of the project. Which pages are translated, missing or
+// out of date (by their translated_from stamp and, unit by unit, by
+// package translate's alignment), which interface strings are missing,
+// changed, left in the default language or unused by the layouts, which
+// PO files are out of step with the pages or stray, which translations
+// break a promise, and which image variants are stale. It says the
+// report as text in the translator's language (Printer) or as JSON.
+//
+// It reads the project's sources only and writes nothing.
+package status
 
 import (
 	"cecot/internal/translation"
@@ -19,6 +27,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/parallel"
 	"cecot/internal/stamp"
+	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
@@ -164,17 +173,16 @@ func (r *Report) Clean() bool {
 	return true
 }
 
-// LoadStatus reads the project in fsys and reports on it.
-func LoadStatus(fsys fs.FS) (*Report, error) {
+// Load reads the project in fsys and reports on it.
+func Load(fsys fs.FS) (*Report, error) {
 	// The report aligns every page and works out an export: each page
 	// is parsed once for both.
-	// The project is loaded once for all of it.
-	fsys = Cached(fsys)
-	pr, err := loadProject(fsys)
+	fsys = translate.Cached(fsys)
+	pr, err := translate.LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	cfg, site, gl, reserved := pr.cfg, pr.site, pr.glossary, pr.reserved
+	cfg, site, gl, reserved := pr.Config(), pr.Site(), pr.Glossary(), pr.Reserved()
 	used, err := UsedStrings(fsys)
 	if err != nil {
 		return nil, err
@@ -218,16 +226,16 @@ func LoadStatus(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		lang.Strings = append(lang.Strings, changed...)
-		la, err := pr.alignLanguage(l.Code)
+		la, err := pr.AlignLanguage(l.Code)
 		if err != nil {
 			return nil, err
 		}
 		addBlocks(lang, la)
 		lang.aligned = la
-		for _, e := range Broken(la, cfg.UnsafeHTML) {
+		for _, e := range translate.Broken(la, cfg.UnsafeHTML) {
 			lang.Broken = append(lang.Broken, problemOf(e, "promise", nil))
 		}
-		if lang.PO, err = pr.poProblems(l.Code); err != nil {
+		if lang.PO, err = poProblems(pr, l.Code); err != nil {
 			return nil, err
 		}
 		if lang.Images, err = images.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {
@@ -439,3 +447,7 @@ func addBlocks(l *Language, la *translation.Language) {
 	}
 	l.Blocks = la.Totals
 }
+
+// ErrNotClean is "site status -strict"'s error when something is missing
+// or out of date.
+var ErrNotClean error = words.Msg("not_clean")

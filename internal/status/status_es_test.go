@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"bytes"
@@ -7,13 +7,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"cecot/internal/translate"
 )
 
 // TestReportSpanish is TestReport's report in Spanish: the headings,
 // the reasons, the details and the advice are Spanish, and every
 // file:line is the same as in English.
 func TestReportSpanish(t *testing.T) {
-	r, err := LoadStatus(fixture())
+	r, err := Load(fixture())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +69,7 @@ func locations(report string) []string {
 // TestProjectFolderSpanish: a project folder that cannot be opened is
 // said in Spanish, with the folder.
 func TestProjectFolderSpanish(t *testing.T) {
-	err := ProjectFolder("/tmp/nada", &fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT})
+	err := translate.ProjectFolder("/tmp/nada", &fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT})
 	want := "carpeta del proyecto /tmp/nada: no existe ese archivo ni esa carpeta; ejecute el comando"
 	if got := NewPrinter("es").Error(err); !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q...", got, want)

@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"io/fs"
@@ -6,14 +6,15 @@ import (
 	"slices"
 	"strings"
 
+	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
-// StrayPO lists the PO files under PODir that nothing reads, each with
+// StrayPO lists the PO files under translate.PODir that nothing reads, each with
 // why and what to do: the PO files of a language that site.toml does not
 // name (locales/po/pages/fr/ when the site has no fr), of the default
 // language, whose pages are the originals, and PO files outside the
-// places of the layout that PODir describes. A translator who saved
+// places of the layout that translate.PODir describes. A translator who saved
 // their work there would otherwise lose it without a word. A language's
 // folder of page PO files is named once, not file by file. langs are the
 // site's language codes, def the default one.
@@ -23,11 +24,11 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 	add := func(file string, m *words.Message) {
 		out = append(out, &POProblem{File: file, Problem: "stray", Detail: m.Error(), Msg: m})
 	}
-	_ = fs.WalkDir(fsys, PODir, func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(fsys, translate.PODir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return nil // no PO files, or unreadable: po export and import say so
-		case p != PODir && strings.HasPrefix(d.Name(), "."):
+		case p != translate.PODir && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -35,10 +36,10 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 		case d.IsDir() || (path.Ext(p) != ".po" && path.Ext(p) != ".pot"):
 			return nil
 		}
-		rel := strings.TrimPrefix(p, PODir+"/")
+		rel := strings.TrimPrefix(p, translate.PODir+"/")
 		kind, rest, _ := strings.Cut(rel, "/")
 		switch {
-		case kind == "strings" && rest == path.Base(StringsPOT()):
+		case kind == "strings" && rest == path.Base(translate.StringsPOT()):
 		case kind == "strings" && path.Ext(rest) == ".po" && !strings.Contains(rest, "/"):
 			if m := strayLanguage(strings.TrimSuffix(rest, ".po"), langs, def); m != nil {
 				add(p, m)
@@ -46,13 +47,13 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 		case kind == "pages" && path.Ext(rest) == ".pot":
 		case kind == "pages" && strings.Contains(rest, "/"):
 			lang, _, _ := strings.Cut(rest, "/")
-			folder := path.Join(PODir, "pages", lang) + "/"
+			folder := path.Join(translate.PODir, "pages", lang) + "/"
 			if m := strayLanguage(lang, langs, def); m != nil && !folders[folder] {
 				folders[folder] = true
 				add(folder, m)
 			}
 		default:
-			add(p, words.Msg("po_stray_place", "Pages", path.Dir(POPath("<lang>", "x"))+"/", "Strings", StringsPO("<lang>")))
+			add(p, words.Msg("po_stray_place", "Pages", path.Dir(translate.POPath("<lang>", "x"))+"/", "Strings", translate.StringsPO("<lang>")))
 		}
 		return nil
 	})

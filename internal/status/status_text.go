@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"fmt"
@@ -8,10 +8,8 @@ import (
 	"cecot/internal/glossary"
 	"cecot/internal/images"
 	"cecot/internal/stamp"
+	"cecot/internal/translate"
 )
-
-// Command is how the text report tells readers to run the site tool.
-const Command = "go run ./cmd/site"
 
 // WriteText writes r in plain English for translators; see
 // Printer.WriteText.
@@ -71,11 +69,11 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", p.Change(c))
 			}
 			if pg.Why != nil && pg.Why.ID == "reason_po" {
-				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", POPath(l.Lang, pg.Key), "Command", Command, "Lang", l.Lang))
-				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", translate.POPath(l.Lang, pg.Key), "Command", translate.Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", translate.Command, "Lang", l.Lang))
 				continue
 			}
-			fmt.Fprintf(b, "      %s\n", p.T("when_it_matches", "Command", Command, "File", pg.File))
+			fmt.Fprintf(b, "      %s\n", p.T("when_it_matches", "Command", translate.Command, "File", pg.File))
 		}
 		b.WriteString("\n")
 	}
@@ -96,7 +94,7 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", r)
 				continue
 			}
-			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", Command, "Original", pg.Source, "Lang", l.Lang))
+			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", translate.Command, "Original", pg.Source, "Lang", l.Lang))
 		}
 		b.WriteString("\n")
 	}
@@ -114,7 +112,7 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 		for _, v := range l.Images {
 			if v.Stale {
 				fmt.Fprintf(b, "  %s\n      %s\n      %s\n", p.T("file_and_original", "File", v.File, "Original", v.Original),
-					p.ImageReason(v), p.T("when_it_matches", "Command", Command, "File", v.File))
+					p.ImageReason(v), p.T("when_it_matches", "Command", translate.Command, "File", v.File))
 			}
 		}
 		b.WriteString("\n")
@@ -241,7 +239,7 @@ func (p *Printer) ImageReason(v *images.Variant) string {
 
 // ImageTask says why an image variant is out of date and how to finish.
 func (p *Printer) ImageTask(v *images.Variant) string {
-	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", Command, "File", v.File)
+	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", translate.Command, "File", v.File)
 }
 
 // ExtraPage says what to do with a page that has no original.

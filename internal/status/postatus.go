@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/po"
+	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
@@ -36,10 +37,10 @@ func (p *POProblem) String() string {
 
 // hasPOFiles reports whether the project keeps PO files for lang.
 func hasPOFiles(fsys fs.FS, lang string) bool {
-	if _, err := fs.Stat(fsys, StringsPO(lang)); err == nil {
+	if _, err := fs.Stat(fsys, translate.StringsPO(lang)); err == nil {
 		return true
 	}
-	_, err := fs.Stat(fsys, path.Dir(POPath(lang, "x")))
+	_, err := fs.Stat(fsys, path.Dir(translate.POPath(lang, "x")))
 	return err == nil
 }
 
@@ -47,13 +48,13 @@ func hasPOFiles(fsys fs.FS, lang string) bool {
 // interface strings, by working out in memory what "site po export" and
 // "site po import" would do: whatever either would change is out of
 // step. It returns nothing for a project that keeps no PO files.
-func (pr *project) poProblems(lang string) ([]*POProblem, error) {
-	fsys := pr.fsys
+func poProblems(pr *translate.Project, lang string) ([]*POProblem, error) {
+	fsys := pr.FS()
 	if !hasPOFiles(fsys, lang) {
 		return nil, nil
 	}
 	var out []*POProblem
-	exp, err := pr.planExport([]string{lang})
+	exp, err := pr.PlanExport([]string{lang})
 	if err != nil {
 		var list diag.List
 		if !errors.As(err, &list) {
@@ -69,15 +70,15 @@ func (pr *project) poProblems(lang string) ([]*POProblem, error) {
 		if _, changed := exp.Files[c.Path]; changed {
 			noted[c.Path] = true
 			out = append(out, problemOf(c, "export", func(what error) *words.Message {
-				return words.Msg("po_behind", "Problem", what, "Command", Command, "Lang", lang)
+				return words.Msg("po_behind", "Problem", what, "Command", translate.Command, "Lang", lang)
 			}))
 		}
 	}
 	for _, name := range exp.Names() {
-		if noted[name] || !strings.HasPrefix(name, PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
+		if noted[name] || !strings.HasPrefix(name, translate.PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
-		m := words.Msg("po_out_of_date", "Command", Command, "Lang", lang)
+		m := words.Msg("po_out_of_date", "Command", translate.Command, "Lang", lang)
 		out = append(out, &POProblem{File: name, Problem: "export", Detail: m.Error(), Msg: m})
 	}
 	for _, p := range exp.Pending {
@@ -119,7 +120,7 @@ func blockReason(pa *translation.Page) *words.Message {
 		case translation.Missing:
 			parts = append(parts, words.Msg("block_missing", "Place", place, "Anchor", r.Anchor))
 		case translation.Identical:
-			parts = append(parts, words.Msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", SameFlag))
+			parts = append(parts, words.Msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", translate.SameFlag))
 		}
 	}
 	return words.Msg("reason_po", "Blocks", parts)

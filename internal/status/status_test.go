@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/stamp"
 	"cecot/internal/synth"
+	"cecot/internal/translate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -77,7 +78,7 @@ other = "{{.Count}} minutos"
 }
 
 func TestReport(t *testing.T) {
-	r, err := LoadStatus(fixture())
+	r, err := Load(fixture())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,12 +115,12 @@ func TestStamped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := SetStamp(fsys["content/es/report.md"].Data, stamp.Make(src.Body, markdown.Page{}))
+	out, err := translate.SetStamp(fsys["content/es/report.md"].Data, stamp.Make(src.Body, markdown.Page{}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys["content/es/report.md"] = &fstest.MapFile{Data: out}
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +134,7 @@ func TestStamped(t *testing.T) {
 func TestPluralFormsMissing(t *testing.T) {
 	fsys := fixture()
 	fsys["locales/es.toml"] = &fstest.MapFile{Data: []byte("[reading_time]\none = \"{{.Count}} minuto\"\nother = \"{{.Count}} minutos\"\n")}
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +156,7 @@ func TestDraftAndExtra(t *testing.T) {
 	fsys := fixture()
 	fsys["content/es/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Acerca\"\ndraft = true\n+++\n\nA medias.\n")}
 	fsys["content/es/solo.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Solo\"\n+++\n\nSolo en español.\n")}
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +197,7 @@ func BenchmarkStatus(b *testing.B) {
 	fsys := synth.MapFS(synth.Options{N: 2000})
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := LoadStatus(fsys); err != nil {
+		if _, err := Load(fsys); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -218,7 +219,7 @@ func TestStaleReasons(t *testing.T) {
 			fsys := fixture()
 			fsys["content/en/_index.md"] = &fstest.MapFile{Data: []byte(src)}
 			fsys["content/es/_index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Inicio\"\n" + c.stamp + "+++\n\nBienvenida.\n")}
-			r, err := LoadStatus(fsys)
+			r, err := Load(fsys)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -233,7 +234,7 @@ func TestStaleReasons(t *testing.T) {
 // stringProblems lists a language's string problems as "id:problem".
 func stringProblems(t *testing.T, fsys fs.FS) (map[string]*String, bool) {
 	t.Helper()
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,12 +293,12 @@ func TestLeftInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := SetStamp(en, stamp.Make(p.Body, stamp.HeadingIDs(p, nil)))
+	es, err := translate.SetStamp(en, stamp.Make(p.Body, stamp.HeadingIDs(p, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: es}
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +318,7 @@ func TestLeftInEnglish(t *testing.T) {
 	}
 	// Marked as meant to be the same, the title counts as translated.
 	change(t, fsys, "locales/po/pages/es/other.po", "msgctxt \"other#meta.title\"", "#, ignore-same\nmsgctxt \"other#meta.title\"")
-	la, err := Align(fsys, "es")
+	la, err := translate.Align(fsys, "es")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -333,7 +334,7 @@ func TestBrokenPromiseInMarkdown(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
 	change(t, fsys, "content/es/guide.md", "Un párrafo con una nota.[^1]", "Un párrafo con una nota.")
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package translate
+package status
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ func TestImageVariants(t *testing.T) {
 	fsys["content/es/chart.png"] = &fstest.MapFile{Data: imagestest.Chart(60, 40, "NUEVO")}
 	// Recorded from an older original.
 	fsys["content/es/images.toml"] = &fstest.MapFile{Data: []byte("\"chart.png\" = \"000000000000\"\n")}
-	r, err := LoadStatus(fsys)
+	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
