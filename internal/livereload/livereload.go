@@ -66,6 +66,16 @@ type Status struct {
 	// it differs, so that it misses no rebuild, even one that happened
 	// while it was loading.
 	Rebuild int64 `json:"rebuild"`
+	// Words are the error overlay's own words in the translator's
+	// language; the script has English ones when they are missing.
+	Words *Words `json:"words,omitempty"`
+}
+
+// Words are the error overlay's title, note and button.
+type Words struct {
+	Title string `json:"title"` // "The site has 2 problems"
+	Note  string `json:"note"`  // what to do
+	Hide  string `json:"hide"`  // the button that hides the overlay
 }
 
 // RebuildMeta is the name of the <meta> element whose content is the

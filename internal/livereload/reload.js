@@ -12,7 +12,9 @@
     return p.endsWith("/") ? p + "index.html" : p;
   };
 
-  const show = (errors) => {
+  // words are the overlay's words in the translator's language, which
+  // the server sends; these English ones are for an older server.
+  const show = (errors, words) => {
     if (overlay) {
       overlay.remove();
       overlay = null;
@@ -25,17 +27,17 @@
       "background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,monospace;padding:1.5em";
     const title = document.createElement("h2");
     title.style.cssText = "margin:0 0 .5em;color:#ff8a80;font:bold 18px/1.3 system-ui,sans-serif";
-    title.textContent = errors.length === 1 ? "The site has a problem" : `The site has ${errors.length} problems`;
+    title.textContent = words ? words.title : errors.length === 1 ? "The site has a problem" : `The site has ${errors.length} problems`;
     const note = document.createElement("p");
     note.style.cssText = "margin:0 0 1em;font:15px/1.4 system-ui,sans-serif";
-    note.textContent = "Fix the file and save it; this page updates by itself. Underneath is the last version that built.";
+    note.textContent = words ? words.note : "Fix the file and save it; this page updates by itself. Underneath is the last version that built.";
     const list = document.createElement("pre");
     list.style.cssText = "white-space:pre-wrap;margin:0";
     list.textContent = errors.map((e) =>
       (e.file ? e.file + (e.line ? ":" + e.line : "") + ": " : "") + e.message).join("\n\n");
     const close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Hide";
+    close.textContent = words ? words.hide : "Hide";
     close.style.cssText = "margin-top:1em;font:inherit";
     close.onclick = () => show([]);
     overlay.append(title, note, list, close);
@@ -78,7 +80,7 @@
       if (!dirty()) location.reload();
       return;
     }
-    show(s.errors);
+    show(s.errors, s.words);
   });
   events.addEventListener("reload", (e) => {
     const r = JSON.parse(e.data);

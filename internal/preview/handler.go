@@ -150,9 +150,15 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string, 
 func (s *Server) serveBroken(w http.ResponseWriter) {
 	err := s.store.problems()
 	var b strings.Builder
-	b.WriteString("<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Site has problems</title>\n<h1>The site could not be built</h1>\n<p>Fix these problems and save; this page reloads by itself.</p>\n<pre>")
+	say := s.opts.Words
+	if say.Lang() == "en" {
+		b.WriteString("<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Site has problems</title>\n<h1>The site could not be built</h1>\n<p>Fix these problems and save; this page reloads by itself.</p>\n<pre>")
+	} else {
+		fmt.Fprintf(&b, "<!doctype html>\n<html lang=\"%s\"><meta charset=\"utf-8\"><title>%s</title>\n<h1>%s</h1>\n<p>%s</p>\n<pre>",
+			say.Lang(), html.EscapeString(say.T("serve_broken_title")), html.EscapeString(say.T("serve_broken_heading")), html.EscapeString(say.T("serve_broken_note")))
+	}
 	for _, e := range problems(err) {
-		fmt.Fprintf(&b, "%s\n", html.EscapeString(e.Error()))
+		fmt.Fprintf(&b, "%s\n", html.EscapeString(s.say(e)))
 	}
 	b.WriteString("</pre>\n")
 	b.WriteString(livereload.Tag)

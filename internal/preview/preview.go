@@ -27,6 +27,7 @@ import (
 	"cecot/internal/livereload"
 	"cecot/internal/locale"
 	"cecot/internal/watch"
+	"cecot/internal/words"
 	"cecot/internal/workbench"
 )
 
@@ -57,6 +58,10 @@ type Options struct {
 	// Hosts are host names, besides the address served, that requests
 	// may name (site serve -addr name:port); see workbench.HostAllowed.
 	Hosts []string
+	// Words say the log's lines, the error overlay and the page shown
+	// while the site has never built in the translator's language; nil
+	// is English.
+	Words *words.Printer
 }
 
 // Report describes one rebuild.
@@ -102,16 +107,19 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	if opts.Words == nil {
+		opts.Words = words.NewPrinter("en")
+	}
 	root, err := os.OpenRoot(opts.Src)
 	if err != nil {
-		return nil, Report{}, fmt.Errorf("project folder: %w", err)
+		return nil, Report{}, diag.Say("serve_project_folder", "project folder: "+err.Error(), "Err", err)
 	}
 	// The watcher starts before the first build: a file saved while it
 	// runs, or before Watch is called, is then rebuilt, not missed.
 	w, err := watch.New(root.Name(), watchedTrees, watchedFiles, opts.Quiet)
 	if err != nil {
 		root.Close()
-		return nil, Report{}, fmt.Errorf("watching %s: %w", root.Name(), err)
+		return nil, Report{}, diag.Say("serve_watching", fmt.Sprintf("watching %s: %v", root.Name(), err), "Dir", root.Name(), "Err", err)
 	}
 	s := &Server{
 		watcher: w,
@@ -250,14 +258,26 @@ func reload(ch *engine.Change, base string) livereload.Reload {
 func (s *Server) status(err error) livereload.Status {
 	st := livereload.Status{Started: s.started}
 	for _, e := range problems(err) {
-		p := livereload.Problem{Message: e.Error()}
+		p := livereload.Problem{Message: s.say(e)}
 		var d *diag.Error
 		if errors.As(e, &d) && d.Path != "" {
-			p = livereload.Problem{File: d.Path, Line: d.Line, Message: d.Err.Error()}
+			p = livereload.Problem{File: d.Path, Line: d.Line, Message: s.say(d.Err)}
 		}
 		st.Errors = append(st.Errors, p)
 	}
+	if n := len(st.Errors); n > 0 && s.opts.Words.Lang() != "en" {
+		w := s.opts.Words
+		st.Words = &livereload.Words{Title: w.N("overlay_title", n), Note: w.T("overlay_note"), Hide: w.T("overlay_hide")}
+	}
 	return st
+}
+
+// say is err in the translator's language; in English, as it reads.
+func (s *Server) say(err error) string {
+	if s.opts.Words.Lang() == "en" {
+		return err.Error()
+	}
+	return s.opts.Words.Error(err)
 }
 
 // problems flattens err into its list of problems.
@@ -273,23 +293,32 @@ func problems(err error) []error {
 }
 
 func (s *Server) log(r Report) {
-	for _, w := range s.e.Warnings() {
-		fmt.Fprintf(s.opts.Log, "site: warning: %v\n", w)
+	w := s.opts.Words
+	for _, warning := range s.e.Warnings() {
+		fmt.Fprintf(s.opts.Log, "site: %s: %s\n", w.T("label_warning"), s.say(warning))
 	}
 	for _, e := range problems(r.Err) {
-		fmt.Fprintf(s.opts.Log, "site: error: %v\n", e)
+		fmt.Fprintf(s.opts.Log, "site: %s: %s\n", w.T("label_error"), s.say(e))
 	}
 	what := "rebuilt"
 	if r.Paths == nil {
 		what = "built"
 	}
 	took := r.Sent.Sub(r.First).Round(100 * time.Microsecond)
+	var line string
 	switch {
 	case r.Err != nil:
-		fmt.Fprintf(s.opts.Log, "site: %s with problems (%d files rendered) in %v; fix them and save; the last good version of each page is served\n", what, r.Rendered, took)
+		line = fmt.Sprintf("%s with problems (%d files rendered) in %v; fix them and save; the last good version of each page is served", what, r.Rendered, took)
+		if w.Lang() != "en" {
+			line = w.T("serve_"+what+"_problems", "Rendered", r.Rendered, "Took", took)
+		}
 	default:
-		fmt.Fprintf(s.opts.Log, "site: %s %d files (%d rendered, %d changed, %d removed) in %v\n", what, s.e.Files(), r.Rendered, r.Changed, r.Removed, took)
+		line = fmt.Sprintf("%s %d files (%d rendered, %d changed, %d removed) in %v", what, s.e.Files(), r.Rendered, r.Changed, r.Removed, took)
+		if w.Lang() != "en" {
+			line = w.T("serve_"+what, "Files", s.e.Files(), "Rendered", r.Rendered, "Changed", r.Changed, "Removed", r.Removed, "Took", took)
+		}
 	}
+	fmt.Fprintf(s.opts.Log, "site: %s\n", line)
 }
 
 // Watch rebuilds whenever the project's files change, until ctx is done.
