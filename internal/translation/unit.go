@@ -18,6 +18,10 @@ const (
 	KindFootnote    Kind = "footnote"  // a footnote's text
 	KindAlt         Kind = "alt"       // an image's alt text, where the image stands alone
 	KindImageTitle  Kind = "image-title"
+	// KindString is an interface string of locales/<lang>.toml, which
+	// the strings' PO file and the workbench show beside the pages'
+	// units.
+	KindString Kind = "string"
 )
 
 // Field reports whether k is a front-matter field (title, description,

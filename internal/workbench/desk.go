@@ -21,6 +21,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/status"
 	"cecot/internal/translate"
+	"cecot/internal/translation"
 )
 
 // The desk is the workbench's writing half: each row of a page's view
@@ -277,10 +278,10 @@ func (v *view) Action(name string) string { return Path + name }
 // lacks, which saving puts at its place (translate.PlanUnit).
 func (v *view) Editable(i int) bool {
 	b := v.Page.Blocks[i]
-	if !v.Desk() || v.Hash == "" || b.State == Obsolete || b.Target.Line == 0 && (b.State != Missing || v.Page.Key == "") {
+	if !v.Desk() || v.Hash == "" || b.State == translation.Obsolete || b.Target.Line == 0 && (b.State != translation.Missing || v.Page.Key == "") {
 		return false
 	}
-	return v.Page.Key != "" || b.Kind == String && b.Anchor != ""
+	return v.Page.Key != "" || b.Kind == translation.KindString && b.Anchor != ""
 }
 
 // EditOf is the unsaved edit of row i, if the request brought one back.

@@ -2,35 +2,7 @@ package workbench
 
 import (
 	"cecot/internal/status"
-)
-
-// State is where one block of a translation stands.
-type State string
-
-// The states of a block.
-const (
-	Translated State = "translated" // translated from the original as it is now
-	Changed    State = "changed"    // the original changed since it was translated
-	Missing    State = "missing"    // not translated yet
-	// Obsolete: the translation has a block the original no longer
-	// has. It is not counted in a page's progress.
-	Obsolete State = "obsolete"
-)
-
-// Kind is what a block is in its page.
-type Kind string
-
-// The kinds of block the workbench shows in rows of their own.
-const (
-	Field      Kind = "field"      // a front-matter field: title, description, summary, menu
-	Heading    Kind = "heading"    // a section heading
-	Paragraph  Kind = "paragraph"  // a paragraph, numbered (#pN) on numbered pages
-	Item       Kind = "item"       // a list item
-	Footnote   Kind = "footnote"   // a footnote's text
-	Cell       Kind = "cell"       // a table cell
-	Quote      Kind = "quote"      // a paragraph of a blockquote
-	Alt        Kind = "alt"        // an image's description
-	ImageTitle Kind = "imagetitle" // an image's title
+	"cecot/internal/translation"
 )
 
 // Pos is a line of a file of the project.
@@ -39,10 +11,11 @@ type Pos struct {
 	Line int    // 1-based; 0 when the block has no place in the file yet
 }
 
-// Block is one row of the side-by-side view: a block of the original and
-// the same block of its translation.
+// Block is one row of the side-by-side view: a unit of the original and
+// its translation, as internal/translation's model has it (its Kind and
+// State are the model's), with where each is in its file.
 type Block struct {
-	Kind Kind
+	Kind translation.Kind // or translation.KindString for an interface string
 	// Name is the block's stable name in its page: the front-matter
 	// field ("title"), the numbered paragraph ("p7") or the heading's ID.
 	Name string
@@ -58,7 +31,7 @@ type Block struct {
 	Previous                 string // the original's text when it was translated, if known
 	HasPrevious              bool
 	Translation              string // "" when missing
-	State                    State
+	State                    translation.State
 	Source                   Pos // in the original
 	Target                   Pos // in the translation; Line 0 when missing
 	// Glossary are the agreed terms the original uses here and the

@@ -9,6 +9,7 @@ import (
 	"cecot/internal/glossary"
 	"cecot/internal/locale"
 	"cecot/internal/status"
+	"cecot/internal/translation"
 )
 
 // GlossaryFile is where the glossary's terms are agreed.
@@ -158,7 +159,7 @@ func stringsProgress(def *locale.FileInfo, l *status.Language) Progress {
 func checkGlossary(gl *glossary.Glossary, from, to string, blocks []Block) {
 	for i := range blocks {
 		b := &blocks[i]
-		if b.State == Missing || strings.TrimSpace(b.Translation) == "" {
+		if b.State == translation.Missing || b.State == translation.Identical || strings.TrimSpace(b.Translation) == "" {
 			continue
 		}
 		for _, m := range gl.Check(from, b.Source.File, []byte(b.Original), to, b.Target.File, []byte(b.Translation)) {

@@ -7,10 +7,8 @@ import (
 
 	"cecot/internal/locale"
 	"cecot/internal/status"
+	"cecot/internal/translation"
 )
-
-// String is the Kind of a row of the interface strings' view.
-const String Kind = "string"
 
 // Strings reads a language's interface strings beside the default
 // language's, one row per message, as a Page whose rows have no place
@@ -49,7 +47,7 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 	}
 	for _, id := range byLine(def) {
 		d := def.Messages[id]
-		b := Block{Kind: String, Name: id, Original: formsText(d.Forms), State: Translated,
+		b := Block{Kind: translation.KindString, Name: id, Original: formsText(d.Forms), State: translation.Translated,
 			Source: Pos{File: def.File, Line: d.Line}, Target: Pos{File: tr.File}}
 		if m, ok := tr.Messages[id]; ok {
 			b.Translation, b.Target.Line = formsText(m.Forms), m.Line
@@ -59,11 +57,13 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 		}
 		for _, s := range problems[id] {
 			switch s.Problem {
-			case "missing", "untranslated", "placeholder":
-				b.State = Missing
+			case "missing", "placeholder":
+				b.State = translation.Missing
+			case "untranslated":
+				b.State = translation.Identical // the original's words, left in place
 			case "changed":
-				if b.State == Translated {
-					b.State, b.Previous, b.HasPrevious = Changed, s.Previous, true
+				if b.State == translation.Translated {
+					b.State, b.Previous, b.HasPrevious = translation.Changed, s.Previous, true
 				}
 			}
 		}
@@ -72,7 +72,7 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 	for _, id := range byLine(tr) {
 		if _, ok := def.Messages[id]; !ok {
 			m := tr.Messages[id]
-			p.Blocks = append(p.Blocks, Block{Kind: String, Name: id, Translation: formsText(m.Forms), State: Obsolete,
+			p.Blocks = append(p.Blocks, Block{Kind: translation.KindString, Name: id, Translation: formsText(m.Forms), State: translation.Obsolete,
 				Target: Pos{File: tr.File, Line: m.Line}})
 		}
 	}

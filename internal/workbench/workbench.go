@@ -32,6 +32,7 @@ import (
 	"cecot/internal/livereload"
 	"cecot/internal/status"
 	"cecot/internal/translate"
+	"cecot/internal/translation"
 	"cecot/internal/words"
 )
 
@@ -460,14 +461,14 @@ func (v *view) PageState(p *Page) string {
 
 // BlockName names a row: "Paragraph 7", "Heading · #the-secret-agreement".
 func (v *view) BlockName(b Block) string {
-	switch b.Kind {
-	case Field:
+	switch {
+	case strings.HasPrefix(b.Anchor, "meta."):
 		// "cite.addressee" is the field addressee in the table cite.
 		if key := b.Name[strings.LastIndex(b.Name, ".")+1:]; v.Has("kind_" + key) {
 			return v.T("kind_" + key)
 		}
 		return v.T("kind_field") + " · " + b.Name
-	case Paragraph:
+	case b.Kind == translation.KindParagraph:
 		if n, ok := strings.CutPrefix(b.Name, "p"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
 			name := v.T("kind_numbered", "N", n)
 			if b.Fragment == b.Name {
@@ -480,7 +481,7 @@ func (v *view) BlockName(b Block) string {
 	if v.Has("kind_" + string(b.Kind)) {
 		name = v.T("kind_" + string(b.Kind))
 	}
-	if b.Kind == String {
+	if b.Kind == translation.KindString {
 		return name + " · " + b.Name
 	}
 	if b.Name != "" {

@@ -12,6 +12,8 @@ import (
 	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
+
+	"cecot/internal/translation"
 )
 
 // fake is a Source with fixed contents, for testing the pages alone.
@@ -36,9 +38,9 @@ func (f fake) Strings(_ fs.FS, lang string) (*Page, *Overview, error) {
 	}
 	return &Page{Lang: lang, Source: "locales/en.toml", File: "locales/es.toml", State: "stale", Progress: Progress{Translated: 1, Missing: 1},
 		Blocks: []Block{
-			{Kind: String, Name: "toc", Original: "Contents", Translation: "Contenido", State: Translated,
+			{Kind: translation.KindString, Name: "toc", Original: "Contents", Translation: "Contenido", State: translation.Translated,
 				Source: Pos{"locales/en.toml", 8}, Target: Pos{"locales/es.toml", 7}},
-			{Kind: String, Name: "brand", Original: "Sent", Translation: "Sent", State: Missing,
+			{Kind: translation.KindString, Name: "brand", Original: "Sent", Translation: "Sent", State: translation.Missing,
 				Source: Pos{"locales/en.toml", 9}, Target: Pos{"locales/es.toml", 8}},
 		}}, f.o, nil
 }
@@ -48,16 +50,16 @@ func fakeOverview() *Overview {
 		Source: "content/en/report.md", File: "content/es/report.md", SourceURL: "/en/report/", URL: "/es/informe/",
 		Progress: Progress{Translated: 2, Changed: 1, Missing: 1},
 		Blocks: []Block{
-			{Kind: Field, Name: "title", Original: "The report", Translation: "Informe", State: Translated,
+			{Kind: translation.KindTitle, Anchor: "meta.title", Name: "title", Original: "The report", Translation: "Informe", State: translation.Translated,
 				Source: Pos{"content/en/report.md", 2}, Target: Pos{"content/es/report.md", 2}},
-			{Kind: Paragraph, Name: "p1", Fragment: "p1", TargetFragment: "p1", Original: "In March 2025, about 288 people were sent.",
+			{Kind: translation.KindParagraph, Name: "p1", Fragment: "p1", TargetFragment: "p1", Original: "In March 2025, about 288 people were sent.",
 				Previous: "In February 2025, about 288 people were sent.", HasPrevious: true,
-				Translation: "En febrero de 2025 se envió a unas 288 personas.", State: Changed,
+				Translation: "En febrero de 2025 se envió a unas 288 personas.", State: translation.Changed,
 				Source: Pos{"content/en/report.md", 7}, Target: Pos{"content/es/report.md", 8}},
-			{Kind: Heading, Name: "the-secret-agreement", Fragment: "the-secret-agreement", TargetFragment: "el-acuerdo", Original: "The secret agreement",
-				Translation: "El acuerdo", State: Translated, Source: Pos{"content/en/report.md", 9}, Target: Pos{"content/es/report.md", 10},
+			{Kind: translation.KindHeading, Name: "the-secret-agreement", Fragment: "the-secret-agreement", TargetFragment: "el-acuerdo", Original: "The secret agreement",
+				Translation: "El acuerdo", State: translation.Translated, Source: Pos{"content/en/report.md", 9}, Target: Pos{"content/es/report.md", 10},
 				Glossary: []Term{{Original: "secret agreement", Translation: "acuerdo secreto", Line: 38}}},
-			{Kind: Item, Fragment: "the-secret-agreement", Original: "A new item <script>alert(1)</script>", State: Missing,
+			{Kind: translation.KindItem, Fragment: "the-secret-agreement", Original: "A new item <script>alert(1)</script>", State: translation.Missing,
 				Source: Pos{"content/en/report.md", 11}},
 		}}
 	about := &Page{Lang: "es", Key: "about", Title: "About", State: "missing", Source: "content/en/about.md",
@@ -171,13 +173,13 @@ func TestSideBySide(t *testing.T) {
 		b    Block
 		want string
 	}{
-		{Block{Kind: Field, Name: "addressee"}, "Addressee"},
-		{Block{Kind: Field, Name: "cite.addressee"}, "Addressee"},
-		{Block{Kind: Field, Name: "subtitle"}, "Field · subtitle"},
+		{Block{Kind: translation.KindAddressee, Anchor: "meta.addressee", Name: "addressee"}, "Addressee"},
+		{Block{Kind: translation.KindAddressee, Anchor: "meta.cite.addressee", Name: "cite.addressee"}, "Addressee"},
+		{Block{Kind: "subtitle", Anchor: "meta.subtitle", Name: "subtitle"}, "Field · subtitle"},
 		{Block{Kind: "sidebar"}, "Block · sidebar"},
-		{Block{Kind: Paragraph, Name: "p12"}, "Paragraph 12"},
-		{Block{Kind: Paragraph, Name: "p12", Fragment: "p12"}, "Paragraph 12 · #p12"},
-		{Block{Kind: Heading, Name: "key-facts"}, "Heading · #key-facts"},
+		{Block{Kind: translation.KindParagraph, Name: "p12"}, "Paragraph 12"},
+		{Block{Kind: translation.KindParagraph, Name: "p12", Fragment: "p12"}, "Paragraph 12 · #p12"},
+		{Block{Kind: translation.KindHeading, Name: "key-facts"}, "Heading · #key-facts"},
 	} {
 		if got := v.BlockName(tc.b); got != tc.want {
 			t.Errorf("BlockName(%+v) = %q, want %q", tc.b, got, tc.want)
