@@ -178,6 +178,9 @@ func TestEmptiedMsgstr(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "content/en/submission.md:27 (p3) not translated") || strings.Contains(stdout, "PO files out of step") {
 		t.Errorf("status -strict after the import: exit %d\n%s", code, stdout)
 	}
+	if code, stdout, stderr := runSite(t, "check", "-src", dir); code != 0 {
+		t.Errorf("check after the import: exit %d\n%s%s", code, stdout, stderr)
+	}
 	marked := assertPairs(t, dir, name)
 	for n, m := range marked {
 		if m != (n == 2) {

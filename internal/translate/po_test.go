@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cecot/internal/translation"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -580,5 +581,27 @@ func TestImportEmptiedMsgstr(t *testing.T) {
 	page = string(mustImport(t, fsys).Files["content/es/guide.md"])
 	if strings.Contains(page, "[^1]") || !strings.Contains(page, "blocks_from = ") {
 		t.Errorf("page after the paragraph and its footnote were emptied:\n%s", page)
+	}
+}
+
+// TestImportSlugOfTwoNewPages: two new pages given the same slug in
+// their PO files are refused at the second's msgstr line, as the build
+// would refuse two pages at one URL (issue 19, case 9).
+func TestImportSlugOfTwoNewPages(t *testing.T) {
+	fsys := posite(t)
+	fsys["content/en/third.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Third\"\n+++\n\nThird text.\n")}
+	mustExport(t, fsys)
+	for _, page := range []struct{ po, title, text string }{
+		{"locales/po/pages/es/other.po", "Other", "Other text."},
+		{"locales/po/pages/es/third.po", "Third", "Third text."},
+	} {
+		key := strings.TrimSuffix(path.Base(page.po), ".po")
+		change(t, fsys, page.po, "msgid \""+page.title+"\"\nmsgstr \"\"", "msgid \""+page.title+"\"\nmsgstr \"Título\"")
+		change(t, fsys, page.po, "msgid \""+page.text+"\"\nmsgstr \"\"", "msgid \""+page.text+"\"\nmsgstr \"Texto.\"")
+		change(t, fsys, page.po, "msgid \""+key+"\"\nmsgstr \"\"", "msgid \""+key+"\"\nmsgstr \"misma\"")
+	}
+	_, err := PlanImport(fsys, nil)
+	if err == nil || !regexp.MustCompile(`locales/po/pages/es/third\.po:\d+: third#meta\.slug: with this slug the page would have the same URL /es/misma/ as content/es/other\.md`).MatchString(err.Error()) {
+		t.Errorf("two new pages with one slug: %v", err)
 	}
 }

@@ -92,6 +92,10 @@ type Project struct {
 	site     *content.Tree
 	reserved []string // the IDs the layouts use (markdown.ReservedIDs)
 	glossary *glossary.Glossary
+	// slugURLs are the URLs that the slugs an import writes give
+	// pages, each with the translation it writes, so that two new
+	// pages cannot take the same one.
+	slugURLs map[string]string
 }
 
 // LoadProject loads the project in fsys.

@@ -105,5 +105,12 @@ func (pr *Project) checkSlug(s *pageSync, e *po.Entry, slug string) error {
 			return words.At(s.poPath, e.StrLine, "po_slug_url", "Block", name, "URL", url, "Other", p.File)
 		}
 	}
+	if other, taken := pr.slugURLs[url]; taken && other != s.trFile() {
+		return words.At(s.poPath, e.StrLine, "po_slug_url", "Block", name, "URL", url, "Other", other)
+	}
+	if pr.slugURLs == nil {
+		pr.slugURLs = map[string]string{}
+	}
+	pr.slugURLs[url] = s.trFile()
 	return nil
 }
