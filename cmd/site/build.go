@@ -55,10 +55,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	pf.register(fs)
 	compress := fs.Bool("compress", false, "also write a .gz and a .br copy beside each text file, for servers that send precompressed files (nginx, Caddy, S3)")
 	out := fs.String("out", "", "output `folder` (default: public/ in the project folder); only a folder that site built before is replaced")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: site build [flags]\n\nBuild builds the whole site into the output folder. It builds into a new folder\nbeside it and swaps it in only when everything succeeded, so a failed build\nleaves the last good site as it was.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	setUsage(fs, pf.lang, "usage_build")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}

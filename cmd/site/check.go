@@ -16,10 +16,7 @@ import (
 func runCheck(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: site check [flags]\n\nCheck builds the site in memory and checks it: links and #anchors lead\nsomewhere, hreflang alternates link back, every page has a title and a\ndescription, images have alt text, links have text, and each translation\nhas as many headings, links, footnotes and numbered paragraphs as its\noriginal, and each translated block keeps its original's links, footnote\nmarks, images and code. It writes nothing.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	setUsage(fs, pf.lang, "usage_check")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}

@@ -66,21 +66,26 @@ func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
 			p = status.NewPrinter(*lang)
 		}
 		fmt.Fprint(fs.Output(), p.T(id, pairs...))
-		printFlags(fs, p)
+		printFlags(fs, p, pairs...)
 	}
 }
 
 // printFlags lists fs's flags as flag.PrintDefaults does, with each
-// flag's words in p's language.
-func printFlags(fs *flag.FlagSet, p *status.Printer) {
+// flag's words in p's language: the command's own (flag_build_out), else
+// the flag's (flag_src), filled from pairs of names and values.
+func printFlags(fs *flag.FlagSet, p *status.Printer, pairs ...any) {
 	if p.Lang() == "en" {
 		fs.PrintDefaults()
 		return
 	}
 	fs.VisitAll(func(f *flag.Flag) {
 		words := *f
-		if p.Has("flag_" + f.Name) {
-			words.Usage = p.T("flag_" + f.Name)
+		own := "flag_" + strings.TrimPrefix(fs.Name(), "site ") + "_" + f.Name
+		switch {
+		case p.Has(own):
+			words.Usage = p.T(own, pairs...)
+		case p.Has("flag_" + f.Name):
+			words.Usage = p.T("flag_"+f.Name, pairs...)
 		}
 		arg, text := flag.UnquoteUsage(&words)
 		line := "  -" + f.Name

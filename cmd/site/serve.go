@@ -21,10 +21,7 @@ func runServe(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	pf.register(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to serve on; keep it on 127.0.0.1 unless others must see the preview")
 	editor := fs.String("editor", os.Getenv(workbench.EditorEnv), "`link` that opens a file at a line in your editor, for the workbench at /_status/, such as "+workbench.EditorExamples[0]+" ({file} is the absolute path, {path} the path in the project, {line} the line); default $"+workbench.EditorEnv)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: site serve [flags]\n\nServe builds the site in memory and serves it for previewing. When a file\nunder content/, layouts/, locales/ or assets/, or site.toml, changes, it\nrebuilds what the change affects and the browser reloads by itself; problems\nshow over the page and here. It never writes public/. At /_status/ it shows\nthe translator's workbench: each page beside its original, block by block.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	setUsage(fs, pf.lang, "usage_serve", "Example", workbench.EditorExamples[0], "Env", workbench.EditorEnv)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}

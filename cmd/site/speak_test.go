@@ -364,3 +364,44 @@ func TestBuildSpeaksSpanishStage(t *testing.T) {
 		t.Errorf("exit %d, want 1\nstderr %q\nwant   %q", code, stderr, want)
 	}
 }
+
+// TestHelpSpeaksSpanish checks build's, check's and serve's help in
+// Spanish, from the environment or -lang, and in English otherwise.
+func TestHelpSpeaksSpanish(t *testing.T) {
+	for _, c := range []struct {
+		env  string
+		args []string
+		want []string
+	}{
+		{"es_MX.UTF-8", []string{"build", "-h"}, []string{
+			"Uso: site build [opciones]\n\nBuild construye todo el sitio en la carpeta de salida.",
+			"\nOpciones:\n",
+			"  -out carpeta\n    \tcarpeta de salida (predeterminada: public/ en la carpeta del proyecto); solo se reemplaza una carpeta que site haya construido antes\n",
+			"  -src carpeta\n    \tcarpeta del proyecto, que contiene site.toml, content/, layouts/, locales/ y assets/ (predeterminado: \".\")\n",
+		}},
+		{"C", []string{"check", "-lang", "es", "-h"}, []string{
+			"Uso: site check [opciones]\n\nCheck construye el sitio en memoria y lo revisa:",
+			"  -drafts\n    \tincluye las páginas marcadas draft = true (borradores)\n",
+		}},
+		{"es_AR.UTF-8", []string{"serve", "-h"}, []string{
+			"Uso: site serve [opciones]\n",
+			"  -addr dirección\n    \tdirección en la que se sirve; déjela en 127.0.0.1 salvo que otras personas deban ver la vista previa (predeterminado: \"127.0.0.1:1313\")\n",
+			"como vscode://file/{file}:{line} ({file} es la ruta absoluta,",
+		}},
+		{"C", []string{"build", "-h"}, []string{
+			"Usage: site build [flags]\n\nBuild builds the whole site into the output folder.",
+			"  -out folder\n    \toutput folder (default: public/ in the project folder); only a folder that site built before is replaced\n",
+		}},
+	} {
+		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
+			withEnv(t, map[string]string{"LANG": c.env}, func() {
+				code, _, stderr := runSite(t, c.args...)
+				for _, w := range c.want {
+					if code != 0 || !strings.Contains(stderr, w) {
+						t.Errorf("exit %d, want 0; stderr lacks %q:\n%s", code, w, stderr)
+					}
+				}
+			})
+		})
+	}
+}
