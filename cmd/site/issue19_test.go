@@ -45,9 +45,9 @@ import (
 //	    translate.TestImportEmptiedMsgstr, translate.FuzzImport.
 //	11. The Markdown route of TRANSLATING.md and TRADUCIR.md:
 //	    TestTranslatingMarkdownRoute.
-//	12. A renamed heading, fuzzy with its old text in "#|": the "rename
-//	    heading" runs of TestEnglishEditsKeepTranslations and
-//	    TestImportFollowsOriginal.
+//	12. A renamed heading, fuzzy with its old text in "#|":
+//	    TestRenamedHeadingShowsOldText; the "rename heading" runs of
+//	    TestEnglishEditsKeepTranslations and TestImportFollowsOriginal.
 //	13. Messages in the translator's language: words.TestToolMessages,
 //	    words.TestSystemErrorsInSpanish, words.TestMoreSystemErrors,
 //	    words.TestPOSyntaxInSpanish, translate.TestReportSpanish, the
@@ -693,5 +693,49 @@ func TestTranslatingMarkdownRoute(t *testing.T) {
 			}
 			assertPairs(t, dir, name)
 		})
+	}
+}
+
+// TestRenamedHeadingShowsOldText (issue 19, case 12): an English heading
+// renamed is exported fuzzy with its translation and the earlier English
+// in "#| msgid", which Poedit shows beside the new text; the built page
+// keeps every #pN pair; once the translator reviews it in the PO file,
+// import writes the new heading and the page is up to date.
+func TestRenamedHeadingShowsOldText(t *testing.T) {
+	dir := copyProject(t)
+	editFile(t, filepath.Join(dir, "content", "en", "submission.md"), "## The secret agreement\n", "## The secret deal\n")
+	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s", code, stderr)
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	data, _ := os.ReadFile(name)
+	if want := "#, fuzzy\n#| msgctxt \"submission\"\n#| msgid \"The secret agreement\"\nmsgctxt \"submission\"\nmsgid \"The secret deal\"\nmsgstr \"El acuerdo secreto\"\n"; !strings.Contains(string(data), want) {
+		t.Errorf("the renamed heading's entry is not\n%s\nin\n%s", want, data)
+	}
+	assertPairs(t, dir, name)
+	f := readPO(t, name)
+	for _, e := range f.Entries {
+		if e.ID == "The secret deal" {
+			e.Str = []string{"El trato secreto"}
+			e.SetFuzzy(false)
+			e.PrevContext, e.PrevID = nil, nil
+		}
+	}
+	if err := os.WriteFile(name, f.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if md, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md")); !strings.Contains(string(md), "\n## El trato secreto\n") {
+		t.Errorf("the heading was not imported:\n%s", md)
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
+		t.Errorf("status -strict: exit %d\n%s", code, stdout)
+	}
+	for n, m := range assertPairs(t, dir, name) {
+		if m {
+			t.Errorf("#p%d marked English", n+1)
+		}
 	}
 }
