@@ -311,7 +311,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		if !entering {
 			break
 		}
-		as := []attr{{name: "href", val: []byte("#" + paragraphAnchor(n.n))}, {name: "class", val: []byte("pnum")}}
+		as := []attr{{name: "href", val: []byte("#" + ParagraphID(n.n))}, {name: "class", val: []byte("pnum")}}
 		if n.label != "" {
 			as = append(as, attr{name: "aria-label", val: util.EscapeHTML([]byte(n.label))})
 		}

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,14 +33,12 @@ func (s *ids) generate(text string) string {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id] || (s.numbered && paragraphID.MatchString(id)); i++ {
+	for i := 1; s.used[id] || (s.numbered && isParagraphID(id)); i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	s.used[id] = true
 	return id
 }
-
-var paragraphID = regexp.MustCompile(`^p[0-9]+$`)
 
 // Slugify returns s in lower case without accents, with every run of
 // other characters than letters and digits turned into one hyphen.
@@ -66,4 +63,9 @@ func Slugify(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isParagraphID(id string) bool {
+	_, ok := ParagraphNumber(id)
+	return ok
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -27,9 +28,27 @@ func (m *paragraphMark) Dump(src []byte, level int) {
 	ast.DumpHelper(m, src, level, map[string]string{"N": strconv.Itoa(m.n), "Label": m.label}, nil)
 }
 
-// paragraphAnchor is the anchor of numbered paragraph n: "p7". It is the
-// same in every language, so a link to a paragraph works in all of them.
-func paragraphAnchor(n int) string { return "p" + strconv.Itoa(n) }
+// ParagraphID is the id of numbered paragraph n: "p7". It is the same in
+// every language, so a link to a paragraph works in all of them. It and
+// ParagraphNumber are the one place such an id is made and read.
+func ParagraphID(n int) string { return paragraphPrefix + strconv.Itoa(n) }
+
+const paragraphPrefix = "p"
+
+// ParagraphNumber returns the number of the numbered paragraph that id
+// names, as written ("p12": "12"), and whether id names one at all.
+func ParagraphNumber(id string) (string, bool) {
+	n, ok := strings.CutPrefix(id, paragraphPrefix)
+	if !ok || n == "" {
+		return "", false
+	}
+	for _, c := range n {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	return n, true
+}
 
 // markRenderer writes a paragraph mark:
 // <a href="#p7" class="pnum" aria-label="Paragraph 7">7</a>.
@@ -42,7 +61,7 @@ func (markRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		m := n.(*paragraphMark)
 		num := strconv.Itoa(m.n)
-		_, _ = w.WriteString(`<a href="#` + paragraphAnchor(m.n) + `" class="pnum"`)
+		_, _ = w.WriteString(`<a href="#` + ParagraphID(m.n) + `" class="pnum"`)
 		if m.label != "" {
 			_, _ = w.WriteString(` aria-label="`)
 			_, _ = w.Write(util.EscapeHTML([]byte(m.label)))

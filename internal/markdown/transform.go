@@ -108,7 +108,7 @@ func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.C
 		if !st.page.Numbered {
 			continue
 		}
-		para.SetAttributeString("id", []byte(paragraphAnchor(n)))
+		para.SetAttributeString("id", []byte(ParagraphID(n)))
 		para.SetAttributeString("class", []byte("numbered"))
 		mark := &paragraphMark{n: n}
 		if st.page.ParagraphLabel != nil {

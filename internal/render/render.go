@@ -524,16 +524,8 @@ func (j *job) fragmentTarget(p, target *content.Page, frag string) *content.Page
 
 // isParagraphID reports whether id names a numbered paragraph: "p12".
 func isParagraphID(id string) bool {
-	n, ok := strings.CutPrefix(id, "p")
-	if !ok || n == "" {
-		return false
-	}
-	for _, c := range n {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	_, ok := markdown.ParagraphNumber(id)
+	return ok
 }
 
 // resolve finds the page a Markdown link names, relative to p's file.

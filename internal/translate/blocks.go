@@ -289,7 +289,7 @@ func (w *blockWalker) textBlock(n ast.Node) {
 	b := Block{ID: w.sectionID}
 	if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
 		w.paras++
-		b.Kind, b.Anchor = translation.KindParagraph, "p"+strconv.Itoa(w.paras)
+		b.Kind, b.Anchor = translation.KindParagraph, markdown.ParagraphID(w.paras)
 		if w.numbered {
 			b.ID = b.Anchor
 		}

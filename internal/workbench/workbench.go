@@ -30,6 +30,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
+	"cecot/internal/markdown"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/translation"
@@ -469,7 +470,7 @@ func (v *view) BlockName(b Block) string {
 		}
 		return v.T("kind_field") + " · " + b.Name
 	case b.Kind == translation.KindParagraph:
-		if n, ok := strings.CutPrefix(b.Name, "p"); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+		if n, ok := markdown.ParagraphNumber(b.Name); ok {
 			name := v.T("kind_numbered", "N", n)
 			if b.Fragment == b.Name {
 				name += " · #" + b.Name // a numbered paragraph's own anchor
