@@ -25,10 +25,10 @@ import (
 //	    TestImportFollowsOriginal.
 //	 2. A msgstr that drops or adds a footnote mark: TestFootnoteMarksInPO;
 //	    translate.TestBadInput ("dropped/added/renamed footnote"),
-//	    translate.TestBrokenPromiseInMarkdown and
+//	    status.TestBrokenPromiseInMarkdown and
 //	    check.TestTranslationsBreakingPromises (the Markdown route).
 //	 3. A changed interface string: TestStatusChangedString,
-//	    translate.TestChangedString, workbench.TestChangedStringInWorkbench.
+//	    status.TestChangedString, workbench.TestChangedStringInWorkbench.
 //	 4. Placeholders: TestPOImportRefusesBrokenPlaceholders,
 //	    locale.TestPlaceholders, check.TestDroppedPlaceholder.
 //	 5. A hard line break: TestHardLineBreakThroughPO,
@@ -38,9 +38,10 @@ import (
 //	 7. Status's advice after an English typo fix:
 //	    TestStatusAdviceLeadsToClean.
 //	 8. A page left in English after stamp -new:
-//	    TestEnglishLeftIsNotTranslated, translate.TestLeftInEnglish.
+//	    TestEnglishLeftIsNotTranslated, status.TestLeftInEnglish.
 //	 9. A new page through PO files alone: TestNewPageThroughPO,
-//	    translate.TestImportFrontMatterAndNewPage.
+//	    translate.TestImportFrontMatterAndNewPage,
+//	    translate.TestImportSlugOfTwoNewPages.
 //	10. An emptied msgstr: TestEmptiedMsgstr,
 //	    translate.TestImportEmptiedMsgstr, translate.FuzzImport.
 //	11. The Markdown route of TRANSLATING.md and TRADUCIR.md:
@@ -50,7 +51,7 @@ import (
 //	    TestEnglishEditsKeepTranslations and TestImportFollowsOriginal.
 //	13. Messages in the translator's language: words.TestToolMessages,
 //	    words.TestSystemErrorsInSpanish, words.TestMoreSystemErrors,
-//	    words.TestPOSyntaxInSpanish, translate.TestReportSpanish, the
+//	    words.TestPOSyntaxInSpanish, status.TestReportSpanish, the
 //	    TestBuildSpeaksSpanish tests; here, the Spanish refusals of
 //	    TestNewPageThroughPO and TestEmptiedMsgstr.
 
