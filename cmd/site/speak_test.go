@@ -308,11 +308,7 @@ func TestBuildSpeaksSpanishLayouts(t *testing.T) {
 // broken or misnamed image, one that is not there, a refused SVG, at
 // the image file's line and at the page's.
 func TestBuildSpeaksSpanishImages(t *testing.T) {
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
-		t.Fatal(err)
-	}
-	good := b.String()
+	good := pngFile(t)
 	md := func(img string) string { return page(`title = "Informe"`) + "\n![un mapa](" + img + ")\n" }
 	const svgOpen = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">\n"
 	for _, c := range []struct {
@@ -402,6 +398,44 @@ func TestHelpSpeaksSpanish(t *testing.T) {
 					}
 				}
 			})
+		})
+	}
+}
+
+// pngFile is a small PNG image.
+func pngFile(t *testing.T) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestBuildSpeaksSpanishMarkdown checks a page's Markdown problems and
+// a missing interface string in Spanish: warnings, which do not stop
+// the build, and errors.
+func TestBuildSpeaksSpanishMarkdown(t *testing.T) {
+	body := func(text string) string { return page(`title = "Informe"`) + "\n" + text + "\n" }
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		code  int
+		want  string
+	}{
+		{"missing string", map[string]string{"locales/es.toml": "[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\n"}, 0,
+			"site: aviso: locales/es.toml: MISSING_TRANSLATION|es|home: no existe el mensaje \"home\"; se usa el texto en en de locales/en.toml:1 hasta que se traduzca aquí\n"},
+		{"no alt text", map[string]string{"content/es/report.md": body("![](mapa.png)"), "content/es/mapa.png": pngFile(t)}, 0,
+			"site: aviso: content/es/report.md:7: la imagen mapa.png no tiene texto alternativo, así que quien no puede verla no sabe nada de ella; describa lo que muestra entre los corchetes: ![lo que muestra](mapa.png)\n"},
+		{"link to no page", map[string]string{"content/es/report.md": body("Vea [esto](nada.md).")}, 1,
+			"site: error: content/es/report.md:7: enlace \"nada.md\": no existe la página content/es/nada.md\n"},
+		{"image on another site", map[string]string{"content/es/report.md": body("![un mapa](https://example.org/a.png)")}, 1,
+			"site: error: content/es/report.md:7: la imagen \"https://example.org/a.png\" está en otro sitio, que sabría quién lee la página; descargue el archivo, guárdelo junto a la página como content/es/a.png y escriba el nombre del archivo: ![lo que muestra](a.png)\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if code, stderr := buildInSpanish(t, c.files); code != c.code || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d, want %d\nstderr %q\nwant   %q", code, c.code, stderr, c.want)
+			}
 		})
 	}
 }

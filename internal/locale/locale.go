@@ -265,7 +265,10 @@ func (l *Locales) missing(langs []string) []*diag.Error {
 		}
 		for _, id := range l.IDs(l.def) {
 			if _, ok := l.messages[lang][id]; !ok {
-				warns = append(warns, diag.Errorf(File(lang), 0, "MISSING_TRANSLATION|%s|%s: no message %q; the %s text at %s:%d is used until it is translated here", lang, id, id, l.def, File(l.def), l.Line(l.def, id)))
+				// The tag first, in every language, for tools that read the log.
+				tag, at := "MISSING_TRANSLATION|"+lang+"|"+id, fmt.Sprintf("%s:%d", File(l.def), l.Line(l.def, id))
+				warns = append(warns, diag.At(File(lang), 0, "strings_missing_translation", fmt.Sprintf("%s: no message %q; the %s text at %s is used until it is translated here", tag, id, l.def, at),
+					"Tag", tag, "ID", fmt.Sprintf("%q", id), "Default", l.def, "At", at))
 			}
 		}
 	}

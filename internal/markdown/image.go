@@ -107,8 +107,8 @@ func (imageTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Co
 				if v, ok := img.Attribute(destAttr); ok {
 					dest = v.(string)
 				}
-				st.result.Warnings = append(st.result.Warnings, diag.Errorf(st.page.File, lineOf(img, src),
-					"image %s has no alt text, so readers who cannot see it learn nothing of it; describe what it shows in the brackets: ![what it shows](%s)", dest, dest))
+				st.result.Warnings = append(st.result.Warnings, diag.At(st.page.File, lineOf(img, src), "md_no_alt",
+					fmt.Sprintf("image %s has no alt text, so readers who cannot see it learn nothing of it; describe what it shows in the brackets: ![what it shows](%s)", dest, dest), "Image", dest))
 			}
 			return ast.WalkSkipChildren, nil
 		})
@@ -206,7 +206,7 @@ func resolveImage(st *state, n *ast.Image, src []byte) {
 		return
 	}
 	if remote(dest) {
-		st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "%s", remoteImageMessage(st.page.File, dest)))
+		st.errs.Add(&diag.Error{Path: st.page.File, Line: lineOf(n, src), Err: remoteImageMessage(st.page.File, dest)})
 		return
 	}
 	if dest == "" {
@@ -242,7 +242,7 @@ func remote(dest string) bool {
 // and how to make it one. An image loaded from another site tells that
 // site who reads the page and when, would be blocked by the site's own
 // Content-Security-Policy, and may change or vanish.
-func remoteImageMessage(page, dest string) string {
+func remoteImageMessage(page, dest string) *diag.Message {
 	shown := dest
 	if len(shown) > 60 {
 		n := 57
@@ -252,13 +252,15 @@ func remoteImageMessage(page, dest string) string {
 		shown = shown[:n] + "..."
 	}
 	if !strings.HasPrefix(dest, "//") && !strings.HasPrefix(strings.ToLower(dest), "http") {
-		return fmt.Sprintf("image %q is not a file of the project, and a page shows only those; save the image beside the page (in %s/) and write its file name: ![what it shows](map.png)", shown, path.Dir(page))
+		return diag.Say("md_image_not_file", fmt.Sprintf("image %q is not a file of the project, and a page shows only those; save the image beside the page (in %s/) and write its file name: ![what it shows](map.png)", shown, path.Dir(page)),
+			"Image", fmt.Sprintf("%q", shown), "Dir", path.Dir(page))
 	}
 	name := "map.png"
 	if u, err := url.Parse(dest); err == nil && path.Ext(u.Path) != "" {
 		name = path.Base(u.Path)
 	}
-	return fmt.Sprintf("image %q is on another site, which would learn who reads the page; download the file, save it beside the page as %s/%s and write its file name: ![what it shows](%s)", shown, path.Dir(page), name, name)
+	return diag.Say("md_image_remote", fmt.Sprintf("image %q is on another site, which would learn who reads the page; download the file, save it beside the page as %s/%s and write its file name: ![what it shows](%s)", shown, path.Dir(page), name, name),
+		"Image", fmt.Sprintf("%q", shown), "Dir", path.Dir(page), "Name", name)
 }
 
 // ImageText is the text of one image that translators translate.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -58,7 +59,8 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 		}
 		url, err := st.page.ResolveLink(dest)
 		if err != nil {
-			st.errs.Add(diag.Errorf(st.page.File, lineOf(n, src), "%s %q: %v", what, dest, err))
+			q := fmt.Sprintf("%q", dest)
+			st.errs.Add(diag.At(st.page.File, lineOf(n, src), "md_"+what, what+" "+q+": "+err.Error(), "Image", q, "Link", q, "Err", err))
 			return ast.WalkContinue, nil
 		}
 		*target = []byte(url)

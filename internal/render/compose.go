@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
@@ -32,7 +33,7 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	}
 	rec, err := translation.ParseRecord(p.BlocksFrom)
 	if err != nil {
-		return nil, nil, nil, diag.Errorf(p.File, 0, "front matter: %v; run \"site stamp\" on the page to record it again", err)
+		return nil, nil, nil, diag.At(p.File, 0, "fm_blocks_from", fmt.Sprintf("front matter: %v; run \"site stamp\" on the page to record it again", err), "Err", err)
 	}
 	j.read(src)
 	orig, err := content.ReadBody(r.fsys, src)
@@ -41,7 +42,7 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	}
 	c, err := translation.Compose(orig, body, rec)
 	if err != nil {
-		return nil, nil, nil, diag.Errorf(p.File, 0, "%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err)
+		return nil, nil, nil, diag.At(p.File, 0, "compose_blocks", fmt.Sprintf("%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err), "Err", err)
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}
 	if len(c.Untranslated) == 0 {

@@ -533,11 +533,13 @@ func (j *job) resolve(p *content.Page, dest string) (*content.Page, string, erro
 	file, frag, _ := strings.Cut(dest, "#")
 	key := strings.TrimSuffix(path.Clean(path.Join(p.Dir(), file)), ".md")
 	if strings.HasPrefix(key, "../") || key == ".." || strings.HasPrefix(file, "/") {
-		return nil, "", fmt.Errorf("leads outside %s/%s/; link to a page of the same language", config.ContentDir, p.Lang)
+		dir := config.ContentDir + "/" + p.Lang + "/"
+		return nil, "", diag.Say("link_outside", "leads outside "+dir+"; link to a page of the same language", "Dir", dir)
 	}
 	target := j.pass.content.Page(p.Lang, key)
 	if target == nil {
-		return nil, "", fmt.Errorf("no page %s", content.ID{Lang: p.Lang, Key: key}.File())
+		file := content.ID{Lang: p.Lang, Key: key}.File()
+		return nil, "", diag.Say("link_no_page", "no page "+file, "File", file)
 	}
 	j.read(target)
 	return target, frag, nil
