@@ -155,3 +155,23 @@ func TestWatchWarnsOfUndrawableShareImage(t *testing.T) {
 		t.Errorf("warnings %q, want one starting %q", got, want)
 	}
 }
+
+// TestWatchSkipsPOFiles: a change to files no build reads (the PO files
+// in locales/po/, which the translation desk keeps in step as it saves)
+// makes no rebuild, full or partial; a change to a language's strings
+// still makes one.
+func TestWatchSkipsPOFiles(t *testing.T) {
+	dir := copyFixture(t)
+	e := NewIncremental(os.DirFS(dir), Options{})
+	e.Rebuild(context.Background(), nil)
+	if err := e.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ch := e.Rebuild(context.Background(), []string{"locales/po/pages/es/guide.po", "locales/po/strings/es.po"})
+	if ch.Full || ch.Rendered > 0 || len(ch.Files)+len(ch.Removed) > 0 {
+		t.Errorf("a PO file's change rebuilt: full %v, %d rendered, %d files", ch.Full, ch.Rendered, len(ch.Files))
+	}
+	if ch := e.Rebuild(context.Background(), []string{"locales/po/strings/es.po", "locales/en.toml"}); !ch.Full {
+		t.Error("a change to locales/en.toml with a PO file's made no full rebuild")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/images"
+	"cecot/internal/locale"
 	"cecot/internal/render"
 )
 
@@ -75,6 +76,11 @@ func NewIncremental(fsys fs.FS, opts Options) *Incremental {
 // says what changed in it. Changes to content only are rebuilt
 // incrementally; anything else loads the whole project again.
 func (e *Incremental) Rebuild(ctx context.Context, paths []string) *Change {
+	if Unread(paths) {
+		// Only files no build reads changed (the PO files a desk save
+		// keeps in step): the site is as it was.
+		return &Change{}
+	}
 	e.warnings = nil
 	ch, ok := (*Change)(nil), false
 	if len(paths) > 0 && onlyContent(paths) {
@@ -87,6 +93,24 @@ func (e *Incremental) Rebuild(ctx context.Context, paths []string) *Change {
 		e.headers(ch)
 	}
 	return ch
+}
+
+// Unread reports whether paths, files that changed, are all files no
+// build reads: files in a subfolder of locales/, where the build reads
+// only locales/<lang>.toml (the translators' PO files are in
+// locales/po/, and the translation desk keeps them in step as it saves).
+// Their change leaves the site as it was.
+func Unread(paths []string) bool {
+	if len(paths) == 0 {
+		return false
+	}
+	for _, p := range paths {
+		rest, ok := strings.CutPrefix(p, locale.Dir+"/")
+		if !ok || !strings.Contains(rest, "/") {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyContent reports whether every path is under content/, which an

@@ -62,3 +62,33 @@ func probeCounts() []any {
 	}
 	return ns
 }
+
+// PluralExamples returns, for each plural form of lang, up to three
+// whole numbers that take it, smallest first (Spanish: "one" 1; "many"
+// 1000000, 2000000, 1000000000; "other" 0, 2, 3), read off go-i18n as
+// PluralForms reads the forms, so that a translator sees which form is
+// for which numbers.
+func PluralExamples(lang string) map[string][]int {
+	out := map[string][]int{}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return out
+	}
+	b := i18n.NewBundle(tag)
+	probe := &i18n.Message{ID: "probe", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
+	if err := b.AddMessages(tag, probe); err != nil {
+		return out
+	}
+	loc := i18n.NewLocalizer(b, lang)
+	for _, c := range probeCounts() {
+		n, ok := c.(int)
+		if !ok {
+			continue
+		}
+		form, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n})
+		if err == nil && len(out[form]) < 3 {
+			out[form] = append(out[form], n)
+		}
+	}
+	return out
+}

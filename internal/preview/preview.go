@@ -156,6 +156,11 @@ func (s *Server) Clients() int { return s.broker.Clients() }
 // relative to the project; none means everything), publishes the
 // result and tells the browsers. first is when the change was seen.
 func (s *Server) Rebuild(ctx context.Context, paths []string, first time.Time) (r Report) {
+	if engine.Unread(paths) {
+		// Nothing the site is made of changed: no rebuild, and no
+		// new status, which would reload the pages open.
+		return Report{Paths: paths, First: first}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r = Report{Paths: paths, First: first, Start: time.Now()}

@@ -146,8 +146,11 @@ func (h *Handler) ownLang(lang string) bool {
 // edit is what a form sent back, shown again beside its row when it
 // could not be saved.
 type edit struct {
-	Anchor   string
-	Text     string
+	Anchor string
+	Text   string
+	// Forms are a plural message's texts by CLDR form, nil for any
+	// other unit.
+	Forms    map[string]string
 	Problems []string
 	// Disk is the unit's text in the file as it is now, when the file
 	// changed since the form was loaded; Conflict is then true.
@@ -169,7 +172,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 		file = locale.File(lang)
 		dirs = []string{file, translate.StringsPO(lang), translate.SyncFile(lang)}
 	}
-	ed := &edit{Anchor: anchor, Text: text}
+	ed := &edit{Anchor: anchor, Text: text, Forms: pluralForms(r)}
 	if r.PostFormValue("hash") != fileHash(h.opts.FS, file) {
 		ed.Conflict = true
 		h.serveEdit(w, r, lang, key, ed, http.StatusConflict)
@@ -180,6 +183,8 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 	switch {
 	case review:
 		plan, err = translate.PlanReviewUnit(h.opts.FS, lang, key, anchor)
+	case key == "" && ed.Forms != nil:
+		plan, err = translate.PlanStringForms(h.opts.FS, lang, anchor, ed.Forms)
 	case key == "":
 		plan, err = translate.PlanString(h.opts.FS, lang, anchor, text)
 	default:
@@ -202,6 +207,21 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 		return
 	}
 	h.redirect(w, r, lang, key, ui, "row-"+r.PostFormValue("row"), r.PostFormValue("row"))
+}
+
+// pluralForms are the texts of a plural message's fields ("form-one",
+// "form-other"), by CLDR form; nil when the form has none.
+func pluralForms(r *http.Request) map[string]string {
+	var forms map[string]string
+	for name, v := range r.PostForm {
+		if f, ok := strings.CutPrefix(name, "form-"); ok && len(v) > 0 {
+			if forms == nil {
+				forms = map[string]string{}
+			}
+			forms[f] = v[0]
+		}
+	}
+	return forms
 }
 
 // stamp marks the page reviewed against its original as it is now

@@ -70,6 +70,42 @@ func TestDeskInBrowser(t *testing.T) {
 	poll(t, ctx, "reviewed clears the out-of-date state", `!!document.querySelector(".overall .state.translated") && !document.querySelector("form.page-action")`)
 }
 
+// TestDeskPluralAndListInBrowser: a plural interface string is edited
+// form by form, each field named by its form and the numbers it is for,
+// and the Spanish preview shows the saved form; the first item saved of
+// a list new in the original brings the whole list, whose other item
+// waits in its own field in the original's words.
+func TestDeskPluralAndListInBrowser(t *testing.T) {
+	dir := newProject(t)
+	const neighbour = "One of them is the Terrorism Confinement Center, or CECOT.\n"
+	replaceIn(t, dir, "content/en/submission.md", neighbour, neighbour+"\n- a first added fact\n- a second added fact\n")
+	s := serve(t, dir)
+	ctx := browsertest.New(t, 3*time.Minute)
+
+	s.open(t, ctx, workbench.Path+"strings/es?ui=es")
+	if got := eval[string](t, ctx, `document.querySelector("textarea[name=form-other]").labels[0].innerText`); got != "Forma «other», para números como 0, 2, 3" {
+		t.Errorf("the other form's label: %q", got)
+	}
+	eval[bool](t, ctx, `(() => { const f = document.querySelector("textarea[name=form-other]"); f.focus();
+		f.value = f.value.replace("minutos de lectura", "minutos para leer"); f.form.querySelector("button[type=submit]").click(); return true; })()`)
+	poll(t, ctx, "the plural string is saved", `!!document.querySelector("p.saved[role=status]")`)
+	if got := readFile(t, dir, "locales/es.toml"); !strings.Contains(got, `other = "{{.Count}} minutos para leer"`) {
+		t.Errorf("locales/es.toml:\n%s", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.url+"/es/informe/")); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, "the Spanish preview shows the saved form", `(() => { if (!document.body.innerText.includes("minutos para leer")) { location.reload(); return false; } return true; })()`)
+
+	s.open(t, ctx, workbench.Path+"es/submission?ui=es")
+	eval[bool](t, ctx, `(() => { const f = [...document.querySelectorAll("form.edit textarea")].filter(t => t.value === "")[1]; f.focus();
+		f.value = "un segundo dato agregado"; f.form.querySelector("button[type=submit]").click(); return true; })()`)
+	poll(t, ctx, "the other item waits in its field", `!!(`+fieldWith("a first added fact")+`) && !!document.querySelector("p.saved[role=status]")`)
+	if got := readFile(t, dir, "content/es/submission.md"); !strings.Contains(got, "- a first added fact\n- un segundo dato agregado\n") {
+		t.Errorf("the list is not in the translation:\n%s", got)
+	}
+}
+
 // TestDeskAccessibility runs axe-core on every desk view: a page's forms,
 // a refused edit, a conflict, a missing page's start button, in both
 // interface languages and colour schemes; and at 360 px nothing scrolls
@@ -135,6 +171,19 @@ func TestDeskAccessibility(t *testing.T) {
 				time.Sleep(300 * time.Millisecond)
 				eval[bool](t, ctx, `(() => { const f = `+fieldWith("Editado.")+`; f.form.querySelector("button[type=submit]").click(); return true; })()`)
 				poll(t, ctx, "the conflict", `!!document.querySelector("form.edit .problem.conflict")`)
+				check(t)
+			})
+			t.Run(sch+"/"+ui+"/plural", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"strings/es?ui="+ui)
+				if !eval[bool](t, ctx, `!!document.querySelector("form.edit fieldset.forms textarea[name=form-many]")`) {
+					t.Fatal("no field for the plural form many")
+				}
+				check(t)
+			})
+			t.Run(sch+"/"+ui+"/plural-refused", func(t *testing.T) {
+				s.open(t, ctx, workbench.Path+"strings/es?ui="+ui)
+				eval[bool](t, ctx, `(() => { const f = document.querySelector("textarea[name=form-many]"); f.value = ""; f.form.querySelector("button[type=submit]").click(); return true; })()`)
+				poll(t, ctx, "the refusal", `!!document.querySelector("form.edit .problem")`)
 				check(t)
 			})
 			t.Run(sch+"/"+ui+"/start", func(t *testing.T) {

@@ -521,3 +521,56 @@ func TestDeskSaveThenExport(t *testing.T) {
 		t.Errorf("export after a desk save changes %v: %v", plan.Names(), plan.Changes)
 	}
 }
+
+// TestDeskPluralString: a plural interface string has one field per
+// Spanish plural form, each labelled with its form and numbers that take
+// it in the translator's language; saving them changes the message's
+// lines of locales/es.toml only; an empty form is refused beside the
+// fields, in Spanish, and nothing is written.
+func TestDeskPluralString(t *testing.T) {
+	dir := newProject(t)
+	s := serve(t, dir)
+	const view = workbench.Path + "strings/es?ui=es"
+	_, body := s.get(t, view, "")
+	for _, want := range []string{
+		`<legend>Traducción al español: Texto de la interfaz · reading_time</legend>`,
+		"Forma «one», para números como 1</label>",
+		"Forma «many», para números como 1\u202f000\u202f000, 2\u202f000\u202f000, 1\u202f000\u202f000\u202f000</label>",
+		"Forma «other», para números como 0, 2, 3</label>",
+		`name="form-many"`,
+		`{{.Count}} de minutos de lectura</textarea>`,
+	} {
+		if !strings.Contains(body, html.EscapeString(want)) && !strings.Contains(body, want) {
+			t.Errorf("the strings' desk lacks %q", want)
+		}
+	}
+	forms, _ := s.deskForms(t, view)
+	f := rowWith(t, forms, "{{.Count}} minuto de lectura")
+	if f.fields.Get("anchor") != "reading_time" {
+		t.Fatalf("the first plural field is not reading_time's: %v", f.fields)
+	}
+	before := readFile(t, dir, "locales/es.toml")
+	form := f.fields
+	form.Set("form-one", "{{.Count}} minuto para leer")
+	form.Set("form-many", "")
+	form.Set("form-other", "{{.Count}} minutos para leer")
+	resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "escríbalo para: many") || !strings.Contains(body, "minuto para leer</textarea>") {
+		t.Errorf("an empty form: %d, or the refusal does not say so beside the kept fields", resp.StatusCode)
+	}
+	if readFile(t, dir, "locales/es.toml") != before {
+		t.Fatal("a refused string was written")
+	}
+	form.Set("form-many", "{{.Count}} de minutos para leer")
+	resp, body = s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+	}
+	want := strings.NewReplacer(`one = "{{.Count}} minuto de lectura"`, `one = "{{.Count}} minuto para leer"`,
+		`many = "{{.Count}} de minutos de lectura"`, `many = "{{.Count}} de minutos para leer"`,
+		`other = "{{.Count}} minutos de lectura"`, `other = "{{.Count}} minutos para leer"`).Replace(before)
+	if got := readFile(t, dir, "locales/es.toml"); got != want {
+		t.Errorf("locales/es.toml changed beyond the message:\n%s", got)
+	}
+	waitFor(t, s, "/es/informe/", "minutos para leer")
+}

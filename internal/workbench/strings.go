@@ -3,6 +3,7 @@ package workbench
 import (
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"cecot/internal/locale"
@@ -52,9 +53,7 @@ func (Project) Strings(fsys fs.FS, lang string) (*Page, *Overview, error) {
 		if m, ok := tr.Messages[id]; ok {
 			b.Translation, b.Target.Line = formsText(m.Forms), m.Line
 		}
-		if len(d.Forms) == 1 {
-			b.Anchor = id // the desk edits it (a plural one has no single field)
-		}
+		b.Anchor = id // the desk edits it: one field, or one per plural form
 		for _, s := range problems[id] {
 			switch s.Problem {
 			case "missing", "placeholder":
@@ -110,4 +109,84 @@ func formsText(forms map[string]string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pluralRows are the plural messages of the strings' view: for each
+// message of the default language with plural forms, its translation's
+// forms (empty when it has none), which the desk edits one field each.
+type pluralRows struct {
+	forms    []string                     // the translation's language's CLDR forms, in order
+	examples map[string][]int             // numbers that take each form
+	text     map[string]map[string]string // message ID → form → translation
+}
+
+// pluralRowsOf reads the plural messages of lang's interface strings.
+func pluralRowsOf(fsys fs.FS, def, lang string) (*pluralRows, error) {
+	d, err := locale.Inspect(fsys, def)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := locale.Inspect(fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	pr := &pluralRows{forms: locale.PluralForms(lang), examples: locale.PluralExamples(lang), text: map[string]map[string]string{}}
+	for id, m := range d.Messages {
+		if len(m.Forms) < 2 {
+			continue
+		}
+		pr.text[id] = map[string]string{}
+		if t, ok := tr.Messages[id]; ok {
+			pr.text[id] = t.Forms
+		}
+	}
+	return pr, nil
+}
+
+// formField is one plural form's field of a row of the desk.
+type formField struct {
+	Form     string // the CLDR form: "one", "many", "other"
+	Examples string // numbers that take it: "1", "0, 2, 3"
+	Text     string
+}
+
+// FormFields are row i's fields, one per plural form, when its message
+// has plural forms; nil for any other row.
+func (v *view) FormFields(i int) []formField {
+	if v.plural == nil {
+		return nil
+	}
+	b := v.Page.Blocks[i]
+	tr, ok := v.plural.text[b.Anchor]
+	if !ok || b.Kind != translation.KindString {
+		return nil
+	}
+	e := v.EditOf(i)
+	var out []formField
+	for _, f := range v.plural.forms {
+		var ex []string
+		for _, n := range v.plural.examples[f] {
+			ex = append(ex, groupDigits(n))
+		}
+		text := tr[f]
+		if e != nil && e.Forms != nil {
+			text = e.Forms[f]
+		}
+		out = append(out, formField{Form: f, Examples: strings.Join(ex, ", "), Text: text})
+	}
+	return out
+}
+
+// groupDigits writes n with its thousands apart, by a thin no-break
+// space, as both languages read it: "1 000 000".
+func groupDigits(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -213,6 +213,9 @@ type view struct {
 	token string // the desk's token, "" when read-only
 	edit  *edit  // a form brought back unsaved
 	saved string // the row just saved, from the query
+	// plural are the plural messages of the strings' view, nil on a
+	// page's.
+	plural *pluralRows
 }
 
 func (h *Handler) newView(r *http.Request, o *Overview, lang string) *view {
@@ -313,6 +316,10 @@ func (h *Handler) serveStringsWith(w http.ResponseWriter, r *http.Request, lang 
 	}
 	p.Title = v.T("interface_strings")
 	v.Page = p
+	if v.plural, err = pluralRowsOf(h.opts.FS, o.Default, lang); err != nil {
+		h.serveProblem(w, r, err)
+		return
+	}
 	v.setEdit(h.opts.FS, ed)
 	h.render(w, r, "page", v, code)
 }
