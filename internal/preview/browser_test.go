@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"cecot/internal/browsertest"
+	"cecot/internal/words"
 )
 
 // TestBrowserReload loads a page in headless Chromium, edits its
@@ -77,5 +78,36 @@ func TestBrowserReload(t *testing.T) {
 	}
 	if after == before {
 		t.Errorf("the stylesheet link still points to %s", before)
+	}
+}
+
+// TestBrowserOverlaySpanish breaks a page under a Spanish server and
+// sees the overlay in Spanish over the last good page, the problem said
+// in Spanish at its file and line.
+func TestBrowserOverlaySpanish(t *testing.T) {
+	ctx := browsertest.New(t, time.Minute)
+	d := startServerWith(t, newProject(t), Options{Words: words.NewPrinter("es")})
+	if err := chromedp.Do(ctx, chromedp.Navigate(d.url+"/es/acerca-de/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return d.Clients() == 1 }, "the page's event stream")
+	save(t, d.dir, "content/es/about.md", "+++\ntitle = \"Acerca de\nslug = \"acerca-de\"\n+++\n\nRoto.\n")
+	const overlay = `(document.getElementById("site-error-overlay")?.innerText ?? "")`
+	var got string
+	for deadline := time.Now().Add(patience); !strings.Contains(got, "content/es/about.md:2:"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no overlay within %v: %q", patience, got)
+		}
+		got, _ = chromedp.Run(ctx, chromedp.Evaluate[string](overlay))
+	}
+	for _, want := range []string{
+		"El sitio tiene un problema",
+		"Corrija el archivo y guárdelo; esta página se actualiza sola.",
+		"content/es/about.md:2: metadatos: un texto entre comillas debe terminar en la misma línea en que empieza",
+		"Ocultar",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("overlay lacks %q:\n%s", want, got)
+		}
 	}
 }

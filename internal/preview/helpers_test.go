@@ -101,14 +101,23 @@ type devServer struct {
 
 func startServer(t testing.TB, dir string) *devServer {
 	t.Helper()
+	return startServerWith(t, dir, Options{})
+}
+
+// startServerWith is startServer with opts, whose folder, quiet time
+// and OnRebuild it sets.
+func startServerWith(t testing.TB, dir string, opts Options) *devServer {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	reports := make(chan Report, 100)
-	srv, _, err := New(ctx, Options{Src: dir, Quiet: 20 * time.Millisecond, OnRebuild: func(r Report) {
+	opts.Src, opts.Quiet = dir, 20*time.Millisecond
+	opts.OnRebuild = func(r Report) {
 		select {
 		case reports <- r:
 		default:
 		}
-	}})
+	}
+	srv, _, err := New(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
