@@ -9,6 +9,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"cecot/internal/diag"
+	"cecot/internal/plural"
 )
 
 // SameMark is the comment that marks a message as meant to read the same
@@ -63,7 +64,7 @@ func Inspect(fsys fs.FS, lang string) (*FileInfo, error) {
 	}
 	lines := messageLines(data)
 	text := strings.Split(string(data), "\n")
-	forms := PluralForms(lang)
+	forms := plural.Forms(lang)
 	for _, m := range msgs {
 		line := lines[m.ID]
 		mi := MessageInfo{ID: m.ID, Line: line, Forms: map[string]string{}}

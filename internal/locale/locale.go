@@ -19,6 +19,7 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/invisible"
+	"cecot/internal/plural"
 )
 
 // Dir is the folder of the message files.
@@ -119,7 +120,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 		return diag.Errorf(name, 0, "%v", err)
 	}
 	l.lines[lang] = lines
-	forms := PluralForms(lang)
+	forms := plural.Forms(lang)
 	var errs diag.List
 	for _, m := range msgs {
 		if err := checkPlural(m, lang, forms); err != nil {
@@ -148,8 +149,8 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 		case map[string]any:
 			for _, k := range slices.Sorted(maps.Keys(v)) {
 				if !slices.Contains(tableKeys, k) {
-					errs.Add(diag.At(name, lines[id], "strings_unknown_key", fmt.Sprintf("message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(allForms, ", ")),
-						"ID", fmt.Sprintf("%q", id), "Key", fmt.Sprintf("%q", k), "Forms", strings.Join(allForms, ", ")))
+					errs.Add(diag.At(name, lines[id], "strings_unknown_key", fmt.Sprintf("message %q: unknown key %q; a message table has the plural forms %s, and description", id, k, strings.Join(plural.Order, ", ")),
+						"ID", fmt.Sprintf("%q", id), "Key", fmt.Sprintf("%q", k), "Forms", strings.Join(plural.Order, ", ")))
 				} else if s, ok := v[k].(string); !ok {
 					errs.Add(diag.At(name, lines[id], "strings_form_quotes", fmt.Sprintf("message %q: %s: want text in quotes", id, k), "ID", fmt.Sprintf("%q", id), "Form", k))
 				} else if err := invisible.Check(s, false); err != nil {
@@ -164,14 +165,14 @@ func checkValues(name string, raw map[string]any, lines map[string]int) error {
 }
 
 // tableKeys are the keys a message table may have.
-var tableKeys = []string{"zero", "one", "two", "few", "many", "other", "description", "hash", "id", "leftDelim", "rightDelim"}
+var tableKeys = append(slices.Clone(plural.Order), "description", "hash", "id", "leftDelim", "rightDelim")
 
 // checkPlural accepts a simple message, or a plural one with exactly the
 // forms its language uses.
 func checkPlural(m *i18n.Message, lang string, forms []string) *PluralError {
 	given := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
 	var have []string
-	for _, f := range allForms {
+	for _, f := range plural.Order {
 		if given[f] != "" {
 			have = append(have, f)
 		}
@@ -238,7 +239,7 @@ func messageLines(data []byte) map[string]int {
 			id = strings.Trim(line[:end+1], "[] \"")
 		} else if k, _, ok := strings.Cut(line, "="); ok && !strings.HasPrefix(line, "#") {
 			id = strings.Trim(strings.TrimSpace(k), "\"")
-			if _, inTable := lines[id]; inTable || isFormName(id) || id == "description" || id == "hash" {
+			if _, inTable := lines[id]; inTable || plural.IsForm(id) || id == "description" || id == "hash" {
 				continue
 			}
 		}
@@ -250,10 +251,6 @@ func messageLines(data []byte) map[string]int {
 	}
 	return lines
 }
-
-func isFormName(s string) bool { return slices.Contains(allForms, s) }
-
-var allForms = []string{"zero", "one", "two", "few", "many", "other"}
 
 // missing warns about messages of the default language that another
 // language lacks.

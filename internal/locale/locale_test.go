@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"cecot/internal/plural"
 )
 
 const enTOML = `skip = "Skip to content"
@@ -97,10 +99,10 @@ func TestPlurals(t *testing.T) {
 			t.Errorf("%s %d: %q, %v; want %q", tc.lang, tc.count, got, err, tc.want)
 		}
 	}
-	if got := strings.Join(PluralForms("es"), " "); got != "one many other" {
+	if got := strings.Join(plural.Forms("es"), " "); got != "one many other" {
 		t.Errorf("Spanish plural forms: %s", got)
 	}
-	if got := strings.Join(PluralForms("en"), " "); got != "one other" {
+	if got := strings.Join(plural.Forms("en"), " "); got != "one other" {
 		t.Errorf("English plural forms: %s", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"cecot/internal/diag"
+	"cecot/internal/plural"
 	"cecot/internal/promise"
 )
 
@@ -43,7 +44,7 @@ func (l *Locales) checkPromises(langs []string) error {
 func (l *Locales) checkAlone(lang string, m *i18n.Message) error {
 	var errs diag.List
 	forms := Forms(m)
-	for _, f := range allForms {
+	for _, f := range plural.Order {
 		text, ok := forms[f]
 		if !ok {
 			continue

@@ -10,6 +10,7 @@ import (
 	"text/template/parse"
 
 	"cecot/internal/invisible"
+	"cecot/internal/plural"
 )
 
 // String checks tr, a translated interface string, against orig, its
@@ -34,7 +35,7 @@ func String(orig, tr map[string]string) Problems {
 		}
 	}
 	var ps Problems
-	for _, form := range formOrder(tr) {
+	for _, form := range plural.Sorted(tr) {
 		label := form
 		if len(tr) == 1 {
 			label = "" // a simple string's only form
@@ -94,17 +95,6 @@ func checkForm(form, label, text string, known map[string]bool, origText string)
 		}
 	}
 	return ps
-}
-
-// formOrder lists a string's forms in CLDR's order.
-func formOrder(forms map[string]string) []string {
-	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if _, ok := forms[f]; ok {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 func knownList(known map[string]bool) string {

@@ -17,6 +17,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/locale"
+	"cecot/internal/plural"
 	"cecot/internal/po"
 	"cecot/internal/stamp"
 	"cecot/internal/words"
@@ -186,17 +187,6 @@ msgstr[2] "{{.Count}} minutos de lectura"
 	}
 	if again := mustExport(t, fsys); len(again.Files) != 0 {
 		t.Errorf("export after the import writes %q", again.Names())
-	}
-}
-
-func TestPluralRulesMatchGoI18n(t *testing.T) {
-	for lang, rule := range pluralRules {
-		if got := locale.PluralForms(lang); !slices.Equal(got, rule.forms) {
-			t.Errorf("%s: go-i18n has forms %q, the Plural-Forms rule %q", lang, got, rule.forms)
-		}
-		if n := strings.Count(rule.expr, "?") + 1; n != len(rule.forms) && !(n == 1 && len(rule.forms) == 2 && strings.Contains(rule.expr, "nplurals=2")) {
-			t.Errorf("%s: %q chooses among %d forms, want %d", lang, rule.expr, n, len(rule.forms))
-		}
 	}
 }
 
@@ -419,9 +409,10 @@ func cutLine(s, prefix string) (rest, line string) {
 // language, every whole number gets the msgstr that holds its CLDR form,
 // as go-i18n chooses it.
 func TestGettextTwoFormsAreFaithful(t *testing.T) {
-	for lang, two := range gettextTwoForms {
+	for _, lang := range plural.TwoFormLanguages() {
+		two, _ := plural.TwoForms(lang)
 		f := &po.File{}
-		f.Set("Plural-Forms", "nplurals=2; plural=("+strings.Replace(strings.Replace(two.plural, "!=", " != ", 1), ">", " > ", 1)+");")
+		f.Set("Plural-Forms", "nplurals=2; plural=("+strings.Replace(strings.Replace(two.Plural, "!=", " != ", 1), ">", " > ", 1)+");")
 		rule, ok := fileRule(f, lang)
 		if !ok || len(rule.forms) != 2 {
 			t.Fatalf("%s: %q not accepted: %+v", lang, f.Get("Plural-Forms"), rule)
@@ -439,7 +430,7 @@ func TestGettextTwoFormsAreFaithful(t *testing.T) {
 				t.Fatal(err)
 			}
 			idx := 1
-			if two.one(n) {
+			if two.One(n) {
 				idx = 0
 			}
 			got := rule.forms[idx]

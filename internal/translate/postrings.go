@@ -13,24 +13,11 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/plural"
 	"cecot/internal/po"
 	"cecot/internal/promise"
 	"cecot/internal/words"
 )
-
-// pluralRules are gettext's Plural-Forms for the CLDR plural forms that
-// go-i18n uses, with the forms in the order of msgstr[0], msgstr[1], ...
-// (TestPluralRulesMatchGoI18n checks them against go-i18n). Spanish
-// "many" is for whole millions: "1 millón de minutos".
-var pluralRules = map[string]pluralForms{
-	"en": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
-	"de": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
-	"nl": {expr: "nplurals=2; plural=(n != 1);", forms: []string{"one", "other"}},
-	"es": {expr: "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
-	"it": {expr: "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
-	"pt": {expr: "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
-	"fr": {expr: "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);", forms: []string{"one", "many", "other"}},
-}
 
 type pluralForms struct {
 	expr  string
@@ -39,21 +26,6 @@ type pluralForms struct {
 	// form whose msgstr it takes ("many" → "other" under gettext's
 	// two forms for Spanish).
 	also map[string]string
-}
-
-// gettextTwoForms are the two-form rules that gettext's own tables (and
-// so Poedit, Weblate and Crowdin by default) give languages whose CLDR
-// forms are one, many and other. They are faithful where they agree:
-// msgstr[0] is CLDR's "one" for every whole number, and msgstr[1]
-// serves "other" and the millions that CLDR calls "many", as it does in
-// a program that reads the file with gettext.
-var gettextTwoForms = map[string]struct {
-	plural string         // the expression, without spaces or parentheses
-	one    func(int) bool // the numbers msgstr[0] is for
-}{
-	"es": {"n!=1", func(n int) bool { return n == 1 }},
-	"it": {"n!=1", func(n int) bool { return n == 1 }},
-	"fr": {"n>1", func(n int) bool { return n <= 1 }},
 }
 
 // fileRule returns the plural rule of lang that the PO file f uses: its
@@ -65,11 +37,10 @@ func fileRule(f *po.File, lang string) (pluralForms, bool) {
 	if f == nil || !ok {
 		return rule, ok
 	}
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	two, known := gettextTwoForms[base]
+	two, known := plural.TwoForms(lang)
 	header := f.Get("Plural-Forms")
 	compact := strings.NewReplacer(" ", "", "\t", "", "(", "", ")", "").Replace(strings.TrimSuffix(strings.TrimSpace(header), ";"))
-	if known && compact == "nplurals=2;plural="+two.plural && slices.Equal(rule.forms, []string{"one", "many", "other"}) {
+	if known && compact == "nplurals=2;plural="+two.Plural && slices.Equal(rule.forms, []string{"one", "many", "other"}) {
 		return pluralForms{expr: header, forms: []string{"one", "other"}, also: map[string]string{"many": "other"}}, true
 	}
 	return rule, ok
@@ -78,7 +49,7 @@ func fileRule(f *po.File, lang string) (pluralForms, bool) {
 // cldrForms returns every CLDR form that rule fills, in CLDR's order.
 func (rule pluralForms) cldrForms() []string {
 	var out []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+	for _, f := range plural.Order {
 		_, also := rule.also[f]
 		if also || slices.Contains(rule.forms, f) {
 			out = append(out, f)
@@ -87,14 +58,14 @@ func (rule pluralForms) cldrForms() []string {
 	return out
 }
 
-// pluralRule returns the Plural-Forms of lang ("es", "es-419").
+// pluralRule returns the Plural-Forms of lang ("es", "es-419"), with the
+// CLDR form of each msgstr.
 func pluralRule(lang string) (pluralForms, bool) {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	r, ok := pluralRules[base]
-	if !ok && len(locale.PluralForms(lang)) == 1 {
-		return pluralForms{expr: "nplurals=1; plural=0;", forms: []string{"other"}}, true
+	expr, ok := plural.Gettext(lang)
+	if !ok {
+		return pluralForms{}, false
 	}
-	return r, ok
+	return pluralForms{expr: expr, forms: plural.Forms(lang)}, true
 }
 
 // message is one interface string of a language's file.
@@ -272,7 +243,7 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	}
 	rule, ok := fileRule(old, lang)
 	if !ok {
-		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its CLDR forms to pluralRules in internal/translate/postrings.go", lang)
+		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its Plural-Forms to gettextRules in internal/plural/plural.go", lang)
 	}
 	byID := map[string]*message{}
 	for _, m := range trs {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"cecot/internal/locale"
+	"cecot/internal/plural"
 	"cecot/internal/status"
 	"cecot/internal/translation"
 )
@@ -103,10 +104,8 @@ func formsText(forms map[string]string) string {
 		}
 	}
 	var lines []string
-	for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
-		if s, ok := forms[f]; ok {
-			lines = append(lines, f+" = "+s)
-		}
+	for _, f := range plural.Sorted(forms) {
+		lines = append(lines, f+" = "+forms[f])
 	}
 	return strings.Join(lines, "\n")
 }
@@ -130,7 +129,7 @@ func pluralRowsOf(fsys fs.FS, def, lang string) (*pluralRows, error) {
 	if err != nil {
 		return nil, err
 	}
-	pr := &pluralRows{forms: locale.PluralForms(lang), examples: locale.PluralExamples(lang), text: map[string]map[string]string{}}
+	pr := &pluralRows{forms: plural.Forms(lang), examples: plural.Examples(lang), text: map[string]map[string]string{}}
 	for id, m := range d.Messages {
 		if len(m.Forms) < 2 {
 			continue
