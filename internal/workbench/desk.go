@@ -295,10 +295,12 @@ func (v *view) Action(name string) string { return Path + name }
 
 // Editable reports whether row i can be saved from the desk: a row of a
 // page whose translation has a place for it, or a block the translation
-// lacks, which saving puts at its place (translate.PlanUnit).
+// lacks, which saving puts at its place (translate.PlanUnit), or an
+// interface string, which saving adds to the file if it lacks it
+// (translate.PlanStringForms).
 func (v *view) Editable(i int) bool {
 	b := v.Page.Blocks[i]
-	if !v.Desk() || v.Hash == "" || b.State == translation.Obsolete || b.Target.Line == 0 && (b.State != translation.Missing || v.Page.Key == "") {
+	if !v.Desk() || v.Hash == "" || b.State == translation.Obsolete || b.Target.Line == 0 && b.State != translation.Missing {
 		return false
 	}
 	return v.Page.Key != "" || b.Kind == translation.KindString && b.Anchor != ""

@@ -574,3 +574,54 @@ func TestDeskPluralString(t *testing.T) {
 	}
 	waitFor(t, s, "/es/informe/", "minutos para leer")
 }
+
+// TestDeskAddsMissingStrings: an interface string locales/es.toml lacks,
+// simple or plural, has its fields in the desk, and saving them adds it
+// to the file, every other line as it was.
+func TestDeskAddsMissingStrings(t *testing.T) {
+	dir := newProject(t)
+	es := readFile(t, dir, "locales/es.toml")
+	plural := regexp.MustCompile(`(?s)\n\[reading_time\]\n.*?\n\n`).FindString(es)
+	const simple = "toc = \"Contenido\"\n"
+	if plural == "" || !strings.Contains(es, simple) {
+		t.Fatalf("locales/es.toml has no [reading_time] table or toc line:\n%s", es)
+	}
+	es = strings.Replace(strings.Replace(es, plural, "\n", 1), simple, "", 1)
+	writeFile(t, dir, "locales/es.toml", es)
+	s := serve(t, dir)
+	const view = workbench.Path + "strings/es?ui=en"
+	forms, _ := s.deskForms(t, view)
+	var toc, rt *deskForm
+	for i := range forms {
+		switch forms[i].fields.Get("anchor") {
+		case "toc":
+			toc = &forms[i]
+		case "reading_time":
+			rt = &forms[i]
+		}
+	}
+	if toc == nil || rt == nil {
+		t.Fatal("a string missing from locales/es.toml has no field")
+	}
+	toc.fields.Set("text", "Contenido")
+	if resp, body := s.post(t, workbench.Path+"_save", toc.fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save toc: %d\n%s", resp.StatusCode, body)
+	}
+	forms, _ = s.deskForms(t, view)
+	for i := range forms {
+		if forms[i].fields.Get("anchor") == "reading_time" {
+			rt = &forms[i]
+		}
+	}
+	rt.fields.Set("form-one", "{{.Count}} minuto de lectura")
+	rt.fields.Set("form-many", "{{.Count}} de minutos de lectura")
+	rt.fields.Set("form-other", "{{.Count}} minutos de lectura")
+	if resp, body := s.post(t, workbench.Path+"_save", rt.fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save reading_time: %d\n%s", resp.StatusCode, body)
+	}
+	got := readFile(t, dir, "locales/es.toml")
+	table := "\n[reading_time]\none = \"{{.Count}} minuto de lectura\"\nmany = \"{{.Count}} de minutos de lectura\"\nother = \"{{.Count}} minutos de lectura\"\n"
+	if rest := strings.Replace(strings.Replace(got, simple, "", 1), table, "", 1); rest != es {
+		t.Errorf("locales/es.toml changed beyond the two strings:\n%s", got)
+	}
+}
