@@ -15,17 +15,20 @@ import (
 	"cecot/internal/workbench"
 )
 
-// translatorSite writes, once per run, the synthetic site of 2,000 pages
-// a language with its PO files exported, as a project that keeps them.
+// translatorSite writes the synthetic site of 2,000 pages a language
+// (once: later runs reuse it) with its PO files exported, as a project
+// that keeps them. The export is run every time, so that the PO files
+// are what this version of the code writes: a project whose translators
+// use these tools, rather than one whose every PO file an older export
+// wrote and status finds out of step.
 func translatorSite(b *testing.B) string {
 	b.Helper()
 	dir := filepath.Join(os.TempDir(), "cecot-bench-translators-2000")
-	if _, err := os.Stat(filepath.Join(dir, ".done")); err == nil {
-		return dir
-	}
-	_ = os.RemoveAll(dir)
-	if err := synth.WriteDir(dir, synth.Options{N: 2000}); err != nil {
-		b.Fatal(err)
+	if _, err := os.Stat(filepath.Join(dir, ".done")); err != nil {
+		_ = os.RemoveAll(dir)
+		if err := synth.WriteDir(dir, synth.Options{N: 2000}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
