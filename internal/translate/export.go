@@ -67,7 +67,9 @@ var markupNote = []string{
 // changed in both since the last import or export is a conflict: the
 // error lists every one, and the plan is not made.
 func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
-	pr, err := LoadProject(fsys)
+	// The originals are read for the templates and again for each
+	// language: each is parsed once.
+	pr, err := LoadProject(Cached(fsys))
 	if err != nil {
 		return nil, err
 	}
