@@ -137,6 +137,9 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 }
 
 func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile, error) {
+	if s, ok := fsys.(*snapshot); ok {
+		return s.page(file, lang, key, reserved)
+	}
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, diag.CannotRead(file, err)
@@ -149,6 +152,9 @@ func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile,
 
 // ReadPO reads a PO file, or returns nil when there is none.
 func ReadPO(fsys fs.FS, name string) (*po.File, error) {
+	if s, ok := fsys.(*snapshot); ok {
+		return s.po(name)
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil

@@ -40,6 +40,14 @@ func newPlan() *Plan { return &Plan{Files: map[string][]byte{}} }
 
 // put adds a file to the plan if its contents differ from what fsys has.
 func (p *Plan) put(fsys fs.FS, name string, data []byte) {
+	if s, ok := fsys.(*snapshot); ok {
+		if old, found := s.poBytes(name); found {
+			if !bytes.Equal(old, data) {
+				p.Files[name] = data
+			}
+			return
+		}
+	}
 	old, err := fs.ReadFile(fsys, name)
 	if err == nil && bytes.Equal(old, data) {
 		return
@@ -100,6 +108,7 @@ type Project struct {
 
 // LoadProject loads the project in fsys.
 func LoadProject(fsys fs.FS) (*Project, error) {
+	fsys = newSnapshot(fsys)
 	cfg, err := config.Load(fsys)
 	if err != nil {
 		return nil, err

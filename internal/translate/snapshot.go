@@ -1,0 +1,112 @@
+package translate
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"cecot/internal/diag"
+	"cecot/internal/po"
+)
+
+// snapshot is one load of the project (loadProject): each page and PO
+// file it asks for is read and parsed once, however many times the
+// load needs it. Status aligns every page, then works out the
+// templates and the export, which read the same originals, translations
+// and PO files again; a snapshot answers those from what the first
+// reading found. A load is short and writes nothing, so what it read
+// is what the files hold; the next load reads them again (through
+// Cached, if the caller keeps one, which parses only what changed).
+type snapshot struct {
+	fs.FS
+	mu    sync.Mutex
+	pages map[string]*pageFile // by file, language, key and reserved IDs
+	pos   map[string]snapPO    // by file
+}
+
+// snapPO is a PO file as the load read it: absent, or its bytes and
+// what they say.
+type snapPO struct {
+	f      *po.File
+	data   []byte
+	absent bool
+}
+
+func newSnapshot(fsys fs.FS) fs.FS {
+	if _, ok := fsys.(*snapshot); ok {
+		return fsys
+	}
+	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}}
+}
+
+// ReadFile, ReadDir and Stat let fs.ReadFile, fs.WalkDir and fs.Stat use
+// the wrapped file system's own.
+func (s *snapshot) ReadFile(name string) ([]byte, error) { return fs.ReadFile(s.FS, name) }
+
+func (s *snapshot) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(s.FS, name) }
+
+func (s *snapshot) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.FS, name) }
+
+// page is readPage, once per load. A pageFile is never changed once
+// made.
+func (s *snapshot) page(file, lang, key string, reserved []string) (*pageFile, error) {
+	k := file + "\x00" + lang + "\x00" + key + "\x00" + strings.Join(reserved, " ")
+	s.mu.Lock()
+	pf, ok := s.pages[k]
+	s.mu.Unlock()
+	if ok {
+		return pf, nil
+	}
+	pf, err := readPage(s.FS, file, lang, key, reserved)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.pages[k] = pf
+	s.mu.Unlock()
+	return pf, nil
+}
+
+// po is ReadPO, once per load: nil when there is no such file.
+func (s *snapshot) po(name string) (*po.File, error) {
+	s.mu.Lock()
+	e, ok := s.pos[name]
+	s.mu.Unlock()
+	if ok {
+		return e.f, nil
+	}
+	data, err := fs.ReadFile(s.FS, name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		e = snapPO{absent: true}
+	case err != nil:
+		return nil, diag.CannotRead(name, err)
+	default:
+		e.data = data
+		if c, ok := s.FS.(*parseCache); ok {
+			e.f, err = c.parsedPO(name, data)
+		} else {
+			e.f, err = po.Read(name, data)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	s.mu.Lock()
+	s.pos[name] = e
+	s.mu.Unlock()
+	return e.f, nil
+}
+
+// poBytes returns the bytes of PO file name as the load read it, and
+// whether it read it and found it.
+func (s *snapshot) poBytes(name string) ([]byte, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.pos[name]
+	if !ok || e.absent {
+		return nil, false
+	}
+	return e.data, true
+}
