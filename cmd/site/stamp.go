@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"cecot/internal/assets"
 	"cecot/internal/config"
-	"cecot/internal/images"
+	"cecot/internal/imagestamp"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 )
@@ -68,9 +69,9 @@ func stamp(fset *flag.FlagSet, pr *status.Printer, src string, create bool, stdo
 			return err
 		}
 		stamp := translate.StampFile
-		if images.IsImage(p) {
+		if assets.IsImage(p) {
 			stamp = func(root *os.Root, cfg *config.Config, p string) (string, error) {
-				return images.Stamp(root, cfg.DefaultLanguage, p)
+				return imagestamp.Stamp(root, cfg.DefaultLanguage, p)
 			}
 		}
 		original, err := stamp(root, cfg, p)
@@ -95,7 +96,7 @@ func projectPath(src, name string) (string, error) {
 			}
 		}
 	}
-	if !strings.HasPrefix(p, config.ContentDir+"/") || path.Ext(p) != ".md" && !images.IsImage(p) {
+	if !strings.HasPrefix(p, config.ContentDir+"/") || path.Ext(p) != ".md" && !assets.IsImage(p) {
 		return "", translate.NotAPage(name, config.ContentDir+"/es/report.md", config.ContentDir+"/es/chart.png")
 	}
 	return p, nil

@@ -39,3 +39,11 @@ var mediaTypes = map[string]string{
 func MediaType(name string) string {
 	return mediaTypes[strings.ToLower(path.Ext(name))]
 }
+
+// images are the extensions of the images a site publishes (package
+// images makes them, package imagestamp records their versions).
+var images = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true}
+
+// IsImage reports whether a file's name says it is an image the site
+// publishes.
+func IsImage(name string) bool { return images[strings.ToLower(path.Ext(name))] }

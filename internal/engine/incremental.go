@@ -10,10 +10,10 @@ import (
 	"slices"
 	"strings"
 
+	"cecot/internal/assets"
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/render"
 )
@@ -122,7 +122,7 @@ func onlyContent(paths []string) bool {
 		}
 		// An image beside a page is checked and resized by a full
 		// load; its encoded sizes come from the cache.
-		if images.IsImage(p) {
+		if assets.IsImage(p) {
 			return false
 		}
 	}

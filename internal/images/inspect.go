@@ -70,13 +70,6 @@ var byExt = map[string]Format{
 	".jpg": JPEG, ".jpeg": JPEG, ".png": PNG, ".gif": GIF, ".webp": WebP, ".svg": SVG,
 }
 
-// IsImage reports whether a file's name says it is an image this package
-// publishes.
-func IsImage(name string) bool {
-	_, ok := byExt[strings.ToLower(path.Ext(name))]
-	return ok
-}
-
 // MaxPixels is the most pixels an image may have. Decoding needs four
 // bytes a pixel, so a small file that claims a huge size (a
 // "decompression bomb") could otherwise exhaust memory; it is refused

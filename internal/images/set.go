@@ -110,7 +110,7 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 				return fs.SkipDir
 			}
 			return nil
-		case !d.IsDir() && IsImage(p):
+		case !d.IsDir() && assets.IsImage(p):
 			sources = append(sources, p)
 		}
 		return nil
@@ -118,7 +118,7 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 	errs.Add(err)
 	if opts.Assets != nil {
 		for _, a := range opts.Assets.All() {
-			if IsImage(a.Name) {
+			if assets.IsImage(a.Name) {
 				sources = append(sources, path.Join(assets.Dir, a.Name))
 			}
 		}
@@ -283,7 +283,7 @@ func (s *Set) Resolve(file, lang, dest string) (*Image, error) {
 		return nil, diag.Say("image_outside", fmt.Sprintf("leads to %s, outside %s/ and %s/; keep images beside their page or in %s/", full, config.ContentDir, assets.Dir, assets.Dir),
 			"File", full, "Content", config.ContentDir, "Dir", assets.Dir)
 	}
-	if !IsImage(full) {
+	if !assets.IsImage(full) {
 		return nil, diag.Say("image_file_ext", full+" is not an image file this site publishes; use .jpg, .png, .gif, .webp or .svg", "File", full)
 	}
 	if v := s.variant(full, lang); v != nil {

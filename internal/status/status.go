@@ -23,7 +23,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/glossary"
-	"cecot/internal/images"
+	"cecot/internal/imagestamp"
 	"cecot/internal/locale"
 	"cecot/internal/parallel"
 	"cecot/internal/stamp"
@@ -72,7 +72,7 @@ type Language struct {
 	PO []*POProblem `json:"po,omitempty"`
 	// Images are the language's image variants (a chart with its
 	// labels translated) and whether each is up to date.
-	Images []*images.Variant `json:"images,omitempty"`
+	Images []*imagestamp.Variant `json:"images,omitempty"`
 	// Broken are the translated blocks that break a promise of their
 	// original (see Broken), at their Markdown line.
 	Broken []*POProblem `json:"broken,omitempty"`
@@ -238,7 +238,7 @@ func Load(fsys fs.FS) (*Report, error) {
 		if lang.PO, err = poProblems(pr, l.Code); err != nil {
 			return nil, err
 		}
-		if lang.Images, err = images.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {
+		if lang.Images, err = imagestamp.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {
 			return nil, err
 		}
 		r.Languages = append(r.Languages, lang)

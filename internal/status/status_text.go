@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"cecot/internal/glossary"
-	"cecot/internal/images"
+	"cecot/internal/imagestamp"
 	"cecot/internal/stamp"
 	"cecot/internal/translate"
 )
@@ -227,18 +227,18 @@ func (p *Printer) Change(c stamp.Change) string {
 }
 
 // ImageReason says why an image variant is out of date.
-func (p *Printer) ImageReason(v *images.Variant) string {
+func (p *Printer) ImageReason(v *imagestamp.Variant) string {
 	switch v.Reason {
-	case images.ReasonUnrecorded:
+	case imagestamp.ReasonUnrecorded:
 		return p.T("image_unrecorded")
-	case images.ReasonChanged:
+	case imagestamp.ReasonChanged:
 		return p.T("image_changed")
 	}
 	return v.Reason
 }
 
 // ImageTask says why an image variant is out of date and how to finish.
-func (p *Printer) ImageTask(v *images.Variant) string {
+func (p *Printer) ImageTask(v *imagestamp.Variant) string {
 	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", translate.Command, "File", v.File)
 }
 

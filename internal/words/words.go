@@ -18,7 +18,7 @@ import (
 	"syscall"
 
 	"cecot/internal/diag"
-	"cecot/internal/images"
+	"cecot/internal/imagestamp"
 	"cecot/internal/po"
 	"cecot/internal/promise"
 )
@@ -176,7 +176,7 @@ func (p *Printer) Error(err error) string {
 	if errors.As(err, &syn) && syn.Error() == err.Error() {
 		return p.poSyntax(syn)
 	}
-	var se *images.StampError
+	var se *imagestamp.StampError
 	if errors.As(err, &se) && se.Error() == err.Error() {
 		var why any = se.Err
 		if se.Err != nil {

@@ -1,7 +1,14 @@
-package images
+// Package imagestamp is content/<lang>/images.toml: which version of each
+// original image a language's own version (its variant) was made from,
+// written by "site stamp content/<lang>/chart.png" and read by "site
+// status". It knows images only by their names (assets.IsImage), so the
+// translators' tools do not link the image encoders.
+package imagestamp
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +20,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"cecot/internal/assets"
 	"cecot/internal/config"
 )
 
@@ -41,7 +49,10 @@ type Variant struct {
 
 // stampOf is what a variant's record holds: the first 12 hex digits of
 // the original's SHA-256.
-func stampOf(original []byte) string { return sourceHash(original)[:12] }
+func stampOf(original []byte) string {
+	sum := sha256.Sum256(original)
+	return hex.EncodeToString(sum[:])[:12]
+}
 
 // Variants lists lang's image variants in fsys and whether each is up to
 // date with its original in the default language def, ordered by file.
@@ -63,7 +74,7 @@ func Variants(fsys fs.FS, lang, def string) ([]*Variant, error) {
 				return fs.SkipDir
 			}
 			return nil
-		case d.IsDir() || !IsImage(p):
+		case d.IsDir() || !assets.IsImage(p):
 			return nil
 		}
 		rel := strings.TrimPrefix(p, dir+"/")
@@ -144,7 +155,7 @@ func (e *StampError) Unwrap() error { return e.Err }
 func Stamp(root *os.Root, def, p string) (original string, err error) {
 	rest, ok := strings.CutPrefix(p, config.ContentDir+"/")
 	lang, rel, ok2 := strings.Cut(rest, "/")
-	if !ok || !ok2 || !IsImage(p) {
+	if !ok || !ok2 || !assets.IsImage(p) {
 		return "", &StampError{Kind: "place", File: p, Original: config.ContentDir + "/es/chart.png"}
 	}
 	if lang == def {
