@@ -33,7 +33,11 @@ func printer(fs *flag.FlagSet, lang string) (*status.Printer, error) {
 		return status.NewPrinter(words.LangFromEnv(getenv)), nil
 	}
 	if !words.SpeaksTool(lang) {
-		fmt.Fprintf(fs.Output(), "%s: -lang %q: name %s\n", fs.Name(), lang, strings.Join(words.ToolLangs, " or "))
+		line := fmt.Sprintf("%s: -lang %q: name %s", fs.Name(), lang, strings.Join(words.ToolLangs, " or "))
+		if p := flagPrinter(fs); p.Lang() != "en" {
+			line = p.T("lang_unknown", "Command", fs.Name(), "Lang", strconv.Quote(lang), "Langs", strings.Join(words.ToolLangs, " o "))
+		}
+		fmt.Fprintln(fs.Output(), line)
 		fs.Usage()
 		return nil, errUsage
 	}
@@ -55,6 +59,15 @@ func say(p *status.Printer, err error) error {
 		return err
 	}
 	return &spoken{err: err, p: p}
+}
+
+// flagPrinter is the Printer of the language fs's -lang names, if it
+// has one the tools speak, else the environment's.
+func flagPrinter(fs *flag.FlagSet) *status.Printer {
+	if f := fs.Lookup("lang"); f != nil && words.SpeaksTool(f.Value.String()) {
+		return status.NewPrinter(f.Value.String())
+	}
+	return status.NewPrinter(words.LangFromEnv(getenv))
 }
 
 // setUsage makes fs's help the message id, with its flags, in the

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"cecot/internal/diag"
@@ -51,7 +52,11 @@ func parseNoArgs(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "%s takes no arguments, only flags; got %q\n", fs.Name(), fs.Arg(0))
+		line := fmt.Sprintf("%s takes no arguments, only flags; got %q", fs.Name(), fs.Arg(0))
+		if p := flagPrinter(fs); p.Lang() != "en" {
+			line = p.T("no_arguments", "Command", fs.Name(), "Arg", strconv.Quote(fs.Arg(0)))
+		}
+		fmt.Fprintln(fs.Output(), line)
 		fs.Usage()
 		return errUsage
 	}
@@ -129,16 +134,34 @@ func run(args []string, stdout, stderr io.Writer) int {
 		report(stderr, err)
 		return 1
 	}
+	if p := status.NewPrinter(words.LangFromEnv(getenv)); p.Lang() != "en" {
+		fmt.Fprintf(stderr, "site: %s: %s\nsite: %s: %s\n", p.T("label_error"), p.T("unknown_command", "Command", strconv.Quote(args[0])), p.T("label_hint"), p.T("unknown_command_hint"))
+		return 2
+	}
 	fmt.Fprintf(stderr, "site: error: unknown command %q\nsite: hint: run \"site help\" for the list of commands\n", args[0])
 	return 2
 }
 
+// usage lists the commands, in the environment's language.
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "Site builds the CECOT report microsite from content/, layouts/, locales/ and assets/.\n\nUsage:\n\n\tsite <command> [flags]\n\nCommands:\n\n")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	p := status.NewPrinter(words.LangFromEnv(getenv))
+	if p.Lang() == "en" {
+		fmt.Fprintf(w, "Site builds the CECOT report microsite from content/, layouts/, locales/ and assets/.\n\nUsage:\n\n\tsite <command> [flags]\n\nCommands:\n\n")
+	} else {
+		fmt.Fprint(w, p.T("usage_site"))
 	}
-	fmt.Fprintf(w, "\nRun \"site help <command>\" or \"site <command> -h\" for a command's flags.\n")
+	for _, c := range commands() {
+		summary := c.summary
+		if p.Lang() != "en" {
+			summary = p.T("command_" + c.name)
+		}
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, summary)
+	}
+	if p.Lang() == "en" {
+		fmt.Fprintf(w, "\nRun \"site help <command>\" or \"site <command> -h\" for a command's flags.\n")
+	} else {
+		fmt.Fprintf(w, "\n%s\n", p.T("usage_site_more"))
+	}
 }
 
 // report prints every problem in err, one a line, then what to do. A

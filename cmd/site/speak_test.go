@@ -293,6 +293,8 @@ func TestBuildSpeaksSpanishLayouts(t *testing.T) {
 			"site: error: locales/es.toml:3: mensaje \"pages\": falta la forma de plural \"many\"; el idioma \"es\" necesita one, many, other\n"},
 		{"unknown placeholder", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Cuenta}} páginas\"\n"},
 			"site: error: locales/es.toml:3: mensaje \"pages\": forma de plural \"other\": marcador desconocido {{.Cuenta}}; este texto solo puede usar {{.Count}}, escritos como en el original\n"},
+		{"unclosed placeholder", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count páginas\"\n"},
+			"site: error: locales/es.toml:3: mensaje \"pages\": forma de plural \"other\": marcador mal escrito: hay un {{ sin su }}; escriba los marcadores como en el original, por ejemplo {{.Count}}\n"},
 		{"unknown key in a message table", map[string]string{"locales/es.toml": "home = \"Inicio\"\n\n[pages]\none = \"{{.Count}} página\"\nmany = \"{{.Count}} de páginas\"\nother = \"{{.Count}} páginas\"\notro = \"x\"\n"},
 			"site: error: locales/es.toml:3: mensaje \"pages\": clave desconocida \"otro\"; una tabla de mensaje tiene las formas de plural zero, one, two, few, many, other, y description\n"},
 	} {
@@ -438,4 +440,31 @@ func TestBuildSpeaksSpanishMarkdown(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestUsageSpeaksSpanish checks the list of commands, an unknown
+// command, an argument a command does not take and an unknown -lang in
+// Spanish.
+func TestUsageSpeaksSpanish(t *testing.T) {
+	withEnv(t, map[string]string{"LANG": "es_MX.UTF-8"}, func() {
+		code, stdout, _ := runSite(t, "help")
+		for _, want := range []string{"Uso:\n\n\tsite <comando> [opciones]\n\nComandos:\n\n", "\tbuild    construye el sitio en public/\n",
+			"\nEjecute \"site help <comando>\" o \"site <comando> -h\" para ver las opciones de un comando.\n"} {
+			if code != 0 || !strings.Contains(stdout, want) {
+				t.Errorf("help: exit %d; stdout lacks %q:\n%s", code, want, stdout)
+			}
+		}
+		for _, c := range []struct {
+			args []string
+			want string
+		}{
+			{[]string{"bild"}, "site: error: comando desconocido \"bild\"\nsite: sugerencia: ejecute \"site help\" para ver la lista de comandos\n"},
+			{[]string{"build", "extra"}, "site build no recibe argumentos, solo opciones; recibió \"extra\"\nUso: site build [opciones]\n"},
+			{[]string{"serve", "-lang", "fr"}, "site serve: -lang \"fr\": indique en o es\nUso: site serve [opciones]\n"},
+		} {
+			if code, _, stderr := runSite(t, c.args...); code != 2 || !strings.HasPrefix(stderr, c.want) {
+				t.Errorf("%v: exit %d, want 2\nstderr %q\nwant   %q...", c.args, code, stderr, c.want)
+			}
+		}
+	})
 }

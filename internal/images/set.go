@@ -143,7 +143,7 @@ func Load(fsys fs.FS, opts Options) (*Set, []*diag.Error, error) {
 		}
 		for _, f := range files[i] {
 			if other, ok := owner[f.Name]; ok && other != img.Source {
-				errs.Add(diag.Errorf(img.Source, 0, "would be published as %s, like %s; rename one of them", f.Name, other))
+				errs.Add(diag.At(img.Source, 0, "image_same_name", fmt.Sprintf("would be published as %s, like %s; rename one of them", f.Name, other), "Name", f.Name, "Other", other))
 				continue
 			}
 			owner[f.Name] = img.Source

@@ -280,6 +280,13 @@ func (p *Printer) poSyntax(e *po.SyntaxError) string {
 	return p.T("po_syntax_"+e.Kind, pairs...)
 }
 
+// syntaxDetails are the placeholder syntax errors that promise words
+// itself (promise.Placeholders), by the message that says them in other
+// languages; the template parser's own stay in its words.
+var syntaxDetails = map[string]string{
+	"unclosed action: a {{ without its }}": "promise_unclosed",
+}
+
 // promise says a broken promise in p's language.
 func (p *Printer) promise(pb *promise.Problem) string {
 	want, got := pb.Want, pb.Got
@@ -287,7 +294,11 @@ func (p *Printer) promise(pb *promise.Problem) string {
 	case promise.UnsafeLink, promise.LinkMissing, promise.LinkExtra, promise.ImageMissing, promise.ImageExtra:
 		want, got = fmt.Sprintf("%q", want), fmt.Sprintf("%q", got)
 	}
-	s := p.T("promise_"+string(pb.Kind), "Want", want, "Got", got, "Detail", pb.Detail,
+	detail := pb.Detail
+	if id, ok := syntaxDetails[detail]; ok && pb.Kind == promise.Syntax && p.lang != ToolLangs[0] {
+		detail = p.T(id)
+	}
+	s := p.T("promise_"+string(pb.Kind), "Want", want, "Got", got, "Detail", detail,
 		"Structure", p.T("structure_"+pb.Detail))
 	if pb.Form != "" {
 		s = p.T("promise_form", "Form", fmt.Sprintf("%q", pb.Form), "What", s)
