@@ -41,11 +41,11 @@ func Load(fsys fs.FS) (*Glossary, error) {
 	if err != nil {
 		return nil, diag.Errorf(File, 0, "cannot read: %v", err)
 	}
-	return Parse(data)
+	return parse(data)
 }
 
-// Parse reads a glossary file's text.
-func Parse(data []byte) (*Glossary, error) {
+// parse reads a glossary file's text.
+func parse(data []byte) (*Glossary, error) {
 	var raw struct {
 		Term []map[string]string `toml:"term"`
 	}

@@ -21,7 +21,7 @@ es = "liberación"
 `
 
 func TestCheck(t *testing.T) {
-	g, err := Parse([]byte(file))
+	g, err := parse([]byte(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestParseError(t *testing.T) {
-	_, err := Parse([]byte("[[term]]\nen = \"x\nes = \"y\"\n"))
+	_, err := parse([]byte("[[term]]\nen = \"x\nes = \"y\"\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "locales/glossary.toml:2: ") {
 		t.Errorf("error %v, want one at locales/glossary.toml:2", err)
 	}

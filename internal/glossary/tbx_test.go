@@ -8,7 +8,7 @@ import (
 // TestTBX: the glossary's TBX has one entry per term, each language's
 // form and the note, and escapes what XML must.
 func TestTBX(t *testing.T) {
-	g, err := Parse([]byte(file + "\n[[term]]\nen = \"Alien Enemies Act\"\nes = \"Ley de Enemigos Extranjeros\"\nnote = \"1798 <law> & \\\"quotes\\\"\"\n\n[[term]]\nes = \"sin inglés\"\n"))
+	g, err := parse([]byte(file + "\n[[term]]\nen = \"Alien Enemies Act\"\nes = \"Ley de Enemigos Extranjeros\"\nnote = \"1798 <law> & \\\"quotes\\\"\"\n\n[[term]]\nes = \"sin inglés\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

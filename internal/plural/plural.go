@@ -150,9 +150,9 @@ func TwoFormLanguages() []string {
 	return slices.Sorted(maps.Keys(gettextTwo))
 }
 
-// GettextLanguages are the languages whose Plural-Forms the project
+// gettextLanguages are the languages whose Plural-Forms the project
 // knows beyond those of one form, sorted.
-func GettextLanguages() []string {
+func gettextLanguages() []string {
 	return slices.Sorted(maps.Keys(gettextRules))
 }
 

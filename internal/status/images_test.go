@@ -30,7 +30,7 @@ func TestImageVariants(t *testing.T) {
 		t.Error("the report is clean with an image out of date")
 	}
 	var b bytes.Buffer
-	if err := WriteText(&b, r); err != nil {
+	if err := english.WriteText(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	want := "  content/es/chart.png  (original: content/en/chart.png)\n      the original changed after this variant was made\n      when it matches the original again: go run ./cmd/site stamp content/es/chart.png\n"

@@ -183,7 +183,7 @@ func Load(fsys fs.FS) (*Report, error) {
 		return nil, err
 	}
 	cfg, site, gl, reserved := pr.Config(), pr.Site(), pr.Glossary(), pr.Reserved()
-	used, err := UsedStrings(fsys)
+	used, err := usedStrings(fsys)
 	if err != nil {
 		return nil, err
 	}

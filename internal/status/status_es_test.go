@@ -23,7 +23,7 @@ func TestReportSpanish(t *testing.T) {
 	if err := NewPrinter("es").WriteText(&es, r); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteText(&en, r); err != nil {
+	if err := english.WriteText(&en, r); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "report.es.txt", es.Bytes())

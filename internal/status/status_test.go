@@ -97,7 +97,7 @@ func TestReport(t *testing.T) {
 		t.Error("report with stale and missing pages is clean")
 	}
 	var text bytes.Buffer
-	if err := WriteText(&text, r); err != nil {
+	if err := english.WriteText(&text, r); err != nil {
 		t.Fatal(err)
 	}
 	js, err := json.MarshalIndent(r, "", "  ")

@@ -11,10 +11,6 @@ import (
 	"cecot/internal/translate"
 )
 
-// WriteText writes r in plain English for translators; see
-// Printer.WriteText.
-func WriteText(w io.Writer, r *Report) error { return english.WriteText(w, r) }
-
 // WriteText writes r in plain words for translators, in p's language:
 // per language, what needs doing, file by file, with the command that
 // finishes each task.

@@ -21,11 +21,11 @@ type Use struct {
 	Line int    `json:"line"`
 }
 
-// UsedStrings returns the interface-string IDs that the layouts in fsys use,
+// usedStrings returns the interface-string IDs that the layouts in fsys use,
 // each with the places that use it: the literal first argument of T, of
 // the T method (.T, $x.T) and, for date, the date pattern of the style
 // and the names of the months.
-func UsedStrings(fsys fs.FS) (map[string][]Use, error) {
+func usedStrings(fsys fs.FS) (map[string][]Use, error) {
 	ids := map[string][]Use{}
 	var errs diag.List
 	err := fs.WalkDir(fsys, config.LayoutsDir, func(p string, d fs.DirEntry, err error) error {

@@ -30,7 +30,7 @@ import (
 // its figures and these agree.
 //
 // Blocks are found with the same goldmark parse as the build (see
-// Blocks), and a translation's blocks are paired with the original's by
+// pageBlocks), and a translation's blocks are paired with the original's by
 // kind and order, as the structure check expects them to be. A block's
 // state comes from the language's PO file when the project keeps one
 // (locales/po/pages/<lang>/<key>.po: fuzzy entries, and the msgid each
@@ -168,10 +168,10 @@ func ReadPO(fsys fs.FS, name string) (*po.File, error) {
 	return po.Read(name, data)
 }
 
-// Context returns the msgctxt of a page's front-matter field:
+// fieldContext returns the msgctxt of a page's front-matter field:
 // "submission#meta.title". A block of the body has the page's key (see
 // messageContexts).
-func Context(key, anchor string) string { return key + "#" + anchor }
+func fieldContext(key, anchor string) string { return key + "#" + anchor }
 
 // align pairs the original's blocks with the translation's and gives
 // each its state.

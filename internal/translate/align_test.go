@@ -47,7 +47,7 @@ func TestBlocksOfFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	blocks, err := Blocks("content/en/guide.md", "en", "guide", data, nil)
+	blocks, err := pageBlocks("content/en/guide.md", "en", "guide", data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,13 +104,13 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 	return pf, nil
 }
 
-// Blocks splits a page's file into its translatable blocks, in order:
+// pageBlocks splits a page's file into its translatable blocks, in order:
 // the front-matter fields title, description, summary and menu where
 // present, then the Markdown's blocks as goldmark parses them. Code
 // blocks, raw HTML, and paragraphs that are only a URL are not blocks.
 // reserved are the IDs the layouts use (markdown.ReservedIDs), which
 // headings do not take; nil will do where no heading could collide.
-func Blocks(path, lang, key string, data []byte, reserved []string) ([]Block, error) {
+func pageBlocks(path, lang, key string, data []byte, reserved []string) ([]Block, error) {
 	pf, err := readPageFile(path, lang, key, data, reserved)
 	if err != nil {
 		return nil, err
@@ -497,7 +497,7 @@ func messageContexts(key string, blocks []Block) {
 	for i := range blocks {
 		b := &blocks[i]
 		if b.frontKey != "" {
-			b.ctx = Context(key, b.Anchor)
+			b.ctx = fieldContext(key, b.Anchor)
 			continue
 		}
 		seen[b.Text]++

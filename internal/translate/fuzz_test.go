@@ -192,12 +192,12 @@ func composed(t *testing.T, fsys fstest.MapFS, msgstr string) []byte {
 // that runs nothing.
 func samePromises(t *testing.T, fsys fstest.MapFS, msgstr string) {
 	t.Helper()
-	en, err := Blocks("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data, nil)
+	en, err := pageBlocks("content/en/guide.md", "en", "guide", fsys["content/en/guide.md"].Data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := composed(t, fsys, msgstr)
-	es, err := Blocks("content/es/guide.md", "es", "guide", src, nil)
+	es, err := pageBlocks("content/es/guide.md", "es", "guide", src, nil)
 	if err != nil {
 		t.Fatalf("msgstr %q imported, and the page no longer parses: %v", msgstr, err)
 	}

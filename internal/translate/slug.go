@@ -42,7 +42,7 @@ func (s *pageSync) slugSlot() (sl slot, ok bool) {
 	if s.orig.page.Kind != content.KindPage {
 		return slot{}, false
 	}
-	ctx := Context(s.key, slugAnchor)
+	ctx := fieldContext(s.key, slugAnchor)
 	line := s.orig.frontKeyLine("slug", "")
 	sl = slot{ctx: ctx, b: Block{Kind: kindSlug, Anchor: slugAnchor, Text: segment(s.orig.page), Line: max(line+1, 1),
 		ctx: ctx, frontKey: "slug", frontLine: line}}
@@ -67,7 +67,7 @@ func (s *pageSync) slugSlot() (sl slot, ok bool) {
 
 // isSlugEntry reports whether e is the page's slug message.
 func (s *pageSync) isSlugEntry(e *po.Entry) bool {
-	return s.orig.page.Kind == content.KindPage && e.Ctx() == Context(s.key, slugAnchor)
+	return s.orig.page.Kind == content.KindPage && e.Ctx() == fieldContext(s.key, slugAnchor)
 }
 
 // messages returns the page's slots with its slug's after the
@@ -91,7 +91,7 @@ func (s *pageSync) messages() []slot {
 // key: a valid slug, and no other page of the language at the URL it
 // makes. Problems are at the msgstr's line.
 func (pr *Project) checkSlug(s *pageSync, e *po.Entry, slug string) error {
-	name := Context(s.key, slugAnchor)
+	name := fieldContext(s.key, slugAnchor)
 	if err := content.CheckSlug(slug); err != nil {
 		return words.At(s.poPath, e.StrLine, "po_slug", "Block", name, "Slug", fmt.Sprintf("%q", slug), "Err", err)
 	}

@@ -82,7 +82,7 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 	if _, err := root.Stat(filepath.FromSlash(target)); err == nil {
 		return "", "", words.Msg("stamp_exists", "File", target)
 	}
-	out, err := NewTranslation(data, value)
+	out, err := newTranslation(data, value)
 	if err != nil {
 		return "", "", &diag.Error{Path: srcFile, Err: err}
 	}

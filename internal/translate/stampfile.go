@@ -108,11 +108,11 @@ func stampBlocks(src []byte, stamp string, orig []byte) ([]byte, error) {
 
 func joinLines(lines [][]byte) []byte { return bytes.Join(lines, nil) }
 
-// NewTranslation returns the text of a new translation file made from
+// newTranslation returns the text of a new translation file made from
 // src, the source page's file: the same front matter and text, to be
 // translated, with draft = true so that it is not published half done,
 // and stamped with value, the source's stamp.
-func NewTranslation(src []byte, value string) ([]byte, error) {
+func newTranslation(src []byte, value string) ([]byte, error) {
 	out, err := SetStamp(src, value)
 	if err != nil {
 		return nil, err

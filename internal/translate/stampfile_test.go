@@ -47,7 +47,7 @@ func TestSet(t *testing.T) {
 
 func TestNewTranslation(t *testing.T) {
 	src := "+++\ntitle = \"Report\"\nweight = 1\n[params]\nsummary = \"s\"\n+++\n\nText.\n"
-	got, err := NewTranslation([]byte(src), "abc")
+	got, err := newTranslation([]byte(src), "abc")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func ParseRecord(s string) (Record, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s: word %d, %q, does not start with p, h, f or b", RecordField, i+1, w)
 		}
-		sig, err := ParseSig(w[1:])
+		sig, err := parseSig(w[1:])
 		if err != nil {
 			return nil, fmt.Errorf("%s: word %d: %w", RecordField, i+1, err)
 		}

@@ -39,8 +39,8 @@ func (s Sig) String() string {
 	return fmt.Sprintf("%08x%s", s.Hash, hex.EncodeToString(s.Print[:]))
 }
 
-// ParseSig reads what String writes.
-func ParseSig(word string) (Sig, error) {
+// parseSig reads what String writes.
+func parseSig(word string) (Sig, error) {
 	b, err := hex.DecodeString(word)
 	if err != nil || len(b) != 4+printSlots {
 		return Sig{}, fmt.Errorf("%q is not a block's signature (%d hexadecimal digits)", word, 2*(4+printSlots))

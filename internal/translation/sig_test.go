@@ -31,12 +31,12 @@ func TestSigDistance(t *testing.T) {
 
 func TestSigRoundTrip(t *testing.T) {
 	s := SigOf("The secret agreement")
-	got, err := ParseSig(s.String())
+	got, err := parseSig(s.String())
 	if err != nil || got != s {
 		t.Fatalf("ParseSig(%q) = %v, %v; want %v", s.String(), got, err, s)
 	}
 	for _, bad := range []string{"", "xyz", "0123456789abcdef0123456g"} {
-		if _, err := ParseSig(bad); err == nil {
+		if _, err := parseSig(bad); err == nil {
 			t.Errorf("ParseSig(%q) accepted it", bad)
 		}
 	}

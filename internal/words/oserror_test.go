@@ -32,9 +32,9 @@ func TestMoreSystemErrors(t *testing.T) {
 			t.Errorf("%v:\n got %q\nwant %q", c.err, got, c.want)
 		}
 	}
-	// English keeps a diag.Message's own words.
+	// english keeps a diag.Message's own words.
 	m := diag.Say("build_project_folder", "project folder: x", "Err", &fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT})
-	if got := English.Error(m); !strings.HasPrefix(got, "project folder: x") {
+	if got := english.Error(m); !strings.HasPrefix(got, "project folder: x") {
 		t.Errorf("English: %q", got)
 	}
 }

@@ -81,9 +81,9 @@ func NewPrinter(lang string) *Printer {
 	return &Printer{tools.In(lang)}
 }
 
-// English is the Printer of the tools' first language, in which a
+// english is the Printer of the tools' first language, in which a
 // Message reads as an error.
-var English = NewPrinter("en")
+var english = NewPrinter("en")
 
 // Message is a text the tools can say in any of their languages: a
 // status detail, a reason or an error, kept by its message ID and
@@ -102,7 +102,7 @@ func Msg(id string, pairs ...any) *Message {
 }
 
 // Error is the message in English.
-func (m *Message) Error() string { return English.Say(m) }
+func (m *Message) Error() string { return english.Say(m) }
 
 // Say returns m in p's language.
 func (p *Printer) Say(m *Message) string {
@@ -260,7 +260,7 @@ func opName(op string) string {
 
 // poSyntax says a PO file's syntax error in p's language: its values
 // are A0, A1, ... as they are, Q0, ... quoted as Go quotes them (as the
-// English does), and C0, ... as characters; an error among them is said
+// english does), and C0, ... as characters; an error among them is said
 // in p's language too.
 func (p *Printer) poSyntax(e *po.SyntaxError) string {
 	var pairs []any
@@ -326,7 +326,7 @@ func WithNote(err error, id string, pairs ...any) error {
 
 // sayDiag says a problem's Message in p's language. English, and a
 // message the catalogue does not have yet, read as the message's own
-// English, so that the English output is the one the code writes.
+// english, so that the English output is the one the code writes.
 func (p *Printer) sayDiag(m *diag.Message) string {
 	if p.Lang() == ToolLangs[0] || !p.Has(m.ID) {
 		return m.English

@@ -120,7 +120,7 @@ func TestSystemErrorsInSpanish(t *testing.T) {
 	if got := es.Error(errors.New("something else")); got != "something else" {
 		t.Errorf("got %q", got)
 	}
-	if got := English.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
+	if got := english.Error(&fs.PathError{Op: "open", Path: "x", Err: syscall.ENOENT}); got != "cannot open x: there is no such file or folder" {
 		t.Errorf("English: %q", got)
 	}
 }
@@ -145,7 +145,7 @@ func TestPOSyntaxInSpanish(t *testing.T) {
 		if got := NewPrinter("es").Error(err); got != c.es {
 			t.Errorf("%q:\n got %s\nwant %s", c.file, got, c.es)
 		}
-		if got := English.Error(err); got != err.Error() {
+		if got := english.Error(err); got != err.Error() {
 			t.Errorf("English %q, want %q", got, err.Error())
 		}
 	}
