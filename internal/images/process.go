@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -149,6 +150,20 @@ func sourceHash(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// metadataError says why an image's metadata could not be removed.
+// Where the file's structure is broken, the catalogue says so with the
+// format and the byte; the reason itself stays in English: it names
+// the file's inner parts (a segment, a chunk), which have no other
+// words.
+func metadataError(err error) error {
+	english := "cannot remove its metadata: " + err.Error()
+	var fe *metadata.FormatError
+	if errors.As(err, &fe) {
+		return diag.Say("image_metadata_format", english, "Format", fe.Format, "Offset", fe.Offset, "Reason", fe.Reason)
+	}
+	return diag.Say("image_metadata", english, "Err", err)
+}
+
 // clean returns a raster image's file as it is published without being
 // resized: without its metadata (see package metadata), unless keep says
 // to publish it as it is. A JPEG that metadata.Clean must turn upright,
@@ -161,7 +176,7 @@ func (c *Cache) clean(data []byte, info Info, keep bool) ([]byte, error) {
 	if metadata.Orientation(data) == 1 {
 		out, err := metadata.Strip(data)
 		if err != nil {
-			return nil, fmt.Errorf("cannot remove its metadata: %v", err)
+			return nil, metadataError(err)
 		}
 		return out, nil
 	}
@@ -173,7 +188,7 @@ func (c *Cache) clean(data []byte, info Info, keep bool) ([]byte, error) {
 	defer c.admit(info)()
 	out, err := metadata.Clean(data)
 	if err != nil {
-		return nil, fmt.Errorf("cannot remove its metadata: %v", err)
+		return nil, metadataError(err)
 	}
 	c.put(k, info.Format.ext(), out)
 	return out, nil
