@@ -431,6 +431,8 @@ func TestBuildSpeaksSpanishMarkdown(t *testing.T) {
 			"site: aviso: content/es/report.md:7: la imagen mapa.png no tiene texto alternativo, así que quien no puede verla no sabe nada de ella; describa lo que muestra entre los corchetes: ![lo que muestra](mapa.png)\n"},
 		{"link to no page", map[string]string{"content/es/report.md": body("Vea [esto](nada.md).")}, 1,
 			"site: error: content/es/report.md:7: enlace \"nada.md\": no existe la página content/es/nada.md\n"},
+		{"title the share images' fonts cannot draw", map[string]string{"content/es/report.md": page(`title = "Informe 🙂"`)}, 0,
+			"site: aviso: content/es/report.md:2: imagen para compartir: el título tiene caracteres que las fuentes de esas imágenes no pueden dibujar (🙂), así que las vistas previas de enlaces muestran la página sin imagen; para tener una, ponga en share_image una imagen suya de assets/\n"},
 		{"image on another site", map[string]string{"content/es/report.md": body("![un mapa](https://example.org/a.png)")}, 1,
 			"site: error: content/es/report.md:7: la imagen \"https://example.org/a.png\" está en otro sitio, que sabría quién lee la página; descargue el archivo, guárdelo junto a la página como content/es/a.png y escriba el nombre del archivo: ![lo que muestra](a.png)\n"},
 	} {

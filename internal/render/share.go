@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	_ "image/gif"  // share_image may be a GIF,
 	_ "image/jpeg" // a JPEG
 	_ "image/png"  // or a PNG
@@ -87,7 +88,9 @@ func (r *Renderer) ShareWarning(p *content.Page) *diag.Error {
 	chars := strings.Join(strings.Split(string(missing), ""), " ")
 	const why = "has characters that the share images' fonts cannot draw (%s), so link previews show %s without an image"
 	if len((share.Card{Site: c.Site}).Missing()) > 0 {
-		return diag.Errorf("site.toml", 0, "share images: the site's name in language %q "+why+"; to give a page one, set its share_image to an image of your own in assets/", p.Lang, chars, "its pages")
+		lang := fmt.Sprintf("%q", p.Lang)
+		return diag.At("site.toml", 0, "share_site_name", fmt.Sprintf("share images: the site's name in language %s "+why+"; to give a page one, set its share_image to an image of your own in assets/", lang, chars, "its pages"),
+			"Lang", lang, "Chars", chars)
 	}
 	line, field := p.Line("title"), "title"
 	switch {
@@ -97,7 +100,7 @@ func (r *Renderer) ShareWarning(p *content.Page) *diag.Error {
 	default:
 		line, field = p.Line("description"), "description"
 	}
-	return diag.Errorf(p.File, line, "share image: the %s "+why+"; to have one, set share_image to an image of your own in assets/", field, chars, "the page")
+	return diag.At(p.File, line, "share_"+field, fmt.Sprintf("share image: the %s "+why+"; to have one, set share_image to an image of your own in assets/", field, chars, "the page"), "Chars", chars)
 }
 
 // shareLine is the short line of a page's share image: its summary, or
