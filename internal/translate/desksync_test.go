@@ -217,3 +217,28 @@ func TestPlanStringForms(t *testing.T) {
 		t.Errorf("a pending PO translation: %v", err)
 	}
 }
+
+// TestPlanWritesSyncLast: a plan's sync record is written after the
+// files it describes, so that a write that fails leaves no record of a
+// text the Markdown does not have.
+func TestPlanWritesSyncLast(t *testing.T) {
+	dir := t.TempDir()
+	// The page cannot be written: a folder has its name.
+	if err := os.MkdirAll(filepath.Join(dir, "content", "es", "guide.md", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	p := newPlan()
+	p.Files[SyncFile("es")] = []byte("guide 1234 abcd\n")
+	p.Files["content/es/guide.md"] = []byte("+++\ntitle = \"x\"\n+++\n")
+	if err := p.Write(root, "content"); err == nil {
+		t.Fatal("writing over a folder did not fail")
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(SyncFile("es")))); err == nil {
+		t.Error("the sync record was written before the page it describes")
+	}
+}

@@ -71,6 +71,13 @@ func (p *Plan) Write(root *os.Root, allowed ...string) error {
 			return fmt.Errorf("%s: refusing to write outside %s", n, strings.Join(allowed, " and "))
 		}
 	}
+	// The sync records go last. Written before the files they describe,
+	// a failure in between would leave a record that says the PO file
+	// and the Markdown agree on a text one of them does not have, and
+	// the next export or import would take the older side for the newer.
+	slices.SortStableFunc(names, func(a, b string) int {
+		return cmpBool(path.Base(a) == path.Base(SyncFile("x")), path.Base(b) == path.Base(SyncFile("x")))
+	})
 	for _, n := range names {
 		if err := root.MkdirAll(filepath.FromSlash(path.Dir(n)), 0o755); err != nil {
 			return err
@@ -80,6 +87,17 @@ func (p *Plan) Write(root *os.Root, allowed ...string) error {
 		}
 	}
 	return nil
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func underAny(name string, dirs []string) bool {
