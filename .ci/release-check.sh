@@ -22,7 +22,7 @@ if ! diff "$tmp/a/SHA256SUMS" "$tmp/b/SHA256SUMS"; then
 	exit 1
 fi
 
-(cd "$tmp/src" && CGO_ENABLED=0 GOOS=linux GOARCH=amd64 GOCACHE="$tmp/cache" go build -trimpath -buildvcs=false \
+(cd "$tmp/src" && CGO_ENABLED=0 GOOS=linux GOARCH=amd64 GOCACHE="$tmp/cache" go build -trimpath -buildvcs=false -tags nodynamic \
 	-ldflags "-s -w -buildid= -X main.version=v0.0.0-check -X main.commit=$commit" -o "$tmp/c/site-v0.0.0-check-linux-amd64" ./cmd/site)
 if ! cmp "$tmp/a/site-v0.0.0-check-linux-amd64" "$tmp/c/site-v0.0.0-check-linux-amd64"; then
 	echo "release-check: a build with an empty cache differs" >&2

@@ -24,7 +24,7 @@ for t in "${targets[@]}"; do
 	goos=${t%/*} goarch=${t#*/}
 	name="site-$ver-$goos-$goarch"
 	[ "$goos" = windows ] && name+=.exe
-	CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go build -trimpath -buildvcs=false \
+	CGO_ENABLED=0 GOOS=$goos GOARCH=$goarch go build -trimpath -buildvcs=false -tags nodynamic \
 		-ldflags "-s -w -buildid= -X main.version=$ver -X main.commit=$commit" \
 		-o "$out/$name" ./cmd/site
 done

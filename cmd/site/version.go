@@ -6,6 +6,8 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+
+	"cecot/internal/images"
 )
 
 // version and commit name the release this binary was built from. The
@@ -26,6 +28,11 @@ func runVersion(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	info, _ := debug.ReadBuildInfo()
 	v, c := describe(version, commit, info)
 	fmt.Fprintf(stdout, "site %s (commit %s, %s, %s/%s)\n", v, c, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if images.SystemWebP() {
+		// Another libwebp encodes other bytes: say so, for a maintainer
+		// comparing two machines' public/.
+		fmt.Fprintln(stdout, "WebP: the system's libwebp, not the built-in copy (build with -tags nodynamic for the same files as the releases)")
+	}
 	return nil
 }
 

@@ -115,9 +115,22 @@ func (c *Cache) Encoded() int64 { return c.encoded.Load() }
 // Decoded is how many source images were decoded in full.
 func (c *Cache) Decoded() int64 { return c.decoded.Load() }
 
+// SystemWebP reports whether WebP files are encoded by the system's
+// libwebp rather than the copy built into the program. The WebP library
+// loads the system's when it finds its development files (libwebp.so,
+// Homebrew's libwebp.dylib), and another version of libwebp encodes
+// other bytes; the release binaries are built with the tag nodynamic,
+// so that every machine encodes with the built-in copy and the same
+// site gives the same public/ everywhere. "site version" says which.
+func SystemWebP() bool { return webp.Dynamic() == nil }
+
+// encoder names the WebP encoder in cache keys, so that a cache filled
+// by one encoder is never served by a program using the other.
+var encoder = map[bool]string{false: "builtin", true: "system"}[SystemWebP()]
+
 // key names a cache entry: what was made (kind) of which source.
 func key(srcHash, kind string) string {
-	sum := sha256.Sum256([]byte(encodingVersion + "\x00" + srcHash + "\x00" + kind))
+	sum := sha256.Sum256([]byte(encodingVersion + "\x00" + encoder + "\x00" + srcHash + "\x00" + kind))
 	return hex.EncodeToString(sum[:20])
 }
 
