@@ -1,5 +1,12 @@
 package workbench
 
+// The views the workbench's pages show. They hold no state of a
+// translation of their own: a Block is a unit of internal/translation's
+// model (its Kind and State as the model has them) with where it is in
+// its files, and a Page, a Language and an Overview are status's report
+// (package status) arranged for the pages, with their addresses in the
+// preview.
+
 import (
 	"cecot/internal/status"
 	"cecot/internal/translation"
