@@ -1,6 +1,7 @@
-// Stamps record which version of a default-language page a translation
-// was made from, and tell what changed in the source since: the whole
-// page and each of its "##" sections, so that translators learn which
+// Package stamp is the translated_from value: making it from an
+// original's body, reading it, and telling what changed in the original
+// since. A stamp records which version of a default-language page a
+// translation was made from, so that translators learn which "##"
 // sections to review without looking at the project's history.
 //
 // A stamp is the translated_from value in a translation's front matter:
@@ -11,9 +12,6 @@
 // (content.SourceHash); each following word is a section's heading ID
 // and a short hash of that section's text. "_" is the text before the
 // first section heading.
-//
-// Package stamp is that value: making it from an original's body,
-// reading it, and telling what changed in the original since.
 package stamp
 
 import (
