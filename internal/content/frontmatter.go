@@ -124,7 +124,7 @@ func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, 
 			if errors.As(err, &perr) {
 				return FrontMatter{}, nil, &diag.Error{Path: path, Line: perr.Position.Line + 1, Err: frontMatterSays(tomlMessage(perr.Message))}
 			}
-			return FrontMatter{}, nil, diag.Errorf(path, 1, "front matter: %v", err)
+			return FrontMatter{}, nil, &diag.Error{Path: path, Line: 1, Err: diag.Say("fm_syntax", "front matter: "+err.Error(), "Problem", err)}
 		}
 	case "yaml":
 		if err := yaml.Unmarshal(fm, &m); err != nil {

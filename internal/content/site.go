@@ -171,7 +171,7 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 		return nil
 	})
 	if err != nil {
-		errs.Add(diag.Errorf(config.ContentDir, 0, "%v", err))
+		errs.Add(&diag.Error{Path: config.ContentDir, Err: err}) // a system's error stays one, to be put in words
 	}
 	if len(files) == 0 && len(errs) == 0 {
 		home := config.ContentDir + "/" + langs[0] + "/_index.md"

@@ -105,7 +105,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 			}
 			return &diag.Error{Path: name, Line: perr.Position.Line, Err: syntaxProblem(perr.Message)}
 		}
-		return diag.Errorf(name, 0, "%v", err)
+		return &diag.Error{Path: name, Err: err}
 	}
 	lines := messageLines(data)
 	if err := checkValues(name, raw, lines); err != nil {
@@ -117,7 +117,7 @@ func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	}
 	msgs, err := i18n.ParseMessageBytes(data, toml.Unmarshal)
 	if err != nil {
-		return diag.Errorf(name, 0, "%v", err)
+		return &diag.Error{Path: name, Err: err}
 	}
 	l.lines[lang] = lines
 	forms := plural.Forms(lang)
