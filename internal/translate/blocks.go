@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cecot/internal/translation"
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -164,7 +165,6 @@ func (pf *pageFile) frontBlocks() []Block {
 // frontKeyLine returns the 0-based line of key in the front matter, in
 // table ("" for the top level, "params", "params.cite"), or -1.
 func (pf *pageFile) frontKeyLine(key, table string) int {
-	lines := strings.Split(string(pf.src), "\n")
 	delim := "+++"
 	if pf.format == "yaml" {
 		delim = "---"
@@ -177,8 +177,7 @@ func (pf *pageFile) frontKeyLine(key, table string) int {
 	}
 	var stack []level
 	current := ""
-	for i := 1; i < len(lines); i++ {
-		line := lines[i]
+	for i, line := range linesAfterFirst(pf.src) {
 		trimmed := strings.TrimSpace(line)
 		if trimmed == delim {
 			break
@@ -212,6 +211,26 @@ func (pf *pageFile) frontKeyLine(key, table string) int {
 		}
 	}
 	return -1
+}
+
+// linesAfterFirst yields the lines of src after the first with their
+// 0-based numbers, as strings.Split(src, "\n") has them, without
+// splitting the whole file: the front matter is at its top, and its
+// fields are looked up one by one.
+func linesAfterFirst(src []byte) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		rest := src
+		for i := 0; ; i++ {
+			line, after, found := bytes.Cut(rest, []byte("\n"))
+			if i > 0 && !yield(i, string(line)) {
+				return
+			}
+			if !found {
+				return
+			}
+			rest = after
+		}
+	}
 }
 
 func tomlKeyIs(line, key string) bool {
