@@ -11,6 +11,7 @@ import (
 // inside split after each newline.
 func (f *File) Bytes() []byte {
 	var b bytes.Buffer
+	b.Grow(f.sizeHint())
 	h := f.Head
 	h.Context, h.ID, h.IDPlural, h.Str, h.Obsolete = nil, "", nil, []string{f.headerText()}, false
 	writeEntry(&b, &h)
@@ -21,22 +22,59 @@ func (f *File) Bytes() []byte {
 	return b.Bytes()
 }
 
+// sizeHint is about the size of f written out, so that its buffer
+// grows once: a status writes every PO file of the project to compare
+// it with the file on disk.
+func (f *File) sizeHint() int {
+	n := 256 * (len(f.Header) + 1)
+	for _, e := range f.Entries {
+		n += 64 + len(e.ID)
+		for _, s := range e.Str {
+			n += len(s)
+		}
+		for _, c := range e.Comments {
+			n += len(c) + 3
+		}
+		for _, c := range e.Extracted {
+			n += len(c) + 4
+		}
+		for _, c := range e.Refs {
+			n += len(c) + 4
+		}
+		if e.Context != nil {
+			n += len(*e.Context) + 10
+		}
+		if e.PrevID != nil {
+			n += len(*e.PrevID) + 12
+		}
+	}
+	return n + n/8 // quotes and escapes
+}
+
 func writeEntry(b *bytes.Buffer, e *Entry) {
 	for _, c := range e.Comments {
 		if c == "" {
 			b.WriteString("#\n")
 		} else {
-			fmt.Fprintf(b, "# %s\n", c)
+			b.WriteString("# ")
+			b.WriteString(c)
+			b.WriteString("\n")
 		}
 	}
 	for _, c := range e.Extracted {
-		fmt.Fprintf(b, "#. %s\n", c)
+		b.WriteString("#. ")
+		b.WriteString(c)
+		b.WriteString("\n")
 	}
 	for _, r := range e.Refs {
-		fmt.Fprintf(b, "#: %s\n", r)
+		b.WriteString("#: ")
+		b.WriteString(r)
+		b.WriteString("\n")
 	}
 	if len(e.Flags) > 0 {
-		fmt.Fprintf(b, "#, %s\n", strings.Join(e.Flags, ", "))
+		b.WriteString("#, ")
+		b.WriteString(strings.Join(e.Flags, ", "))
+		b.WriteString("\n")
 	}
 	prefix := ""
 	if e.Obsolete {
@@ -78,16 +116,24 @@ func writeEntry(b *bytes.Buffer, e *Entry) {
 func writeString(b *bytes.Buffer, prefix, keyword, s string) {
 	i := strings.IndexByte(s, '\n')
 	if i < 0 || i == len(s)-1 {
-		fmt.Fprintf(b, "%s%s %s\n", prefix, keyword, quote(s))
+		b.WriteString(prefix)
+		b.WriteString(keyword)
+		b.WriteString(" ")
+		b.WriteString(quote(s))
+		b.WriteString("\n")
 		return
 	}
-	fmt.Fprintf(b, "%s%s \"\"\n", prefix, keyword)
+	b.WriteString(prefix)
+	b.WriteString(keyword)
+	b.WriteString(" \"\"\n")
 	for s != "" {
 		line := s
 		if i := strings.IndexByte(s, '\n'); i >= 0 {
 			line = s[:i+1]
 		}
-		fmt.Fprintf(b, "%s%s\n", prefix, quote(line))
+		b.WriteString(prefix)
+		b.WriteString(quote(line))
+		b.WriteString("\n")
 		s = s[len(line):]
 	}
 }
