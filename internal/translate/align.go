@@ -15,8 +15,6 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/glossary"
-	"cecot/internal/markdown"
 	"cecot/internal/parallel"
 	"cecot/internal/po"
 	"cecot/internal/stamp"
@@ -85,27 +83,25 @@ func (pr *Project) AlignLanguage(lang string) (*translation.Language, error) {
 // AlignPage returns one page, by key ("submission"), aligned with its
 // translation into lang, as Align does.
 func AlignPage(fsys fs.FS, lang, key string) (*translation.Page, error) {
-	cfg, err := config.Load(fsys)
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
-	site, _, err := content.Load(fsys, content.OptionsFor(cfg, true))
-	if err != nil {
-		return nil, err
-	}
+	return pr.AlignPage(lang, key)
+}
+
+// AlignPage is AlignPage on a project already loaded.
+func (pr *Project) AlignPage(lang, key string) (*translation.Page, error) {
+	site := pr.site
 	src := site.Page(site.Default, key)
 	if src == nil || src.Untranslated {
 		return nil, diag.Errorf(content.ID{Lang: site.Default, Key: key}.File(), 0, "no such page")
 	}
-	sync, err := readSync(fsys, lang)
+	sync, err := readSync(pr.fsys, lang)
 	if err != nil {
 		return nil, err
 	}
-	gl, err := glossary.Load(fsys)
-	if err != nil {
-		return nil, err
-	}
-	return alignPage(fsys, site, src, lang, sync, markdown.ReservedIDs(fsys, config.LayoutsDir), newSameness(gl, site.Default, lang))
+	return alignPage(pr.fsys, site, src, lang, sync, pr.reserved, newSameness(pr.glossary, site.Default, lang))
 }
 
 func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string, same *sameness) (*translation.Page, error) {
