@@ -283,6 +283,8 @@ func TestBuildSpeaksSpanishLayouts(t *testing.T) {
 			"site: error: layouts/page.html:3: {{.Asset}}: no existe el recurso \"css/missing.css\" en assets/; agregue assets/css/missing.css o corrija el nombre (al construir content/en/report.md y otra página)\n"},
 		{"no such message", map[string]string{"layouts/page.html": pageLayout + "<p>{{T \"nohay\"}}</p>{{end}}\n"},
 			"site: error: layouts/page.html:2: {{T \"nohay\"}}: T: no existe el mensaje \"nohay\" en locales/en.toml; agréguelo ahí (al construir content/en/report.md y otra página)\n"},
+		{"T with too many arguments", map[string]string{"layouts/page.html": pageLayout + "<p>{{T \"home\" 1 2}}</p>{{end}}\n"},
+			"site: error: layouts/page.html:2: {{T \"home\" 1 2}}: T \"home\": demasiados argumentos (al construir content/en/report.md y otra página)\n"},
 		{"no such template", map[string]string{"layouts/page.html": pageLayout + "<p>{{template \"nada\" .}}</p>{{end}}\n"},
 			"site: error: layouts/page.html:2: no existe la plantilla \"nada\"; defínala con {{define \"nada\"}} o corrija el nombre (al construir content/en/report.md y otra página)\n"},
 		{"layout a page names", map[string]string{"content/es/report.md": page(`title = "Informe"`, `layout = "wide"`)},

@@ -313,10 +313,12 @@ func (t *Translator) T(id string, args ...any) (string, error) {
 				cfg.PluralCount = n
 			}
 		default:
-			return "", fmt.Errorf("T %q: want a count or a map of data, got %T", id, a)
+			q, got := fmt.Sprintf("%q", id), fmt.Sprintf("%T", a)
+			return "", diag.Say("t_bad_argument", "T "+q+": want a count or a map of data, got "+got, "ID", q, "Got", got)
 		}
 	default:
-		return "", fmt.Errorf("T %q: too many arguments", id)
+		q := fmt.Sprintf("%q", id)
+		return "", diag.Say("t_too_many", "T "+q+": too many arguments", "ID", q)
 	}
 	s, err := t.loc.Localize(cfg)
 	if err != nil {
@@ -339,7 +341,8 @@ func (t *Translator) T(id string, args ...any) (string, error) {
 // messages date_long, date_month and month_1 ... month_12.
 func (t *Translator) Date(d time.Time, style string) (string, error) {
 	if style != "long" && style != "month" {
-		return "", fmt.Errorf("date: style %q: want \"long\" or \"month\"", style)
+		q := fmt.Sprintf("%q", style)
+		return "", diag.Say("date_style", "date: style "+q+": want \"long\" or \"month\"", "Style", q)
 	}
 	month, err := t.T(fmt.Sprintf("month_%d", d.Month()))
 	if err != nil {

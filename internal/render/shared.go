@@ -14,6 +14,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/content"
+	"cecot/internal/diag"
 )
 
 // Shared fragments. A partial such as a section's navigation shows the
@@ -186,7 +187,8 @@ func newNonce() string {
 // fragments.
 func (r *Renderer) sharedFunc(name string, v *PageView) (template.HTML, error) {
 	if v == nil || v.Page == nil || v.j == nil {
-		return "", fmt.Errorf("shared %q: needs the page, as in {{shared %q .}}", name, name)
+		q := fmt.Sprintf("%q", name)
+		return "", diag.Say("shared_needs_page", fmt.Sprintf("shared %s: needs the page, as in {{shared %s .}}", q, q), "Name", q)
 	}
 	return v.j.shared(name, v)
 }
@@ -339,7 +341,8 @@ func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, 
 		return "", err
 	}
 	if set.Lookup(name) == nil {
-		return "", fmt.Errorf("shared %q: no such partial; shared fragments are files under %s/partials/", name, config.LayoutsDir)
+		q := fmt.Sprintf("%q", name)
+		return "", diag.Say("shared_no_partial", fmt.Sprintf("shared %s: no such partial; shared fragments are files under %s/partials/", q, config.LayoutsDir), "Name", q, "Dir", config.LayoutsDir)
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, name, f); err != nil {
