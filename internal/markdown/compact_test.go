@@ -346,3 +346,24 @@ func TestUntranslatedParagraphLabel(t *testing.T) {
 		}
 	}
 }
+
+// A list item still in the original's words is marked with its
+// language, in both writers, and gets no notice of its own.
+func TestUntranslatedListItem(t *testing.T) {
+	src := []byte("Peticiones:\n\n- Pedir una respuesta.\n- Ask for an answer.\n")
+	p := Page{File: "content/es/x.md", Untranslated: &Untranslated{Items: map[int]bool{4: true}, Lang: "en", Note: "Sin traducir.", PageLang: "es"}}
+	c := New(Options{})
+	if why := differ(t, c, src, p); why != "" {
+		t.Fatalf("fell back: %s", why)
+	}
+	res, err := c.Convert(src, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<li lang="en" class="untranslated">Ask for an answer.</li>`; !strings.Contains(res.HTML, want) {
+		t.Errorf("missing %s in\n%s", want, res.HTML)
+	}
+	if strings.Contains(res.HTML, "untranslated-note") || strings.Count(res.HTML, "untranslated") != 1 {
+		t.Errorf("marked more than the one item:\n%s", res.HTML)
+	}
+}

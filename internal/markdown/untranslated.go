@@ -22,6 +22,10 @@ type Untranslated struct {
 	Lang     string       // the original's language: "en"
 	Note     string       // the notice, in the page's language
 	PageLang string       // the page's language: "es"
+	// Items are the first lines of list items, in lists of the page's
+	// language, that are still the original's words: each is marked
+	// with the original's language, without a notice of its own.
+	Items map[int]bool
 }
 
 // untranslatedTransformer marks the blocks Page.Untranslated names.
@@ -29,7 +33,7 @@ type untranslatedTransformer struct{}
 
 func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	u := stateOf(pc).page.Untranslated
-	if u == nil || len(u.Lines) == 0 {
+	if u == nil || len(u.Lines) == 0 && len(u.Items) == 0 {
 		return
 	}
 	src := r.Source()
@@ -45,6 +49,10 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 		}
 		if off, ok := firstOffset(n, src); ok && u.Lines[bytes.Count(src[:off], []byte("\n"))+1] {
 			marked = append(marked, n)
+			continue
+		}
+		if len(u.Items) > 0 {
+			markItems(n, src, u)
 		}
 	}
 	for _, n := range marked {
@@ -56,6 +64,18 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 		}
 		doc.InsertBefore(doc, n, &untranslatedNote{text: u.Note, lang: u.Lang})
 	}
+}
+
+// markItems marks the list items below n that u.Items names.
+func markItems(n ast.Node, src []byte, u *Untranslated) {
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if item, ok := n.(*ast.ListItem); ok && entering {
+			if off, ok := firstOffset(item, src); ok && u.Items[bytes.Count(src[:off], []byte("\n"))+1] {
+				markForeign(item, u.Lang)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 func markForeign(n ast.Node, lang string) {

@@ -45,7 +45,7 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 		return nil, nil, nil, diag.At(p.File, 0, "compose_blocks", fmt.Sprintf("%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err), "Err", err)
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}
-	if len(c.Untranslated) == 0 {
+	if len(c.Untranslated) == 0 && len(c.UntranslatedItems) == 0 {
 		if stamp.From(p, src) {
 			// In step: the record is the original's blocks as
 			// they are.
@@ -60,7 +60,7 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 		// A site whose strings lack the message still says it.
 		note = "This part has not been translated yet. It is shown in its original language."
 	}
-	return c.Body, &markdown.Untranslated{Lines: c.Untranslated, Lang: def, Note: note, PageLang: p.Lang}, at, nil
+	return c.Body, &markdown.Untranslated{Lines: c.Untranslated, Items: c.UntranslatedItems, Lang: def, Note: note, PageLang: p.Lang}, at, nil
 }
 
 // relocator moves the problems found in a composed body (see

@@ -3,8 +3,10 @@ package translation
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"cecot/internal/markdown"
 )
@@ -96,6 +98,11 @@ type Composed struct {
 	// Untranslated are the first lines, in Body, of the blocks that
 	// show the original's text because the translation lacks them.
 	Untranslated map[int]bool
+	// UntranslatedItems are the first lines, in Body, of the list items
+	// of translated lists that are still the original's words: a list
+	// started from the desk has its other items in the original's
+	// language until each is translated.
+	UntranslatedItems map[int]bool
 	// Changed counts the blocks shown from a translation of an
 	// earlier version of their original.
 	Changed int
@@ -158,6 +165,12 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 		if p.Old >= 0 {
 			text = tr[tb[p.Old].Start:tb[p.Old].End]
 			c.spans = append(c.spans, span{line: at, from: tb[p.Old].Line})
+			for _, k := range originalItems(text, orig[ob[i].Start:ob[i].End]) {
+				if c.UntranslatedItems == nil {
+					c.UntranslatedItems = map[int]bool{}
+				}
+				c.UntranslatedItems[at+k] = true
+			}
 			if !p.Exact {
 				c.Changed++
 			}
@@ -212,4 +225,32 @@ func lineCount(b []byte) int {
 
 func endsWithBlankLine(b []byte) bool {
 	return len(b) >= 2 && b[len(b)-1] == '\n' && b[len(b)-2] == '\n'
+}
+
+// listItem matches a list item's first line: "- text", "  * text",
+// "1. text", "2) text".
+var listItem = regexp.MustCompile(`^ *(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
+
+// originalItems returns the line offsets, in tr, of the list items of
+// block tr that are lines of block orig as they are: items still in the
+// original's words. A block that is not a list has none.
+func originalItems(tr, orig []byte) []int {
+	if !listItem.Match(tr) {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, l := range strings.Split(string(orig), "\n") {
+		if listItem.MatchString(l) {
+			have[l] = true
+		}
+	}
+	var out []int
+	for k, l := range strings.Split(string(tr), "\n") {
+		// An item without letters ("- 288") is the same in every
+		// language, as the model counts it (see same.go).
+		if have[l] && listItem.MatchString(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }

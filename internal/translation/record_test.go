@@ -104,3 +104,27 @@ func TestComposeRefusesAWrongRecord(t *testing.T) {
 		t.Errorf("Compose with a block added = %v", err)
 	}
 }
+
+// A list started from the desk has its other items in the original's
+// words until each is translated: Compose names their lines, and not
+// those translated or without letters.
+func TestComposeUntranslatedItems(t *testing.T) {
+	orig := "\nThe asks:\n\n- Ask the United States to answer.\n- Ask El Salvador to answer.\n- 2025\n"
+	tr := "\nLas peticiones:\n\n- Pedir a Estados Unidos que responda.\n- Ask El Salvador to answer.\n- 2025\n"
+	c, err := Compose([]byte(orig), []byte(tr), RecordOf([]byte(orig)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(c.Body), "\n")
+	if len(c.UntranslatedItems) != 1 {
+		t.Fatalf("untranslated items %v in\n%s", c.UntranslatedItems, c.Body)
+	}
+	for l := range c.UntranslatedItems {
+		if lines[l-1] != "- Ask El Salvador to answer." {
+			t.Errorf("line %d, %q, marked as the original's", l, lines[l-1])
+		}
+	}
+	if len(c.Untranslated) != 0 {
+		t.Errorf("whole blocks untranslated: %v", c.Untranslated)
+	}
+}

@@ -479,8 +479,9 @@ func TestDeskSaveMissingList(t *testing.T) {
 	}
 	waitFor(t, s, "/es/informe/", "un segundo dato agregado")
 	_, es := s.get(t, "/es/informe/", "")
-	if !regexp.MustCompile(`CECOT\.\s*<ul><li>a first added fact(</li>)?\s*<li>un segundo dato agregado`).MatchString(es) {
-		t.Errorf("the Spanish page does not show the list:\n%s", es)
+	// The item still in the original's words is marked as such.
+	if !regexp.MustCompile(`CECOT\.\s*<ul><li lang=en class=untranslated>a first added fact(</li>)?\s*<li>un segundo dato agregado`).MatchString(es) {
+		t.Errorf("the Spanish page does not show the list, with its English item marked lang=en:\n%s", es)
 	}
 	// The first item's row holds the original's words, to translate in
 	// place; saving it changes that line only.
