@@ -125,7 +125,14 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 	if pofile != nil {
 		pa.PO = POPath(lang, src.Key)
 	}
-	pa.Units = align(orig, tr, pofile, sync, src.Key, same)
+	ps := newPageSync(orig, tr, pofile, POPath(lang, src.Key), sync, src.Key, lang)
+	ps.same = same
+	pa.Units = alignSync(ps)
+	if snap, ok := fsys.(*snapshot); ok {
+		// The export that status works out next pairs the same
+		// blocks: it takes this pairing instead of making it again.
+		snap.keepSync(ps)
+	}
 	for _, r := range pa.Units {
 		pa.Counts.Add(r.State)
 	}
@@ -169,11 +176,10 @@ func ReadPO(fsys fs.FS, name string) (*po.File, error) {
 // messageContexts).
 func fieldContext(key, anchor string) string { return key + "#" + anchor }
 
-// align pairs the original's blocks with the translation's and gives
-// each its state.
-func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string, same *sameness) []translation.Unit {
-	s := newPageSync(orig, tr, pofile, "", sync, key, "")
-	s.same = same
+// alignSync pairs the original's blocks with the translation's, as
+// s paired them, and gives each its state.
+func alignSync(s *pageSync) []translation.Unit {
+	tr, key := s.tr, s.key
 	var rows []translation.Unit
 	slots := s.slots()
 	next := 0
@@ -198,7 +204,7 @@ func align(orig, tr *pageFile, pofile *po.File, sync syncRecord, key string, sam
 		}
 		t := *sl.t
 		r.TranslationID, r.Translation, r.TranslationLine = t.ID, t.Text, t.Line
-		r.State, r.Previous, r.HasPrevious = blockState(b, t, sl.e, sync[r.Context], s.changed)
+		r.State, r.Previous, r.HasPrevious = blockState(b, t, sl.e, s.base[r.Context], s.changed)
 		if sl.draft {
 			r.State = translation.Missing
 		} else if sl.identical {

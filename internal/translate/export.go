@@ -159,6 +159,10 @@ func (pr *Project) exportPage(plan *Plan, next syncRecord, src *content.Page, la
 	if err != nil {
 		return err
 	}
+	if snap, ok := pr.fsys.(*snapshot); ok {
+		// The alignment of the same load paired the same files.
+		ps = snap.takeSync(ps)
+	}
 	f, err := ps.export(plan, next)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package translate
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"strings"
 	"sync"
 
@@ -23,6 +24,7 @@ type snapshot struct {
 	mu    sync.Mutex
 	pages map[string]*pageFile // by file, language, key and reserved IDs
 	pos   map[string]snapPO    // by file
+	syncs map[string]*pageSync // by language and key (keepSync)
 }
 
 // snapPO is a PO file as the load read it: absent, or its bytes and
@@ -37,7 +39,7 @@ func newSnapshot(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(*snapshot); ok {
 		return fsys
 	}
-	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}}
+	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}, syncs: map[string]*pageSync{}}
 }
 
 // ReadFile, ReadDir and Stat let fs.ReadFile, fs.WalkDir and fs.Stat use
@@ -109,4 +111,31 @@ func (s *snapshot) poBytes(name string) ([]byte, bool) {
 		return nil, false
 	}
 	return e.data, true
+}
+
+// keepSync keeps the alignment's pairing of a page's blocks, for the
+// export that status works out after it.
+func (s *snapshot) keepSync(ps *pageSync) {
+	s.mu.Lock()
+	s.syncs[ps.lang+"\x00"+ps.key] = ps
+	s.mu.Unlock()
+}
+
+// takeSync returns the pairing keepSync kept for the page of ps, once,
+// when it was made of the same files, the same record and the same
+// sameness; else ps. Pairing (pairBlocks, and slots' rounds of matching
+// PO entries) is a fifth of a status's work, and depends on nothing
+// else.
+func (s *snapshot) takeSync(ps *pageSync) *pageSync {
+	k := ps.lang + "\x00" + ps.key
+	s.mu.Lock()
+	kept, ok := s.syncs[k]
+	delete(s.syncs, k)
+	s.mu.Unlock()
+	if !ok || kept.orig != ps.orig || kept.tr != ps.tr || kept.pofile != ps.pofile || kept.poPath != ps.poPath ||
+		!maps.Equal(kept.base, ps.base) || kept.same == nil || ps.same == nil || !maps.Equal(kept.same.terms, ps.same.terms) ||
+		kept.inPlace || kept.unitOnly {
+		return ps
+	}
+	return kept
 }
