@@ -377,6 +377,9 @@ type syncRecord map[string]string
 func SyncFile(lang string) string { return path.Join(config.ContentDir, lang, ".po-sync") }
 
 func readSync(fsys fs.FS, lang string) (syncRecord, error) {
+	if s, ok := fsys.(*snapshot); ok {
+		return s.sync(lang)
+	}
 	rec := syncRecord{}
 	data, err := fs.ReadFile(fsys, SyncFile(lang))
 	if errors.Is(err, fs.ErrNotExist) {

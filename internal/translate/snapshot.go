@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -22,9 +23,10 @@ import (
 type snapshot struct {
 	fs.FS
 	mu    sync.Mutex
-	pages map[string]*pageFile // by file, language, key and reserved IDs
-	pos   map[string]snapPO    // by file
-	syncs map[string]*pageSync // by language and key (keepSync)
+	pages map[string]*pageFile  // by file, language, key and reserved IDs
+	pos   map[string]snapPO     // by file
+	syncs map[string]*pageSync  // by language and key (keepSync)
+	recs  map[string]syncRecord // the sync records, by language
 }
 
 // snapPO is a PO file as the load read it: absent, or its bytes and
@@ -39,7 +41,7 @@ func newSnapshot(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(*snapshot); ok {
 		return fsys
 	}
-	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}, syncs: map[string]*pageSync{}}
+	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}, syncs: map[string]*pageSync{}, recs: map[string]syncRecord{}}
 }
 
 // ReadFile, ReadDir and Stat let fs.ReadFile, fs.WalkDir and fs.Stat use
@@ -133,9 +135,35 @@ func (s *snapshot) takeSync(ps *pageSync) *pageSync {
 	delete(s.syncs, k)
 	s.mu.Unlock()
 	if !ok || kept.orig != ps.orig || kept.tr != ps.tr || kept.pofile != ps.pofile || kept.poPath != ps.poPath ||
-		!maps.Equal(kept.base, ps.base) || kept.same == nil || ps.same == nil || !maps.Equal(kept.same.terms, ps.same.terms) ||
+		!sameRecord(kept.base, ps.base) || kept.same == nil || ps.same == nil || !maps.Equal(kept.same.terms, ps.same.terms) ||
 		kept.inPlace || kept.unitOnly {
 		return ps
 	}
 	return kept
+}
+
+// sync is readSync, once per load: every caller gets the same record,
+// which nothing changes.
+func (s *snapshot) sync(lang string) (syncRecord, error) {
+	s.mu.Lock()
+	rec, ok := s.recs[lang]
+	s.mu.Unlock()
+	if ok {
+		return rec, nil
+	}
+	rec, err := readSync(s.FS, lang)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.recs[lang] = rec
+	s.mu.Unlock()
+	return rec, nil
+}
+
+// sameRecord reports whether a and b are the same record (not two equal
+// ones: comparing every entry for every page would cost more than the
+// pairing it saves).
+func sameRecord(a, b syncRecord) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
