@@ -175,9 +175,12 @@ func (r *Report) Clean() bool {
 
 // Load reads the project in fsys and reports on it.
 func Load(fsys fs.FS) (*Report, error) {
-	// The report aligns every page and works out an export: each page
-	// is parsed once for both.
-	fsys = translate.Cached(fsys)
+	// The report aligns every page and works out an export: the
+	// project's one load (a snapshot of it) parses each page and PO
+	// file once for both. A caller that loads again (the workbench)
+	// passes a translate.Cached folder, so that what did not change is
+	// not parsed again; one status keeps no such cache, whose hashing
+	// of every file it would not use.
 	pr, err := translate.LoadProject(fsys)
 	if err != nil {
 		return nil, err
@@ -221,7 +224,7 @@ func Load(fsys fs.FS) (*Report, error) {
 		lang.Pages, lang.Glossary = pages(site, l.Code, gl, reserved)
 		lang.Strings = stringsOf(files[cfg.DefaultLanguage], files[l.Code], used)
 		lang.Strings = append(lang.Strings, stringPromises(files[cfg.DefaultLanguage], files[l.Code])...)
-		changed, err := stringChanges(fsys, files[cfg.DefaultLanguage], files[l.Code], l.Code)
+		changed, err := stringChanges(pr.FS(), files[cfg.DefaultLanguage], files[l.Code], l.Code)
 		if err != nil {
 			return nil, err
 		}

@@ -76,7 +76,11 @@ func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []stri
 // it. Nothing changes a po.File once read: export and import make new
 // entries and copy what they keep.
 func (c *parseCache) parsedPO(name string, data []byte) (*po.File, error) {
-	k := sha256.Sum256(data)
+	return c.parsedPOSum(name, sha256.Sum256(data), data)
+}
+
+// parsedPOSum is parsedPO for data whose hash k the caller has.
+func (c *parseCache) parsedPOSum(name string, k [sha256.Size]byte, data []byte) (*po.File, error) {
 	c.mu.Lock()
 	e, ok := c.pos[name]
 	c.mu.Unlock()

@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"cecot/internal/translation"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -41,8 +42,8 @@ func newPlan() *Plan { return &Plan{Files: map[string][]byte{}} }
 // put adds a file to the plan if its contents differ from what fsys has.
 func (p *Plan) put(fsys fs.FS, name string, data []byte) {
 	if s, ok := fsys.(*snapshot); ok {
-		if old, found := s.poBytes(name); found {
-			if !bytes.Equal(old, data) {
+		if old, found := s.poSum(name); found {
+			if sha256.Sum256(data) != old {
 				p.Files[name] = data
 			}
 			return
