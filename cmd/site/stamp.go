@@ -12,6 +12,7 @@ import (
 	"cecot/internal/assets"
 	"cecot/internal/config"
 	"cecot/internal/imagestamp"
+	"cecot/internal/pagefile"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 )
@@ -52,7 +53,7 @@ func stamp(fset *flag.FlagSet, pr *status.Printer, src string, create bool, stdo
 		if err != nil {
 			return err
 		}
-		target, original, err := translate.StartTranslation(root, cfg, p, fset.Arg(1))
+		target, original, err := pagefile.StartTranslation(root, cfg, p, fset.Arg(1))
 		if err != nil {
 			return err
 		}
@@ -68,7 +69,7 @@ func stamp(fset *flag.FlagSet, pr *status.Printer, src string, create bool, stdo
 		if err != nil {
 			return err
 		}
-		stamp := translate.StampFile
+		stamp := pagefile.StampTranslation
 		if assets.IsImage(p) {
 			stamp = func(root *os.Root, cfg *config.Config, p string) (string, error) {
 				return imagestamp.Stamp(root, cfg.DefaultLanguage, p)

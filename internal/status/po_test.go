@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"cecot/internal/content"
+	"cecot/internal/pagefile"
 	"cecot/internal/po"
 	"cecot/internal/stamp"
 	"cecot/internal/translate"
@@ -228,7 +229,7 @@ func TestStampVouches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamped, err := translate.SetStamp(fsys["content/es/guide.md"].Data, stamp.Make(en.Body, stamp.HeadingIDs(en, nil)))
+	stamped, err := pagefile.SetStamp(fsys["content/es/guide.md"].Data, stamp.Make(en.Body, stamp.HeadingIDs(en, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package status
 import (
 	"bytes"
 	"cecot/internal/markdown"
+	"cecot/internal/pagefile"
 	"encoding/json"
 	"flag"
 	"io/fs"
@@ -115,7 +116,7 @@ func TestStamped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := translate.SetStamp(fsys["content/es/report.md"].Data, stamp.Make(src.Body, markdown.Page{}))
+	out, err := pagefile.SetStamp(fsys["content/es/report.md"].Data, stamp.Make(src.Body, markdown.Page{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +294,7 @@ func TestLeftInEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	es, err := translate.SetStamp(en, stamp.Make(p.Body, stamp.HeadingIDs(p, nil)))
+	es, err := pagefile.SetStamp(en, stamp.Make(p.Body, stamp.HeadingIDs(p, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

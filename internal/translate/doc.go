@@ -3,8 +3,8 @@
 // a translation with its original's (align.go, record.go, same.go), and
 // it changes files: "site po export" and "site po import" (posync.go,
 // export.go, import.go, restructure.go; interface strings in
-// postrings.go), the workbench desk's one-unit saves (unit.go), and
-// "site stamp" (stampcmd.go, stampfile.go).
+// postrings.go) and the workbench desk's one-unit saves (unit.go),
+// writing page files through package pagefile.
 //
 // The model it fills is package translation's; the value of
 // translated_from is package stamp's; the agreed terms are package

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/pagefile"
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
@@ -265,7 +266,7 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		src = []byte(strings.Join(lines, ""))
 		for _, f := range fields {
 			if f.b.Kind == kindSlug {
-				if src, err = setField(src, "slug", f.text); err != nil {
+				if src, err = pagefile.Set(src, "slug", f.text); err != nil {
 					return nil, &diag.Error{Path: s.trFile(), Err: err}
 				}
 			}
@@ -280,19 +281,19 @@ func (s *pageSync) apply(edits []edit, allDone bool) ([]byte, error) {
 		// The record says which original block each block now
 		// translates; the build shows the original's text, marked,
 		// for the rest.
-		if src, err = setField(src, translation.RecordField, restruct.record.String()); err != nil {
+		if src, err = pagefile.Set(src, translation.RecordField, restruct.record.String()); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
 	}
 	switch {
 	case s.tr == nil && !allDone:
 		// A new page is published when it is complete, not before.
-		if src, err = setDraft(src); err != nil {
+		if src, err = pagefile.SetDraft(src); err != nil {
 			return nil, &diag.Error{Path: s.trFile(), Err: err}
 		}
 	case allDone && s.tr != nil && s.tr.page.Draft:
 		// Complete now: publish it (issue 19, case 9).
-		src = clearDraft(src)
+		src = pagefile.ClearDraft(src)
 	}
 	if target.crlf {
 		src = bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))
@@ -403,16 +404,16 @@ func unitOf(b Block) promise.Unit {
 
 // stamp stamps src, the translation's new text, as made from the
 // original as it is now, with the record of its blocks when it has the
-// original's blocks (see stampBlocks).
+// original's blocks (see pagefile.StampBlocks).
 func (s *pageSync) stamp(src []byte, value string) ([]byte, error) {
 	p, _, err := content.Parse(content.ID{Lang: s.lang, Key: s.key}, src)
 	if err != nil {
 		return nil, err
 	}
-	if sameBlocks(s.orig.path, s.orig.page.Body, s.trFile(), p.Body) != nil {
-		return SetStamp(src, value)
+	if pagefile.SameBlocks(s.orig.path, s.orig.page.Body, s.trFile(), p.Body) != nil {
+		return pagefile.SetStamp(src, value)
 	}
-	return stampBlocks(src, value, s.orig.page.Body)
+	return pagefile.StampBlocks(src, value, s.orig.page.Body)
 }
 
 // entryName names a page's entry in messages: its msgctxt, and for a

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/pagefile"
 	"cecot/internal/translation"
 	"os"
 	"path"
@@ -332,7 +333,7 @@ func stampPage(t *testing.T, fsys fstest.MapFS, key string) {
 		t.Fatal(err)
 	}
 	es := "content/es/" + key + ".md"
-	out, err := SetStamp(fsys[es].Data, stamp.Make(pf.page.Body, pf.ids))
+	out, err := pagefile.SetStamp(fsys[es].Data, stamp.Make(pf.page.Body, pf.ids))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/pagefile"
 	"cecot/internal/translation"
 	"crypto/sha256"
 	"fmt"
@@ -83,7 +84,7 @@ func (p *Plan) Write(root *os.Root, allowed ...string) error {
 		if err := root.MkdirAll(filepath.FromSlash(path.Dir(n)), 0o755); err != nil {
 			return err
 		}
-		if err := writeFile(root, n, p.Files[n]); err != nil {
+		if err := pagefile.Write(root, n, p.Files[n]); err != nil {
 			return err
 		}
 	}

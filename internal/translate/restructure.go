@@ -265,20 +265,3 @@ func applyEdits(src []byte, from, to int, edits []edit) []byte {
 	}
 	return out
 }
-
-// clearDraft removes a front matter's top-level "draft" line.
-func clearDraft(src []byte) []byte {
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	delim := strings.TrimSpace(string(firstLine(lines)))
-	for i := 1; i < len(lines); i++ {
-		text := strings.TrimRight(string(lines[i]), "\r\n")
-		trimmed := strings.TrimSpace(text)
-		if trimmed == delim || (delim == "+++" && strings.HasPrefix(trimmed, "[")) {
-			break
-		}
-		if isFieldLine(text, "draft", delim) {
-			return append(joinLines(lines[:i]), joinLines(lines[i+1:])...)
-		}
-	}
-	return src
-}

@@ -9,6 +9,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/pagefile"
 	"cecot/internal/promise"
 	"cecot/internal/translation"
 	"cecot/internal/words"
@@ -232,7 +233,7 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 			if err != nil {
 				return nil, diag.CannotRead(s.tr.path, err)
 			}
-			out, err := setField(data, translation.RecordField, rec.String())
+			out, err := pagefile.Set(data, translation.RecordField, rec.String())
 			if err != nil {
 				return nil, &diag.Error{Path: s.tr.path, Err: err}
 			}

@@ -19,6 +19,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/pagefile"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/translation"
@@ -231,9 +232,9 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 	cfg, err := config.Load(h.opts.FS)
 	if err == nil {
 		if action == reviewAction {
-			_, err = translate.StampFile(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File())
+			_, err = pagefile.StampTranslation(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File())
 		} else {
-			_, _, err = translate.StartTranslation(h.opts.Root, cfg, content.ID{Lang: cfg.DefaultLanguage, Key: key}.File(), lang)
+			_, _, err = pagefile.StartTranslation(h.opts.Root, cfg, content.ID{Lang: cfg.DefaultLanguage, Key: key}.File(), lang)
 		}
 	}
 	if err != nil {

@@ -1,4 +1,4 @@
-package translate
+package pagefile
 
 import (
 	"fmt"
@@ -16,11 +16,11 @@ import (
 	"cecot/internal/words"
 )
 
-// StampFile records in the translation at p, a project path like
+// StampTranslation records in the translation at p, a project path like
 // "content/es/report.md", that it matches its original as the original
 // is now. It changes only the translated_from line of the file, and
 // returns the original's project path.
-func StampFile(root *os.Root, cfg *config.Config, p string) (original string, err error) {
+func StampTranslation(root *os.Root, cfg *config.Config, p string) (original string, err error) {
 	id, err := pageID(cfg, p)
 	if err != nil {
 		return "", err
@@ -44,17 +44,17 @@ func StampFile(root *os.Root, cfg *config.Config, p string) (original string, er
 	if err != nil {
 		return "", err
 	}
-	if err := sameBlocks(srcFile, orig.Body, p, tr.Body); err != nil {
+	if err := SameBlocks(srcFile, orig.Body, p, tr.Body); err != nil {
 		return "", err
 	}
-	out, err := stampBlocks(data, value, orig.Body)
+	out, err := StampBlocks(data, value, orig.Body)
 	if err != nil {
 		return "", &diag.Error{Path: p, Err: err}
 	}
 	if _, _, err := content.Parse(id, out); err != nil {
 		return "", words.WithNote(err, "file_not_changed")
 	}
-	if err := writeFile(root, p, out); err != nil {
+	if err := Write(root, p, out); err != nil {
 		return "", err
 	}
 	return srcFile, nil
@@ -89,7 +89,7 @@ func StartTranslation(root *os.Root, cfg *config.Config, p, lang string) (target
 	if err := root.MkdirAll(filepath.FromSlash(path.Dir(target)), 0o755); err != nil {
 		return "", "", err
 	}
-	if err := writeFile(root, target, out); err != nil {
+	if err := Write(root, target, out); err != nil {
 		return "", "", err
 	}
 	return target, srcFile, nil
@@ -120,24 +120,6 @@ func sourceStamp(root *os.Root, cfg *config.Config, key string) (string, []byte,
 	return file, data, stamp.Make(p.Body, stamp.HeadingIDs(p, markdown.ReservedIDs(root.FS(), config.LayoutsDir))), nil
 }
 
-// writeFile replaces a file through a temporary file, so that a failed
-// write never leaves half a page.
-func writeFile(root *os.Root, name string, data []byte) error {
-	mode := fs.FileMode(0o644)
-	if info, err := root.Stat(filepath.FromSlash(name)); err == nil {
-		mode = info.Mode().Perm()
-	}
-	tmp := filepath.FromSlash(name) + ".stamp-tmp"
-	if err := root.WriteFile(tmp, data, mode); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	if err := root.Rename(tmp, filepath.FromSlash(name)); err != nil {
-		_ = root.Remove(tmp)
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	return nil
-}
-
 func otherLanguage(cfg *config.Config) string {
 	for _, c := range cfg.Codes() {
 		if c != cfg.DefaultLanguage {
@@ -147,10 +129,10 @@ func otherLanguage(cfg *config.Config) string {
 	return cfg.DefaultLanguage
 }
 
-// sameBlocks checks that a translation (file tr, body trBody) has the
+// SameBlocks checks that a translation (file tr, body trBody) has the
 // blocks of its original (file orig, body origBody), of the same kinds
 // in the same order, as a stamp vouches.
-func sameBlocks(orig string, origBody []byte, tr string, trBody []byte) error {
+func SameBlocks(orig string, origBody []byte, tr string, trBody []byte) error {
 	ob, tb := markdown.Blocks(origBody), markdown.Blocks(trBody)
 	line := 0
 	for i := range max(len(ob), len(tb)) {

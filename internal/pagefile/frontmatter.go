@@ -1,12 +1,13 @@
-package translate
+package pagefile
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
+
 	"cecot/internal/stamp"
 	"cecot/internal/translation"
 	"cecot/internal/words"
-	"fmt"
-	"strings"
 )
 
 // SetStamp returns src, the text of a Markdown file, with its translated_from
@@ -14,12 +15,12 @@ import (
 // as it was, line endings included. A file without front matter gets
 // one.
 func SetStamp(src []byte, value string) ([]byte, error) {
-	return setField(src, stamp.Field, value)
+	return Set(src, stamp.Field, value)
 }
 
-// setField returns src with its top-level front-matter field set to
-// value, every other byte kept; see SetStamp.
-func setField(src []byte, field, value string) ([]byte, error) {
+// Set returns src with its top-level front-matter field set to value,
+// every other byte kept; see SetStamp.
+func Set(src []byte, field, value string) ([]byte, error) {
 	if strings.ContainsAny(value, "\"\\\n") {
 		return nil, fmt.Errorf("stamp %q has characters that need quoting", value)
 	}
@@ -92,18 +93,18 @@ func isFieldLine(line, field, delim string) bool {
 	return strings.HasPrefix(rest, "=")
 }
 
-// stampBlocks returns src, a translation's file, stamped as made from an
-// original whose body is orig (stamp is its MakeStamp) and with its
+// StampBlocks returns src, a translation's file, stamped as made from an
+// original whose body is orig (stamp is its stamp.Make) and with its
 // record (translation.Record) naming, block for block, the original's
 // blocks. The translation must have the original's blocks, of the same
 // kinds in the same order: a stamp vouches that it is the translation
 // of each of them.
-func stampBlocks(src []byte, stamp string, orig []byte) ([]byte, error) {
+func StampBlocks(src []byte, stamp string, orig []byte) ([]byte, error) {
 	out, err := SetStamp(src, stamp)
 	if err != nil {
 		return nil, err
 	}
-	return setField(out, translation.RecordField, translation.RecordOf(orig).String())
+	return Set(out, translation.RecordField, translation.RecordOf(orig).String())
 }
 
 func joinLines(lines [][]byte) []byte { return bytes.Join(lines, nil) }
@@ -117,11 +118,11 @@ func newTranslation(src []byte, value string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return setDraft(out)
+	return SetDraft(out)
 }
 
-// setDraft sets draft to true, through the same line-preserving edit.
-func setDraft(src []byte) ([]byte, error) {
+// SetDraft sets draft to true, through the same line-preserving edit.
+func SetDraft(src []byte) ([]byte, error) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	delim := strings.TrimSpace(string(firstLine(lines)))
 	nl := "\n"
@@ -152,4 +153,21 @@ func setDraft(src []byte) ([]byte, error) {
 		}
 	}
 	return nil, words.Msg("stamp_no_field")
+}
+
+// ClearDraft removes a front matter's top-level "draft" line.
+func ClearDraft(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	delim := strings.TrimSpace(string(firstLine(lines)))
+	for i := 1; i < len(lines); i++ {
+		text := strings.TrimRight(string(lines[i]), "\r\n")
+		trimmed := strings.TrimSpace(text)
+		if trimmed == delim || (delim == "+++" && strings.HasPrefix(trimmed, "[")) {
+			break
+		}
+		if isFieldLine(text, "draft", delim) {
+			return append(joinLines(lines[:i]), joinLines(lines[i+1:])...)
+		}
+	}
+	return src
 }
