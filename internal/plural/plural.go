@@ -1,7 +1,9 @@
 // Package plural is what the project knows of plural forms, in one
 // place: CLDR's forms and their order, which of them a language uses (as
 // go-i18n, which renders the messages, decides), and gettext's
-// Plural-Forms for them in PO files.
+// Plural-Forms for them in PO files: a Rule, the CLDR form of each
+// msgstr, for a language (RuleOf) or as a PO file has it (FileRule,
+// which accepts gettext's two forms where they map faithfully).
 package plural
 
 import (
@@ -114,10 +116,10 @@ var gettextRules = map[string]string{
 	"fr": "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
 }
 
-// Gettext returns lang's Plural-Forms ("es", "es-419"), whose msgstr[0],
+// gettext returns lang's Plural-Forms ("es", "es-419"), whose msgstr[0],
 // msgstr[1], ... are the CLDR forms that Forms gives, in order; ok is
 // false for a language whose rule the project does not know.
-func Gettext(lang string) (expr string, ok bool) {
+func gettext(lang string) (expr string, ok bool) {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	if expr, ok := gettextRules[base]; ok {
 		return expr, true
@@ -128,25 +130,25 @@ func Gettext(lang string) (expr string, ok bool) {
 	return "", false
 }
 
-// GettextTwo is the two-form rule that gettext's own tables (and so
+// twoForms is the two-form rule that gettext's own tables (and so
 // Poedit, Weblate and Crowdin by default) give a language whose CLDR
 // forms are one, many and other. It is faithful where it agrees with
 // CLDR: msgstr[0] is CLDR's "one" for every whole number, and msgstr[1]
 // serves "other" and the millions that CLDR calls "many", as it does in
 // a program that reads the file with gettext.
-type GettextTwo struct {
+type twoForms struct {
 	Plural string         // the expression, without spaces or parentheses
 	One    func(int) bool // the numbers msgstr[0] is for
 }
 
-var gettextTwo = map[string]GettextTwo{
+var gettextTwo = map[string]twoForms{
 	"es": {"n!=1", func(n int) bool { return n == 1 }},
 	"it": {"n!=1", func(n int) bool { return n == 1 }},
 	"fr": {"n>1", func(n int) bool { return n <= 1 }},
 }
 
-// TwoFormLanguages are the languages that have a GettextTwo, sorted.
-func TwoFormLanguages() []string {
+// twoFormLanguages are the languages that have a two-form rule, sorted.
+func twoFormLanguages() []string {
 	return slices.Sorted(maps.Keys(gettextTwo))
 }
 
@@ -156,8 +158,8 @@ func gettextLanguages() []string {
 	return slices.Sorted(maps.Keys(gettextRules))
 }
 
-// TwoForms returns gettext's two-form rule of lang, if it has one.
-func TwoForms(lang string) (GettextTwo, bool) {
+// twoFormsOf returns gettext's two-form rule of lang, if it has one.
+func twoFormsOf(lang string) (twoForms, bool) {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	r, ok := gettextTwo[base]
 	return r, ok
@@ -188,6 +190,57 @@ func Examples(lang string) map[string][]int {
 		form, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "probe", PluralCount: n})
 		if err == nil && len(out[form]) < 3 {
 			out[form] = append(out[form], n)
+		}
+	}
+	return out
+}
+
+// Rule is how a PO file's msgstr values stand for a language's CLDR
+// forms.
+type Rule struct {
+	Expr  string   // the Plural-Forms header
+	Forms []string // the CLDR form of msgstr[0], msgstr[1], ...
+	// Also are CLDR forms that no msgstr has to itself, each with the
+	// form whose msgstr it takes ("many" → "other" under gettext's two
+	// forms for Spanish).
+	Also map[string]string
+}
+
+// RuleOf returns lang's own rule ("es", "es-419"): its Plural-Forms
+// (gettext), with the CLDR form of each msgstr; ok is false for a
+// language whose Plural-Forms the project does not know.
+func RuleOf(lang string) (Rule, bool) {
+	expr, ok := gettext(lang)
+	if !ok {
+		return Rule{}, false
+	}
+	return Rule{Expr: expr, Forms: Forms(lang)}, true
+}
+
+// FileRule returns the rule of lang that a PO file whose Plural-Forms
+// header is header ("" for none) uses: that header when it can be
+// mapped faithfully onto lang's CLDR forms (gettext's two forms for
+// Spanish, as well as CLDR's three), otherwise lang's own (RuleOf).
+func FileRule(lang, header string) (Rule, bool) {
+	rule, ok := RuleOf(lang)
+	if header == "" || !ok {
+		return rule, ok
+	}
+	two, known := twoFormsOf(lang)
+	compact := strings.NewReplacer(" ", "", "\t", "", "(", "", ")", "").Replace(strings.TrimSuffix(strings.TrimSpace(header), ";"))
+	if known && compact == "nplurals=2;plural="+two.Plural && slices.Equal(rule.Forms, []string{"one", "many", "other"}) {
+		return Rule{Expr: header, Forms: []string{"one", "other"}, Also: map[string]string{"many": "other"}}, true
+	}
+	return rule, ok
+}
+
+// CLDRForms returns every CLDR form that rule fills, in CLDR's order.
+func (rule Rule) CLDRForms() []string {
+	var out []string
+	for _, f := range Order {
+		_, also := rule.Also[f]
+		if also || slices.Contains(rule.Forms, f) {
+			out = append(out, f)
 		}
 	}
 	return out

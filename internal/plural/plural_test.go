@@ -10,7 +10,7 @@ import (
 // msgstr as the language has CLDR forms.
 func TestGettextMatchesForms(t *testing.T) {
 	for _, lang := range gettextLanguages() {
-		expr, _ := Gettext(lang)
+		expr, _ := gettext(lang)
 		forms := Forms(lang)
 		if n := strings.Count(expr, "?") + 1; n != len(forms) && !(n == 1 && len(forms) == 2 && strings.Contains(expr, "nplurals=2")) {
 			t.Errorf("%s: %q chooses among %d forms, want %d (%q)", lang, expr, n, len(forms), forms)
@@ -19,10 +19,10 @@ func TestGettextMatchesForms(t *testing.T) {
 	if got := Forms("es"); !slices.Equal(got, []string{"one", "many", "other"}) {
 		t.Errorf("es: %q", got)
 	}
-	if expr, ok := Gettext("ja"); !ok || expr != "nplurals=1; plural=0;" {
+	if expr, ok := gettext("ja"); !ok || expr != "nplurals=1; plural=0;" {
 		t.Errorf("ja: %q %v", expr, ok)
 	}
-	if _, ok := Gettext("ru"); ok {
+	if _, ok := gettext("ru"); ok {
 		t.Error("ru: a rule the project does not have")
 	}
 }

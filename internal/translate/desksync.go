@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"testing/fstest"
 
+	"cecot/internal/plural"
 	"cecot/internal/po"
 	"cecot/internal/words"
 )
@@ -125,7 +126,7 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	if err != nil || f == nil {
 		return err
 	}
-	rule, ok := fileRule(f, lang)
+	rule, ok := plural.FileRule(lang, f.Get("Plural-Forms"))
 	if !ok {
 		return nil
 	}
@@ -136,7 +137,7 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 		}
 	}
 	plural := d.plural()
-	if e == nil || e.Plural() != plural || plural && len(e.Str) != len(rule.forms) {
+	if e == nil || e.Plural() != plural || plural && len(e.Str) != len(rule.Forms) {
 		return nil // a PO file import would refuse: it says why
 	}
 	old, err := messageOf(fsys, lang, d.id)
@@ -154,7 +155,7 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	ctx := stringsContext(d.id)
 	now := translatedForms(saved, plural, rule)
 	if p := joinForms(e.Str); !allEmpty(e.Str) && p != joinForms(translatedForms(old, plural, rule)) && p != joinForms(now) {
-		if b, ok := rec[ctx]; !ok || rule.poHash(e.Str, plural) != b {
+		if b, ok := rec[ctx]; !ok || poHash(rule, e.Str, plural) != b {
 			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.id, "File", name, "Command", Command, "Lang", lang)
 		}
 	}

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cecot/internal/plural"
 	"cecot/internal/translation"
 	"context"
 	"fmt"
@@ -388,8 +389,8 @@ func setPOHeader(f *po.File, project, lang string) {
 	f.Set("Content-Transfer-Encoding", "8bit")
 	// A file that already uses a rule that maps faithfully onto the
 	// language's (gettext's two forms for Spanish) keeps it.
-	if rule, ok := fileRule(f, lang); ok {
-		f.Set("Plural-Forms", rule.expr)
+	if rule, ok := plural.FileRule(lang, f.Get("Plural-Forms")); ok {
+		f.Set("Plural-Forms", rule.Expr)
 	}
 }
 

@@ -13,12 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/language"
-
 	"cecot/internal/config"
 	"cecot/internal/locale"
-	"cecot/internal/plural"
 	"cecot/internal/po"
 	"cecot/internal/stamp"
 	"cecot/internal/words"
@@ -404,42 +400,6 @@ func cutLine(s, prefix string) (rest, line string) {
 	}
 	end := strings.IndexByte(s[i+1:], '\n')
 	return s[:i+1] + s[i+1+end+1:], s[i+1 : i+1+end]
-}
-
-// TestGettextTwoFormsAreFaithful: under gettext's two-form rule for a
-// language, every whole number gets the msgstr that holds its CLDR form,
-// as go-i18n chooses it.
-func TestGettextTwoFormsAreFaithful(t *testing.T) {
-	for _, lang := range plural.TwoFormLanguages() {
-		two, _ := plural.TwoForms(lang)
-		f := &po.File{}
-		f.Set("Plural-Forms", "nplurals=2; plural=("+strings.Replace(strings.Replace(two.Plural, "!=", " != ", 1), ">", " > ", 1)+");")
-		rule, ok := fileRule(f, lang)
-		if !ok || len(rule.forms) != 2 {
-			t.Fatalf("%s: %q not accepted: %+v", lang, f.Get("Plural-Forms"), rule)
-		}
-		tag := language.MustParse(lang)
-		b := i18n.NewBundle(tag)
-		probe := &i18n.Message{ID: "p", Zero: "zero", One: "one", Two: "two", Few: "few", Many: "many", Other: "other"}
-		if err := b.AddMessages(tag, probe); err != nil {
-			t.Fatal(err)
-		}
-		loc := i18n.NewLocalizer(b, lang)
-		for _, n := range []int{0, 1, 2, 3, 11, 21, 100, 101, 1000, 999999, 1000000, 1000001, 2000000, 1000000000} {
-			cldr, err := loc.Localize(&i18n.LocalizeConfig{MessageID: "p", PluralCount: n})
-			if err != nil {
-				t.Fatal(err)
-			}
-			idx := 1
-			if two.One(n) {
-				idx = 0
-			}
-			got := rule.forms[idx]
-			if got != cldr && rule.also[cldr] != got {
-				t.Errorf("%s: n = %d is CLDR %q, but gettext's msgstr[%d] holds %q", lang, n, cldr, idx, got)
-			}
-		}
-	}
 }
 
 // TestImportTwoPluralForms: a Spanish PO file with gettext's two plural

@@ -19,55 +19,6 @@ import (
 	"cecot/internal/words"
 )
 
-type pluralForms struct {
-	expr  string
-	forms []string // the CLDR form of msgstr[0], msgstr[1], ...
-	// also are CLDR forms that no msgstr has to itself, each with the
-	// form whose msgstr it takes ("many" → "other" under gettext's
-	// two forms for Spanish).
-	also map[string]string
-}
-
-// fileRule returns the plural rule of lang that the PO file f uses: its
-// Plural-Forms when it is one that can be mapped faithfully onto lang's
-// CLDR forms (gettext's two forms for Spanish, as well as CLDR's three),
-// otherwise lang's CLDR rule (pluralRule). f may be nil.
-func fileRule(f *po.File, lang string) (pluralForms, bool) {
-	rule, ok := pluralRule(lang)
-	if f == nil || !ok {
-		return rule, ok
-	}
-	two, known := plural.TwoForms(lang)
-	header := f.Get("Plural-Forms")
-	compact := strings.NewReplacer(" ", "", "\t", "", "(", "", ")", "").Replace(strings.TrimSuffix(strings.TrimSpace(header), ";"))
-	if known && compact == "nplurals=2;plural="+two.Plural && slices.Equal(rule.forms, []string{"one", "many", "other"}) {
-		return pluralForms{expr: header, forms: []string{"one", "other"}, also: map[string]string{"many": "other"}}, true
-	}
-	return rule, ok
-}
-
-// cldrForms returns every CLDR form that rule fills, in CLDR's order.
-func (rule pluralForms) cldrForms() []string {
-	var out []string
-	for _, f := range plural.Order {
-		_, also := rule.also[f]
-		if also || slices.Contains(rule.forms, f) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// pluralRule returns the Plural-Forms of lang ("es", "es-419"), with the
-// CLDR form of each msgstr.
-func pluralRule(lang string) (pluralForms, bool) {
-	expr, ok := plural.Gettext(lang)
-	if !ok {
-		return pluralForms{}, false
-	}
-	return pluralForms{expr: expr, forms: plural.Forms(lang)}, true
-}
-
 // message is one interface string of a language's file.
 type message struct {
 	id          string
@@ -136,14 +87,14 @@ func (pr *Project) stringsTemplate() (*po.File, error) {
 	)
 	// The default language's rule, so that msgfmt can check the
 	// template's plural entries (msgstr[0], msgstr[1]).
-	rule, ok := pluralRule(pr.cfg.DefaultLanguage)
+	rule, ok := plural.RuleOf(pr.cfg.DefaultLanguage)
 	if ok {
-		f.Set("Plural-Forms", rule.expr)
+		f.Set("Plural-Forms", rule.Expr)
 	}
 	for _, m := range msgs {
 		e := pr.stringEntry(m)
 		if e.Plural() {
-			e.Str = make([]string, max(2, len(rule.forms)))
+			e.Str = make([]string, max(2, len(rule.Forms)))
 		}
 		f.Entries = append(f.Entries, e)
 	}
@@ -169,16 +120,16 @@ func (pr *Project) stringEntry(m *message) *po.Entry {
 
 // translatedForms returns a message's translation as msgstr values in
 // the order of lang's Plural-Forms, "" where there is none.
-func translatedForms(m *message, plural bool, rule pluralForms) []string {
+func translatedForms(m *message, plural bool, rule plural.Rule) []string {
 	if !plural {
 		if m == nil {
 			return []string{""}
 		}
 		return []string{m.forms["other"]}
 	}
-	out := make([]string, len(rule.forms))
+	out := make([]string, len(rule.Forms))
 	if m != nil {
-		for i, f := range rule.forms {
+		for i, f := range rule.Forms {
 			out[i] = m.forms[f]
 		}
 	}
@@ -193,12 +144,12 @@ func joinForms(s []string) string { return strings.Join(s, "\x00") }
 
 // tomlHash is the sync record's hash of message m as its TOML file has
 // it.
-func tomlHash(m *message, plural bool, rule pluralForms) string {
+func tomlHash(m *message, plural bool, rule plural.Rule) string {
 	if !plural {
 		return hashText(joinForms(translatedForms(m, false, rule)))
 	}
 	var forms []string
-	for _, f := range rule.cldrForms() {
+	for _, f := range rule.CLDRForms() {
 		if m != nil {
 			forms = append(forms, m.forms[f])
 		} else {
@@ -209,16 +160,16 @@ func tomlHash(m *message, plural bool, rule pluralForms) string {
 }
 
 // poHash is the sync record's hash of msgstr values p, in rule's order.
-func (rule pluralForms) poHash(p []string, plural bool) string {
-	if !plural {
+func poHash(rule plural.Rule, p []string, isPlural bool) string {
+	if !isPlural {
 		return hashText(joinForms(p))
 	}
 	var forms []string
-	for _, f := range rule.cldrForms() {
-		if from, ok := rule.also[f]; ok {
+	for _, f := range rule.CLDRForms() {
+		if from, ok := rule.Also[f]; ok {
 			f = from
 		}
-		if i := slices.Index(rule.forms, f); i >= 0 && i < len(p) {
+		if i := slices.Index(rule.Forms, f); i >= 0 && i < len(p) {
 			forms = append(forms, p[i])
 		} else {
 			forms = append(forms, "")
@@ -241,7 +192,11 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	if err != nil {
 		return err
 	}
-	rule, ok := fileRule(old, lang)
+	header := ""
+	if old != nil {
+		header = old.Get("Plural-Forms")
+	}
+	rule, ok := plural.FileRule(lang, header)
 	if !ok {
 		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its Plural-Forms to gettextRules in internal/plural/plural.go", lang)
 	}
@@ -287,7 +242,7 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 				if ok {
 					next[ctx] = b
 				}
-			case ok && rule.poHash(o.Str, e.Plural()) == b:
+			case ok && poHash(rule, o.Str, e.Plural()) == b:
 				recorded = false
 			default:
 				errs.Add(words.At(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
@@ -355,7 +310,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if err := checkLanguage(f, name, lang); err != nil {
 		return err
 	}
-	rule, ok := fileRule(f, lang)
+	rule, ok := plural.FileRule(lang, f.Get("Plural-Forms"))
 	if !ok {
 		return diag.Errorf(name, 0, "no gettext Plural-Forms known for language %q", lang)
 	}
@@ -400,21 +355,21 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		plural := d.plural()
 		switch {
 		case plural && !e.Plural():
-			errs.Add(words.At(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.forms)-1))
+			errs.Add(words.At(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.Forms)-1))
 			continue
 		case !plural && e.Plural():
 			errs.Add(words.At(name, e.Line, "po_no_plural", "ID", fmt.Sprintf("%q", id)))
 			continue
-		case plural && len(e.Str) != len(rule.forms):
+		case plural && len(e.Str) != len(rule.Forms):
 			errs.Add(words.At(name, e.StrLine, "po_plural_count", "ID", fmt.Sprintf("%q", id), "Got", len(e.Str), "Lang", lang,
-				"Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", "), "Last", len(rule.forms)-1))
+				"Want", len(rule.Forms), "Forms", strings.Join(rule.Forms, ", "), "Last", len(rule.Forms)-1))
 			continue
 		}
 		if allEmpty(e.Str) {
 			continue
 		}
 		if plural && !e.Translated() {
-			errs.Add(words.At(name, e.StrLine, "po_plural_empty", "ID", fmt.Sprintf("%q", id), "Want", len(rule.forms), "Forms", strings.Join(rule.forms, ", ")))
+			errs.Add(words.At(name, e.StrLine, "po_plural_empty", "ID", fmt.Sprintf("%q", id), "Want", len(rule.Forms), "Forms", strings.Join(rule.Forms, ", ")))
 			continue
 		}
 		ctx := stringsContext(id)
@@ -431,7 +386,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		b, ok := base[ctx]
 		switch {
 		case allEmpty(m) || ok && tomlHash(trByID[id], plural, rule) == b:
-		case ok && rule.poHash(p, plural) == b:
+		case ok && poHash(rule, p, plural) == b:
 			continue // the TOML file is newer: export carries it
 		default:
 			errs.Add(words.At(name, e.StrLine, "po_conflict", "Block", id, "Place", file))
@@ -439,10 +394,10 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		}
 		forms := map[string]string{}
 		if plural {
-			for i, form := range rule.forms {
+			for i, form := range rule.Forms {
 				forms[form] = p[i]
 			}
-			for form, from := range rule.also {
+			for form, from := range rule.Also {
 				forms[form] = forms[from]
 			}
 		} else {
@@ -452,11 +407,11 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			errs.Add(err)
 			continue
 		}
-		if err := ed.set(id, plural, rule.cldrForms(), forms); err != nil {
+		if err := ed.set(id, plural, rule.CLDRForms(), forms); err != nil {
 			errs.Add(diag.Errorf(name, e.Line, "%v", err))
 			continue
 		}
-		next[ctx] = rule.poHash(p, plural)
+		next[ctx] = poHash(rule, p, plural)
 		plan.Changes = append(plan.Changes, words.At(file, 0, "po_translation_from", "Block", id, "Place", fmt.Sprintf("%s:%d", name, e.StrLine)))
 	}
 	if err := errs.Err(); err != nil {

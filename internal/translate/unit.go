@@ -10,6 +10,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 	"cecot/internal/pagefile"
+	"cecot/internal/plural"
 	"cecot/internal/promise"
 	"cecot/internal/translation"
 	"cecot/internal/words"
@@ -152,13 +153,13 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 			line = m.line
 		}
 	}
-	rule, ok := pluralRule(lang)
+	rule, ok := plural.RuleOf(lang)
 	if !ok {
 		return nil, diag.Errorf(file, line, "no plural rule known for language %q", lang)
 	}
 	want := []string{"other"}
 	if d.plural() {
-		want = rule.cldrForms()
+		want = rule.CLDRForms()
 	}
 	clean := map[string]string{}
 	var empty []string
@@ -186,7 +187,7 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 		return nil, diag.CannotRead(file, err)
 	}
 	ed := &tomlEditor{src: data}
-	if err := ed.set(id, d.plural(), rule.cldrForms(), clean); err != nil {
+	if err := ed.set(id, d.plural(), rule.CLDRForms(), clean); err != nil {
 		return nil, diag.Errorf(file, line, "%v", err)
 	}
 	plan := newPlan()
