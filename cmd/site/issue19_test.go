@@ -38,7 +38,9 @@ import (
 //	 7. Status's advice after an English typo fix:
 //	    TestStatusAdviceLeadsToClean.
 //	 8. A page left in English after stamp -new:
-//	    TestEnglishLeftIsNotTranslated, status.TestLeftInEnglish.
+//	    TestEnglishLeftIsNotTranslated, status.TestLeftInEnglish;
+//	    on the built page, TestEnglishLeftIsMarked and
+//	    translation.TestComposeLeftInOriginal.
 //	 9. A new page through PO files alone: TestNewPageThroughPO,
 //	    translate.TestImportFrontMatterAndNewPage,
 //	    translate.TestImportSlugOfTwoNewPages.
@@ -616,6 +618,52 @@ func TestEnglishLeftIsNotTranslated(t *testing.T) {
 		if e.Translated() && !e.Obsolete && e.Ctx() != "transfers#meta.slug" {
 			t.Errorf("export copied the English into msgstr: %q", e.Str[0])
 		}
+	}
+}
+
+// TestEnglishLeftIsMarked: a page made with stamp -new and published
+// without being translated shows the English text on the Spanish page;
+// as the invariant asks, each numbered paragraph is then the English
+// #pN marked lang="en", under a visible notice, as a block the
+// translation lacks is. Translating one paragraph makes the page the
+// translator's: the others are theirs to translate, and status lists
+// them.
+func TestEnglishLeftIsMarked(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "transfers.md")
+	text := "+++\ntitle = \"The transfers\"\ndescription = \"How people were sent to El Salvador.\"\nnumbered = true\n+++\n\n" +
+		"People were sent to CECOT, where they have had no contact with the outside world.\n\n## Since then\n\nTheir relatives have had no news of them.\n"
+	if err := os.WriteFile(en, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runSite(t, "stamp", "-src", dir, "-new", en, "es"); code != 0 {
+		t.Fatalf("stamp -new: exit %d\n%s", code, stderr)
+	}
+	page := filepath.Join(dir, "content", "es", "transfers.md")
+	editFile(t, page, "draft = true\n", "")
+	paragraphs := func() (gists []string, english []bool, html string) {
+		t.Helper()
+		if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+			t.Fatalf("build: exit %d\n%s", code, stderr)
+		}
+		data, _ := os.ReadFile(filepath.Join(dir, "public", "es", "transfers", "index.html"))
+		gists, english = numberedParagraphs(t, string(data))
+		return gists, english, string(data)
+	}
+	gists, english, html := paragraphs()
+	if len(gists) != 2 || !english[0] || !english[1] || strings.Count(html, "class=untranslated-note") != 1 ||
+		!strings.Contains(html, `<h2 id=since-then lang=en class=untranslated>`) {
+		t.Errorf("the page left in English: paragraphs %q, marked %v\n%s", gists, english, html)
+	}
+
+	editFile(t, page, "People were sent to CECOT, where they have had no contact with the outside world.",
+		"Enviaron a personas al CECOT, donde no han tenido contacto con el mundo exterior.")
+	gists, english, html = paragraphs()
+	if len(gists) != 2 || english[0] || english[1] || strings.Contains(html, "untranslated") {
+		t.Errorf("the page begun in Spanish: paragraphs %q, marked %v\n%s", gists, english, html)
+	}
+	if _, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "en"); !strings.Contains(stdout, "p2 (content/en/transfers.md:11) reads the same as the original") {
+		t.Errorf("status does not list the paragraph left in English:\n%s", stdout)
 	}
 }
 

@@ -14,9 +14,9 @@ import (
 
 // Untranslated says which top-level blocks of a translation's body are
 // the original's text, shown because the translation lacks them: each
-// gets the original's language and a visible notice before it, so that
-// no reader takes it for the translation and screen readers read it in
-// the right language.
+// gets the original's language, and each run of them a visible notice
+// before it, so that no reader takes it for the translation and screen
+// readers read it in the right language.
 type Untranslated struct {
 	Lines    map[int]bool // the blocks' first lines (see Blocks)
 	Lang     string       // the original's language: "en"
@@ -55,12 +55,17 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 			markItems(n, src, u)
 		}
 	}
-	for _, n := range marked {
+	for i, n := range marked {
 		markForeign(n, u.Lang)
 		if m, ok := n.FirstChild().(*paragraphMark); ok {
 			// The mark's label is the page's words ("Párrafo 3"),
 			// inside a block in the original's language.
 			m.lang = u.PageLang
+		}
+		if i > 0 && n.PreviousSibling() == marked[i-1] {
+			// One notice says it for a run of such blocks: a page
+			// left in the original's words has one, at its top.
+			continue
 		}
 		doc.InsertBefore(doc, n, &untranslatedNote{text: u.Note, lang: u.Lang})
 	}

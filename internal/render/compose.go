@@ -24,21 +24,32 @@ import (
 func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
 	r := j.pass.r
 	def := r.cfg.DefaultLanguage
-	if p.Untranslated || p.Lang == def || p.BlocksFrom == "" {
+	if p.Untranslated || p.Lang == def {
 		return body, nil, nil, nil
 	}
 	src := j.pass.content.Page(def, p.Key)
 	if src == nil {
 		return body, nil, nil, nil
 	}
-	rec, err := translation.ParseRecord(p.BlocksFrom)
-	if err != nil {
-		return nil, nil, nil, diag.At(p.File, 0, "fm_blocks_from", fmt.Sprintf("front matter: %v; run \"site stamp\" on the page to record it again", err), "Err", err)
+	var rec translation.Record
+	if p.BlocksFrom != "" {
+		var err error
+		if rec, err = translation.ParseRecord(p.BlocksFrom); err != nil {
+			return nil, nil, nil, diag.At(p.File, 0, "fm_blocks_from", fmt.Sprintf("front matter: %v; run \"site stamp\" on the page to record it again", err), "Err", err)
+		}
 	}
 	j.read(src)
 	orig, err := content.ReadBody(r.fsys, src)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if p.BlocksFrom == "" {
+		// A translation that records nothing (made by "site stamp
+		// -new") is paired block for block, so that a block still in
+		// the original's words is marked as such (issue 19).
+		if rec = translation.Positional(orig, body); rec == nil {
+			return body, nil, nil, nil
+		}
 	}
 	c, err := translation.Compose(orig, body, rec)
 	if err != nil {

@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"regexp"
@@ -153,6 +154,7 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 	ob := markdown.Blocks(orig)
 	pairs := Match(rec, Items(orig, ob))
 	c := &Composed{Untranslated: map[int]bool{}}
+	english := leftInOriginal(orig, ob, tr, tb, pairs)
 	var body []byte
 	if len(ob) > 0 {
 		// Keep the lines before the first block (the front matter's,
@@ -162,7 +164,7 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 	for i, p := range pairs {
 		var text []byte
 		at := lineCount(body) + 1
-		if p.Old >= 0 {
+		if p.Old >= 0 && !(english && readsAsOriginal(tr[tb[p.Old].Start:tb[p.Old].End], orig[ob[i].Start:ob[i].End])) {
 			text = tr[tb[p.Old].Start:tb[p.Old].End]
 			c.spans = append(c.spans, span{line: at, from: tb[p.Old].Line})
 			for _, k := range originalItems(text, orig[ob[i].Start:ob[i].End]) {
@@ -190,6 +192,60 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 	}
 	c.Body = body
 	return c, nil
+}
+
+// leftInOriginal reports whether a translation is its original's text
+// wherever it has words: every block of the original that has letters
+// is either lacking from the translation or reads there word for word
+// as in the original. That is a page made with "site stamp -new" and
+// left untranslated, or one whose units were all emptied; the build
+// shows each of its blocks as the original's, marked, as it shows a
+// block the translation lacks, so that it is never taken for Spanish.
+//
+// A page with some of its blocks translated keeps the others as they
+// are: a block may be meant to read as the original (a name, which the
+// glossary or a PO entry's ignore-same flag says, and the build knows
+// neither), and status lists those that are not.
+func leftInOriginal(orig []byte, ob []markdown.Block, tr []byte, tb []markdown.Block, pairs []Pair) bool {
+	words := false
+	for i, p := range pairs {
+		o := orig[ob[i].Start:ob[i].End]
+		if !bytes.ContainsFunc(o, unicode.IsLetter) {
+			continue
+		}
+		words = true
+		if p.Old >= 0 && !readsAsOriginal(tr[tb[p.Old].Start:tb[p.Old].End], o) {
+			return false
+		}
+	}
+	return words
+}
+
+// readsAsOriginal reports whether a block of a translation, tr, is its
+// original's block, orig, word for word. A block without letters
+// ("288", a date) reads the same in every language and is the
+// translation's own, as the model counts it (internal/translate's
+// same.go).
+func readsAsOriginal(tr, orig []byte) bool {
+	return bytes.Equal(bytes.TrimSpace(tr), bytes.TrimSpace(orig)) && bytes.ContainsFunc(tr, unicode.IsLetter)
+}
+
+// Positional returns the record of a translation, tr, that has its
+// original's blocks, orig, of the same kinds in the same order, each
+// the translation of the original's block at its place; nil if the
+// blocks differ. A translation that records nothing (made by "site
+// stamp -new", which copies the original block for block) is read so.
+func Positional(orig, tr []byte) Record {
+	ob, tb := markdown.Blocks(orig), markdown.Blocks(tr)
+	if len(ob) != len(tb) {
+		return nil
+	}
+	for i := range ob {
+		if ob[i].Kind != tb[i].Kind {
+			return nil
+		}
+	}
+	return Record(Items(orig, ob))
 }
 
 // RecordError is a record that does not describe its translation.

@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -126,5 +127,44 @@ func TestComposeUntranslatedItems(t *testing.T) {
 	}
 	if len(c.Untranslated) != 0 {
 		t.Errorf("whole blocks untranslated: %v", c.Untranslated)
+	}
+}
+
+// A translation that reads as its original wherever it has words (a
+// page made with "site stamp -new" and left so) is composed as the
+// original: every block with letters is marked untranslated. One with a
+// block translated keeps the others, which may be meant to read the
+// same (a name). Positional reads the record of a page that has none.
+func TestComposeLeftInOriginal(t *testing.T) {
+	orig := "\n## CECOT\n\nPeople were sent there.\n\n288\n\nThey have had no contact.\n"
+	tests := []struct {
+		name, tr string
+		want     []int // the untranslated blocks' first lines
+	}{
+		{"all English", orig, []int{2, 4, 8}},
+		{"one translated", strings.Replace(orig, "People were sent there.", "Enviaron allí a personas.", 1), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := Positional([]byte(orig), []byte(tt.tr))
+			if rec == nil {
+				t.Fatal("Positional: nil for the same blocks")
+			}
+			c, err := Compose([]byte(orig), []byte(tt.tr), rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for l := range c.Untranslated {
+				got = append(got, l)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("untranslated lines %v, want %v\n%s", got, tt.want, c.Body)
+			}
+		})
+	}
+	if rec := Positional([]byte(orig), []byte("\nUn solo párrafo.\n")); rec != nil {
+		t.Errorf("Positional of other blocks = %v, want nil", rec)
 	}
 }
