@@ -47,14 +47,14 @@ func hasPOFiles(fsys fs.FS, lang string) bool {
 // poProblems compares lang's PO files with the Markdown and the
 // interface strings, by working out in memory what "site po export" and
 // "site po import" would do: whatever either would change is out of
-// step. It returns nothing for a project that keeps no PO files.
-func poProblems(pr *translate.Project, lang string) ([]*POProblem, error) {
-	fsys := pr.FS()
-	if !hasPOFiles(fsys, lang) {
+// step, as the survey sv of lang found. It returns nothing for a
+// project that keeps no PO files (sv worked out no export).
+func poProblems(fsys fs.FS, sv *translate.Survey, lang string) ([]*POProblem, error) {
+	if sv.Export == nil && sv.ExportErr == nil {
 		return nil, nil
 	}
 	var out []*POProblem
-	exp, err := pr.PlanExport([]string{lang})
+	exp, err := sv.Export, sv.ExportErr
 	if err != nil {
 		var list diag.List
 		if !errors.As(err, &list) {

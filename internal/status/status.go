@@ -229,16 +229,19 @@ func Load(fsys fs.FS) (*Report, error) {
 			return nil, err
 		}
 		lang.Strings = append(lang.Strings, changed...)
-		la, err := pr.AlignLanguage(l.Code)
+		// One pass over the pages aligns them and works out the
+		// export that tells which PO files are out of step.
+		sv, err := pr.Survey(l.Code, hasPOFiles(fsys, l.Code))
 		if err != nil {
 			return nil, err
 		}
+		la := sv.Aligned
 		addBlocks(lang, la)
 		lang.aligned = la
 		for _, e := range translate.Broken(la, cfg.UnsafeHTML) {
 			lang.Broken = append(lang.Broken, problemOf(e, "promise", nil))
 		}
-		if lang.PO, err = poProblems(pr, l.Code); err != nil {
+		if lang.PO, err = poProblems(pr.FS(), sv, l.Code); err != nil {
 			return nil, err
 		}
 		if lang.Images, err = imagestamp.Variants(fsys, l.Code, cfg.DefaultLanguage); err != nil {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cecot/internal/translation"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -15,7 +14,6 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/parallel"
 	"cecot/internal/po"
 	"cecot/internal/stamp"
 )
@@ -43,41 +41,14 @@ func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 	return pr.AlignLanguage(lang)
 }
 
-// AlignLanguage is Align on a project already loaded.
+// AlignLanguage is Align on a project already loaded, one page at a
+// time (see Survey).
 func (pr *Project) AlignLanguage(lang string) (*translation.Language, error) {
-	fsys, site, reserved := pr.fsys, pr.site, pr.reserved
-	same := newSameness(pr.glossary, site.Default, lang)
-	la := &translation.Language{Lang: lang}
-	sync, err := readSync(fsys, lang)
+	w, err := pr.walk([]string{lang}, true, false)
 	if err != nil {
 		return nil, err
 	}
-	var srcs []*content.Page
-	for _, src := range site.Pages {
-		if src.Lang == site.Default && !src.Draft {
-			srcs = append(srcs, src)
-		}
-	}
-	// Each page is parsed on its own, so they are aligned on all cores;
-	// results go by index, so the order never changes.
-	pages := make([]*translation.Page, len(srcs))
-	pageErrs := make([]error, len(srcs))
-	parallel.For(context.Background(), len(srcs), func(i int) {
-		pages[i], pageErrs[i] = alignPage(fsys, site, srcs[i], lang, sync, reserved, same)
-	})
-	var errs diag.List
-	for i, pa := range pages {
-		if pageErrs[i] != nil {
-			errs.Add(pageErrs[i])
-			continue
-		}
-		la.Pages = append(la.Pages, pa)
-		la.Totals = la.Totals.Plus(pa.Counts)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return la, nil
+	return w.aligned(lang), nil
 }
 
 // AlignPage returns one page, by key ("submission"), aligned with its
@@ -128,11 +99,6 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 	ps := newPageSync(orig, tr, pofile, POPath(lang, src.Key), sync, src.Key, lang)
 	ps.same = same
 	pa.Units = alignSync(ps)
-	if snap, ok := fsys.(*snapshot); ok {
-		// The export that status works out next pairs the same
-		// blocks: it takes this pairing instead of making it again.
-		snap.keepSync(ps)
-	}
 	for _, r := range pa.Units {
 		pa.Counts.Add(r.State)
 	}

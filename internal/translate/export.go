@@ -3,16 +3,13 @@ package translate
 import (
 	"cecot/internal/plural"
 	"cecot/internal/translation"
-	"context"
 	"fmt"
 	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 
-	"cecot/internal/content"
 	"cecot/internal/diag"
-	"cecot/internal/parallel"
 	"cecot/internal/po"
 	"cecot/internal/words"
 )
@@ -68,9 +65,7 @@ var markupNote = []string{
 // changed in both since the last import or export is a conflict: the
 // error lists every one, and the plan is not made.
 func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
-	// The originals are read for the templates and again for each
-	// language: each is parsed once.
-	pr, err := LoadProject(Cached(fsys))
+	pr, err := LoadProject(fsys)
 	if err != nil {
 		return nil, err
 	}
@@ -78,98 +73,19 @@ func PlanExport(fsys fs.FS, langs []string) (*Plan, error) {
 }
 
 // PlanExport is the package's PlanExport on a project already loaded.
+// It goes through the pages one at a time (see Survey): each original
+// is read once for its template and every language's PO file, and let
+// go with its translations and PO files once they are worked out.
 func (pr *Project) PlanExport(langs []string) (*Plan, error) {
-	fsys := pr.fsys
 	langs, err := pr.languages(langs)
 	if err != nil {
 		return nil, err
 	}
-	plan := newPlan()
-	var errs diag.List
-	// The templates, on all cores and joined in the pages' order.
-	srcs := pr.originals()
-	plans := make([]*Plan, len(srcs))
-	pageErrs := make([]error, len(srcs))
-	parallel.For(context.Background(), len(srcs), func(i int) {
-		plans[i] = newPlan()
-		ps, err := pr.pageSync(srcs[i], pr.cfg.DefaultLanguage, nil)
-		if err != nil {
-			pageErrs[i] = err
-			return
-		}
-		plans[i].put(fsys, POTPath(srcs[i].Key), ps.template().Bytes())
-	})
-	for i := range srcs {
-		plan.join(plans[i])
-		errs.Add(pageErrs[i])
-	}
-	if pot, err := pr.stringsTemplate(); err != nil {
-		errs.Add(err)
-	} else {
-		plan.put(fsys, StringsPOT(), pot.Bytes())
-	}
-	if len(pr.glossary.Terms) > 0 {
-		plan.put(fsys, GlossaryTBX(), pr.glossary.TBX(pr.cfg.Codes(), pr.cfg.DefaultLanguage))
-	}
-	for _, lang := range langs {
-		errs.Add(pr.exportLanguage(plan, lang))
-	}
-	if err := errs.Err(); err != nil {
+	w, err := pr.walk(langs, false, true)
+	if err != nil {
 		return nil, err
 	}
-	return plan, nil
-}
-
-func (pr *Project) exportLanguage(plan *Plan, lang string) error {
-	base, err := readSync(pr.fsys, lang)
-	if err != nil {
-		return err
-	}
-	next := syncRecord{}
-	var errs diag.List
-	// Each page is worked out on its own, so they are worked out on all
-	// cores, each into its own plan; the plans are then joined in the
-	// pages' order, so the result never changes.
-	srcs := pr.originals()
-	plans := make([]*Plan, len(srcs))
-	nexts := make([]syncRecord, len(srcs))
-	pageErrs := make([]error, len(srcs))
-	parallel.For(context.Background(), len(srcs), func(i int) {
-		plans[i], nexts[i] = newPlan(), syncRecord{}
-		pageErrs[i] = pr.exportPage(plans[i], nexts[i], srcs[i], lang, base)
-	})
-	for i := range srcs {
-		plan.join(plans[i])
-		maps.Copy(next, nexts[i])
-		errs.Add(pageErrs[i])
-	}
-	if err := pr.exportStrings(plan, lang, base, next); err != nil {
-		errs.Add(err)
-	}
-	if err := errs.Err(); err != nil {
-		return err
-	}
-	plan.put(pr.fsys, SyncFile(lang), next.bytes())
-	return nil
-}
-
-// exportPage adds the PO file of page src in lang to plan, recording
-// in next the blocks that are then in step.
-func (pr *Project) exportPage(plan *Plan, next syncRecord, src *content.Page, lang string, base syncRecord) error {
-	ps, err := pr.pageSync(src, lang, base)
-	if err != nil {
-		return err
-	}
-	if snap, ok := pr.fsys.(*snapshot); ok {
-		// The alignment of the same load paired the same files.
-		ps = snap.takeSync(ps)
-	}
-	f, err := ps.export(plan, next)
-	if err != nil {
-		return err
-	}
-	plan.put(pr.fsys, ps.poPath, f.Bytes())
-	return nil
+	return w.plan()
 }
 
 // join adds what other plans to p, after what p has.

@@ -2,14 +2,10 @@ package translate
 
 import (
 	"crypto/sha256"
-	"errors"
 	"io/fs"
-	"maps"
-	"reflect"
 	"strings"
 	"sync"
 
-	"cecot/internal/diag"
 	"cecot/internal/po"
 )
 
@@ -26,7 +22,6 @@ type snapshot struct {
 	mu    sync.Mutex
 	pages map[string]*pageFile  // by file, language, key and reserved IDs
 	pos   map[string]snapPO     // by file
-	syncs map[string]*pageSync  // by language and key (keepSync)
 	recs  map[string]syncRecord // the sync records, by language
 }
 
@@ -46,7 +41,7 @@ func newSnapshot(fsys fs.FS) fs.FS {
 	if _, ok := fsys.(*snapshot); ok {
 		return fsys
 	}
-	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}, syncs: map[string]*pageSync{}, recs: map[string]syncRecord{}}
+	return &snapshot{FS: fsys, pages: map[string]*pageFile{}, pos: map[string]snapPO{}, recs: map[string]syncRecord{}}
 }
 
 // ReadFile, ReadDir and Stat let fs.ReadFile, fs.WalkDir and fs.Stat use
@@ -85,22 +80,13 @@ func (s *snapshot) po(name string) (*po.File, error) {
 	if ok {
 		return e.f, nil
 	}
-	data, err := fs.ReadFile(s.FS, name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		e = snapPO{absent: true}
-	case err != nil:
-		return nil, diag.CannotRead(name, err)
-	default:
-		e.sum = sha256.Sum256(data)
-		if c, ok := s.FS.(*parseCache); ok {
-			e.f, err = c.parsedPOSum(name, e.sum, data)
-		} else {
-			e.f, err = po.Read(name, data)
-		}
-		if err != nil {
-			return nil, err
-		}
+	f, sum, err := readPOSum(s.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	e = snapPO{f: f, absent: sum == nil}
+	if sum != nil {
+		e.sum = *sum
 	}
 	s.mu.Lock()
 	s.pos[name] = e
@@ -120,33 +106,6 @@ func (s *snapshot) poSum(name string) ([sha256.Size]byte, bool) {
 	return e.sum, true
 }
 
-// keepSync keeps the alignment's pairing of a page's blocks, for the
-// export that status works out after it.
-func (s *snapshot) keepSync(ps *pageSync) {
-	s.mu.Lock()
-	s.syncs[ps.lang+"\x00"+ps.key] = ps
-	s.mu.Unlock()
-}
-
-// takeSync returns the pairing keepSync kept for the page of ps, once,
-// when it was made of the same files, the same record and the same
-// sameness; else ps. Pairing (pairBlocks, and slots' rounds of matching
-// PO entries) is a fifth of a status's work, and depends on nothing
-// else.
-func (s *snapshot) takeSync(ps *pageSync) *pageSync {
-	k := ps.lang + "\x00" + ps.key
-	s.mu.Lock()
-	kept, ok := s.syncs[k]
-	delete(s.syncs, k)
-	s.mu.Unlock()
-	if !ok || kept.orig != ps.orig || kept.tr != ps.tr || kept.pofile != ps.pofile || kept.poPath != ps.poPath ||
-		!sameRecord(kept.base, ps.base) || kept.same == nil || ps.same == nil || !maps.Equal(kept.same.terms, ps.same.terms) ||
-		kept.inPlace || kept.unitOnly {
-		return ps
-	}
-	return kept
-}
-
 // sync is readSync, once per load: every caller gets the same record,
 // which nothing changes.
 func (s *snapshot) sync(lang string) (syncRecord, error) {
@@ -164,11 +123,4 @@ func (s *snapshot) sync(lang string) (syncRecord, error) {
 	s.recs[lang] = rec
 	s.mu.Unlock()
 	return rec, nil
-}
-
-// sameRecord reports whether a and b are the same record (not two equal
-// ones: comparing every entry for every page would cost more than the
-// pairing it saves).
-func sameRecord(a, b syncRecord) bool {
-	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
