@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,27 +17,68 @@ import (
 // folder of an embedded file system: the one place the tools use
 // go-i18n (the site's interface strings are locale's).
 type Catalog struct {
-	// bundle reads the files when a message is first said: catalogs
-	// are package variables, and reading them when the program starts
-	// cost every "site build" several milliseconds and megabytes,
-	// though a build that succeeds says none of their messages.
-	bundle func() *i18n.Bundle
+	files fs.FS
+	dir   string
+	// files of each language, read when a message of a language that
+	// needs it is first said: catalogs are package variables, and
+	// reading them when the program starts cost every "site build"
+	// several milliseconds and megabytes. A build says one message
+	// ("built ...") in one language, so it reads that language's file
+	// and English's, not every file (51 kB of TOML each, about a tenth
+	// of a small site's build).
+	messages map[string]func() *i18n.MessageFile
+
+	mu      sync.Mutex
+	bundles map[string]*i18n.Bundle // by the languages they hold, joined
 }
 
 // NewCatalog reads dir/<lang>.toml from files for each of langs, when
-// the first message is said. The files are embedded, so an error is a
-// bug: each tool's messages test keeps them valid.
+// the first message that needs it is said. The files are embedded, so
+// an error is a bug: each tool's messages test keeps them valid.
 func NewCatalog(files fs.FS, dir string, langs ...string) *Catalog {
-	return &Catalog{bundle: sync.OnceValue(func() *i18n.Bundle {
-		b := i18n.NewBundle(language.English)
-		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		for _, l := range langs {
-			if _, err := b.LoadMessageFileFS(files, path.Join(dir, l+".toml")); err != nil {
+	c := &Catalog{files: files, dir: dir, messages: map[string]func() *i18n.MessageFile{}, bundles: map[string]*i18n.Bundle{}}
+	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
+	for _, l := range langs {
+		name := path.Join(dir, l+".toml")
+		c.messages[l] = sync.OnceValue(func() *i18n.MessageFile {
+			data, err := fs.ReadFile(files, name)
+			if err != nil {
 				panic(err)
 			}
+			mf, err := i18n.ParseMessageFileBytes(data, name, unmarshal)
+			if err != nil {
+				panic(err)
+			}
+			return mf
+		})
+	}
+	return c
+}
+
+// bundle returns a bundle of the messages of langs and of English, the
+// language go-i18n falls back to last, as far as the catalog has them.
+func (c *Catalog) bundle(langs []string) *i18n.Bundle {
+	var have []string
+	for _, l := range append(slices.Clone(langs), "en") {
+		if c.messages[l] != nil && !slices.Contains(have, l) {
+			have = append(have, l)
 		}
+	}
+	key := strings.Join(have, ",")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if b := c.bundles[key]; b != nil {
 		return b
-	})}
+	}
+	b := i18n.NewBundle(language.English)
+	for _, l := range have {
+		mf := c.messages[l]()
+		if err := b.AddMessages(mf.Tag, mf.Messages...); err != nil {
+			panic(err)
+		}
+	}
+	c.bundles[key] = b
+	return b
 }
 
 // Speaker says a Catalog's messages in one language.
@@ -50,7 +92,7 @@ type Speaker struct {
 func (c *Catalog) In(lang string, fallbacks ...string) Speaker {
 	langs := append([]string{lang}, fallbacks...)
 	return Speaker{lang: lang, loc: sync.OnceValue(func() *i18n.Localizer {
-		return i18n.NewLocalizer(c.bundle(), langs...)
+		return i18n.NewLocalizer(c.bundle(langs), langs...)
 	})}
 }
 
