@@ -2,6 +2,7 @@ package share
 
 import (
 	"image"
+	"image/draw"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -277,13 +278,35 @@ func (f fitted) height() int {
 }
 
 // draw draws lines as a coverage mask, the first baseline at (x, y) and
-// each next one lead lower.
-func (t *text) draw(lines []string, x, y, lead int) *image.Alpha {
+// each next one lead lower. The mask is the canvas's size; touched is
+// the part of it the glyphs were drawn in.
+func (t *text) draw(lines []string, x, y, lead int) coverage {
 	mask := image.NewAlpha(image.Rect(0, 0, Width, Height))
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: t.face}
+	var touched image.Rectangle
 	for i, l := range lines {
-		d.Dot = fixed.P(x, y+i*lead)
-		d.DrawString(l)
+		// font.Drawer.DrawString, keeping the rectangles it draws in.
+		dot := fixed.P(x, y+i*lead)
+		prev := rune(-1)
+		for _, c := range l {
+			if prev >= 0 {
+				dot.X += t.face.Kern(prev, c)
+			}
+			dr, glyph, gp, advance, _ := t.face.Glyph(dot, c)
+			if !dr.Empty() {
+				draw.DrawMask(mask, dr, image.Opaque, image.Point{}, glyph, gp, draw.Over)
+				touched = touched.Union(dr)
+			}
+			dot.X += advance
+			prev = c
+		}
 	}
-	return mask
+	return coverage{mask, touched}
+}
+
+// coverage is a mask of drawn text, and the part of it drawn in:
+// everything outside touched is zero, so that stamping the mask need
+// not read all of it.
+type coverage struct {
+	mask    *image.Alpha
+	touched image.Rectangle
 }
