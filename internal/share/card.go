@@ -135,8 +135,9 @@ func blend(bg, ink color.RGBA, k, n int) color.RGBA {
 	return color.RGBA{mix(bg.R, ink.R), mix(bg.G, ink.G), mix(bg.B, ink.B), 255}
 }
 
-// stamp sets every pixel that mask covers to the shade of ink i that
-// matches the mask's coverage there.
+// stamp sets every pixel that cov's mask covers to the shade of ink i
+// that matches the mask's coverage there, and clears the mask, so that
+// one mask serves all the texts of a card.
 func (c *canvas) stamp(cov coverage, ink int) {
 	// Row by row on the pixels themselves: SetColorIndex per pixel
 	// checked bounds and computed offsets for the 756,000 pixels of each
@@ -151,6 +152,7 @@ func (c *canvas) stamp(cov coverage, ink int) {
 			if k := (int(a)*levels + 127) / 255; k != 0 {
 				dst[x] = uint8(first + k)
 			}
+			src[x] = 0 // the mask is clear for the next text
 		}
 	}
 }
@@ -199,18 +201,19 @@ func (c Card) paint() (*canvas, error) {
 
 	site := newText(bold, siteSize)
 	siteLine := site.truncate(oneLine(c.Site), width)
-	cv.stamp(site.draw([]string{siteLine}, margin, siteBase, 0), inkText)
+	mask := image.NewAlpha(cv.Rect)
+	cv.stamp(site.draw(mask, []string{siteLine}, margin, siteBase, 0), inkText)
 
 	// The short line sits at the bottom, its last line on lineBase; the
 	// title has the room between the site's name and it.
 	line := newText(regular, lineSize)
 	lines := line.wrapAtMost(oneLine(c.Line), width, maxLine)
 	first := lineBase - (len(lines)-1)*lineLead
-	cv.stamp(line.draw(lines, margin, first, lineLead), inkText)
+	cv.stamp(line.draw(mask, lines, margin, first, lineLead), inkText)
 
 	bottom := min(titleBot, first-lineSize-lineGap)
 	title := fitTitle(oneLine(c.Title), width, bottom-titleTop)
-	cv.stamp(title.text.draw(title.lines, margin, titleTop+title.ascent, title.lead), inkTitle)
+	cv.stamp(title.text.draw(mask, title.lines, margin, titleTop+title.ascent, title.lead), inkTitle)
 	return cv, nil
 }
 

@@ -34,6 +34,12 @@ func mustParse(ttf []byte) *opentype.Font {
 type text struct {
 	face font.Face
 	size int
+	// The face's glyph advances and kerning pairs, looked up once each:
+	// setting a card measures the same few characters thousands of
+	// times (the title at each size, every way of balancing its lines),
+	// and the font's tables were a fifth of drawing it.
+	advances map[rune]fixed.Int26_6
+	kerns    map[[2]rune]fixed.Int26_6
 }
 
 func newText(f func() *opentype.Font, size int) *text {
@@ -41,11 +47,70 @@ func newText(f func() *opentype.Font, size int) *text {
 	if err != nil {
 		panic("share: font face: " + err.Error()) // only for a bad size, which the constants rule out
 	}
-	return &text{face: face, size: size}
+	return &text{face: face, size: size, advances: map[rune]fixed.Int26_6{}, kerns: map[[2]rune]fixed.Int26_6{}}
 }
 
 // width measures s, with kerning.
-func (t *text) width(s string) int { return font.MeasureString(t.face, s).Ceil() }
+func (t *text) width(s string) int { return t.advance(s).Ceil() }
+
+// advance is font.MeasureString(t.face, s), from the looked-up advances
+// and kerning: the same sum of the same values.
+func (t *text) advance(s string) fixed.Int26_6 {
+	var adv fixed.Int26_6
+	prev := rune(-1)
+	for _, c := range s {
+		if prev >= 0 {
+			adv += t.kern(prev, c)
+		}
+		adv += t.glyphAdvance(c)
+		prev = c
+	}
+	return adv
+}
+
+func (t *text) glyphAdvance(c rune) fixed.Int26_6 {
+	a, ok := t.advances[c]
+	if !ok {
+		a, _ = t.face.GlyphAdvance(c)
+		t.advances[c] = a
+	}
+	return a
+}
+
+func (t *text) kern(a, b rune) fixed.Int26_6 {
+	k, ok := t.kerns[[2]rune{a, b}]
+	if !ok {
+		k = t.face.Kern(a, b)
+		t.kerns[[2]rune{a, b}] = k
+	}
+	return k
+}
+
+// spans measures runs of words joined by single spaces: span(i, j) is
+// t.width(strings.Join(words[i:j], " ")), summed from each word's
+// advance and the advance and kerning of each space between two words.
+func (t *text) spans(words []string) func(i, j int) int {
+	adv := make([]fixed.Int26_6, len(words))
+	gap := make([]fixed.Int26_6, len(words)) // after word i, before word i+1
+	for i, w := range words {
+		adv[i] = t.advance(w)
+		if i+1 < len(words) {
+			last, _ := utf8.DecodeLastRuneInString(w)
+			next, _ := utf8.DecodeRuneInString(words[i+1])
+			gap[i] = t.kern(last, ' ') + t.glyphAdvance(' ') + t.kern(' ', next)
+		}
+	}
+	return func(i, j int) int {
+		var w fixed.Int26_6
+		for m := i; m < j; m++ {
+			w += adv[m]
+			if m+1 < j {
+				w += gap[m]
+			}
+		}
+		return w.Ceil()
+	}
+}
 
 // wrap breaks s into lines no wider than width, at spaces and where s
 // has line breaks. It reports false when a single word is wider than
@@ -106,13 +171,14 @@ func (t *text) balance(s string, width int, lines []string) []string {
 		}
 	}
 	best[0][0] = 0
+	span := t.spans(words)
 	for l := 1; l <= n; l++ {
 		for j := l; j <= k; j++ {
 			for i := l - 1; i < j; i++ {
 				if best[l-1][i] == inf {
 					continue
 				}
-				w := t.width(strings.Join(words[i:j], " "))
+				w := span(i, j)
 				if w > width {
 					continue
 				}
@@ -279,9 +345,9 @@ func (f fitted) height() int {
 
 // draw draws lines as a coverage mask, the first baseline at (x, y) and
 // each next one lead lower. The mask is the canvas's size; touched is
-// the part of it the glyphs were drawn in.
-func (t *text) draw(lines []string, x, y, lead int) coverage {
-	mask := image.NewAlpha(image.Rect(0, 0, Width, Height))
+// the part of it the glyphs were drawn in. mask must be clear: the
+// canvas's stamp clears it again.
+func (t *text) draw(mask *image.Alpha, lines []string, x, y, lead int) coverage {
 	var touched image.Rectangle
 	for i, l := range lines {
 		// font.Drawer.DrawString, keeping the rectangles it draws in.
