@@ -662,8 +662,13 @@ func TestEnglishLeftIsMarked(t *testing.T) {
 	if len(gists) != 2 || english[0] || english[1] || strings.Contains(html, "untranslated") {
 		t.Errorf("the page begun in Spanish: paragraphs %q, marked %v\n%s", gists, english, html)
 	}
-	if _, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "en"); !strings.Contains(stdout, "p2 (content/en/transfers.md:11) reads the same as the original") {
-		t.Errorf("status does not list the paragraph left in English:\n%s", stdout)
+	// The page has no PO file yet: status does not say one shows it.
+	if _, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "en"); !strings.Contains(stdout, "parts still to translate or review: meta.title") ||
+		!strings.Contains(stdout, "p2 (content/en/transfers.md:11) reads the same as the original") || strings.Contains(stdout, "PO file shows") {
+		t.Errorf("status does not list the paragraph left in English, or names a PO file:\n%s", stdout)
+	}
+	if _, stdout, _ := runSite(t, "status", "-src", dir, "-lang", "es"); !strings.Contains(stdout, "partes que falta traducir o revisar: meta.title") || strings.Contains(stdout, "archivo PO indica") {
+		t.Errorf("status -lang es:\n%s", stdout)
 	}
 }
 

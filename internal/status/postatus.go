@@ -109,7 +109,8 @@ func problemOf(e error, kind string, more func(error) *words.Message) *POProblem
 }
 
 // blockReason describes the changed and missing blocks of a page, for a
-// page that its PO file shows out of date.
+// page that is out of date unit by unit: said the same whether or not
+// the page has a PO file yet.
 func blockReason(pa *translation.Page) *words.Message {
 	var parts []*words.Message
 	for _, r := range pa.Units {
