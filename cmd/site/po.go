@@ -10,6 +10,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/locale"
+	"cecot/internal/pofiles"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/words"
@@ -19,7 +20,7 @@ func runPO(fset *flag.FlagSet, args []string, stdout io.Writer) error {
 	src := fset.String("src", ".", flagUsage("src"))
 	dryRun := fset.Bool("n", false, flagUsage("n"))
 	lang := langFlag(fset)
-	setUsage(fset, lang, "usage_po", "Dir", translate.PODir)
+	setUsage(fset, lang, "usage_po", "Dir", pofiles.Dir)
 	verb := ""
 	if len(args) > 0 && (args[0] == "export" || args[0] == "import") {
 		verb, args = args[0], args[1:]
@@ -62,7 +63,7 @@ func poSync(fset *flag.FlagSet, pr *status.Printer, verb string, langs []string,
 		for _, p := range plan.Pending {
 			fmt.Fprintf(fset.Output(), "site: %s: %s\n", pr.T("warning"), pr.Error(p))
 		}
-		return finish(stdout, pr, root, plan, dryRun, translate.PODir, config.ContentDir)
+		return finish(stdout, pr, root, plan, dryRun, pofiles.Dir, config.ContentDir)
 	}
 	plan, err := translate.PlanImport(root.FS(), langs)
 	if err != nil {

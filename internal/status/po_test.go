@@ -11,6 +11,7 @@ import (
 	"cecot/internal/content"
 	"cecot/internal/pagefile"
 	"cecot/internal/po"
+	"cecot/internal/pofiles"
 	"cecot/internal/stamp"
 	"cecot/internal/translate"
 )
@@ -172,7 +173,7 @@ func TestRealContentRoundTrip(t *testing.T) {
 	// From the Markdown alone: whether the committed PO files are up to
 	// date is for "site status -strict" to say.
 	for name := range fsys {
-		if strings.HasPrefix(name, translate.PODir+"/") || strings.HasSuffix(name, "/.po-sync") {
+		if strings.HasPrefix(name, pofiles.Dir+"/") || strings.HasSuffix(name, "/.po-sync") {
 			delete(fsys, name)
 		}
 	}

@@ -2,6 +2,7 @@ package status
 
 import (
 	"bytes"
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 	"errors"
 	"fmt"
@@ -37,10 +38,10 @@ func (p *POProblem) String() string {
 
 // hasPOFiles reports whether the project keeps PO files for lang.
 func hasPOFiles(fsys fs.FS, lang string) bool {
-	if _, err := fs.Stat(fsys, translate.StringsPO(lang)); err == nil {
+	if _, err := fs.Stat(fsys, pofiles.Strings(lang)); err == nil {
 		return true
 	}
-	_, err := fs.Stat(fsys, path.Dir(translate.POPath(lang, "x")))
+	_, err := fs.Stat(fsys, path.Dir(pofiles.Page(lang, "x")))
 	return err == nil
 }
 
@@ -75,7 +76,7 @@ func poProblems(fsys fs.FS, sv *translate.Survey, lang string) ([]*POProblem, er
 		}
 	}
 	for _, name := range exp.Names() {
-		if noted[name] || !strings.HasPrefix(name, translate.PODir+"/") || sameMessages(fsys, name, exp.Files[name]) {
+		if noted[name] || !strings.HasPrefix(name, pofiles.Dir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
 		m := words.Msg("po_out_of_date", "Command", translate.Command, "Lang", lang)

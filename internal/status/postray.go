@@ -6,15 +6,15 @@ import (
 	"slices"
 	"strings"
 
-	"cecot/internal/translate"
+	"cecot/internal/pofiles"
 	"cecot/internal/words"
 )
 
-// StrayPO lists the PO files under translate.PODir that nothing reads, each with
+// StrayPO lists the PO files under pofiles.Dir that nothing reads, each with
 // why and what to do: the PO files of a language that site.toml does not
 // name (locales/po/pages/fr/ when the site has no fr), of the default
 // language, whose pages are the originals, and PO files outside the
-// places of the layout that translate.PODir describes. A translator who saved
+// places of the layout that pofiles.Dir describes. A translator who saved
 // their work there would otherwise lose it without a word. A language's
 // folder of page PO files is named once, not file by file. langs are the
 // site's language codes, def the default one.
@@ -24,11 +24,11 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 	add := func(file string, m *words.Message) {
 		out = append(out, &POProblem{File: file, Problem: "stray", Detail: m.Error(), Msg: m})
 	}
-	_ = fs.WalkDir(fsys, translate.PODir, func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(fsys, pofiles.Dir, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return nil // no PO files, or unreadable: po export and import say so
-		case p != translate.PODir && strings.HasPrefix(d.Name(), "."):
+		case p != pofiles.Dir && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -36,10 +36,10 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 		case d.IsDir() || (path.Ext(p) != ".po" && path.Ext(p) != ".pot"):
 			return nil
 		}
-		rel := strings.TrimPrefix(p, translate.PODir+"/")
+		rel := strings.TrimPrefix(p, pofiles.Dir+"/")
 		kind, rest, _ := strings.Cut(rel, "/")
 		switch {
-		case kind == "strings" && rest == path.Base(translate.StringsPOT()):
+		case kind == "strings" && rest == path.Base(pofiles.StringsTemplate()):
 		case kind == "strings" && path.Ext(rest) == ".po" && !strings.Contains(rest, "/"):
 			if m := strayLanguage(strings.TrimSuffix(rest, ".po"), langs, def); m != nil {
 				add(p, m)
@@ -47,13 +47,13 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 		case kind == "pages" && path.Ext(rest) == ".pot":
 		case kind == "pages" && strings.Contains(rest, "/"):
 			lang, _, _ := strings.Cut(rest, "/")
-			folder := path.Join(translate.PODir, "pages", lang) + "/"
+			folder := path.Join(pofiles.Dir, "pages", lang) + "/"
 			if m := strayLanguage(lang, langs, def); m != nil && !folders[folder] {
 				folders[folder] = true
 				add(folder, m)
 			}
 		default:
-			add(p, words.Msg("po_stray_place", "Pages", path.Dir(translate.POPath("<lang>", "x"))+"/", "Strings", translate.StringsPO("<lang>")))
+			add(p, words.Msg("po_stray_place", "Pages", path.Dir(pofiles.Page("<lang>", "x"))+"/", "Strings", pofiles.Strings("<lang>")))
 		}
 		return nil
 	})

@@ -7,6 +7,7 @@ import (
 
 	"cecot/internal/glossary"
 	"cecot/internal/imagestamp"
+	"cecot/internal/pofiles"
 	"cecot/internal/stamp"
 	"cecot/internal/translate"
 )
@@ -65,7 +66,7 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", p.Change(c))
 			}
 			if pg.Why != nil && pg.Why.ID == "reason_po" {
-				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", translate.POPath(l.Lang, pg.Key), "Command", translate.Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", pofiles.Page(l.Lang, pg.Key), "Command", translate.Command, "Lang", l.Lang))
 				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", translate.Command, "Lang", l.Lang))
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"cecot/internal/locale"
+	"cecot/internal/pofiles"
 	"cecot/internal/promise"
 	"cecot/internal/translate"
 	"cecot/internal/words"
@@ -19,7 +20,7 @@ import (
 // export last saw, and a fuzzy entry keeps the one before in "#|
 // msgid". Without a PO file nothing is known, and nothing is reported.
 func stringChanges(fsys fs.FS, def, fi *locale.FileInfo, lang string) ([]*String, error) {
-	name := translate.StringsPO(lang)
+	name := pofiles.Strings(lang)
 	f, err := translate.ReadPO(fsys, name)
 	if err != nil || f == nil {
 		return nil, err

@@ -3,6 +3,7 @@ package translate
 import (
 	"bufio"
 	"bytes"
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 	"crypto/sha256"
 	"encoding/hex"
@@ -89,14 +90,14 @@ func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, s
 			return nil, err
 		}
 	}
-	pofile, err := ReadPO(fsys, POPath(lang, src.Key))
+	pofile, err := ReadPO(fsys, pofiles.Page(lang, src.Key))
 	if err != nil {
 		return nil, err
 	}
 	if pofile != nil {
-		pa.PO = POPath(lang, src.Key)
+		pa.PO = pofiles.Page(lang, src.Key)
 	}
-	ps := newPageSync(orig, tr, pofile, POPath(lang, src.Key), sync, src.Key, lang)
+	ps := newPageSync(orig, tr, pofile, pofiles.Page(lang, src.Key), sync, src.Key, lang)
 	ps.same = same
 	pa.Units = alignSync(ps)
 	for _, r := range pa.Units {

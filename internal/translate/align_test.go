@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
@@ -118,7 +119,7 @@ func TestAlign(t *testing.T) {
 
 	// With a PO file that records what each block was translated
 	// from, only the edited block is changed, beside its old text.
-	fsys[POPath("es", "guide")] = &fstest.MapFile{Data: []byte(`msgid ""
+	fsys[pofiles.Page("es", "guide")] = &fstest.MapFile{Data: []byte(`msgid ""
 msgstr "Language: es\n"
 
 msgctxt "guide#key-facts.item2"

@@ -6,6 +6,7 @@ import (
 
 	"cecot/internal/plural"
 	"cecot/internal/po"
+	"cecot/internal/pofiles"
 	"cecot/internal/words"
 )
 
@@ -121,7 +122,7 @@ func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error
 // says both sides agree. A translation in the PO file not imported yet,
 // other than the saved one, refuses the save, as for a page.
 func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
-	name := StringsPO(lang)
+	name := pofiles.Strings(lang)
 	f, err := ReadPO(fsys, name)
 	if err != nil || f == nil {
 		return err

@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"cecot/internal/pagefile"
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
@@ -81,7 +82,7 @@ func (pr *Project) importLanguage(plan *Plan, lang string) error {
 
 // strayPOFiles finds PO files of pages that the site does not have.
 func (pr *Project) strayPOFiles(lang string) error {
-	dir := POPath(lang, "x")
+	dir := pofiles.Page(lang, "x")
 	dir = dir[:len(dir)-len("x.po")]
 	var errs diag.List
 	_ = fs.WalkDir(pr.fsys, strings.TrimSuffix(dir, "/"), func(p string, d fs.DirEntry, err error) error {
@@ -129,7 +130,7 @@ func (s *pageSync) importPage(pr *Project, plan *Plan, next syncRecord) error {
 		case !s.ownEntry(e):
 			other, _, _ := strings.Cut(ctx, "#")
 			errs.Add(words.At(s.poPath, e.Line, "po_other_page", "Ctx", fmt.Sprintf("%q", ctx), "Other", fmt.Sprintf("%q", other),
-				"Page", fmt.Sprintf("%q", s.key), "File", POPath(s.lang, other)))
+				"Page", fmt.Sprintf("%q", s.key), "File", pofiles.Page(s.lang, other)))
 		case e.Plural():
 			errs.Add(words.At(s.poPath, e.Line, "po_page_plural", "Ctx", fmt.Sprintf("%q", ctx)))
 		}

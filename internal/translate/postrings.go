@@ -15,6 +15,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/plural"
 	"cecot/internal/po"
+	"cecot/internal/pofiles"
 	"cecot/internal/promise"
 	"cecot/internal/words"
 )
@@ -187,7 +188,7 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	if err != nil {
 		return err
 	}
-	name := StringsPO(lang)
+	name := pofiles.Strings(lang)
 	old, err := ReadPO(pr.fsys, name)
 	if err != nil {
 		return err
@@ -302,7 +303,7 @@ func sameOpt(a, b *string) bool {
 
 // importStrings applies a language's strings PO file to its TOML file.
 func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord) error {
-	name := StringsPO(lang)
+	name := pofiles.Strings(lang)
 	f, err := ReadPO(pr.fsys, name)
 	if err != nil || f == nil {
 		return err

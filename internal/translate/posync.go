@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"cecot/internal/pagefile"
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 	"crypto/sha256"
 	"fmt"
@@ -234,11 +235,11 @@ func (pr *Project) pageSync(src *content.Page, lang string, base syncRecord) (*p
 			return nil, err
 		}
 	}
-	pofile, err := ReadPO(pr.fsys, POPath(lang, src.Key))
+	pofile, err := ReadPO(pr.fsys, pofiles.Page(lang, src.Key))
 	if err != nil {
 		return nil, err
 	}
-	s := newPageSync(orig, tr, pofile, POPath(lang, src.Key), base, src.Key, lang)
+	s := newPageSync(orig, tr, pofile, pofiles.Page(lang, src.Key), base, src.Key, lang)
 	s.same = newSameness(pr.glossary, pr.site.Default, lang)
 	return s, nil
 }

@@ -11,6 +11,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/parallel"
 	"cecot/internal/po"
+	"cecot/internal/pofiles"
 	"cecot/internal/translation"
 )
 
@@ -122,7 +123,7 @@ func (pr *Project) walkPage(src *content.Page, langs []string, bases []syncRecor
 	if export {
 		out.tmpl = newPlan()
 		tmpl := &pageSync{key: src.Key, lang: pr.cfg.DefaultLanguage, orig: orig}
-		out.tmpl.put(pr.fsys, POTPath(src.Key), tmpl.template().Bytes())
+		out.tmpl.put(pr.fsys, pofiles.Template(src.Key), tmpl.template().Bytes())
 	}
 	for j, lang := range langs {
 		pa := &translation.Page{Key: src.Key, Lang: lang, Original: src.File,
@@ -169,7 +170,7 @@ func (pr *Project) walkSync(fsys fs.FS, src *content.Page, orig *pageFile, lang 
 			return nil, nil, err
 		}
 	}
-	name := POPath(lang, src.Key)
+	name := pofiles.Page(lang, src.Key)
 	pofile, sum, err := readPOSum(fsys, name)
 	if err != nil {
 		return nil, nil, err
@@ -212,10 +213,10 @@ func (w *walked) plan() (*Plan, error) {
 	if pot, err := pr.stringsTemplate(); err != nil {
 		errs.Add(err)
 	} else {
-		plan.put(pr.fsys, StringsPOT(), pot.Bytes())
+		plan.put(pr.fsys, pofiles.StringsTemplate(), pot.Bytes())
 	}
 	if len(pr.glossary.Terms) > 0 {
-		plan.put(pr.fsys, GlossaryTBX(), pr.glossary.TBX(pr.cfg.Codes(), pr.cfg.DefaultLanguage))
+		plan.put(pr.fsys, pofiles.GlossaryTBX(), pr.glossary.TBX(pr.cfg.Codes(), pr.cfg.DefaultLanguage))
 	}
 	for j, lang := range w.langs {
 		errs.Add(w.planLanguage(plan, j, lang))

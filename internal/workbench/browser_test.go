@@ -16,8 +16,8 @@ import (
 
 	"cecot/internal/browsertest"
 	"cecot/internal/locale"
+	"cecot/internal/pofiles"
 	"cecot/internal/status"
-	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
 
@@ -315,7 +315,7 @@ func TestGlossaryAndEdits(t *testing.T) {
 // text, so the section's rows are marked changed and say so.
 func TestEditWithoutPO(t *testing.T) {
 	dir := newProject(t)
-	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(translate.PODir))); err != nil {
+	if err := os.RemoveAll(filepath.Join(dir, filepath.FromSlash(pofiles.Dir))); err != nil {
 		t.Fatal(err)
 	}
 	s := serve(t, dir)

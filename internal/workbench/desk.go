@@ -20,6 +20,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/locale"
 	"cecot/internal/pagefile"
+	"cecot/internal/pofiles"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/translation"
@@ -168,10 +169,10 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request, lang, key string,
 	// key) to locales/<lang>.toml, each with its PO file kept in step
 	// (and the sync record, in content/<lang>/); nothing else is ever
 	// written.
-	file, dirs := content.ID{Lang: lang, Key: key}.File(), []string{"content/" + lang, path.Join(translate.PODir, "pages", lang)}
+	file, dirs := content.ID{Lang: lang, Key: key}.File(), []string{"content/" + lang, path.Join(pofiles.Dir, "pages", lang)}
 	if key == "" {
 		file = locale.File(lang)
-		dirs = []string{file, translate.StringsPO(lang), translate.SyncFile(lang)}
+		dirs = []string{file, pofiles.Strings(lang), translate.SyncFile(lang)}
 	}
 	ed := &edit{Anchor: anchor, Text: text, Forms: pluralForms(r)}
 	if r.PostFormValue("hash") != fileHash(h.opts.FS, file) {

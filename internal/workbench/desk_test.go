@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"cecot/internal/pofiles"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
@@ -511,7 +512,7 @@ func TestDeskSaveThenExport(t *testing.T) {
 	if resp, body := s.post(t, workbench.Path+"_save", form, map[string]string{"Origin": s.url, "Sec-Fetch-Site": "same-origin"}); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save: %d\n%s", resp.StatusCode, body)
 	}
-	if po := readFile(t, dir, translate.POPath("es", "submission")); !strings.Contains(po, "Esas cárceles son famosas") {
+	if po := readFile(t, dir, pofiles.Page("es", "submission")); !strings.Contains(po, "Esas cárceles son famosas") {
 		t.Error("the PO file does not hold the saved paragraph")
 	}
 	plan, err := translate.PlanExport(os.DirFS(dir), []string{"es"})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"cecot/internal/pofiles"
 	"cecot/internal/preview"
 	"cecot/internal/projecttest"
 	"cecot/internal/translate"
@@ -186,10 +187,10 @@ func keepPO(t testing.TB, dir, lang string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := plan.Write(root, translate.PODir, "content"); err != nil {
+	if err := plan.Write(root, pofiles.Dir, "content"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(translate.POPath(lang, "submission")))); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(pofiles.Page(lang, "submission")))); err != nil {
 		t.Fatalf("the export wrote no PO file for the submission: %v", err)
 	}
 }

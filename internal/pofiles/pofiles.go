@@ -1,0 +1,36 @@
+// Package pofiles is where the project keeps its PO files: each page's
+// template and translations, and the interface strings' (see Dir). It
+// names places only; reading and writing PO files is package po's, what
+// goes in them package translate's.
+package pofiles
+
+import (
+	"path"
+
+	"cecot/internal/locale"
+)
+
+// Dir is the folder of the PO files: templates of every translatable
+// text of the default language, and one PO file per translated language.
+//
+//	locales/po/pages/<key>.pot          a page's template ("submission.pot")
+//	locales/po/pages/<lang>/<key>.po    its translation into lang
+//	locales/po/strings/strings.pot      the interface strings' template
+//	locales/po/strings/<lang>.po        their translation into lang
+const Dir = locale.Dir + "/po"
+
+// Template is the template of a page: "locales/po/pages/submission.pot".
+func Template(key string) string { return path.Join(Dir, "pages", key+".pot") }
+
+// Page is a page's PO file in lang: "locales/po/pages/es/submission.po".
+func Page(lang, key string) string { return path.Join(Dir, "pages", lang, key+".po") }
+
+// StringsTemplate is the interface strings' template.
+func StringsTemplate() string { return path.Join(Dir, "strings", "strings.pot") }
+
+// Strings is the interface strings' PO file in lang.
+func Strings(lang string) string { return path.Join(Dir, "strings", lang+".po") }
+
+// GlossaryTBX is where "site po export" writes the glossary for
+// translators' tools: locales/po/glossary.tbx.
+func GlossaryTBX() string { return path.Join(Dir, "glossary.tbx") }
