@@ -39,11 +39,41 @@ var errUsage = errors.New("usage")
 // parseFlags parses a command's flags. A bad flag is a usage error, which
 // the flag package has already explained.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	if f := fs.Lookup("lang"); f != nil {
+		// The flag package shows the help as soon as it reads -h,
+		// before the flags after it: "-h -lang es" must be in Spanish
+		// too, as LANG=es_* makes it.
+		if lang, ok := langArg(args); ok && words.SpeaksTool(lang) {
+			_ = f.Value.Set(lang)
+		}
+	}
 	err := fs.Parse(args)
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		return errUsage
 	}
 	return err
+}
+
+// langArg returns the value of -lang among a command's arguments, as
+// the flag package reads it ("-lang es", "--lang=es"), wherever it is
+// before "--".
+func langArg(args []string) (string, bool) {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasValue {
+			return value, true
+		}
+		if i+1 < len(args) {
+			return args[i+1], true
+		}
+	}
+	return "", false
 }
 
 // parseNoArgs parses the flags of a command that takes no arguments.

@@ -388,6 +388,15 @@ func TestHelpSpeaksSpanish(t *testing.T) {
 			"  -addr dirección\n    \tdirección en la que se sirve; déjela en 127.0.0.1 salvo que otras personas deban ver la vista previa (predeterminado: \"127.0.0.1:1313\")\n",
 			"como vscode://file/{file}:{line} ({file} es la ruta absoluta,",
 		}},
+		// -lang after -h: the flag package shows the help when it
+		// reads -h, before it reads -lang.
+		{"C", []string{"build", "-h", "-lang", "es"}, []string{
+			"Uso: site build [opciones]\n\nBuild construye todo el sitio en la carpeta de salida.",
+		}},
+		{"C", []string{"status", "-h", "-src", ".", "--lang=es"}, []string{"Uso: site status [opciones]"}},
+		{"C", []string{"po", "-h", "-lang", "es"}, []string{"Uso: site po"}},
+		{"C", []string{"stamp", "-h", "-lang", "es"}, []string{"Uso: site stamp"}},
+		{"es_MX.UTF-8", []string{"build", "-h", "-lang", "en"}, []string{"Usage: site build [flags]"}},
 		{"C", []string{"build", "-h"}, []string{
 			"Usage: site build [flags]\n\nBuild builds the whole site into the output folder.",
 			"  -out folder\n    \toutput folder (default: public/ in the project folder); only a folder that site built before is replaced\n",
