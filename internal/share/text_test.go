@@ -1,6 +1,10 @@
 package share
 
 import (
+	"bytes"
+	"image"
+	"image/draw"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -29,6 +33,33 @@ func TestMeasuresAsFontDoes(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestOverAsDrawMask: over writes what draw.DrawMask writes, for masks
+// placed partly outside the destination and over earlier coverage.
+func TestOverAsDrawMask(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	random := func(r image.Rectangle) *image.Alpha {
+		a := image.NewAlpha(r)
+		for i := range a.Pix {
+			if rnd.IntN(3) > 0 {
+				a.Pix[i] = uint8(rnd.IntN(256))
+			}
+		}
+		return a
+	}
+	for i := 0; i < 200; i++ {
+		dst := random(image.Rect(0, 0, 40, 30))
+		want := image.NewAlpha(dst.Rect)
+		copy(want.Pix, dst.Pix)
+		g := random(image.Rect(rnd.IntN(5), rnd.IntN(5), 5+rnd.IntN(20), 5+rnd.IntN(20)))
+		r := image.Rect(0, 0, g.Rect.Dx(), g.Rect.Dy()).Add(image.Pt(rnd.IntN(60)-10, rnd.IntN(50)-10))
+		draw.DrawMask(want, r, image.Opaque, image.Point{}, g, g.Rect.Min, draw.Over)
+		over(dst, r, g, g.Rect.Min)
+		if !bytes.Equal(dst.Pix, want.Pix) {
+			t.Fatalf("case %d: over differs from draw.DrawMask", i)
 		}
 	}
 }
