@@ -25,8 +25,14 @@ import (
 // Converter turns Markdown into HTML. One Converter is safe for use by
 // many goroutines at once.
 type Converter struct {
-	md     goldmark.Markdown
-	unsafe bool
+	md goldmark.Markdown
+	// noLinkify is md without Linkify, for pages in which Linkify can
+	// find nothing (see linkifyMatters): it looks for a link at every space
+	// of every paragraph, the largest single cost of parsing the
+	// synthetic site, and gives the same HTML when it finds none
+	// (TestNoLinkifySameResult).
+	noLinkify goldmark.Markdown
+	unsafe    bool
 }
 
 // Options configure a Converter.
@@ -62,27 +68,79 @@ func New(opts Options) *Converter {
 		// Last, so that it also sees the resolved links.
 		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 500))
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extensions()...),
-		goldmark.WithParserOptions(
-			parser.WithASTTransformers(transformers...),
-		),
-		goldmark.WithRendererOptions(append(rendererOpts,
-			renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100)))...),
-	)
-	return &Converter{md: md, unsafe: opts.UnsafeHTML}
+	rendererOpts = append(rendererOpts,
+		renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100)))
+	withExtensions := func(exts []goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(exts...),
+			goldmark.WithParserOptions(parser.WithASTTransformers(transformers...)),
+			goldmark.WithRendererOptions(rendererOpts...),
+		)
+	}
+	return &Converter{
+		md:        withExtensions(extensions()),
+		noLinkify: withExtensions(extensionsButLinkify()),
+		unsafe:    opts.UnsafeHTML,
+	}
 }
 
 // extensions are the Markdown syntax pages are written in.
 func extensions() []goldmark.Extender {
+	return append([]goldmark.Extender{extension.Linkify}, extensionsButLinkify()...)
+}
+
+// extensionsButLinkify are extensions without Linkify, which makes
+// links of bare URLs and e-mail addresses.
+func extensionsButLinkify() []goldmark.Extender {
 	return []goldmark.Extender{
-		extension.Linkify,
 		extension.Strikethrough,
 		extension.TaskList,
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Footnote,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 	}
+}
+
+// linkifyMatters reports whether parsing src with Linkify could give
+// another result than parsing it without. Linkify makes a link only where
+// the text goes on with "http:", "https:", "ftp:" or "www." (its default
+// settings: no other protocols, and these prefixes checked byte for byte
+// before any regular expression), or with an e-mail address, which has
+// an "@" (util.FindEmailIndex). Where it finds none, it still cuts the
+// text into Text nodes at every space, which the HTML shows in one case
+// only: goldmark trims the spaces that end a line from the line's last
+// Text node, so of a line ending in two spaces or more, the ones before
+// the last cut stay ("a    \n", a hard break, gives "a  <br>").
+func linkifyMatters(src []byte) bool {
+	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("http")) ||
+		bytes.Contains(src, []byte("ftp:")) || bytes.Contains(src, []byte("www.")) {
+		return true
+	}
+	if spacesEnd(src) {
+		return true
+	}
+	for rest := src; ; {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return false
+		}
+		if spacesEnd(rest[:i]) {
+			return true
+		}
+		rest = rest[i+1:]
+	}
+}
+
+// spacesEnd reports whether line ends with two white-space characters.
+func spacesEnd(line []byte) bool {
+	n := len(line)
+	return n >= 2 && isBlank(line[n-1]) && isBlank(line[n-2])
+}
+
+// isBlank says whether goldmark trims c as a space (util.IsSpace), but
+// for the line feed.
+func isBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // plainParser parses pages as Convert does, without its transformers,
@@ -181,7 +239,11 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	st := &state{page: p, result: res, ids: newIDs(p.Numbered, p.Reserved)}
 	ctx := parser.NewContext()
 	ctx.Set(key, st)
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	md := c.md
+	if !linkifyMatters(src) {
+		md = c.noLinkify
+	}
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	if p.Compact {
 		if err := st.errs.Err(); err != nil {
 			return nil, err

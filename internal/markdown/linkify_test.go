@@ -1,0 +1,157 @@
+package markdown
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"cecot/internal/synth"
+)
+
+// The tests here prove that parsing a page without Linkify when
+// linkifyMatters says it can find nothing gives the same result, byte for
+// byte, as parsing it with Linkify, as every page was before.
+
+// withLinkify is c always parsing with Linkify.
+func withLinkify(c *Converter) *Converter {
+	always := *c
+	always.noLinkify = c.md
+	return &always
+}
+
+// sameWithoutLinkify fails if converting src without Linkify, as
+// Convert does when linkifyMatters(src) is false, gives anything else than
+// converting it with Linkify, compact and not. It reports whether src
+// was converted without Linkify.
+func sameWithoutLinkify(t testing.TB, c *Converter, src []byte, p Page) bool {
+	t.Helper()
+	if linkifyMatters(src) {
+		return false
+	}
+	always := withLinkify(c)
+	for _, compact := range []bool{false, true} {
+		p.Compact = compact
+		want, wantErr := always.Convert(src, p)
+		got, gotErr := c.Convert(src, p)
+		if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
+			t.Errorf("errors differ without Linkify (compact %v): %v, with it %v\n%q", compact, gotErr, wantErr, src)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("result differs without Linkify (compact %v)\nmarkdown: %q\nwith:    %+v\nwithout: %+v", compact, src, want, got)
+		}
+	}
+	return true
+}
+
+func TestLinkifyMatters(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"plain *text* (with) ~~marks~~ and a [link](x.md)", false},
+		{"see www.example.org", true},
+		{"see http://x.org", true},
+		{"see https://x.org", true},
+		{"see ftp://x.org", true},
+		{"write to a@b.org", true},
+		{"HTTP://X.ORG and WWW.X.ORG", false}, // Linkify is case-sensitive
+		{"a b  \nc", true},
+		{"a b \t\r\nc", true},
+		{"a b \nc ", false},
+		{"a b\t\nc\n  d\n", false},
+		{"a b\n\nc  ", true},
+	} {
+		if got := linkifyMatters([]byte(tc.src)); got != tc.want {
+			t.Errorf("linkifyMatters(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+		// What linkifyMatters lets through, Linkify indeed leaves alone.
+		sameWithoutLinkify(t, New(Options{}), []byte(tc.src), Page{File: "x.md"})
+	}
+}
+
+func TestNoLinkifySpecExamples(t *testing.T) {
+	srcs := specExamples(t)
+	for name, c := range converters() {
+		n := 0
+		for _, src := range srcs {
+			for _, numbered := range []bool{false, true} {
+				p := Page{File: "spec.md", Numbered: numbered, ParagraphLabel: func(n int) string { return fmt.Sprintf("Paragraph %d", n) }}
+				if sameWithoutLinkify(t, c, []byte(src), p) {
+					n++
+				}
+			}
+		}
+		t.Logf("%s: %d of %d conversions without Linkify", name, n, 2*len(srcs))
+		if n < len(srcs) {
+			t.Errorf("%s: only %d conversions without Linkify: the test proves little", name, n)
+		}
+	}
+}
+
+func TestNoLinkifyRealSite(t *testing.T) {
+	files, err := filepath.Glob("../../content/*/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in content/: %v", err)
+	}
+	c := New(Options{})
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, numbered := range []bool{false, true} {
+			for _, p := range []Page{{File: f}, picturePage(f)} {
+				p.Numbered = numbered
+				sameWithoutLinkify(t, c, body(src), p)
+			}
+		}
+	}
+}
+
+func TestNoLinkifySyntheticSites(t *testing.T) {
+	c := New(Options{})
+	n := 0
+	for _, opts := range []synth.Options{{N: 40}, {N: 30, Seed: 7}} {
+		for name, f := range synth.MapFS(opts) {
+			if !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			p := picturePage(name)
+			p.Numbered = strings.Contains(name, "part-01")
+			if sameWithoutLinkify(t, c, body(f.Data), p) {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no synthetic page converted without Linkify")
+	}
+}
+
+func FuzzNoLinkify(f *testing.F) {
+	for _, s := range []string{
+		"# Title\n\nSome *text* and **more**, a [link](x.md \"t\") and `code  `.\n",
+		"- a\n- b\n\n  c\n\n1. x\n2. y\n",
+		"> quote\n> more\n\n---\n\n```go\nx := 1 < 2\n```\n",
+		"| a | b |\n|:-|-:|\n| 1 | 2 |\n\nfoot[^1]\n\n[^1]: note\n",
+		"![alt *x*](img.png \"cap\")\n\ntext ![i](j.png) (www) ~x~ _y_\n",
+		"a  \nb\\\nc <span>raw</span> &amp; &quot; &lt; &#65;\n\n<div>\nblock\n</div>\n",
+		"- [ ] task\n- [x] done\n\n~~gone~~ \"quotes\" -- and --- ...\n",
+		"*a *b* c* ` a ` <x.org> (a *(b)* c)\n\\ x \\* y\n",
+	} {
+		f.Add(s, false, false)
+	}
+	cs := []*Converter{New(Options{}), New(Options{UnsafeHTML: true})}
+	f.Fuzz(func(t *testing.T, src string, numbered, unsafe bool) {
+		c := cs[0]
+		if unsafe {
+			c = cs[1]
+		}
+		p := picturePage("fuzz.md")
+		p.Numbered = numbered
+		sameWithoutLinkify(t, c, []byte(src), p)
+	})
+}
