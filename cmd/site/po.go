@@ -55,8 +55,10 @@ func poSync(fset *flag.FlagSet, pr *status.Printer, verb string, langs []string,
 	if err != nil {
 		return err
 	}
+	fsys, save := cachedProject(src, root)
+	defer save()
 	if verb == "export" {
-		plan, err := translate.PlanExport(root.FS(), langs)
+		plan, err := translate.PlanExport(fsys, langs)
 		if err != nil {
 			return words.WithNote(err, "nothing_written")
 		}
@@ -65,7 +67,7 @@ func poSync(fset *flag.FlagSet, pr *status.Printer, verb string, langs []string,
 		}
 		return finish(stdout, pr, root, plan, dryRun, pofiles.Dir, config.ContentDir)
 	}
-	plan, err := translate.PlanImport(root.FS(), langs)
+	plan, err := translate.PlanImport(fsys, langs)
 	if err != nil {
 		return words.WithNote(err, "nothing_written")
 	}

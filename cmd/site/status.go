@@ -31,7 +31,9 @@ func statusReport(p *status.Printer, src string, asJSON, strict bool, stdout io.
 		return err
 	}
 	defer root.Close()
-	r, err := status.Load(root.FS())
+	fsys, save := cachedProject(src, root)
+	defer save()
+	r, err := status.Load(fsys)
 	if err != nil {
 		return err
 	}

@@ -86,6 +86,19 @@ var converter = markdown.New(markdown.Options{UnsafeHTML: true})
 // readPageFile parses a page's file into its blocks. reserved are the IDs
 // the layouts use (markdown.ReservedIDs), which headings do not take.
 func readPageFile(path, lang, key string, data []byte, reserved []string) (*pageFile, error) {
+	pf, err := readPageFront(path, lang, key, data, reserved)
+	if err != nil {
+		return nil, err
+	}
+	pf.blocks = append(pf.frontBlocks(), bodyBlocks(pf.src, pf.page, pf.ids)...)
+	messageContexts(key, pf.blocks)
+	return pf, nil
+}
+
+// readPageFront is readPageFile without the blocks, which are most of
+// its work (goldmark's parse of the body) and which the parse cache on
+// disk keeps (see parseCache.parsed).
+func readPageFront(path, lang, key string, data []byte, reserved []string) (*pageFile, error) {
 	p, _, err := content.Parse(content.ID{Lang: lang, Key: key}, data)
 	if err != nil {
 		return nil, err
@@ -100,8 +113,6 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 	}
 	pf.src = src
 	pf.format = frontFormat(src)
-	pf.blocks = append(pf.frontBlocks(), bodyBlocks(src, p, pf.ids)...)
-	messageContexts(key, pf.blocks)
 	return pf, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"cecot/internal/parsecache"
 	"cecot/internal/po"
 )
 
@@ -17,26 +18,34 @@ import (
 // first parse only what was edited. It keeps one version of each file,
 // so its memory is bounded by the project's size.
 func Cached(fsys fs.FS) fs.FS {
-	if _, ok := fsys.(*parseCache); ok {
+	c, ok := fsys.(*parseCache)
+	if ok && c.pages != nil {
 		return fsys
 	}
-	return &parseCache{FS: fsys, pages: map[string]cachedPage{}, pos: map[string]cachedPO{}}
+	mem := &parseCache{FS: fsys, pages: map[string]cachedPage{}, pos: map[string]cachedPO{}}
+	if ok { // on disk only (CachedOnDisk): the same store, kept in memory too
+		mem.FS, mem.store = c.FS, c.store
+	}
+	return mem
 }
 
+// parseCache keeps parsed files in memory (Cached: pages and pos not
+// nil), on disk (CachedOnDisk: store not nil), or both.
 type parseCache struct {
 	fs.FS
 	mu    sync.Mutex
 	pages map[string]cachedPage // by file
 	pos   map[string]cachedPO   // by file
+	store *parsecache.Store
 }
 
 type cachedPO struct {
-	key [sha256.Size]byte // of the file's bytes
+	key parsecache.Key // of the file's bytes
 	f   *po.File
 }
 
 type cachedPage struct {
-	key [sha256.Size]byte // of the file's bytes and how it was parsed
+	key parsecache.Key // of the file's bytes and how it was parsed
 	pf  *pageFile
 }
 
@@ -51,24 +60,46 @@ func (c *parseCache) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.F
 // parsed returns the page file's blocks from the cache, or parses data
 // and keeps it. A pageFile is never changed once made.
 func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []string) (*pageFile, error) {
-	h := sha256.New()
-	h.Write(data)
-	h.Write([]byte("\x00" + lang + "\x00" + key + "\x00" + strings.Join(reserved, " ")))
-	var k [sha256.Size]byte
-	copy(k[:], h.Sum(nil))
-	c.mu.Lock()
-	e, ok := c.pages[file]
-	c.mu.Unlock()
-	if ok && e.key == k {
-		return e.pf, nil
+	k := pageKey(data, lang, key, reserved)
+	if c.pages != nil {
+		c.mu.Lock()
+		e, ok := c.pages[file]
+		c.mu.Unlock()
+		if ok && e.key == k {
+			return e.pf, nil
+		}
+	}
+	pf, err := c.parsedOnDisk(file, lang, key, data, reserved, k)
+	if err != nil {
+		return nil, err
+	}
+	if c.pages != nil {
+		c.mu.Lock()
+		c.pages[file] = cachedPage{k, pf}
+		c.mu.Unlock()
+	}
+	return pf, nil
+}
+
+// parsedOnDisk reads the page's front matter and takes its blocks from
+// the store when it holds them under k, else parses the page and gives
+// the store its blocks. An entry that does not decode is parsed again.
+func (c *parseCache) parsedOnDisk(file, lang, key string, data []byte, reserved []string, k parsecache.Key) (*pageFile, error) {
+	if v, ok := c.store.Get(file, k); ok {
+		if blocks, err := decodeBlocks(v); err == nil {
+			pf, err := readPageFront(file, lang, key, data, reserved)
+			if err != nil {
+				return nil, err
+			}
+			pf.blocks = blocks
+			return pf, nil
+		}
 	}
 	pf, err := readPageFile(file, lang, key, data, reserved)
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.pages[file] = cachedPage{k, pf}
-	c.mu.Unlock()
+	c.store.Put(file, k, encodeBlocks(pf.blocks))
 	return pf, nil
 }
 
@@ -79,20 +110,49 @@ func (c *parseCache) parsedPO(name string, data []byte) (*po.File, error) {
 	return c.parsedPOSum(name, sha256.Sum256(data), data)
 }
 
-// parsedPOSum is parsedPO for data whose hash k the caller has.
-func (c *parseCache) parsedPOSum(name string, k [sha256.Size]byte, data []byte) (*po.File, error) {
-	c.mu.Lock()
-	e, ok := c.pos[name]
-	c.mu.Unlock()
-	if ok && e.key == k {
-		return e.f, nil
+// parsedPOSum is parsedPO for data whose hash sum the caller has.
+func (c *parseCache) parsedPOSum(name string, sum [sha256.Size]byte, data []byte) (*po.File, error) {
+	k := poKey(sum)
+	if c.pos != nil {
+		c.mu.Lock()
+		e, ok := c.pos[name]
+		c.mu.Unlock()
+		if ok && e.key == k {
+			return e.f, nil
+		}
+	}
+	f, err := c.parsedPOOnDisk(name, data, k)
+	if err != nil {
+		return nil, err
+	}
+	if c.pos != nil {
+		c.mu.Lock()
+		c.pos[name] = cachedPO{k, f}
+		c.mu.Unlock()
+	}
+	return f, nil
+}
+
+// parsedPOOnDisk is po.Read, or the store's entry for the same bytes.
+func (c *parseCache) parsedPOOnDisk(name string, data []byte, k parsecache.Key) (*po.File, error) {
+	if v, ok := c.store.Get(name, k); ok {
+		if f, err := decodePO(v); err == nil {
+			return f, nil
+		}
 	}
 	f, err := po.Read(name, data)
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
-	c.pos[name] = cachedPO{k, f}
-	c.mu.Unlock()
+	c.store.Put(name, k, encodePO(f))
 	return f, nil
 }
+
+// pageKey is the key of a page's entry: its bytes and what its blocks
+// depend on besides (see readPageFile).
+func pageKey(data []byte, lang, key string, reserved []string) parsecache.Key {
+	return parsecache.NewKey(sha256.Sum256(data), "page", lang, key, strings.Join(reserved, " "))
+}
+
+// poKey is the key of the entry of a PO file whose bytes' hash is sum.
+func poKey(sum [sha256.Size]byte) parsecache.Key { return parsecache.NewKey(sum, "po") }
