@@ -43,16 +43,15 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	var c *translation.Composed
 	if p.BlocksFrom == "" {
 		// A translation that records nothing (made by "site stamp
 		// -new") is paired block for block, so that a block still in
 		// the original's words is marked as such (issue 19).
-		if rec = translation.Positional(orig, body); rec == nil {
+		if c = translation.ComposePositional(orig, body); c == nil {
 			return body, nil, nil, nil
 		}
-	}
-	c, err := translation.Compose(orig, body, rec)
-	if err != nil {
+	} else if c, err = translation.Compose(orig, body, rec); err != nil {
 		return nil, nil, nil, diag.At(p.File, 0, "compose_blocks", fmt.Sprintf("%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err), "Err", err)
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}

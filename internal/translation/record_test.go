@@ -1,6 +1,7 @@
 package translation
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,9 +163,15 @@ func TestComposeLeftInOriginal(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("untranslated lines %v, want %v\n%s", got, tt.want, c.Body)
 			}
+			if once := ComposePositional([]byte(orig), []byte(tt.tr)); !reflect.DeepEqual(once, c) {
+				t.Errorf("ComposePositional = %+v, want Compose of Positional's record %+v", once, c)
+			}
 		})
 	}
 	if rec := Positional([]byte(orig), []byte("\nUn solo párrafo.\n")); rec != nil {
 		t.Errorf("Positional of other blocks = %v, want nil", rec)
+	}
+	if c := ComposePositional([]byte(orig), []byte("\nUn solo párrafo.\n")); c != nil {
+		t.Errorf("ComposePositional of other blocks = %+v, want nil", c)
 	}
 }
