@@ -493,3 +493,25 @@ func (s *Tree) indexChildren() {
 // sortChildren orders a section's pages ByWeight, so that re-sorting
 // after one page's weight changed gives the order a fresh load would.
 func sortChildren(kids []*Page) { slices.SortStableFunc(kids, ByWeight) }
+
+// Unchanged reports whether src, the contents of p's file, still holds
+// what p was parsed from: the same front matter and the same body. A
+// tool that reads a file again for its lines (the translators' block
+// reader) takes p then, instead of parsing the front matter and copying
+// the body a second time. It is false for a page loaded without its
+// body (Options.NoBodies).
+func (p *Page) Unchanged(src []byte) bool {
+	if p.Body == nil {
+		return false
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.Contains(src, []byte("\r")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	_, fm, body, err := splitFrontMatter(p.File, src)
+	if err != nil || !bytes.Equal(body, p.Body) {
+		return false
+	}
+	sum := sha256.Sum256(fm)
+	return hex.EncodeToString(sum[:]) == p.hash
+}

@@ -90,9 +90,15 @@ func readPageFile(path, lang, key string, data []byte, reserved []string) (*page
 	if err != nil {
 		return nil, err
 	}
+	pf.findBlocks(key)
+	return pf, nil
+}
+
+// findBlocks finds the page's blocks, with their messages' contexts
+// under key.
+func (pf *pageFile) findBlocks(key string) {
 	pf.blocks = append(pf.frontBlocks(), bodyBlocks(pf.src, pf.page, pf.ids)...)
 	messageContexts(key, pf.blocks)
-	return pf, nil
 }
 
 // readPageFront is readPageFile without the blocks, which are most of
@@ -103,6 +109,12 @@ func readPageFront(path, lang, key string, data []byte, reserved []string) (*pag
 	if err != nil {
 		return nil, err
 	}
+	return pageFront(path, data, p, reserved), nil
+}
+
+// pageFront is readPageFront of data, the file of page p as
+// content.Parse parsed it.
+func pageFront(path string, data []byte, p *content.Page, reserved []string) *pageFile {
 	pf := &pageFile{path: path, page: p, ids: stamp.HeadingIDs(p, reserved)}
 	src := data
 	if b, ok := bytes.CutPrefix(src, []byte("\xef\xbb\xbf")); ok {
@@ -113,7 +125,7 @@ func readPageFront(path, lang, key string, data []byte, reserved []string) (*pag
 	}
 	pf.src = src
 	pf.format = frontFormat(src)
-	return pf, nil
+	return pf
 }
 
 // pageBlocks splits a page's file into its translatable blocks, in order:

@@ -112,7 +112,7 @@ func (pr *Project) walkPage(src *content.Page, langs []string, bases []syncRecor
 	out := walkedPage{aligned: make([]*translation.Page, len(langs)), plans: make([]*Plan, len(langs)),
 		nexts: make([]syncRecord, len(langs)), errs: make([]error, len(langs))}
 	fsys := pr.direct()
-	orig, err := readPage(fsys, src.File, src.Lang, src.Key, pr.reserved)
+	orig, err := readLoaded(fsys, src, src.Key, pr.reserved)
 	if err != nil {
 		out.alignErr, out.tmplErr = err, err
 		for j := range langs {
@@ -166,7 +166,7 @@ func (pr *Project) walkSync(fsys fs.FS, src *content.Page, orig *pageFile, lang 
 	if t := pr.site.Page(lang, src.Key); t != nil && !t.Untranslated {
 		pa.Exists, pa.Draft = true, t.Draft
 		var err error
-		if tr, err = readPage(fsys, t.File, lang, src.Key, pr.reserved); err != nil {
+		if tr, err = readLoaded(fsys, t, src.Key, pr.reserved); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -258,6 +258,27 @@ func (pr *Project) direct() fs.FS {
 		return s.FS
 	}
 	return pr.fsys
+}
+
+// readLoaded is readPage for page p of the project's load, under key:
+// when the file still holds what content.Load parsed, its blocks are
+// found from that parse, not from a second one of the front matter and
+// a second copy of the body. A parse cache (the workbench's) keeps its
+// own.
+func readLoaded(fsys fs.FS, p *content.Page, key string, reserved []string) (*pageFile, error) {
+	if _, ok := fsys.(*parseCache); ok {
+		return readPage(fsys, p.File, p.Lang, key, reserved)
+	}
+	data, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, diag.CannotRead(p.File, err)
+	}
+	if p.Key != key || !p.Unchanged(data) {
+		return readPageFile(p.File, p.Lang, key, data, reserved)
+	}
+	pf := pageFront(p.File, data, p, reserved)
+	pf.findBlocks(key)
+	return pf, nil
 }
 
 // poSum is the hash of a PO file's bytes as they were read.
