@@ -20,7 +20,6 @@ import (
 
 	"cecot/internal/diag"
 	"cecot/internal/status"
-	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
@@ -98,7 +97,7 @@ func parseNoArgs(fs *flag.FlagSet, args []string) error {
 func openProject(dir string) (*os.Root, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, translate.ProjectFolder(dir, err)
+		return nil, words.Msg("project_folder", "Dir", dir, "Err", diag.PathCause(err))
 	}
 	return root, nil
 }

@@ -14,7 +14,7 @@ import (
 	"cecot/internal/imagestamp"
 	"cecot/internal/pagefile"
 	"cecot/internal/status"
-	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 func runStamp(fset *flag.FlagSet, args []string, stdout io.Writer) error {
@@ -98,7 +98,7 @@ func projectPath(src, name string) (string, error) {
 		}
 	}
 	if !strings.HasPrefix(p, config.ContentDir+"/") || path.Ext(p) != ".md" && !assets.IsImage(p) {
-		return "", translate.NotAPage(name, config.ContentDir+"/es/report.md", config.ContentDir+"/es/chart.png")
+		return "", words.At(name, 0, "not_a_page", "Page", config.ContentDir+"/es/report.md", "Image", config.ContentDir+"/es/chart.png")
 	}
 	return p, nil
 }

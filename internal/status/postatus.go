@@ -71,7 +71,7 @@ func poProblems(fsys fs.FS, sv *translate.Survey, lang string) ([]*POProblem, er
 		if _, changed := exp.Files[c.Path]; changed {
 			noted[c.Path] = true
 			out = append(out, problemOf(c, "export", func(what error) *words.Message {
-				return words.Msg("po_behind", "Problem", what, "Command", translate.Command, "Lang", lang)
+				return words.Msg("po_behind", "Problem", what, "Command", words.Command, "Lang", lang)
 			}))
 		}
 	}
@@ -79,7 +79,7 @@ func poProblems(fsys fs.FS, sv *translate.Survey, lang string) ([]*POProblem, er
 		if noted[name] || !strings.HasPrefix(name, pofiles.Dir+"/") || sameMessages(fsys, name, exp.Files[name]) {
 			continue
 		}
-		m := words.Msg("po_out_of_date", "Command", translate.Command, "Lang", lang)
+		m := words.Msg("po_out_of_date", "Command", words.Command, "Lang", lang)
 		out = append(out, &POProblem{File: name, Problem: "export", Detail: m.Error(), Msg: m})
 	}
 	for _, p := range exp.Pending {

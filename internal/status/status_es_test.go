@@ -8,7 +8,8 @@ import (
 	"syscall"
 	"testing"
 
-	"cecot/internal/translate"
+	"cecot/internal/diag"
+	"cecot/internal/words"
 )
 
 // TestReportSpanish is TestReport's report in Spanish: the headings,
@@ -69,7 +70,7 @@ func locations(report string) []string {
 // TestProjectFolderSpanish: a project folder that cannot be opened is
 // said in Spanish, with the folder.
 func TestProjectFolderSpanish(t *testing.T) {
-	err := translate.ProjectFolder("/tmp/nada", &fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT})
+	err := words.Msg("project_folder", "Dir", "/tmp/nada", "Err", diag.PathCause(&fs.PathError{Op: "open", Path: "/tmp/nada", Err: syscall.ENOENT}))
 	want := "carpeta del proyecto /tmp/nada: no existe ese archivo ni esa carpeta; ejecute el comando"
 	if got := NewPrinter("es").Error(err); !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q...", got, want)

@@ -9,7 +9,7 @@ import (
 	"cecot/internal/imagestamp"
 	"cecot/internal/pofiles"
 	"cecot/internal/stamp"
-	"cecot/internal/translate"
+	"cecot/internal/words"
 )
 
 // WriteText writes r in plain words for translators, in p's language:
@@ -66,11 +66,11 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", p.Change(c))
 			}
 			if pg.Why != nil && pg.Why.ID == "reason_po" {
-				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", pofiles.Page(l.Lang, pg.Key), "Command", translate.Command, "Lang", l.Lang))
-				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", translate.Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_import", "PO", pofiles.Page(l.Lang, pg.Key), "Command", words.Command, "Lang", l.Lang))
+				fmt.Fprintf(b, "      %s\n", p.T("po_fix_stamp", "File", pg.File, "Command", words.Command, "Lang", l.Lang))
 				continue
 			}
-			fmt.Fprintf(b, "      %s\n", p.T("when_it_matches", "Command", translate.Command, "File", pg.File))
+			fmt.Fprintf(b, "      %s\n", p.T("when_it_matches", "Command", words.Command, "File", pg.File))
 		}
 		b.WriteString("\n")
 	}
@@ -91,7 +91,7 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 				fmt.Fprintf(b, "      %s\n", r)
 				continue
 			}
-			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", translate.Command, "Original", pg.Source, "Lang", l.Lang))
+			fmt.Fprintf(b, "      %s\n", p.T("to_start", "Command", words.Command, "Original", pg.Source, "Lang", l.Lang))
 		}
 		b.WriteString("\n")
 	}
@@ -109,7 +109,7 @@ func (p *Printer) writeLanguage(b *strings.Builder, l *Language) {
 		for _, v := range l.Images {
 			if v.Stale {
 				fmt.Fprintf(b, "  %s\n      %s\n      %s\n", p.T("file_and_original", "File", v.File, "Original", v.Original),
-					p.ImageReason(v), p.T("when_it_matches", "Command", translate.Command, "File", v.File))
+					p.ImageReason(v), p.T("when_it_matches", "Command", words.Command, "File", v.File))
 			}
 		}
 		b.WriteString("\n")
@@ -236,7 +236,7 @@ func (p *Printer) ImageReason(v *imagestamp.Variant) string {
 
 // ImageTask says why an image variant is out of date and how to finish.
 func (p *Printer) ImageTask(v *imagestamp.Variant) string {
-	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", translate.Command, "File", v.File)
+	return p.T("image_task", "Reason", p.ImageReason(v), "Original", v.Original, "Command", words.Command, "File", v.File)
 }
 
 // ExtraPage says what to do with a page that has no original.

@@ -51,7 +51,7 @@ func stringChanges(fsys fs.FS, def, fi *locale.FileInfo, lang string) ([]*String
 		}
 		s := newString(id, fi.File, m.Line, "changed", words.Msg(advice,
 			"Before", fmt.Sprintf("%q", before), "Now", fmt.Sprintf("%q", now), "Place", fmt.Sprintf("%s:%d", name, e.Line),
-			"Command", translate.Command, "Lang", lang))
+			"Command", words.Command, "Lang", lang))
 		s.Previous = before
 		out = append(out, s)
 	}

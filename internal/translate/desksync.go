@@ -52,7 +52,7 @@ func (s *pageSync) poPending(anchor, text string) error {
 			return nil
 		}
 		if side := s.side(sl); side == poNewer || side == bothNewer {
-			return words.At(s.poPath, sl.e.StrLine, "unit_po_pending", "Block", anchor, "File", s.poPath, "Command", Command, "Lang", s.lang)
+			return words.At(s.poPath, sl.e.StrLine, "unit_po_pending", "Block", anchor, "File", s.poPath, "Command", words.Command, "Lang", s.lang)
 		}
 	}
 	return nil
@@ -157,7 +157,7 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	now := translatedForms(saved, plural, rule)
 	if p := joinForms(e.Str); !allEmpty(e.Str) && p != joinForms(translatedForms(old, plural, rule)) && p != joinForms(now) {
 		if b, ok := rec[ctx]; !ok || poHash(rule, e.Str, plural) != b {
-			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.id, "File", name, "Command", Command, "Lang", lang)
+			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.id, "File", name, "Command", words.Command, "Lang", lang)
 		}
 	}
 	if joinForms(e.Str) != joinForms(now) {

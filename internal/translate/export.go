@@ -155,7 +155,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 				pending = "po_fuzzy"
 			}
 			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, pending,
-				"Block", sl.name(), "File", s.trFile(), "Command", Command, "Lang", s.lang))
+				"Block", sl.name(), "File", s.trFile(), "Command", words.Command, "Lang", s.lang))
 			if b, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]; ok {
 				next[syncKey(sl.ctx, sl.b.Text)] = b
 			}
@@ -165,7 +165,7 @@ func (s *pageSync) export(plan *Plan, next syncRecord) (*po.File, error) {
 			// block out (issue 19, case 10).
 			str, fromPO = "", true
 			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, "po_emptied",
-				"Block", sl.name(), "File", s.trFile(), "Command", Command, "Lang", s.lang))
+				"Block", sl.name(), "File", s.trFile(), "Command", words.Command, "Lang", s.lang))
 			if b, ok := s.base[syncKey(sl.e.Ctx(), sl.e.ID)]; ok {
 				next[syncKey(sl.ctx, sl.b.Text)] = b
 			}

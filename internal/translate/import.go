@@ -176,7 +176,7 @@ func (s *pageSync) importPage(pr *Project, plan *Plan, next syncRecord) error {
 		if sl.e.Fuzzy() {
 			// A translator's "needs work": gettext never
 			// publishes it, and neither does import.
-			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.name(), "Command", Command, "Lang", s.lang))
+			plan.Pending = append(plan.Pending, words.At(s.poPath, sl.e.StrLine, "po_fuzzy", "Block", sl.name(), "Command", words.Command, "Lang", s.lang))
 			continue
 		}
 		p := first(sl.e.Str)

@@ -239,7 +239,7 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 					pending = "po_fuzzy"
 				}
 				plan.Pending = append(plan.Pending, words.At(name, o.StrLine, pending,
-					"Block", d.id, "File", locale.File(lang), "Command", Command, "Lang", lang))
+					"Block", d.id, "File", locale.File(lang), "Command", words.Command, "Lang", lang))
 				if ok {
 					next[ctx] = b
 				}
@@ -345,7 +345,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		id := e.Ctx()
 		d := defByID[id]
 		if d == nil {
-			errs.Add(words.At(name, e.Line, "po_no_message", "Ctx", fmt.Sprintf("%q", id), "Original", locale.File(pr.cfg.DefaultLanguage), "Command", Command, "Lang", lang))
+			errs.Add(words.At(name, e.Line, "po_no_message", "Ctx", fmt.Sprintf("%q", id), "Original", locale.File(pr.cfg.DefaultLanguage), "Command", words.Command, "Lang", lang))
 			continue
 		}
 		if prev, dup := seen[id]; dup {
@@ -381,7 +381,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		if e.Fuzzy() {
-			plan.Pending = append(plan.Pending, words.At(name, e.StrLine, "po_fuzzy", "Block", id, "Command", Command, "Lang", lang))
+			plan.Pending = append(plan.Pending, words.At(name, e.StrLine, "po_fuzzy", "Block", id, "Command", words.Command, "Lang", lang))
 			continue
 		}
 		b, ok := base[ctx]

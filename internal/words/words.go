@@ -26,6 +26,10 @@ import (
 //go:embed messages/*.toml
 var messageFiles embed.FS
 
+// Command is how the tools' words tell readers to run the site tool
+// ("{{.Command}} po export es").
+const Command = "go run ./cmd/site"
+
 // ToolLangs are the languages the translator tools speak; the first is
 // the one they fall back to.
 var ToolLangs = []string{"en", "es"}
