@@ -1,7 +1,6 @@
 package status
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"cecot/internal/pagefile"
 	"cecot/internal/po"
 	"cecot/internal/pofiles"
+	"cecot/internal/projecttest"
 	"cecot/internal/stamp"
 	"cecot/internal/translate"
 )
@@ -20,30 +20,7 @@ import (
 // behind is in step, and what they cannot settle is a PO problem.
 
 // posite is translate's fixture site of PO tests, read into memory.
-func posite(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := "../translate/testdata/posite"
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(root + "/" + p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-// apply writes a plan's files into fsys.
-func apply(fsys fstest.MapFS, p *translate.Plan) {
-	for name, data := range p.Files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-}
+func posite(t testing.TB) fstest.MapFS { return projecttest.MapFS(t, "../translate/testdata/posite") }
 
 func mustExport(t *testing.T, fsys fstest.MapFS) *translate.Plan {
 	t.Helper()
@@ -51,7 +28,7 @@ func mustExport(t *testing.T, fsys fstest.MapFS) *translate.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	return p
 }
 
@@ -61,18 +38,8 @@ func mustImport(t *testing.T, fsys fstest.MapFS) *translate.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	return p
-}
-
-// change replaces old with new in a file of fsys, which must hold it.
-func change(t *testing.T, fsys fstest.MapFS, name, old, new string) {
-	t.Helper()
-	data := string(fsys[name].Data)
-	if !strings.Contains(data, old) {
-		t.Fatalf("%s does not hold %q", name, old)
-	}
-	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
 }
 
 // TestEnglishEditBecomesFuzzy: an edit of the original marks the entry
@@ -81,7 +48,7 @@ func change(t *testing.T, fsys fstest.MapFS, name, old, new string) {
 func TestEnglishEditBecomesFuzzy(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph, amended.")
+	projecttest.Replace(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph, amended.")
 	p := mustExport(t, fsys)
 	f, err := po.Read("es.po", p.Files["locales/po/pages/es/guide.po"])
 	if err != nil {
@@ -113,8 +80,8 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 	}
 	// The translator updates the entry (as Poedit does: new msgstr,
 	// fuzzy and #| gone) and imports: the page is up to date again.
-	change(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide\"\n#| msgid \"A quoted paragraph.\"\n", "")
-	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", "#, fuzzy\n#| msgctxt \"guide\"\n#| msgid \"A quoted paragraph.\"\n", "")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado, corregido."`)
 	r, _ = Load(fsys)
 	if probs := r.Languages[0].PO; len(probs) != 1 || probs[0].Problem != "import" || !strings.Contains(probs[0].Detail, `run "go run ./cmd/site po import es"`) {
 		t.Errorf("before the import, status says %v", probs)
@@ -135,8 +102,8 @@ func TestEnglishEditBecomesFuzzy(t *testing.T) {
 func TestConflict(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado (PO)."`)
-	change(t, fsys, "content/es/guide.md", "> Un párrafo citado.", "> Un párrafo citado (Markdown).")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Un párrafo citado."`, `msgstr "Un párrafo citado (PO)."`)
+	projecttest.Replace(t, fsys, "content/es/guide.md", "> Un párrafo citado.", "> Un párrafo citado (Markdown).")
 	for name, plan := range map[string]func() (*translate.Plan, error){
 		"export": func() (*translate.Plan, error) { return translate.PlanExport(fsys, nil) },
 		"import": func() (*translate.Plan, error) { return translate.PlanImport(fsys, nil) },
@@ -209,7 +176,7 @@ func TestRealContentRoundTrip(t *testing.T) {
 func TestWrappedPOFileIsInStep(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Lo que dice la guía, en una frase."`, "msgstr \"\"\n\"Lo que dice la guía, \"\n\"en una frase.\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Lo que dice la guía, en una frase."`, "msgstr \"\"\n\"Lo que dice la guía, \"\n\"en una frase.\"")
 	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +192,7 @@ func TestWrappedPOFileIsInStep(t *testing.T) {
 func TestStampVouches(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph!")
+	projecttest.Replace(t, fsys, "content/en/guide.md", "> A quoted paragraph.", "> A quoted paragraph!")
 	en, _, err := content.Parse(content.ID{Lang: "en", Key: "guide"}, fsys["content/en/guide.md"].Data)
 	if err != nil {
 		t.Fatal(err)

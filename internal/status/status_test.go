@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cecot/internal/markdown"
 	"cecot/internal/pagefile"
+	"cecot/internal/projecttest"
 	"encoding/json"
 	"flag"
 	"io/fs"
@@ -256,7 +257,7 @@ func TestChangedString(t *testing.T) {
 	if got, _ := stringProblems(t, fsys); got["skip:changed"] != nil {
 		t.Fatalf("changed before any edit: %v", got["skip:changed"])
 	}
-	change(t, fsys, "locales/en.toml", `skip = "Skip to content"`, `skip = "Skip to the content"`)
+	projecttest.Replace(t, fsys, "locales/en.toml", `skip = "Skip to content"`, `skip = "Skip to the content"`)
 	got, clean := stringProblems(t, fsys)
 	if s := got["skip:changed"]; s == nil || s.Previous != "Skip to content" || s.Line != 1 || clean {
 		t.Fatalf("after the English edit: %+v, clean %v", got, clean)
@@ -270,14 +271,14 @@ func TestChangedString(t *testing.T) {
 		t.Fatalf("after export: %+v, clean %v", got, clean)
 	}
 	// The translator reviews it in the PO file.
-	change(t, fsys, "locales/po/strings/es.po", "#, fuzzy\n#| msgid \"Skip to content\"\nmsgctxt \"skip\"", "msgctxt \"skip\"")
-	change(t, fsys, "locales/po/strings/es.po", `msgstr "Ir al contenido"`, `msgstr "Ir directo al contenido"`)
+	projecttest.Replace(t, fsys, "locales/po/strings/es.po", "#, fuzzy\n#| msgid \"Skip to content\"\nmsgctxt \"skip\"", "msgctxt \"skip\"")
+	projecttest.Replace(t, fsys, "locales/po/strings/es.po", `msgstr "Ir al contenido"`, `msgstr "Ir directo al contenido"`)
 	mustImport(t, fsys)
 	if got, _ = stringProblems(t, fsys); got["skip:changed"] != nil {
 		t.Errorf("after review and import: %v", got["skip:changed"])
 	}
 
-	change(t, fsys, "locales/es.toml", `{{.Count}} minutos`, `{{.Cuenta}} minutos`)
+	projecttest.Replace(t, fsys, "locales/es.toml", `{{.Count}} minutos`, `{{.Cuenta}} minutos`)
 	got, clean = stringProblems(t, fsys)
 	if s := got["reading_time:placeholder"]; s == nil || s.Line != 3 || clean || !strings.Contains(s.Detail, "unknown placeholder {{.Cuenta}}") {
 		t.Errorf("misspelt placeholder: %+v", s)
@@ -318,7 +319,7 @@ func TestLeftInEnglish(t *testing.T) {
 		t.Errorf("export copied the English into msgstr:\n%s", po)
 	}
 	// Marked as meant to be the same, the title counts as translated.
-	change(t, fsys, "locales/po/pages/es/other.po", "msgctxt \"other#meta.title\"", "#, ignore-same\nmsgctxt \"other#meta.title\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "msgctxt \"other#meta.title\"", "#, ignore-same\nmsgctxt \"other#meta.title\"")
 	la, err := translate.Align(fsys, "es")
 	if err != nil {
 		t.Fatal(err)
@@ -334,7 +335,7 @@ func TestLeftInEnglish(t *testing.T) {
 func TestBrokenPromiseInMarkdown(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "content/es/guide.md", "Un párrafo con una nota.[^1]", "Un párrafo con una nota.")
+	projecttest.Replace(t, fsys, "content/es/guide.md", "Un párrafo con una nota.[^1]", "Un párrafo con una nota.")
 	r, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)

@@ -2,9 +2,9 @@ package translate
 
 import (
 	"cecot/internal/pofiles"
+	"cecot/internal/projecttest"
 	"cecot/internal/translation"
 	"fmt"
-	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -13,23 +13,7 @@ import (
 
 // posite returns the fixture site of testdata/posite as a MapFS that a
 // test may change.
-func posite(t testing.TB) fstest.MapFS {
-	t.Helper()
-	m := fstest.MapFS{}
-	root := "testdata/posite"
-	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(root + "/" + p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func posite(t testing.TB) fstest.MapFS { return projecttest.MapFS(t, "testdata/posite") }
 
 func rowsText(rows []translation.Unit) string {
 	var b strings.Builder

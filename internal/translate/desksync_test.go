@@ -47,7 +47,7 @@ func TestDeskSaveKeepsPOInStep(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		apply(fsys, p)
+		projecttest.Put(fsys, p.Files)
 		return p
 	}
 	p := save("p1", "La guía abre con *énfasis*, `code` y [un enlace](other.md \"La otra página\"), dicho de otra forma.")
@@ -85,7 +85,7 @@ func TestDeskSaveKeepsPOInStep(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		apply(fsys, p)
+		projecttest.Put(fsys, p.Files)
 		if !strings.Contains(string(fsys["locales/po/pages/es/submission.po"].Data), tc.text) {
 			t.Errorf("the PO file does not hold %q", tc.text)
 		}
@@ -149,7 +149,7 @@ func TestDeskSaveRefusesPendingPO(t *testing.T) {
 	if err != nil {
 		t.Fatalf("saving the PO file's own text: %v", err)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	if e, err := PlanExport(fsys, nil); err != nil || len(e.Files) > 0 {
 		t.Errorf("export after saving the PO file's text: %v %v", e, err)
 	}
@@ -179,7 +179,7 @@ func TestPlanStringForms(t *testing.T) {
 	if got := strings.Join(p.Names(), " "); got != "content/es/.po-sync locales/es.toml locales/po/strings/es.po" {
 		t.Errorf("a save writes %s", got)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	if e, err := PlanExport(fsys, nil); err != nil || len(e.Files) > 0 {
 		t.Errorf("export after a desk save of a plural string: %v %v", e.Names(), err)
 	}

@@ -16,6 +16,7 @@ import (
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
 	"cecot/internal/po"
+	"cecot/internal/projecttest"
 	"cecot/internal/promise"
 	"cecot/internal/translation"
 )
@@ -57,7 +58,7 @@ func FuzzImport(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	apply(base, p)
+	projecttest.Put(base, p.Files)
 	const guide, strs = "locales/po/pages/es/guide.po", "locales/po/strings/es.po"
 	files := map[string]*po.File{}
 	var targets []struct {
@@ -112,7 +113,7 @@ func FuzzImport(f *testing.F) {
 			refusedAtLine(t, err, target.file)
 			return
 		}
-		apply(fsys, plan)
+		projecttest.Put(fsys, plan.Files)
 		samePromises(t, fsys, msgstr)
 		if _, _, err := locale.Load(fsys, []string{"en", "es"}, "en"); err != nil {
 			t.Fatalf("msgstr %q imported, and the interface strings no longer load: %v", msgstr, err)

@@ -3,6 +3,7 @@ package translate
 import (
 	"bytes"
 	"cecot/internal/pagefile"
+	"cecot/internal/projecttest"
 	"cecot/internal/translation"
 	"os"
 	"path"
@@ -20,20 +21,13 @@ import (
 	"cecot/internal/words"
 )
 
-// apply writes a plan's files into fsys.
-func apply(fsys fstest.MapFS, p *Plan) {
-	for name, data := range p.Files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
-}
-
 func mustExport(t *testing.T, fsys fstest.MapFS) *Plan {
 	t.Helper()
 	p, err := PlanExport(fsys, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	return p
 }
 
@@ -43,18 +37,8 @@ func mustImport(t *testing.T, fsys fstest.MapFS) *Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apply(fsys, p)
+	projecttest.Put(fsys, p.Files)
 	return p
-}
-
-// change replaces old with new in a file of fsys, which must hold it.
-func change(t *testing.T, fsys fstest.MapFS, name, old, new string) {
-	t.Helper()
-	data := string(fsys[name].Data)
-	if !strings.Contains(data, old) {
-		t.Fatalf("%s does not hold %q", name, old)
-	}
-	fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(data, old, new, 1))}
 }
 
 // TestExportGolden compares the PO files of the fixture site with
@@ -101,7 +85,7 @@ func TestImportChangesOnlyThatBlock(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
 	before := string(fsys["content/es/guide.md"].Data)
-	change(t, fsys, "locales/po/pages/es/guide.po", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas, *dos*.\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Segundo dato,\\n\"\n\"en dos líneas, *dos*.\"")
 	p := mustImport(t, fsys)
 	if got := p.Names(); !slices.Equal(got, []string{"content/es/.po-sync", "content/es/guide.md"}) {
 		t.Fatalf("import writes %q", got)
@@ -121,8 +105,8 @@ func TestImportChangesOnlyThatBlock(t *testing.T) {
 func TestImportFrontMatterAndNewPage(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Guía"`, `msgstr "La \"guía\""`)
-	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other text.\"\nmsgstr \"\"", "msgid \"Other text.\"\nmsgstr \"Otro texto.\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", `msgstr "Guía"`, `msgstr "La \"guía\""`)
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other text.\"\nmsgstr \"\"", "msgid \"Other text.\"\nmsgstr \"Otro texto.\"")
 	p := mustImport(t, fsys)
 	guide := string(p.Files["content/es/guide.md"])
 	if !strings.Contains(guide, "\nmenu = \"La \\\"guía\\\"\"\n") || !strings.Contains(guide, "slug = \"guia\"\nweight") && !strings.Contains(guide, "weight = 1\nslug = \"guia\"") {
@@ -139,7 +123,7 @@ func TestImportFrontMatterAndNewPage(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other\"\nmsgstr \"\"", "msgid \"Other\"\nmsgstr \"Otra\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "msgid \"Other\"\nmsgstr \"\"", "msgid \"Other\"\nmsgstr \"Otra\"")
 	p = mustImport(t, fsys)
 	if other = string(p.Files["content/es/other.md"]); !strings.Contains(other, "draft = true") {
 		t.Errorf("new page, all but its slug translated:\n%s", other)
@@ -147,7 +131,7 @@ func TestImportFrontMatterAndNewPage(t *testing.T) {
 	for name, data := range p.Files {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	change(t, fsys, "locales/po/pages/es/other.po", "msgid \"other\"\nmsgstr \"\"", "msgid \"other\"\nmsgstr \"otra\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "msgid \"other\"\nmsgstr \"\"", "msgid \"other\"\nmsgstr \"otra\"")
 	p = mustImport(t, fsys)
 	other = string(p.Files["content/es/other.md"])
 	if strings.Contains(other, "draft") || !strings.Contains(other, `title = "Otra"`) || !strings.Contains(other, "blocks_from = ") || !strings.Contains(other, `slug = "otra"`) {
@@ -176,7 +160,7 @@ msgstr[2] "{{.Count}} minutos de lectura"
 	if imp := mustImport(t, fsys); len(imp.Files) != 0 {
 		t.Fatalf("import without edits writes %q", imp.Names())
 	}
-	change(t, fsys, "locales/po/strings/es.po", `msgstr[1] "{{.Count}} de minutos de lectura"`, `msgstr[1] "{{.Count}} de minutos leídos"`)
+	projecttest.Replace(t, fsys, "locales/po/strings/es.po", `msgstr[1] "{{.Count}} de minutos de lectura"`, `msgstr[1] "{{.Count}} de minutos leídos"`)
 	imp := mustImport(t, fsys)
 	got := string(imp.Files["locales/es.toml"])
 	if want := strings.Replace(before, `many = "{{.Count}} de minutos de lectura"`, `many = "{{.Count}} de minutos leídos"`, 1); got != want {
@@ -230,7 +214,7 @@ func TestBadInput(t *testing.T) {
 			if c.addFile != "" {
 				fsys[c.addFile] = &fstest.MapFile{Data: []byte(c.addedData)}
 			} else {
-				change(t, fsys, c.file, c.old, c.new)
+				projecttest.Replace(t, fsys, c.file, c.old, c.new)
 			}
 			p, err := PlanImport(fsys, nil)
 			if p != nil || err == nil || !strings.HasPrefix(err.Error(), c.want) {
@@ -271,9 +255,9 @@ func TestImportKeepsLineEndingsAndYAML(t *testing.T) {
 	fsys["content/en/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Other\n---\n\n> Quoted\n> on two lines.\n")}
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("---\r\ntitle: Otra\r\n---\r\n\r\n> Citado\r\n> en dos líneas.\r\n")}
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/other.po", `msgstr "Otra"`, `msgstr "La otra: \"sí\""`)
-	change(t, fsys, "locales/po/pages/es/other.po", "msgstr \"\"\n\"Citado\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Citado\\n\"\n\"en dos\\n\"\n\"líneas.\"")
-	change(t, fsys, "locales/po/pages/es/other.po", "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", `msgstr "Otra"`, `msgstr "La otra: \"sí\""`)
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "msgstr \"\"\n\"Citado\\n\"\n\"en dos líneas.\"", "msgstr \"\"\n\"Citado\\n\"\n\"en dos\\n\"\n\"líneas.\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
 	p := mustImport(t, fsys)
 	got := string(p.Files["content/es/other.md"])
 	// Every message is now translated and none is fuzzy: the page is
@@ -297,8 +281,8 @@ func TestDeletedBlockBecomesObsolete(t *testing.T) {
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Otra\"\n+++\n\nPrimero.\n\nSegundo.\n\nTercero.\n")}
 	stampPage(t, fsys, "other")
 	mustExport(t, fsys)
-	change(t, fsys, "content/en/other.md", "First.\n\n", "")
-	change(t, fsys, "content/es/other.md", "Primero.\n\n", "")
+	projecttest.Replace(t, fsys, "content/en/other.md", "First.\n\n", "")
+	projecttest.Replace(t, fsys, "content/es/other.md", "Primero.\n\n", "")
 	stampPage(t, fsys, "other")
 	p := mustExport(t, fsys)
 	got := string(p.Files["locales/po/pages/es/other.po"])
@@ -341,7 +325,7 @@ func stampPage(t *testing.T, fsys fstest.MapFS, key string) {
 func TestBrokenPromiseInSpanish(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, "locales/po/pages/es/guide.po", `una nota.[^1]"`, `una nota."`)
+	projecttest.Replace(t, fsys, "locales/po/pages/es/guide.po", `una nota.[^1]"`, `una nota."`)
 	_, err := PlanImport(fsys, nil)
 	if err == nil {
 		t.Fatal("import accepted a translation without its footnote")
@@ -363,7 +347,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 	fsys["content/es/other.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Otra\n---\n\n> Citado.\n")}
 	mustExport(t, fsys)
 	const po = "locales/po/pages/es/other.po"
-	change(t, fsys, po, `msgstr "Citado."`, `msgstr "Citado, a medias."`)
+	projecttest.Replace(t, fsys, po, `msgstr "Citado."`, `msgstr "Citado, a medias."`)
 	if !strings.Contains(string(fsys[po].Data), "#, fuzzy\nmsgctxt \"other\"") {
 		t.Fatalf("the entry is not fuzzy:\n%s", fsys[po].Data)
 	}
@@ -384,7 +368,7 @@ func TestFuzzyIsNotImported(t *testing.T) {
 	if len(exp.Pending) != 1 || !strings.Contains(exp.Pending[0].Error(), "marked fuzzy") {
 		t.Errorf("export says %v, want the fuzzy entry named", exp.Pending)
 	}
-	change(t, fsys, po, "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
+	projecttest.Replace(t, fsys, po, "#, fuzzy\nmsgctxt \"other\"", "msgctxt \"other\"")
 	p = mustImport(t, fsys)
 	if got := string(p.Files["content/es/other.md"]); !strings.Contains(got, "> Citado, a medias.") {
 		t.Errorf("the reviewed msgstr was not imported:\n%s", got)
@@ -474,7 +458,7 @@ func TestHardLineBreakKept(t *testing.T) {
 	if !strings.Contains(got, "msgid \"\"\n\"First line  \\n\"\n\"second line.\"\nmsgstr \"\"\n\"Primera línea  \\n\"\n\"segunda línea.\"") {
 		t.Fatalf("the hard line break is lost:\n%s", got)
 	}
-	change(t, fsys, "locales/po/pages/es/other.po", "\"segunda línea.\"", "\"segunda línea, corregida.\"")
+	projecttest.Replace(t, fsys, "locales/po/pages/es/other.po", "\"segunda línea.\"", "\"segunda línea, corregida.\"")
 	p := mustImport(t, fsys)
 	if page := string(p.Files["content/es/other.md"]); !strings.Contains(page, "\nPrimera línea  \nsegunda línea, corregida.\n") {
 		t.Errorf("imported page:\n%s", page)
@@ -492,7 +476,7 @@ func TestImportEmptiedMsgstr(t *testing.T) {
 	fsys := posite(t)
 	mustExport(t, fsys)
 	const po = "locales/po/pages/es/guide.po"
-	change(t, fsys, po, `msgstr "Un párrafo citado."`, `msgstr ""`)
+	projecttest.Replace(t, fsys, po, `msgstr "Un párrafo citado."`, `msgstr ""`)
 	exp, err := PlanExport(fsys, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -519,7 +503,7 @@ func TestImportEmptiedMsgstr(t *testing.T) {
 	} {
 		fsys := posite(t)
 		mustExport(t, fsys)
-		change(t, fsys, po, c.old, `msgstr ""`)
+		projecttest.Replace(t, fsys, po, c.old, `msgstr ""`)
 		_, err := PlanImport(fsys, nil)
 		if err == nil || !regexp.MustCompile(c.want).MatchString(err.Error()) {
 			t.Errorf("%s emptied: %v", c.old, err)
@@ -528,8 +512,8 @@ func TestImportEmptiedMsgstr(t *testing.T) {
 	// A paragraph and its footnote emptied together are both taken out.
 	fsys = posite(t)
 	mustExport(t, fsys)
-	change(t, fsys, po, `msgstr "Un párrafo con una nota.[^1]"`, `msgstr ""`)
-	change(t, fsys, po, `msgstr "El texto de la nota."`, `msgstr ""`)
+	projecttest.Replace(t, fsys, po, `msgstr "Un párrafo con una nota.[^1]"`, `msgstr ""`)
+	projecttest.Replace(t, fsys, po, `msgstr "El texto de la nota."`, `msgstr ""`)
 	page = string(mustImport(t, fsys).Files["content/es/guide.md"])
 	if strings.Contains(page, "[^1]") || !strings.Contains(page, "blocks_from = ") {
 		t.Errorf("page after the paragraph and its footnote were emptied:\n%s", page)
@@ -548,9 +532,9 @@ func TestImportSlugOfTwoNewPages(t *testing.T) {
 		{"locales/po/pages/es/third.po", "Third", "Third text."},
 	} {
 		key := strings.TrimSuffix(path.Base(page.po), ".po")
-		change(t, fsys, page.po, "msgid \""+page.title+"\"\nmsgstr \"\"", "msgid \""+page.title+"\"\nmsgstr \"Título\"")
-		change(t, fsys, page.po, "msgid \""+page.text+"\"\nmsgstr \"\"", "msgid \""+page.text+"\"\nmsgstr \"Texto.\"")
-		change(t, fsys, page.po, "msgid \""+key+"\"\nmsgstr \"\"", "msgid \""+key+"\"\nmsgstr \"misma\"")
+		projecttest.Replace(t, fsys, page.po, "msgid \""+page.title+"\"\nmsgstr \"\"", "msgid \""+page.title+"\"\nmsgstr \"Título\"")
+		projecttest.Replace(t, fsys, page.po, "msgid \""+page.text+"\"\nmsgstr \"\"", "msgid \""+page.text+"\"\nmsgstr \"Texto.\"")
+		projecttest.Replace(t, fsys, page.po, "msgid \""+key+"\"\nmsgstr \"\"", "msgid \""+key+"\"\nmsgstr \"misma\"")
 	}
 	_, err := PlanImport(fsys, nil)
 	if err == nil || !regexp.MustCompile(`locales/po/pages/es/third\.po:\d+: third#meta\.slug: with this slug the page would have the same URL /es/misma/ as content/es/other\.md`).MatchString(err.Error()) {
