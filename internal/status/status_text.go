@@ -169,12 +169,7 @@ func (p *Printer) Problem(kind string) string {
 }
 
 // Detail says what is wrong with an interface string and how to fix it.
-func (p *Printer) Detail(s *String) string {
-	if s.Msg == nil {
-		return s.Detail
-	}
-	return p.Say(s.Msg)
-}
+func (p *Printer) Detail(s *String) string { return p.sayOr(s.Msg, s.Detail) }
 
 // POProblem says where a PO file and the pages disagree, after its
 // file:line.
@@ -186,23 +181,22 @@ func (p *Printer) POProblem(pr *POProblem) string {
 	if pr.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", pr.File, pr.Line)
 	}
-	return loc + ": " + p.Say(pr.Msg)
+	return loc + ": " + p.PODetail(pr)
 }
 
 // PODetail says a PO problem's detail, without its file:line.
-func (p *Printer) PODetail(pr *POProblem) string {
-	if pr.Msg == nil {
-		return pr.Detail
-	}
-	return p.Say(pr.Msg)
-}
+func (p *Printer) PODetail(pr *POProblem) string { return p.sayOr(pr.Msg, pr.Detail) }
 
 // Reason says why a page is out of date, when its changes do not.
-func (p *Printer) Reason(pg *Page) string {
-	if pg.Why == nil {
-		return pg.Reason
+func (p *Printer) Reason(pg *Page) string { return p.sayOr(pg.Why, pg.Reason) }
+
+// sayOr says m in the printer's language, or, where a problem was made
+// without one, its English text.
+func (p *Printer) sayOr(m *words.Message, english string) string {
+	if m == nil {
+		return english
 	}
-	return p.Say(pg.Why)
+	return p.Say(m)
 }
 
 // Change says which section of an original changed, where, and how.
