@@ -147,7 +147,7 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 		return nil, err
 	}
 	ob := markdown.Blocks(orig)
-	return compose(orig, ob, Items(orig, ob), tr, tb, rec), nil
+	return compose(orig, ob, tr, tb, Match(rec, Items(orig, ob))), nil
 }
 
 // ComposePositional is Compose(orig, tr, Positional(orig, tr)), with
@@ -159,8 +159,14 @@ func ComposePositional(orig, tr []byte) *Composed {
 	if !samePlan(ob, tb) {
 		return nil
 	}
-	items := Items(orig, ob)
-	return compose(orig, ob, items, tr, tb, Record(items))
+	// Match of a record with the very items it records pairs each
+	// block with itself (equal texts are paired in order): no need to
+	// sign the blocks to know it.
+	pairs := make([]Pair, len(ob))
+	for i := range pairs {
+		pairs[i] = Pair{Old: i, Exact: true}
+	}
+	return compose(orig, ob, tr, tb, pairs)
 }
 
 // recordFits reports how rec does not describe the blocks tb of a
@@ -178,9 +184,8 @@ func recordFits(tb []markdown.Block, rec Record) error {
 }
 
 // compose is Compose of a record that fits tb, with the bodies' blocks
-// and the original's items given.
-func compose(orig []byte, ob []markdown.Block, items []Item, tr []byte, tb []markdown.Block, rec Record) *Composed {
-	pairs := Match(rec, items)
+// given and the record matched with the original's blocks (pairs).
+func compose(orig []byte, ob []markdown.Block, tr []byte, tb []markdown.Block, pairs []Pair) *Composed {
 	c := &Composed{Untranslated: map[int]bool{}}
 	english := leftInOriginal(orig, ob, tr, tb, pairs)
 	var body []byte

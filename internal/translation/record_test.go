@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"cecot/internal/markdown"
 )
 
 const origV1 = "\n" + `In February 2025, the two governments finalized a secret agreement about people sent from the United States.
@@ -173,5 +175,28 @@ func TestComposeLeftInOriginal(t *testing.T) {
 	}
 	if c := ComposePositional([]byte(orig), []byte("\nUn solo párrafo.\n")); c != nil {
 		t.Errorf("ComposePositional of other blocks = %+v, want nil", c)
+	}
+}
+
+// TestMatchOfItselfIsIdentity: ComposePositional pairs each block with
+// itself without signing the blocks, which holds because Match of a
+// record with the items it records is the identity, repeated blocks
+// included.
+func TestMatchOfItselfIsIdentity(t *testing.T) {
+	body := []byte("\n# Title\n\nSame.\n\nOther text here.\n\nSame.\n\n- a\n- b\n\n# Title\n\nSame.\n")
+	items := Items(body, markdown.Blocks(body))
+	for i, p := range Match(Record(items), items) {
+		if p != (Pair{Old: i, Exact: true}) {
+			t.Errorf("block %d paired as %+v", i, p)
+		}
+	}
+	tr := []byte("\n# Título\n\nIgual.\n\nOtro texto aquí.\n\nSame.\n\n- a\n- b\n\n# Title\n\nIgual.\n")
+	rec := Positional(body, tr)
+	want, err := Compose(body, tr, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ComposePositional(body, tr); !reflect.DeepEqual(got, want) {
+		t.Errorf("ComposePositional = %+v, want %+v", got, want)
 	}
 }
