@@ -62,12 +62,23 @@ func (s *pageSync) poPending(anchor, text string) error {
 // page's translation, what "site po import" records when it brings a
 // PO entry's translation into the Markdown: the entry (found as import
 // and export find it) holds the text as the saved Markdown now has it,
-// its msgid and flags as they were, and the sync record says both sides
-// agree on it. As after an import, the next export finds the block in
-// step. A page without a PO file, or a unit without an entry (a PO file
-// older than the block), has nothing to keep in step: the next export
-// writes the entry.
+// reviewed against the original as it is now (see reviewedEntry), and
+// the sync record says both sides agree on it; and once no unit of the
+// page is out of date, the page is stamped (see stampWhenCurrent). As
+// after an import, the next export finds the block in step. A page
+// without a PO file, or a unit without an entry (a PO file older than
+// the block), has nothing to keep in step: the next export writes the
+// entry.
 func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error {
+	if err := syncPageEntry(fsys, plan, before, anchor); err != nil {
+		return err
+	}
+	return stampWhenCurrent(fsys, plan, before)
+}
+
+// syncPageEntry is syncPageSave's part for the PO file: the unit's
+// entry, reviewed (see reviewedEntry), and the sync record.
+func syncPageEntry(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error {
 	if before.pofile == nil {
 		return nil
 	}
@@ -93,23 +104,24 @@ func syncPageSave(fsys fs.FS, plan *Plan, before *pageSync, anchor string) error
 	if err != nil {
 		return err
 	}
-	saved := ""
+	saved, msgid := "", ""
 	for _, sl := range ps.slots() {
 		if sl.b.Anchor == anchor {
-			saved = sl.markdownText()
+			saved, msgid = sl.markdownText(), sl.b.Text
 		}
 	}
 	if saved == "" {
 		return nil
 	}
-	if first(e.Str) != saved {
-		e.Str = []string{saved}
+	old := syncKey(e.Ctx(), e.ID)
+	if reviewedEntry(e, msgid, saved) {
 		plan.put(fsys, before.poPath, before.pofile.Bytes())
 	}
 	rec, err := readSync(fsys, before.lang)
 	if err != nil {
 		return err
 	}
+	delete(rec, old)
 	rec[syncKey(e.Ctx(), e.ID)] = hashText(saved)
 	plan.put(fsys, SyncFile(before.lang), rec.bytes())
 	return nil

@@ -243,7 +243,7 @@ func PlanReviewUnit(fsys fs.FS, lang, key, anchor string) (*Plan, error) {
 			}
 			plan := newPlan()
 			plan.put(fsys, s.tr.path, out)
-			return plan, nil
+			return plan, syncPageSave(fsys, plan, s, anchor)
 		}
 	}
 	return nil, noRecord

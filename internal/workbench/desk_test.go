@@ -355,8 +355,9 @@ func TestDeskStrings(t *testing.T) {
 // TestDeskSaveMissing translates a paragraph newly added to the
 // original, which the translation lacks: its row has a field, and saving
 // it puts the paragraph at its place in the original's order, as "site
-// po import" does, records it in blocks_from and changes nothing else;
-// the built pages then pair it under the same #pN.
+// po import" does, records it in blocks_from and, the page complete,
+// stamps it, and changes nothing else; the built pages then pair it
+// under the same #pN.
 func TestDeskSaveMissing(t *testing.T) {
 	dir := newProject(t)
 	const (
@@ -408,11 +409,16 @@ func TestDeskSaveMissing(t *testing.T) {
 	if oldRec == nil || newRec == nil {
 		t.Fatalf("no blocks_from record:\n%s", after)
 	}
-	// Every other byte as it was: the paragraph after its neighbour, and
-	// one more word in the record, at the same place.
+	// Every other byte as it was: the paragraph after its neighbour,
+	// one more word in the record, at the same place, and, the page
+	// now translated from the original as it is, its stamp.
+	stampRe := regexp.MustCompile(`(?m)^translated_from = "[^"]*"\n`)
 	want := strings.Replace(esBefore, esPrev, esPrev+"\n"+esText+"\n", 1)
-	if got := recRe.ReplaceAllString(after, ""); got != recRe.ReplaceAllString(want, "") {
+	if got := stampRe.ReplaceAllString(recRe.ReplaceAllString(after, ""), ""); got != stampRe.ReplaceAllString(recRe.ReplaceAllString(want, ""), "") {
 		t.Errorf("the file changed beyond the new paragraph:\n%s", after)
+	}
+	if stampRe.FindString(after) == stampRe.FindString(esBefore) {
+		t.Errorf("the page, now complete, is not stamped from the original as it is:\n%s", after)
 	}
 	o, n := strings.Fields(oldRec[1]), strings.Fields(newRec[1])
 	if len(n) != len(o)+1 || !strings.HasPrefix(n[4], "p") || strings.Join(append(append([]string{}, n[:4]...), n[5:]...), " ") != oldRec[1] {
@@ -625,5 +631,127 @@ func TestDeskAddsMissingStrings(t *testing.T) {
 	table := "\n[reading_time]\none = \"{{.Count}} minuto de lectura\"\nmany = \"{{.Count}} de minutos de lectura\"\nother = \"{{.Count}} minutos de lectura\"\n"
 	if rest := strings.Replace(strings.Replace(got, simple, "", 1), table, "", 1); rest != es {
 		t.Errorf("locales/es.toml changed beyond the two strings:\n%s", got)
+	}
+}
+
+// TestDeskReviewedAgreesWithPO: after an English edit, exported, the
+// PO file holds the edited paragraph's message fuzzy. Marking the unit
+// reviewed on the desk, then the whole page, leaves the page, its PO
+// file and the model in agreement: status finds the page translated
+// with no PO file out of step, the message is no longer fuzzy, and an
+// export changes nothing.
+func TestDeskReviewedAgreesWithPO(t *testing.T) {
+	for _, whole := range []bool{false, true} {
+		name := "unit"
+		if whole {
+			name = "page"
+		}
+		t.Run(name, func(t *testing.T) {
+			dir := newProject(t)
+			replaceIn(t, dir, "content/en/submission.md", "These prisons are notorious", "These prisons are infamous")
+			keepPO(t, dir, "es")
+			poFile := pofiles.Page("es", "submission")
+			if po := readFile(t, dir, poFile); !strings.Contains(po, "#, fuzzy\n#| msgctxt \"submission\"\n#| msgid \"These prisons are notorious") {
+				t.Fatalf("the export did not make the edited message fuzzy:\n%s", po)
+			}
+			s := serve(t, dir)
+			forms, actions := s.deskForms(t, submissionDesk)
+			action, fields := workbench.Path+"_reviewunit", rowWith(t, forms, "Esas cárceles son conocidas").fields
+			if whole {
+				for i, a := range actions {
+					if a == workbench.Path+"_review" {
+						action, fields = a, forms[i].fields
+					}
+				}
+			}
+			if resp, body := s.post(t, action, fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("reviewed: %d\n%s", resp.StatusCode, body)
+			}
+			po := readFile(t, dir, poFile)
+			if strings.Contains(po, "#| msgid \"These prisons are notorious") || !strings.Contains(po, "msgid \"These prisons are infamous") {
+				t.Errorf("the PO file still holds the reviewed message fuzzy:\n%s", po)
+			}
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			rep, err := status.Load(root.FS())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range rep.Languages {
+				for _, p := range l.PO {
+					t.Errorf("status after reviewed: PO out of step: %+v", p)
+				}
+				for _, p := range l.Pages {
+					if p.Key == "submission" && p.State != status.Translated {
+						t.Errorf("status after reviewed: the submission is %q (%s)", p.State, p.Reason)
+					}
+				}
+			}
+			plan, err := translate.PlanExport(root.FS(), []string{"es"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.Files) > 0 || len(plan.Changes) > 0 {
+				t.Errorf("export after reviewed changes %v: %v", plan.Names(), plan.Changes)
+			}
+		})
+	}
+}
+
+// TestDeskSaveOfEveryChangedUnit: after an English edit, saving a new
+// translation of the one changed unit on the desk leaves the page up to
+// date in the model: status finds it translated, the workbench shows no
+// changed row, and once the PO files are exported for the edited
+// English, its message is not fuzzy and status -strict's PO check is
+// clean.
+func TestDeskSaveOfEveryChangedUnit(t *testing.T) {
+	for _, exported := range []bool{false, true} {
+		name := "before export"
+		if exported {
+			name = "after export"
+		}
+		t.Run(name, func(t *testing.T) {
+			dir := newProject(t)
+			replaceIn(t, dir, "content/en/submission.md", "These prisons are notorious", "These prisons are infamous")
+			if exported {
+				keepPO(t, dir, "es")
+			}
+			s := serve(t, dir)
+			forms, _ := s.deskForms(t, submissionDesk)
+			f := rowWith(t, forms, "Esas cárceles son conocidas")
+			f.fields.Set("text", strings.Replace(f.text, "son conocidas", "son tristemente célebres", 1))
+			if resp, body := s.post(t, workbench.Path+"_save", f.fields, map[string]string{"Origin": s.url}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("save: %d\n%s", resp.StatusCode, body)
+			}
+			if _, body := s.get(t, submissionDesk, ""); strings.Contains(body, `<li class="row changed`) {
+				t.Error("after the save, the desk still shows a changed row")
+			}
+			keepPO(t, dir, "es")
+			if po := readFile(t, dir, pofiles.Page("es", "submission")); !strings.Contains(po, "msgid \"These prisons are infamous") || strings.Contains(po, "#| msgid \"These prisons are notorious") {
+				t.Errorf("the PO file does not hold the saved message up to date:\n%s", po)
+			}
+			root, err := os.OpenRoot(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer root.Close()
+			rep, err := status.Load(root.FS())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range rep.Languages {
+				for _, p := range l.PO {
+					t.Errorf("status after the save and export: PO out of step: %+v", p)
+				}
+				for _, p := range l.Pages {
+					if p.Key == "submission" && p.State != status.Translated {
+						t.Errorf("status after the save: the submission is %q (%s)", p.State, p.Reason)
+					}
+				}
+			}
+		})
 	}
 }
