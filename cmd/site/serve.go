@@ -45,7 +45,7 @@ func serve(ctx context.Context, pf projectFlags, p *status.Printer, addr, editor
 	if host, _, err := net.SplitHostPort(addr); err == nil && host != "" && net.ParseIP(host) == nil {
 		hosts = append(hosts, host) // -addr laptop.local:1313: requests name it
 	}
-	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr, Editor: ed, Hosts: hosts, Words: p.Printer})
+	srv, rep, err := preview.New(ctx, preview.Options{Src: pf.src, Build: pf.options(), Quiet: preview.DefaultQuiet, Log: os.Stderr, Editor: ed, Hosts: hosts, Words: p.Printer, ParseCache: parseCache(pf.src)})
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ import (
 	"cecot/internal/engine"
 	"cecot/internal/livereload"
 	"cecot/internal/locale"
+	"cecot/internal/parsecache"
 	"cecot/internal/watch"
 	"cecot/internal/words"
 	"cecot/internal/workbench"
@@ -58,6 +59,9 @@ type Options struct {
 	// Hosts are host names, besides the address served, that requests
 	// may name (site serve -addr name:port); see workbench.HostAllowed.
 	Hosts []string
+	// ParseCache, if set, is the project's parse cache on disk, which
+	// the workbench reads and fills (see workbench.Options.Cache).
+	ParseCache *parsecache.Store
 	// Words say the log's lines, the error overlay and the page shown
 	// while the site has never built in the translator's language; nil
 	// is English.
@@ -131,7 +135,7 @@ func New(ctx context.Context, opts Options) (*Server, Report, error) {
 		e:       engine.NewIncremental(root.FS(), opts.Build),
 		idle:    idleTimeout,
 	}
-	s.bench = workbench.New(workbench.Options{FS: root.FS(), Root: root, Hosts: opts.Hosts, Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds})
+	s.bench = workbench.New(workbench.Options{FS: root.FS(), Root: root, Hosts: opts.Hosts, Editor: opts.Editor, BasePath: s.basePath, Rebuilds: s.broker.Rebuilds, Cache: opts.ParseCache})
 	r := s.Rebuild(ctx, nil, time.Now())
 	return s, r, nil
 }

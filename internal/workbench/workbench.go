@@ -31,6 +31,7 @@ import (
 	"cecot/internal/diag"
 	"cecot/internal/livereload"
 	"cecot/internal/markdown"
+	"cecot/internal/parsecache"
 	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/translation"
@@ -115,12 +116,28 @@ type Options struct {
 	// Hosts are the host names, besides the served address, that the
 	// desk's requests may name (see HostAllowed).
 	Hosts []string
+	// Cache, if set, is the project's parse cache on disk: a workbench
+	// started again decodes what an earlier run or command parsed, and
+	// saves what it parses after each request. Nil keeps what it
+	// parsed in memory only.
+	Cache *parsecache.Store
 }
 
 // Handler serves the workbench under Path.
 type Handler struct {
 	opts  Options
-	token string // the desk forms' token; "" when read-only
+	token string         // the desk forms' token; "" when read-only
+	saves sync.WaitGroup // of the parse cache, after requests
+}
+
+// SaveCache waits for the saves of the parse cache on disk
+// (Options.Cache) that requests started, then saves what is left.
+func (h *Handler) SaveCache() error {
+	h.saves.Wait()
+	if h.opts.FS == nil {
+		return nil
+	}
+	return translate.SaveCache(h.opts.FS)
 }
 
 // New returns a Handler.
@@ -133,7 +150,7 @@ func New(opts Options) *Handler {
 	}
 	if opts.FS != nil {
 		// Requests after the first parse only the pages edited since.
-		opts.FS = translate.Cached(opts.FS)
+		opts.FS = translate.Cached(translate.CachedOnDisk(opts.FS, opts.Cache))
 	}
 	h := &Handler{opts: opts}
 	if opts.Root != nil {
@@ -163,6 +180,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// then makes the page reload, even one that ends while it loads.
 	if h.opts.Rebuilds != nil {
 		r = r.WithContext(context.WithValue(r.Context(), rebuildKey{}, h.opts.Rebuilds()))
+	}
+	if h.opts.Cache != nil && h.opts.FS != nil {
+		// After the answer, not before it: the first request of a
+		// large project writes the whole cache. Saves wait for each
+		// other, and one with nothing new writes nothing.
+		defer h.saves.Go(func() { _ = translate.SaveCache(h.opts.FS) })
 	}
 	switch {
 	case !ok:
