@@ -28,6 +28,20 @@ func bodyBlocks(t *testing.T, file string) (front string, blocks []string) {
 	return front, blocks
 }
 
+// editBlocks rewrites the page file name: edit is given the blocks of
+// its body (see bodyBlocks) and returns the new ones.
+func editBlocks(t *testing.T, name string, edit func(blocks []string) []string) {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	front, blocks := bodyBlocks(t, string(src))
+	if err := os.WriteFile(name, []byte(front+"\n"+strings.Join(edit(blocks), "\n\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func isParagraph(b string) bool {
 	return b != "" && !strings.ContainsAny(b[:1], "#-|>[*0123456789")
 }
@@ -210,15 +224,7 @@ func TestEnglishEditsKeepTranslations(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			src, err := os.ReadFile(en)
-			if err != nil {
-				t.Fatal(err)
-			}
-			front, blocks := bodyBlocks(t, string(src))
-			edited := front + "\n" + strings.Join(ed.edit(t, blocks), "\n\n") + "\n"
-			if err := os.WriteFile(en, []byte(edited), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			editBlocks(t, en, func(blocks []string) []string { return ed.edit(t, blocks) })
 			if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
 				t.Fatalf("po export: exit %d\n%s", code, stderr)
 			}
@@ -249,28 +255,11 @@ func TestEnglishEditsKeepTranslations(t *testing.T) {
 				}
 			}
 
-			if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
-				t.Fatalf("build: exit %d\n%s", code, stderr)
-			}
-			enHTML, _ := os.ReadFile(filepath.Join(dir, "public", "en", "submission", "index.html"))
-			esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
-			enGists, _ := numberedParagraphs(t, string(enHTML))
-			esGists, marked := numberedParagraphs(t, string(esHTML))
-			if len(enGists) != len(esGists) || len(enGists) == 0 {
-				t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
-			}
 			want := map[string]string{} // an English paragraph's gist → its translation's
 			for id, e := range byMsgid {
 				want[gist(id)] = gist(e.Str[0])
 			}
-			for n := range enGists {
-				switch {
-				case marked[n] && esGists[n] != enGists[n]:
-					t.Errorf("#p%d is marked English but is not the English #p%d", n+1, n+1)
-				case !marked[n] && esGists[n] != want[enGists[n]]:
-					t.Errorf("#p%d is %.40q, not the translation of the English #p%d (%.40q)", n+1, esGists[n], n+1, enGists[n])
-				}
-			}
+			assertPairsWith(t, dir, want)
 		})
 	}
 }
@@ -285,14 +274,7 @@ func TestImportFollowsOriginal(t *testing.T) {
 		t.Run(ed.name, func(t *testing.T) {
 			dir := copyProject(t)
 			en := filepath.Join(dir, "content", "en", "submission.md")
-			src, err := os.ReadFile(en)
-			if err != nil {
-				t.Fatal(err)
-			}
-			front, blocks := bodyBlocks(t, string(src))
-			if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(ed.edit(t, blocks), "\n\n")+"\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			editBlocks(t, en, func(blocks []string) []string { return ed.edit(t, blocks) })
 			if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
 				t.Fatalf("po export: exit %d\n%s", code, stderr)
 			}
@@ -320,27 +302,7 @@ func TestImportFollowsOriginal(t *testing.T) {
 				page, _ := os.ReadFile(filepath.Join(dir, "content", "es", "submission.md"))
 				t.Errorf("status -strict after the import: exit %d\n%s\n%s", code, stdout, page)
 			}
-			if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
-				t.Fatalf("build: exit %d\n%s", code, stderr)
-			}
-			enHTML, _ := os.ReadFile(filepath.Join(dir, "public", "en", "submission", "index.html"))
-			esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
-			enGists, _ := numberedParagraphs(t, string(enHTML))
-			esGists, marked := numberedParagraphs(t, string(esHTML))
-			if len(enGists) != len(esGists) {
-				t.Fatalf("%d English paragraphs, %d Spanish", len(enGists), len(esGists))
-			}
-			want := map[string]string{}
-			for _, e := range readPO(t, name).Entries {
-				if e.Translated() && !e.Obsolete {
-					want[gist(e.ID)] = gist(e.Str[0])
-				}
-			}
-			for n := range enGists {
-				if marked[n] || esGists[n] != want[enGists[n]] {
-					t.Errorf("#p%d is %.40q (English: %v), not the translation of the English #p%d (%.40q)", n+1, esGists[n], marked[n], n+1, enGists[n])
-				}
-			}
+			assertMarked(t, assertPairs(t, dir, name))
 		})
 	}
 }
@@ -351,17 +313,12 @@ func TestImportFollowsOriginal(t *testing.T) {
 func TestStatusAdviceLeadsToClean(t *testing.T) {
 	dir := copyProject(t)
 	en := filepath.Join(dir, "content", "en", "submission.md")
-	src, err := os.ReadFile(en)
-	if err != nil {
-		t.Fatal(err)
-	}
-	front, blocks := bodyBlocks(t, string(src))
-	p := paragraphIndexes(blocks)[1]
-	blocks[p] = strings.Replace(blocks[p], " the ", " the  ", 1) // a double space, fixed away below
-	blocks[p] = strings.Replace(blocks[p], "the  ", "teh ", 1)
-	if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(blocks, "\n\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	editBlocks(t, en, func(blocks []string) []string {
+		p := paragraphIndexes(blocks)[1]
+		blocks[p] = strings.Replace(blocks[p], " the ", " the  ", 1) // a double space, fixed away below
+		blocks[p] = strings.Replace(blocks[p], "the  ", "teh ", 1)
+		return blocks
+	})
 	code, stdout, _ := runSite(t, "status", "-src", dir, "-strict")
 	if code != 1 || !strings.Contains(stdout, "stamp content/es/submission.md") || !strings.Contains(stdout, "po export es") {
 		t.Fatalf("status -strict after an English edit: exit %d\n%s", code, stdout)

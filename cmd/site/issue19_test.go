@@ -108,6 +108,17 @@ func assertPairsWith(t *testing.T, dir string, want map[string]string) (marked [
 	return marked
 }
 
+// assertMarked checks that the paragraphs marked English (as assertPairs
+// returns them) are those numbered english (#p3 is 3), and no other.
+func assertMarked(t *testing.T, marked []bool, english ...int) {
+	t.Helper()
+	for n, m := range marked {
+		if m != slices.Contains(english, n+1) {
+			t.Errorf("#p%d marked English: %v", n+1, m)
+		}
+	}
+}
+
 // replaceMsgstr sets the msgstr of the entry whose msgid starts with
 // prefix in the PO file name, and returns the msgstr it had.
 func replaceMsgstr(t *testing.T, name, prefix, str string) string {
@@ -184,12 +195,7 @@ func TestEmptiedMsgstr(t *testing.T) {
 	if code, stdout, stderr := runSite(t, "check", "-src", dir); code != 0 {
 		t.Errorf("check after the import: exit %d\n%s%s", code, stdout, stderr)
 	}
-	marked := assertPairs(t, dir, name)
-	for n, m := range marked {
-		if m != (n == 2) {
-			t.Errorf("#p%d marked English: %v", n+1, m)
-		}
-	}
+	assertMarked(t, assertPairs(t, dir, name), 3)
 
 	replaceMsgstr(t, name, prisons, was)
 	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
@@ -198,11 +204,7 @@ func TestEmptiedMsgstr(t *testing.T) {
 	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
 		t.Errorf("status -strict once translated again: exit %d\n%s", code, stdout)
 	}
-	for n, m := range assertPairs(t, dir, name) {
-		if m {
-			t.Errorf("#p%d still marked English", n+1)
-		}
-	}
+	assertMarked(t, assertPairs(t, dir, name))
 }
 
 // TestNewPageThroughPO (issue 19, case 9): a translator who works only
@@ -336,25 +338,19 @@ func TestInsertedParagraphKeepsTranslations(t *testing.T) {
 			before[e.Ctx()+"\x04"+e.ID] = e.Str[0]
 		}
 	}
-	src, err := os.ReadFile(en)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const inserted = "Relatives of the people sent there say they have had no news since the transfer, and lawyers could not visit them."
-	front, blocks := bodyBlocks(t, string(src))
-	at := -1
-	for i, b := range blocks {
-		if strings.HasPrefix(b, "In February 2025") {
-			at = i + 1
+	editBlocks(t, en, func(blocks []string) []string {
+		at := -1
+		for i, b := range blocks {
+			if strings.HasPrefix(b, "In February 2025") {
+				at = i + 1
+			}
 		}
-	}
-	if at < 0 {
-		t.Fatal(`no paragraph "In February 2025…" in content/en/submission.md`)
-	}
-	blocks = append(blocks[:at:at], append([]string{inserted}, blocks[at:]...)...)
-	if err := os.WriteFile(en, []byte(front+"\n"+strings.Join(blocks, "\n\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+		if at < 0 {
+			t.Fatal(`no paragraph "In February 2025…" in content/en/submission.md`)
+		}
+		return append(blocks[:at:at], append([]string{inserted}, blocks[at:]...)...)
+	})
 
 	if code, _, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
 		t.Fatalf("po export: exit %d\n%s", code, stderr)
@@ -381,11 +377,7 @@ func TestInsertedParagraphKeepsTranslations(t *testing.T) {
 	if code != 1 || !strings.Contains(stdout, "content/en/submission.md:27 (p3) not translated") {
 		t.Errorf("status -strict: exit %d\n%s", code, stdout)
 	}
-	for n, m := range assertPairs(t, dir, name) {
-		if m != (n == 2) {
-			t.Errorf("#p%d marked English: %v", n+1, m)
-		}
-	}
+	assertMarked(t, assertPairs(t, dir, name), 3)
 
 	const translated = "Los familiares de las personas enviadas allí dicen que no tienen noticias desde el traslado, y los abogados no pudieron visitarlas."
 	replaceMsgstr(t, name, inserted, translated)
@@ -395,11 +387,7 @@ func TestInsertedParagraphKeepsTranslations(t *testing.T) {
 	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
 		t.Errorf("status -strict once translated: exit %d\n%s", code, stdout)
 	}
-	for n, m := range assertPairs(t, dir, name) {
-		if m {
-			t.Errorf("#p%d still marked English", n+1)
-		}
-	}
+	assertMarked(t, assertPairs(t, dir, name))
 	esHTML, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
 	es, _ := numberedParagraphs(t, string(esHTML))
 	if es[2] != gist(translated) || !strings.HasPrefix(es[3], "esascárceles") {
@@ -787,9 +775,5 @@ func TestRenamedHeadingShowsOldText(t *testing.T) {
 	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict"); code != 0 {
 		t.Errorf("status -strict: exit %d\n%s", code, stdout)
 	}
-	for n, m := range assertPairs(t, dir, name) {
-		if m {
-			t.Errorf("#p%d marked English", n+1)
-		}
-	}
+	assertMarked(t, assertPairs(t, dir, name))
 }
