@@ -115,7 +115,7 @@ func readPage(fsys fs.FS, file, lang, key string, reserved []string) (*pageFile,
 		return nil, diag.CannotRead(file, err)
 	}
 	if c, ok := fsys.(*parseCache); ok {
-		return c.parsed(file, lang, key, data, reserved)
+		return c.parsed(file, lang, key, data, reserved, nil)
 	}
 	return readPageFile(file, lang, key, data, reserved)
 }

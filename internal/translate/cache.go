@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"cecot/internal/content"
 	"cecot/internal/parsecache"
 	"cecot/internal/po"
 )
@@ -58,8 +59,9 @@ func (c *parseCache) ReadDir(name string) ([]fs.DirEntry, error) { return fs.Rea
 func (c *parseCache) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
 
 // parsed returns the page file's blocks from the cache, or parses data
-// and keeps it. A pageFile is never changed once made.
-func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []string) (*pageFile, error) {
+// and keeps it. A pageFile is never changed once made. loaded, when not
+// nil, is the page as content.Load parsed it (see readLoaded).
+func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []string, loaded *content.Page) (*pageFile, error) {
 	k := pageKey(data, lang, key, reserved)
 	if c.pages != nil {
 		c.mu.Lock()
@@ -69,7 +71,7 @@ func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []stri
 			return e.pf, nil
 		}
 	}
-	pf, err := c.parsedOnDisk(file, lang, key, data, reserved, k)
+	pf, err := c.parsedOnDisk(file, lang, key, data, reserved, loaded, k)
 	if err != nil {
 		return nil, err
 	}
@@ -84,10 +86,10 @@ func (c *parseCache) parsed(file, lang, key string, data []byte, reserved []stri
 // parsedOnDisk reads the page's front matter and takes its blocks from
 // the store when it holds them under k, else parses the page and gives
 // the store its blocks. An entry that does not decode is parsed again.
-func (c *parseCache) parsedOnDisk(file, lang, key string, data []byte, reserved []string, k parsecache.Key) (*pageFile, error) {
+func (c *parseCache) parsedOnDisk(file, lang, key string, data []byte, reserved []string, loaded *content.Page, k parsecache.Key) (*pageFile, error) {
 	if v, ok := c.store.Get(file, k); ok {
 		if blocks, err := decodeBlocks(v); err == nil {
-			pf, err := readPageFront(file, lang, key, data, reserved)
+			pf, err := frontOf(file, lang, key, data, reserved, loaded)
 			if err != nil {
 				return nil, err
 			}
@@ -95,10 +97,11 @@ func (c *parseCache) parsedOnDisk(file, lang, key string, data []byte, reserved 
 			return pf, nil
 		}
 	}
-	pf, err := readPageFile(file, lang, key, data, reserved)
+	pf, err := frontOf(file, lang, key, data, reserved, loaded)
 	if err != nil {
 		return nil, err
 	}
+	pf.findBlocks(key)
 	c.store.Put(file, k, encodeBlocks(pf.blocks))
 	return pf, nil
 }

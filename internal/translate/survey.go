@@ -263,22 +263,30 @@ func (pr *Project) direct() fs.FS {
 // readLoaded is readPage for page p of the project's load, under key:
 // when the file still holds what content.Load parsed, its blocks are
 // found from that parse, not from a second one of the front matter and
-// a second copy of the body. A parse cache (the workbench's) keeps its
-// own.
+// a second copy of the body.
 func readLoaded(fsys fs.FS, p *content.Page, key string, reserved []string) (*pageFile, error) {
-	if _, ok := fsys.(*parseCache); ok {
-		return readPage(fsys, p.File, p.Lang, key, reserved)
-	}
 	data, err := fs.ReadFile(fsys, p.File)
 	if err != nil {
 		return nil, diag.CannotRead(p.File, err)
 	}
-	if p.Key != key || !p.Unchanged(data) {
-		return readPageFile(p.File, p.Lang, key, data, reserved)
+	if c, ok := fsys.(*parseCache); ok {
+		return c.parsed(p.File, p.Lang, key, data, reserved, p)
 	}
-	pf := pageFront(p.File, data, p, reserved)
+	pf, err := frontOf(p.File, p.Lang, key, data, reserved, p)
+	if err != nil {
+		return nil, err
+	}
 	pf.findBlocks(key)
 	return pf, nil
+}
+
+// frontOf is readPageFront, from the page content.Load parsed (loaded,
+// if not nil) when the file still holds what it parsed.
+func frontOf(file, lang, key string, data []byte, reserved []string, loaded *content.Page) (*pageFile, error) {
+	if loaded != nil && loaded.Key == key && loaded.Lang == lang && loaded.Unchanged(data) {
+		return pageFront(file, data, loaded, reserved), nil
+	}
+	return readPageFront(file, lang, key, data, reserved)
 }
 
 // poSum is the hash of a PO file's bytes as they were read.

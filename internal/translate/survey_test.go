@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"io/fs"
 	"reflect"
 	"testing"
 	"testing/fstest"
@@ -25,17 +26,22 @@ func TestReadLoadedMatchesAParse(t *testing.T) {
 		"title edited":  "+++\ntitle = \"The report\"\ndescription = \"What we found.\"\n+++\n\nFirst paragraph.\n\n## Findings\n\nSecond paragraph.[^1]\n\n[^1]: A note.\n",
 		"lines shifted": "\n" + loaded,
 	} {
-		fsys := fstest.MapFS{file: {Data: []byte(now)}}
-		got, err := readLoaded(fsys, p, "report", nil)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
 		want, err := readPageFile(file, "en", "report", []byte(now), nil)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if !reflect.DeepEqual(got.blocks, want.blocks) || string(got.src) != string(want.src) || got.format != want.format {
-			t.Errorf("%s: blocks from the load\n%+v\nwant those of a parse\n%+v", name, got.blocks, want.blocks)
+		// Read directly, and through a parse cache (the workbench's,
+		// and on disk the commands').
+		files := fstest.MapFS{file: {Data: []byte(now)}}
+		for _, fsys := range []fs.FS{files, Cached(files)} {
+			got, err := readLoaded(fsys, p, "report", nil)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if !reflect.DeepEqual(got.blocks, want.blocks) || string(got.src) != string(want.src) || got.format != want.format ||
+				got.page.Title != want.page.Title || string(got.page.Body) != string(want.page.Body) {
+				t.Errorf("%s (%T): blocks from the load\n%+v\nwant those of a parse\n%+v", name, fsys, got.blocks, want.blocks)
+			}
 		}
 	}
 }
