@@ -17,7 +17,6 @@ import (
 	"cecot/internal/browsertest"
 	"cecot/internal/locale"
 	"cecot/internal/pofiles"
-	"cecot/internal/status"
 	"cecot/internal/workbench"
 )
 
@@ -113,15 +112,7 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	replaceIn(t, dir, "locales/es.toml", "toc = \"Contenido\"\n", "")
 	replaceIn(t, dir, "locales/es.toml", "original_link = \"Leer el original\"", "original_link = \"Read the original\"")
 	s := serve(t, dir)
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	rep, err := status.Load(root.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := loadStatus(t, dir)
 	// The JSON of "site status -json", read back.
 	data, err := json.Marshal(rep)
 	if err != nil {
@@ -192,7 +183,7 @@ func TestOverviewMatchesStatus(t *testing.T) {
 	// The overall figure: the pages' blocks, as status counts them, and
 	// the interface strings, every message of the default language's
 	// file but those status reports missing, untranslated or wrong.
-	def, err := locale.Inspect(root.FS(), rep.Default)
+	def, err := locale.Inspect(os.DirFS(dir), rep.Default)
 	if err != nil {
 		t.Fatal(err)
 	}

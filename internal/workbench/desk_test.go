@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"cecot/internal/pofiles"
-	"cecot/internal/status"
 	"cecot/internal/translate"
 	"cecot/internal/workbench"
 )
@@ -257,16 +256,7 @@ func TestDeskReviewAndStart(t *testing.T) {
 	replaceIn(t, dir, "content/en/submission.md", "These prisons are notorious", "These prisons are infamous")
 	s := serve(t, dir)
 	state := func(key string) string {
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer root.Close()
-		rep, err := status.Load(root.FS())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range rep.Languages {
+		for _, l := range loadStatus(t, dir).Languages {
 			for _, p := range l.Pages {
 				if l.Lang == "es" && p.Key == key {
 					return string(p.State)
@@ -671,26 +661,8 @@ func TestDeskReviewedAgreesWithPO(t *testing.T) {
 			if strings.Contains(po, "#| msgid \"These prisons are notorious") || !strings.Contains(po, "msgid \"These prisons are infamous") {
 				t.Errorf("the PO file still holds the reviewed message fuzzy:\n%s", po)
 			}
-			root, err := os.OpenRoot(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer root.Close()
-			rep, err := status.Load(root.FS())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range rep.Languages {
-				for _, p := range l.PO {
-					t.Errorf("status after reviewed: PO out of step: %+v", p)
-				}
-				for _, p := range l.Pages {
-					if p.Key == "submission" && p.State != status.Translated {
-						t.Errorf("status after reviewed: the submission is %q (%s)", p.State, p.Reason)
-					}
-				}
-			}
-			plan, err := translate.PlanExport(root.FS(), []string{"es"})
+			assertSubmissionInStep(t, dir, "reviewed")
+			plan, err := translate.PlanExport(os.DirFS(dir), []string{"es"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -733,25 +705,7 @@ func TestDeskSaveOfEveryChangedUnit(t *testing.T) {
 			if po := readFile(t, dir, pofiles.Page("es", "submission")); !strings.Contains(po, "msgid \"These prisons are infamous") || strings.Contains(po, "#| msgid \"These prisons are notorious") {
 				t.Errorf("the PO file does not hold the saved message up to date:\n%s", po)
 			}
-			root, err := os.OpenRoot(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer root.Close()
-			rep, err := status.Load(root.FS())
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, l := range rep.Languages {
-				for _, p := range l.PO {
-					t.Errorf("status after the save and export: PO out of step: %+v", p)
-				}
-				for _, p := range l.Pages {
-					if p.Key == "submission" && p.State != status.Translated {
-						t.Errorf("status after the save: the submission is %q (%s)", p.State, p.Reason)
-					}
-				}
-			}
+			assertSubmissionInStep(t, dir, "the save and export")
 		})
 	}
 }

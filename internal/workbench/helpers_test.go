@@ -16,6 +16,7 @@ import (
 	"cecot/internal/pofiles"
 	"cecot/internal/preview"
 	"cecot/internal/projecttest"
+	"cecot/internal/status"
 	"cecot/internal/translate"
 )
 
@@ -192,5 +193,36 @@ func keepPO(t testing.TB, dir, lang string) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(pofiles.Page(lang, "submission")))); err != nil {
 		t.Fatalf("the export wrote no PO file for the submission: %v", err)
+	}
+}
+
+// loadStatus is the report of "site status" on the project in dir.
+func loadStatus(t *testing.T, dir string) *status.Report {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	rep, err := status.Load(root.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// assertSubmissionInStep checks that status finds the submission
+// translated and no PO file out of step, after what the test did.
+func assertSubmissionInStep(t *testing.T, dir, after string) {
+	t.Helper()
+	for _, l := range loadStatus(t, dir).Languages {
+		for _, p := range l.PO {
+			t.Errorf("status after %s: PO out of step: %+v", after, p)
+		}
+		for _, p := range l.Pages {
+			if p.Key == "submission" && p.State != status.Translated {
+				t.Errorf("status after %s: the submission is %q (%s)", after, p.State, p.Reason)
+			}
+		}
 	}
 }
