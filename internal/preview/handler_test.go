@@ -24,14 +24,11 @@ func TestServe(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(filepath.Dir(dir), "secret.txt"), []byte("SECRET"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv, rep, err := New(context.Background(), Options{Src: dir})
-	if err != nil || rep.Err != nil {
-		t.Fatal(err, rep.Err)
+	srv, rep := newServer(t, dir, Options{})
+	if rep.Err != nil {
+		t.Fatal(rep.Err)
 	}
-	defer srv.Close()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	ts, client := serveTest(t, srv)
 
 	tests := []struct {
 		path     string
@@ -131,11 +128,7 @@ func TestServe(t *testing.T) {
 func TestBrokenAtStart(t *testing.T) {
 	dir := newProject(t)
 	writeFile(t, dir, "content/en/about.md", "+++\ntitle = 3\n+++\n")
-	srv, rep, err := New(context.Background(), Options{Src: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, rep := newServer(t, dir, Options{})
 	if rep.Err == nil {
 		t.Fatal("no error reported")
 	}
@@ -204,11 +197,7 @@ func TestConcurrentRequests(t *testing.T) {
 // event streams, and that shutting down lets the rest go.
 func TestEventsReleased(t *testing.T) {
 	dir := newProject(t)
-	srv, _, err := New(context.Background(), Options{Src: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, _ := newServer(t, dir, Options{})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

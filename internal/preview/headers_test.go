@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"sort"
 	"strings"
 	"testing"
@@ -25,14 +24,11 @@ func TestSecurityHeaders(t *testing.T) {
 	dir := newProject(t)
 	writeFile(t, dir, "content/en/chart.svg", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>`)
 	writeFile(t, dir, "content/en/about.md", "+++\ntitle = \"About\"\ndescription = \"About us.\"\nweight = 2\nstandalone = true\n+++\n\nWe are a test.\n\n![a chart](chart.svg)\n")
-	srv, rep, err := New(context.Background(), Options{Src: dir})
-	if err != nil || rep.Err != nil {
-		t.Fatal(err, rep.Err)
+	srv, rep := newServer(t, dir, Options{})
+	if rep.Err != nil {
+		t.Fatal(rep.Err)
 	}
-	defer srv.Close()
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	ts, client := serveTest(t, srv)
 	headersFile, ok := srv.store.get(engine.HeadersFile)
 	if !ok {
 		t.Fatal("no _headers in the store")
@@ -135,11 +131,7 @@ func TestIdleConnectionsClosed(t *testing.T) {
 		t.Fatalf("timeouts: idle %v, header %v", idleTimeout, readHeaderTimeout)
 	}
 	dir := newProject(t)
-	srv, _, err := New(context.Background(), Options{Src: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, _ := newServer(t, dir, Options{})
 	srv.idle = 200 * time.Millisecond
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,6 +98,27 @@ type devServer struct {
 	dir     string
 	url     string
 	reports chan Report
+}
+
+// newServer is New on the project in dir with opts (whose folder it
+// sets), closed when the test ends.
+func newServer(t testing.TB, dir string, opts Options) (*Server, Report) {
+	t.Helper()
+	opts.Src = dir
+	srv, rep, err := New(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return srv, rep
+}
+
+// serveTest puts srv behind an httptest server, closed when the test
+// ends, and returns it with a client that does not follow redirects.
+func serveTest(t testing.TB, srv *Server) (*httptest.Server, *http.Client) {
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	return ts, &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
 func startServer(t testing.TB, dir string) *devServer {

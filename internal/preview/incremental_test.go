@@ -86,11 +86,7 @@ func TestServedEqualsBuild(t *testing.T) {
 	for seed := range uint64(2) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			dir := newProject(t)
-			srv, _, err := New(context.Background(), Options{Src: dir})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer srv.Close()
+			srv, _ := newServer(t, dir, Options{})
 			rng := rand.New(rand.NewPCG(seed, 1))
 			for i := range steps {
 				e := edits[rng.IntN(len(edits))]

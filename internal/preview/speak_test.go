@@ -2,7 +2,6 @@ package preview
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -18,11 +17,7 @@ func TestSpeaksSpanish(t *testing.T) {
 	dir := newProject(t)
 	writeFile(t, dir, "content/es/about.md", "+++\ntitle = \"Acerca de\nslug = \"acerca-de\"\n+++\n")
 	var log bytes.Buffer
-	srv, rep, err := New(context.Background(), Options{Src: dir, Log: &log, Words: words.NewPrinter("es")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, rep := newServer(t, dir, Options{Log: &log, Words: words.NewPrinter("es")})
 	const problem = "metadatos: un texto entre comillas debe terminar en la misma línea en que empieza; agregue las comillas que lo cierran"
 	if rep.Err == nil {
 		t.Fatal("no error reported")
@@ -62,11 +57,7 @@ func TestSpeaksSpanish(t *testing.T) {
 func TestSpeaksEnglishOverlay(t *testing.T) {
 	dir := newProject(t)
 	writeFile(t, dir, "content/en/about.md", "+++\ntitle = 3\n+++\n")
-	srv, rep, err := New(context.Background(), Options{Src: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv, rep := newServer(t, dir, Options{})
 	if st := srv.status(rep.Err); st.Words != nil || len(st.Errors) == 0 {
 		t.Errorf("status %+v", st)
 	}
