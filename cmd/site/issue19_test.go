@@ -660,6 +660,59 @@ func TestEnglishLeftIsMarked(t *testing.T) {
 	}
 }
 
+// TestSectionLinkKeepsItsTarget: a link to a section of another page
+// keeps, in the translation, the original's target (as import and
+// check require), and finds its section on the Spanish page, whose
+// headings answer to their original's IDs as well as to their own:
+// while the heading is translated, and once its msgstr is emptied and
+// the page shows it in English. check reports no broken link either
+// time; before, the Spanish page had no #the-secret-agreement.
+func TestSectionLinkKeepsItsTarget(t *testing.T) {
+	dir := copyProject(t)
+	for lang, text := range map[string]string{"en": "See [the agreement](submission.md#the-secret-agreement).", "es": "Vea [el acuerdo](submission.md#the-secret-agreement)."} {
+		name := filepath.Join(dir, "content", lang, "about.md")
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, append(data, "\n"+text+"\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"stamp", "-src", dir, filepath.Join(dir, "content", "es", "about.md")}, {"po", "export", "-src", dir, "es"}} {
+		if code, stdout, stderr := runSite(t, args...); code != 0 {
+			t.Fatalf("%s: exit %d\n%s%s", args[0], code, stdout, stderr)
+		}
+	}
+	sections := func(when string) {
+		t.Helper()
+		if code, stdout, stderr := runSite(t, "check", "-src", dir); code != 0 {
+			t.Errorf("check, %s: exit %d\n%s%s", when, code, stdout, stderr)
+		}
+		if code, _, stderr := runSite(t, "build", "-src", dir); code != 0 {
+			t.Fatalf("build, %s: exit %d\n%s", when, code, stderr)
+		}
+		about, _ := os.ReadFile(filepath.Join(dir, "public", "es", "acerca-de", "index.html"))
+		report, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html"))
+		if !strings.Contains(string(about), `href=../informe/#the-secret-agreement>el acuerdo</a>`) || !strings.Contains(string(report), "id=the-secret-agreement") {
+			t.Errorf("%s: the link or its section is missing", when)
+		}
+	}
+	sections("translated")
+	if html, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html")); !strings.Contains(string(html), "<h2 id=el-acuerdo-secreto>") {
+		t.Errorf("the translated heading lost its own id")
+	}
+	name := filepath.Join(dir, "locales", "po", "pages", "es", "submission.po")
+	replaceMsgstr(t, name, "The secret agreement", "")
+	if code, stdout, stderr := runSite(t, "po", "import", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po import: exit %d\n%s%s", code, stdout, stderr)
+	}
+	sections("emptied")
+	if html, _ := os.ReadFile(filepath.Join(dir, "public", "es", "informe", "index.html")); !strings.Contains(string(html), "<h2 id=the-secret-agreement lang=en class=untranslated>") {
+		t.Errorf("the emptied heading is not shown in English, marked")
+	}
+}
+
 // TestTranslatingMarkdownRoute (issue 19, case 11): a translator follows
 // the Markdown route of TRANSLATING.md and TRADUCIR.md, steps 4 to 6,
 // command by command, after editing a paragraph of the Spanish report:

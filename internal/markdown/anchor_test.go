@@ -29,3 +29,38 @@ func TestHeadingSelfLinks(t *testing.T) {
 		})
 	}
 }
+
+// A translation's headings also answer to their original's IDs, on
+// their link to themselves: not where the ID is the heading's own or
+// another element's, nor when the headings are not the original's.
+func TestHeadingAliases(t *testing.T) {
+	const src = "## El acuerdo secreto\n\nTexto.\n\n## Main\n\n## Las recomendaciones\n"
+	tests := []struct {
+		name    string
+		aliases []string
+		want    []string // the headings' HTML
+	}{
+		{"aliases", []string{"the-secret-agreement", "main", "las-recomendaciones"}, []string{
+			`<h2 id="el-acuerdo-secreto"><a href="#el-acuerdo-secreto" class="self" id="the-secret-agreement">El acuerdo secreto</a></h2>`,
+			`<h2 id="main-1"><a href="#main-1" class="self">Main</a></h2>`,
+			`<h2 id="las-recomendaciones"><a href="#las-recomendaciones" class="self">Las recomendaciones</a></h2>`,
+		}},
+		{"another number of headings", []string{"the-secret-agreement"}, []string{
+			`<h2 id="el-acuerdo-secreto"><a href="#el-acuerdo-secreto" class="self">El acuerdo secreto</a></h2>`,
+		}},
+	}
+	c := New(Options{})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := c.Convert([]byte(src), Page{File: "x.md", Reserved: []string{"main"}, HeadingAliases: tc.aliases})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(res.HTML, w) {
+					t.Errorf("no %s in\n%s", w, res.HTML)
+				}
+			}
+		})
+	}
+}

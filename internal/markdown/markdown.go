@@ -175,6 +175,15 @@ type Page struct {
 	// Untranslated marks the blocks of a translation that show the
 	// original's text; nil for none.
 	Untranslated *Untranslated
+	// HeadingAliases are, for a translation whose top-level blocks are
+	// its original's in the original's order, the IDs the original
+	// gives its top-level headings (Outline), in order: each heading
+	// of the translation also answers to its original's ID, so that a
+	// link to a section, which a translation keeps with the original's
+	// target, finds it in every language, whether the heading is
+	// translated, renamed or shown in the original's words. Ignored
+	// when the counts of headings differ.
+	HeadingAliases []string
 }
 
 // Heading is an entry of a page's table of contents, or of its Outline.

@@ -55,11 +55,22 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 		return nil, nil, nil, diag.At(p.File, 0, "compose_blocks", fmt.Sprintf("%v; put them back as the original has them, or run \"site stamp\" on the page once they match", err), "Err", err)
 	}
 	at := &relocator{composed: c, file: p.File, original: src.File}
+	if c.Headings > 0 {
+		// Body's top-level blocks are the original's, in its order.
+		heads, err := r.md.Outline(orig, markdown.Page{File: src.File, Numbered: src.Numbered, Reserved: r.tmpl.ids})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		at.aliases = make([]string, len(heads))
+		for i, h := range heads {
+			at.aliases[i] = h.ID
+		}
+	}
 	if len(c.Untranslated) == 0 && len(c.UntranslatedItems) == 0 {
 		if stamp.From(p, src) {
 			// In step: the record is the original's blocks as
 			// they are.
-			return body, nil, nil, nil
+			return body, nil, &relocator{aliases: at.aliases}, nil
 		}
 		return c.Body, nil, at, nil
 	}
@@ -79,12 +90,23 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 type relocator struct {
 	composed       *translation.Composed
 	file, original string
+	// aliases are the original's heading IDs, which the translation's
+	// headings answer to too (markdown.Page.HeadingAliases).
+	aliases []string
+}
+
+// headingAliases are at's aliases; none for a nil relocator.
+func (at *relocator) headingAliases() []string {
+	if at == nil {
+		return nil
+	}
+	return at.aliases
 }
 
 // relocate moves e, if it is located in the composed body. A nil
 // relocator moves nothing: the body was the translation's own.
 func (at *relocator) relocate(e *diag.Error) {
-	if at == nil || e.Path != at.file || e.Line == 0 {
+	if at == nil || at.composed == nil || e.Path != at.file || e.Line == 0 {
 		return
 	}
 	original, line := at.composed.Source(e.Line)

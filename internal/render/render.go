@@ -385,9 +385,10 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 			}
 			return link(target.URL) + frag, nil
 		},
-		ResolveImage: resolveImage,
-		Compact:      compact,
-		Untranslated: untranslated,
+		ResolveImage:   resolveImage,
+		Compact:        compact,
+		Untranslated:   untranslated,
+		HeadingAliases: at.headingAliases(),
 	})
 	at.relocateAll(err)
 	if err == nil {

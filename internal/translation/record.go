@@ -107,6 +107,9 @@ type Composed struct {
 	// Changed counts the blocks shown from a translation of an
 	// earlier version of their original.
 	Changed int
+	// Headings counts the original's top-level headings, which Body
+	// has at the same places.
+	Headings int
 	// spans say where each block of Body comes from, in Body's order.
 	spans []span
 }
@@ -195,6 +198,9 @@ func compose(orig []byte, ob []markdown.Block, tr []byte, tb []markdown.Block, p
 		body = append(body, tr[:min(len(tr), firstStart(tb, len(tr)))]...)
 	}
 	for i, p := range pairs {
+		if ob[i].Kind == "heading" {
+			c.Headings++
+		}
 		var text []byte
 		at := lineCount(body) + 1
 		if p.Old >= 0 && !(english && readsAsOriginal(tr[tb[p.Old].Start:tb[p.Old].End], orig[ob[i].Start:ob[i].End])) {
