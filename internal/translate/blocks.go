@@ -2,6 +2,7 @@ package translate
 
 import (
 	"bytes"
+	"cecot/internal/tomlline"
 	"cecot/internal/translation"
 	"fmt"
 	"iter"
@@ -213,7 +214,7 @@ func (pf *pageFile) frontKeyLine(key, table string) int {
 				current = strings.Trim(strings.SplitN(trimmed, "#", 2)[0], "[] \t")
 				continue
 			}
-			if current == table && tomlKeyIs(trimmed, key) {
+			if current == table && tomlline.IsKey(trimmed, key) {
 				return i
 			}
 			continue
@@ -254,14 +255,6 @@ func linesAfterFirst(src []byte) iter.Seq2[int, string] {
 			rest = after
 		}
 	}
-}
-
-func tomlKeyIs(line, key string) bool {
-	rest, ok := strings.CutPrefix(line, key)
-	if !ok {
-		rest, ok = strings.CutPrefix(line, strconv.Quote(key))
-	}
-	return ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=")
 }
 
 // bodyBlocks returns the blocks of a page's Markdown, located in src, the

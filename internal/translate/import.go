@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cecot/internal/pagefile"
 	"cecot/internal/pofiles"
+	"cecot/internal/tomlline"
 	"cecot/internal/translation"
 	"fmt"
 	"io/fs"
@@ -373,15 +374,10 @@ func (s *pageSync) wholeBlock(b Block) bool {
 // frontAssign rewrites a front-matter line "key = ..." (TOML) or
 // "key: ..." (YAML) with a new value, keeping its indentation.
 func frontAssign(line, key, value, format string) string {
-	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-	end := ""
-	if strings.HasSuffix(line, "\n") {
-		end = "\n"
-	}
 	if format == "yaml" {
-		return indent + key + ": " + tomlQuote(value) + end
+		return tomlline.Assign(line, key, ": ", value)
 	}
-	return indent + key + " = " + tomlQuote(value) + end
+	return tomlline.Assign(line, key, " = ", value)
 }
 
 // checkTranslation checks that msgstr p can stand in for block b: that

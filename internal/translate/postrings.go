@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -335,7 +334,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return diag.CannotRead(file, err)
 	}
-	ed := &tomlEditor{src: data}
+	ed := &locale.Editor{Src: data}
 	var errs diag.List
 	seen := map[string]int{}
 	for _, e := range f.Entries {
@@ -408,7 +407,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			errs.Add(err)
 			continue
 		}
-		if err := ed.set(id, plural, rule.CLDRForms(), forms); err != nil {
+		if err := ed.Set(id, plural, rule.CLDRForms(), forms); err != nil {
 			errs.Add(diag.Errorf(name, e.Line, "%v", err))
 			continue
 		}
@@ -418,8 +417,8 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	if ed.changed {
-		plan.put(pr.fsys, file, ed.src)
+	if ed.Changed {
+		plan.put(pr.fsys, file, ed.Src)
 	}
 	return nil
 }
@@ -432,135 +431,6 @@ func checkString(name string, e *po.Entry, id string, orig, tr map[string]string
 		errs.Add(words.At(name, e.StrLine, "po_string_check", "ID", fmt.Sprintf("%q", id), "What", pb))
 	}
 	return errs.Err()
-}
-
-// tomlEditor changes messages of a go-i18n TOML file line by line, so
-// that every other line, comments included, stays as it was.
-type tomlEditor struct {
-	src     []byte
-	changed bool
-}
-
-func (ed *tomlEditor) lines() []string { return strings.SplitAfter(string(ed.src), "\n") }
-
-func (ed *tomlEditor) set(id string, plural bool, order []string, forms map[string]string) error {
-	lines := ed.lines()
-	table := -1
-	for i, l := range lines {
-		t := strings.TrimSpace(l)
-		if !plural && table < 0 && strings.HasPrefix(t, "[") {
-			break
-		}
-		if strings.HasPrefix(t, "[") {
-			if strings.Trim(strings.SplitN(t, "#", 2)[0], "[] \"") == id {
-				table = i
-			} else if table >= 0 {
-				break
-			}
-			continue
-		}
-		if !plural && tomlKeyIs(t, id) {
-			lines[i] = tomlAssign(l, id, forms["other"])
-			ed.src, ed.changed = []byte(strings.Join(lines, "")), true
-			return nil
-		}
-	}
-	if !plural {
-		// A new top-level key goes before the first table.
-		at := len(lines)
-		for i, l := range lines {
-			if strings.HasPrefix(strings.TrimSpace(l), "[") {
-				at = i
-				break
-			}
-		}
-		line := fmt.Sprintf("%s = %s\n", id, tomlQuote(forms["other"]))
-		lines = append(lines[:at], append([]string{line}, lines[at:]...)...)
-		ed.src, ed.changed = []byte(strings.Join(lines, "")), true
-		return nil
-	}
-	if table < 0 {
-		var b bytes.Buffer
-		b.Write(ed.src)
-		if len(ed.src) > 0 && !bytes.HasSuffix(ed.src, []byte("\n")) {
-			b.WriteByte('\n')
-		}
-		fmt.Fprintf(&b, "\n[%s]\n", id)
-		for _, f := range order {
-			fmt.Fprintf(&b, "%s = %s\n", f, tomlQuote(forms[f]))
-		}
-		ed.src, ed.changed = b.Bytes(), true
-		return nil
-	}
-	end := table + 1
-	done := map[string]bool{}
-	for ; end < len(lines); end++ {
-		t := strings.TrimSpace(lines[end])
-		if strings.HasPrefix(t, "[") {
-			break
-		}
-		for _, f := range order {
-			if tomlKeyIs(t, f) {
-				lines[end] = tomlAssign(lines[end], f, forms[f])
-				done[f] = true
-			}
-		}
-	}
-	for end > table+1 && strings.TrimSpace(lines[end-1]) == "" {
-		end--
-	}
-	var add []string
-	for _, f := range order {
-		if !done[f] {
-			add = append(add, fmt.Sprintf("%s = %s\n", f, tomlQuote(forms[f])))
-		}
-	}
-	lines = append(lines[:end], append(add, lines[end:]...)...)
-	ed.src, ed.changed = []byte(strings.Join(lines, "")), true
-	return nil
-}
-
-// tomlAssign rewrites the line "key = ..." with a new value, keeping its
-// indentation, its line ending and a "# same" mark.
-func tomlAssign(line, key, value string) string {
-	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-	end := ""
-	if strings.HasSuffix(line, "\n") {
-		end = "\n"
-	}
-	out := indent + key + " = " + tomlQuote(value)
-	if strings.HasSuffix(strings.TrimSpace(line), locale.SameMark) {
-		out += " " + locale.SameMark
-	}
-	return out + end
-}
-
-// tomlQuote writes s as a TOML basic string.
-func tomlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\r':
-			b.WriteString(`\r`)
-		default:
-			if r < 0x20 || r == 0x7f {
-				fmt.Fprintf(&b, `\u%04X`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // checkLanguage refuses a PO file whose header names another language.

@@ -186,12 +186,12 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.CannotRead(file, err)
 	}
-	ed := &tomlEditor{src: data}
-	if err := ed.set(id, d.plural(), rule.CLDRForms(), clean); err != nil {
+	ed := &locale.Editor{Src: data}
+	if err := ed.Set(id, d.plural(), rule.CLDRForms(), clean); err != nil {
 		return nil, diag.Errorf(file, line, "%v", err)
 	}
 	plan := newPlan()
-	plan.put(fsys, file, ed.src)
+	plan.put(fsys, file, ed.Src)
 	if err := syncStringSave(fsys, plan, lang, d); err != nil {
 		return nil, err
 	}
