@@ -131,6 +131,22 @@ func (g *Glossary) Check(from, srcFile string, src []byte, to, trFile string, tr
 	return misses
 }
 
+// SameIn returns the terms that languages a and b write alike
+// ("CECOT"), in a's form; none for a nil glossary.
+func (g *Glossary) SameIn(a, b string) []string {
+	if g == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range g.Terms {
+		x, y := t.Forms[a], t.Forms[b]
+		if x != "" && strings.EqualFold(x, y) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // agrees reports whether a term has a form in both languages.
 func (g *Glossary) agrees(from, to string) bool {
 	for _, t := range g.Terms {

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -60,5 +61,20 @@ func TestParseError(t *testing.T) {
 	_, err := parse([]byte("[[term]]\nen = \"x\nes = \"y\"\n"))
 	if err == nil || !strings.HasPrefix(err.Error(), "locales/glossary.toml:2: ") {
 		t.Errorf("error %v, want one at locales/glossary.toml:2", err)
+	}
+}
+
+func TestSameIn(t *testing.T) {
+	gl := &Glossary{Terms: []Term{
+		{Forms: map[string]string{"en": "CECOT", "es": "CECOT"}},
+		{Forms: map[string]string{"en": "GSLC", "es": "gslc"}},
+		{Forms: map[string]string{"en": "human rights", "es": "derechos humanos"}},
+		{Forms: map[string]string{"en": "Alien Enemies Act"}},
+	}}
+	if got := gl.SameIn("en", "es"); !slices.Equal(got, []string{"CECOT", "GSLC"}) {
+		t.Errorf("SameIn = %q, want CECOT and GSLC", got)
+	}
+	if got := (*Glossary)(nil).SameIn("en", "es"); got != nil {
+		t.Errorf("a nil glossary's SameIn = %q", got)
 	}
 }

@@ -122,7 +122,7 @@ func blockReason(pa *translation.Page) *words.Message {
 		case translation.Missing:
 			parts = append(parts, words.Msg("block_missing", "Place", place, "Anchor", r.Anchor))
 		case translation.Identical:
-			parts = append(parts, words.Msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", translate.SameFlag))
+			parts = append(parts, words.Msg("block_identical", "Place", place, "Anchor", r.Anchor, "Flag", translation.SameFlag))
 		}
 	}
 	return words.Msg("reason_po", "Blocks", parts)

@@ -73,10 +73,10 @@ func (pr *Project) AlignPage(lang, key string) (*translation.Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	return alignPage(pr.fsys, site, src, lang, sync, pr.reserved, newSameness(pr.glossary, site.Default, lang))
+	return alignPage(pr.fsys, site, src, lang, sync, pr.reserved, translation.NewSameness(pr.glossary.SameIn(site.Default, lang)))
 }
 
-func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string, same *sameness) (*translation.Page, error) {
+func alignPage(fsys fs.FS, site *content.Tree, src *content.Page, lang string, sync syncRecord, reserved []string, same *translation.Sameness) (*translation.Page, error) {
 	pa := &translation.Page{Key: src.Key, Lang: lang, Original: src.File,
 		Translation: src.ID().In(lang).File()}
 	orig, err := readPage(fsys, src.File, src.Lang, src.Key, reserved)

@@ -221,7 +221,7 @@ type pageSync struct {
 	// the desk's save of a block the translation lacks.
 	unitOnly bool
 	used     map[*po.Entry]bool
-	same     *sameness // which units may read as their original
+	same     *translation.Sameness // which units may read as their original
 }
 
 func (pr *Project) pageSync(src *content.Page, lang string, base syncRecord) (*pageSync, error) {
@@ -240,7 +240,7 @@ func (pr *Project) pageSync(src *content.Page, lang string, base syncRecord) (*p
 		return nil, err
 	}
 	s := newPageSync(orig, tr, pofile, pofiles.Page(lang, src.Key), base, src.Key, lang)
-	s.same = newSameness(pr.glossary, pr.site.Default, lang)
+	s.same = translation.NewSameness(pr.glossary.SameIn(pr.site.Default, lang))
 	return s, nil
 }
 
@@ -283,7 +283,7 @@ type slot struct {
 	ctx   string
 	draft bool
 	// identical: the translation reads exactly as the original, and
-	// nothing says it is meant to (see sameness). It counts as
+	// nothing says it is meant to (see translation.Sameness). It counts as
 	// untranslated.
 	identical bool
 }
@@ -326,7 +326,7 @@ func (s *pageSync) slots() []slot {
 	}
 	for i := range out {
 		sl := &out[i]
-		sl.identical = sl.t != nil && sl.t.Text == sl.b.Text && !s.same.meant(sl.b.Text, sl.e)
+		sl.identical = sl.t != nil && sl.t.Text == sl.b.Text && !s.same.Meant(sl.b.Text, sl.e != nil && sl.e.HasFlag(translation.SameFlag))
 	}
 	s.cached = out
 	return out

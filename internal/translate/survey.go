@@ -78,10 +78,10 @@ type walkedPage struct {
 // page; results go by index, so their order never changes.
 func (pr *Project) walk(langs []string, align, export bool) (*walked, error) {
 	w := &walked{pr: pr, langs: langs, srcs: pr.originals(), export: export}
-	sames := make([]*sameness, len(langs))
+	sames := make([]*translation.Sameness, len(langs))
 	w.bases, w.syncErrs = make([]syncRecord, len(langs)), make([]error, len(langs))
 	for j, lang := range langs {
-		sames[j] = newSameness(pr.glossary, pr.site.Default, lang)
+		sames[j] = translation.NewSameness(pr.glossary.SameIn(pr.site.Default, lang))
 		rec, err := readSync(pr.fsys, lang)
 		if err != nil && align {
 			return nil, err
@@ -108,7 +108,7 @@ func (pr *Project) walk(langs []string, align, export bool) (*walked, error) {
 
 // walkPage aligns and exports one original in each language. Nothing
 // it reads outlives it but its results.
-func (pr *Project) walkPage(src *content.Page, langs []string, bases []syncRecord, sames []*sameness, align, export bool) walkedPage {
+func (pr *Project) walkPage(src *content.Page, langs []string, bases []syncRecord, sames []*translation.Sameness, align, export bool) walkedPage {
 	out := walkedPage{aligned: make([]*translation.Page, len(langs)), plans: make([]*Plan, len(langs)),
 		nexts: make([]syncRecord, len(langs)), errs: make([]error, len(langs))}
 	fsys := pr.direct()

@@ -72,7 +72,7 @@ func PlanUnit(fsys fs.FS, lang, key, anchor, text string) (*Plan, error) {
 // new block. A block of several units (a new list, a new table) is
 // started from the original, as "site stamp -new" starts a page: the
 // saved unit translated, its other items or cells in the original's
-// words, which count as untranslated (sameness) and keep their own
+// words, which count as untranslated (translation.Sameness) and keep their own
 // fields, so the translator fills them in one by one and the block's
 // place (#pN) is never another block's.
 func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML bool) (*Plan, error) {
