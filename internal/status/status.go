@@ -421,37 +421,44 @@ func addBlocks(l *Language, la *translation.Language) {
 	for _, pa := range la.Pages {
 		byKey[pa.Key] = pa
 	}
-	for _, p := range l.Pages {
-		pa := byKey[p.Key]
-		if pa == nil {
-			continue
-		}
-		p.Blocks = pa.Counts
-		if pa.PO == "" && p.State == Translated && pa.Counts.Identical > 0 {
-			// Stamped, but blocks still read as the original
-			// (a page made with "stamp -new" and left so).
-			p.State = Stale
-			if pa.Counts.Identical == pa.Counts.Total() {
-				p.State = Missing
-			}
-			p.Changes = nil
-			p.setReason(blockReason(pa))
-			continue
-		}
-		// Where a PO file records what each block was translated
-		// from, the page is up to date exactly when every block is.
-		if pa.PO == "" || p.State == Missing {
-			continue
-		}
-		if pa.UpToDate() {
-			p.State, p.Changes = Translated, nil
-			p.setReason(nil)
-		} else {
-			p.State = Stale
-			p.setReason(blockReason(pa))
-		}
-	}
+	// Each page's reason is said on its own (a page out of date names
+	// every block that changed), so on all cores.
+	parallel.For(context.Background(), len(l.Pages), func(i int) {
+		pageBlocks(l.Pages[i], byKey[l.Pages[i].Key])
+	})
 	l.Blocks = la.Totals
+}
+
+// pageBlocks adds the block counts of a page's alignment pa (nil for
+// none) to its status p.
+func pageBlocks(p *Page, pa *translation.Page) {
+	if pa == nil {
+		return
+	}
+	p.Blocks = pa.Counts
+	if pa.PO == "" && p.State == Translated && pa.Counts.Identical > 0 {
+		// Stamped, but blocks still read as the original
+		// (a page made with "stamp -new" and left so).
+		p.State = Stale
+		if pa.Counts.Identical == pa.Counts.Total() {
+			p.State = Missing
+		}
+		p.Changes = nil
+		p.setReason(blockReason(pa))
+		return
+	}
+	// Where a PO file records what each block was translated
+	// from, the page is up to date exactly when every block is.
+	if pa.PO == "" || p.State == Missing {
+		return
+	}
+	if pa.UpToDate() {
+		p.State, p.Changes = Translated, nil
+		p.setReason(nil)
+	} else {
+		p.State = Stale
+		p.setReason(blockReason(pa))
+	}
 }
 
 // ErrNotClean is "site status -strict"'s error when something is missing

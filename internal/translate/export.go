@@ -312,15 +312,22 @@ func setPOHeader(f *po.File, project, lang string) {
 
 // bytes writes the sync record, sorted.
 func (r syncRecord) bytes() []byte {
+	const head = "# Written by \"site po export\" and \"site po import\"; do not edit. Each line is a\n" +
+		"# message and a short hash of its translation as both the PO file and the\n" +
+		"# Markdown last had it, which tells which of them changed since.\n"
 	keys := slices.Sorted(maps.Keys(r))
-	var b strings.Builder
-	b.WriteString("# Written by \"site po export\" and \"site po import\"; do not edit. Each line is a\n")
-	b.WriteString("# message and a short hash of its translation as both the PO file and the\n")
-	b.WriteString("# Markdown last had it, which tells which of them changed since.\n")
-	for _, k := range keys {
-		fmt.Fprintf(&b, "%s %s\n", k, r[k])
+	// One allocation of the right size: a large site's record has a
+	// line for every block of every page.
+	n := len(head)
+	for k, v := range r {
+		n += len(k) + len(v) + 2
 	}
-	return []byte(b.String())
+	b := make([]byte, 0, n)
+	b = append(b, head...)
+	for _, k := range keys {
+		b = append(append(append(append(b, k...), ' '), r[k]...), '\n')
+	}
+	return b
 }
 
 // fields makes header fields of names and values in turn.

@@ -232,7 +232,13 @@ func (w *walked) planLanguage(plan *Plan, j int, lang string) error {
 	if w.syncErrs[j] != nil {
 		return w.syncErrs[j]
 	}
-	next := syncRecord{}
+	// The record has a line for every block of every page: made at
+	// its size, not grown (and rehashed) page by page.
+	n := 0
+	for _, p := range w.pages {
+		n += len(p.nexts[j])
+	}
+	next := make(syncRecord, n)
 	var errs diag.List
 	for _, p := range w.pages {
 		if p.plans[j] != nil {
