@@ -53,6 +53,7 @@ type Renderer struct {
 	// use.
 	warnings *warnings      // problems renders found but did not stop for
 	colors   *shareColors   // the share images' colours, read once
+	cards    *sync.Map      // share.Card → cardFacts
 	compact  *compactCounts // pages written compact, and fallbacks
 }
 
@@ -62,7 +63,7 @@ type Renderer struct {
 func New(fsys fs.FS, in Inputs) (*Renderer, error) {
 	r := &Renderer{
 		cfg: in.Config, assets: in.Assets, md: in.Markdown, images: in.Images, fsys: fsys,
-		colors: &shareColors{}, compact: &compactCounts{}, translators: map[string]*locale.Translator{},
+		colors: &shareColors{}, cards: &sync.Map{}, compact: &compactCounts{}, translators: map[string]*locale.Translator{},
 		warnings: &warnings{byFile: map[string][]*diag.Error{}},
 	}
 	langs := in.Config.Codes()

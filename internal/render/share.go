@@ -50,10 +50,37 @@ const stylesheet = "css/site.css"
 // so.
 func (r *Renderer) ShareCard(p *content.Page) (share.Card, string, bool) {
 	c, ok := r.card(p)
-	if !ok || len(c.Missing()) > 0 {
+	if !ok {
 		return share.Card{}, "", false
 	}
-	return c, shareImagePath(p, c), true
+	f := r.cardFacts(c)
+	if !f.drawable {
+		return share.Card{}, "", false
+	}
+	return c, shareImagePath(p, f.key), true
+}
+
+// cardFacts are what a card's text and colours make of it: whether its
+// fonts can draw it, and its key.
+type cardFacts struct {
+	drawable bool
+	key      string // when drawable
+}
+
+// cardFacts returns c's facts, worked out once per card: a page's card
+// is asked for by the list of outputs, the page's layout, its
+// single-file edition and the checks, and each time its glyphs were
+// looked up in the fonts and its key hashed again.
+func (r *Renderer) cardFacts(c share.Card) cardFacts {
+	if f, ok := r.cards.Load(c); ok {
+		return f.(cardFacts)
+	}
+	f := cardFacts{drawable: len(c.Missing()) == 0}
+	if f.drawable {
+		f.key = c.Key()
+	}
+	r.cards.Store(c, f)
+	return f
 }
 
 // card is the share image that p would have, drawable or not.
@@ -120,8 +147,8 @@ func shareLine(p *content.Page) string {
 // shareImagePath names a page's drawn image after its URL, with the
 // card's key as fingerprint: "/assets/share/es/informe.1a2b3c4d5e.png".
 // Under assets/ it is cached for good, as other fingerprinted files.
-func shareImagePath(p *content.Page, c share.Card) string {
-	return "/assets/share/" + strings.Trim(p.URL, "/") + "." + c.Key()[:10] + ".png"
+func shareImagePath(p *content.Page, key string) string {
+	return "/assets/share/" + strings.Trim(p.URL, "/") + "." + key[:10] + ".png"
 }
 
 // RootCard returns the share image of the language chooser at the site
@@ -155,10 +182,11 @@ func (j *job) rootCard() (share.Card, string, bool) {
 	}
 	// Each language's text on lines of its own.
 	c := share.Card{Site: strings.Join(names, " · "), Title: strings.Join(sites, "\n"), Line: strings.Join(titles, "\n"), Colors: r.shareColors()}
-	if len(c.Missing()) > 0 {
+	f := r.cardFacts(c)
+	if !f.drawable {
 		return share.Card{}, "", false // no empty boxes (see ShareCard)
 	}
-	return c, "/assets/share/index." + c.Key()[:10] + ".png", true
+	return c, "/assets/share/index." + f.key[:10] + ".png", true
 }
 
 // RootShareImage is the share image of the language chooser (see
