@@ -1,8 +1,10 @@
 package locale
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -36,6 +38,30 @@ type MessageInfo struct {
 	// Same is set when the message is marked to read the same as in the
 	// default language.
 	Same bool
+	// Description is what the message is for, and what must change in
+	// translation (go-i18n's description), for translators' tools.
+	Description string
+}
+
+// Plural reports whether the message has plural forms: more than one,
+// or no "other" alone.
+func (m *MessageInfo) Plural() bool { return len(m.Forms) > 1 || m.Forms["other"] == "" }
+
+// Messages reads the messages of lang's file in file order, or nil when
+// the file does not exist.
+func Messages(fsys fs.FS, lang string) ([]*MessageInfo, error) {
+	fi, err := Inspect(fsys, lang)
+	if err != nil || !fi.Exists {
+		return nil, err
+	}
+	out := make([]*MessageInfo, 0, len(fi.Messages))
+	for _, m := range fi.Messages {
+		out = append(out, &m)
+	}
+	slices.SortFunc(out, func(a, b *MessageInfo) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), strings.Compare(a.ID, b.ID))
+	})
+	return out, nil
 }
 
 // Inspect reads the message file of lang. A file that cannot be parsed at
@@ -67,7 +93,7 @@ func Inspect(fsys fs.FS, lang string) (*FileInfo, error) {
 	forms := plural.Forms(lang)
 	for _, m := range msgs {
 		line := lines[m.ID]
-		mi := MessageInfo{ID: m.ID, Line: line, Forms: map[string]string{}}
+		mi := MessageInfo{ID: m.ID, Line: line, Forms: map[string]string{}, Description: m.Description}
 		for f, s := range map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other} {
 			if s != "" {
 				mi.Forms[f] = s

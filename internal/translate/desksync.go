@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"testing/fstest"
 
+	"cecot/internal/locale"
 	"cecot/internal/plural"
 	"cecot/internal/po"
 	"cecot/internal/pofiles"
@@ -133,7 +134,7 @@ func syncPageEntry(fsys fs.FS, plan *Plan, before *pageSync, anchor string) erro
 // saved forms (in the PO file's own plural rule) and the sync record
 // says both sides agree. A translation in the PO file not imported yet,
 // other than the saved one, refuses the save, as for a page.
-func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
+func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *locale.MessageInfo) error {
 	name := pofiles.Strings(lang)
 	f, err := ReadPO(fsys, name)
 	if err != nil || f == nil {
@@ -145,19 +146,19 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	}
 	var e *po.Entry
 	for _, x := range f.Entries {
-		if !x.Obsolete && x.Ctx() == d.id {
+		if !x.Obsolete && x.Ctx() == d.ID {
 			e = x
 		}
 	}
-	plural := d.plural()
+	plural := d.Plural()
 	if e == nil || e.Plural() != plural || plural && len(e.Str) != len(rule.Forms) {
 		return nil // a PO file import would refuse: it says why
 	}
-	old, err := messageOf(fsys, lang, d.id)
+	old, err := messageOf(fsys, lang, d.ID)
 	if err != nil {
 		return err
 	}
-	saved, err := messageOf(newOverlay(fsys, plan.Files), lang, d.id)
+	saved, err := messageOf(newOverlay(fsys, plan.Files), lang, d.ID)
 	if err != nil {
 		return err
 	}
@@ -165,11 +166,11 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 	if err != nil {
 		return err
 	}
-	ctx := stringsContext(d.id)
+	ctx := stringsContext(d.ID)
 	now := translatedForms(saved, plural, rule)
 	if p := joinForms(e.Str); !allEmpty(e.Str) && p != joinForms(translatedForms(old, plural, rule)) && p != joinForms(now) {
 		if b, ok := rec[ctx]; !ok || poHash(rule, e.Str, plural) != b {
-			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.id, "File", name, "Command", words.Command, "Lang", lang)
+			return words.At(name, e.StrLine, "unit_po_pending", "Block", d.ID, "File", name, "Command", words.Command, "Lang", lang)
 		}
 	}
 	if joinForms(e.Str) != joinForms(now) {
@@ -183,13 +184,13 @@ func syncStringSave(fsys fs.FS, plan *Plan, lang string, d *message) error {
 
 // messageOf is interface string id of locales/<lang>.toml, nil if the
 // file lacks it.
-func messageOf(fsys fs.FS, lang, id string) (*message, error) {
-	msgs, err := readMessages(fsys, lang)
+func messageOf(fsys fs.FS, lang, id string) (*locale.MessageInfo, error) {
+	msgs, err := locale.Messages(fsys, lang)
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range msgs {
-		if m.id == id {
+		if m.ID == id {
 			return m, nil
 		}
 	}

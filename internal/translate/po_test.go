@@ -427,17 +427,17 @@ func TestImportTwoPluralForms(t *testing.T) {
 // a description, which export gives translators as its "#." comment.
 func TestEveryStringDescribed(t *testing.T) {
 	fsys := os.DirFS(filepath.Join("..", ".."))
-	msgs, err := readMessages(fsys, "en")
+	msgs, err := locale.Messages(fsys, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
 	pr := &Project{fsys: fsys, cfg: &config.Config{DefaultLanguage: "en"}}
 	for _, m := range msgs {
-		if len(strings.Fields(m.description)) < 4 {
-			t.Errorf("locales/en.toml:%d: %s has no real description: %q", m.line, m.id, m.description)
+		if len(strings.Fields(m.Description)) < 4 {
+			t.Errorf("locales/en.toml:%d: %s has no real description: %q", m.Line, m.ID, m.Description)
 		}
-		if e := pr.stringEntry(m); len(e.Extracted) != 1 || e.Extracted[0] != m.description {
-			t.Errorf("%s: the PO entry's comment is %q", m.id, e.Extracted)
+		if e := pr.stringEntry(m); len(e.Extracted) != 1 || e.Extracted[0] != m.Description {
+			t.Errorf("%s: the PO entry's comment is %q", m.ID, e.Extracted)
 		}
 	}
 	if len(msgs) < 40 {

@@ -5,10 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"sort"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"cecot/internal/diag"
 	"cecot/internal/locale"
@@ -19,57 +16,12 @@ import (
 	"cecot/internal/words"
 )
 
-// message is one interface string of a language's file.
-type message struct {
-	id          string
-	line        int
-	forms       map[string]string // plural form → text; "other" alone for a simple one
-	description string
-}
-
-func (m *message) plural() bool { return len(m.forms) > 1 || m.forms["other"] == "" }
-
-// readMessages reads locales/<lang>.toml in file order, or nil when the
-// file does not exist.
-func readMessages(fsys fs.FS, lang string) ([]*message, error) {
-	fi, err := locale.Inspect(fsys, lang)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Exists {
-		return nil, nil
-	}
-	data, err := fs.ReadFile(fsys, fi.File)
-	if err != nil {
-		return nil, diag.CannotRead(fi.File, err)
-	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, diag.Errorf(fi.File, 0, "%v", err)
-	}
-	var out []*message
-	for id, mi := range fi.Messages {
-		m := &message{id: id, line: mi.Line, forms: mi.Forms}
-		if t, ok := raw[id].(map[string]any); ok {
-			m.description, _ = t["description"].(string)
-		}
-		out = append(out, m)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].line != out[j].line {
-			return out[i].line < out[j].line
-		}
-		return out[i].id < out[j].id
-	})
-	return out, nil
-}
-
 // stringsContext is the msgctxt of an interface string, as the sync
 // record names it.
 func stringsContext(id string) string { return "strings#" + id }
 
 func (pr *Project) stringsTemplate() (*po.File, error) {
-	msgs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	msgs, err := locale.Messages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return nil, err
 	}
@@ -102,35 +54,35 @@ func (pr *Project) stringsTemplate() (*po.File, error) {
 }
 
 // stringEntry is the untranslated entry of a default-language message.
-func (pr *Project) stringEntry(m *message) *po.Entry {
-	e := &po.Entry{Context: po.Str(m.id), Refs: []string{fmt.Sprintf("%s:%d", locale.File(pr.cfg.DefaultLanguage), m.line)}, Str: []string{""}}
-	if m.description != "" {
-		e.Extracted = []string{m.description}
+func (pr *Project) stringEntry(m *locale.MessageInfo) *po.Entry {
+	e := &po.Entry{Context: po.Str(m.ID), Refs: []string{fmt.Sprintf("%s:%d", locale.File(pr.cfg.DefaultLanguage), m.Line)}, Str: []string{""}}
+	if m.Description != "" {
+		e.Extracted = []string{m.Description}
 	}
-	if m.plural() {
-		e.ID, e.IDPlural = m.forms["one"], po.Str(m.forms["other"])
+	if m.Plural() {
+		e.ID, e.IDPlural = m.Forms["one"], po.Str(m.Forms["other"])
 		if e.ID == "" {
-			e.ID = m.forms["other"]
+			e.ID = m.Forms["other"]
 		}
 	} else {
-		e.ID = m.forms["other"]
+		e.ID = m.Forms["other"]
 	}
 	return e
 }
 
 // translatedForms returns a message's translation as msgstr values in
 // the order of lang's Plural-Forms, "" where there is none.
-func translatedForms(m *message, plural bool, rule plural.Rule) []string {
+func translatedForms(m *locale.MessageInfo, plural bool, rule plural.Rule) []string {
 	if !plural {
 		if m == nil {
 			return []string{""}
 		}
-		return []string{m.forms["other"]}
+		return []string{m.Forms["other"]}
 	}
 	out := make([]string, len(rule.Forms))
 	if m != nil {
 		for i, f := range rule.Forms {
-			out[i] = m.forms[f]
+			out[i] = m.Forms[f]
 		}
 	}
 	return out
@@ -144,14 +96,14 @@ func joinForms(s []string) string { return strings.Join(s, "\x00") }
 
 // tomlHash is the sync record's hash of message m as its TOML file has
 // it.
-func tomlHash(m *message, plural bool, rule plural.Rule) string {
+func tomlHash(m *locale.MessageInfo, plural bool, rule plural.Rule) string {
 	if !plural {
 		return hashText(joinForms(translatedForms(m, false, rule)))
 	}
 	var forms []string
 	for _, f := range rule.CLDRForms() {
 		if m != nil {
-			forms = append(forms, m.forms[f])
+			forms = append(forms, m.Forms[f])
 		} else {
 			forms = append(forms, "")
 		}
@@ -179,11 +131,11 @@ func poHash(rule plural.Rule, p []string, isPlural bool) string {
 }
 
 func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
-	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	defs, err := locale.Messages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return err
 	}
-	trs, err := readMessages(pr.fsys, lang)
+	trs, err := locale.Messages(pr.fsys, lang)
 	if err != nil {
 		return err
 	}
@@ -200,9 +152,9 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	if !ok {
 		return diag.Errorf(locale.File(lang), 0, "no gettext Plural-Forms known for language %q; add its Plural-Forms to gettextRules in internal/plural/plural.go", lang)
 	}
-	byID := map[string]*message{}
+	byID := map[string]*locale.MessageInfo{}
 	for _, m := range trs {
-		byID[m.id] = m
+		byID[m.ID] = m
 	}
 	oldByID := map[string]*po.Entry{}
 	f := &po.File{Head: po.Entry{Comments: []string{"Interface strings in " + lang + ", from " + locale.File(lang) + ".",
@@ -219,38 +171,38 @@ func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord)
 	var errs diag.List
 	active := map[string]bool{}
 	for _, d := range defs {
-		active[d.id] = true
+		active[d.ID] = true
 		e := pr.stringEntry(d)
-		ctx := stringsContext(d.id)
-		m := translatedForms(byID[d.id], e.Plural(), rule)
+		ctx := stringsContext(d.ID)
+		m := translatedForms(byID[d.ID], e.Plural(), rule)
 		str := m
-		o := oldByID[d.id]
+		o := oldByID[d.ID]
 		recorded := o != nil
 		if o != nil && joinForms(o.Str) != joinForms(m) {
 			b, ok := base[ctx]
 			switch {
 			case allEmpty(o.Str):
 				recorded = false
-			case allEmpty(m) || ok && tomlHash(byID[d.id], e.Plural(), rule) == b:
+			case allEmpty(m) || ok && tomlHash(byID[d.ID], e.Plural(), rule) == b:
 				str = o.Str
 				pending := "po_pending"
 				if o.Fuzzy() {
 					pending = "po_fuzzy"
 				}
 				plan.Pending = append(plan.Pending, words.At(name, o.StrLine, pending,
-					"Block", d.id, "File", locale.File(lang), "Command", words.Command, "Lang", lang))
+					"Block", d.ID, "File", locale.File(lang), "Command", words.Command, "Lang", lang))
 				if ok {
 					next[ctx] = b
 				}
 			case ok && poHash(rule, o.Str, e.Plural()) == b:
 				recorded = false
 			default:
-				errs.Add(words.At(name, o.StrLine, "po_conflict", "Block", d.id, "Place", locale.File(lang)))
+				errs.Add(words.At(name, o.StrLine, "po_conflict", "Block", d.ID, "Place", locale.File(lang)))
 				continue
 			}
 		}
 		if joinForms(str) == joinForms(m) && !allEmpty(m) {
-			next[ctx] = tomlHash(byID[d.id], e.Plural(), rule)
+			next[ctx] = tomlHash(byID[d.ID], e.Plural(), rule)
 		}
 		e.Str = str
 		if o != nil {
@@ -314,20 +266,20 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if !ok {
 		return diag.Errorf(name, 0, "no gettext Plural-Forms known for language %q", lang)
 	}
-	defs, err := readMessages(pr.fsys, pr.cfg.DefaultLanguage)
+	defs, err := locale.Messages(pr.fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return err
 	}
-	trs, err := readMessages(pr.fsys, lang)
+	trs, err := locale.Messages(pr.fsys, lang)
 	if err != nil {
 		return err
 	}
-	defByID, trByID := map[string]*message{}, map[string]*message{}
+	defByID, trByID := map[string]*locale.MessageInfo{}, map[string]*locale.MessageInfo{}
 	for _, m := range defs {
-		defByID[m.id] = m
+		defByID[m.ID] = m
 	}
 	for _, m := range trs {
-		trByID[m.id] = m
+		trByID[m.ID] = m
 	}
 	file := locale.File(lang)
 	data, err := fs.ReadFile(pr.fsys, file)
@@ -352,7 +304,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 			continue
 		}
 		seen[id] = e.Line
-		plural := d.plural()
+		plural := d.Plural()
 		switch {
 		case plural && !e.Plural():
 			errs.Add(words.At(name, e.Line, "po_wants_plural", "ID", fmt.Sprintf("%q", id), "Last", len(rule.Forms)-1))
@@ -403,7 +355,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 		} else {
 			forms["other"] = p[0]
 		}
-		if err := checkString(name, e, id, d.forms, forms); err != nil {
+		if err := checkString(name, e, id, d.Forms, forms); err != nil {
 			errs.Add(err)
 			continue
 		}

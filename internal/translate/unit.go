@@ -129,13 +129,13 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 	if _, err := pr.languages([]string{lang}); err != nil {
 		return nil, err
 	}
-	defs, err := readMessages(fsys, pr.cfg.DefaultLanguage)
+	defs, err := locale.Messages(fsys, pr.cfg.DefaultLanguage)
 	if err != nil {
 		return nil, err
 	}
-	var d *message
+	var d *locale.MessageInfo
 	for _, m := range defs {
-		if m.id == id {
+		if m.ID == id {
 			d = m
 		}
 	}
@@ -144,13 +144,13 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 		return nil, words.At(locale.File(pr.cfg.DefaultLanguage), 0, "unit_unknown", "Block", id)
 	}
 	line := 0
-	trs, err := readMessages(fsys, lang)
+	trs, err := locale.Messages(fsys, lang)
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range trs {
-		if m.id == id {
-			line = m.line
+		if m.ID == id {
+			line = m.Line
 		}
 	}
 	rule, ok := plural.RuleOf(lang)
@@ -158,7 +158,7 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 		return nil, diag.Errorf(file, line, "no plural rule known for language %q", lang)
 	}
 	want := []string{"other"}
-	if d.plural() {
+	if d.Plural() {
 		want = rule.CLDRForms()
 	}
 	clean := map[string]string{}
@@ -170,13 +170,13 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 		}
 	}
 	switch {
-	case len(empty) > 0 && !d.plural():
+	case len(empty) > 0 && !d.Plural():
 		return nil, words.At(file, line, "unit_empty", "Block", id)
 	case len(empty) > 0:
 		return nil, words.At(file, line, "unit_plural_empty", "Block", id, "Forms", strings.Join(empty, ", "))
 	}
 	var errs diag.List
-	for _, pb := range promise.String(d.forms, clean) {
+	for _, pb := range promise.String(d.Forms, clean) {
 		errs.Add(words.At(file, line, "unit_check", "Block", id, "What", pb))
 	}
 	if err := errs.Err(); err != nil {
@@ -187,7 +187,7 @@ func PlanStringForms(fsys fs.FS, lang, id string, forms map[string]string) (*Pla
 		return nil, diag.CannotRead(file, err)
 	}
 	ed := &locale.Editor{Src: data}
-	if err := ed.Set(id, d.plural(), rule.CLDRForms(), clean); err != nil {
+	if err := ed.Set(id, d.Plural(), rule.CLDRForms(), clean); err != nil {
 		return nil, diag.Errorf(file, line, "%v", err)
 	}
 	plan := newPlan()
