@@ -24,7 +24,8 @@ func withLinkify(c *Converter) *Converter {
 
 // sameWithoutLinkify fails if converting src without Linkify, as
 // Convert does when linkifyMatters(src) is false, gives anything else than
-// converting it with Linkify, compact and not. It reports whether src
+// converting it with Linkify, compact and not, and likewise for its
+// Blocks and Outline. It reports whether src
 // was converted without Linkify.
 func sameWithoutLinkify(t testing.TB, c *Converter, src []byte, p Page) bool {
 	t.Helper()
@@ -32,6 +33,14 @@ func sameWithoutLinkify(t testing.TB, c *Converter, src []byte, p Page) bool {
 		return false
 	}
 	always := withLinkify(c)
+	if got, want := Blocks(src), blocksOf(plainParser, src); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks differ without Linkify\nmarkdown: %q\nwith:    %+v\nwithout: %+v", src, want, got)
+	}
+	gotOutline, gotErr := c.Outline(src, p)
+	wantOutline, wantErr := always.Outline(src, p)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(gotOutline, wantOutline) {
+		t.Errorf("outline differs without Linkify\nmarkdown: %q\nwith:    %+v, %v\nwithout: %+v, %v", src, wantOutline, wantErr, gotOutline, gotErr)
+	}
 	for _, compact := range []bool{false, true} {
 		p.Compact = compact
 		want, wantErr := always.Convert(src, p)

@@ -147,6 +147,18 @@ func isBlank(c byte) bool {
 // for tools that read a page's text.
 var plainParser = goldmark.New(goldmark.WithExtensions(extensions()...))
 
+// plainNoLinkify is plainParser without Linkify, for Blocks (see
+// linkifyMatters).
+var plainNoLinkify = goldmark.New(goldmark.WithExtensions(extensionsButLinkify()...))
+
+// plainParserFor is the parser Blocks parses src with.
+func plainParserFor(src []byte) goldmark.Markdown {
+	if linkifyMatters(src) {
+		return plainParser
+	}
+	return plainNoLinkify
+}
+
 // Page says how to convert one page.
 type Page struct {
 	// File names the source in errors: "content/es/report.md".
@@ -285,10 +297,15 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 // on a page's blocks, such as translation files, use it so that they
 // split a page exactly as the build does.
 func (c *Converter) Parse(src []byte, p Page) (ast.Node, error) {
+	return c.parse(c.md, src, p)
+}
+
+// parse parses src, the body of page p, with md, as Parse does.
+func (c *Converter) parse(md goldmark.Markdown, src []byte, p Page) (ast.Node, error) {
 	st := &state{page: p, result: &Result{}, ids: newIDs(p.Numbered, p.Reserved)}
 	ctx := parser.NewContext()
 	ctx.Set(key, st)
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	if err := st.errs.Err(); err != nil {
 		return nil, err
 	}
@@ -302,7 +319,13 @@ func (c *Converter) Parse(src []byte, p Page) (ast.Node, error) {
 // translation stamps, use it so that the names they give are the page's
 // anchors.
 func (c *Converter) Outline(src []byte, p Page) ([]Heading, error) {
-	doc, err := c.Parse(src, Page{File: p.File, Numbered: p.Numbered, Reserved: p.Reserved})
+	// The build asks for the outline of every original that has a
+	// translation: without Linkify where it cannot matter, as Convert.
+	md := c.md
+	if !linkifyMatters(src) {
+		md = c.noLinkify
+	}
+	doc, err := c.parse(md, src, Page{File: p.File, Numbered: p.Numbered, Reserved: p.Reserved})
 	if err != nil {
 		return nil, err
 	}
