@@ -139,6 +139,9 @@ func (s *Store) Put(name string, key Key, value []byte) {
 	defer sh.mu.Unlock()
 	sh.used[name] = true
 	if e, ok := sh.old[name]; ok && e.key == key {
+		// Back to what the file holds (a workbench's page edited and
+		// the edit undone): no other version is to be written.
+		delete(sh.put, name)
 		return
 	}
 	sh.put[name] = entry{key, string(value)}

@@ -53,6 +53,22 @@ func TestGetAfterSave(t *testing.T) {
 	}
 }
 
+// A file changed and changed back within one process (a workbench's
+// edit undone) keeps the entry of what it holds.
+func TestPutBackToSaved(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	s.Put("a.md", key("v1"), []byte("one"))
+	_ = s.Save(all)
+	s = Open(dir)
+	s.Put("a.md", key("v2"), []byte("two"))
+	s.Put("a.md", key("v1"), []byte("one"))
+	_ = s.Save(all)
+	if got, ok := Open(dir).Get("a.md", key("v1")); !ok || got != "one" {
+		t.Errorf("Get = %q, %v", got, ok)
+	}
+}
+
 // A changed file replaces its entry: one entry per file, the newest.
 func TestPutReplaces(t *testing.T) {
 	dir := t.TempDir()
