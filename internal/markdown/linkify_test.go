@@ -25,7 +25,7 @@ func withLinkify(c *Converter) *Converter {
 // sameWithoutLinkify fails if converting src without Linkify, as
 // Convert does when linkifyMatters(src) is false, gives anything else than
 // converting it with Linkify, compact and not, and likewise for its
-// Blocks and Outline. It reports whether src
+// Blocks (parsed with blocksParser) and Outline. It reports whether src
 // was converted without Linkify.
 func sameWithoutLinkify(t testing.TB, c *Converter, src []byte, p Page) bool {
 	t.Helper()
@@ -72,6 +72,13 @@ func TestLinkifyMatters(t *testing.T) {
 		{"a b \nc ", false},
 		{"a b\t\nc\n  d\n", false},
 		{"a b\n\nc  ", true},
+		// What hides a footnote reference hides its definition from
+		// Blocks: blocksParser must see it.
+		{"a `[^1]` b\n\n[^1]: note\n", false},
+		{"a <span title=\"[^1]\">b</span>\n\n[^1]: note\n", false},
+		{"a <irc:x[^1]> b\n\n[^1]: note\n", false},
+		{"a [b [^1]](c.md) d\n\n[^1]: note\n", false},
+		{"| a `[^1]` | b |\n| - | - |\n| *c* | d |\n\n[^1]: note\n", false},
 	} {
 		if got := linkifyMatters([]byte(tc.src)); got != tc.want {
 			t.Errorf("linkifyMatters(%q) = %v, want %v", tc.src, got, tc.want)
@@ -150,6 +157,7 @@ func FuzzNoLinkify(f *testing.F) {
 		"a  \nb\\\nc <span>raw</span> &amp; &quot; &lt; &#65;\n\n<div>\nblock\n</div>\n",
 		"- [ ] task\n- [x] done\n\n~~gone~~ \"quotes\" -- and --- ...\n",
 		"*a *b* c* ` a ` <x.org> (a *(b)* c)\n\\ x \\* y\n",
+		"a `[^1]` <i title=\"[^2]\">b</i> <irc:x[^3]> [^4]\n\n[^1]: n\n[^2]: n\n[^3]: n\n[^4]: n\n",
 	} {
 		f.Add(s, false, false)
 	}

@@ -147,16 +147,39 @@ func isBlank(c byte) bool {
 // for tools that read a page's text.
 var plainParser = goldmark.New(goldmark.WithExtensions(extensions()...))
 
-// plainNoLinkify is plainParser without Linkify, for Blocks (see
-// linkifyMatters).
-var plainNoLinkify = goldmark.New(goldmark.WithExtensions(extensionsButLinkify()...))
+// blocksParser parses pages for Blocks where Linkify cannot matter
+// (linkifyMatters): goldmark's block parsers and those of tables and
+// footnotes, and of the inline parsers only those that decide which
+// text is a footnote reference (a definition no reference points to is
+// dropped): code spans, links, autolinks and raw HTML, which can hide
+// one, and the footnotes' own. Emphasis, typographic punctuation,
+// strikethrough and task boxes change the inline nodes only, which
+// Blocks does not read; parsing them was most of the cost of splitting
+// a page, which the build does for every translation and its original
+// (TestNoLinkify*).
+var blocksParser = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(
+			util.Prioritized(parser.NewCodeSpanParser(), 100),
+			util.Prioritized(parser.NewLinkParser(), 200),
+			util.Prioritized(parser.NewAutoLinkParser(), 300),
+			util.Prioritized(parser.NewRawHTMLParser(), 400),
+		),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)),
+	goldmark.WithExtensions(
+		extension.Footnote,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+	),
+)
 
 // plainParserFor is the parser Blocks parses src with.
 func plainParserFor(src []byte) goldmark.Markdown {
 	if linkifyMatters(src) {
 		return plainParser
 	}
-	return plainNoLinkify
+	return blocksParser
 }
 
 // Page says how to convert one page.
