@@ -45,7 +45,9 @@ func checkProject(fs *flag.FlagSet, pf projectFlags, p *status.Printer, stdout i
 	if err != nil {
 		return err
 	}
-	broken, err := check.Translations(root.FS(), site.Config)
+	fsys, save := cachedProject(pf.src, root)
+	defer save()
+	broken, err := check.Translations(fsys, site.Config)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // parseCache opens the parse cache of the project in src
-// (.cache/parse/): status, po export and import, and the workbench
+// (.cache/parse/): status, po export and import, check and the workbench
 // decode there what an earlier run parsed from the same bytes.
 func parseCache(src string) *parsecache.Store {
 	return parsecache.Open(filepath.Join(src, parsecache.DirName))

@@ -50,7 +50,7 @@ func TestParseCacheSameOutput(t *testing.T) {
 			}
 		}, false},
 	}
-	commands := [][]string{{"status"}, {"status", "-json"}, {"po", "export", "-n"}}
+	commands := [][]string{{"status"}, {"status", "-json"}, {"po", "export", "-n"}, {"check"}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := copyProject(t)
