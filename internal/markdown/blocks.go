@@ -63,6 +63,7 @@ func blocksOf(md goldmark.Markdown, src []byte) []Block {
 	}
 	sort.SliceStable(starts, func(i, j int) bool { return starts[i].off < starts[j].off })
 	var out []Block
+	line, counted := 1, 0 // the line of src[counted:], counted from the last block's start
 	for i, s := range starts {
 		if i > 0 && s.off == starts[i-1].off {
 			continue
@@ -74,7 +75,11 @@ func blocksOf(md goldmark.Markdown, src []byte) []Block {
 				break
 			}
 		}
-		out = append(out, Block{Kind: s.kind, Start: s.off, End: end, Line: bytes.Count(src[:s.off], []byte("\n")) + 1})
+		// Counted on from the block before, not from the top: counting
+		// from the top for every block was quadratic in a long page.
+		line += bytes.Count(src[counted:s.off], []byte("\n"))
+		counted = s.off
+		out = append(out, Block{Kind: s.kind, Start: s.off, End: end, Line: line})
 	}
 	return out
 }
