@@ -191,18 +191,24 @@ func recordFits(tb []markdown.Block, rec Record) error {
 func compose(orig []byte, ob []markdown.Block, tr []byte, tb []markdown.Block, pairs []Pair) *Composed {
 	c := &Composed{Untranslated: map[int]bool{}}
 	english := leftInOriginal(orig, ob, tr, tb, pairs)
-	var body []byte
+	// Most bodies are as long as the translation.
+	body := make([]byte, 0, len(tr)+2)
 	if len(ob) > 0 {
 		// Keep the lines before the first block (the front matter's,
 		// left blank), so that lines stay where they were.
 		body = append(body, tr[:min(len(tr), firstStart(tb, len(tr)))]...)
 	}
+	// lines counts the lines of body[:counted]: each block's first line
+	// is counted from the last's, not from the top of body again.
+	lines, counted := 0, 0
 	for i, p := range pairs {
 		if ob[i].Kind == "heading" {
 			c.Headings++
 		}
 		var text []byte
-		at := lineCount(body) + 1
+		lines += lineCount(body[counted:])
+		counted = len(body)
+		at := lines + 1
 		if p.Old >= 0 && !(english && readsAsOriginal(tr[tb[p.Old].Start:tb[p.Old].End], orig[ob[i].Start:ob[i].End])) {
 			text = tr[tb[p.Old].Start:tb[p.Old].End]
 			c.spans = append(c.spans, span{line: at, from: tb[p.Old].Line})
