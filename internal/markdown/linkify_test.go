@@ -172,3 +172,67 @@ func FuzzNoLinkify(f *testing.F) {
 		sameWithoutLinkify(t, c, []byte(src), p)
 	})
 }
+
+// sameHeadingIDs fails if a page's Result.HeadingIDs, converted as the
+// build converts an original (links and images resolved, numbered or
+// not), are not the IDs of its Outline.
+func sameHeadingIDs(t testing.TB, c *Converter, src []byte, p Page) {
+	t.Helper()
+	p.HeadingAliases, p.Untranslated = nil, nil
+	res, err := c.Convert(src, p)
+	if err != nil {
+		return
+	}
+	hs, err := c.Outline(src, p)
+	if err != nil {
+		t.Fatalf("outline fails where Convert does not: %v\n%q", err, src)
+	}
+	var want []string
+	for _, h := range hs {
+		want = append(want, h.ID)
+	}
+	if !reflect.DeepEqual(res.HeadingIDs, want) {
+		t.Errorf("heading IDs differ from the outline's\nmarkdown: %q\nConvert: %q\nOutline: %q", src, res.HeadingIDs, want)
+	}
+}
+
+func TestHeadingIDsAsOutline(t *testing.T) {
+	c := New(Options{})
+	var srcs [][]byte
+	for _, s := range specExamples(t) {
+		srcs = append(srcs, []byte(s))
+	}
+	files, _ := filepath.Glob("../../content/*/*.md")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, body(src))
+	}
+	for name, f := range synth.MapFS(synth.Options{N: 40}) {
+		if strings.HasSuffix(name, ".md") {
+			srcs = append(srcs, body(f.Data))
+		}
+	}
+	srcs = append(srcs, []byte("# A ![b *c*](d.png \"e\")\n\n## A [b](c.md) `d`\n\n# ![x](y.png)\n\n- # in a list\n\n# A\n\n# A\n"))
+	for _, src := range srcs {
+		for _, numbered := range []bool{false, true} {
+			for _, compact := range []bool{false, true} {
+				p := picturePage("page.md")
+				p.Numbered, p.Compact = numbered, compact
+				sameHeadingIDs(t, c, src, p)
+			}
+		}
+	}
+}
+
+func FuzzHeadingIDs(f *testing.F) {
+	f.Add("# A ![b *c*](d.png \"e\")\n\n## A [b](c.md) `d`\n\n# ![x](y.png)\n\n- # in a list\n\n# A\n\n# p1\n", true)
+	c := New(Options{})
+	f.Fuzz(func(t *testing.T, src string, numbered bool) {
+		p := picturePage("fuzz.md")
+		p.Numbered, p.Compact = numbered, true
+		sameHeadingIDs(t, c, []byte(src), p)
+	})
+}

@@ -248,6 +248,12 @@ type Result struct {
 	// Warnings are problems that do not stop the build: images without
 	// alt text.
 	Warnings []*diag.Error
+	// HeadingIDs are the IDs of the page's top-level headings, in
+	// order: those of its Outline, when the page was converted with no
+	// HeadingAliases and no Untranslated blocks (TestHeadingIDsAsOutline).
+	// A translation's headings answer to its original's too, and the
+	// build, having converted the original, need not outline it again.
+	HeadingIDs []string
 }
 
 // typography writes typographic punctuation as characters rather than
@@ -288,6 +294,7 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		md = c.noLinkify
 	}
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	res.HeadingIDs = topHeadingIDs(doc)
 	if p.Compact {
 		if err := st.errs.Err(); err != nil {
 			return nil, err
@@ -358,11 +365,27 @@ func (c *Converter) Outline(src []byte, p Page) ([]Heading, error) {
 		if !ok {
 			continue
 		}
-		id, _ := h.AttributeString("id")
-		idBytes, _ := id.([]byte)
-		hs = append(hs, Heading{Level: h.Level, ID: string(idBytes), Text: strings.TrimSpace(plainText(h, src)), Line: headingLine(h, src)})
+		hs = append(hs, Heading{Level: h.Level, ID: headingID(h), Text: strings.TrimSpace(plainText(h, src)), Line: headingLine(h, src)})
 	}
 	return hs, nil
+}
+
+// headingID is the id a heading was given.
+func headingID(h *ast.Heading) string {
+	id, _ := h.AttributeString("id")
+	idBytes, _ := id.([]byte)
+	return string(idBytes)
+}
+
+// topHeadingIDs are the IDs of doc's top-level headings, in order.
+func topHeadingIDs(doc ast.Node) []string {
+	var ids []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			ids = append(ids, headingID(h))
+		}
+	}
+	return ids
 }
 
 // headingLine returns the 1-based source line of a heading.

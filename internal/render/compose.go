@@ -57,13 +57,18 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	at := &relocator{composed: c, file: p.File, original: src.File}
 	if c.Headings > 0 {
 		// Body's top-level blocks are the original's, in its order.
-		heads, err := r.md.Outline(orig, markdown.Page{File: src.File, Numbered: src.Numbered, Reserved: r.tmpl.ids})
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		at.aliases = make([]string, len(heads))
-		for i, h := range heads {
-			at.aliases[i] = h.ID
+		if ids, ok := j.pass.headingIDs.Load(src); ok {
+			// The original's own conversion found them.
+			at.aliases = ids.([]string)
+		} else {
+			heads, err := r.md.Outline(orig, markdown.Page{File: src.File, Numbered: src.Numbered, Reserved: r.tmpl.ids})
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			at.aliases = make([]string, len(heads))
+			for i, h := range heads {
+				at.aliases[i] = h.ID
+			}
 		}
 	}
 	if len(c.Untranslated) == 0 && len(c.UntranslatedItems) == 0 {

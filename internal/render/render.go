@@ -95,6 +95,11 @@ type Pass struct {
 	// converted, when set, is told of every page's Markdown that the
 	// pass converts for the page itself.
 	converted func(*content.Page, *markdown.Result)
+	// headingIDs keeps, for each default-language page the pass has
+	// converted, the IDs of its top-level headings (a []string), which
+	// its translations' headings answer to too: a translation rendered
+	// after its original need not outline the original again.
+	headingIDs sync.Map
 }
 
 // PassOptions say how a Pass renders.
@@ -392,6 +397,10 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 		HeadingAliases: at.headingAliases(),
 	})
 	at.relocateAll(err)
+	if err == nil && p.Lang == r.cfg.DefaultLanguage && untranslated == nil && at == nil {
+		// Converted as markdown.Result.HeadingIDs asks.
+		j.pass.headingIDs.Store(p, md.HeadingIDs)
+	}
 	if err == nil {
 		for _, w := range md.Warnings {
 			at.relocate(w)
