@@ -7,7 +7,6 @@
 package plural
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,17 +144,6 @@ var gettextTwo = map[string]twoForms{
 	"es": {"n!=1", func(n int) bool { return n == 1 }},
 	"it": {"n!=1", func(n int) bool { return n == 1 }},
 	"fr": {"n>1", func(n int) bool { return n <= 1 }},
-}
-
-// twoFormLanguages are the languages that have a two-form rule, sorted.
-func twoFormLanguages() []string {
-	return slices.Sorted(maps.Keys(gettextTwo))
-}
-
-// gettextLanguages are the languages whose Plural-Forms the project
-// knows beyond those of one form, sorted.
-func gettextLanguages() []string {
-	return slices.Sorted(maps.Keys(gettextRules))
 }
 
 // twoFormsOf returns gettext's two-form rule of lang, if it has one.
