@@ -95,11 +95,12 @@ func (p *Plan) join(other *Plan) {
 	p.Pending = append(p.Pending, other.Pending...)
 }
 
-// template is the page's PO template: every block, untranslated.
-func (s *pageSync) template() *po.File {
-	f := &po.File{Head: po.Entry{Comments: append([]string{"Template of " + s.orig.path + "."}, markupNote...), Flags: []string{"fuzzy"}}}
-	f.Header = fields(
-		"Project-Id-Version", s.key,
+// templateHeader is the header of a template of project ("submission",
+// "interface strings"), with gettext's placeholders for what a
+// translator's tool fills in.
+func templateHeader(project string) []po.Field {
+	return fields(
+		"Project-Id-Version", project,
 		"PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE",
 		"Last-Translator", "FULL NAME <EMAIL@ADDRESS>",
 		"Language-Team", "LANGUAGE <LL@li.org>",
@@ -108,6 +109,12 @@ func (s *pageSync) template() *po.File {
 		"Content-Type", "text/plain; charset=UTF-8",
 		"Content-Transfer-Encoding", "8bit",
 	)
+}
+
+// template is the page's PO template: every block, untranslated.
+func (s *pageSync) template() *po.File {
+	f := &po.File{Head: po.Entry{Comments: append([]string{"Template of " + s.orig.path + "."}, markupNote...), Flags: []string{"fuzzy"}}}
+	f.Header = templateHeader(s.key)
 	slug, hasSlug := s.slugSlot()
 	for _, b := range s.orig.blocks {
 		if hasSlug && b.frontKey == "" {

@@ -27,16 +27,7 @@ func (pr *Project) stringsTemplate() (*po.File, error) {
 	}
 	f := &po.File{Head: po.Entry{Comments: []string{"Template of the interface strings, " + locale.File(pr.cfg.DefaultLanguage) + ".",
 		"Keep {{.Count}}, {{.Month}} and the like as they are."}, Flags: []string{"fuzzy"}}}
-	f.Header = fields(
-		"Project-Id-Version", "interface strings",
-		"PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE",
-		"Last-Translator", "FULL NAME <EMAIL@ADDRESS>",
-		"Language-Team", "LANGUAGE <LL@li.org>",
-		"Language", "",
-		"MIME-Version", "1.0",
-		"Content-Type", "text/plain; charset=UTF-8",
-		"Content-Transfer-Encoding", "8bit",
-	)
+	f.Header = templateHeader("interface strings")
 	// The default language's rule, so that msgfmt can check the
 	// template's plural entries (msgstr[0], msgstr[1]).
 	rule, ok := plural.RuleOf(pr.cfg.DefaultLanguage)
@@ -130,12 +121,18 @@ func poHash(rule plural.Rule, p []string, isPlural bool) string {
 	return hashText(joinForms(forms))
 }
 
-func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
-	defs, err := locale.Messages(pr.fsys, pr.cfg.DefaultLanguage)
-	if err != nil {
-		return err
+// stringMessages reads the interface strings of the default language
+// (defs) and of lang (trs), in file order.
+func (pr *Project) stringMessages(lang string) (defs, trs []*locale.MessageInfo, err error) {
+	if defs, err = locale.Messages(pr.fsys, pr.cfg.DefaultLanguage); err != nil {
+		return nil, nil, err
 	}
-	trs, err := locale.Messages(pr.fsys, lang)
+	trs, err = locale.Messages(pr.fsys, lang)
+	return defs, trs, err
+}
+
+func (pr *Project) exportStrings(plan *Plan, lang string, base, next syncRecord) error {
+	defs, trs, err := pr.stringMessages(lang)
 	if err != nil {
 		return err
 	}
@@ -266,11 +263,7 @@ func (pr *Project) importStrings(plan *Plan, lang string, base, next syncRecord)
 	if !ok {
 		return diag.Errorf(name, 0, "no gettext Plural-Forms known for language %q", lang)
 	}
-	defs, err := locale.Messages(pr.fsys, pr.cfg.DefaultLanguage)
-	if err != nil {
-		return err
-	}
-	trs, err := locale.Messages(pr.fsys, lang)
+	defs, trs, err := pr.stringMessages(lang)
 	if err != nil {
 		return err
 	}
