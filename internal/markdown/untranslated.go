@@ -37,22 +37,23 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 		return
 	}
 	src := r.Source()
+	lines := &lineCounter{src: src, line: 1}
 	var marked []ast.Node
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, ok := n.(*east.FootnoteList); ok {
 			for f := n.FirstChild(); f != nil; f = f.NextSibling() {
-				if off, ok := firstOffset(f, src); ok && u.Lines[bytes.Count(src[:off], []byte("\n"))+1] {
+				if off, ok := firstOffset(f, src); ok && u.Lines[lines.at(off)] {
 					markForeign(f, u.Lang)
 				}
 			}
 			continue
 		}
-		if off, ok := firstOffset(n, src); ok && u.Lines[bytes.Count(src[:off], []byte("\n"))+1] {
+		if off, ok := firstOffset(n, src); ok && u.Lines[lines.at(off)] {
 			marked = append(marked, n)
 			continue
 		}
 		if len(u.Items) > 0 {
-			markItems(n, src, u)
+			markItems(n, lines, u)
 		}
 	}
 	for i, n := range marked {
@@ -72,15 +73,33 @@ func (untranslatedTransformer) Transform(doc *ast.Document, r text.Reader, pc pa
 }
 
 // markItems marks the list items below n that u.Items names.
-func markItems(n ast.Node, src []byte, u *Untranslated) {
+func markItems(n ast.Node, lines *lineCounter, u *Untranslated) {
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if item, ok := n.(*ast.ListItem); ok && entering {
-			if off, ok := firstOffset(item, src); ok && u.Items[bytes.Count(src[:off], []byte("\n"))+1] {
+			if off, ok := firstOffset(item, lines.src); ok && u.Items[lines.at(off)] {
 				markForeign(item, u.Lang)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// lineCounter gives the 1-based lines of offsets in src, asked in
+// increasing order as a walk of the document meets them, counting each
+// newline once: a long page is not counted again from its top for each
+// block.
+type lineCounter struct {
+	src           []byte
+	counted, line int // line is the line of src[counted]
+}
+
+func (c *lineCounter) at(off int) int {
+	if off < c.counted {
+		c.counted, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.src[c.counted:off], []byte("\n"))
+	c.counted = off
+	return c.line
 }
 
 func markForeign(n ast.Node, lang string) {

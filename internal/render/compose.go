@@ -31,6 +31,10 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	if src == nil {
 		return body, nil, nil, nil
 	}
+	if p.BlocksFrom == "" && !stamp.From(p, src) {
+		// Nothing says which original block each block translates.
+		return body, nil, nil, nil
+	}
 	var rec translation.Record
 	if p.BlocksFrom != "" {
 		var err error
@@ -45,9 +49,10 @@ func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdow
 	}
 	var c *translation.Composed
 	if p.BlocksFrom == "" {
-		// A translation that records nothing (made by "site stamp
-		// -new") is paired block for block, so that a block still in
-		// the original's words is marked as such (issue 19).
+		// A translation that records nothing but is stamped from the
+		// original as it is now (made by "site stamp -new") is paired
+		// block for block, so that a block still in the original's
+		// words is marked as such (issue 19).
 		if c = translation.ComposePositional(orig, body); c == nil {
 			return body, nil, nil, nil
 		}
