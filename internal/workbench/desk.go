@@ -250,11 +250,13 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 // (translate.PlanReviewedPO), so that status, po export and the desk
 // agree that the page is up to date.
 func (h *Handler) review(lang, key string, cfg *config.Config) error {
-	if _, err := pagefile.StampTranslation(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File()); err != nil {
-		return err
-	}
+	// Planned first, so that a PO file that cannot be read leaves the
+	// page unstamped too.
 	plan, err := translate.PlanReviewedPO(h.opts.FS, lang, key)
 	if err != nil {
+		return err
+	}
+	if _, err := pagefile.StampTranslation(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File()); err != nil {
 		return err
 	}
 	return plan.Write(h.opts.Root, path.Join(pofiles.Dir, "pages", lang), translate.SyncFile(lang))
