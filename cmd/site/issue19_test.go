@@ -613,7 +613,8 @@ func TestEnglishLeftIsNotTranslated(t *testing.T) {
 // without being translated shows the English text on the Spanish page;
 // as the invariant asks, each numbered paragraph is then the English
 // #pN marked lang="en", under a visible notice, as a block the
-// translation lacks is. Translating one paragraph makes the page the
+// translation lacks is, and its title, still English, is too.
+// Translating one paragraph makes the page the
 // translator's: the others are theirs to translate, and status lists
 // them.
 func TestEnglishLeftIsMarked(t *testing.T) {
@@ -640,7 +641,7 @@ func TestEnglishLeftIsMarked(t *testing.T) {
 	}
 	gists, english, html := paragraphs()
 	if len(gists) != 2 || !english[0] || !english[1] || strings.Count(html, "class=untranslated-note") != 1 ||
-		!strings.Contains(html, `<h2 id=since-then lang=en class=untranslated>`) {
+		!strings.Contains(html, `<h2 id=since-then lang=en class=untranslated>`) || !strings.Contains(html, `<h1 lang=en>The transfers</h1>`) {
 		t.Errorf("the page left in English: paragraphs %q, marked %v\n%s", gists, english, html)
 	}
 

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"unicode"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -151,6 +152,31 @@ func (v *PageView) Original() *PageView {
 		return nil
 	}
 	return v.j.view(v.j.pass.content.Page(v.cfg().DefaultLanguage, v.Key))
+}
+
+// TitleOriginal is the default-language page in whose words this page's
+// title is: a stand-in's original, or the original of a translation
+// whose title reads exactly as the original's (a page made with "site
+// stamp -new" and left in English); nil otherwise. Layouts give the
+// heading that page's language, so that screen readers read it in
+// English. A title without letters reads the same in every language.
+func (v *PageView) TitleOriginal() *PageView {
+	if o := v.Original(); o != nil {
+		return o
+	}
+	def := v.cfg().DefaultLanguage
+	if v.Lang == def {
+		return nil
+	}
+	src := v.j.pass.content.Page(def, v.Key)
+	if src == nil {
+		return nil
+	}
+	v.j.read(src)
+	if src.Title != v.Title || !strings.ContainsFunc(v.Title, unicode.IsLetter) {
+		return nil
+	}
+	return v.j.view(src)
 }
 
 // Stale is the default-language page that this translation was made
