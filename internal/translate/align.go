@@ -39,12 +39,12 @@ func Align(fsys fs.FS, lang string) (*translation.Language, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pr.AlignLanguage(lang)
+	return pr.alignLanguage(lang)
 }
 
-// AlignLanguage is Align on a project already loaded, one page at a
+// alignLanguage is Align on a project already loaded, one page at a
 // time (see Survey).
-func (pr *Project) AlignLanguage(lang string) (*translation.Language, error) {
+func (pr *Project) alignLanguage(lang string) (*translation.Language, error) {
 	w, err := pr.walk([]string{lang}, true, false)
 	if err != nil {
 		return nil, err
@@ -197,7 +197,7 @@ func first(s []string) string {
 // blockState decides whether translation t of block b is up to date,
 // from PO entry e when the PO file holds the translation the Markdown
 // has, else from the stamp's changed sections.
-func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) (translation.State, string, bool) {
+func blockState(b, t block, e *po.Entry, base string, changed func(block) bool) (translation.State, string, bool) {
 	if e != nil && first(e.Str) == t.Text {
 		switch {
 		case e.Fuzzy() && e.PrevID != nil:
@@ -225,18 +225,18 @@ func blockState(b, t Block, e *po.Entry, base string, changed func(Block) bool) 
 // after the original's last change, so it is newer than a PO file's
 // record of an earlier text: someone reviewed the block since. Stamps
 // cover the Markdown body only, not the front matter.
-func vouched(b Block, changed func(Block) bool) bool {
+func vouched(b block, changed func(block) bool) bool {
 	return b.frontKey == "" && !changed(b)
 }
 
 // stampChanges returns a test of whether a block of the original is in a
 // part the translation's stamp records as changed since.
-func stampChanges(orig, tr *pageFile) func(Block) bool {
-	no := func(Block) bool { return false }
+func stampChanges(orig, tr *pageFile) func(block) bool {
+	no := func(block) bool { return false }
 	if tr == nil {
 		return no
 	}
-	all := func(b Block) bool { return b.frontKey == "" }
+	all := func(b block) bool { return b.frontKey == "" }
 	if tr.page.TranslatedFrom == "" {
 		return all
 	}
@@ -258,7 +258,7 @@ func stampChanges(orig, tr *pageFile) func(Block) bool {
 			bad[s.ID] = true
 		}
 	}
-	return func(b Block) bool {
+	return func(b block) bool {
 		if b.frontKey != "" {
 			return false
 		}
@@ -281,7 +281,7 @@ type pair struct{ o, t int }
 // pairBlocks pairs two pages' blocks by kind, in order: the longest
 // common sequence of kinds, so that one block more or less on either
 // side does not shift the rest.
-func pairBlocks(a, b []Block) []pair {
+func pairBlocks(a, b []block) []pair {
 	n, m := len(a), len(b)
 	lcs := make([][]int, n+1)
 	for i := range lcs {
@@ -314,7 +314,7 @@ func pairBlocks(a, b []Block) []pair {
 	return out
 }
 
-func sameKind(a, b Block) bool {
+func sameKind(a, b block) bool {
 	if a.Kind != b.Kind {
 		return false
 	}

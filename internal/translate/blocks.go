@@ -35,9 +35,9 @@ var frontFields = []struct {
 	{translation.KindAddressee, "addressee", "params.cite"},
 }
 
-// Block is one translatable text of a page: a front-matter field, or a
+// block is one translatable text of a page: a front-matter field, or a
 // block of its Markdown whose text is one message.
-type Block struct {
+type block struct {
 	Kind translation.Kind `json:"kind"`
 	// Anchor names the block within its page, the same in every
 	// language: "meta.title", a heading's ID ("the-secret-agreement"),
@@ -78,7 +78,7 @@ type pageFile struct {
 	bom    bool
 	format string // front matter: "toml", "yaml" or ""
 	page   *content.Page
-	blocks []Block
+	blocks []block
 	ids    markdown.Page // what names its headings (HeadingIDs)
 }
 
@@ -135,7 +135,7 @@ func pageFront(path string, data []byte, p *content.Page, reserved []string) *pa
 // blocks, raw HTML, and paragraphs that are only a URL are not blocks.
 // reserved are the IDs the layouts use (markdown.ReservedIDs), which
 // headings do not take; nil will do where no heading could collide.
-func pageBlocks(path, lang, key string, data []byte, reserved []string) ([]Block, error) {
+func pageBlocks(path, lang, key string, data []byte, reserved []string) ([]block, error) {
 	pf, err := readPageFile(path, lang, key, data, reserved)
 	if err != nil {
 		return nil, err
@@ -154,8 +154,8 @@ func frontFormat(src []byte) string {
 }
 
 // frontBlocks returns the page's translatable front-matter fields.
-func (pf *pageFile) frontBlocks() []Block {
-	var out []Block
+func (pf *pageFile) frontBlocks() []block {
+	var out []block
 	for _, f := range frontFields {
 		var val string
 		switch f.table {
@@ -180,7 +180,7 @@ func (pf *pageFile) frontBlocks() []Block {
 			anchor = "meta.cite." + f.key
 		}
 		line := pf.frontKeyLine(f.key, f.table)
-		out = append(out, Block{Kind: f.kind, Anchor: anchor, Text: val, Line: line + 1,
+		out = append(out, block{Kind: f.kind, Anchor: anchor, Text: val, Line: line + 1,
 			frontKey: f.key, frontLine: line, frontTable: f.table})
 	}
 	return out
@@ -259,7 +259,7 @@ func linesAfterFirst(src []byte) iter.Seq2[int, string] {
 
 // bodyBlocks returns the blocks of a page's Markdown, located in src, the
 // whole file.
-func bodyBlocks(src []byte, p *content.Page, ids markdown.Page) []Block {
+func bodyBlocks(src []byte, p *content.Page, ids markdown.Page) []block {
 	body := p.Body
 	delta := len(src) - len(body) // body offset + delta = file offset
 	doc, err := converter.Parse(body, ids)
@@ -279,7 +279,7 @@ type blockWalker struct {
 	sectionID string // its id in the page
 	counts    map[string]int
 	paras     int
-	blocks    []Block
+	blocks    []block
 }
 
 func (w *blockWalker) walk(doc ast.Node) {
@@ -291,18 +291,18 @@ func (w *blockWalker) walk(doc ast.Node) {
 		case *ast.Heading:
 			id := attr(n, "id")
 			w.section, w.sectionID = id, id
-			w.add(Block{Kind: translation.KindHeading, Anchor: id, ID: id}, n)
+			w.add(block{Kind: translation.KindHeading, Anchor: id, ID: id}, n)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			w.textBlock(n)
 			return ast.WalkSkipChildren, nil
 		case *east.TableCell:
-			w.add(Block{Kind: translation.KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
+			w.add(block{Kind: translation.KindCell, Anchor: w.next("cell"), ID: w.sectionID}, n)
 			return ast.WalkSkipChildren, nil
 		case *markdown.Figure:
 			// An image alone in its paragraph: its alt text and its
 			// caption (the title) are the messages.
-			w.image(Block{Anchor: w.next("figure"), ID: w.sectionID}, n)
+			w.image(block{Anchor: w.next("figure"), ID: w.sectionID}, n)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
@@ -321,7 +321,7 @@ func (w *blockWalker) next(kind string) string {
 // textBlock adds a paragraph or a list item's text, naming it by where
 // it is.
 func (w *blockWalker) textBlock(n ast.Node) {
-	b := Block{ID: w.sectionID}
+	b := block{ID: w.sectionID}
 	if n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
 		w.paras++
 		b.Kind, b.Anchor = translation.KindParagraph, markdown.ParagraphID(w.paras)
@@ -390,7 +390,7 @@ var imageLine = regexp.MustCompile(`^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)(?:\s+"((?:[
 // image adds the alt text and title of an image that stands alone in its
 // paragraph (a figure) as blocks of their own, so that the translator
 // never sees its file name. It reports whether n was such an image.
-func (w *blockWalker) image(b Block, n ast.Node) bool {
+func (w *blockWalker) image(b block, n ast.Node) bool {
 	kids := contentChildren(n)
 	if len(kids) != 1 || kids[0].Kind() != ast.KindImage || n.Lines().Len() != 1 {
 		return false
@@ -417,7 +417,7 @@ func (w *blockWalker) image(b Block, n ast.Node) bool {
 }
 
 // add appends the block of node n, whose lines hold its text.
-func (w *blockWalker) add(b Block, n ast.Node) {
+func (w *blockWalker) add(b block, n ast.Node) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return
@@ -527,7 +527,7 @@ func attr(n ast.Node, name string) string {
 // message's identity, and msgmerge, Weblate and Crowdin, which match
 // msgctxt and msgid exactly, keep their translations. A text that
 // occurs again in the page takes "#2", "#3"... after the key.
-func messageContexts(key string, blocks []Block) {
+func messageContexts(key string, blocks []block) {
 	seen := map[string]int{}
 	for i := range blocks {
 		b := &blocks[i]

@@ -39,11 +39,11 @@ func SaveCache(fsys fs.FS) error {
 }
 
 // A page's cache entry is its blocks (readPageFile's work beyond the
-// front matter): a count, then each Block's fields in the order of
+// front matter): a count, then each block's fields in the order of
 // encodeBlock. TestBlockCodecEveryField fails when a field is added to
-// Block and not here.
+// block and not here.
 
-func encodeBlocks(blocks []Block) []byte {
+func encodeBlocks(blocks []block) []byte {
 	var e parsecache.Encoder
 	e.Len(len(blocks))
 	for i := range blocks {
@@ -52,7 +52,7 @@ func encodeBlocks(blocks []Block) []byte {
 	return e.Bytes()
 }
 
-func encodeBlock(e *parsecache.Encoder, b *Block) {
+func encodeBlock(e *parsecache.Encoder, b *block) {
 	e.String(string(b.Kind))
 	e.String(b.Anchor)
 	e.String(b.ID)
@@ -67,9 +67,9 @@ func encodeBlock(e *parsecache.Encoder, b *Block) {
 	e.String(b.frontTable)
 }
 
-func decodeBlocks(data string) ([]Block, error) {
+func decodeBlocks(data string) ([]block, error) {
 	d := parsecache.NewDecoder(data)
-	blocks := make([]Block, d.Len())
+	blocks := make([]block, d.Len())
 	for i := range blocks {
 		b := &blocks[i]
 		b.Kind = translation.Kind(d.String())

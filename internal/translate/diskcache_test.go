@@ -49,13 +49,13 @@ func fill(t *testing.T, v reflect.Value, n *int) {
 	}
 }
 
-// Every field of a Block comes back from the cache: a field added to
-// Block and not to the codec fails here.
+// Every field of a block comes back from the cache: a field added to
+// block and not to the codec fails here.
 func TestBlockCodecEveryField(t *testing.T) {
-	var blocks []Block
+	var blocks []block
 	n := 0
 	for range 3 {
-		var b Block
+		var b block
 		fill(t, reflect.ValueOf(&b).Elem(), &n)
 		blocks = append(blocks, b)
 	}
@@ -93,10 +93,10 @@ func TestPOCodecEveryField(t *testing.T) {
 // A value cut short anywhere does not decode: the page or PO file is
 // parsed again.
 func TestCodecTruncated(t *testing.T) {
-	var b Block
+	var b block
 	n := 0
 	fill(t, reflect.ValueOf(&b).Elem(), &n)
-	blocks := string(encodeBlocks([]Block{b, b}))
+	blocks := string(encodeBlocks([]block{b, b}))
 	f := &po.File{Entries: []*po.Entry{{ID: "a", Str: []string{"b"}}}}
 	pofile := string(encodePO(f))
 	for i := range len(blocks) {

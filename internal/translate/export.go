@@ -36,7 +36,7 @@ var kindNotes = map[translation.Kind]string{
 // note is the extracted comment of block b: what it is and, for a block
 // of the body, whose msgctxt is only the page's key, where it is: "List
 // item (key-facts.item2)."
-func note(b Block) string {
+func note(b block) string {
 	n := kindNotes[b.Kind]
 	if b.frontKey != "" {
 		return n
@@ -130,7 +130,7 @@ func (s *pageSync) template() *po.File {
 }
 
 // entry is the PO entry of block b with translation str.
-func (s *pageSync) entry(b Block, str string) *po.Entry {
+func (s *pageSync) entry(b block, str string) *po.Entry {
 	return &po.Entry{
 		Extracted: []string{note(b)},
 		Refs:      []string{fmt.Sprintf("%s:%d", s.orig.path, b.Line)},

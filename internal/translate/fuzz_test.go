@@ -123,7 +123,7 @@ func FuzzImport(f *testing.F) {
 
 // place is a block's anchor without its section's, which is a heading's
 // ID and so differs between languages: "item1", "p3", "fn.1".
-func place(b Block) string {
+func place(b block) string {
 	switch b.Kind {
 	case translation.KindHeading:
 		return ""

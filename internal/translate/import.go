@@ -101,7 +101,7 @@ func (pr *Project) strayPOFiles(lang string) error {
 
 // edit is a change to one block of a page.
 type edit struct {
-	b    Block // where, in the file being edited
+	b    block // where, in the file being edited
 	text string
 	// inTranslation says b is the translation's block; otherwise it
 	// is the original's, which the translation lacks.
@@ -359,7 +359,7 @@ func (s *pageSync) strandedFootnote(sl slot) string {
 
 // wholeBlock reports whether the translation's block b is alone in its
 // top-level block of the page.
-func (s *pageSync) wholeBlock(b Block) bool {
+func (s *pageSync) wholeBlock(b block) bool {
 	units, _ := unitsByBlock(s.tr, markdown.Blocks(s.tr.page.Body))
 	for _, u := range units {
 		for _, i := range u {
@@ -383,7 +383,7 @@ func frontAssign(line, key, value, format string) string {
 // checkTranslation checks that msgstr p can stand in for block b: that
 // it keeps every promise of b's text (package promise). Errors name the
 // entry's msgstr line, one for each promise broken.
-func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bool) error {
+func checkTranslation(name string, e *po.Entry, b block, p string, unsafeHTML bool) error {
 	var errs diag.List
 	for _, pb := range promise.Markdown(unitOf(b), b.Text, p, promise.Options{UnsafeHTML: unsafeHTML}) {
 		errs.Add(words.At(name, e.StrLine, "po_check", "Ctx", entryName(e, b), "What", pb))
@@ -392,7 +392,7 @@ func checkTranslation(name string, e *po.Entry, b Block, p string, unsafeHTML bo
 }
 
 // unitOf says what shape block b's text has to keep.
-func unitOf(b Block) promise.Unit {
+func unitOf(b block) promise.Unit {
 	if b.frontKey != "" {
 		return promise.Field
 	}
@@ -416,7 +416,7 @@ func (s *pageSync) stamp(src []byte, value string) ([]byte, error) {
 // entryName names a page's entry in messages: its msgctxt, and for a
 // block of the body, whose context is the page's, where the block is:
 // "\"guide\" (key-facts.quote1)".
-func entryName(e *po.Entry, b Block) string {
+func entryName(e *po.Entry, b block) string {
 	if b.frontKey != "" {
 		return fmt.Sprintf("%q", e.Ctx())
 	}

@@ -212,7 +212,7 @@ type pageSync struct {
 	pairs     []pair
 	entries   map[string]*po.Entry   // by msgctxt
 	byID      map[string][]*po.Entry // by msgid
-	changed   func(Block) bool
+	changed   func(block) bool
 	cached    []slot
 	// inPlace keeps the page's blocks where they are when edits are
 	// applied: a one-unit save never rebuilds the page (see restructure).
@@ -255,7 +255,7 @@ func newPageSync(orig, tr *pageFile, pofile *po.File, poPath string, base syncRe
 			}
 		}
 	}
-	var trBlocks []Block
+	var trBlocks []block
 	if tr != nil {
 		trBlocks = tr.blocks
 	}
@@ -277,8 +277,8 @@ func (s *pageSync) trFile() string {
 
 // slot is one block of the original with its translation's text.
 type slot struct {
-	b     Block
-	t     *Block // the translation's block, nil when missing
+	b     block
+	t     *block // the translation's block, nil when missing
 	e     *po.Entry
 	ctx   string
 	draft bool

@@ -13,7 +13,7 @@ import (
 // block is changed when its top-level block's original changed since.
 // It returns nil when the translation records nothing, or a record that
 // no longer describes it; pairBlocks then pairs by kind and order.
-func pairByRecord(orig, tr *pageFile) ([]pair, func(Block) bool) {
+func pairByRecord(orig, tr *pageFile) ([]pair, func(block) bool) {
 	if tr == nil || tr.page.BlocksFrom == "" {
 		return nil, nil
 	}
@@ -57,7 +57,7 @@ func pairByRecord(orig, tr *pageFile) ([]pair, func(Block) bool) {
 			}
 		}
 	}
-	changed := func(b Block) bool {
+	changed := func(b block) bool {
 		for i := range orig.blocks {
 			if orig.blocks[i].Anchor == b.Anchor && orig.blocks[i].Line == b.Line {
 				return changedUnit[i]
@@ -90,8 +90,8 @@ func unitsByBlock(pf *pageFile, blocks []markdown.Block) (byBlock [][]int, field
 	return byBlock, fields
 }
 
-func blocksAt(bs []Block, idx []int) []Block {
-	out := make([]Block, len(idx))
+func blocksAt(bs []block, idx []int) []block {
+	out := make([]block, len(idx))
 	for i, j := range idx {
 		out[i] = bs[j]
 	}

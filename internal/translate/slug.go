@@ -44,11 +44,11 @@ func (s *pageSync) slugSlot() (sl slot, ok bool) {
 	}
 	ctx := fieldContext(s.key, slugAnchor)
 	line := s.orig.frontKeyLine("slug", "")
-	sl = slot{ctx: ctx, b: Block{Kind: kindSlug, Anchor: slugAnchor, Text: segment(s.orig.page), Line: max(line+1, 1),
+	sl = slot{ctx: ctx, b: block{Kind: kindSlug, Anchor: slugAnchor, Text: segment(s.orig.page), Line: max(line+1, 1),
 		ctx: ctx, frontKey: "slug", frontLine: line}}
 	if s.tr != nil {
 		tl := s.tr.frontKeyLine("slug", "")
-		sl.t = &Block{Kind: kindSlug, Anchor: slugAnchor, Text: segment(s.tr.page), Line: max(tl+1, 1),
+		sl.t = &block{Kind: kindSlug, Anchor: slugAnchor, Text: segment(s.tr.page), Line: max(tl+1, 1),
 			ctx: ctx, frontKey: "slug", frontLine: tl}
 		sl.draft = s.tr.page.Draft
 	}

@@ -98,7 +98,7 @@ func (s *pageSync) planMissingUnit(fsys fs.FS, sl slot, text string, unsafeHTML 
 
 // checkUnit is checkTranslation for a text that comes from no PO entry:
 // each promise broken is an error at the block's line.
-func checkUnit(name string, line int, b Block, text string, unsafeHTML bool) error {
+func checkUnit(name string, line int, b block, text string, unsafeHTML bool) error {
 	var errs diag.List
 	for _, pb := range promise.Markdown(unitOf(b), b.Text, text, promise.Options{UnsafeHTML: unsafeHTML}) {
 		errs.Add(words.At(name, line, "unit_check", "Block", b.Anchor, "What", pb))
