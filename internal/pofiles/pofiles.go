@@ -6,6 +6,7 @@ package pofiles
 
 import (
 	"path"
+	"strings"
 
 	"cecot/internal/locale"
 )
@@ -34,3 +35,33 @@ func Strings(lang string) string { return path.Join(Dir, "strings", lang+".po") 
 // GlossaryTBX is where "site po export" writes the glossary for
 // translators' tools: locales/po/glossary.tbx.
 func GlossaryTBX() string { return path.Join(Dir, "glossary.tbx") }
+
+// Place is where a file stands in the layout of Dir.
+type Place struct {
+	Strings bool   // the interface strings' file (else a page's)
+	Lang    string // the language it translates into; "" for a template
+	Key     string // the page's key; "" for the interface strings
+}
+
+// Of returns the place of the PO file or template p (a project path) in
+// the layout of Dir, and false when the layout has no place for it.
+// Anything in a language's folder of page PO files is that language's.
+func Of(p string) (Place, bool) {
+	rel, ok := strings.CutPrefix(p, Dir+"/")
+	if !ok {
+		return Place{}, false
+	}
+	kind, rest, _ := strings.Cut(rel, "/")
+	switch {
+	case kind == "strings" && rest == path.Base(StringsTemplate()):
+		return Place{Strings: true}, true
+	case kind == "strings" && path.Ext(rest) == ".po" && !strings.Contains(rest, "/"):
+		return Place{Strings: true, Lang: strings.TrimSuffix(rest, ".po")}, true
+	case kind == "pages" && path.Ext(rest) == ".pot":
+		return Place{Key: strings.TrimSuffix(rest, ".pot")}, true
+	case kind == "pages" && strings.Contains(rest, "/"):
+		lang, file, _ := strings.Cut(rest, "/")
+		return Place{Lang: lang, Key: strings.TrimSuffix(file, ".po")}, true
+	}
+	return Place{}, false
+}

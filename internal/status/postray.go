@@ -14,7 +14,7 @@ import (
 // why and what to do: the PO files of a language that site.toml does not
 // name (locales/po/pages/fr/ when the site has no fr), of the default
 // language, whose pages are the originals, and PO files outside the
-// places of the layout that pofiles.Dir describes. A translator who saved
+// places of the layout that pofiles.Dir describes (pofiles.Of). A translator who saved
 // their work there would otherwise lose it without a word. A language's
 // folder of page PO files is named once, not file by file. langs are the
 // site's language codes, def the default one.
@@ -36,24 +36,21 @@ func StrayPO(fsys fs.FS, langs []string, def string) []*POProblem {
 		case d.IsDir() || (path.Ext(p) != ".po" && path.Ext(p) != ".pot"):
 			return nil
 		}
-		rel := strings.TrimPrefix(p, pofiles.Dir+"/")
-		kind, rest, _ := strings.Cut(rel, "/")
+		pl, ok := pofiles.Of(p)
 		switch {
-		case kind == "strings" && rest == path.Base(pofiles.StringsTemplate()):
-		case kind == "strings" && path.Ext(rest) == ".po" && !strings.Contains(rest, "/"):
-			if m := strayLanguage(strings.TrimSuffix(rest, ".po"), langs, def); m != nil {
+		case !ok:
+			add(p, words.Msg("po_stray_place", "Pages", path.Dir(pofiles.Page("<lang>", "x"))+"/", "Strings", pofiles.Strings("<lang>")))
+		case pl.Lang == "": // a template
+		case pl.Strings:
+			if m := strayLanguage(pl.Lang, langs, def); m != nil {
 				add(p, m)
 			}
-		case kind == "pages" && path.Ext(rest) == ".pot":
-		case kind == "pages" && strings.Contains(rest, "/"):
-			lang, _, _ := strings.Cut(rest, "/")
-			folder := path.Join(pofiles.Dir, "pages", lang) + "/"
-			if m := strayLanguage(lang, langs, def); m != nil && !folders[folder] {
+		default:
+			folder := path.Dir(pofiles.Page(pl.Lang, "x")) + "/"
+			if m := strayLanguage(pl.Lang, langs, def); m != nil && !folders[folder] {
 				folders[folder] = true
 				add(folder, m)
 			}
-		default:
-			add(p, words.Msg("po_stray_place", "Pages", path.Dir(pofiles.Page("<lang>", "x"))+"/", "Strings", pofiles.Strings("<lang>")))
 		}
 		return nil
 	})
