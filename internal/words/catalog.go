@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
@@ -36,7 +37,7 @@ type Catalog struct {
 // an error is a bug: each tool's messages test keeps them valid.
 func NewCatalog(files fs.FS, dir string, langs ...string) *Catalog {
 	c := &Catalog{files: files, dir: dir, messages: map[string]func() *i18n.MessageFile{}, bundles: map[string]*i18n.Bundle{}}
-	unmarshal := map[string]i18n.UnmarshalFunc{"toml": unmarshalCatalog}
+	unmarshal := map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
 	for _, l := range langs {
 		name := path.Join(dir, l+".toml")
 		c.messages[l] = sync.OnceValue(func() *i18n.MessageFile {
