@@ -325,8 +325,23 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 // syntax tree, with heading IDs (and, on a numbered page, paragraph IDs)
 // set as the built page has them, without rendering it. Tools that work
 // on a page's blocks, such as translation files, use it so that they
-// split a page exactly as the build does.
+// split a page exactly as the build does. Like Convert, it parses
+// without Linkify where Linkify can find nothing (linkifyMatters): the
+// blocks, their lines and IDs are the same, but a paragraph's text may
+// be cut into fewer Text nodes. Tools that read the Text nodes use
+// ParseText.
 func (c *Converter) Parse(src []byte, p Page) (ast.Node, error) {
+	md := c.md
+	if !linkifyMatters(src) {
+		md = c.noLinkify
+	}
+	return c.parse(md, src, p)
+}
+
+// ParseText is Parse always with Linkify, whose Text nodes are cut where
+// pages were always cut: at every space and at every character that may
+// start a link.
+func (c *Converter) ParseText(src []byte, p Page) (ast.Node, error) {
 	return c.parse(c.md, src, p)
 }
 

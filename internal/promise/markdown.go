@@ -37,7 +37,9 @@ type Options struct {
 }
 
 // parser parses units as the build parses pages, raw HTML kept so that
-// it can be found.
+// it can be found. Units are parsed with ParseText, always with Linkify:
+// strayMarks counts a "_" at a Text node's edge, so where the nodes are
+// cut matters, and Linkify cuts them as pages always were.
 var parser = markdown.New(markdown.Options{UnsafeHTML: true})
 
 // Markdown checks tr, the translation of orig, a unit of kind u. It
@@ -168,7 +170,7 @@ var noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 func read(text string) (*contents, error) {
 	c := &contents{}
 	src := []byte(text)
-	doc, err := parser.Parse(src, markdown.Page{})
+	doc, err := parser.ParseText(src, markdown.Page{})
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +190,7 @@ func read(text string) (*contents, error) {
 		return c, nil
 	}
 	withDefs := []byte(defs.String())
-	doc, err = parser.Parse(withDefs, markdown.Page{})
+	doc, err = parser.ParseText(withDefs, markdown.Page{})
 	if err != nil {
 		return nil, err
 	}

@@ -260,9 +260,15 @@ func linesAfterFirst(src []byte) iter.Seq2[int, string] {
 // bodyBlocks returns the blocks of a page's Markdown, located in src, the
 // whole file.
 func bodyBlocks(src []byte, p *content.Page, ids markdown.Page) []block {
+	return bodyBlocksParsed(src, p, ids, converter.Parse)
+}
+
+// bodyBlocksParsed is bodyBlocks with the body parsed by parse
+// (TestBlocksWithoutLinkify compares Parse with ParseText).
+func bodyBlocksParsed(src []byte, p *content.Page, ids markdown.Page, parse func([]byte, markdown.Page) (ast.Node, error)) []block {
 	body := p.Body
 	delta := len(src) - len(body) // body offset + delta = file offset
-	doc, err := converter.Parse(body, ids)
+	doc, err := parse(body, ids)
 	if err != nil {
 		return nil // only link resolving fails, and there is none here
 	}
