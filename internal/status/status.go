@@ -464,3 +464,46 @@ func pageBlocks(p *Page, pa *translation.Page) {
 // ErrNotClean is "site status -strict"'s error when something is missing
 // or out of date.
 var ErrNotClean error = words.Msg("not_clean")
+
+// PageReport is one page of one language as the report has it, worked
+// out from that page's own files: its entry in the report (Page), its
+// alignment with the original (Aligned), and the language names the
+// page's view shows.
+type PageReport struct {
+	Default     string // the original's language
+	DefaultName string
+	Lang, Name  string
+	Page        *Page
+	Aligned     *translation.Page
+}
+
+// LoadPage reports on the published default-language page key in
+// lang as Load would, reading only the project's tree of pages, the
+// page's original, translation and PO file, the language's sync record
+// and the glossary: its state and block counts come from that page
+// alone, so a workbench's first page need not align every page. Nil
+// when lang is not a translated language or the page is not published
+// in the default language.
+func LoadPage(fsys fs.FS, lang, key string) (*PageReport, error) {
+	pr, err := translate.LoadProject(fsys)
+	if err != nil {
+		return nil, err
+	}
+	cfg, site := pr.Config(), pr.Site()
+	l := cfg.Language(lang)
+	if l == nil || l.Code != lang || lang == cfg.DefaultLanguage {
+		return nil, nil
+	}
+	src := site.Page(cfg.DefaultLanguage, key)
+	if src == nil || src.Lang != site.Default || src.Draft || src.Untranslated {
+		return nil, nil
+	}
+	p, _ := page(site, src, lang, pr.Glossary(), pr.Reserved())
+	pa, err := pr.AlignPage(lang, key)
+	if err != nil {
+		return nil, err
+	}
+	pageBlocks(p, pa)
+	return &PageReport{Default: cfg.DefaultLanguage, DefaultName: cfg.Language(cfg.DefaultLanguage).Name,
+		Lang: lang, Name: l.Name, Page: p, Aligned: pa}, nil
+}

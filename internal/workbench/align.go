@@ -20,6 +20,11 @@ func align(fsys fs.FS, l *status.Language, key string) ([]Block, error) {
 			return nil, err
 		}
 	}
+	return blocksOf(pa), nil
+}
+
+// blocksOf is a page's alignment as the view's rows.
+func blocksOf(pa *translation.Page) []Block {
 	blocks := make([]Block, 0, len(pa.Units))
 	for _, r := range pa.Units {
 		b := Block{
@@ -43,5 +48,5 @@ func align(fsys fs.FS, l *status.Language, key string) ([]Block, error) {
 		}
 		blocks = append(blocks, b)
 	}
-	return blocks, nil
+	return blocks
 }

@@ -27,10 +27,43 @@ func (Project) Overview(fsys fs.FS) (*Overview, error) {
 	return o, err
 }
 
-// Page reads one page beside its original.
+// Page reads one page beside its original, from that page's own files
+// (status.LoadPage): its view shows the page's rows, state and counts
+// and the languages' names, nothing of the other pages, so it does not
+// wait for the whole project's alignment that the overview needs. The
+// Overview it returns has the languages but none of their pages or
+// tasks.
 func (Project) Page(fsys fs.FS, lang, key string) (*Page, *Overview, error) {
-	o, p, err := load(fsys, lang, key)
-	return p, o, err
+	cfg, err := config.Load(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	o := &Overview{Default: cfg.DefaultLanguage, DefaultName: cfg.Language(cfg.DefaultLanguage).Name}
+	for _, l := range cfg.Languages {
+		if l.Code != cfg.DefaultLanguage {
+			o.Languages = append(o.Languages, &Language{Lang: l.Code, Name: l.Name, StringsFile: locale.File(l.Code)})
+		}
+	}
+	pr, err := status.LoadPage(fsys, lang, key)
+	if err != nil || pr == nil {
+		return nil, o, err
+	}
+	gl, err := glossary.Load(fsys)
+	if err != nil {
+		return nil, nil, err
+	}
+	blocks := blocksOf(pr.Aligned)
+	checkGlossary(gl, pr.Default, lang, blocks)
+	p := pageOf(lang, pr.Page)
+	p.Blocks = blocks
+	return p, o, nil
+}
+
+// pageOf is a page of status's report as the views show it.
+func pageOf(lang string, rp *status.Page) *Page {
+	return &Page{Lang: lang, Key: rp.Key, Title: rp.Title, State: string(rp.State), Draft: rp.Draft,
+		Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL,
+		Progress: Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed + rp.Blocks.Fuzzy, Missing: rp.Blocks.Missing + rp.Blocks.Identical}}
 }
 
 // load reads the overview and, if lang and key name one, that page
@@ -64,9 +97,7 @@ func loadReport(fsys fs.FS, lang, key string) (*Overview, *Page, *status.Report,
 	for _, rl := range rep.Languages {
 		l := &Language{Lang: rl.Lang, Name: rl.Name, StringsFile: locale.File(rl.Lang), Strings: stringsProgress(def, rl)}
 		for _, rp := range rl.Pages {
-			p := &Page{Lang: rl.Lang, Key: rp.Key, Title: rp.Title, State: string(rp.State), Draft: rp.Draft,
-				Source: rp.Source, File: rp.File, SourceURL: rp.SourceURL, URL: rp.URL}
-			p.Progress = Progress{Translated: rp.Blocks.Translated, Changed: rp.Blocks.Changed + rp.Blocks.Fuzzy, Missing: rp.Blocks.Missing + rp.Blocks.Identical}
+			p := pageOf(rl.Lang, rp)
 			if rl.Lang == lang && rp.Key == key {
 				blocks, err := align(fsys, rl, rp.Key)
 				if err != nil {
