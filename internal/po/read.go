@@ -17,16 +17,21 @@ import (
 func Read(name string, data []byte) (*File, error) {
 	r := &reader{name: name}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	lines := strings.Split(string(data), "\n")
-	for i, line := range lines {
+	// The lines as strings.Split(text, "\n") has them, without the
+	// slice of them all: n is the number of the last.
+	text, n := string(data), 0
+	for more := true; more; {
+		var line string
+		line, text, more = strings.Cut(text, "\n")
+		n++
 		if !utf8.ValidString(line) {
-			return nil, r.errorf(i+1, "not_utf8", "this line is not valid UTF-8 text; save the file as UTF-8")
+			return nil, r.errorf(n, "not_utf8", "this line is not valid UTF-8 text; save the file as UTF-8")
 		}
-		if err := r.line(i+1, strings.TrimSuffix(line, "\r")); err != nil {
+		if err := r.line(n, strings.TrimSuffix(line, "\r")); err != nil {
 			return nil, err
 		}
 	}
-	if err := r.flush(len(lines)); err != nil {
+	if err := r.flush(n); err != nil {
 		return nil, err
 	}
 	return r.file()
@@ -205,16 +210,11 @@ func (r *reader) keyword(n int, line string) error {
 	if err != nil {
 		return r.errorf(n, "in_keyword", "%s: %v", key, err)
 	}
-	order := map[string]int{"msgctxt": 1, "msgid": 2, "msgid_plural": 3, "msgstr": 4}
-	base := key
-	if strings.HasPrefix(key, "msgstr[") {
-		base = "msgstr"
-	}
-	rank, known := order[base]
-	if !known {
+	rank := keywordRank(baseOf(key))
+	if rank == 0 {
 		return r.errorf(n, "unknown_keyword", "unknown keyword %q; an entry has msgctxt, msgid, msgid_plural and msgstr lines", key)
 	}
-	if last := order[strings.TrimPrefix(baseOf(r.lastKey), "|")]; r.started && r.lastKey[0] != '|' && (rank < last || rank == last && rank != 4) {
+	if last := keywordRank(strings.TrimPrefix(baseOf(r.lastKey), "|")); r.started && r.lastKey[0] != '|' && (rank < last || rank == last && rank != 4) {
 		if rank <= 2 && last == 4 {
 			return r.errorf(n, "no_blank_line", "%s follows a msgstr with no blank line between; separate entries with a blank line", key)
 		}
@@ -265,6 +265,22 @@ func (r *reader) keyword(n int, line string) error {
 		r.target = &e.Str[len(e.Str)-1]
 	}
 	return nil
+}
+
+// keywordRank is where a keyword comes in an entry, from 1 (msgctxt) to
+// 4 (msgstr), or 0 for an unknown one.
+func keywordRank(key string) int {
+	switch key {
+	case "msgctxt":
+		return 1
+	case "msgid":
+		return 2
+	case "msgid_plural":
+		return 3
+	case "msgstr":
+		return 4
+	}
+	return 0
 }
 
 func baseOf(key string) string {
@@ -318,10 +334,11 @@ func (r *reader) file() (*File, error) {
 			return nil, r.errorf(e.Line, "empty_msgid", "an empty msgid is only for the header, the first entry")
 		}
 		if !e.Obsolete {
-			if prev, dup := seen[e.Key()]; dup {
+			key := e.Key()
+			if prev, dup := seen[key]; dup {
 				return nil, r.errorf(e.Line, "duplicate", "the same msgctxt and msgid as the entry at line %d; keep one of them", prev)
 			}
-			seen[e.Key()] = e.Line
+			seen[key] = e.Line
 		}
 		f.Entries = append(f.Entries, e)
 	}
@@ -354,6 +371,16 @@ func (f *File) setHeader(name string, e *Entry) error {
 func unquote(s string) (string, error) {
 	if len(s) < 2 || s[0] != '"' {
 		return "", syntaxError("not_quoted", "expected a string in double quotes, got %q", s)
+	}
+	// Most strings have no escape: their text is s's, with no copy.
+	if end := strings.IndexAny(s[1:], "\"\\") + 1; end > 0 && s[end] == '"' {
+		if rest := strings.TrimSpace(s[end+1:]); rest != "" {
+			return "", syntaxError("text_after_quote", "text after the closing quote: %q", rest)
+		}
+		if !utf8.ValidString(s[1:end]) {
+			return "", syntaxError("invalid_utf8_escape", "an escape makes text that is not valid UTF-8")
+		}
+		return s[1:end], nil
 	}
 	var b strings.Builder
 	i := 1
