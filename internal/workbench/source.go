@@ -17,8 +17,9 @@ const GlossaryFile = glossary.File
 
 // Project is the Source that reads a project with internal/translate:
 // its status report, the same as "site status -json" prints, for the
-// pages, their blocks' figures and the interface strings, and its
-// alignment of one page's blocks with the original for the rows.
+// overview and the interface strings; a page's view is that page's
+// entry of the report and its alignment with the original, worked out
+// from its own files (status.LoadPage).
 type Project struct{}
 
 // Overview reads where every language stands, page by page.
