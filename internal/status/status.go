@@ -475,6 +475,7 @@ type PageReport struct {
 	Lang, Name  string
 	Page        *Page
 	Aligned     *translation.Page
+	Glossary    *glossary.Glossary // the project's, as the page was read with it
 }
 
 // LoadPage reports on the published default-language page key in
@@ -505,5 +506,5 @@ func LoadPage(fsys fs.FS, lang, key string) (*PageReport, error) {
 	}
 	pageBlocks(p, pa)
 	return &PageReport{Default: cfg.DefaultLanguage, DefaultName: cfg.Language(cfg.DefaultLanguage).Name,
-		Lang: lang, Name: l.Name, Page: p, Aligned: pa}, nil
+		Lang: lang, Name: l.Name, Page: p, Aligned: pa, Glossary: pr.Glossary()}, nil
 }

@@ -49,12 +49,8 @@ func (Project) Page(fsys fs.FS, lang, key string) (*Page, *Overview, error) {
 	if err != nil || pr == nil {
 		return nil, o, err
 	}
-	gl, err := glossary.Load(fsys)
-	if err != nil {
-		return nil, nil, err
-	}
 	blocks := blocksOf(pr.Aligned)
-	checkGlossary(gl, pr.Default, lang, blocks)
+	checkGlossary(pr.Glossary, pr.Default, lang, blocks)
 	p := pageOf(lang, pr.Page)
 	p.Blocks = blocks
 	return p, o, nil
