@@ -119,7 +119,7 @@ func writeString(b *bytes.Buffer, prefix, keyword, s string) {
 		b.WriteString(prefix)
 		b.WriteString(keyword)
 		b.WriteString(" ")
-		b.WriteString(quote(s))
+		writeQuoted(b, s)
 		b.WriteString("\n")
 		return
 	}
@@ -132,7 +132,7 @@ func writeString(b *bytes.Buffer, prefix, keyword, s string) {
 			line = s[:i+1]
 		}
 		b.WriteString(prefix)
-		b.WriteString(quote(line))
+		writeQuoted(b, line)
 		b.WriteString("\n")
 		s = s[len(line):]
 	}
@@ -143,4 +143,10 @@ var escaper = strings.NewReplacer(
 	"\a", `\a`, "\b", `\b`, "\f", `\f`, "\v", `\v`,
 )
 
-func quote(s string) string { return `"` + escaper.Replace(s) + `"` }
+// writeQuoted writes s in double quotes, escaped, straight into b:
+// most of writing a PO file, which a status does for every page.
+func writeQuoted(b *bytes.Buffer, s string) {
+	b.WriteByte('"')
+	_, _ = escaper.WriteString(b, s)
+	b.WriteByte('"')
+}

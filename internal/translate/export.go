@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"cecot/internal/diag"
@@ -133,7 +134,7 @@ func (s *pageSync) template() *po.File {
 func (s *pageSync) entry(b block, str string) *po.Entry {
 	return &po.Entry{
 		Extracted: []string{note(b)},
-		Refs:      []string{fmt.Sprintf("%s:%d", s.orig.path, b.Line)},
+		Refs:      []string{s.orig.path + ":" + strconv.Itoa(b.Line)},
 		Context:   po.Str(b.ctx),
 		ID:        b.Text,
 		Str:       []string{str},
