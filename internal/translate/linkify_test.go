@@ -179,3 +179,33 @@ func FuzzBlocksWithoutLinkify(f *testing.F) {
 		sameBlocksWithoutLinkify(t, []byte(src), numbered)
 	})
 }
+
+// BenchmarkBodyBlocks splits the pages of a synthetic site into blocks
+// as status does, with Parse (without Linkify where it cannot matter)
+// and with ParseText (always Linkify, as before).
+func BenchmarkBodyBlocks(b *testing.B) {
+	var pages []*content.Page
+	for name, f := range synth.MapFS(synth.Options{N: 40}) {
+		if strings.HasSuffix(name, ".md") && strings.HasPrefix(name, "content/") {
+			lang := filepath.Base(filepath.Dir(name))
+			p, _, err := content.Parse(content.ID{Lang: lang, Key: strings.TrimSuffix(filepath.Base(name), ".md")}, f.Data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = append(pages, p)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		parse func([]byte, markdown.Page) (ast.Node, error)
+	}{{"Parse", converter.Parse}, {"ParseText", converter.ParseText}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					bodyBlocksParsed(p.Body, p, markdown.Page{Numbered: p.Numbered}, tc.parse)
+				}
+			}
+		})
+	}
+}
