@@ -2,16 +2,15 @@ package markdown
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
 
+	"cecot/internal/markdowntest"
 	"cecot/internal/synth"
 )
 
@@ -82,59 +81,8 @@ func converters() map[string]*Converter {
 	return map[string]*Converter{"safe": New(Options{}), "unsafe": New(Options{UnsafeHTML: true})}
 }
 
-// goldmarkDir is where goldmark's module is, for its test files.
-func goldmarkDir(t *testing.T) string {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
-	dir := strings.TrimSpace(string(out))
-	if err != nil || dir == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("goldmark's module: %v", err)
-		}
-		t.Skipf("goldmark's module: %v", err)
-	}
-	return dir
-}
-
-// specExamples are the CommonMark spec's examples that goldmark ships,
-// and the examples of its extensions (tables, footnotes, task lists,
-// strikethrough, linkify, typographer).
-func specExamples(t *testing.T) []string {
-	dir := goldmarkDir(t)
-	data, err := os.ReadFile(filepath.Join(dir, "_test", "spec.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spec []struct{ Markdown string }
-	if err := json.Unmarshal(data, &spec); err != nil {
-		t.Fatal(err)
-	}
-	var srcs []string
-	for _, ex := range spec {
-		srcs = append(srcs, ex.Markdown)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "extension", "_test", "*.txt"))
-	files = append(files, filepath.Join(dir, "_test", "extra.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Each case is "N\n//- - -//\nmarkdown\n//- - -//\nhtml\n//= = =//".
-		for _, c := range strings.Split(string(data), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
-			parts := strings.Split(c, "//- - - - - - - - -//\n")
-			if len(parts) >= 3 {
-				srcs = append(srcs, strings.ReplaceAll(parts[1], "\\t", "\t"))
-			}
-		}
-	}
-	if len(srcs) < 600 {
-		t.Fatalf("only %d examples found", len(srcs))
-	}
-	return srcs
-}
-
 func TestCompactSpecExamples(t *testing.T) {
-	srcs := specExamples(t)
+	srcs := markdowntest.SpecExamples(t)
 	for name, c := range converters() {
 		fallbacks := map[string]int{}
 		for _, src := range srcs {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cecot/internal/markdowntest"
 	"cecot/internal/synth"
 )
 
@@ -89,7 +90,7 @@ func TestLinkifyMatters(t *testing.T) {
 }
 
 func TestNoLinkifySpecExamples(t *testing.T) {
-	srcs := specExamples(t)
+	srcs := markdowntest.SpecExamples(t)
 	for name, c := range converters() {
 		n := 0
 		for _, src := range srcs {
@@ -199,7 +200,7 @@ func sameHeadingIDs(t testing.TB, c *Converter, src []byte, p Page) {
 func TestHeadingIDsAsOutline(t *testing.T) {
 	c := New(Options{})
 	var srcs [][]byte
-	for _, s := range specExamples(t) {
+	for _, s := range markdowntest.SpecExamples(t) {
 		srcs = append(srcs, []byte(s))
 	}
 	files, _ := filepath.Glob("../../content/*/*.md")

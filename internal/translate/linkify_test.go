@@ -1,9 +1,7 @@
 package translate
 
 import (
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -13,6 +11,7 @@ import (
 
 	"cecot/internal/content"
 	"cecot/internal/markdown"
+	"cecot/internal/markdowntest"
 	"cecot/internal/synth"
 )
 
@@ -55,52 +54,9 @@ func textNodes(t testing.TB, parse func([]byte, markdown.Page) (ast.Node, error)
 	return n
 }
 
-// specExamples are the CommonMark spec's examples that goldmark ships
-// and those of its extensions, as in internal/markdown's tests.
-func specExamples(t *testing.T) []string {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
-	dir := strings.TrimSpace(string(out))
-	if err != nil || dir == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("goldmark's module: %v", err)
-		}
-		t.Skipf("goldmark's module: %v", err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "_test", "spec.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spec []struct{ Markdown string }
-	if err := json.Unmarshal(data, &spec); err != nil {
-		t.Fatal(err)
-	}
-	var srcs []string
-	for _, ex := range spec {
-		srcs = append(srcs, ex.Markdown)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "extension", "_test", "*.txt"))
-	files = append(files, filepath.Join(dir, "_test", "extra.txt"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range strings.Split(string(data), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
-			parts := strings.Split(c, "//- - - - - - - - -//\n")
-			if len(parts) >= 3 {
-				srcs = append(srcs, strings.ReplaceAll(parts[1], "\\t", "\t"))
-			}
-		}
-	}
-	if len(srcs) < 600 {
-		t.Fatalf("only %d examples found", len(srcs))
-	}
-	return srcs
-}
-
 func TestBlocksWithoutLinkifySpecExamples(t *testing.T) {
 	n := 0
-	for _, src := range specExamples(t) {
+	for _, src := range markdowntest.SpecExamples(t) {
 		for _, numbered := range []bool{false, true} {
 			if sameBlocksWithoutLinkify(t, []byte(src), numbered) {
 				n++
