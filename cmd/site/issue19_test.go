@@ -155,7 +155,8 @@ func entryStr(t *testing.T, name, prefix string) (str string, fuzzy bool) {
 // export keeps it empty instead of putting the old text back; import
 // takes the paragraph's translation out, so that the Spanish page shows
 // the English text, marked, with its notice, and status lists it as not
-// translated; export then writes the empty msgstr. Translating it again
+// translated (under a heading that says so, not only "the original
+// changed"); export then writes the empty msgstr. Translating it again
 // in the PO file brings the page back, in step.
 func TestEmptiedMsgstr(t *testing.T) {
 	dir := copyProject(t)
@@ -191,6 +192,11 @@ func TestEmptiedMsgstr(t *testing.T) {
 	code, stdout, _ = runSite(t, "status", "-src", dir, "-strict", "-lang", "en")
 	if code != 1 || !strings.Contains(stdout, "content/en/submission.md:27 (p3) not translated") || strings.Contains(stdout, "PO files out of step") {
 		t.Errorf("status -strict after the import: exit %d\n%s", code, stdout)
+	}
+	// The English did not change: the heading the page is listed under
+	// must also say that parts are still to translate.
+	if !strings.Contains(stdout, "or parts are still to translate.") {
+		t.Errorf("status after the import lists the page under a heading that only speaks of a changed original:\n%s", stdout)
 	}
 	if code, stdout, stderr := runSite(t, "check", "-src", dir); code != 0 {
 		t.Errorf("check after the import: exit %d\n%s%s", code, stdout, stderr)
