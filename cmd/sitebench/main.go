@@ -21,6 +21,19 @@
 //
 //	go run ./cmd/sitebench -n 1000 -runs 5
 //	go run ./cmd/sitebench -n 5000 -runs 5 -scratch /dev/shm
+//	go run ./cmd/sitebench -n 1000 -runs 5 -layouts real -work /dev/shm/sb
+//
+// With -layouts real, our project uses the repository's own layouts/,
+// locales/, assets/ and site.toml instead of the bench theme (every
+// feature on: share images, feeds, JSON-LD, the single-file editions),
+// and gets the repository's submission, about and recommendations pages
+// in each language beside the synthetic ones, which the layouts' cite
+// block and links need. Hugo keeps its bench layouts: the ratio says
+// what the real layouts cost against Hugo doing the bench theme's work.
+// The share images are drawn into the project's .cache/ by the check
+// build, so the timed runs find them cached, as a maintainer's builds do.
+// Keep the work folder on a RAM disk (/dev/shm): a slow disk's writeback
+// of thousands of files spills from one run into the next.
 //
 // It prints every run, then min / median / max per tool and the ratios of
 // the medians (ours / Hugo). BENCHMARKS.md records the figures.
@@ -51,6 +64,7 @@ type options struct {
 	work            string // folder for the generated projects
 	scratch         string // folder for the build outputs
 	keep            bool
+	layouts         string // "bench" or "real"
 }
 
 func main() {
@@ -64,6 +78,7 @@ func main() {
 	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in, removed at exit unless -keep (default: a new temporary folder)")
 	flag.StringVar(&o.scratch, "scratch", "", "`folder` the builds write into (default: inside the work folder); both tools use the same")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
+	flag.StringVar(&o.layouts, "layouts", "bench", "our project's `layouts`: bench (the theme matching Hugo's) or real (the repository's layouts, locales, assets, site.toml and report pages; run from the repository root)")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "sitebench:", err)
@@ -74,6 +89,9 @@ func main() {
 func run(o options) error {
 	if o.n < 1 || o.runs < 1 || o.warmup < 0 {
 		return errors.New("-n and -runs must be at least 1, -warmup at least 0")
+	}
+	if o.layouts != "bench" && o.layouts != "real" {
+		return fmt.Errorf("-layouts %q: want bench or real", o.layouts)
 	}
 	work := o.work
 	if work == "" {
@@ -143,6 +161,12 @@ func prepare(o options, work string) ([]tool, error) {
 		return nil, fmt.Errorf("generating the content: %w", err)
 	}
 	fmt.Printf("generated %d pages per language into %s in %.1f s\n", o.n, ours, time.Since(start).Seconds())
+	if o.layouts == "real" {
+		if err := useRealLayouts(".", ours); err != nil {
+			return nil, fmt.Errorf("-layouts real (run sitebench from the repository root): %w", err)
+		}
+		fmt.Printf("our project uses the repository's layouts, locales, assets, site.toml and report pages\n")
+	}
 	var err error
 	if o.hugoSite == "" {
 		err = synth.WriteHugo(hugoSrc)
@@ -181,6 +205,54 @@ func prepare(o options, work string) ([]tool, error) {
 	}, nil
 }
 
+// realPages are the repository's pages that -layouts real adds to the
+// synthetic content in every language: the report's summary, which the
+// layouts cite on every page (site.toml's source), and the pages it
+// links to.
+var realPages = []string{"submission.md", "about.md", "recommendations.md"}
+
+// useRealLayouts replaces the bench theme of the synthetic project in dst
+// with the layouts, locales, assets and site.toml of the repository in
+// repo, and adds the repository's realPages in each of its languages.
+func useRealLayouts(repo, dst string) error {
+	for _, dir := range []string{"layouts", "locales", "assets"} {
+		if err := os.RemoveAll(filepath.Join(dst, dir)); err != nil {
+			return err
+		}
+		if err := copyTree(filepath.Join(repo, dir), filepath.Join(dst, dir)); err != nil {
+			return err
+		}
+	}
+	if err := copyFile(filepath.Join(repo, "site.toml"), filepath.Join(dst, "site.toml")); err != nil {
+		return err
+	}
+	langs, err := os.ReadDir(filepath.Join(repo, "content"))
+	if err != nil {
+		return err
+	}
+	for _, lang := range langs {
+		if !lang.IsDir() {
+			continue
+		}
+		for _, page := range realPages {
+			src := filepath.Join(repo, "content", lang.Name(), page)
+			if err := copyFile(src, filepath.Join(dst, "content", lang.Name(), page)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copyFile copies the file src to dst, writable.
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
 // copyTree copies the regular files under src into dst, writable.
 func copyTree(src, dst string) error {
 	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
@@ -198,11 +270,7 @@ func copyTree(src, dst string) error {
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
+		return copyFile(p, target)
 	})
 }
 
