@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"cecot/internal/images"
+	"cecot/internal/programid"
 )
 
 // version and commit name the release this binary was built from. The
@@ -17,6 +18,10 @@ var (
 	version string
 	commit  string
 )
+
+// A release binary has no Go build ID (-buildid=): the caches of
+// .cache/ know it by its version and commit.
+func init() { programid.SetRelease(version, commit) }
 
 func runVersion(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	fs.Usage = func() {

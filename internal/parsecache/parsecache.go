@@ -11,9 +11,9 @@
 // each written whole through a temporary file and a rename
 // (cachefile.Write), so that two processes saving at once leave one
 // complete shard or the other. A shard starts with the identity of the
-// program that wrote it (a hash of its executable): a program reads only
-// what a program of the same bytes wrote, so a new program never reads
-// an old format or a parse its old code made. A shard that is truncated,
+// program that wrote it (programid.ID: its Go build ID, which hashes the
+// executable): a program reads only what the same program wrote, so a
+// new program never reads an old format or a parse its old code made. A shard that is truncated,
 // corrupt or of another program is ignored, and an entry whose checksum
 // fails is a miss: the caller parses the file again, and the next save
 // writes the shard anew. Saving keeps an entry only while its file
@@ -26,7 +26,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
-	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -36,6 +35,7 @@ import (
 	"unsafe"
 
 	"cecot/internal/cachefile"
+	"cecot/internal/programid"
 )
 
 // DirName is the cache's folder in the project, beside the images' and
@@ -315,24 +315,13 @@ func decodeShard(data []byte, program [sha256.Size]byte) (map[string]entry, erro
 	return entries, nil
 }
 
-// programID is the hash of the running program's executable: the
-// shards a program of other bytes wrote are never read.
+// programID is the identity of the running program (programid.ID),
+// made this cache's own by its format's magic: the shards a program of
+// other code wrote are never read.
 var programID = sync.OnceValues(func() ([sha256.Size]byte, error) {
-	var id [sha256.Size]byte
-	exe, err := os.Executable()
+	id, err := programid.ID()
 	if err != nil {
 		return id, err
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return id, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	h.Write([]byte(magic))
-	if _, err := io.Copy(h, f); err != nil {
-		return id, err
-	}
-	h.Sum(id[:0])
-	return id, nil
+	return sha256.Sum256(append([]byte(magic), id[:]...)), nil
 })
