@@ -837,3 +837,43 @@ func TestRenamedHeadingShowsOldText(t *testing.T) {
 	}
 	assertMarked(t, assertPairs(t, dir, name))
 }
+
+// TestStampClearsReviewedPO: "site stamp" on the command line marks a
+// page reviewed as the desk's button does. After an English edit and an
+// export, which makes the edited message fuzzy, stamping the Spanish
+// page leaves its PO entry reviewed too, so that status -strict is clean
+// and a second export has nothing to change (before, the PO file kept
+// the fuzzy mark and status listed it out of step).
+func TestStampClearsReviewedPO(t *testing.T) {
+	dir := copyProject(t)
+	en := filepath.Join(dir, "content", "en", "submission.md")
+	data, err := os.ReadFile(en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "These prisons are notorious", "These prisons are infamous", 1)
+	if edited == string(data) {
+		t.Fatal("the English page no longer says what the test edits")
+	}
+	if err := os.WriteFile(en, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "es"); code != 0 {
+		t.Fatalf("po export: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if str, fuzzy := entryStr(t, filepath.Join(dir, "locales", "po", "pages", "es", "submission.po"), "These prisons are infamous"); str == "" || !fuzzy {
+		t.Fatalf("after the export the edited message is %q (fuzzy %v), want its old translation, fuzzy", str, fuzzy)
+	}
+	if code, stdout, stderr := runSite(t, "stamp", "-src", dir, filepath.Join(dir, "content", "es", "submission.md")); code != 0 {
+		t.Fatalf("stamp: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if _, fuzzy := entryStr(t, filepath.Join(dir, "locales", "po", "pages", "es", "submission.po"), "These prisons are infamous"); fuzzy {
+		t.Error("after stamp the PO entry is still fuzzy")
+	}
+	if code, stdout, _ := runSite(t, "status", "-src", dir, "-strict", "-lang", "en"); code != 0 {
+		t.Errorf("status -strict after stamp: exit %d\n%s", code, stdout)
+	}
+	if code, stdout, stderr := runSite(t, "po", "export", "-src", dir, "-n", "es"); code != 0 || !strings.Contains(stdout, "in step") {
+		t.Errorf("po export -n after stamp: exit %d\n%s%s", code, stdout, stderr)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"cecot/internal/imagestamp"
 	"cecot/internal/pagefile"
 	"cecot/internal/status"
+	"cecot/internal/translate"
 	"cecot/internal/words"
 )
 
@@ -69,7 +70,7 @@ func stamp(fset *flag.FlagSet, pr *status.Printer, src string, create bool, stdo
 		if err != nil {
 			return err
 		}
-		stamp := pagefile.StampTranslation
+		stamp := translate.Review
 		if assets.IsImage(p) {
 			stamp = func(root *os.Root, cfg *config.Config, p string) (string, error) {
 				return imagestamp.Stamp(root, cfg.DefaultLanguage, p)

@@ -2,11 +2,15 @@ package translate
 
 import (
 	"io/fs"
+	"os"
+	"path"
 
+	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
 	"cecot/internal/pagefile"
 	"cecot/internal/po"
+	"cecot/internal/pofiles"
 	"cecot/internal/stamp"
 	"cecot/internal/translation"
 )
@@ -71,6 +75,30 @@ func PlanReviewedPO(fsys fs.FS, lang, key string) (*Plan, error) {
 		plan.put(fsys, SyncFile(lang), rec.bytes())
 	}
 	return plan, nil
+}
+
+// Review marks the translation at file ("content/es/report.md")
+// reviewed against its original as it is now: it stamps the page, as
+// "site stamp" does, and clears the "needs work" marks of the PO entries
+// that hold its translation (PlanReviewedPO), so that status, po export,
+// the desk and the command line agree that the page is up to date. It
+// returns the original's path.
+func Review(root *os.Root, cfg *config.Config, file string) (original string, err error) {
+	id, ok := content.FileID(file)
+	if !ok || id.Lang == cfg.DefaultLanguage {
+		// Not a translation: StampTranslation says why.
+		return pagefile.StampTranslation(root, cfg, file)
+	}
+	// Planned first, so that a PO file that cannot be read leaves the
+	// page unstamped too.
+	plan, err := PlanReviewedPO(root.FS(), id.Lang, id.Key)
+	if err != nil {
+		return "", err
+	}
+	if original, err = pagefile.StampTranslation(root, cfg, file); err != nil {
+		return "", err
+	}
+	return original, plan.Write(root, path.Join(pofiles.Dir, "pages", id.Lang), SyncFile(id.Lang))
 }
 
 // stampWhenCurrent adds to plan, a desk save or review of a unit of the

@@ -233,7 +233,7 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 	cfg, err := config.Load(h.opts.FS)
 	if err == nil {
 		if action == reviewAction {
-			err = h.review(lang, key, cfg)
+			_, err = translate.Review(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File())
 		} else {
 			_, _, err = pagefile.StartTranslation(h.opts.Root, cfg, content.ID{Lang: cfg.DefaultLanguage, Key: key}.File(), lang)
 		}
@@ -243,23 +243,6 @@ func (h *Handler) stamp(w http.ResponseWriter, r *http.Request, action, lang, ke
 		return
 	}
 	h.redirect(w, r, lang, key, ui, "main", "")
-}
-
-// review stamps the page as "site stamp" does and clears the "needs
-// work" marks of its PO entries that hold its translation
-// (translate.PlanReviewedPO), so that status, po export and the desk
-// agree that the page is up to date.
-func (h *Handler) review(lang, key string, cfg *config.Config) error {
-	// Planned first, so that a PO file that cannot be read leaves the
-	// page unstamped too.
-	plan, err := translate.PlanReviewedPO(h.opts.FS, lang, key)
-	if err != nil {
-		return err
-	}
-	if _, err := pagefile.StampTranslation(h.opts.Root, cfg, content.ID{Lang: lang, Key: key}.File()); err != nil {
-		return err
-	}
-	return plan.Write(h.opts.Root, path.Join(pofiles.Dir, "pages", lang), translate.SyncFile(lang))
 }
 
 func uiOr(ui string) string {
