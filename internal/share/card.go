@@ -78,7 +78,8 @@ var xImageVersion = sync.OnceValue(func() string {
 
 // Draw draws the card as a PNG.
 func (c Card) Draw() ([]byte, error) {
-	img, err := c.paint()
+	px := pixelPool.Get().(*pixels)
+	img, err := c.paint(px)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +91,7 @@ func (c Card) Draw() ([]byte, error) {
 	if err := enc.Encode(&buf, img.Paletted); err != nil {
 		return nil, fmt.Errorf("share image %q: %w", c.Title, err)
 	}
+	pixelPool.Put(px) // only after a whole card: then the mask is clear
 	return buf.Bytes(), nil
 }
 
@@ -107,6 +109,19 @@ func (p *encoderPool) Get() *png.EncoderBuffer {
 
 func (p *encoderPool) Put(b *png.EncoderBuffer) { p.pool.Put(b) }
 
+// pixels are the two pixel buffers of drawing a card: the canvas and the
+// coverage mask of its texts, 756,000 bytes each. They are kept between
+// cards: new ones came zeroed from the system page by page and were most
+// of what drawing a card allocates, so that a build drawing every card
+// collected garbage for them.
+type pixels struct {
+	canvas, mask []uint8
+}
+
+var pixelPool = sync.Pool{New: func() any {
+	return &pixels{canvas: make([]uint8, Width*Height), mask: make([]uint8, Width*Height)}
+}}
+
 // levels is how many shades of each colour over the background the
 // anti-aliased text is drawn in. Sixteen look smooth at these sizes and
 // keep the palette, and so the file, small.
@@ -119,14 +134,18 @@ type canvas struct {
 	inks int
 }
 
-func newCanvas(bg color.RGBA, inks ...color.RGBA) *canvas {
+// newCanvas returns a canvas of the background colour bg on pix, which
+// must hold Width×Height pixels.
+func newCanvas(pix []uint8, bg color.RGBA, inks ...color.RGBA) *canvas {
 	pal := color.Palette{bg}
 	for _, ink := range inks {
 		for k := 1; k <= levels; k++ {
 			pal = append(pal, blend(bg, ink, k, levels))
 		}
 	}
-	return &canvas{Paletted: image.NewPaletted(image.Rect(0, 0, Width, Height), pal), inks: len(inks)}
+	clear(pix) // the background is the palette's first colour
+	img := &image.Paletted{Pix: pix, Stride: Width, Rect: image.Rect(0, 0, Width, Height), Palette: pal}
+	return &canvas{Paletted: img, inks: len(inks)}
 }
 
 // blend mixes k/n of ink into bg.
@@ -193,15 +212,19 @@ const (
 	stepTitle = 2
 )
 
-func (c Card) paint() (*canvas, error) {
+// paint draws the card on px's buffers. It leaves px.mask clear, as
+// the next card needs it.
+func (c Card) paint(px *pixels) (*canvas, error) {
 	col := c.Colors.withDefaults()
-	cv := newCanvas(col.Background, col.Title, col.Text, col.Rule)
+	cv := newCanvas(px.canvas, col.Background, col.Title, col.Text, col.Rule)
 	cv.fill(image.Rect(0, 0, Width, ruleH), inkRule)
 	width := Width - 2*margin
 
 	site := newText(bold, siteSize)
 	siteLine := site.truncate(oneLine(c.Site), width)
-	mask := image.NewAlpha(cv.Rect)
+	// Every stamp clears what the text before it drew, so the mask
+	// is as clear after the card as before.
+	mask := &image.Alpha{Pix: px.mask, Stride: Width, Rect: cv.Rect}
 	cv.stamp(site.draw(mask, []string{siteLine}, margin, siteBase, 0), inkText)
 
 	// The short line sits at the bottom, its last line on lineBase; the

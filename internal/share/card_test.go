@@ -355,3 +355,35 @@ func TestCacheWithoutFolderWritesNothing(t *testing.T) {
 		t.Errorf("the cache wrote %d files into the working directory", len(entries))
 	}
 }
+
+// TestMaskClearAfterPaint: painting a card leaves the mask it drew its
+// texts on clear, as the next card drawn on the same pixels needs it,
+// and a card drawn on pixels used before has the bytes of one drawn on
+// new ones.
+func TestMaskClearAfterPaint(t *testing.T) {
+	px := pixelPool.New().(*pixels)
+	for _, name := range []string{"en", "es", "long-word", "en"} {
+		if _, err := cards[name].paint(px); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range px.mask {
+			if a != 0 {
+				t.Fatalf("%s: mask pixel (%d, %d) is %d after painting", name, i%Width, i/Width, a)
+			}
+		}
+	}
+	for i := range px.canvas {
+		px.canvas[i] = uint8(i)
+	}
+	fresh := pixelPool.New().(*pixels)
+	for name, c := range cards {
+		used, err := c.paint(px)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := c.paint(fresh)
+		if !bytes.Equal(used.Pix, want.Pix) {
+			t.Errorf("%s: painted on used pixels differs from new ones", name)
+		}
+	}
+}
