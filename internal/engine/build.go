@@ -389,7 +389,9 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	fw := &fullDiskWriter{w: w, stop: stop}
 	w = fw
 	linker := fw.linker()
-	parallel.For(rendering, len(outs), func(i int) {
+	order := slowFirst(outs)
+	parallel.For(rendering, len(outs), func(k int) {
+		i := order[k]
 		if o := outs[i]; o.cached != nil && linker != nil && !(s.compress && compressible(o.Name)) {
 			results[i] = s.link(fw, o)
 			return
@@ -427,6 +429,26 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 		st.Pages[p.Lang]++
 	}
 	return st, layoutErrorsOnce(errs).Err()
+}
+
+// slowFirst is the order in which Render makes outs: share images first,
+// then the rest as listed. Drawing a share image whose cache entry is
+// missing costs ten pages or more; started last, one of them would
+// keep a core busy while the others have nothing left to do. Started
+// first, the pages fill in around them.
+func slowFirst(outs []output) []int {
+	order := make([]int, 0, len(outs))
+	for i, o := range outs {
+		if o.cached != nil {
+			order = append(order, i)
+		}
+	}
+	for i, o := range outs {
+		if o.cached == nil {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // layoutErrorsOnce reports a mistake in a layout once, naming the first
