@@ -53,7 +53,10 @@ const shards = 64
 // magic starts every shard; its number is the format's version.
 const magic = "cecot parse cache 1\n"
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is made when the cache is first used: making it computes the
+// checksum's tables, a fifth of a millisecond at the start of every
+// command, most of which never open the cache.
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // Store is the cache of one project. Its methods are safe for
 // concurrent use. A Store whose program cannot be identified (its
@@ -215,7 +218,7 @@ func (sh *shard) snapshot(program [sha256.Size]byte, exists func(string) bool) (
 
 // shard returns the shard of name's entry.
 func (s *Store) shard(name string) *shard {
-	return s.shardAt(int(crc32.Checksum([]byte(name), castagnoli) % shards))
+	return s.shardAt(int(crc32.Checksum([]byte(name), castagnoli()) % shards))
 }
 
 // shardAt returns shard i, read from its file on first use.
@@ -258,7 +261,7 @@ func encodeShard(entries map[string]entry, program [sha256.Size]byte) []byte {
 		e.String(n)
 		e.buf = append(e.buf, en.key[:]...)
 		e.String(en.value)
-		e.buf = binary.LittleEndian.AppendUint32(e.buf, crc32.Checksum(e.buf[start:], castagnoli))
+		e.buf = binary.LittleEndian.AppendUint32(e.buf, crc32.Checksum(e.buf[start:], castagnoli()))
 	}
 	return e.buf
 }
@@ -302,7 +305,7 @@ func decodeShard(data []byte, program [sha256.Size]byte) (map[string]entry, erro
 		if d.err != nil {
 			return nil, d.err
 		}
-		if binary.LittleEndian.Uint32([]byte(sum)) != crc32.Checksum(data[start:end], castagnoli) {
+		if binary.LittleEndian.Uint32([]byte(sum)) != crc32.Checksum(data[start:end], castagnoli()) {
 			return nil, errCorrupt
 		}
 		var k Key

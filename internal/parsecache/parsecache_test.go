@@ -131,7 +131,7 @@ func TestCorruptShardIgnored(t *testing.T) {
 	s.Put("a.md", key("a"), []byte("the blocks of a"))
 	s.Put("b.md", key("b"), []byte("the blocks of b"))
 	_ = s.Save(all)
-	files := []string{s.path(int(crc32.Checksum([]byte("a.md"), castagnoli) % shards))}
+	files := []string{s.path(int(crc32.Checksum([]byte("a.md"), castagnoli()) % shards))}
 	good, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
