@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"cecot/internal/diag"
 	"cecot/internal/engine"
 	"cecot/internal/images"
 	"cecot/internal/share"
@@ -58,6 +59,7 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	var pf projectFlags
 	pf.register(fs)
 	compress := fs.Bool("compress", false, "also write a .gz and a .br copy beside each text file, for servers that send precompressed files (nginx, Caddy, S3)")
+	force := fs.Bool("force", false, "build even when nothing the build reads has changed since the last build into the same folder, which is otherwise left as it is")
 	out := fs.String("out", "", "output `folder` (default: public/ in the project folder); only a folder that site built before is replaced")
 	setUsage(fs, pf.lang, "usage_build")
 	if err := parseNoArgs(fs, args); err != nil {
@@ -74,16 +76,47 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	defer stop()
 	opts := pf.options()
 	opts.Compress = *compress
+	// The language of the messages is in the key: the warnings are
+	// kept as printed.
+	check := engine.NewUpToDate(pf.src, *out, opts, "lang="+p.Lang())
+	if !*force {
+		if r, ok := check.Check(pf.src, *out); ok {
+			for _, line := range r.Notes {
+				fmt.Fprintln(fs.Output(), line)
+			}
+			fmt.Fprintf(stdout, "site: %s\n", p.T("up_to_date", "Pages", pageCounts(p, r.Pages), "Files", r.Files,
+				"Size", size(r.Bytes), "Out", *out))
+			return nil
+		}
+	}
+	opts.Record = check
 	res, err := engine.Build(ctx, pf.src, *out, opts)
+	var lines []string
 	if res != nil {
-		warn(fs.Output(), p, withStrayPO(pf.src, res.Warnings))
+		lines = warningLines(p, recordedStrayPO(pf.src, check, res.Warnings))
+		for _, line := range lines {
+			fmt.Fprintln(fs.Output(), line)
+		}
 	}
 	if err != nil {
 		return say(p, words.WithNote(err, "build_failed", "Out", *out))
 	}
+	check.Save(res, lines)
 	fmt.Fprintf(stdout, "site: %s\n", p.T("built", "Pages", pageCounts(p, res.Pages), "Files", res.Files,
 		"Size", size(res.Bytes), "Ms", res.Duration.Milliseconds(), "Out", *out))
 	return nil
+}
+
+// recordedStrayPO is withStrayPO, its reads recorded by check: a PO file
+// added where nothing reads it changes what the build says, so the next
+// build is not found up to date.
+func recordedStrayPO(src string, check *engine.UpToDate, warnings []*diag.Error) []*diag.Error {
+	root, err := openProject(src)
+	if err != nil {
+		return warnings
+	}
+	defer root.Close()
+	return strayPO(check.FS(root.FS()), warnings)
 }
 
 // pageCounts reads "9 pages (en 5, es 4)".

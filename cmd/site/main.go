@@ -226,7 +226,16 @@ func report(w io.Writer, err error) {
 
 // warn prints, in p's language, warnings that did not stop the command.
 func warn(w io.Writer, p *status.Printer, warnings []*diag.Error) {
-	for _, e := range warnings {
-		fmt.Fprintf(w, "site: %s: %s\n", p.T("label_warning"), p.Error(e))
+	for _, line := range warningLines(p, warnings) {
+		fmt.Fprintln(w, line)
 	}
+}
+
+// warningLines are the lines that warn prints.
+func warningLines(p *status.Printer, warnings []*diag.Error) []string {
+	lines := make([]string, len(warnings))
+	for i, e := range warnings {
+		lines[i] = fmt.Sprintf("site: %s: %s", p.T("label_warning"), p.Error(e))
+	}
+	return lines
 }

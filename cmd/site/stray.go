@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io/fs"
+
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/status"
@@ -15,11 +17,16 @@ func withStrayPO(src string, warnings []*diag.Error) []*diag.Error {
 		return warnings
 	}
 	defer root.Close()
-	cfg, err := config.Load(root.FS())
+	return strayPO(root.FS(), warnings)
+}
+
+// strayPO is withStrayPO of the project fsys.
+func strayPO(fsys fs.FS, warnings []*diag.Error) []*diag.Error {
+	cfg, err := config.Load(fsys)
 	if err != nil {
 		return warnings // the build says why
 	}
-	stray := status.StrayPO(root.FS(), cfg.Codes(), cfg.DefaultLanguage)
+	stray := status.StrayPO(fsys, cfg.Codes(), cfg.DefaultLanguage)
 	if len(stray) == 0 {
 		return warnings
 	}

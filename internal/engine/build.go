@@ -47,6 +47,10 @@ type Options struct {
 	// them in .cache/share/), so that only those whose inputs changed
 	// are drawn again; nil draws every one on every build.
 	Shares *share.Cache
+	// Record, when set, records what the build reads of the project and
+	// writes into the output folder, for the up-to-date check of the
+	// next build (see UpToDate.Save). Only Build records.
+	Record *UpToDate
 }
 
 // Site is a loaded site, ready to render: the project's configuration,
@@ -552,7 +556,11 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 	// A build reads each page's text again when it renders it, rather
 	// than keeping the whole site's text in memory: the files are in the
 	// system's cache, and memory stays flat as the site grows.
-	site, err := load(root.FS(), opts, true)
+	var fsys fs.FS = root.FS()
+	if opts.Record != nil {
+		fsys = opts.Record.FS(fsys)
+	}
+	site, err := load(fsys, opts, true)
 	if err != nil {
 		return &Result{Warnings: site.Warnings}, err
 	}
@@ -567,7 +575,11 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 	if err != nil {
 		return nil, diag.Say("out_stage", "output: "+err.Error(), "Err", err)
 	}
-	st, err := site.Render(ctx, newDirWriter(staged))
+	var w Writer = newDirWriter(staged)
+	if opts.Record != nil {
+		w = &recordWriter{w: w.(FileLinker), root: staged, u: opts.Record}
+	}
+	st, err := site.Render(ctx, w)
 	var old string
 	if err == nil {
 		old, err = publish(staged, filepath.Clean(out))
