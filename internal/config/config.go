@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -111,7 +112,9 @@ type language struct {
 	Weight int    `toml:"weight"`
 }
 
-var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+// langCode is a language code, "es" or "pt-BR". The expressions of this
+// package are compiled when first used, not at every start of the program.
+var langCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 
 // Load reads and checks File in fsys.
 func Load(fsys fs.FS) (*Config, error) {
@@ -169,7 +172,7 @@ func Parse(data []byte) (*Config, error) {
 		}
 	}
 	for code, l := range f.Languages {
-		if !langCode.MatchString(code) {
+		if !langCode().MatchString(code) {
 			errs.Add(diag.At(File, lines["languages."+code], "config_lang_code", fmt.Sprintf("language %q: not a language code like \"en\" or \"es\"", code), "Lang", fmt.Sprintf("%q", code)))
 			continue
 		}
@@ -274,7 +277,7 @@ func normalizeBaseURL(raw string) (string, error) {
 
 // tagURI matches a tag URI prefix (RFC 4151): "tag:", a domain name or
 // email address, a comma, a date, and a colon.
-var tagURI = regexp.MustCompile(`^tag:[A-Za-z0-9.@_-]+,\d{4}(-\d{2}(-\d{2})?)?:$`)
+var tagURI = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^tag:[A-Za-z0-9.@_-]+,\d{4}(-\d{2}(-\d{2})?)?:$`) })
 
 // feedID checks [feeds] id, or makes one from the host of site.toml's
 // baseURL, as written in the file: a -baseurl flag, which moves the
@@ -286,7 +289,7 @@ func feedID(id, base string) (string, error) {
 		if !strings.HasSuffix(id, ":") {
 			id += ":"
 		}
-		if !tagURI.MatchString(id) {
+		if !tagURI().MatchString(id) {
 			tag := fmt.Sprintf("%q", strings.TrimSuffix(id, ":"))
 			return "", diag.Say("config_tag_uri", tag+" is not a tag URI like \"tag:example.org,2025:\" (a domain or email address you own, and the year you began to use it)", "ID", tag)
 		}
@@ -335,7 +338,7 @@ func unknownKeys(undecoded []toml.Key, lines map[string]int) diag.List {
 	return errs
 }
 
-var typeErrRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`)
+var typeErrRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]+)"\): (.*)$`) })
 
 // tomlError locates a TOML syntax or type error in path.
 func tomlError(path string, err error) error {
@@ -346,21 +349,23 @@ func tomlError(path string, err error) error {
 		}
 		return &diag.Error{Path: path, Line: perr.Position.Line, Err: diag.TOMLFileProblem(perr.Message)}
 	}
-	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+	if m := typeErrRE().FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &diag.Error{Path: path, Line: line, Err: typeProblem(m[2], m[3])}
 	}
 	return diag.Wrap(path, 0, err)
 }
 
-var typeDetailRE = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+var typeDetailRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+})
 
 // typeProblem says that key holds a value of the wrong kind, in the
 // catalogue's words for what it wants; a detail the catalogue does not
 // know keeps the parser's words, which name Go's types.
 func typeProblem(key, detail string) *diag.Message {
 	english := key + ": " + detail
-	if m := typeDetailRE.FindStringSubmatch(detail); m != nil {
+	if m := typeDetailRE().FindStringSubmatch(detail); m != nil {
 		if want, ok := tomlKinds[m[2]]; ok {
 			return diag.Say("config_type", english, "Key", key, "Want", diag.Say("fm_want_"+want, want))
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -317,14 +318,18 @@ var yamlMessages = []struct{ prefix, id string }{
 	{"could not find expected ':'", "yaml_no_colon"},
 }
 
-var yamlKeyTwice = regexp.MustCompile(`^mapping key ("[^"]*") already defined at line (\d+)$`)
+// yamlKeyTwice is the YAML library's message about a key given twice;
+// compiled when first used, not at every start of the program.
+var yamlKeyTwice = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^mapping key ("[^"]*") already defined at line (\d+)$`)
+})
 
 // yamlMessage is a YAML parser's message as a catalogue message; its
 // English is the parser's, as it always was. A message the table does
 // not know keeps the parser's own words (yaml_other), in English: they
 // cannot be put in words without knowing what they are about.
 func yamlMessage(msg string) *diag.Message {
-	if m := yamlKeyTwice.FindStringSubmatch(msg); m != nil {
+	if m := yamlKeyTwice().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return diag.Say("yaml_key_twice", msg, "Key", m[1], "Line", line+1) // the front matter starts on line 2
 	}

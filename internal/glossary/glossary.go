@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,12 +161,15 @@ func (g *Glossary) agrees(from, to string) bool {
 // linkTargets find where a link leads rather than what it says: an
 // inline link's or image's target ("](report.md)", up to a title),
 // an autolink, a reference definition's target, and a bare URL.
-var linkTargets = []*regexp.Regexp{
-	regexp.MustCompile(`\]\(([^)\s]*)`),
-	regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>`),
-	regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)`),
-	regexp.MustCompile(`(?:https?|mailto|tel):[^\s)>\]]+`),
-}
+// They are compiled when first used, not at every start of the program.
+var linkTargets = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`\]\(([^)\s]*)`),
+		regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>`),
+		regexp.MustCompile(`(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)`),
+		regexp.MustCompile(`(?:https?|mailto|tel):[^\s)>\]]+`),
+	}
+})
 
 // maskLinks blanks the link targets of Markdown text, keeping every
 // other byte where it was (so lines count the same): a term in a file
@@ -173,7 +177,7 @@ var linkTargets = []*regexp.Regexp{
 // the term, and a translation keeps the original's targets anyway.
 func maskLinks(s string) string {
 	b := []byte(s)
-	for _, re := range linkTargets {
+	for _, re := range linkTargets() {
 		for _, m := range re.FindAllSubmatchIndex(b, -1) {
 			from, to := m[0], m[1]
 			if len(m) > 2 && m[2] >= 0 {

@@ -6,16 +6,18 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sync"
 )
 
-// literalID matches an id attribute with a fixed value in a layout.
-var literalID = regexp.MustCompile(`\bid="([A-Za-z][A-Za-z0-9_-]*)"`)
+// literalID matches an id attribute with a fixed value in a layout; it is
+// compiled when first used, not at every start of the program.
+var literalID = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bid="([A-Za-z][A-Za-z0-9_-]*)"`) })
 
 // AddLiteralIDs adds to ids the IDs that a layout's text writes
 // literally ("main", "toc-title"): the IDs a page's headings must not
 // take (Page.Reserved).
 func AddLiteralIDs(layout []byte, ids map[string]bool) {
-	for _, m := range literalID.FindAllSubmatch(layout, -1) {
+	for _, m := range literalID().FindAllSubmatch(layout, -1) {
 		ids[string(m[1])] = true
 	}
 }

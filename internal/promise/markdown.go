@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -160,8 +161,9 @@ type contents struct {
 	stray     int      // emphasis marks left unmatched
 }
 
-// noteRef finds what may be footnote references: "[^label]".
-var noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+// noteRef finds what may be footnote references: "[^label]". It is
+// compiled when first used, not at every start of the program.
+var noteRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]+)\]`) })
 
 // read parses text as the Markdown of one unit. goldmark makes "[^1]" a
 // footnote reference only when the page defines [^1]; a unit is read
@@ -180,7 +182,7 @@ func read(text string) (*contents, error) {
 	var defs strings.Builder
 	defs.WriteString(text)
 	defs.WriteString("\n\n")
-	for _, m := range noteRef.FindAllStringSubmatch(text, -1) {
+	for _, m := range noteRef().FindAllStringSubmatch(text, -1) {
 		if !labels[m[1]] {
 			labels[m[1]] = true
 			defs.WriteString("[^" + m[1] + "]: x\n")

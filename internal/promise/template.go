@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"text/template/parse"
 
@@ -173,11 +174,14 @@ type errorString string
 func (e errorString) Error() string { return string(e) }
 
 // templatePrefix is what text/template puts before its messages:
-// "template: :1: ", "template: :1:5: executing \"\" at <...>: ".
-var templatePrefix = regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at <[^>]*>: )?`)
+// "template: :1: ", "template: :1:5: executing \"\" at <...>: ". It is
+// compiled when first used, not at every start of the program.
+var templatePrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: :\d+(:\d+)?: (executing "" at <[^>]*>: )?`)
+})
 
 func cleanError(err error) string {
-	return templatePrefix.ReplaceAllString(err.Error(), "")
+	return templatePrefix().ReplaceAllString(err.Error(), "")
 }
 
 // walk collects the first field name of every field the tree reads.

@@ -29,15 +29,15 @@ func TestGoTemplateErrorWording(t *testing.T) {
 		res    []*regexp.Regexp
 		want   string
 	}{
-		{"unclosed action", "{{if .Title}}", false, []*regexp.Regexp{templateErrRE},
+		{"unclosed action", "{{if .Title}}", false, []*regexp.Regexp{templateErrRE()},
 			`layouts/page.html:2: unexpected EOF; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}`},
-		{"unknown function", "{{nosuchfunc}}", false, []*regexp.Regexp{templateErrRE},
+		{"unknown function", "{{nosuchfunc}}", false, []*regexp.Regexp{templateErrRE()},
 			`layouts/page.html:2: function "nosuchfunc" not defined; actions are written {{...}}, and each if, range, with, define and block ends with {{end}}`},
-		{"misspelt field", "{{.Titel}}", true, []*regexp.Regexp{templateErrRE, execRE, fieldRE},
+		{"misspelt field", "{{.Titel}}", true, []*regexp.Regexp{templateErrRE(), execRE(), fieldRE()},
 			`layouts/page.html:2: {{.Titel}}: a page has no field or method Titel; check the spelling against PageView in internal/render/view.go`},
-		{"misspelt field in a block", `{{define "main"}}{{.Titel}}{{end}}{{template "main" .}}`, true, []*regexp.Regexp{templateErrRE, execRE, fieldRE},
+		{"misspelt field in a block", `{{define "main"}}{{.Titel}}{{end}}{{template "main" .}}`, true, []*regexp.Regexp{templateErrRE(), execRE(), fieldRE()},
 			`layouts/page.html:2: {{.Titel}}: a page has no field or method Titel; check the spelling against PageView in internal/render/view.go`},
-		{"failing function", `{{dataURL "nope.svg"}}`, true, []*regexp.Regexp{templateErrRE, execRE},
+		{"failing function", `{{dataURL "nope.svg"}}`, true, []*regexp.Regexp{templateErrRE(), execRE()},
 			`layouts/page.html:2: {{dataURL "nope.svg"}}: no asset "nope.svg" in assets/; add assets/nope.svg or fix the name`},
 		{"branches in different contexts", `{{if .Kind}}<a href="{{else}}<b>{{end}}`, true, nil,
 			`layouts/page.html:2: {{if}} branches end in different contexts: {stateURL delimDoubleQuote urlPartNone jsCtxRegexp [] attrURL elementNone <nil>}, {stateText delimNone urlPartNone jsCtxRegexp [] attrNone elementNone <nil>}`},

@@ -144,15 +144,18 @@ func (t *templates) lookup(lang, layout string) (*template.Template, bool) {
 // where it must, and TestGoTemplateErrorWording fails, saying what to
 // update, when a Go release words them differently. A message they no
 // longer match is still reported, in Go's words, at the layout that
-// the error's structured fields name where there are some.
+// the error's structured fields name where there are some. They are
+// compiled when an error needs them, not at every start of the program.
 var (
 	// templateErrRE matches text/template's parse and execution errors:
 	// "template: page.html:3:12: ..." (the column is left out by some).
-	templateErrRE = regexp.MustCompile(`^template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`)
+	templateErrRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: ([^:]+\.html):(\d+):(?:\d+:)? ?(.*)$`) })
 	// execRE matches text/template's `executing "main" at <.Asset>: ...`.
-	execRE = regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling [^:]+: )?(.*)$`)
+	execRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^executing "[^"]*" at <([^>]*)>: (?:error calling [^:]+: )?(.*)$`)
+	})
 	// fieldRE matches a missing field or method of the data.
-	fieldRE = regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`)
+	fieldRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^can't evaluate field (\S+) in type (\S+)$`) })
 )
 
 // templateError turns an error of html/template into an error at the
@@ -171,7 +174,7 @@ func templateError(err error) error {
 		}
 	}
 	msg := err.Error()
-	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+	if m := templateErrRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[2])
 		return &diag.Error{Path: path.Join(config.LayoutsDir, m[1]), Line: line, Err: execMessage(m[3], err)}
 	}
@@ -218,13 +221,13 @@ func cutLast(s, sep string) (before, after string, found bool) {
 // template functions (T, Asset) keeps its message, and so its words in
 // the translator's language; err is the error msg was read from.
 func execMessage(msg string, err error) *diag.Message {
-	m := execRE.FindStringSubmatch(msg)
+	m := execRE().FindStringSubmatch(msg)
 	if m == nil {
 		return goWords(msg)
 	}
 	action, detail := "{{"+m[1]+"}}", m[2]
 	var said *diag.Message
-	if f := fieldRE.FindStringSubmatch(detail); f != nil {
+	if f := fieldRE().FindStringSubmatch(detail); f != nil {
 		switch typ := strings.TrimPrefix(f[2], "*"); typ {
 		case "render.PageView", "content.Page":
 			said = diag.Say("layout_no_field_page", fmt.Sprintf("a page has no field or method %s; check the spelling against PageView in internal/render/view.go", f[1]), "Field", f[1])
@@ -241,19 +244,25 @@ func execMessage(msg string, err error) *diag.Message {
 
 // goMessages are Go's commonest words about a layout's mistakes, by the
 // catalogue message that says them; Name is what they quote.
-var goMessages = []struct {
+var goMessages = sync.OnceValue(func() []goMessage {
+	return []goMessage{
+		{regexp.MustCompile(`^missing value for (\S+)$`), "layout_missing_value"},
+		{regexp.MustCompile(`^unexpected EOF$`), "layout_eof"},
+		{regexp.MustCompile(`^unexpected \{\{end\}\}`), "layout_extra_end"},
+		{regexp.MustCompile(`^unexpected EOF in `), "layout_eof"},
+		{regexp.MustCompile(`^function "([^"]*)" not defined$`), "layout_no_function"},
+		{regexp.MustCompile(`^bad character (U\+[0-9A-F]+ '.*')$`), "layout_bad_char"},
+		{regexp.MustCompile(`^unclosed action`), "layout_unclosed"},
+		{regexp.MustCompile(`^no such template "([^"]*)"$`), "layout_no_template"},
+		{regexp.MustCompile(`^template: no template "([^"]*)"`), "layout_no_template"},
+	}
+})
+
+// goMessage is Go's words for a mistake (re), and the catalogue message
+// that says them (id).
+type goMessage struct {
 	re *regexp.Regexp
 	id string
-}{
-	{regexp.MustCompile(`^missing value for (\S+)$`), "layout_missing_value"},
-	{regexp.MustCompile(`^unexpected EOF$`), "layout_eof"},
-	{regexp.MustCompile(`^unexpected \{\{end\}\}`), "layout_extra_end"},
-	{regexp.MustCompile(`^unexpected EOF in `), "layout_eof"},
-	{regexp.MustCompile(`^function "([^"]*)" not defined$`), "layout_no_function"},
-	{regexp.MustCompile(`^bad character (U\+[0-9A-F]+ '.*')$`), "layout_bad_char"},
-	{regexp.MustCompile(`^unclosed action`), "layout_unclosed"},
-	{regexp.MustCompile(`^no such template "([^"]*)"$`), "layout_no_template"},
-	{regexp.MustCompile(`^template: no template "([^"]*)"`), "layout_no_template"},
 }
 
 // goWords is Go's message about a layout, in English as Go wrote it;
@@ -261,7 +270,7 @@ var goMessages = []struct {
 // Go's, which cannot be put in words without knowing what they are
 // about (layout_go).
 func goWords(msg string) *diag.Message {
-	for _, g := range goMessages {
+	for _, g := range goMessages() {
 		if m := g.re.FindStringSubmatch(msg); m != nil {
 			name := ""
 			if len(m) > 1 {

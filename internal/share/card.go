@@ -242,13 +242,14 @@ func (c Card) paint(px *pixels) (*canvas, error) {
 
 // apostrophe is a typewriter apostrophe after a letter ("site's"), which
 // the card sets as the typographer's (’), as the pages' Markdown does.
-var apostrophe = regexp.MustCompile(`(\pL)'`)
+// It is compiled when first used, not at every start of the program.
+var apostrophe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(\pL)'`) })
 
 // oneLine collapses runs of white space within each line of s, and keeps
 // the line breaks between lines that have text: a card's text breaks
 // where the caller breaks it, and elsewhere where it must.
 func oneLine(s string) string {
-	s = apostrophe.ReplaceAllString(s, "$1’")
+	s = apostrophe().ReplaceAllString(s, "$1’")
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {

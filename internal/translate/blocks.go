@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -391,7 +392,10 @@ func contentChildren(n ast.Node) []ast.Node {
 }
 
 // imageLine is an image alone in its paragraph: ![alt](target "title").
-var imageLine = regexp.MustCompile(`^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)(?:\s+"((?:[^"\\]|\\.)*)")?\)$`)
+// It is compiled when first used, not at every start of the program.
+var imageLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^!\[((?:[^\]\\]|\\.)*)\]\((\S+?)(?:\s+"((?:[^"\\]|\\.)*)")?\)$`)
+})
 
 // image adds the alt text and title of an image that stands alone in its
 // paragraph (a figure) as blocks of their own, so that the translator
@@ -404,7 +408,7 @@ func (w *blockWalker) image(b block, n ast.Node) bool {
 	seg := n.Lines().At(0)
 	start := seg.Start + w.delta
 	line := string(w.src[start : seg.Stop+w.delta])
-	m := imageLine.FindStringSubmatchIndex(strings.TrimRight(line, " \t\n"))
+	m := imageLine().FindStringSubmatchIndex(strings.TrimRight(line, " \t\n"))
 	if m == nil {
 		return false
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"sync"
 
 	"cecot/internal/content"
 	"cecot/internal/diag"
@@ -330,14 +331,16 @@ func (s *pageSync) canEmpty(sl slot) error {
 	return nil
 }
 
-var footnoteMark = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+// footnoteMark is a footnote reference, "[^1]"; compiled when first used,
+// not at every start of the program.
+var footnoteMark = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]+)\]`) })
 
 // strandedFootnote returns the mark of a footnote that taking out the
 // translation of a slot would leave without a reference in the page, its
 // own translation staying: Markdown would then drop the footnote's text.
 // "" when there is none.
 func (s *pageSync) strandedFootnote(sl slot) string {
-	for _, m := range footnoteMark.FindAllStringSubmatch(sl.t.Text, -1) {
+	for _, m := range footnoteMark().FindAllStringSubmatch(sl.t.Text, -1) {
 		label, used := m[1], false
 		for _, o := range s.slots() {
 			switch {

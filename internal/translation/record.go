@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"cecot/internal/markdown"
@@ -338,19 +339,20 @@ func endsWithBlankLine(b []byte) bool {
 }
 
 // listItem matches a list item's first line: "- text", "  * text",
-// "1. text", "2) text".
-var listItem = regexp.MustCompile(`^ *(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S`)
+// "1. text", "2) text". It is compiled when first used, not at every
+// start of the program.
+var listItem = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ *(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S`) })
 
 // originalItems returns the line offsets, in tr, of the list items of
 // block tr that are lines of block orig as they are: items still in the
 // original's words. A block that is not a list has none.
 func originalItems(tr, orig []byte) []int {
-	if !listItem.Match(tr) {
+	if !listItem().Match(tr) {
 		return nil
 	}
 	have := map[string]bool{}
 	for _, l := range strings.Split(string(orig), "\n") {
-		if listItem.MatchString(l) {
+		if listItem().MatchString(l) {
 			have[l] = true
 		}
 	}
@@ -358,7 +360,7 @@ func originalItems(tr, orig []byte) []int {
 	for k, l := range strings.Split(string(tr), "\n") {
 		// An item without letters ("- 288") is the same in every
 		// language, as the model counts it (see same.go).
-		if have[l] && listItem.MatchString(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
+		if have[l] && listItem().MatchString(l) && strings.IndexFunc(l, unicode.IsLetter) >= 0 {
 			out = append(out, k)
 		}
 	}
