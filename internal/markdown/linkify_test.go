@@ -20,6 +20,7 @@ import (
 func withLinkify(c *Converter) *Converter {
 	always := *c
 	always.noLinkify = c.md
+	always.noLinkifyNoTypography = c.noTypography
 	return &always
 }
 

@@ -32,7 +32,11 @@ type Converter struct {
 	// synthetic site, and gives the same HTML when it finds none
 	// (TestNoLinkifySameResult).
 	noLinkify goldmark.Markdown
-	unsafe    bool
+	// noTypography and noLinkifyNoTypography are md and noLinkify
+	// without the typographer, for pages on which it can substitute
+	// nothing (typographyMatters).
+	noTypography, noLinkifyNoTypography goldmark.Markdown
+	unsafe                              bool
 }
 
 // Options configure a Converter.
@@ -70,7 +74,14 @@ func New(opts Options) *Converter {
 	}
 	rendererOpts = append(rendererOpts,
 		renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100)))
-	withExtensions := func(exts []goldmark.Extender) goldmark.Markdown {
+	// Without the typographer, a guard looks first at whether the page
+	// needs it after all, and the transformers wait for its word.
+	unguarded := transformers
+	guardedTransformers := []util.PrioritizedValue{util.Prioritized(typographyGuard{}, 0)}
+	for _, t := range transformers {
+		guardedTransformers = append(guardedTransformers, util.Prioritized(guarded{t.Value.(parser.ASTTransformer)}, t.Priority))
+	}
+	withExtensions := func(exts []goldmark.Extender, transformers []util.PrioritizedValue) goldmark.Markdown {
 		return goldmark.New(
 			goldmark.WithExtensions(exts...),
 			goldmark.WithParserOptions(parser.WithASTTransformers(transformers...)),
@@ -78,10 +89,26 @@ func New(opts Options) *Converter {
 		)
 	}
 	return &Converter{
-		md:        withExtensions(extensions()),
-		noLinkify: withExtensions(extensionsButLinkify()),
-		unsafe:    opts.UnsafeHTML,
+		md:                    withExtensions(extensions(), unguarded),
+		noLinkify:             withExtensions(extensionsButLinkify(), unguarded),
+		noTypography:          withExtensions(withoutTypography(extensions()), guardedTransformers),
+		noLinkifyNoTypography: withExtensions(withoutTypography(extensionsButLinkify()), guardedTransformers),
+		unsafe:                opts.UnsafeHTML,
 	}
+}
+
+// typographer is the extension that writes typographic punctuation.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(typography))
+
+// withoutTypography returns exts without the typographer.
+func withoutTypography(exts []goldmark.Extender) []goldmark.Extender {
+	var out []goldmark.Extender
+	for _, e := range exts {
+		if e != typographer {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // extensions are the Markdown syntax pages are written in.
@@ -97,7 +124,7 @@ func extensionsButLinkify() []goldmark.Extender {
 		extension.TaskList,
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Footnote,
-		extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
+		typographer,
 	}
 }
 
@@ -281,19 +308,17 @@ type state struct {
 	result *Result
 	ids    *ids
 	errs   diag.List
+	// suspects are the lines on which a page parsed without the
+	// typographer may need it (typographyMatters), and retypeset says
+	// that it does: the page is parsed again with it.
+	suspects  []text.Segment
+	retypeset bool
 }
 
 // Convert converts src, the body of page p.
 func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
-	res := &Result{}
-	st := &state{page: p, result: res, ids: newIDs(p.Numbered, p.Reserved)}
-	ctx := parser.NewContext()
-	ctx.Set(key, st)
-	md := c.md
-	if !linkifyMatters(src) {
-		md = c.noLinkify
-	}
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc, st := c.parseForBuild(src, p)
+	res := st.result
 	res.HeadingIDs = topHeadingIDs(doc)
 	if p.Compact {
 		if err := st.errs.Err(); err != nil {
@@ -345,6 +370,44 @@ func (c *Converter) ParseText(src []byte, p Page) (ast.Node, error) {
 	return c.parse(c.md, src, p)
 }
 
+// parseForBuild parses src, the body of page p, for Convert and Outline:
+// without Linkify (linkifyMatters) or the typographer (typographyMatters)
+// where they cannot change the result. It returns the syntax tree and
+// the state of the conversion, whose errors the caller checks.
+func (c *Converter) parseForBuild(src []byte, p Page) (ast.Node, *state) {
+	linkify := linkifyMatters(src)
+	typography, suspects := typographyMatters(src)
+	var md goldmark.Markdown
+	switch {
+	case typography && linkify:
+		md = c.md
+	case typography:
+		md = c.noLinkify
+	case linkify:
+		md = c.noTypography
+	default:
+		md = c.noLinkifyNoTypography
+	}
+	doc, st := c.parseWith(md, src, p, suspects)
+	if st.retypeset {
+		md = c.noLinkify
+		if linkify {
+			md = c.md
+		}
+		doc, st = c.parseWith(md, src, p, nil)
+	}
+	return doc, st
+}
+
+// parseWith parses src, the body of page p, with md, and returns its
+// syntax tree and the conversion's state.
+func (c *Converter) parseWith(md goldmark.Markdown, src []byte, p Page, suspects []text.Segment) (ast.Node, *state) {
+	st := &state{page: p, result: &Result{}, ids: newIDs(p.Numbered, p.Reserved), suspects: suspects}
+	ctx := parser.NewContext()
+	ctx.Set(key, st)
+	return md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx)), st
+}
+
 // parse parses src, the body of page p, with md, as Parse does.
 func (c *Converter) parse(md goldmark.Markdown, src []byte, p Page) (ast.Node, error) {
 	st := &state{page: p, result: &Result{}, ids: newIDs(p.Numbered, p.Reserved)}
@@ -365,13 +428,10 @@ func (c *Converter) parse(md goldmark.Markdown, src []byte, p Page) (ast.Node, e
 // anchors.
 func (c *Converter) Outline(src []byte, p Page) ([]Heading, error) {
 	// The build asks for the outline of every original that has a
-	// translation: without Linkify where it cannot matter, as Convert.
-	md := c.md
-	if !linkifyMatters(src) {
-		md = c.noLinkify
-	}
-	doc, err := c.parse(md, src, Page{File: p.File, Numbered: p.Numbered, Reserved: p.Reserved})
-	if err != nil {
+	// translation: without Linkify or the typographer where they cannot
+	// matter, as Convert.
+	doc, st := c.parseForBuild(src, Page{File: p.File, Numbered: p.Numbered, Reserved: p.Reserved})
+	if err := st.errs.Err(); err != nil {
 		return nil, err
 	}
 	var hs []Heading
