@@ -68,6 +68,9 @@ type imageTransformer struct{}
 
 func (imageTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
 	st := stateOf(pc)
+	if !st.images {
+		return
+	}
 	src := r.Source()
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		para, ok := c.(*ast.Paragraph)

@@ -59,7 +59,6 @@ func New(opts Options) *Converter {
 		util.Prioritized(linkTransformer{}, 100),
 		util.Prioritized(imageTransformer{}, 150),
 		util.Prioritized(outlineTransformer{}, 200),
-		util.Prioritized(tableAlignTransformer{}, 300),
 		util.Prioritized(numberTransformer{}, 400),
 		util.Prioritized(anchorTransformer{}, 450),
 		// After numbering: a block in the original's language keeps
@@ -313,6 +312,12 @@ type state struct {
 	// that it does: the page is parsed again with it.
 	suspects  []text.Segment
 	retypeset bool
+	// images says that linkTransformer met an image, and unsafeLinks
+	// a destination that safeLinkTransformer would empty (or an image,
+	// whose inside that walk may skip): without them, the image and
+	// safe-link transformers have nothing to do and need not walk the
+	// page.
+	images, unsafeLinks bool
 }
 
 // Convert converts src, the body of page p.

@@ -21,7 +21,10 @@ var safeSchemes = []string{"http", "https", "mailto", "tel"}
 // is the second line of defence, and the one that decides.
 type safeLinkTransformer struct{}
 
-func (safeLinkTransformer) Transform(doc *ast.Document, r text.Reader, _ parser.Context) {
+func (safeLinkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	if !stateOf(pc).unsafeLinks {
+		return
+	}
 	src := r.Source()
 	var autolinks []*ast.AutoLink
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -38,11 +38,15 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 				// https, which nearly every site has.
 				n.Protocol = []byte("https")
 			}
+			noteUnsafe(st, n.URL(src))
 			return ast.WalkContinue, nil
 		case *ast.Link:
 			st.result.Links++
 			target = &n.Destination
 		case *ast.Image:
+			// The walk may not see what is inside an image: the
+			// safe-link check looks at the whole page.
+			st.images, st.unsafeLinks = true, true
 			if st.page.ResolveImage != nil {
 				resolveImage(st, n, src)
 				return ast.WalkSkipChildren, nil
@@ -53,6 +57,7 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 		default:
 			return ast.WalkContinue, nil
 		}
+		defer func() { noteUnsafe(st, *target) }()
 		dest := string(*target)
 		if st.page.ResolveLink == nil || !isPageLink(dest) {
 			return ast.WalkContinue, nil
@@ -68,6 +73,16 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 	})
 }
 
+// noteUnsafe notes a link whose destination, as resolved, the safe-link
+// check would empty (see safeLinkTransformer): only a page with one
+// needs that check's walk. No transformer between the two changes a
+// destination; the links the anchors add are #fragments.
+func noteUnsafe(st *state, dest []byte) {
+	if !st.unsafeLinks && !SafeURL(string(dest)) {
+		st.unsafeLinks = true
+	}
+}
+
 // isPageLink reports whether dest names a Markdown file of this site, or
 // a path from the site root ("/es/"), which must follow the base URL.
 func isPageLink(dest string) bool {
@@ -76,20 +91,6 @@ func isPageLink(dest string) bool {
 	}
 	path, _, _ := strings.Cut(dest, "#")
 	return strings.HasSuffix(path, ".md") || strings.HasPrefix(path, "/")
-}
-
-// tableAlignTransformer marks aligned table cells with a class, because
-// goldmark's style attributes would break a strict Content-Security-Policy
-// and the align attribute is obsolete in HTML5.
-type tableAlignTransformer struct{}
-
-func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if cell, ok := n.(*east.TableCell); ok && entering && cell.Alignment != east.AlignNone {
-			cell.SetAttributeString("class", []byte("align-"+cell.Alignment.String()))
-		}
-		return blocksOnly(n), nil
-	})
 }
 
 // numberTransformer numbers the top-level paragraphs of a numbered page
@@ -124,7 +125,8 @@ func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.C
 }
 
 // outlineTransformer collects the table of contents and the counts that
-// are compared between a page and its translation.
+// are compared between a page and its translation, and marks aligned
+// table cells: one walk over the page's blocks.
 type outlineTransformer struct{}
 
 func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
@@ -147,6 +149,13 @@ func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.
 			}
 		case *east.Footnote:
 			st.result.Footnotes++
+		case *east.TableCell:
+			// goldmark's style attributes would break a strict
+			// Content-Security-Policy, and the align attribute is
+			// obsolete in HTML5: aligned cells get a class.
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
 		}
 		return blocksOnly(n), nil
 	})
