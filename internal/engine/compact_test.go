@@ -4,8 +4,12 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"cecot/internal/content"
 	"cecot/internal/render"
@@ -26,18 +30,24 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 	}
 	defer root.Close()
 	sites := map[string]fs.FS{
-		"real":      root.FS(),
-		"synthetic": synth.MapFS(synth.Options{N: 40, Chapter: 4}),
+		"real":         root.FS(),
+		"synthetic":    synth.MapFS(synth.Options{N: 40, Chapter: 4}),
+		"real layouts": realLayouts(t, synth.MapFS(synth.Options{N: 40, Chapter: 4})),
 	}
 	// The layouts of each site that do not show the page's body.
 	noBody := map[string]map[content.Kind]bool{"synthetic": {content.KindHome: true, content.KindSection: true}}
+	// The sites whose layouts have shared fragments that pages share:
+	// each must splice some minified (render.FragmentsSpliced).
+	sharing := map[string]bool{"synthetic": true, "real layouts": true}
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
 			s, err := Load(fsys, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, ps := s.Renderer, s.pass(render.PassOptions{})
+			// Fragments are shared, as in builds: pages get them minified
+			// once, spliced in (render's minfrag.go).
+			r, ps := s.Renderer, s.pass(render.PassOptions{Share: true})
 			pages := 0
 			for _, p := range s.Content.Pages {
 				_, before := r.CompactCounts()
@@ -82,7 +92,55 @@ func TestCompactPagesEqualMinified(t *testing.T) {
 			if compact+fallback != int64(pages) {
 				t.Errorf("%d compact and %d fallbacks for %d pages", compact, fallback, pages)
 			}
-			t.Logf("%d pages compact, %d fell back", compact, fallback)
+			t.Logf("%d pages compact, %d fell back, %d shared fragments spliced minified", compact, fallback, r.FragmentsSpliced())
+			if sharing[name] && r.FragmentsSpliced() == 0 {
+				t.Error("no shared fragment was spliced minified")
+			}
 		})
 	}
+}
+
+// realLayouts returns fsys, a synthetic site, with the repository's
+// layouts, locales, assets and site.toml in place of its own, and the
+// repository's report pages, which the layouts cite (as sitebench
+// -layouts real builds it).
+func realLayouts(t *testing.T, fsys fstest.MapFS) fstest.MapFS {
+	t.Helper()
+	repo := os.DirFS(filepath.Join("..", ".."))
+	for name := range fsys {
+		for _, dir := range []string{"layouts/", "locales/", "assets/"} {
+			if strings.HasPrefix(name, dir) {
+				delete(fsys, name)
+			}
+		}
+	}
+	err := fs.WalkDir(repo, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		top, _, _ := strings.Cut(name, "/")
+		switch {
+		case d.IsDir() && name != "." && top != "layouts" && top != "locales" && top != "assets" && top != "content":
+			return fs.SkipDir
+		case d.IsDir():
+			return nil
+		case top == "content" && !slices.Contains([]string{"submission.md", "about.md", "recommendations.md"}, path.Base(name)):
+			return nil
+		case top == "content" || top == "layouts" || top == "locales" || top == "assets":
+		default:
+			if name != "site.toml" {
+				return nil
+			}
+		}
+		data, err := fs.ReadFile(repo, name)
+		if err != nil {
+			return err
+		}
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }

@@ -18,6 +18,7 @@ type Minify func(dst, html []byte) ([]byte, error)
 // that fell back to minifying the whole page, for benchmarks.
 type compactCounts struct {
 	compact, fallback atomic.Int64
+	fragments         atomic.Int64 // shared fragments spliced in minified
 }
 
 // CompactCounts returns how many pages the renderer has made minified
@@ -29,6 +30,15 @@ func (r *Renderer) CompactCounts() (compact, fallback int64) {
 		return 0, 0
 	}
 	return r.compact.compact.Load(), r.compact.fallback.Load()
+}
+
+// FragmentsSpliced returns how many shared fragments the renderer has
+// spliced into pages minified, instead of minifying them with each page.
+func (r *Renderer) FragmentsSpliced() int64 {
+	if r.compact == nil {
+		return 0
+	}
+	return r.compact.fragments.Load()
 }
 
 // PageMinified renders p as Page does and returns the page minified by
@@ -62,6 +72,8 @@ func (ps *Pass) StandaloneMinified(p *content.Page, min Minify, deps Deps) ([]by
 // it: the layout with markdown.BodyMark in the body's place, and the
 // body spliced in. Where the splice cannot be proved the same, the page
 // is rendered with goldmark's HTML, from plain, and minified whole.
+// Either way shared fragments are spliced in minified where they can be
+// (minfrag.go), and where that fails the page is rendered again without.
 func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
 	r := j.pass.r
 	// The layout is executed into a buffer of the pool: once minified,
@@ -71,20 +83,22 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 	if md.Blocks() {
 		v := j.viewWith(p, md)
 		v.Content = markdown.BodyMark
-		buf.Reset()
-		if err := j.executeTo(buf, p, layout, v); err != nil {
+		raw, err := j.executeSplicing(buf, p, layout, v, min)
+		if err != nil {
 			return nil, err
 		}
-		raw := buf.Bytes()
 		if markdown.MarkPlaced(raw) {
 			// Room for the body, so that Splice puts it in place.
 			m, err := min(make([]byte, 0, len(raw)+len(md.HTML)), raw)
 			if err != nil {
 				return nil, err
 			}
-			if out, ok := markdown.Splice(m, md.HTML); ok {
-				r.count(true)
-				return out, nil
+			if m, ok := j.spliceFragments(m, len(md.HTML)); ok {
+				if out, ok := markdown.Splice(m, md.HTML); ok {
+					r.count(true)
+					j.countSpliced()
+					return out, nil
+				}
 			}
 		}
 	}
@@ -95,11 +109,38 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 			return nil, err
 		}
 	}
-	buf.Reset()
-	if err := j.executeTo(buf, p, layout, j.viewWith(p, md)); err != nil {
+	raw, err := j.executeSplicing(buf, p, layout, j.viewWith(p, md), min)
+	if err != nil {
 		return nil, err
 	}
-	return min(make([]byte, 0, buf.Len()), buf.Bytes())
+	if len(j.splices) > 0 {
+		m, err := min(make([]byte, 0, len(raw)), raw)
+		if err != nil {
+			return nil, err
+		}
+		if out, ok := j.spliceFragments(m, 0); ok {
+			j.countSpliced()
+			return out, nil
+		}
+		j.splices = j.splices[:0]
+		buf.Reset()
+		if err := j.executeTo(buf, p, layout, j.viewWith(p, md)); err != nil {
+			return nil, err
+		}
+		raw = buf.Bytes()
+	}
+	return min(make([]byte, 0, len(raw)), raw)
+}
+
+// executeSplicing executes layout for p with v into buf, its shared
+// fragments as marks where they can be spliced minified by min, and
+// returns buf's bytes.
+func (j *job) executeSplicing(buf *bytes.Buffer, p *content.Page, layout string, v *PageView, min Minify) ([]byte, error) {
+	buf.Reset()
+	j.min, j.splices = min, j.splices[:0]
+	err := j.executeTo(buf, p, layout, v)
+	j.min = nil
+	return buf.Bytes(), err
 }
 
 // layoutBufs are buffers that layouts are executed into before they are

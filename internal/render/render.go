@@ -131,6 +131,10 @@ func (r *Renderer) NewPass(c *content.Tree, o PassOptions) *Pass {
 type job struct {
 	pass *Pass
 	deps Deps
+	// min, while a page is rendered to be minified, makes shared
+	// fragments marks whose minified fragments splices holds (minfrag.go).
+	min     Minify
+	splices []fragSplice
 }
 
 func (p *Pass) job(deps Deps) *job { return &job{pass: p, deps: deps} }

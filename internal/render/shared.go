@@ -165,6 +165,10 @@ type fragment struct {
 	holes []placedHole
 	deps  []content.ID // the pages the fragment read
 	err   error
+	// min is out minified, once a page rendered minified asks for it
+	// (minTried); nil when it cannot be spliced minified.
+	min      *minFragment
+	minTried bool
 }
 
 // placedHole is a hole and where its marker is in the fragment.
@@ -228,6 +232,9 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	fr.replay(j)
 	if fr.out == nil {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
+	}
+	if mark, ok := j.markFragment(fr, v); ok {
+		return mark, nil
 	}
 	return template.HTML(fr.fill(v)), nil
 }

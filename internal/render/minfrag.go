@@ -1,0 +1,221 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+
+	"cecot/internal/markdown"
+)
+
+// Shared fragments, minified once. A page rendered minified (PageMinified)
+// gets a shared fragment as a mark (markdown.FragmentMark) in place of its
+// HTML; the fragment, with its holes, is minified once per build, and
+// each page's minified layout gets it, its holes filled in, in the mark's
+// place. The minifier then reads a fragment once, not once per page (the
+// section navigation of the synthetic theme is two thirds of what its
+// pages' layouts add). markdown.BlockBounded says when that gives the bytes
+// of minifying the whole page; the holes are filled in where the
+// minifier writes what the fragment's markers stand for exactly as it
+// would write the page's link or aria-current (plainLink).
+
+// minFragment is a shared fragment minified with its holes.
+type minFragment struct {
+	lead, trail string // the whitespace around the fragment, left in the page
+	out         []byte // the fragment minified, holes as markers
+	holes       []placedHole
+}
+
+// fragSplice is a minified fragment to put in place of its mark in a page.
+type fragSplice struct {
+	mark string // the mark as minified
+	frag *minFragment
+	page *PageView
+}
+
+// minified returns fr minified with its holes, made with min the first
+// time a page asks; nil when fr cannot be spliced minified, and each page
+// minifies it with the rest of its layout. The caller holds fr.mu.
+func (fr *fragment) minified(min Minify, nonce string) *minFragment {
+	if !fr.minTried {
+		fr.minTried = true
+		fr.min = minifyFragment(fr.out, fr.holes, nonce, min)
+	}
+	return fr.min
+}
+
+// minifyFragment minifies out, a fragment with the markers of holes in it,
+// and finds the markers in the minified bytes; see minFragment.
+func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify) *minFragment {
+	core := bytes.TrimLeft(out, " \t\n\r\f")
+	lead := out[:len(out)-len(core)]
+	core = bytes.TrimRight(core, " \t\n\r\f")
+	trail := out[len(lead)+len(core):]
+	if !markdown.BlockBounded(core) || bytes.Contains(out, []byte("data-frag-")) || bytes.Contains(out, []byte("data-compact-body")) {
+		return nil
+	}
+	for _, h := range holes {
+		if !placedForMinified(out, h) {
+			return nil
+		}
+	}
+	in := make([]byte, 0, len(core)+len(markdown.FragmentProbe)+1)
+	in = append(append(in, core...), markdown.FragmentProbe...)
+	m, err := minify(nil, in)
+	if err != nil || !bytes.HasSuffix(m, []byte(markdown.FragmentProbeMinified)) {
+		return nil
+	}
+	m = m[:len(m)-len(markdown.FragmentProbeMinified)]
+	mf := &minFragment{lead: string(lead), trail: string(trail), out: m}
+	at := 0
+	for i, h := range holes {
+		marker := []byte(nonce + strconv.Itoa(i) + "x")
+		j := bytes.Index(m[at:], marker)
+		if j < 0 {
+			return nil
+		}
+		start, end := at+j, at+j+len(marker)
+		if bytes.Contains(m[end:], marker) {
+			return nil
+		}
+		// What the minifier made of the marker's attribute: a link's
+		// value unquoted, as it writes a plain link; an aria-current
+		// marker as an attribute without value, after one space.
+		if h.current {
+			if start == 0 || m[start-1] != ' ' || end == len(m) || m[end] != '>' && m[end] != ' ' {
+				return nil
+			}
+			start--
+		} else if !bytes.HasSuffix(m[:start], []byte(" href=")) || end == len(m) || m[end] != '>' && m[end] != ' ' {
+			return nil
+		}
+		mf.holes = append(mf.holes, placedHole{hole: h.hole, start: start, end: end})
+		at = end
+	}
+	if bytes.Contains(m[at:], []byte(nonce)) {
+		return nil
+	}
+	return mf
+}
+
+// placedForMinified reports whether hole h is where filling it in the
+// minified fragment gives what minifying the filled fragment gives: a
+// link as the whole quoted value of an href, whose every value is plain;
+// aria-current after a quoted value or a space, inside a tag.
+func placedForMinified(out []byte, h placedHole) bool {
+	if h.current {
+		if h.start == 0 || h.end == len(out) {
+			return false
+		}
+		b, a := out[h.start-1], out[h.end]
+		return (b == '"' || b == ' ' || b == '\n') && (a == '>' || a == ' ' || a == '\n')
+	}
+	return bytes.HasSuffix(out[:h.start], []byte(` href="`)) && h.end < len(out) && out[h.end] == '"' &&
+		plainLink(h.link) && plainLink(h.other)
+}
+
+// plainLink reports whether the minifier writes link, an href's value,
+// as it is and unquoted: nonempty, of letters, digits and ./#_~-, and not
+// starting with a scheme it rewrites (http:, https:, data:).
+func plainLink(link string) bool {
+	if link == "" {
+		return false
+	}
+	for i := 0; i < len(link); i++ {
+		c := link[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '/' || c == '#' || c == '_' || c == '~' || c == '-') {
+			return false
+		}
+	}
+	if len(link) >= 4 {
+		p := bytes.ToLower([]byte(link[:4]))
+		if string(p) == "http" || string(p) == "data" {
+			return false
+		}
+	}
+	return true
+}
+
+// fill appends to dst the minified fragment with its holes filled in for
+// page v, as fragment.fill does for the fragment's HTML.
+func (mf *minFragment) fill(dst []byte, v *PageView) []byte {
+	at := 0
+	for _, h := range mf.holes {
+		dst = append(dst, mf.out[at:h.start]...)
+		switch {
+		case h.current:
+			if h.target == v.URL {
+				dst = append(dst, " aria-current=page"...)
+			}
+		case h.page == v.URL:
+			dst = append(dst, h.link...)
+		default:
+			dst = append(dst, h.other...)
+		}
+		at = h.end
+	}
+	return append(dst, mf.out[at:]...)
+}
+
+// size is the most bytes fill appends.
+func (mf *minFragment) size() int {
+	n := len(mf.out)
+	for _, h := range mf.holes {
+		n += max(len(h.link), len(h.other), len(" aria-current=page"))
+	}
+	return n
+}
+
+// markFragment returns the mark that stands for fr in v's page, and
+// records what takes its place, when j renders minified and fr can be
+// spliced minified.
+func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
+	if j.min == nil || fr.out == nil {
+		return "", false
+	}
+	nonce := j.pass.frags.nonce
+	mf := fr.minified(j.min, nonce)
+	if mf == nil {
+		return "", false
+	}
+	id := nonce + strconv.Itoa(len(j.splices))
+	j.splices = append(j.splices, fragSplice{mark: markdown.FragmentMarkMinified(id), frag: mf, page: v})
+	return template.HTML(mf.lead + markdown.FragmentMark(id) + mf.trail), true
+}
+
+// spliceFragments returns m, a page minified with the marks of j's
+// fragments, with the minified fragments in their places and room for
+// more bytes after; false when a mark is not there once as minified (it
+// stood in <pre>, a comment, ...).
+func (j *job) spliceFragments(m []byte, room int) ([]byte, bool) {
+	if len(j.splices) == 0 {
+		return m, true
+	}
+	n := len(m) + room
+	for _, s := range j.splices {
+		n += s.frag.size()
+	}
+	out := make([]byte, 0, n)
+	at := 0
+	for _, s := range j.splices {
+		k := bytes.Index(m[at:], []byte(s.mark))
+		if k < 0 {
+			return nil, false
+		}
+		out = append(out, m[at:at+k]...)
+		out = s.frag.fill(out, s.page)
+		at += k + len(s.mark)
+	}
+	// Every mark once: none left over, in a place the minifier kept.
+	if bytes.Contains(m[at:], []byte("data-frag-"+j.pass.frags.nonce)) || bytes.Count(m, []byte("data-frag-"+j.pass.frags.nonce)) != len(j.splices) {
+		return nil, false
+	}
+	return append(out, m[at:]...), true
+}
+
+// countSpliced counts the fragments of the page j made, for benchmarks.
+func (j *job) countSpliced() {
+	if c := j.pass.r.compact; c != nil && len(j.splices) > 0 {
+		c.fragments.Add(int64(len(j.splices)))
+	}
+}
