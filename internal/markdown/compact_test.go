@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"cecot/internal/markdowntest"
 	"cecot/internal/synth"
@@ -313,5 +314,49 @@ func TestUntranslatedListItem(t *testing.T) {
 	}
 	if strings.Contains(res.HTML, "untranslated-note") || strings.Count(res.HTML, "untranslated") != 1 {
 		t.Errorf("marked more than the one item:\n%s", res.HTML)
+	}
+}
+
+// TestWriteChanges holds writeEscaped's and writeRaw's shortcut to
+// goldmark's writers: text without a byte of writeChanges (or
+// rawWriteChanges) is written unchanged, and every byte of the sets does
+// change something in some text.
+func TestWriteChanges(t *testing.T) {
+	write := func(raw bool, v []byte) string {
+		var s byteSink
+		if raw {
+			gmhtml.DefaultWriter.RawWrite(&s, v)
+		} else {
+			gmhtml.DefaultWriter.Write(&s, v)
+		}
+		return string(s.buf)
+	}
+	for _, raw := range []bool{false, true} {
+		set := &writeChanges
+		if raw {
+			set = &rawWriteChanges
+		}
+		var plain []byte
+		for c := range 256 {
+			if !set[c] {
+				plain = append(plain, byte(c))
+				continue
+			}
+			changes := false
+			for _, v := range [][]byte{{'a', byte(c), 'b'}, {byte(c), '*'}, {byte(c), 'a', 'm', 'p', ';'}} {
+				changes = changes || write(raw, v) != string(v)
+			}
+			if !changes {
+				t.Errorf("raw %v: byte %q is in the set but changes no text", raw, byte(c))
+			}
+		}
+		// All the bytes outside the set, in one text and around each
+		// other: written as they are.
+		for i := range plain {
+			v := append(append([]byte{}, plain[i:]...), plain[:i]...)
+			if got := write(raw, v); got != string(v) {
+				t.Errorf("raw %v: %q written as %q", raw, v, got)
+			}
+		}
 	}
 }

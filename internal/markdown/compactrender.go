@@ -57,8 +57,13 @@ func renderCompact(doc ast.Node, src []byte, unsafe bool) (out []byte, blocks bo
 
 // writeEscaped writes v as text as goldmark's Writer.Write writes it:
 // backslash escapes and entities resolved, HTML's special characters
-// escaped.
+// escaped. Most text has none of these, and goldmark's writer, which
+// looks at each byte twice, would copy it unchanged.
 func (r *compactRenderer) writeEscaped(v []byte) {
+	if !hasAny(v, &writeChanges) {
+		r.w.text(v)
+		return
+	}
 	r.sink.begin()
 	gmhtml.DefaultWriter.Write(&r.sink, v)
 	r.sink.done()
@@ -66,9 +71,36 @@ func (r *compactRenderer) writeEscaped(v []byte) {
 
 // writeRaw writes v as text as goldmark's Writer.RawWrite writes it.
 func (r *compactRenderer) writeRaw(v []byte) {
+	if !hasAny(v, &rawWriteChanges) {
+		r.w.text(v)
+		return
+	}
 	r.sink.begin()
 	gmhtml.DefaultWriter.RawWrite(&r.sink, v)
 	r.sink.done()
+}
+
+// rawWriteChanges are the bytes that goldmark's Writer.RawWrite does not
+// copy as they are (util.EscapeHTMLByte), and writeChanges those that
+// Writer.Write may not: also the backslash of an escape (the NUL and the
+// ampersand of an entity are among the first).
+var rawWriteChanges, writeChanges = func() (raw, write [256]bool) {
+	for c := range 256 {
+		raw[c] = util.EscapeHTMLByte(byte(c)) != nil
+	}
+	write = raw
+	write['\\'], write[0], write['&'] = true, true, true
+	return raw, write
+}()
+
+// hasAny reports whether v holds a byte of set.
+func hasAny(v []byte, set *[256]bool) bool {
+	for _, c := range v {
+		if set[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // escaped returns v as goldmark's Writer.Write writes it, for an
