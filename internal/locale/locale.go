@@ -11,6 +11,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -298,12 +299,43 @@ type Translator struct {
 	lang    string
 	locales *Locales
 	loc     *i18n.Localizer
+	// said keeps the messages looked up without data or with a count
+	// (a messageKey → string): layouts ask for the same few on every
+	// page, and go-i18n works each one out again every time.
+	said sync.Map
+}
+
+// messageKey is a message looked up with no argument (counted false) or
+// with the count n.
+type messageKey struct {
+	id      string
+	n       int
+	counted bool
 }
 
 // T returns message id. An optional argument is either a count, which
 // chooses the plural form and is available as {{.Count}}, or a map of
 // template data.
 func (t *Translator) T(id string, args ...any) (string, error) {
+	key, keep := messageKey{id: id}, len(args) == 0
+	if len(args) == 1 {
+		key.n, key.counted = args[0].(int)
+		keep = key.counted
+	}
+	if keep {
+		if s, ok := t.said.Load(key); ok {
+			return s.(string), nil
+		}
+	}
+	s, err := t.localize(id, args)
+	if keep && err == nil {
+		t.said.Store(key, s)
+	}
+	return s, err
+}
+
+// localize is T, without the messages kept.
+func (t *Translator) localize(id string, args []any) (string, error) {
 	cfg := &i18n.LocalizeConfig{MessageID: id}
 	switch len(args) {
 	case 0:

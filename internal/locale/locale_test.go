@@ -200,3 +200,37 @@ func TestProjectLocales(t *testing.T) {
 func readProjectFile(name string) ([]byte, error) {
 	return os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(name)))
 }
+
+// TestKeptMessages asks one translator the same messages again, in
+// another order: what T keeps must be what it said the first time, per
+// count, and a missing message must fail every time.
+func TestKeptMessages(t *testing.T) {
+	l, _ := load(t, map[string]string{"locales/en.toml": enTOML, "locales/es.toml": esTOML})
+	es := l.Translator("es")
+	asks := []struct {
+		id   string
+		args []any
+		want string
+	}{
+		{"skip", nil, "Ir al contenido"},
+		{"reading_time", []any{1}, "1 minuto"},
+		{"reading_time", []any{2}, "2 minutos"},
+		{"reading_time", []any{1000000}, "1000000 de minutos"},
+		{"only_en", nil, "Only in English"},
+		{"reading_time", []any{map[string]any{"Count": 2}}, "2 minutos"},
+	}
+	for round := range 3 {
+		for i := range asks {
+			a := asks[(i*(round+1))%len(asks)]
+			if got, err := es.T(a.id, a.args...); err != nil || got != a.want {
+				t.Errorf("round %d: T(%q, %v) = %q, %v; want %q", round, a.id, a.args, got, err, a.want)
+			}
+		}
+		if _, err := es.T("nowhere"); err == nil {
+			t.Errorf("round %d: an unknown message did not fail", round)
+		}
+		if _, err := es.T("nowhere", 3); err == nil {
+			t.Errorf("round %d: an unknown counted message did not fail", round)
+		}
+	}
+}
