@@ -27,42 +27,104 @@ func TestSharedFragments(t *testing.T) {
 		link          string // replaces LINK in nav
 		shared, alone int
 	}{
-		// 2 languages × 10 sections × 2 parts of 3 or 4 pages.
-		{"shared", "", 40, 0},
-		{"link printed twice", `{{$l := $.Rel .URL}}<a href="{{$l}}">{{$l}}</a>`, 0, 40},
-		{"link in a query", `<a href="/?from={{$.Rel .URL}}">x</a>`, 0, 40},
-		{"home and menu", `<a href="{{$.Rel $.Home.URL}}">{{len $.Menu}}</a>`, 40, 0},
+		// 2 languages × 10 sections × 2 parts of 3 or 4 pages; and
+		// base.html's alternates and language links, shared in each of
+		// the 64 folders of pages.
+		{"shared", "", 40 + 128, 0},
+		{"link printed twice", `{{$l := $.Rel .URL}}<a href="{{$l}}">{{$l}}</a>`, 128, 40},
+		{"link in a query", `<a href="/?from={{$.Rel .URL}}">x</a>`, 128, 40},
+		{"home and menu", `<a href="{{$.Rel $.Home.URL}}">{{len $.Menu}}</a>`, 40 + 128, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := synth.MapFS(synth.Options{N: 60, Chapter: 4})
 			fsys["layouts/partials/section-nav.html"] = &fstest.MapFile{Data: []byte(strings.ReplaceAll(nav, "LINK", tt.link))}
-			s, err := Load(fsys, Options{})
-			if err != nil {
-				t.Fatal(err)
+			if shared, alone := sharedAgainstAlone(t, fsys); shared != tt.shared || alone != tt.alone {
+				t.Errorf("%d fragments shared, %d rendered per page; want %d and %d", shared, alone, tt.shared, tt.alone)
 			}
-			outs := s.outputs()
-			r := s.pass(render.PassOptions{Share: true})
-			results := make([]made, len(outs))
-			parallel.For(context.Background(), len(outs), func(i int) {
-				d := render.Deps{}
-				data, err := s.makeWith(r, outs[i], d)
-				results[i] = made{Data: data, Deps: d, Err: err}
-			})
-			for i, o := range outs {
-				deps := render.Deps{}
-				want, err := s.makeWith(s.pass(render.PassOptions{}), o, deps)
-				if err != nil || results[i].Err != nil {
-					t.Fatalf("%s: %v, %v", o.Name, err, results[i].Err)
-				}
-				if string(results[i].Data) != string(want) {
-					t.Errorf("%s: shared fragments give\n%s\nwant\n%s", o.Name, results[i].Data, want)
-				}
-				if got := results[i].Deps; !maps.Equal(got, deps) {
-					t.Errorf("%s: read %v, want %v", o.Name, slices.Collect(maps.Keys(got)), slices.Collect(maps.Keys(deps)))
+		})
+	}
+}
+
+// sharedAgainstAlone renders every output of the site in fsys with the
+// fragments shared between pages and with each page rendering its own,
+// fails unless the bytes and the pages each render read are the same,
+// and returns how many fragments were shared and rendered per page.
+func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
+	t.Helper()
+	s, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := s.outputs()
+	r := s.pass(render.PassOptions{Share: true})
+	results := make([]made, len(outs))
+	parallel.For(context.Background(), len(outs), func(i int) {
+		d := render.Deps{}
+		data, err := s.makeWith(r, outs[i], d)
+		results[i] = made{Data: data, Deps: d, Err: err}
+	})
+	for i, o := range outs {
+		deps := render.Deps{}
+		want, err := s.makeWith(s.pass(render.PassOptions{}), o, deps)
+		if err != nil || results[i].Err != nil {
+			t.Fatalf("%s: %v, %v", o.Name, err, results[i].Err)
+		}
+		if string(results[i].Data) != string(want) {
+			t.Errorf("%s: shared fragments give\n%s\nwant\n%s", o.Name, results[i].Data, want)
+		}
+		if got := results[i].Deps; !maps.Equal(got, deps) {
+			t.Errorf("%s: read %v, want %v", o.Name, slices.Collect(maps.Keys(got)), slices.Collect(maps.Keys(deps)))
+		}
+	}
+	return r.SharedFragments()
+}
+
+// TestSharedVersions checks the fragments that show a page's other
+// languages (the synthetic theme's alternates and language links) as
+// TestSharedFragments does the section navigation: with stand-ins for
+// missing translations among the pages of a folder, with the switcher's
+// Versions, without a base URL, and with a version's URL printed where
+// no hole can stand for it.
+func TestSharedVersions(t *testing.T) {
+	const versions = `{{with .Versions}}<ul>{{range .}}<li><a href="{{$.Rel .URL}}" hreflang="{{.Lang}}">{{.Language.Name}}</a>{{if .Untranslated}}*{{end}}</li>{{end}}</ul>{{end}}`
+	tests := []struct {
+		name          string
+		edit          func(fstest.MapFS)
+		shared, alone int
+	}{
+		{"every page translated", func(fstest.MapFS) {}, 40 + 128, 0},
+		// Two of a folder's four pages missing in Spanish: in both
+		// languages, the folder's pages share each of its three
+		// fragments with the pages like them, in two fragments
+		// instead of one.
+		{"stand-ins", func(fsys fstest.MapFS) {
+			delete(fsys, "content/es/appendix/part-01/page-00010.md")
+			delete(fsys, "content/es/appendix/part-01/page-00020.md")
+		}, 40 + 128 + 6, 0},
+		// One missing: that page is alone like it in its folder, in
+		// both languages, and renders its three fragments alone.
+		{"switcher of versions", func(fsys fstest.MapFS) {
+			delete(fsys, "content/es/appendix/part-01/page-00010.md")
+			fsys["layouts/partials/languages.html"] = &fstest.MapFile{Data: []byte(versions)}
+		}, 40 + 128, 6},
+		{"no base URL", func(fsys fstest.MapFS) {
+			fsys["site.toml"].Data = []byte(strings.Replace(string(fsys["site.toml"].Data), `baseURL = "https://example.org/"`, "", 1))
+		}, 40 + 128, 0},
+		{"URL printed", func(fsys fstest.MapFS) {
+			fsys["layouts/partials/languages.html"] = &fstest.MapFile{Data: []byte(`{{range .Translations}}<a href="{{$.Rel .URL}}">{{.URL}}</a>{{end}}`)}
+		}, 40 + 64, 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := synth.MapFS(synth.Options{N: 60, Chapter: 4})
+			for _, f := range []string{"content/es/appendix/part-01/page-00010.md", "content/es/appendix/part-01/page-00020.md", "layouts/partials/languages.html"} {
+				if fsys[f] == nil {
+					t.Fatalf("the synthetic site has no %s", f)
 				}
 			}
-			if shared, alone := r.SharedFragments(); shared != tt.shared || alone != tt.alone {
+			tt.edit(fsys)
+			if shared, alone := sharedAgainstAlone(t, fsys); shared != tt.shared || alone != tt.alone {
 				t.Errorf("%d fragments shared, %d rendered per page; want %d and %d", shared, alone, tt.shared, tt.alone)
 			}
 		})

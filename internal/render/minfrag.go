@@ -100,9 +100,13 @@ func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify)
 
 // placedForMinified reports whether hole h is where filling it in the
 // minified fragment gives what minifying the filled fragment gives: a
-// link as the whole quoted value of an href, whose every value is plain;
+// link within the folder as the whole quoted value of an href, whose
+// every value is plain;
 // aria-current after a quoted value or a space, inside a tag.
 func placedForMinified(out []byte, h placedHole) bool {
+	if h.kind != holeFolderLink {
+		return false // a page's own URLs, which fill works out per page
+	}
 	if h.current {
 		if h.start == 0 || h.end == len(out) {
 			return false

@@ -137,11 +137,15 @@ func checkFragmentSplice(t *testing.T, c fragmentCase, link, other string, curre
 	if current {
 		page.URL = "/p/"
 	}
-	whole, err := minify(nil, []byte(c.prefix+fr.fill(page)+c.suffix))
+	j := &job{pass: &Pass{r: &Renderer{}, frags: &fragments{nonce: nonce}}, min: minify}
+	filled, ok := fr.fill(j, page)
+	if !ok {
+		return false
+	}
+	whole, err := minify(nil, []byte(c.prefix+filled+c.suffix))
 	if err != nil {
 		return false
 	}
-	j := &job{pass: &Pass{r: &Renderer{}, frags: &fragments{nonce: nonce}}, min: minify}
 	mark, ok := j.markFragment(fr, page)
 	if !ok {
 		return false

@@ -42,12 +42,19 @@ type FragmentView struct {
 	nonce string
 	dir   string // the folder of the pages' URLs, "/en/sec/part-01/"
 	holes []hole
+	// What the pages have in common about their other languages
+	// (versionsKey), and whether the fragment asked for them.
+	versions                         []versionFact
+	indexable                        bool
+	readsTranslations, readsVersions bool
 }
 
 // hole is a place in a shared fragment filled in per page: a link to
 // target (a Rel) or, with current set, aria-current for the page at
 // target.
 type hole struct {
+	kind    holeKind
+	lang    string // for the kinds about another language's version
 	target  string
 	current bool
 	// A link depends on whether the current page is page, the page of
@@ -55,6 +62,17 @@ type hole struct {
 	// other from every other page of the folder.
 	page, link, other string
 }
+
+// holeKind says what fills a hole in: a link within the folder (or
+// aria-current, with hole.current), or one of the page's own URLs.
+type holeKind int
+
+const (
+	holeFolderLink       holeKind = iota
+	holePermalink                 // the page's absolute URL
+	holeVersionPermalink          // the absolute URL of the page in hole.lang
+	holeVersionLink               // a link to the page in hole.lang
+)
 
 // Site is the site's configuration.
 func (f *FragmentView) Site() *config.Config { return f.j.pass.r.cfg }
@@ -104,6 +122,9 @@ func (f *FragmentView) Rel(target string) string {
 	if f.page != nil {
 		return f.page.Rel(target)
 	}
+	if link, ok := f.versionLink(target); ok {
+		return link
+	}
 	// Every page of the folder links to target alike unless target is
 	// in or below one of the folder's pages ("./", "../page-2/#x").
 	path, _, _ := strings.Cut(target, "#")
@@ -149,6 +170,7 @@ type fragments struct {
 type fragmentKey struct {
 	lang, name, parent string
 	dir                string // folder of the pages' URLs, ending in "/"
+	versions           string // versionsKey
 }
 
 type fragment struct {
@@ -164,7 +186,10 @@ type fragment struct {
 	out   []byte
 	holes []placedHole
 	deps  []content.ID // the pages the fragment read
-	err   error
+	// Whether it showed the pages' translations or versions, which each
+	// page then reads (versionViews).
+	readsTranslations, readsVersions bool
+	err                              error
 	// min is out minified, once a page rendered minified asks for it
 	// (minTried); nil when it cannot be spliced minified.
 	min      *minFragment
@@ -206,7 +231,7 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
 	frags.mu.Lock()
-	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir}
+	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir, versions: versionsKey(j.pass.content, v.Page)}
 	fr := frags.m[key]
 	if fr == nil {
 		fr = &fragment{}
@@ -230,19 +255,37 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 		return "", fr.err
 	}
 	fr.replay(j)
-	if fr.out == nil {
-		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
+	if fr.out != nil {
+		if mark, ok := j.markFragment(fr, v); ok {
+			fr.readVersions(j, v)
+			return mark, nil
+		}
+		if out, ok := fr.fill(j, v); ok {
+			fr.readVersions(j, v)
+			return template.HTML(out), nil
+		}
 	}
-	if mark, ok := j.markFragment(fr, v); ok {
-		return mark, nil
-	}
-	return template.HTML(fr.fill(v)), nil
+	return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 }
 
 // replay adds the pages the fragment read to what j's render read.
 func (fr *fragment) replay(j *job) {
 	for _, id := range fr.deps {
 		j.readID(id)
+	}
+}
+
+// readVersions records that page v's render read the pages in other
+// languages that the fragment showed it, as PageView's Translations and
+// Versions do.
+func (fr *fragment) readVersions(j *job, v *PageView) {
+	if !fr.readsTranslations && !fr.readsVersions {
+		return
+	}
+	for _, t := range j.pass.content.Translations(v.Page) {
+		if fr.readsVersions || !t.Untranslated {
+			j.read(t)
+		}
 	}
 }
 
@@ -277,6 +320,7 @@ func (fr *fragment) render(ps *Pass, key fragmentKey) {
 	deps := Deps{}
 	nonce := ps.frags.nonce
 	f := &FragmentView{Lang: key.lang, j: ps.job(deps), parent: key.parent, nonce: nonce, dir: key.dir}
+	f.versions, f.indexable = parseVersionsKey(key.versions)
 	out, err := ps.r.renderFragment(key.name, f)
 	if err != nil {
 		return // each page renders it alone, and reports its own error
@@ -287,10 +331,13 @@ func (fr *fragment) render(ps *Pass, key fragmentKey) {
 		return
 	}
 	shared := &fragment{out: []byte(out), holes: holes}
-	if shared.fill(fr.first) != fr.firstOut {
+	// Filled in for the first page in the job of this render, which
+	// records nothing: the first page's own job is another goroutine's.
+	if first, ok := shared.fill(ps.job(nil), fr.first); !ok || first != fr.firstOut {
 		return
 	}
 	fr.out, fr.holes = shared.out, shared.holes
+	fr.readsTranslations, fr.readsVersions = f.readsTranslations, f.readsVersions
 }
 
 // placeHoles finds the marker of each hole in out, in order. It fails when
@@ -314,20 +361,30 @@ func placeHoles(out []byte, nonce string, holes []hole) ([]placedHole, bool) {
 		placed = append(placed, placedHole{hole: h, start: start, end: start + len(marker)})
 		at = start + len(marker)
 	}
-	if bytes.Contains(out[at:], []byte(nonce)) {
+	// Anything else of the fragment's that it printed (a version's URL
+	// outside Rel) would be left unfilled.
+	if bytes.Count(out, []byte(nonce)) != len(holes) {
 		return nil, false
 	}
 	return placed, true
 }
 
-// fill returns the fragment with its holes filled in for page v.
-func (fr *fragment) fill(v *PageView) string {
+// fill returns the fragment with its holes filled in for page v, whose
+// pages in other languages j looks up; false when a hole would need
+// text that the layout's escaping might have changed (urlSafe).
+func (fr *fragment) fill(j *job, v *PageView) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(fr.out) + 64)
 	at := 0
 	for _, h := range fr.holes {
 		b.Write(fr.out[at:h.start])
 		switch {
+		case h.kind != holeFolderLink:
+			s, ok := j.fillVersion(h.hole, v)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(s)
 		case h.current:
 			b.WriteString(string(currentAttr(h.target == v.URL)))
 		case h.page == v.URL:
@@ -338,7 +395,7 @@ func (fr *fragment) fill(v *PageView) string {
 		at = h.end
 	}
 	b.Write(fr.out[at:])
-	return b.String()
+	return b.String(), true
 }
 
 // renderFragment executes the partial name with f as ".".

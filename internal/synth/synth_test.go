@@ -194,6 +194,8 @@ func TestTheme(t *testing.T) {
 		"layouts/base.html",
 		"layouts/home.html",
 		"layouts/page.html",
+		"layouts/partials/alternates.html",
+		"layouts/partials/languages.html",
 		"layouts/partials/list.html",
 		"layouts/partials/section-nav.html",
 		"layouts/root.html",
