@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cecot/internal/engine"
+	"cecot/internal/projecttest"
 )
 
 // A build whose inputs, flags and output folder are as the last build
@@ -88,7 +89,7 @@ func TestBuildUpToDate(t *testing.T) {
 			}
 		}, nil, true},
 		{"the manifest damaged", func(t *testing.T, dir string) {
-			if err := os.WriteFile(filepath.Join(dir, engine.ManifestDir, "manifest.json"), []byte("{garbage"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, engine.ManifestDir, engine.ManifestName), []byte("{garbage"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}, nil, true},
@@ -176,4 +177,31 @@ func withoutForce(flags []string) []string {
 		}
 	}
 	return out
+}
+
+// BenchmarkBuildUpToDate times "site build" on a copy of the real
+// project in-process (without the process's start): up to date (the
+// manifest checked, nothing built), and -force (a full build with
+// warm caches, recording the next check's manifest).
+func BenchmarkBuildUpToDate(b *testing.B) {
+	dir := projecttest.Copy(b)
+	var out, errOut strings.Builder
+	if code := run([]string{"build", "-src", dir}, &out, &errOut); code != 0 {
+		b.Fatal(errOut.String())
+	}
+	for _, bc := range []struct {
+		name  string
+		flags []string
+		want  string
+	}{{"up-to-date", nil, "up to date"}, {"force", []string{"-force"}, "built"}} {
+		b.Run(bc.name, func(b *testing.B) {
+			defer reportCPU(b, cpuTime())
+			for b.Loop() {
+				out.Reset()
+				if code := run(append([]string{"build", "-src", dir}, bc.flags...), &out, &errOut); code != 0 || !strings.Contains(out.String(), bc.want) {
+					b.Fatalf("%s%s", out.String(), errOut.String())
+				}
+			}
+		})
+	}
 }

@@ -23,11 +23,13 @@ package engine
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
+	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -45,8 +47,11 @@ import (
 // up-to-date check.
 const ManifestDir = ".cache/build"
 
+// ManifestName is the manifest's file in ManifestDir.
+const ManifestName = "manifest"
+
 // manifestFormat starts every manifest; its number is the format's version.
-const manifestFormat = "cecot build manifest 1"
+const manifestFormat = "cecot build manifest 2\n"
 
 // UpToDate is the up-to-date check of builds of one project into one
 // output folder. Check says whether the last build's output still
@@ -54,38 +59,55 @@ const manifestFormat = "cecot build manifest 1"
 // writes, and Save keeps that as the next check's manifest.
 type UpToDate struct {
 	file string // the manifest
-	key  string // format, program, output folder, options, caller's params
+	key  sum    // of format, program, output folder, options, caller's params
 
 	mu      sync.Mutex
-	inputs  map[string]input // by kind and path
+	inputs  map[inputKey]sum
 	outputs map[string]outputFile
 	open    map[*recordFile]bool // files opened and not yet closed
 	doubt   bool                 // a read failed or disagreed: save nothing
 }
 
-// input is one read of the project and what it found.
+// sum is a SHA-256.
+type sum [sha256.Size]byte
+
+// The kinds of read recorded.
+const (
+	readFile    byte = 'f' // a file's bytes
+	readDir     byte = 'd' // a folder's listing
+	readStat    byte = 's' // a stat: kind of file and size
+	readMissing byte = 'm' // a path not found; its sum is zero
+)
+
+// inputKey is one read of the project: its kind and the path read
+// (slash-separated, in the project).
+type inputKey struct {
+	kind byte
+	path string
+}
+
+// input is one read and the hash of what it found.
 type input struct {
-	Kind string // "file" (its bytes), "dir" (its listing), "stat", "missing"
-	Path string // slash-separated, in the project
-	Sum  string // hex SHA-256 of what was found; "" for "missing"
+	inputKey
+	sum sum
 }
 
 // outputFile is one file written into the output folder.
 type outputFile struct {
-	Size int64
-	Sum  string // hex SHA-256
+	size int64
+	sum  sum
 }
 
 // manifest is what Save writes: the key, what the build read and wrote,
 // its stats and the caller's notes (the warnings it printed).
 type manifest struct {
-	Key     string
-	Inputs  []input
-	Outputs map[string]outputFile
-	Pages   map[string]int
-	Files   int
-	Bytes   int64
-	Notes   []string
+	key     sum
+	inputs  []input
+	outputs map[string]outputFile
+	pages   map[string]int
+	files   int
+	bytes   int64
+	notes   []string
 }
 
 // NewUpToDate returns the check of builds of the project in folder src
@@ -94,7 +116,7 @@ type manifest struct {
 // manifest made under other params never says "up to date".
 func NewUpToDate(src, out string, opts Options, params ...string) *UpToDate {
 	u := &UpToDate{
-		inputs: map[string]input{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{},
+		inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{},
 	}
 	absOut, err := filepath.Abs(out)
 	if err != nil {
@@ -120,20 +142,22 @@ func NewUpToDate(src, out string, opts Options, params ...string) *UpToDate {
 	// One manifest a project, of the last build into any folder: a
 	// build into a new folder each time (cmd/sitebench) leaves no trail
 	// of manifests, and alternating folders only builds again.
-	u.file = filepath.Join(src, filepath.FromSlash(ManifestDir), "manifest.json")
+	u.file = filepath.Join(src, filepath.FromSlash(ManifestDir), ManifestName)
 	return u
 }
 
 // programID identifies the running program; tests replace it.
 var programID = programid.ID
 
-// hashStrings is the hex SHA-256 of strs, each preceded by its length.
-func hashStrings(strs []string) string {
+// hashStrings is the SHA-256 of strs, each preceded by its length.
+func hashStrings(strs []string) sum {
 	h := sha256.New()
 	for _, s := range strs {
 		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var out sum
+	h.Sum(out[:0])
+	return out
 }
 
 // UpToDateResult is what Check found: the stats of the build whose
@@ -155,8 +179,8 @@ func (u *UpToDate) Check(src, out string) (*UpToDateResult, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil || m.Key != u.key || m.Outputs == nil {
+	m, err := decodeManifest(data)
+	if err != nil || m.key != u.key {
 		return nil, false
 	}
 	root, err := os.OpenRoot(src)
@@ -164,71 +188,75 @@ func (u *UpToDate) Check(src, out string) (*UpToDateResult, bool) {
 		return nil, false
 	}
 	defer root.Close()
+	// The output folder is hashed while the inputs are read again: the
+	// check is mostly system calls and hashing, and a second core halves
+	// its wait.
+	sameOut := make(chan bool, 1)
+	go func() { sameOut <- sameOutput(out, m.outputs) }()
 	fsys := root.FS()
-	for _, in := range m.Inputs {
-		if sum, kind, ok := observe(fsys, in.Kind, in.Path); !ok || kind != in.Kind || sum != in.Sum {
-			return nil, false
+	sameIn := true
+	for _, in := range m.inputs {
+		if sum, kind, ok := observe(fsys, in.kind, in.path); !ok || kind != in.kind || sum != in.sum {
+			sameIn = false
+			break
 		}
 	}
-	if !sameOutput(out, m.Outputs) {
+	if !<-sameOut || !sameIn {
 		return nil, false
 	}
-	st := Stats{Pages: m.Pages, Files: m.Files, Bytes: m.Bytes}
-	return &UpToDateResult{Stats: st, Notes: m.Notes}, true
+	st := Stats{Pages: m.pages, Files: m.files, Bytes: m.bytes}
+	return &UpToDateResult{Stats: st, Notes: m.notes}, true
 }
 
 // observe redoes a read of kind of the path name in fsys and returns
-// the hash of what it finds and the kind of what it found ("missing"
+// the hash of what it finds and the kind of what it found (readMissing
 // when a file or folder looked for is not there).
-func observe(fsys fs.FS, kind, name string) (sum, found string, ok bool) {
+func observe(fsys fs.FS, kind byte, name string) (sum, byte, bool) {
 	switch kind {
-	case "file":
+	case readFile:
 		data, err := fs.ReadFile(fsys, name)
-		return sumOrMissing(kind, hashBytes(data), err)
-	case "dir":
+		return sumOrMissing(kind, sha256.Sum256(data), err)
+	case readDir:
 		entries, err := fs.ReadDir(fsys, name)
 		return sumOrMissing(kind, hashListing(entries), err)
-	case "stat", "missing":
+	case readStat, readMissing:
 		info, err := fs.Stat(fsys, name)
 		if err != nil {
-			return sumOrMissing("stat", "", err)
+			return sumOrMissing(readStat, sum{}, err)
 		}
-		return hashInfo(info), "stat", true
+		return hashInfo(info), readStat, true
 	}
-	return "", "", false
+	return sum{}, 0, false
 }
 
-// sumOrMissing is observe's answer for a read of kind that gave sum and
-// err: a path not found is "missing", another error is doubt.
-func sumOrMissing(kind, sum string, err error) (string, string, bool) {
+// sumOrMissing is observe's answer for a read of kind that gave s and
+// err: a path not found is readMissing, another error is doubt.
+func sumOrMissing(kind byte, s sum, err error) (sum, byte, bool) {
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", "missing", true
+		return sum{}, readMissing, true
 	}
 	if err != nil {
-		return "", "", false
+		return sum{}, 0, false
 	}
-	return sum, kind, true
-}
-
-func hashBytes(data []byte) string {
-	s := sha256.Sum256(data)
-	return hex.EncodeToString(s[:])
+	return s, kind, true
 }
 
 // hashListing hashes a folder's entries: their names and types, which is
 // what a listing tells its reader (the files' bytes are inputs of their
 // own when read).
-func hashListing(entries []fs.DirEntry) string {
+func hashListing(entries []fs.DirEntry) sum {
 	h := sha256.New()
 	for _, e := range entries {
 		h.Write([]byte(e.Name() + "\x00" + strconv.FormatUint(uint64(e.Type()), 10) + "\n"))
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var out sum
+	h.Sum(out[:0])
+	return out
 }
 
 // hashInfo hashes what the build may use of a stat: the kind of file
 // and its size (never its time, which no output depends on).
-func hashInfo(info fs.FileInfo) string {
+func hashInfo(info fs.FileInfo) sum {
 	return hashStrings([]string{strconv.FormatUint(uint64(info.Mode().Type()), 10), strconv.FormatInt(info.Size(), 10)})
 }
 
@@ -271,7 +299,7 @@ func sameOutput(out string, want map[string]outputFile) bool {
 					return false
 				}
 				data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
-				if err != nil || int64(len(data)) != w.Size || hashBytes(data) != w.Sum {
+				if err != nil || int64(len(data)) != w.size || sha256.Sum256(data) != w.sum {
 					return false
 				}
 				seen++
@@ -293,45 +321,41 @@ func (u *UpToDate) Save(res *Result, notes []string) {
 		u.finish(f)
 	}
 	doubt := u.doubt
-	m := manifest{Key: u.key, Outputs: u.outputs, Notes: notes}
-	for _, in := range u.inputs {
-		m.Inputs = append(m.Inputs, in)
+	m := manifest{key: u.key, outputs: u.outputs, notes: notes}
+	for k, s := range u.inputs {
+		m.inputs = append(m.inputs, input{k, s})
 	}
 	u.mu.Unlock()
 	if doubt || res == nil {
 		return
 	}
-	// In a fixed order, so that the same build writes the same manifest.
-	slices.SortFunc(m.Inputs, func(a, b input) int {
-		return strings.Compare(a.Kind+"\x00"+a.Path, b.Kind+"\x00"+b.Path)
-	})
-	m.Pages, m.Files, m.Bytes = res.Pages, res.Files, res.Bytes
-	data, err := json.Marshal(m)
-	if err != nil {
-		return
-	}
+	m.pages, m.files, m.bytes = res.Pages, res.Files, res.Bytes
 	dir := filepath.Dir(u.file)
 	cachefile.Sweep(dir)
-	_ = cachefile.Write(dir, u.file, data)
+	_ = cachefile.Write(dir, u.file, m.encode())
 }
 
 // record keeps what a read of kind of name found, and doubts the record
-// when the same read found something else before.
-func (u *UpToDate) record(kind, name, sum string) {
-	k := kind + "\x00" + name
-	u.mu.Lock()
-	defer u.mu.Unlock()
-	if old, ok := u.inputs[k]; ok && old.Sum != sum {
+// when the same read found something else before. u.mu is held.
+func (u *UpToDate) recordLocked(kind byte, name string, s sum) {
+	k := inputKey{kind, name}
+	if old, ok := u.inputs[k]; ok && old != s {
 		u.doubt = true // the file changed while the build read it
 	}
-	u.inputs[k] = input{Kind: kind, Path: name, Sum: sum}
+	u.inputs[k] = s
 }
 
-// recordErr keeps a read that failed: "missing" when nothing is there,
-// else doubt.
+func (u *UpToDate) record(kind byte, name string, s sum) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.recordLocked(kind, name, s)
+}
+
+// recordErr keeps a read that failed: readMissing when nothing is
+// there, else doubt.
 func (u *UpToDate) recordErr(name string, err error) {
 	if errors.Is(err, fs.ErrNotExist) {
-		u.record("missing", name, "")
+		u.record(readMissing, name, sum{})
 		return
 	}
 	u.mu.Lock()
@@ -354,7 +378,7 @@ func (r *recordFS) ReadFile(name string) ([]byte, error) {
 		r.u.recordErr(name, err)
 		return nil, err
 	}
-	r.u.record("file", name, hashBytes(data))
+	r.u.record(readFile, name, sha256.Sum256(data))
 	return data, nil
 }
 
@@ -364,7 +388,7 @@ func (r *recordFS) ReadDir(name string) ([]fs.DirEntry, error) {
 		r.u.recordErr(name, err)
 		return nil, err
 	}
-	r.u.record("dir", name, hashListing(entries))
+	r.u.record(readDir, name, hashListing(entries))
 	return entries, nil
 }
 
@@ -374,12 +398,12 @@ func (r *recordFS) Stat(name string) (fs.FileInfo, error) {
 		r.u.recordErr(name, err)
 		return nil, err
 	}
-	r.u.record("stat", name, hashInfo(info))
+	r.u.record(readStat, name, hashInfo(info))
 	return info, nil
 }
 
-// Open records a stat of what it opens, and then what is read of it:
-// a file's bytes or a folder's listing, whole when closed (see finish).
+// Open records what is read of what it opens: a file's bytes or a
+// folder's listing, whole when closed (see finish).
 func (r *recordFS) Open(name string) (fs.File, error) {
 	f, err := r.fsys.Open(name)
 	if err != nil {
@@ -392,7 +416,8 @@ func (r *recordFS) Open(name string) (fs.File, error) {
 		r.u.recordErr(name, err)
 		return nil, err
 	}
-	r.u.record("stat", name, hashInfo(info))
+	// No stat is recorded: the bytes or the listing recorded at Close
+	// say all a stat would.
 	rf := &recordFile{f: f, name: name, u: r.u, dir: info.IsDir(), h: sha256.New()}
 	r.u.mu.Lock()
 	r.u.open[rf] = true
@@ -411,7 +436,7 @@ type recordFile struct {
 	name    string
 	u       *UpToDate
 	dir     bool
-	h       io.Writer // hash.Hash of a file's bytes
+	h       hash.Hash // of a file's bytes
 	entries []fs.DirEntry
 	eof     bool
 	done    bool
@@ -444,8 +469,10 @@ func (u *UpToDate) finish(f *recordFile) {
 	}
 	f.done = true
 	delete(u.open, f)
-	var sum string
+	var got sum
+	kind := readFile
 	if f.dir {
+		kind = readDir
 		rd, ok := f.f.(fs.ReadDirFile)
 		if !ok {
 			u.doubt = true
@@ -464,7 +491,7 @@ func (u *UpToDate) finish(f *recordFile) {
 		}
 		// A listing is compared as fs.ReadDir gives it: sorted.
 		slices.SortFunc(f.entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-		sum = hashListing(f.entries)
+		got = hashListing(f.entries)
 	} else {
 		if !f.eof {
 			if _, err := io.Copy(f.h, f.f); err != nil {
@@ -472,14 +499,9 @@ func (u *UpToDate) finish(f *recordFile) {
 				return
 			}
 		}
-		sum = hex.EncodeToString(f.h.(interface{ Sum([]byte) []byte }).Sum(nil))
+		f.h.Sum(got[:0])
 	}
-	kind := map[bool]string{false: "file", true: "dir"}[f.dir]
-	k := kind + "\x00" + f.name
-	if old, ok := u.inputs[k]; ok && old.Sum != sum {
-		u.doubt = true
-	}
-	u.inputs[k] = input{Kind: kind, Path: f.name, Sum: sum}
+	u.recordLocked(kind, f.name, got)
 }
 
 // recordDir is a folder opened through a recordFS.
@@ -532,8 +554,154 @@ func (w *recordWriter) LinkFile(name, src string) (int64, error) {
 }
 
 func (u *UpToDate) output(name string, data []byte) {
-	f := outputFile{Size: int64(len(data)), Sum: hashBytes(data)}
+	f := outputFile{size: int64(len(data)), sum: sha256.Sum256(data)}
 	u.mu.Lock()
 	u.outputs[name] = f
 	u.mu.Unlock()
+}
+
+// A manifest's file is manifestFormat, then in order: the key; the
+// inputs, each its kind, path and sum; the outputs by name, each its
+// name, size and sum; the pages by language; the files and bytes; the
+// notes; and last a SHA-256 of all before it, so that a file damaged or
+// cut short is never taken for a manifest. Strings and counts are
+// uvarint-prefixed. Written sorted, the same build writes the same file.
+
+func (m *manifest) encode() []byte {
+	slices.SortFunc(m.inputs, func(a, b input) int {
+		if a.kind != b.kind {
+			return int(a.kind) - int(b.kind)
+		}
+		return strings.Compare(a.path, b.path)
+	})
+	b := make([]byte, 0, 64+len(m.inputs)*80+len(m.outputs)*80)
+	b = append(b, manifestFormat...)
+	b = append(b, m.key[:]...)
+	b = binary.AppendUvarint(b, uint64(len(m.inputs)))
+	for _, in := range m.inputs {
+		b = append(b, in.kind)
+		b = appendString(b, in.path)
+		b = append(b, in.sum[:]...)
+	}
+	names := slices.Sorted(maps.Keys(m.outputs))
+	b = binary.AppendUvarint(b, uint64(len(names)))
+	for _, n := range names {
+		o := m.outputs[n]
+		b = appendString(b, n)
+		b = binary.AppendUvarint(b, uint64(o.size))
+		b = append(b, o.sum[:]...)
+	}
+	langs := slices.Sorted(maps.Keys(m.pages))
+	b = binary.AppendUvarint(b, uint64(len(langs)))
+	for _, l := range langs {
+		b = appendString(b, l)
+		b = binary.AppendUvarint(b, uint64(m.pages[l]))
+	}
+	b = binary.AppendUvarint(b, uint64(m.files))
+	b = binary.AppendUvarint(b, uint64(m.bytes))
+	b = binary.AppendUvarint(b, uint64(len(m.notes)))
+	for _, n := range m.notes {
+		b = appendString(b, n)
+	}
+	check := sha256.Sum256(b)
+	return append(b, check[:]...)
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+var errManifest = errors.New("not a manifest of this format, or damaged")
+
+func decodeManifest(data []byte) (*manifest, error) {
+	if len(data) < len(manifestFormat)+2*sha256.Size || string(data[:len(manifestFormat)]) != manifestFormat {
+		return nil, errManifest
+	}
+	body, check := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if sha256.Sum256(body) != sum(check) {
+		return nil, errManifest
+	}
+	d := decoder{b: body[len(manifestFormat):]}
+	m := &manifest{outputs: map[string]outputFile{}, pages: map[string]int{}}
+	m.key = d.sum()
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		var in input
+		in.kind = d.byte()
+		in.path = d.string()
+		in.sum = d.sum()
+		m.inputs = append(m.inputs, in)
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		name := d.string()
+		size := int64(d.uvarint())
+		m.outputs[name] = outputFile{size: size, sum: d.sum()}
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		lang := d.string()
+		m.pages[lang] = int(d.uvarint())
+	}
+	m.files = int(d.uvarint())
+	m.bytes = int64(d.uvarint())
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		m.notes = append(m.notes, d.string())
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil, errManifest
+	}
+	return m, nil
+}
+
+// decoder reads a manifest's fields; its first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) take(n int) []byte {
+	if d.err != nil || n < 0 || n > len(d.b) {
+		d.err = errManifest
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errManifest
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count is a count of items, each at least a byte long.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.err = errManifest
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) string() string { return string(d.take(d.count())) }
+
+func (d *decoder) byte() byte {
+	if b := d.take(1); b != nil {
+		return b[0]
+	}
+	return 0
+}
+
+func (d *decoder) sum() sum {
+	var s sum
+	copy(s[:], d.take(sha256.Size))
+	return s
 }

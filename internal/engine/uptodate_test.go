@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
@@ -76,7 +79,7 @@ func TestRecordFS(t *testing.T) {
 		"dir/b.txt": {Data: []byte("b")},
 		"dir/c.txt": {Data: []byte("c")},
 	}
-	u := &UpToDate{inputs: map[string]input{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{}}
+	u := &UpToDate{inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{}}
 	r := u.FS(fsys)
 	f, err := r.Open("a.txt")
 	if err != nil {
@@ -102,23 +105,23 @@ func TestRecordFS(t *testing.T) {
 	u.finish(d.(*recordDir).recordFile)
 	u.mu.Unlock()
 	entries, _ := fs.ReadDir(fsys, "dir")
-	want := map[string]string{
-		"file\x00a.txt":          hashBytes([]byte("hello, world")),
-		"dir\x00dir":             hashListing(entries),
-		"missing\x00missing.txt": "",
+	want := map[inputKey]sum{
+		{readFile, "a.txt"}:          sha256.Sum256([]byte("hello, world")),
+		{readDir, "dir"}:             hashListing(entries),
+		{readMissing, "missing.txt"}: {},
 	}
-	for k, sum := range want {
-		if got, ok := u.inputs[k]; !ok || got.Sum != sum {
-			t.Errorf("%q: recorded %+v, want sum %q", k, got, sum)
+	for k, s := range want {
+		if got, ok := u.inputs[k]; !ok || got != s {
+			t.Errorf("%+v: recorded %x (%v), want %x", k, got, ok, s)
 		}
 	}
 	if u.doubt {
 		t.Fatal("in doubt")
 	}
-	for k, in := range u.inputs {
-		sum, kind, ok := observe(fsys, in.Kind, in.Path)
-		if !ok || kind != in.Kind || sum != in.Sum {
-			t.Errorf("%q: observed again %q %q %v, recorded %+v", k, kind, sum, ok, in)
+	for k, s := range u.inputs {
+		got, kind, ok := observe(fsys, k.kind, k.path)
+		if !ok || kind != k.kind || got != s {
+			t.Errorf("%+v: observed again %c %x %v, recorded %x", k, kind, got, ok, s)
 		}
 	}
 	fsys["a.txt"] = &fstest.MapFile{Data: []byte("changed")}
@@ -127,5 +130,75 @@ func TestRecordFS(t *testing.T) {
 	}
 	if !u.doubt {
 		t.Error("a file that changed between two reads: not in doubt")
+	}
+}
+
+// BenchmarkBuildRecord is BenchmarkBuild with and without the record of
+// the up-to-date check (hashing every read and written file, and saving
+// the manifest), which cmd/site's every full build pays.
+func BenchmarkBuildRecord(b *testing.B) {
+	for _, n := range benchSizes {
+		for _, record := range []bool{false, true} {
+			b.Run(fmt.Sprintf("pages=%d/record=%v", 2*n, record), func(b *testing.B) {
+				src := writeSynth(b, n)
+				outs := b.TempDir()
+				b.ReportAllocs()
+				i := 0
+				for b.Loop() {
+					out := filepath.Join(outs, fmt.Sprint("public-", i))
+					i++
+					opts := Options{}
+					if record {
+						opts.Record = NewUpToDate(src, out, opts)
+					}
+					res, err := Build(context.Background(), src, out, opts)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if record {
+						opts.Record.Save(res, nil)
+					}
+					b.StopTimer()
+					if err := os.RemoveAll(out); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+			})
+		}
+	}
+}
+
+// A manifest reads back as written; cut short, or with any byte
+// changed, it is refused, never misread.
+func TestManifestEncoding(t *testing.T) {
+	m := manifest{
+		key:     sha256.Sum256([]byte("key")),
+		inputs:  []input{{inputKey{readFile, "content/en/a.md"}, sha256.Sum256([]byte("a"))}, {inputKey{readMissing, "x"}, sum{}}},
+		outputs: map[string]outputFile{"index.html": {12, sha256.Sum256([]byte("i"))}, "en/index.html": {0, sum{}}},
+		pages:   map[string]int{"en": 5, "es": 4},
+		files:   31, bytes: 1 << 20,
+		notes: []string{"site: warning: one", ""},
+	}
+	data := m.encode()
+	got, err := decodeManifest(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*got, m) {
+		t.Fatalf("read back %+v, want %+v", *got, m)
+	}
+	if !bytes.Equal(got.encode(), data) {
+		t.Error("encoded again: other bytes")
+	}
+	for i := range data {
+		if _, err := decodeManifest(data[:i]); err == nil {
+			t.Fatalf("cut to %d bytes: read", i)
+		}
+		bad := bytes.Clone(data)
+		bad[i] ^= 0x20
+		if _, err := decodeManifest(bad); err == nil {
+			t.Fatalf("byte %d changed: read", i)
+		}
 	}
 }
