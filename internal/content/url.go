@@ -14,28 +14,40 @@ func RelURL(from, target string) string {
 	if target == from && hasFrag {
 		return "#" + frag
 	}
-	var fromSegs []string
-	if d := strings.Trim(fromDir, "/"); d != "" {
-		fromSegs = strings.Split(d, "/")
+	// Layouts link every page to many others: the segments are
+	// compared in place, and the link made in one allocation.
+	dir, to := strings.Trim(fromDir, "/"), target[1:]
+	dirSegs := 0
+	if dir != "" {
+		dirSegs = strings.Count(dir, "/") + 1
 	}
-	toSegs := strings.Split(strings.TrimPrefix(target, "/"), "/")
-	common := 0
-	for common < len(fromSegs) && common < len(toSegs)-1 && fromSegs[common] == toSegs[common] {
-		common++
+	toSegs := strings.Count(to, "/") + 1
+	// common segments lead both; to[off:] are target's others.
+	common, off := 0, 0
+	for common < dirSegs && common < toSegs-1 {
+		d, rest, _ := strings.Cut(dir, "/")
+		t, _, _ := strings.Cut(to[off:], "/")
+		if d != t {
+			break
+		}
+		common, dir, off = common+1, rest, off+len(t)+1
 	}
+	ups, tail := dirSegs-common, to[off:]
+	first, _, _ := strings.Cut(tail, "/")
+	// "./" also keeps "a:b/" from being read as scheme "a".
+	dot := ups == 0 && (tail == "" || strings.Contains(first, ":"))
 	var b strings.Builder
-	for range len(fromSegs) - common {
+	b.Grow(2 + 3*ups + len(tail) + 1 + len(frag))
+	if dot {
+		b.WriteString("./")
+	}
+	for range ups {
 		b.WriteString("../")
 	}
-	b.WriteString(strings.Join(toSegs[common:], "/"))
-	rel := b.String()
-	first, _, _ := strings.Cut(rel, "/")
-	if rel == "" || strings.Contains(first, ":") {
-		// "./" also keeps "a:b/" from being read as scheme "a".
-		rel = "./" + rel
-	}
+	b.WriteString(tail)
 	if hasFrag {
-		rel += "#" + frag
+		b.WriteByte('#')
+		b.WriteString(frag)
 	}
-	return rel
+	return b.String()
 }
