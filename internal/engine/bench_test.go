@@ -103,13 +103,14 @@ func (discard) WriteFile(string, []byte) error { return nil }
 // to BenchmarkBuild is the cost of writing the files. It reports how
 // many pages per build had their body written compact (compact/op) and
 // how many were minified whole (fallbacks/op: the synthetic theme's
-// home and section pages, whose layouts show no body).
+// home and section pages, whose layouts show no body), and how many
+// shared fragments were minified once and spliced in (fragments/op).
 func BenchmarkRender(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
 			src := writeSynth(b, n)
 			b.ReportAllocs()
-			var compact, fallback int64
+			var compact, fallback, fragments int64
 			for b.Loop() {
 				root, err := os.OpenRoot(src)
 				if err != nil {
@@ -126,11 +127,14 @@ func BenchmarkRender(b *testing.B) {
 				c, f := site.Renderer.CompactCounts()
 				compact += c
 				fallback += f
+				fragments += site.Renderer.FragmentsSpliced()
 			}
 			// Pages whose body was written compact and spliced into
 			// their minified layout, and pages minified whole.
 			b.ReportMetric(float64(compact)/float64(b.N), "compact/op")
 			b.ReportMetric(float64(fallback)/float64(b.N), "fallbacks/op")
+			// Shared fragments minified once and spliced into pages.
+			b.ReportMetric(float64(fragments)/float64(b.N), "fragments/op")
 		})
 	}
 }

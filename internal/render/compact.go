@@ -89,11 +89,11 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 		}
 		if markdown.MarkPlaced(raw) {
 			// Room for the body, so that Splice puts it in place.
-			m, err := min(make([]byte, 0, len(raw)+len(md.HTML)), raw)
+			m, ok, err := j.minifySpliced(raw, len(md.HTML), min)
 			if err != nil {
 				return nil, err
 			}
-			if m, ok := j.spliceFragments(m, len(md.HTML)); ok {
+			if ok {
 				if out, ok := markdown.Splice(m, md.HTML); ok {
 					r.count(true)
 					j.countSpliced()
@@ -114,11 +114,11 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 		return nil, err
 	}
 	if len(j.splices) > 0 {
-		m, err := min(make([]byte, 0, len(raw)), raw)
+		out, ok, err := j.minifySpliced(raw, 0, min)
 		if err != nil {
 			return nil, err
 		}
-		if out, ok := j.spliceFragments(m, 0); ok {
+		if ok {
 			j.countSpliced()
 			return out, nil
 		}
@@ -141,6 +141,39 @@ func (j *job) executeSplicing(buf *bytes.Buffer, p *content.Page, layout string,
 	err := j.executeTo(buf, p, layout, v)
 	j.min = nil
 	return buf.Bytes(), err
+}
+
+// minifySpliced minifies raw, a page executed by executeSplicing, and
+// splices in its fragments, with room for more bytes after; false when a
+// fragment's mark was not minified as a tag (spliceFragments). With
+// fragments to splice, raw is minified into a buffer of the pool, whose
+// bytes are copied into the page with the fragments.
+func (j *job) minifySpliced(raw []byte, room int, min Minify) ([]byte, bool, error) {
+	if len(j.splices) == 0 {
+		m, err := min(make([]byte, 0, len(raw)+room), raw)
+		return m, err == nil, err
+	}
+	scratch := minBufs.Get().(*[]byte)
+	defer putMinBuf(scratch)
+	m, err := min((*scratch)[:0], raw)
+	if err != nil {
+		return nil, false, err
+	}
+	*scratch = m
+	out, ok := j.spliceFragments(m, room)
+	return out, ok, nil
+}
+
+// minBufs are buffers that pages with fragments to splice are minified
+// into.
+var minBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// putMinBuf returns b to the pool, unless it grew too large to keep, as
+// putLayoutBuf.
+func putMinBuf(b *[]byte) {
+	if cap(*b) <= 256<<10 {
+		minBufs.Put(b)
+	}
 }
 
 // layoutBufs are buffers that layouts are executed into before they are
