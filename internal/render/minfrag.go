@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"cecot/internal/markdown"
 )
@@ -17,7 +18,7 @@ import (
 // pages' layouts add). markdown.BlockBounded says when that gives the bytes
 // of minifying the whole page; the holes are filled in where the
 // minifier writes what the fragment's markers stand for exactly as it
-// would write the page's link or aria-current (plainLink).
+// would write the page's link or aria-current (plainHref).
 
 // minFragment is a shared fragment minified with its holes.
 type minFragment struct {
@@ -26,11 +27,11 @@ type minFragment struct {
 	holes       []placedHole
 }
 
-// fragSplice is a minified fragment to put in place of its mark in a page.
+// fragSplice is a minified fragment, its holes filled in for the page,
+// to put in place of its mark in a page.
 type fragSplice struct {
-	mark string // the mark as minified
-	frag *minFragment
-	page *PageView
+	mark   string // the mark as minified
+	filled []byte
 }
 
 // minified returns fr minified with its holes, made with min the first
@@ -81,7 +82,7 @@ func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify)
 		// What the minifier made of the marker's attribute: a link's
 		// value unquoted, as it writes a plain link; an aria-current
 		// marker as an attribute without value, after one space.
-		if h.current {
+		if h.current && h.kind == holeFolderLink {
 			if start == 0 || m[start-1] != ' ' || end == len(m) || m[end] != '>' && m[end] != ' ' {
 				return nil
 			}
@@ -100,53 +101,62 @@ func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify)
 
 // placedForMinified reports whether hole h is where filling it in the
 // minified fragment gives what minifying the filled fragment gives: a
-// link within the folder as the whole quoted value of an href, whose
-// every value is plain;
+// link as the whole quoted value of an href (whose values within the
+// folder are plain, and the page's own links are checked when filled);
 // aria-current after a quoted value or a space, inside a tag.
 func placedForMinified(out []byte, h placedHole) bool {
-	if h.kind != holeFolderLink {
-		return false // a page's own URLs, which fill works out per page
-	}
-	if h.current {
+	if h.current && h.kind == holeFolderLink {
 		if h.start == 0 || h.end == len(out) {
 			return false
 		}
 		b, a := out[h.start-1], out[h.end]
 		return (b == '"' || b == ' ' || b == '\n') && (a == '>' || a == ' ' || a == '\n')
 	}
-	return bytes.HasSuffix(out[:h.start], []byte(` href="`)) && h.end < len(out) && out[h.end] == '"' &&
-		plainLink(h.link) && plainLink(h.other)
+	if !bytes.HasSuffix(out[:h.start], []byte(` href="`)) || h.end == len(out) || out[h.end] != '"' {
+		return false
+	}
+	return h.kind != holeFolderLink || plainHref(h.link) && plainHref(h.other)
 }
 
-// plainLink reports whether the minifier writes link, an href's value,
-// as it is and unquoted: nonempty, of letters, digits and ./#_~-, and not
-// starting with a scheme it rewrites (http:, https:, data:).
-func plainLink(link string) bool {
+// plainHref reports whether the minifier writes link, the value of an
+// href, as it is and unquoted: nonempty, printable ASCII without spaces,
+// quotes, <, =, >, ` or & (an entity), and not starting with a scheme it
+// rewrites (data:, or http: and https: not in lower case).
+func plainHref(link string) bool {
 	if link == "" {
 		return false
 	}
 	for i := 0; i < len(link); i++ {
 		c := link[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '/' || c == '#' || c == '_' || c == '~' || c == '-') {
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"'<=>`&", c) >= 0 {
 			return false
 		}
 	}
-	if len(link) >= 4 {
-		p := bytes.ToLower([]byte(link[:4]))
-		if string(p) == "http" || string(p) == "data" {
+	if len(link) > 5 {
+		if strings.EqualFold(link[:5], "data:") {
+			return false
+		}
+		if strings.EqualFold(link[:4], "http") && link[:5] != strings.ToLower(link[:5]) {
 			return false
 		}
 	}
 	return true
 }
 
-// fill appends to dst the minified fragment with its holes filled in for
-// page v, as fragment.fill does for the fragment's HTML.
-func (mf *minFragment) fill(dst []byte, v *PageView) []byte {
+// fill appends to dst the minified fragment with its holes filled in
+// for page v, as fragment.fill does for the fragment's HTML; false when
+// one of the page's own links is not plain (plainHref).
+func (mf *minFragment) fill(dst []byte, j *job, v *PageView) ([]byte, bool) {
 	at := 0
 	for _, h := range mf.holes {
 		dst = append(dst, mf.out[at:h.start]...)
 		switch {
+		case h.kind != holeFolderLink:
+			s, ok := j.fillVersion(h.hole, v)
+			if !ok || !plainHref(s) {
+				return nil, false
+			}
+			dst = append(dst, s...)
 		case h.current:
 			if h.target == v.URL {
 				dst = append(dst, " aria-current=page"...)
@@ -158,16 +168,7 @@ func (mf *minFragment) fill(dst []byte, v *PageView) []byte {
 		}
 		at = h.end
 	}
-	return append(dst, mf.out[at:]...)
-}
-
-// size is the most bytes fill appends.
-func (mf *minFragment) size() int {
-	n := len(mf.out)
-	for _, h := range mf.holes {
-		n += max(len(h.link), len(h.other), len(" aria-current=page"))
-	}
-	return n
+	return append(dst, mf.out[at:]...), true
 }
 
 // markFragment returns the mark that stands for fr in v's page, and
@@ -182,8 +183,12 @@ func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
 	if mf == nil {
 		return "", false
 	}
+	filled, ok := mf.fill(make([]byte, 0, len(mf.out)+len(mf.holes)*32), j, v)
+	if !ok {
+		return "", false
+	}
 	id := nonce + strconv.Itoa(len(j.splices))
-	j.splices = append(j.splices, fragSplice{mark: markdown.FragmentMarkMinified(id), frag: mf, page: v})
+	j.splices = append(j.splices, fragSplice{mark: markdown.FragmentMarkMinified(id), filled: filled})
 	return template.HTML(mf.lead + markdown.FragmentMark(id) + mf.trail), true
 }
 
@@ -197,7 +202,7 @@ func (j *job) spliceFragments(m []byte, room int) ([]byte, bool) {
 	}
 	n := len(m) + room
 	for _, s := range j.splices {
-		n += s.frag.size()
+		n += len(s.filled)
 	}
 	out := make([]byte, 0, n)
 	at := 0
@@ -207,7 +212,7 @@ func (j *job) spliceFragments(m []byte, room int) ([]byte, bool) {
 			return nil, false
 		}
 		out = append(out, m[at:at+k]...)
-		out = s.frag.fill(out, s.page)
+		out = append(out, s.filled...)
 		at += k + len(s.mark)
 	}
 	// Every mark once: none left over, in a place the minifier kept.
