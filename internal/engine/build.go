@@ -556,7 +556,9 @@ func Build(ctx context.Context, src, out string, opts Options) (res *Result, err
 	// A build reads each page's text again when it renders it, rather
 	// than keeping the whole site's text in memory: the files are in the
 	// system's cache, and memory stays flat as the site grows.
-	var fsys fs.FS = root.FS()
+	dirs := newDirRoots(root)
+	defer dirs.Close()
+	var fsys fs.FS = dirs
 	if opts.Record != nil {
 		fsys = opts.Record.FS(fsys)
 	}
