@@ -80,12 +80,14 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	// kept as printed.
 	check := engine.NewUpToDate(pf.src, *out, opts, "lang="+p.Lang())
 	if !*force {
+		// What it prints was worded when the build was made (the
+		// language is in the check's key): the message catalogue is
+		// not read.
 		if r, ok := check.Check(pf.src, *out); ok {
-			for _, line := range r.Notes {
+			for _, line := range r.Warnings {
 				fmt.Fprintln(fs.Output(), line)
 			}
-			fmt.Fprintf(stdout, "site: %s\n", p.T("up_to_date", "Pages", pageCounts(p, r.Pages), "Files", r.Files,
-				"Size", size(r.Bytes), "Out", *out))
+			fmt.Fprintln(stdout, r.Summary)
 			return nil
 		}
 	}
@@ -101,7 +103,8 @@ func runBuild(fs *flag.FlagSet, args []string, stdout io.Writer) error {
 	if err != nil {
 		return say(p, words.WithNote(err, "build_failed", "Out", *out))
 	}
-	check.Save(res, lines)
+	check.Save(res, lines, "site: "+p.T("up_to_date", "Pages", pageCounts(p, res.Pages), "Files", res.Files,
+		"Size", size(res.Bytes), "Out", *out))
 	fmt.Fprintf(stdout, "site: %s\n", p.T("built", "Pages", pageCounts(p, res.Pages), "Files", res.Files,
 		"Size", size(res.Bytes), "Ms", res.Duration.Milliseconds(), "Out", *out))
 	return nil

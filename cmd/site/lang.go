@@ -18,7 +18,10 @@ var getenv = os.Getenv
 // langFlag adds -lang, the language of a translator command's messages,
 // to fs. Without it, the environment chooses (LC_ALL, LC_MESSAGES, LANG).
 func langFlag(fs *flag.FlagSet) *string {
-	return fs.String("lang", "", flagUsage("lang"))
+	// Its help is filled in when the help is shown (setUsage): reading
+	// the message catalogue for it cost every build, one found up to
+	// date included, a few milliseconds.
+	return fs.String("lang", "", "")
 }
 
 // flagUsage is the English help of a translator command's flag; see
@@ -74,6 +77,9 @@ func flagPrinter(fs *flag.FlagSet) *status.Printer {
 // language -lang names, else the environment's.
 func setUsage(fs *flag.FlagSet, lang *string, id string, pairs ...any) {
 	fs.Usage = func() {
+		if f := fs.Lookup("lang"); f != nil && f.Usage == "" {
+			f.Usage = flagUsage("lang")
+		}
 		p := status.NewPrinter(words.LangFromEnv(getenv))
 		if words.SpeaksTool(*lang) {
 			p = status.NewPrinter(*lang)

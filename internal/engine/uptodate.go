@@ -51,7 +51,7 @@ const ManifestDir = ".cache/build"
 const ManifestName = "manifest"
 
 // manifestFormat starts every manifest; its number is the format's version.
-const manifestFormat = "cecot build manifest 2\n"
+const manifestFormat = "cecot build manifest 3\n"
 
 // UpToDate is the up-to-date check of builds of one project into one
 // output folder. Check says whether the last build's output still
@@ -99,15 +99,17 @@ type outputFile struct {
 }
 
 // manifest is what Save writes: the key, what the build read and wrote,
-// its stats and the caller's notes (the warnings it printed).
+// its stats, and the caller's words: the warnings it printed and what
+// to say when the output is found up to date.
 type manifest struct {
-	key     sum
-	inputs  []input
-	outputs map[string]outputFile
-	pages   map[string]int
-	files   int
-	bytes   int64
-	notes   []string
+	key      sum
+	inputs   []input
+	outputs  map[string]outputFile
+	pages    map[string]int
+	files    int
+	bytes    int64
+	warnings []string
+	summary  string
 }
 
 // NewUpToDate returns the check of builds of the project in folder src
@@ -161,10 +163,11 @@ func hashStrings(strs []string) sum {
 }
 
 // UpToDateResult is what Check found: the stats of the build whose
-// output still stands, and the caller's notes saved with it.
+// output still stands, and what the caller saved with it to say.
 type UpToDateResult struct {
 	Stats
-	Notes []string
+	Warnings []string // the warnings the build printed
+	Summary  string   // what to say of an output found up to date
 }
 
 // Check reports whether the output folder is what a build of the
@@ -205,7 +208,7 @@ func (u *UpToDate) Check(src, out string) (*UpToDateResult, bool) {
 		return nil, false
 	}
 	st := Stats{Pages: m.pages, Files: m.files, Bytes: m.bytes}
-	return &UpToDateResult{Stats: st, Notes: m.notes}, true
+	return &UpToDateResult{Stats: st, Warnings: m.warnings, Summary: m.summary}, true
 }
 
 // observe redoes a read of kind of the path name in fsys and returns
@@ -311,17 +314,19 @@ func sameOutput(out string, want map[string]outputFile) bool {
 }
 
 // Save writes the manifest of the build that res describes, which read
-// and wrote through this UpToDate (Options.Record), with the caller's
-// notes (the warnings it printed). It does nothing when the record is in
-// doubt. A manifest that cannot be written costs the next build time,
-// never this one its result, so Save reports no error.
-func (u *UpToDate) Save(res *Result, notes []string) {
+// and wrote through this UpToDate (Options.Record), with the warnings
+// the caller printed and the summary it will print when a check finds
+// the output up to date: worded now, so that a check needs no message
+// catalogue. It does nothing when the record is in doubt. A manifest
+// that cannot be written costs the next build time, never this one its
+// result, so Save reports no error.
+func (u *UpToDate) Save(res *Result, warnings []string, summary string) {
 	u.mu.Lock()
 	for f := range u.open {
 		u.finish(f)
 	}
 	doubt := u.doubt
-	m := manifest{key: u.key, outputs: u.outputs, notes: notes}
+	m := manifest{key: u.key, outputs: u.outputs, warnings: warnings, summary: summary}
 	for k, s := range u.inputs {
 		m.inputs = append(m.inputs, input{k, s})
 	}
@@ -563,7 +568,7 @@ func (u *UpToDate) output(name string, data []byte) {
 // A manifest's file is manifestFormat, then in order: the key; the
 // inputs, each its kind, path and sum; the outputs by name, each its
 // name, size and sum; the pages by language; the files and bytes; the
-// notes; and last a SHA-256 of all before it, so that a file damaged or
+// warnings; the summary; and last a SHA-256 of all before it, so that a file damaged or
 // cut short is never taken for a manifest. Strings and counts are
 // uvarint-prefixed. Written sorted, the same build writes the same file.
 
@@ -599,10 +604,11 @@ func (m *manifest) encode() []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(m.files))
 	b = binary.AppendUvarint(b, uint64(m.bytes))
-	b = binary.AppendUvarint(b, uint64(len(m.notes)))
-	for _, n := range m.notes {
-		b = appendString(b, n)
+	b = binary.AppendUvarint(b, uint64(len(m.warnings)))
+	for _, w := range m.warnings {
+		b = appendString(b, w)
 	}
+	b = appendString(b, m.summary)
 	check := sha256.Sum256(b)
 	return append(b, check[:]...)
 }
@@ -644,8 +650,9 @@ func decodeManifest(data []byte) (*manifest, error) {
 	m.files = int(d.uvarint())
 	m.bytes = int64(d.uvarint())
 	for n := d.count(); n > 0 && d.err == nil; n-- {
-		m.notes = append(m.notes, d.string())
+		m.warnings = append(m.warnings, d.string())
 	}
+	m.summary = d.string()
 	if d.err != nil || len(d.b) != 0 {
 		return nil, errManifest
 	}

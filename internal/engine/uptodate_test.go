@@ -24,7 +24,7 @@ func buildRecorded(t *testing.T, src, out string, opts Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u.Save(res, []string{"a note"})
+	u.Save(res, []string{"a warning"}, "up to date")
 }
 
 // Another program (another build ID) never takes the output of this one
@@ -41,7 +41,7 @@ func TestUpToDateProgramAndOptions(t *testing.T) {
 	if !ok {
 		t.Fatal("not up to date after a build")
 	}
-	if len(r.Notes) != 1 || r.Notes[0] != "a note" || r.Files == 0 || r.Pages["en"] == 0 {
+	if len(r.Warnings) != 1 || r.Warnings[0] != "a warning" || r.Summary != "up to date" || r.Files == 0 || r.Pages["en"] == 0 {
 		t.Errorf("result %+v", r)
 	}
 	for name, opts := range map[string]Options{
@@ -156,7 +156,7 @@ func BenchmarkBuildRecord(b *testing.B) {
 						b.Fatal(err)
 					}
 					if record {
-						opts.Record.Save(res, nil)
+						opts.Record.Save(res, nil, "")
 					}
 					b.StopTimer()
 					if err := os.RemoveAll(out); err != nil {
@@ -178,7 +178,7 @@ func TestManifestEncoding(t *testing.T) {
 		outputs: map[string]outputFile{"index.html": {12, sha256.Sum256([]byte("i"))}, "en/index.html": {0, sum{}}},
 		pages:   map[string]int{"en": 5, "es": 4},
 		files:   31, bytes: 1 << 20,
-		notes: []string{"site: warning: one", ""},
+		warnings: []string{"site: warning: one", ""}, summary: "site: public is up to date",
 	}
 	data := m.encode()
 	got, err := decodeManifest(data)
