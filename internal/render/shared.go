@@ -230,8 +230,9 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	if frags == nil || !ok {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
+	v.otherLanguages() // sets v.versionsKey
 	frags.mu.Lock()
-	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir, versions: versionsKey(j.pass.content, v.Page)}
+	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir, versions: v.versionsKey}
 	fr := frags.m[key]
 	if fr == nil {
 		fr = &fragment{}
@@ -282,7 +283,7 @@ func (fr *fragment) readVersions(j *job, v *PageView) {
 	if !fr.readsTranslations && !fr.readsVersions {
 		return
 	}
-	for _, t := range j.pass.content.Translations(v.Page) {
+	for _, t := range v.otherLanguages() {
 		if fr.readsVersions || !t.Untranslated {
 			j.read(t)
 		}

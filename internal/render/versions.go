@@ -55,15 +55,15 @@ type versionFact struct {
 	untranslated bool
 }
 
-// versionsKey says in which other languages page p exists, and where as
+// versionsKey says in which other languages page p exists (others), and where as
 // a stand-in: pages share fragments only with pages that agree. A page
 // that search engines do not index says so too.
-func versionsKey(c *content.Tree, p *content.Page) string {
+func versionsKey(p *content.Page, others []*content.Page) string {
 	var b strings.Builder
 	if !p.Indexable() {
 		b.WriteString("!")
 	}
-	for _, t := range c.Translations(p) {
+	for _, t := range others {
 		b.WriteString(t.Lang)
 		if t.Untranslated {
 			b.WriteString("*")
@@ -188,7 +188,7 @@ func urlSafe(s string) bool {
 
 // versionOf returns page v in lang, or nil.
 func (j *job) versionOf(v *PageView, lang string) *content.Page {
-	for _, t := range j.pass.content.Translations(v.Page) {
+	for _, t := range v.otherLanguages() {
 		if t.Lang == lang {
 			return t
 		}

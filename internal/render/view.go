@@ -34,6 +34,22 @@ type PageView struct {
 	TOC []markdown.Heading
 	md  *markdown.Result
 	j   *job // the render the view is part of
+	// others are the page in the other languages, and versionsKey what
+	// shared fragments need of them, worked out once (otherLanguages).
+	others      []*content.Page
+	versionsKey string
+	othersDone  bool
+}
+
+// otherLanguages returns the page in every other language, stand-ins
+// too, without recording them as read, and sets v.versionsKey.
+func (v *PageView) otherLanguages() []*content.Page {
+	if !v.othersDone {
+		v.others = v.j.pass.content.Translations(v.Page)
+		v.versionsKey = versionsKey(v.Page, v.others)
+		v.othersDone = true
+	}
+	return v.others
 }
 
 // Paragraphs is the number of the page's top-level paragraphs.
@@ -132,7 +148,7 @@ func (v *PageView) Section() *PageView {
 // for hreflang alternates. Stand-ins for missing translations are left out.
 func (v *PageView) Translations() []*PageView {
 	var ts []*content.Page
-	for _, t := range v.j.pass.content.Translations(v.Page) {
+	for _, t := range v.otherLanguages() {
 		if !t.Untranslated {
 			ts = append(ts, t)
 		}
@@ -143,7 +159,7 @@ func (v *PageView) Translations() []*PageView {
 // Versions are the page in every other language, including stand-ins,
 // for the language switcher: every language has every URL.
 func (v *PageView) Versions() []*PageView {
-	return v.j.views(v.j.pass.content.Translations(v.Page))
+	return v.j.views(v.otherLanguages())
 }
 
 // Original is the default-language page that a stand-in shows, or nil.
