@@ -178,9 +178,11 @@ type fragment struct {
 	// The first page renders the fragment alone; the second renders it
 	// with holes, checked against the first's, so that a fragment that
 	// serves one page costs one render and one that serves many, two.
-	first      *PageView
-	firstOut   string
-	seenSecond bool
+	// The first page's view and output are let go after the check: the
+	// view holds that page's whole body.
+	first                 *PageView
+	firstOut              string
+	seenFirst, seenSecond bool
 	// out is the fragment with its holes; nil when it could not be
 	// shared, and each page renders it on its own.
 	out   []byte
@@ -242,7 +244,8 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	fr.mu.Lock()
 	defer fr.mu.Unlock()
 	switch {
-	case fr.first == nil:
+	case !fr.seenFirst:
+		fr.seenFirst = true
 		fr.renderFirst(j.pass, key, v)
 		if fr.err == nil {
 			fr.replay(j)
@@ -251,6 +254,7 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	case !fr.seenSecond:
 		fr.seenSecond = true
 		fr.render(j.pass, key)
+		fr.first, fr.firstOut = nil, ""
 	}
 	if fr.err != nil {
 		return "", fr.err
