@@ -57,9 +57,20 @@ func NewCatalog(files fs.FS, dir string, langs ...string) *Catalog {
 
 // bundle returns a bundle of the messages of langs and of English, the
 // language go-i18n falls back to last, as far as the catalog has them.
+//
+// English's messages are left out when langs[0] has a file: go-i18n then
+// says langs[0]'s messages (its tag is among the bundle's, which always
+// hold English's tag, and matches exactly), and one that langs[0] lacks
+// comes back from English with an error, which Speaker reports as
+// missing either way; so reading en.toml too, in every command that
+// speaks Spanish, changed nothing that was said.
 func (c *Catalog) bundle(langs []string) *i18n.Bundle {
 	var have []string
-	for _, l := range append(slices.Clone(langs), "en") {
+	all := slices.Clone(langs)
+	if len(langs) == 0 || c.messages[langs[0]] == nil {
+		all = append(all, "en")
+	}
+	for _, l := range all {
 		if c.messages[l] != nil && !slices.Contains(have, l) {
 			have = append(have, l)
 		}
