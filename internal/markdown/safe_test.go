@@ -150,3 +150,16 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNoColonIsSafe holds noteUnsafe's shortcut: a destination with
+// neither a colon nor an ampersand is always safe.
+func FuzzNoColonIsSafe(f *testing.F) {
+	for _, s := range []string{"report.md", "../x/#p1", "\\&#58;", "java\tscript", "//host/x", "a\\:b", "%3A"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		if !strings.ContainsAny(dest, ":&") && !SafeURL(dest) {
+			t.Errorf("SafeURL(%q) = false, with no colon or ampersand", dest)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -78,7 +79,12 @@ func (linkTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Con
 // needs that check's walk. No transformer between the two changes a
 // destination; the links the anchors add are #fragments.
 func noteUnsafe(st *state, dest []byte) {
-	if !st.unsafeLinks && !SafeURL(string(dest)) {
+	// A scheme ends in a colon, which only a colon or an entity can
+	// give once decoded: a link to another page has neither.
+	if st.unsafeLinks || bytes.IndexByte(dest, ':') < 0 && bytes.IndexByte(dest, '&') < 0 {
+		return
+	}
+	if !SafeURL(string(dest)) {
 		st.unsafeLinks = true
 	}
 }
