@@ -120,10 +120,6 @@ func parseFrontMatter(path, format string, fm []byte) (FrontMatter, []*Warning, 
 	case "":
 		return FrontMatter{}, nil, nil
 	case "toml":
-		if simple, ok := decodeSimpleTOML(fm); ok {
-			m = simple
-			break
-		}
 		if _, err := toml.Decode(string(fm), &m); err != nil {
 			var perr toml.ParseError
 			if errors.As(err, &perr) {
