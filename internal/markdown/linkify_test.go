@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -38,22 +37,7 @@ func sameWithoutLinkify(t testing.TB, c *Converter, src []byte, p Page) bool {
 	if got, want := Blocks(src), blocksOf(plainParser, src); !reflect.DeepEqual(got, want) {
 		t.Errorf("blocks differ without Linkify\nmarkdown: %q\nwith:    %+v\nwithout: %+v", src, want, got)
 	}
-	gotOutline, gotErr := c.Outline(src, p)
-	wantOutline, wantErr := always.Outline(src, p)
-	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(gotOutline, wantOutline) {
-		t.Errorf("outline differs without Linkify\nmarkdown: %q\nwith:    %+v, %v\nwithout: %+v, %v", src, wantOutline, wantErr, gotOutline, gotErr)
-	}
-	for _, compact := range []bool{false, true} {
-		p.Compact = compact
-		want, wantErr := always.Convert(src, p)
-		got, gotErr := c.Convert(src, p)
-		if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
-			t.Errorf("errors differ without Linkify (compact %v): %v, with it %v\n%q", compact, gotErr, wantErr, src)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("result differs without Linkify (compact %v)\nmarkdown: %q\nwith:    %+v\nwithout: %+v", compact, src, want, got)
-		}
-	}
+	sameConversions(t, "Linkify", c, always, src, p)
 	return true
 }
 
@@ -90,67 +74,14 @@ func TestLinkifyMatters(t *testing.T) {
 	}
 }
 
-func TestNoLinkifySpecExamples(t *testing.T) {
-	srcs := markdowntest.SpecExamples(t)
-	for name, c := range converters() {
-		n := 0
-		for _, src := range srcs {
-			for _, numbered := range []bool{false, true} {
-				p := Page{File: "spec.md", Numbered: numbered, ParagraphLabel: func(n int) string { return fmt.Sprintf("Paragraph %d", n) }}
-				if sameWithoutLinkify(t, c, []byte(src), p) {
-					n++
-				}
-			}
-		}
-		t.Logf("%s: %d of %d conversions without Linkify", name, n, 2*len(srcs))
-		if n < len(srcs) {
-			t.Errorf("%s: only %d conversions without Linkify: the test proves little", name, n)
-		}
-	}
-}
+func TestNoLinkifySpecExamples(t *testing.T) { skipSpecExamples(t, linkifySkip) }
 
-func TestNoLinkifyRealSite(t *testing.T) {
-	files, err := filepath.Glob("../../content/*/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no pages in content/: %v", err)
-	}
-	c := New(Options{})
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, numbered := range []bool{false, true} {
-			for _, p := range []Page{{File: f}, picturePage(f)} {
-				p.Numbered = numbered
-				sameWithoutLinkify(t, c, body(src), p)
-			}
-		}
-	}
-}
+func TestNoLinkifyRealSite(t *testing.T) { skipRealSite(t, linkifySkip) }
 
-func TestNoLinkifySyntheticSites(t *testing.T) {
-	c := New(Options{})
-	n := 0
-	for _, opts := range []synth.Options{{N: 40}, {N: 30, Seed: 7}} {
-		for name, f := range synth.MapFS(opts) {
-			if !strings.HasSuffix(name, ".md") {
-				continue
-			}
-			p := picturePage(name)
-			p.Numbered = strings.Contains(name, "part-01")
-			if sameWithoutLinkify(t, c, body(f.Data), p) {
-				n++
-			}
-		}
-	}
-	if n == 0 {
-		t.Error("no synthetic page converted without Linkify")
-	}
-}
+func TestNoLinkifySyntheticSites(t *testing.T) { skipSyntheticSites(t, linkifySkip) }
 
 func FuzzNoLinkify(f *testing.F) {
-	for _, s := range []string{
+	fuzzSkip(f, linkifySkip, []string{
 		"# Title\n\nSome *text* and **more**, a [link](x.md \"t\") and `code  `.\n",
 		"- a\n- b\n\n  c\n\n1. x\n2. y\n",
 		"> quote\n> more\n\n---\n\n```go\nx := 1 < 2\n```\n",
@@ -160,18 +91,6 @@ func FuzzNoLinkify(f *testing.F) {
 		"- [ ] task\n- [x] done\n\n~~gone~~ \"quotes\" -- and --- ...\n",
 		"*a *b* c* ` a ` <x.org> (a *(b)* c)\n\\ x \\* y\n",
 		"a `[^1]` <i title=\"[^2]\">b</i> <irc:x[^3]> [^4]\n\n[^1]: n\n[^2]: n\n[^3]: n\n[^4]: n\n",
-	} {
-		f.Add(s, false, false)
-	}
-	cs := []*Converter{New(Options{}), New(Options{UnsafeHTML: true})}
-	f.Fuzz(func(t *testing.T, src string, numbered, unsafe bool) {
-		c := cs[0]
-		if unsafe {
-			c = cs[1]
-		}
-		p := picturePage("fuzz.md")
-		p.Numbered = numbered
-		sameWithoutLinkify(t, c, []byte(src), p)
 	})
 }
 

@@ -1,15 +1,7 @@
 package markdown
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"reflect"
-	"strings"
 	"testing"
-
-	"cecot/internal/markdowntest"
-	"cecot/internal/synth"
 )
 
 // The tests here prove that converting a page without the typographer
@@ -37,22 +29,7 @@ func sameWithoutTypography(t testing.TB, c *Converter, src []byte, p Page) bool 
 		return false
 	}
 	always := withTypography(c)
-	gotOutline, gotErr := c.Outline(src, p)
-	wantOutline, wantErr := always.Outline(src, p)
-	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(gotOutline, wantOutline) {
-		t.Errorf("outline differs without the typographer\nmarkdown: %q\nwith:    %+v, %v\nwithout: %+v, %v", src, wantOutline, wantErr, gotOutline, gotErr)
-	}
-	for _, compact := range []bool{false, true} {
-		p.Compact = compact
-		want, wantErr := always.Convert(src, p)
-		got, gotErr := c.Convert(src, p)
-		if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
-			t.Errorf("errors differ without the typographer (compact %v): %v, with it %v\n%q", compact, gotErr, wantErr, src)
-		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("result differs without the typographer (compact %v)\nmarkdown: %q\nwith:    %+v\nwithout: %+v", compact, src, want, got)
-		}
-	}
+	sameConversions(t, "the typographer", c, always, src, p)
 	_, st := c.parseWith(c.noLinkifyNoTypography, src, p, suspects)
 	return !st.retypeset
 }
@@ -99,69 +76,14 @@ func TestTypographyMatters(t *testing.T) {
 	}
 }
 
-func TestNoTypographySpecExamples(t *testing.T) {
-	srcs := markdowntest.SpecExamples(t)
-	for name, c := range converters() {
-		n := 0
-		for _, src := range srcs {
-			for _, numbered := range []bool{false, true} {
-				p := Page{File: "spec.md", Numbered: numbered, ParagraphLabel: func(n int) string { return fmt.Sprintf("Paragraph %d", n) }}
-				if sameWithoutTypography(t, c, []byte(src), p) {
-					n++
-				}
-			}
-		}
-		t.Logf("%s: %d of %d conversions without the typographer", name, n, 2*len(srcs))
-		if n < len(srcs) {
-			t.Errorf("%s: only %d conversions without the typographer: the test proves little", name, n)
-		}
-	}
-}
+func TestNoTypographySpecExamples(t *testing.T) { skipSpecExamples(t, typographySkip) }
 
-func TestNoTypographyRealSite(t *testing.T) {
-	files, err := filepath.Glob("../../content/*/*.md")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no pages in content/: %v", err)
-	}
-	c := New(Options{})
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, numbered := range []bool{false, true} {
-			for _, p := range []Page{{File: f}, picturePage(f)} {
-				p.Numbered = numbered
-				sameWithoutTypography(t, c, body(src), p)
-			}
-		}
-	}
-}
+func TestNoTypographyRealSite(t *testing.T) { skipRealSite(t, typographySkip) }
 
-func TestNoTypographySyntheticSites(t *testing.T) {
-	c := New(Options{})
-	n, pages := 0, 0
-	for _, opts := range []synth.Options{{N: 40}, {N: 30, Seed: 7}} {
-		for name, f := range synth.MapFS(opts) {
-			if !strings.HasSuffix(name, ".md") {
-				continue
-			}
-			pages++
-			p := picturePage(name)
-			p.Numbered = strings.Contains(name, "part-01")
-			if sameWithoutTypography(t, c, body(f.Data), p) {
-				n++
-			}
-		}
-	}
-	t.Logf("%d of %d synthetic pages converted without the typographer", n, pages)
-	if n < pages/2 {
-		t.Errorf("only %d of %d synthetic pages converted without the typographer", n, pages)
-	}
-}
+func TestNoTypographySyntheticSites(t *testing.T) { skipSyntheticSites(t, typographySkip) }
 
 func FuzzNoTypography(f *testing.F) {
-	for _, s := range []string{
+	fuzzSkip(f, typographySkip, []string{
 		"# Title\n\nSome *text* and **more**, a [link](x.md \"t\") and `code  `.\n",
 		"- a\n- b\n\n  c\n\n1. x\n2. y\n",
 		"> quote\n> more\n\n---\n\n```go\nx := 1 < 2\n```\n",
@@ -171,17 +93,5 @@ func FuzzNoTypography(f *testing.F) {
 		"![alt *x*](img.png \"cap\")\n\ntext ![i](j.png) (www) ~x~ _y_ a<b c>d\n",
 		"a  \nb\\\nc <span>raw</span> &amp; &quot; &lt; &#65;\n\n<div>\nblock\n</div>\n",
 		"- [ ] task\n- [x] done\n\n~~gone~~ quotes and, dashes - . , < > * [\n",
-	} {
-		f.Add(s, false, false)
-	}
-	cs := []*Converter{New(Options{}), New(Options{UnsafeHTML: true})}
-	f.Fuzz(func(t *testing.T, src string, numbered, unsafe bool) {
-		c := cs[0]
-		if unsafe {
-			c = cs[1]
-		}
-		p := picturePage("fuzz.md")
-		p.Numbered = numbered
-		sameWithoutTypography(t, c, []byte(src), p)
 	})
 }
