@@ -140,30 +140,17 @@ func BenchmarkBuildRecord(b *testing.B) {
 	for _, n := range benchSizes {
 		for _, record := range []bool{false, true} {
 			b.Run(fmt.Sprintf("pages=%d/record=%v", 2*n, record), func(b *testing.B) {
-				src := writeSynth(b, n)
-				outs := b.TempDir()
-				b.ReportAllocs()
-				i := 0
-				for b.Loop() {
-					out := filepath.Join(outs, fmt.Sprint("public-", i))
-					i++
-					opts := Options{}
+				benchBuilds(b, n, func(src, out string) error {
+					var opts Options
 					if record {
 						opts.Record = NewUpToDate(src, out, opts)
 					}
 					res, err := Build(context.Background(), src, out, opts)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if record {
+					if err == nil && record {
 						opts.Record.Save(res, nil, "")
 					}
-					b.StopTimer()
-					if err := os.RemoveAll(out); err != nil {
-						b.Fatal(err)
-					}
-					b.StartTimer()
-				}
+					return err
+				})
 			})
 		}
 	}
