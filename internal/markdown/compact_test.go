@@ -171,7 +171,7 @@ func TestCompactSyntheticSites(t *testing.T) {
 }
 
 func FuzzCompact(f *testing.F) {
-	for _, s := range []string{
+	seeds := []string{
 		"# Title\n\nSome *text* and **more**, a [link](x.md \"t\") and `code  `.\n",
 		"- a\n- b\n\n  c\n\n1. x\n2. y\n",
 		"> quote\n> more\n\n---\n\n```go\nx := 1 < 2\n```\n",
@@ -180,19 +180,8 @@ func FuzzCompact(f *testing.F) {
 		"a  \nb\\\nc <span>raw</span> &amp; &quot; &lt; &#65;\n\n<div>\nblock\n</div>\n",
 		"- [ ] task\n- [x] done\n\n~~gone~~ \"quotes\" -- and --- ...\n",
 		"*a *b* c* ` a ` <http://x.org> <a@b.c>\n",
-	} {
-		f.Add(s, false, false)
 	}
-	cs := []*Converter{New(Options{}), New(Options{UnsafeHTML: true})}
-	f.Fuzz(func(t *testing.T, src string, numbered, unsafe bool) {
-		c := cs[0]
-		if unsafe {
-			c = cs[1]
-		}
-		p := picturePage("fuzz.md")
-		p.Numbered = numbered
-		differ(t, c, []byte(src), p)
-	})
+	fuzzConvert(f, seeds, func(t testing.TB, c *Converter, src []byte, p Page) { differ(t, c, src, p) })
 }
 
 // TestSplice checks Splice against minifying whole pages: for layouts

@@ -118,9 +118,9 @@ func skipSyntheticSites(t *testing.T, s skip) {
 	}
 }
 
-// fuzzSkip proves s on fuzzed Markdown, from seeds, with safe and
-// unsafe HTML, numbered and not.
-func fuzzSkip(f *testing.F, s skip, seeds []string) {
+// fuzzConvert runs check on fuzzed Markdown, from seeds, with safe and
+// unsafe HTML, numbered and not, as a page with pictures resolved.
+func fuzzConvert(f *testing.F, seeds []string, check func(t testing.TB, c *Converter, src []byte, p Page)) {
 	for _, src := range seeds {
 		f.Add(src, false, false)
 	}
@@ -132,6 +132,11 @@ func fuzzSkip(f *testing.F, s skip, seeds []string) {
 		}
 		p := picturePage("fuzz.md")
 		p.Numbered = numbered
-		s.same(t, c, []byte(src), p)
+		check(t, c, []byte(src), p)
 	})
+}
+
+// fuzzSkip proves s on fuzzed Markdown (fuzzConvert).
+func fuzzSkip(f *testing.F, s skip, seeds []string) {
+	fuzzConvert(f, seeds, func(t testing.TB, c *Converter, src []byte, p Page) { s.same(t, c, src, p) })
 }
