@@ -6,8 +6,10 @@
 // assets/) and, beside it, the equivalent Hugo project that
 // synth.WriteHugo writes (hugo.toml, layouts/, i18n/ and the same
 // stylesheet; or, with -hugo-site, a copy of another Hugo project's
-// folder) with a symbolic link to the same content/. It builds cmd/site with "go build"
-// (or uses -site), checks both builds once, then runs WARMUP + RUNS rounds
+// folder) with a symbolic link to the same content/. It builds cmd/site
+// as .ci/release.sh builds the binaries the project publishes (static,
+// CGO_ENABLED=0 -trimpath -tags nodynamic -ldflags "-s -w"; -plain for a
+// plain "go build", see below), or uses -site, checks both builds once, then runs WARMUP + RUNS rounds
 // that alternate the tools (A B, then B A, ...) so that the machine's
 // drift hits both alike. Every run is a new process writing into a fresh
 // folder: "hugo --minify --quiet" with a fresh --cacheDir and
@@ -34,6 +36,13 @@
 // build, so the timed runs find them cached, as a maintainer's builds do.
 // Keep the work folder on a RAM disk (/dev/shm): a slow disk's writeback
 // of thousands of files spills from one run into the next.
+//
+// Why the release build by default: Hugo is measured as Debian ships it,
+// a release build, so ours is too. A plain "go build" on a machine with a
+// C compiler links ours against libc, because gen2brain/webp's path to
+// the system's libwebp (left out by the tag nodynamic) imports
+// runtime/cgo; that adds 6-8 MiB to the peak memory of every command and
+// nothing to its speed (BENCHMARKS.md). -plain measures that build.
 //
 // It prints every run, then min / median / max per tool and the ratios of
 // the medians (ours / Hugo). BENCHMARKS.md records the figures.
@@ -64,6 +73,7 @@ type options struct {
 	work            string // folder for the generated projects
 	scratch         string // folder for the build outputs
 	keep            bool
+	plain           bool   // build ours with a plain go build, not as released
 	layouts         string // "bench" or "real"
 }
 
@@ -74,7 +84,8 @@ func main() {
 	flag.IntVar(&o.warmup, "warmup", 1, "untimed runs of each tool before the timed ones")
 	flag.StringVar(&o.hugoSite, "hugo-site", "", "`folder` of a Hugo project (configuration, layouts, i18n, assets) to use instead of the one in internal/synth/hugo")
 	flag.StringVar(&o.hugo, "hugo", "hugo", "Hugo `binary`")
-	flag.StringVar(&o.site, "site", "", "our generator's `binary` (default: go build ./cmd/site)")
+	flag.StringVar(&o.site, "site", "", "our generator's `binary` (default: built from ./cmd/site as .ci/release.sh builds it)")
+	flag.BoolVar(&o.plain, "plain", false, "build our generator with a plain go build instead (dynamically linked where a C compiler is installed)")
 	flag.StringVar(&o.work, "work", "", "`folder` to generate the projects in, removed at exit unless -keep (default: a new temporary folder)")
 	flag.StringVar(&o.scratch, "scratch", "", "`folder` the builds write into (default: inside the work folder); both tools use the same")
 	flag.BoolVar(&o.keep, "keep", false, "keep the work folder")
@@ -186,7 +197,7 @@ func prepare(o options, work string) ([]tool, error) {
 	site := o.site
 	if site == "" {
 		site = filepath.Join(work, "site")
-		build := exec.Command("go", "build", "-o", site, "./cmd/site")
+		build := buildCommand(site, o.plain)
 		build.Stdout, build.Stderr = os.Stdout, os.Stderr
 		if err := build.Run(); err != nil {
 			return nil, fmt.Errorf("go build ./cmd/site (run sitebench from the repository root): %w", err)
@@ -203,6 +214,17 @@ func prepare(o options, work string) ([]tool, error) {
 			return exec.Command(site, "build", "-src", ours, "-out", filepath.Join(dir, "public"))
 		}},
 	}, nil
+}
+
+// buildCommand builds cmd/site into out: as .ci/release.sh builds the
+// published binaries for this system, or with a plain go build.
+func buildCommand(out string, plain bool) *exec.Cmd {
+	if plain {
+		return exec.Command("go", "build", "-o", out, "./cmd/site")
+	}
+	c := exec.Command("go", "build", "-trimpath", "-tags", "nodynamic", "-ldflags", "-s -w", "-o", out, "./cmd/site")
+	c.Env = append(os.Environ(), "CGO_ENABLED=0")
+	return c
 }
 
 // realPages are the repository's pages that -layouts real adds to the
