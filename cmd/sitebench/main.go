@@ -173,7 +173,7 @@ func prepare(o options, work string) ([]tool, error) {
 	}
 	fmt.Printf("generated %d pages per language into %s in %.1f s\n", o.n, ours, time.Since(start).Seconds())
 	if o.layouts == "real" {
-		if err := useRealLayouts(".", ours); err != nil {
+		if err := synth.UseRealLayouts(".", ours); err != nil {
 			return nil, fmt.Errorf("-layouts real (run sitebench from the repository root): %w", err)
 		}
 		fmt.Printf("our project uses the repository's layouts, locales, assets, site.toml and report pages\n")
@@ -182,7 +182,7 @@ func prepare(o options, work string) ([]tool, error) {
 	if o.hugoSite == "" {
 		err = synth.WriteHugo(hugoSrc)
 	} else {
-		err = copyTree(o.hugoSite, hugoSrc)
+		err = synth.CopyTree(o.hugoSite, hugoSrc)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("writing the Hugo project: %w", err)
@@ -225,75 +225,6 @@ func buildCommand(out string, plain bool) *exec.Cmd {
 	c := exec.Command("go", "build", "-trimpath", "-tags", "nodynamic", "-ldflags", "-s -w", "-o", out, "./cmd/site")
 	c.Env = append(os.Environ(), "CGO_ENABLED=0")
 	return c
-}
-
-// realPages are the repository's pages that -layouts real adds to the
-// synthetic content in every language: the report's summary, which the
-// layouts cite on every page (site.toml's source), and the pages it
-// links to.
-var realPages = []string{"submission.md", "about.md", "recommendations.md"}
-
-// useRealLayouts replaces the bench theme of the synthetic project in dst
-// with the layouts, locales, assets and site.toml of the repository in
-// repo, and adds the repository's realPages in each of its languages.
-func useRealLayouts(repo, dst string) error {
-	for _, dir := range []string{"layouts", "locales", "assets"} {
-		if err := os.RemoveAll(filepath.Join(dst, dir)); err != nil {
-			return err
-		}
-		if err := copyTree(filepath.Join(repo, dir), filepath.Join(dst, dir)); err != nil {
-			return err
-		}
-	}
-	if err := copyFile(filepath.Join(repo, "site.toml"), filepath.Join(dst, "site.toml")); err != nil {
-		return err
-	}
-	langs, err := os.ReadDir(filepath.Join(repo, "content"))
-	if err != nil {
-		return err
-	}
-	for _, lang := range langs {
-		if !lang.IsDir() {
-			continue
-		}
-		for _, page := range realPages {
-			src := filepath.Join(repo, "content", lang.Name(), page)
-			if err := copyFile(src, filepath.Join(dst, "content", lang.Name(), page)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// copyFile copies the file src to dst, writable.
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, 0o644)
-}
-
-// copyTree copies the regular files under src into dst, writable.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		return copyFile(p, target)
-	})
 }
 
 // check builds once with t and prints what it made, so that a broken

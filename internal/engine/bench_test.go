@@ -49,9 +49,26 @@ func TestMain(m *testing.M) {
 // language, writing it the first time it is asked for. The site is only
 // read by the benchmarks.
 func writeSynth(b *testing.B, n int) string {
+	return writeSynthSite(b, n, false)
+}
+
+// writeSynthReal is writeSynth with the repository's own layouts,
+// locales, assets, site.toml and report pages, as "sitebench -layouts
+// real" builds it (synth.UseRealLayouts).
+func writeSynthReal(b *testing.B, n int) string {
+	return writeSynthSite(b, n, true)
+}
+
+// writeSynthSite writes the synthetic site of n pages per language, with
+// the real layouts if real, once per test binary.
+func writeSynthSite(b *testing.B, n int, real bool) string {
 	b.Helper()
-	src := filepath.Join(synthRoot, fmt.Sprint("n", n))
-	done := filepath.Join(synthRoot, fmt.Sprint("n", n, ".done"))
+	name := fmt.Sprint("n", n)
+	if real {
+		name += "-real"
+	}
+	src := filepath.Join(synthRoot, name)
+	done := filepath.Join(synthRoot, name+".done")
 	if _, err := os.Stat(done); err == nil {
 		return src
 	}
@@ -60,6 +77,11 @@ func writeSynth(b *testing.B, n int) string {
 	}
 	if err := synth.WriteDir(src, synth.Options{N: n}); err != nil {
 		b.Fatal(err)
+	}
+	if real {
+		if err := synth.UseRealLayouts(filepath.Join("..", ".."), src); err != nil {
+			b.Fatal(err)
+		}
 	}
 	if err := os.WriteFile(done, nil, 0o644); err != nil {
 		b.Fatal(err)
@@ -120,35 +142,58 @@ func (discard) WriteFile(string, []byte) error { return nil }
 func BenchmarkRender(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
-			src := writeSynth(b, n)
-			b.ReportAllocs()
-			var compact, fallback, fragments int64
-			for b.Loop() {
-				root, err := os.OpenRoot(src)
-				if err != nil {
-					b.Fatal(err)
-				}
-				site, err := Load(root.FS(), Options{})
-				if err == nil {
-					_, err = site.Render(context.Background(), discard{})
-				}
-				root.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				c, f := site.Renderer.CompactCounts()
-				compact += c
-				fallback += f
-				fragments += site.Renderer.FragmentsSpliced()
-			}
-			// Pages whose body was written compact and spliced into
-			// their minified layout, and pages minified whole.
-			b.ReportMetric(float64(compact)/float64(b.N), "compact/op")
-			b.ReportMetric(float64(fallback)/float64(b.N), "fallbacks/op")
-			// Shared fragments minified once and spliced into pages.
-			b.ReportMetric(float64(fragments)/float64(b.N), "fragments/op")
+			benchRenders(b, writeSynth(b, n), Options{})
 		})
 	}
+}
+
+// BenchmarkRenderReal is BenchmarkRender of the synthetic content with
+// the real layouts (every feature on: share images, JSON-LD, feeds, the
+// cite block), the project "sitebench -layouts real" builds. Share
+// images come from a cache folder, drawn by a first build outside the
+// timing, as with site build.
+func BenchmarkRenderReal(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
+			src := writeSynthReal(b, n)
+			opts := Options{Shares: share.NewCache(b.TempDir())}
+			if _, err := Build(context.Background(), src, filepath.Join(b.TempDir(), "warm"), opts); err != nil {
+				b.Fatal(err)
+			}
+			benchRenders(b, src, opts)
+		})
+	}
+}
+
+// benchRenders times loading and rendering the project in src with opts
+// into discard, and reports the compact, fallback and fragment counts.
+func benchRenders(b *testing.B, src string, opts Options) {
+	b.ReportAllocs()
+	var compact, fallback, fragments int64
+	for b.Loop() {
+		root, err := os.OpenRoot(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		site, err := Load(root.FS(), opts)
+		if err == nil {
+			_, err = site.Render(context.Background(), discard{})
+		}
+		root.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, f := site.Renderer.CompactCounts()
+		compact += c
+		fallback += f
+		fragments += site.Renderer.FragmentsSpliced()
+	}
+	// Pages whose body was written compact and spliced into their
+	// minified layout, and pages minified whole.
+	b.ReportMetric(float64(compact)/float64(b.N), "compact/op")
+	b.ReportMetric(float64(fallback)/float64(b.N), "fallbacks/op")
+	// Shared fragments minified once and spliced into pages.
+	b.ReportMetric(float64(fragments)/float64(b.N), "fragments/op")
 }
 
 // BenchmarkRealSite builds the project at the repository root, the real
