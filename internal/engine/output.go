@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -100,6 +101,10 @@ func (w *dirWriter) path(name string) (string, error) {
 	return p, w.mkdir(filepath.Dir(p))
 }
 
+// mkdir makes folder dir and the folders it is in, each once: one
+// mkdir call for each folder of the site, and a second only where the
+// folder it is in was missing too. (os.MkdirAll stats the folder and
+// its parent first: two more calls for each.)
 func (w *dirWriter) mkdir(dir string) error {
 	w.mu.Lock()
 	done := w.dirs[dir]
@@ -107,8 +112,18 @@ func (w *dirWriter) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil {
+		// It may be there already: the root, or a folder that
+		// another file's writer made first.
+		if info, serr := os.Lstat(dir); serr != nil || !info.IsDir() {
+			return err
+		}
 	}
 	w.mu.Lock()
 	w.dirs[dir] = true
