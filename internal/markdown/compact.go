@@ -24,8 +24,9 @@ func HTMLMinifier() *mhtml.Minifier {
 // Minify, with HTMLMinifier's settings) run on tokens that the renderer
 // hands it, instead of on tokens lexed from HTML text: the same rules, in
 // the same order, without writing the HTML and reading it back. Where the
-// minifier looks ahead at the tokens to come, the writer keeps tokens in
-// a queue until the decision can be made. Anything that the minifier
+// minifier looks ahead at the tokens to come, the writer writes what the
+// usual decision gives and takes it back if a later token decides
+// otherwise (see compactWriter). Anything that the minifier
 // would hand to another minifier (scripts, styles, data: URLs) or that
 // the renderer has no token for (raw HTML) is unsupported: the page is
 // then minified as before.
@@ -125,48 +126,41 @@ var attrs = map[string]attrTraits{
 	"width":      trimAttr,
 }
 
-type tokenKind uint8
-
-const (
-	startTag tokenKind = iota
-	endTag
-	textToken
-	commentToken
-)
-
-// token is one HTML token as tdewolff's lexer would give it.
-type token struct {
-	kind   tokenKind
-	name   string    // of a tag
-	traits tagTraits // of a tag
-	attrs  []attr    // of a start tag
-	// Text is the writer's arena from start to end: its HTML, with
-	// entities; data is that text with whitespace and entities
-	// replaced, once prepared.
-	start, end int
-	prepared   bool
-	data       []byte
-}
-
 // attr is an attribute with its value as written between double quotes.
 type attr struct {
 	name string
 	val  []byte
 }
 
-// compactWriter writes minified HTML from tokens.
+// compactWriter writes minified HTML from tokens as they come. Where the
+// minifier looks ahead at the tokens to come, the writer writes what it
+// would write if the decision went the usual way and notes where: a
+// space that ends a text, which a block's tag after it takes away
+// (pendingSpace), and a </p>, which the next tag may leave out
+// (pendingEndP). The next token that decides takes it back out of out
+// if need be. Text is kept until the tag after it, since the lexer reads
+// text up to the next tag or comment as one token.
 type compactWriter struct {
-	out   []byte
-	queue []token
-	// The text and attributes of the queued tokens: text is appended to
-	// the arena only by the last token, so each text token's bytes are
-	// one range of it. Both are emptied when the queue is.
-	arena       []byte
-	attrArena   []attr
+	out []byte
+	// textHTML is the HTML of the text token being written, with its
+	// entities, not yet minified.
+	textHTML    []byte
 	omitSpace   bool
 	inPre       bool
 	unsupported string // why the writer cannot go on, or ""
 	attrBuf     []byte
+	// pendingSpace is the index in out of the space that ends the last
+	// text, while the tokens after it have not decided whether it stays
+	// (-1 otherwise), and spaceWait counts those tokens: the minifier
+	// looks at no more than maxPeek of them.
+	pendingSpace, spaceWait int
+	// pendingEndP is the index in out of a </p> that the next token may
+	// leave out, or -1.
+	pendingEndP int
+	// emptyCheck is the name of the normal start tag just written: if
+	// its end tag comes next, the element is empty, and a space after
+	// it stays.
+	emptyCheck string
 	// Whether the first token is a block's start tag before which the
 	// minifier drops a </p>, and whether the last one, but for
 	// whitespace, is a block's end (see Splice).
@@ -174,7 +168,7 @@ type compactWriter struct {
 }
 
 func newCompactWriter(size int) *compactWriter {
-	return &compactWriter{out: make([]byte, 0, size), arena: make([]byte, 0, 512), omitSpace: true}
+	return &compactWriter{out: make([]byte, 0, size), textHTML: make([]byte, 0, 512), omitSpace: true, pendingSpace: -1, pendingEndP: -1}
 }
 
 // fail marks the page unsupported.
@@ -184,7 +178,7 @@ func (w *compactWriter) fail(why string) {
 	}
 }
 
-// start queues a start tag with its attributes.
+// start writes a start tag with its attributes.
 func (w *compactWriter) start(name string, as ...attr) {
 	t, ok := tags[name]
 	if !ok {
@@ -195,220 +189,32 @@ func (w *compactWriter) start(name string, as ...attr) {
 		w.started, w.blockFirst = true, t&(blockTag|omitPTag) == blockTag|omitPTag
 	}
 	w.blockLast = name == "hr"
-	n := len(w.attrArena)
-	w.attrArena = append(w.attrArena, as...)
-	w.queue = append(w.queue, token{kind: startTag, name: name, traits: t, attrs: w.attrArena[n:len(w.attrArena):len(w.attrArena)]})
-	w.run(false)
-}
-
-// end queues an end tag.
-func (w *compactWriter) end(name string) {
-	t, ok := tags[name]
-	if !ok {
-		w.fail("tag " + name)
-		return
+	w.flushText()
+	w.emptyCheck = ""
+	w.decideSpace(t&blockTag != 0, true)
+	w.decideEndP(t&omitPTag != 0, true)
+	if name == "pre" {
+		w.inPre = true
 	}
-	w.blockLast = t&blockTag != 0
-	w.queue = append(w.queue, token{kind: endTag, name: name, traits: t})
-	w.run(false)
-}
-
-// comment queues a comment, which the minifier drops.
-func (w *compactWriter) comment() {
-	w.started, w.blockLast = true, false
-	w.queue = append(w.queue, token{kind: commentToken})
-}
-
-// textToken returns the text token being written, the last one queued:
-// the lexer reads text up to the next tag or comment as one token.
-func (w *compactWriter) lastText() *token {
-	if n := len(w.queue); n > 0 && w.queue[n-1].kind == textToken {
-		return &w.queue[n-1]
+	w.tagSpace(t)
+	w.out = append(w.out, '<')
+	w.out = append(w.out, name...)
+	for _, a := range as {
+		w.writeAttr(name, a)
 	}
-	w.queue = append(w.queue, token{kind: textToken, start: len(w.arena), end: len(w.arena)})
-	return &w.queue[len(w.queue)-1]
-}
-
-// text appends HTML text to the text being written.
-func (w *compactWriter) text(b []byte) {
-	if len(b) == 0 {
-		return
-	}
-	t := w.lastText()
-	w.arena = append(w.arena, b...)
-	w.wrote(t)
-}
-
-func (w *compactWriter) textString(s string) {
-	if len(s) == 0 {
-		return
-	}
-	t := w.lastText()
-	w.arena = append(w.arena, s...)
-	w.wrote(t)
-}
-
-// wrote notes that the arena grew by t's new text. A text token with no
-// text is dropped: the lexer never makes one, and it would stand between
-// tokens that the rules look at together (<code></code>).
-func (w *compactWriter) wrote(t *token) {
-	if t.start == len(w.arena) {
-		w.queue = w.queue[:len(w.queue)-1]
-		return
-	}
-	if !parse.IsAllWhitespace(w.arena[t.end:]) {
-		w.started, w.blockLast = true, false
-	}
-	t.end = len(w.arena)
-}
-
-// textSink is a util.BufWriter that appends to the text being written,
-// for goldmark's text writers, which escape text as its HTML renderer
-// does. Begin with begin and end with done.
-type textSink struct {
-	w *compactWriter
-	t *token
-}
-
-func (s *textSink) begin() { s.t = s.w.lastText() }
-func (s *textSink) done()  { s.w.wrote(s.t) }
-
-func (s *textSink) Write(p []byte) (int, error) {
-	s.w.arena = append(s.w.arena, p...)
-	return len(p), nil
-}
-
-func (s *textSink) WriteString(p string) (int, error) {
-	s.w.arena = append(s.w.arena, p...)
-	return len(p), nil
-}
-
-func (s *textSink) WriteByte(c byte) error {
-	s.w.arena = append(s.w.arena, c)
-	return nil
-}
-
-func (s *textSink) WriteRune(r rune) (int, error) {
-	n := len(s.w.arena)
-	s.w.arena = utf8.AppendRune(s.w.arena, r)
-	return len(s.w.arena) - n, nil
-}
-
-func (s *textSink) Available() int { return 1 << 20 }
-func (s *textSink) Buffered() int  { return 0 }
-func (s *textSink) Flush() error   { return nil }
-
-// textOf returns the HTML of text token t.
-func (w *compactWriter) textOf(t *token) []byte { return w.arena[t.start:t.end] }
-
-// finish writes what is queued as if the input ended, and returns the
-// minified HTML.
-func (w *compactWriter) finish() []byte {
-	w.run(true)
-	return w.out
-}
-
-// run processes queued tokens while the decisions they need can be made
-// from the tokens queued so far, or, at eof, all of them. The last token
-// may be text still being written, so it waits unless at eof.
-func (w *compactWriter) run(eof bool) {
-	i := 0
-	for i < len(w.queue) && w.unsupported == "" {
-		if !eof && i == len(w.queue)-1 && w.queue[i].kind == textToken {
-			break
-		}
-		n, ok := w.step(w.queue[i:], eof)
-		if !ok {
-			break
-		}
-		i += n
-	}
-	if i > 0 {
-		rest := copy(w.queue, w.queue[i:])
-		clear(w.queue[rest:])
-		w.queue = w.queue[:rest]
-		if rest == 0 {
-			w.arena, w.attrArena = w.arena[:0], w.attrArena[:0]
-		}
+	w.out = append(w.out, '>')
+	if t == normalTag {
+		w.emptyCheck = name
 	}
 }
 
-// lookahead limits, as tdewolff's minifier has them.
-const maxPeek = 100
-
-// step processes the first token of q, if the tokens after it decide
-// what to write, and returns how many tokens it consumed.
-func (w *compactWriter) step(q []token, eof bool) (int, bool) {
-	t := &q[0]
-	switch t.kind {
-	case commentToken:
-		return 1, true
-	case textToken:
-		return w.stepText(q, eof)
-	case endTag:
-		return w.stepEnd(q, eof)
-	default:
-		return w.stepStart(q, eof)
+// tagSpace sets omitSpace as a tag of traits t does, written.
+func (w *compactWriter) tagSpace(t tagTraits) {
+	if t&objectTag != 0 {
+		w.omitSpace = false
+	} else if t&blockTag != 0 {
+		w.omitSpace = true
 	}
-}
-
-// peekEnd says whether a token after q[0] is missing for a decision.
-func waiting(q []token, i int, eof bool) bool { return i >= len(q) && !eof }
-
-func (w *compactWriter) stepText(q []token, eof bool) (int, bool) {
-	t := &q[0]
-	if w.inPre {
-		w.out = append(w.out, w.textOf(t)...)
-		return 1, true
-	}
-	// A step that must wait is taken again: the replacement is made
-	// once, and nothing else changes before the decision.
-	if !t.prepared {
-		t.data = parse.ReplaceMultipleWhitespaceAndEntities(w.textOf(t), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
-		t.prepared = true
-	}
-	data := t.data
-	if w.omitSpace && parse.IsWhitespace(data[0]) {
-		data = data[1:]
-	}
-	omit := false
-	switch {
-	case len(data) == 0:
-		omit = true
-	case parse.IsWhitespace(data[len(data)-1]):
-		omit = true
-		for i := 0; ; i++ {
-			if maxPeek < i {
-				omit = false
-				break
-			}
-			if 1+i >= len(q) {
-				if !eof {
-					return 0, false
-				}
-				data = data[:len(data)-1]
-				omit = false
-				break
-			}
-			next := &q[1+i]
-			if next.kind == textToken && !parse.IsAllWhitespace(w.textOf(next)) {
-				break
-			}
-			if next.kind == startTag || next.kind == endTag {
-				if next.traits&blockTag != 0 {
-					data = data[:len(data)-1]
-					omit = false
-					break
-				}
-				if next.kind == startTag {
-					break
-				}
-			}
-		}
-	}
-	w.omitSpace = omit
-	w.out = append(w.out, data...)
-	return 1, true
 }
 
 // alwaysOmitted are the end tags the minifier always leaves out.
@@ -417,69 +223,212 @@ var alwaysOmitted = map[string]bool{
 	"option": true, "dd": true, "dt": true, "li": true, "rb": true, "rt": true, "rtc": true, "rp": true,
 }
 
-func (w *compactWriter) stepEnd(q []token, eof bool) (int, bool) {
-	t := &q[0]
-	if t.name == "pre" {
+// end writes an end tag.
+func (w *compactWriter) end(name string) {
+	t, ok := tags[name]
+	if !ok {
+		w.fail("tag " + name)
+		return
+	}
+	w.blockLast = t&blockTag != 0
+	w.flushText()
+	if w.emptyCheck == name {
+		w.omitSpace = false
+	}
+	w.emptyCheck = ""
+	if !w.decideSpace(t&blockTag != 0, t&blockTag != 0) {
+		w.spaceWaits()
+	}
+	if w.pendingEndP >= 0 && t&keepPTag == 0 && t&blockTag == 0 {
+		// The minifier leaves the </p> out but keeps the omitSpace
+		// of the token before it, which the whitespace between may
+		// have needed: never seen in a rendered page.
+		w.fail("</p> before </" + name + ">")
+		return
+	}
+	w.decideEndP(t&keepPTag == 0, true)
+	if name == "pre" {
 		w.inPre = false
 	}
-	omit := alwaysOmitted[t.name]
-	if t.name == "p" {
-		for i := 1; ; i++ {
-			if waiting(q, i, eof) {
-				return 0, false
-			}
-			if i >= len(q) {
-				omit = true
-				break
-			}
-			next := &q[i]
-			if next.kind == textToken && parse.IsAllWhitespace(w.textOf(next)) {
-				continue
-			}
-			omit = next.kind == endTag && next.traits&keepPTag == 0 || next.kind == startTag && next.traits&omitPTag != 0
-			break
-		}
+	if alwaysOmitted[name] {
+		return
 	}
-	if !omit {
-		if t.traits&objectTag != 0 {
-			w.omitSpace = false
-		} else if t.traits&blockTag != 0 {
-			w.omitSpace = true
-		}
-		w.out = append(w.out, "</"...)
-		w.out = append(w.out, t.name...)
-		w.out = append(w.out, '>')
+	w.tagSpace(t)
+	if name == "p" {
+		w.pendingEndP = len(w.out)
 	}
-	return 1, true
-}
-
-func (w *compactWriter) stepStart(q []token, eof bool) (int, bool) {
-	t := &q[0]
-	normal := t.traits == normalTag
-	if normal && waiting(q, 1, eof) {
-		return 0, false
-	}
-	if t.name == "pre" {
-		w.inPre = true
-	}
-	if t.traits&objectTag != 0 {
-		w.omitSpace = false
-	} else if t.traits&blockTag != 0 {
-		w.omitSpace = true
-	}
-	w.out = append(w.out, '<')
-	w.out = append(w.out, t.name...)
-	for _, a := range t.attrs {
-		w.writeAttr(t, a)
-	}
+	w.out = append(w.out, "</"...)
+	w.out = append(w.out, name...)
 	w.out = append(w.out, '>')
-	if normal && len(q) > 1 && q[1].kind == endTag && q[1].name == t.name {
-		w.omitSpace = false
-	}
-	return 1, true
 }
 
-func (w *compactWriter) writeAttr(t *token, a attr) {
+// comment writes a comment, which the minifier drops: it decides a
+// pending </p> (which stays), not a pending space.
+func (w *compactWriter) comment() {
+	w.started, w.blockLast = true, false
+	w.flushText()
+	w.emptyCheck = ""
+	w.spaceWaits()
+	w.decideEndP(false, true)
+}
+
+// decideSpace settles a pending space if decided, leaving it out if
+// block, and reports whether it was decided. A block's tag after it
+// takes the space away; text or a start tag keeps it.
+func (w *compactWriter) decideSpace(block, decided bool) bool {
+	if w.pendingSpace < 0 || !decided {
+		return false
+	}
+	if block {
+		w.out = append(w.out[:w.pendingSpace], w.out[w.pendingSpace+1:]...)
+	}
+	w.pendingSpace = -1
+	return true
+}
+
+// spaceWaits counts a token that does not decide a pending space.
+func (w *compactWriter) spaceWaits() {
+	if w.pendingSpace < 0 {
+		return
+	}
+	w.spaceWait++
+	if w.spaceWait > maxPeek {
+		// The minifier gives up looking and keeps the space, with
+		// another omitSpace for the tokens it passed over.
+		w.fail("space before more than maxPeek tokens")
+	}
+}
+
+// decideEndP settles a pending </p> if decided, leaving it out if omit.
+func (w *compactWriter) decideEndP(omit, decided bool) {
+	if w.pendingEndP < 0 || !decided {
+		return
+	}
+	if omit {
+		// Only whitespace, written as nothing, is after it.
+		w.out = w.out[:w.pendingEndP]
+	}
+	w.pendingEndP = -1
+}
+
+// text appends HTML text to the text being written.
+func (w *compactWriter) text(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	n := len(w.textHTML)
+	w.textHTML = append(w.textHTML, b...)
+	w.wrote(n)
+}
+
+func (w *compactWriter) textString(s string) {
+	if len(s) == 0 {
+		return
+	}
+	n := len(w.textHTML)
+	w.textHTML = append(w.textHTML, s...)
+	w.wrote(n)
+}
+
+// wrote notes that the text grew from n.
+func (w *compactWriter) wrote(n int) {
+	if !parse.IsAllWhitespace(w.textHTML[n:]) {
+		w.started, w.blockLast = true, false
+	}
+}
+
+// textSink is a util.BufWriter that appends to the text being written,
+// for goldmark's text writers, which escape text as its HTML renderer
+// does. Begin with begin and end with done.
+type textSink struct {
+	w *compactWriter
+	n int
+}
+
+func (s *textSink) begin() { s.n = len(s.w.textHTML) }
+func (s *textSink) done() {
+	if len(s.w.textHTML) > s.n {
+		s.w.wrote(s.n)
+	}
+}
+
+func (s *textSink) Write(p []byte) (int, error) {
+	s.w.textHTML = append(s.w.textHTML, p...)
+	return len(p), nil
+}
+
+func (s *textSink) WriteString(p string) (int, error) {
+	s.w.textHTML = append(s.w.textHTML, p...)
+	return len(p), nil
+}
+
+func (s *textSink) WriteByte(c byte) error {
+	s.w.textHTML = append(s.w.textHTML, c)
+	return nil
+}
+
+func (s *textSink) WriteRune(r rune) (int, error) {
+	n := len(s.w.textHTML)
+	s.w.textHTML = utf8.AppendRune(s.w.textHTML, r)
+	return len(s.w.textHTML) - n, nil
+}
+
+func (s *textSink) Available() int { return 1 << 20 }
+func (s *textSink) Buffered() int  { return 0 }
+func (s *textSink) Flush() error   { return nil }
+
+// finish writes the text being written and settles what is pending as
+// at the end of the input, and returns the minified HTML.
+func (w *compactWriter) finish() []byte {
+	w.flushText()
+	w.decideSpace(true, true)
+	w.decideEndP(true, true)
+	return w.out
+}
+
+// lookahead limits, as tdewolff's minifier has them.
+const maxPeek = 100
+
+// flushText writes the text token being written, now that the token
+// after it has come (or the input ended).
+func (w *compactWriter) flushText() {
+	if len(w.textHTML) == 0 {
+		return
+	}
+	raw := w.textHTML
+	w.textHTML = w.textHTML[:0]
+	blank := parse.IsAllWhitespace(raw)
+	if blank {
+		w.spaceWaits()
+		// Whitespace after a </p> leaves its fate to the token after.
+	} else {
+		w.decideSpace(false, true)
+		w.decideEndP(false, true)
+	}
+	w.emptyCheck = ""
+	if w.inPre {
+		w.out = append(w.out, raw...)
+		return
+	}
+	data := parse.ReplaceMultipleWhitespaceAndEntities(raw, mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+	if w.omitSpace && parse.IsWhitespace(data[0]) {
+		data = data[1:]
+	}
+	if len(data) == 0 {
+		w.omitSpace = true
+		return
+	}
+	w.out = append(w.out, data...)
+	if parse.IsWhitespace(data[len(data)-1]) {
+		// Written, unless a block's tag comes before any text or
+		// start tag.
+		w.pendingSpace, w.spaceWait, w.omitSpace = len(w.out)-1, 0, true
+		return
+	}
+	w.omitSpace = false
+}
+
+func (w *compactWriter) writeAttr(tag string, a attr) {
 	traits, ok := attrs[a.name]
 	if !ok {
 		w.fail("attribute " + a.name)
@@ -495,7 +444,7 @@ func (w *compactWriter) writeAttr(t *token, a attr) {
 	if len(val) == 0 && (a.name == "class" || a.name == "id") {
 		return
 	}
-	if a.name == "type" && (t.name == "a" || t.name == "source") {
+	if a.name == "type" && (tag == "a" || tag == "source") {
 		val = minify.Mediatype(val)
 	}
 	if traits&urlAttr != 0 {

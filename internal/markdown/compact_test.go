@@ -349,3 +349,85 @@ func TestWriteChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestCompactWriterLookahead drives the compact writer with token
+// sequences that put its look-ahead decisions (a text's last space, a
+// </p>, an empty element) far from the tokens that settle them, which
+// rendered pages rarely do, and compares each with minifying the same
+// HTML; a sequence the writer declines must be one the test expects.
+func TestCompactWriterLookahead(t *testing.T) {
+	type tok struct{ kind, v string } // kind: "<", "</", "t" (text), "!" (comment)
+	repeat := func(n int, ts ...tok) []tok {
+		var out []tok
+		for range n {
+			out = append(out, ts...)
+		}
+		return out
+	}
+	seq := func(parts ...[]tok) []tok {
+		var out []tok
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	start := func(name string) tok { return tok{"<", name} }
+	end := func(name string) tok { return tok{"</", name} }
+	txt := func(s string) tok { return tok{"t", s} }
+	com := tok{"!", ""}
+	cases := []struct {
+		name     string
+		toks     []tok
+		fallback bool
+	}{
+		{"space before inline ends then a block", seq([]tok{start("p"), start("em"), start("strong"), txt("a ")}, []tok{end("strong"), txt(" \n"), end("em"), com, end("p")}), false},
+		{"space before inline ends then text", seq([]tok{start("p"), start("em"), txt("a ")}, []tok{end("em"), txt(" \n "), com, txt("b"), end("p")}), false},
+		{"space before inline ends then a start tag", []tok{start("p"), start("em"), txt("a ")}, false},
+		{"space at the end", []tok{start("p"), start("em"), txt("a "), end("em"), txt("\n")}, false},
+		{"space before maxPeek tokens then a block", seq([]tok{start("p"), txt("a ")}, repeat(maxPeek, end("em")), []tok{end("p")}), false},
+		{"space before more than maxPeek tokens", seq([]tok{start("p"), txt("a ")}, repeat(maxPeek+1, end("em")), []tok{end("p")}), true},
+		{"space before maxPeek tokens at the end", seq([]tok{start("p"), txt("a ")}, repeat(maxPeek, com)), false},
+		{"</p> then whitespace and a block", []tok{start("p"), txt("a"), end("p"), txt("\n \n"), start("h2"), txt("b"), end("h2")}, false},
+		{"</p> then whitespace and an end", []tok{start("li"), start("p"), txt("a"), end("p"), txt("\n"), end("li"), txt("\n")}, false},
+		{"</p> then a comment", []tok{start("p"), txt("a"), end("p"), txt("\n"), com, start("p"), txt("b")}, false},
+		{"</p> then an inline start", []tok{start("p"), txt("a"), end("p"), start("em"), txt("b"), end("em")}, false},
+		{"</p> then </a>", []tok{start("a"), start("p"), txt("a"), end("p"), end("a")}, false},
+		{"</p> then whitespace and </em>", []tok{txt("x"), start("em"), start("p"), txt("a"), end("p"), txt(" "), end("em"), txt("b")}, true},
+		{"empty code then a space", []tok{start("p"), txt("a "), start("code"), end("code"), txt(" b"), end("p")}, false},
+		{"code with a comment then a space", []tok{start("p"), start("code"), com, end("code"), txt(" b"), end("p")}, false},
+		{"pre keeps its spaces", []tok{txt("a "), start("pre"), start("code"), txt("  x  \n\n"), end("code"), end("pre"), txt(" b ")}, false},
+	}
+	for _, c := range cases {
+		w := newCompactWriter(0)
+		var html strings.Builder
+		for _, tk := range c.toks {
+			switch tk.kind {
+			case "<":
+				w.start(tk.v)
+				html.WriteString("<" + tk.v + ">")
+			case "</":
+				w.end(tk.v)
+				html.WriteString("</" + tk.v + ">")
+			case "t":
+				w.textString(tk.v)
+				html.WriteString(tk.v)
+			case "!":
+				w.comment()
+				html.WriteString("<!-- c -->")
+			}
+		}
+		got := string(w.finish())
+		if w.unsupported != "" {
+			if !c.fallback {
+				t.Errorf("%s: declined (%s)", c.name, w.unsupported)
+			}
+			continue
+		}
+		if c.fallback {
+			t.Errorf("%s: written, expected to be declined", c.name)
+		}
+		if want := minifyBody(t, html.String()); got != want {
+			t.Errorf("%s: %q\nwritten  %q\nminified %q", c.name, html.String(), got, want)
+		}
+	}
+}
