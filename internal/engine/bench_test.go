@@ -54,7 +54,8 @@ func writeSynth(b *testing.B, n int) string {
 
 // writeSynthReal is writeSynth with the repository's own layouts,
 // locales, assets, site.toml and report pages, as "sitebench -layouts
-// real" builds it (synth.UseRealLayouts).
+// real" builds it (synth.UseRealLayouts), and its share images drawn
+// (benchShares).
 func writeSynthReal(b *testing.B, n int) string {
 	return writeSynthSite(b, n, true)
 }
@@ -80,6 +81,12 @@ func writeSynthSite(b *testing.B, n int, real bool) string {
 	}
 	if real {
 		if err := synth.UseRealLayouts(filepath.Join("..", ".."), src); err != nil {
+			b.Fatal(err)
+		}
+		// A first build draws the share images, once for all -count
+		// repetitions.
+		opts := Options{Shares: share.NewCache(benchShares(src))}
+		if _, err := Build(context.Background(), src, filepath.Join(b.TempDir(), "warm"), opts); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -156,13 +163,26 @@ func BenchmarkRenderReal(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("pages=%d", 2*n), func(b *testing.B) {
 			src := writeSynthReal(b, n)
-			opts := Options{Shares: share.NewCache(b.TempDir())}
-			if _, err := Build(context.Background(), src, filepath.Join(b.TempDir(), "warm"), opts); err != nil {
-				b.Fatal(err)
-			}
-			benchRenders(b, src, opts)
+			benchRenders(b, src, Options{Shares: share.NewCache(benchShares(src))})
 		})
 	}
+}
+
+// benchSharesEnv names a folder where BenchmarkRenderReal keeps the
+// share images it draws from one run of the test binary to the next:
+// drawing 2,000 of them takes longer than the benchmark, and runs that
+// alternate two binaries (old, new, old...) would each draw them again.
+// The cache is keyed by what a card shows, so binaries that draw alike
+// share it.
+const benchSharesEnv = "CECOT_BENCH_SHARES"
+
+// benchShares is the share image cache folder for the synthetic site in
+// src: $CECOT_BENCH_SHARES if set, else one beside src, removed with it.
+func benchShares(src string) string {
+	if dir := os.Getenv(benchSharesEnv); dir != "" {
+		return dir
+	}
+	return src + ".shares"
 }
 
 // benchRenders times loading and rendering the project in src with opts
