@@ -83,6 +83,8 @@ func TestBuildUpToDate(t *testing.T) {
 		{"an output file edited", edit("public/index.html", "<", "< "), nil, true},
 		{"an output file deleted", remove("public/robots.txt"), nil, true},
 		{"an output file added", write("public/extra.txt", "x"), nil, true},
+		{"the output folder deleted", remove("public"), nil, true},
+		{"the output folder's marker edited", edit("public/"+engine.Marker, ".", "!"), nil, true},
 		{"an output folder added", func(t *testing.T, dir string) {
 			if err := os.Mkdir(filepath.Join(dir, "public", "empty"), 0o755); err != nil {
 				t.Fatal(err)

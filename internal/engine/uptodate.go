@@ -178,6 +178,11 @@ func (u *UpToDate) Check(src, out string) (*UpToDateResult, bool) {
 	if u.doubt || checkOut(src, out) != nil {
 		return nil, false // the build says why
 	}
+	// An output folder that is missing or was not finished, as after
+	// "rm -rf public", is known at once, without reading the project.
+	if data, err := os.ReadFile(filepath.Join(out, Marker)); err != nil || string(data) != markerText {
+		return nil, false
+	}
 	data, err := os.ReadFile(u.file)
 	if err != nil {
 		return nil, false
@@ -264,17 +269,14 @@ func hashInfo(info fs.FileInfo) sum {
 }
 
 // sameOutput reports whether folder out holds exactly the files want
-// (and the marker of a folder this generator wrote), with their bytes,
-// and no other file or folder.
+// (and the marker, which Check read), with their bytes, and no other
+// file or folder.
 func sameOutput(out string, want map[string]outputFile) bool {
 	dirs := map[string]bool{".": true}
 	for name := range want {
 		for d := path.Dir(name); d != "."; d = path.Dir(d) {
 			dirs[d] = true
 		}
-	}
-	if data, err := os.ReadFile(filepath.Join(out, Marker)); err != nil || string(data) != markerText {
-		return false
 	}
 	seen := 0
 	var walk func(dir string) bool
