@@ -186,10 +186,12 @@ func benchShares(src string) string {
 }
 
 // benchRenders times loading and rendering the project in src with opts
-// into discard, and reports the compact, fallback and fragment counts.
+// into discard, and reports the process's CPU time and the compact,
+// fallback and fragment counts.
 func benchRenders(b *testing.B, src string, opts Options) {
 	b.ReportAllocs()
 	var compact, fallback, fragments int64
+	cpu := cpuTime()
 	for b.Loop() {
 		root, err := os.OpenRoot(src)
 		if err != nil {
@@ -208,6 +210,9 @@ func benchRenders(b *testing.B, src string, opts Options) {
 		fallback += f
 		fragments += site.Renderer.FragmentsSpliced()
 	}
+	// CPU time from rusage, which moves much less with the load of a
+	// shared machine than wall time.
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
 	// Pages whose body was written compact and spliced into their
 	// minified layout, and pages minified whole.
 	b.ReportMetric(float64(compact)/float64(b.N), "compact/op")
