@@ -126,12 +126,6 @@ var attrs = map[string]attrTraits{
 	"width":      trimAttr,
 }
 
-// attr is an attribute with its value as written between double quotes.
-type attr struct {
-	name string
-	val  []byte
-}
-
 // compactWriter writes minified HTML from tokens as they come. Where the
 // minifier looks ahead at the tokens to come, the writer writes what it
 // would write if the decision went the usual way and notes where: a
@@ -161,6 +155,10 @@ type compactWriter struct {
 	// its end tag comes next, the element is empty, and a space after
 	// it stays.
 	emptyCheck string
+	// opened is the tag whose attributes are being written, and
+	// openedNormal whether it is a normal tag.
+	opened       string
+	openedNormal bool
 	// Whether the first token is a block's start tag before which the
 	// minifier drops a </p>, and whether the last one, but for
 	// whitespace, is a block's end (see Splice).
@@ -178,33 +176,64 @@ func (w *compactWriter) fail(why string) {
 	}
 }
 
-// start writes a start tag with its attributes.
-func (w *compactWriter) start(name string, as ...attr) {
+// tag is a tag the renderer writes, with its traits.
+type tag struct {
+	name   string
+	traits tagTraits
+	// endOmitted says that the minifier always leaves its end tag out.
+	endOmitted bool
+}
+
+// tagOf returns the tag called name, which must be in tags.
+func tagOf(name string) tag {
 	t, ok := tags[name]
 	if !ok {
-		w.fail("tag " + name)
-		return
+		panic("markdown: no traits for tag " + name)
 	}
+	return tag{name: name, traits: t, endOmitted: alwaysOmitted[name]}
+}
+
+// The tags the renderer writes, looked up once.
+var (
+	tagA, tagBlockquote, tagBr, tagCode, tagDel      = tagOf("a"), tagOf("blockquote"), tagOf("br"), tagOf("code"), tagOf("del")
+	tagDiv, tagEm, tagFigcaption, tagFigure, tagHr   = tagOf("div"), tagOf("em"), tagOf("figcaption"), tagOf("figure"), tagOf("hr")
+	tagImg, tagInput, tagLi, tagOl, tagP, tagPicture = tagOf("img"), tagOf("input"), tagOf("li"), tagOf("ol"), tagOf("p"), tagOf("picture")
+	tagPre, tagSource, tagStrong, tagSup, tagTable   = tagOf("pre"), tagOf("source"), tagOf("strong"), tagOf("sup"), tagOf("table")
+	tagTbody, tagTd, tagTh, tagThead, tagTr, tagUl   = tagOf("tbody"), tagOf("td"), tagOf("th"), tagOf("thead"), tagOf("tr"), tagOf("ul")
+	headings                                         = [...]tag{{}, tagOf("h1"), tagOf("h2"), tagOf("h3"), tagOf("h4"), tagOf("h5"), tagOf("h6")}
+)
+
+// start writes a start tag without attributes.
+func (w *compactWriter) start(t tag) {
+	w.open(t)
+	w.close()
+}
+
+// open writes the start of a start tag, to be followed by its
+// attributes (attr) and close.
+func (w *compactWriter) open(t tag) {
 	if !w.started {
-		w.started, w.blockFirst = true, t&(blockTag|omitPTag) == blockTag|omitPTag
+		w.started, w.blockFirst = true, t.traits&(blockTag|omitPTag) == blockTag|omitPTag
 	}
-	w.blockLast = name == "hr"
+	w.blockLast = t.name == "hr"
 	w.flushText()
 	w.emptyCheck = ""
-	w.decideSpace(t&blockTag != 0, true)
-	w.decideEndP(t&omitPTag != 0, true)
-	if name == "pre" {
+	w.decideSpace(t.traits&blockTag != 0, true)
+	w.decideEndP(t.traits&omitPTag != 0, true)
+	if t.name == "pre" {
 		w.inPre = true
 	}
-	w.tagSpace(t)
+	w.tagSpace(t.traits)
 	w.out = append(w.out, '<')
-	w.out = append(w.out, name...)
-	for _, a := range as {
-		w.writeAttr(name, a)
-	}
+	w.out = append(w.out, t.name...)
+	w.opened, w.openedNormal = t.name, t.traits == normalTag
+}
+
+// close ends the start tag that open began.
+func (w *compactWriter) close() {
 	w.out = append(w.out, '>')
-	if t == normalTag {
-		w.emptyCheck = name
+	if w.openedNormal {
+		w.emptyCheck = w.opened
 	}
 }
 
@@ -224,41 +253,37 @@ var alwaysOmitted = map[string]bool{
 }
 
 // end writes an end tag.
-func (w *compactWriter) end(name string) {
-	t, ok := tags[name]
-	if !ok {
-		w.fail("tag " + name)
-		return
-	}
-	w.blockLast = t&blockTag != 0
+func (w *compactWriter) end(t tag) {
+	w.blockLast = t.traits&blockTag != 0
 	w.flushText()
-	if w.emptyCheck == name {
+	if w.emptyCheck == t.name {
 		w.omitSpace = false
 	}
 	w.emptyCheck = ""
-	if !w.decideSpace(t&blockTag != 0, t&blockTag != 0) {
+	block := t.traits&blockTag != 0
+	if !w.decideSpace(block, block) {
 		w.spaceWaits()
 	}
-	if w.pendingEndP >= 0 && t&keepPTag == 0 && t&blockTag == 0 {
+	if w.pendingEndP >= 0 && t.traits&keepPTag == 0 && !block {
 		// The minifier leaves the </p> out but keeps the omitSpace
 		// of the token before it, which the whitespace between may
 		// have needed: never seen in a rendered page.
-		w.fail("</p> before </" + name + ">")
+		w.fail("</p> before </" + t.name + ">")
 		return
 	}
-	w.decideEndP(t&keepPTag == 0, true)
-	if name == "pre" {
+	w.decideEndP(t.traits&keepPTag == 0, true)
+	if t.name == "pre" {
 		w.inPre = false
 	}
-	if alwaysOmitted[name] {
+	if t.endOmitted {
 		return
 	}
-	w.tagSpace(t)
-	if name == "p" {
+	w.tagSpace(t.traits)
+	if t.name == "p" {
 		w.pendingEndP = len(w.out)
 	}
 	w.out = append(w.out, "</"...)
-	w.out = append(w.out, name...)
+	w.out = append(w.out, t.name...)
 	w.out = append(w.out, '>')
 }
 
@@ -428,23 +453,39 @@ func (w *compactWriter) flushText() {
 	w.omitSpace = false
 }
 
-func (w *compactWriter) writeAttr(tag string, a attr) {
-	traits, ok := attrs[a.name]
+// attrChanges are the bytes that the rewrites of an attribute's value
+// below may change in place (entities, whitespace, letters lowered),
+// but for the media type of a type attribute: a value without them is
+// left as it is, and need not be copied first.
+var attrChanges = func() (set [256]bool) {
+	for c := range 256 {
+		set[c] = c == '&' || parse.IsWhitespace(byte(c)) || c >= 'A' && c <= 'Z'
+	}
+	return set
+}()
+
+// attr writes an attribute of the start tag being written, val as
+// written between double quotes.
+func (w *compactWriter) attr(name string, val []byte) {
+	traits, ok := attrs[name]
 	if !ok {
-		w.fail("attribute " + a.name)
+		w.fail("attribute " + name)
 		return
 	}
-	val := parse.Copy(a.val)
+	if name == "type" || hasAny(val, &attrChanges) {
+		// Rewritten in place below: val may be the page's.
+		val = parse.Copy(val)
+	}
 	if traits&trimAttr != 0 {
 		val = parse.ReplaceMultipleWhitespaceAndEntities(val, mhtml.EntitiesMap, nil)
 		val = parse.TrimWhitespace(val)
 	} else {
 		val = parse.ReplaceEntities(val, mhtml.EntitiesMap, nil)
 	}
-	if len(val) == 0 && (a.name == "class" || a.name == "id") {
+	if len(val) == 0 && (name == "class" || name == "id") {
 		return
 	}
-	if a.name == "type" && (tag == "a" || tag == "source") {
+	if name == "type" && (w.opened == "a" || w.opened == "source") {
 		val = minify.Mediatype(val)
 	}
 	if traits&urlAttr != 0 {
@@ -465,7 +506,7 @@ func (w *compactWriter) writeAttr(tag string, a attr) {
 		}
 	}
 	w.out = append(w.out, ' ')
-	w.out = append(w.out, a.name...)
+	w.out = append(w.out, name...)
 	if len(val) > 0 && traits&booleanAttr == 0 {
 		w.out = append(w.out, '=')
 		w.out = append(w.out, phtml.EscapeAttrVal(&w.attrBuf, val, '"', false)...)

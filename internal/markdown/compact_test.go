@@ -403,10 +403,10 @@ func TestCompactWriterLookahead(t *testing.T) {
 		for _, tk := range c.toks {
 			switch tk.kind {
 			case "<":
-				w.start(tk.v)
+				w.start(tagOf(tk.v))
 				html.WriteString("<" + tk.v + ">")
 			case "</":
-				w.end(tk.v)
+				w.end(tagOf(tk.v))
 				html.WriteString("</" + tk.v + ">")
 			case "t":
 				w.textString(tk.v)

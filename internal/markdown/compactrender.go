@@ -24,7 +24,6 @@ type compactRenderer struct {
 	src    []byte
 	unsafe bool
 	sink   textSink
-	attrs  []attr // nodeAttrs's, reused
 }
 
 // dangerousURL is goldmark's IsDangerousURL, which lower-cases the URL
@@ -129,13 +128,10 @@ func (s *byteSink) Available() int { return 1 << 20 }
 func (s *byteSink) Buffered() int  { return len(s.buf) }
 func (s *byteSink) Flush() error   { return nil }
 
-// nodeAttrs returns n's attributes that goldmark's RenderAttributes
-// writes with filter, after the ones given.
-// The slice returned is the renderer's, until the next call: start copies
-// it.
-func (r *compactRenderer) nodeAttrs(n ast.Node, filter util.BytesFilter, extra ...attr) []attr {
-	as := append(r.attrs[:0], extra...)
-	defer func() { r.attrs = as[:0] }()
+// nodeAttrs writes n's attributes that goldmark's RenderAttributes
+// writes with filter, after those written before it, and closes the
+// start tag.
+func (r *compactRenderer) nodeAttrs(n ast.Node, filter util.BytesFilter) {
 	for _, a := range n.Attributes() {
 		if !filter.Contains(a.Name) && !bytes.HasPrefix(a.Name, []byte("data-")) {
 			continue
@@ -147,12 +143,21 @@ func (r *compactRenderer) nodeAttrs(n ast.Node, filter util.BytesFilter, extra .
 		case string:
 			v = []byte(typed)
 		}
-		as = append(as, attr{name: string(a.Name), val: util.EscapeHTML(v)})
+		r.w.attr(string(a.Name), util.EscapeHTML(v))
 	}
-	return as
+	r.w.close()
 }
 
-var headings = [...]string{"", "h1", "h2", "h3", "h4", "h5", "h6"}
+// startWith writes a start tag with n's attributes (nodeAttrs).
+func (r *compactRenderer) startWith(t tag, n ast.Node, filter util.BytesFilter) {
+	r.w.open(t)
+	r.nodeAttrs(n, filter)
+}
+
+// attrString writes an attribute whose value is s, escaped.
+func (r *compactRenderer) attrString(name, s string) {
+	r.w.attr(name, util.EscapeHTML([]byte(s)))
+}
 
 func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	w := r.w
@@ -165,36 +170,36 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		return ast.WalkSkipChildren, nil
 	case *ast.Heading:
 		if entering {
-			w.start(headings[n.Level], r.nodeAttrs(n, gmhtml.HeadingAttributeFilter)...)
+			r.startWith(headings[n.Level], n, gmhtml.HeadingAttributeFilter)
 		} else {
 			w.end(headings[n.Level])
 			w.textString("\n")
 		}
 	case *ast.Blockquote:
 		if entering {
-			w.start("blockquote", r.nodeAttrs(n, gmhtml.BlockquoteAttributeFilter)...)
+			r.startWith(tagBlockquote, n, gmhtml.BlockquoteAttributeFilter)
 			if n.Attributes() == nil {
 				w.textString("\n")
 			}
 		} else {
-			w.end("blockquote")
+			w.end(tagBlockquote)
 			w.textString("\n")
 		}
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		if !entering {
-			w.end("code")
-			w.end("pre")
+			w.end(tagCode)
+			w.end(tagPre)
 			w.textString("\n")
 			break
 		}
-		w.start("pre")
-		var as []attr
+		w.start(tagPre)
+		w.open(tagCode)
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
 			if lang := f.Language(r.src); lang != nil {
-				as = []attr{{name: "class", val: append([]byte("language-"), escaped(lang)...)}}
+				w.attr("class", append([]byte("language-"), escaped(lang)...))
 			}
 		}
-		w.start("code", as...)
+		w.close()
 		lines := n.Lines()
 		for i := range lines.Len() {
 			line := lines.At(i)
@@ -210,45 +215,48 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			w.textString("\n")
 		}
 	case *ast.List:
-		tag := "ul"
+		t := tagUl
 		if n.IsOrdered() {
-			tag = "ol"
+			t = tagOl
 		}
 		if entering {
-			var as []attr
+			w.open(t)
 			if n.IsOrdered() && n.Start != 1 {
-				as = append(as, attr{name: "start", val: []byte(strconv.Itoa(n.Start))})
+				w.attr("start", strconv.AppendInt(nil, int64(n.Start), 10))
 			}
-			w.start(tag, r.nodeAttrs(n, gmhtml.ListAttributeFilter, as...)...)
+			r.nodeAttrs(n, gmhtml.ListAttributeFilter)
 			w.textString("\n")
 		} else {
-			w.end(tag)
+			w.end(t)
 			w.textString("\n")
 		}
 	case *ast.ListItem:
 		if entering {
-			w.start("li", r.nodeAttrs(n, gmhtml.ListItemAttributeFilter)...)
+			r.startWith(tagLi, n, gmhtml.ListItemAttributeFilter)
 			if fc := n.FirstChild(); fc != nil {
 				if _, ok := fc.(*ast.TextBlock); !ok {
 					w.textString("\n")
 				}
 			}
 		} else {
-			w.end("li")
+			w.end(tagLi)
 			w.textString("\n")
 		}
 	case *ast.Paragraph:
 		if entering {
-			w.start("p", r.nodeAttrs(n, gmhtml.ParagraphAttributeFilter)...)
+			r.startWith(tagP, n, gmhtml.ParagraphAttributeFilter)
 		} else {
-			w.end("p")
+			w.end(tagP)
 			w.textString("\n")
 		}
 	case *untranslatedNote:
 		if entering {
-			w.start("p", attr{name: "class", val: []byte("untranslated-note")}, attr{name: "role", val: []byte("note")})
+			w.open(tagP)
+			w.attr("class", []byte("untranslated-note"))
+			w.attr("role", []byte("note"))
+			w.close()
 			w.text(util.EscapeHTML([]byte(strings.TrimSpace(n.text))))
-			w.end("p")
+			w.end(tagP)
 			w.textString("\n")
 		}
 		return ast.WalkSkipChildren, nil
@@ -258,7 +266,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *ast.ThematicBreak:
 		if entering {
-			w.start("hr", r.nodeAttrs(n, gmhtml.ThematicAttributeFilter)...)
+			r.startWith(tagHr, n, gmhtml.ThematicAttributeFilter)
 			w.textString("\n")
 		}
 	case *ast.AutoLink:
@@ -273,15 +281,17 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		if r.unsafe || !dangerousURL(url) {
 			href = append(href, util.EscapeHTML(url)...)
 		}
-		w.start("a", r.nodeAttrs(n, gmhtml.LinkAttributeFilter, attr{name: "href", val: href})...)
+		w.open(tagA)
+		w.attr("href", href)
+		r.nodeAttrs(n, gmhtml.LinkAttributeFilter)
 		w.text(util.EscapeHTML(n.Label(r.src)))
-		w.end("a")
+		w.end(tagA)
 	case *ast.CodeSpan:
 		if !entering {
-			w.end("code")
+			w.end(tagCode)
 			break
 		}
-		w.start("code", r.nodeAttrs(n, gmhtml.CodeAttributeFilter)...)
+		r.startWith(tagCode, n, gmhtml.CodeAttributeFilter)
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			t, ok := c.(*ast.Text)
 			if !ok {
@@ -298,18 +308,18 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 		return ast.WalkSkipChildren, nil
 	case *ast.Emphasis:
-		tag := "em"
+		t := tagEm
 		if n.Level == 2 {
-			tag = "strong"
+			t = tagStrong
 		}
 		if entering {
-			w.start(tag, r.nodeAttrs(n, gmhtml.EmphasisAttributeFilter)...)
+			r.startWith(t, n, gmhtml.EmphasisAttributeFilter)
 		} else {
-			w.end(tag)
+			w.end(t)
 		}
 	case *ast.Link:
 		if !entering {
-			w.end("a")
+			w.end(tagA)
 			break
 		}
 		dest := util.URLEscape(n.Destination, true)
@@ -317,11 +327,12 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		if r.unsafe || !dangerousURL(dest) {
 			href = util.EscapeHTML(dest)
 		}
-		as := []attr{{name: "href", val: href}}
+		w.open(tagA)
+		w.attr("href", href)
 		if n.Title != nil {
-			as = append(as, attr{name: "title", val: escaped(n.Title)})
+			w.attr("title", escaped(n.Title))
 		}
-		w.start("a", r.nodeAttrs(n, gmhtml.LinkAttributeFilter, as...)...)
+		r.nodeAttrs(n, gmhtml.LinkAttributeFilter)
 	case *ast.Image:
 		if entering {
 			r.image(n)
@@ -329,30 +340,32 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		return ast.WalkSkipChildren, nil
 	case *Figure:
 		if entering {
-			w.start("figure")
+			w.start(tagFigure)
 			break
 		}
 		if img, ok := n.FirstChild().(*ast.Image); ok && len(img.Title) > 0 {
-			w.start("figcaption")
+			w.start(tagFigcaption)
 			w.text(util.EscapeHTML(img.Title))
-			w.end("figcaption")
+			w.end(tagFigcaption)
 		}
-		w.end("figure")
+		w.end(tagFigure)
 		w.textString("\n")
 	case *paragraphMark:
 		if !entering {
 			break
 		}
-		as := []attr{{name: "href", val: []byte("#" + ParagraphID(n.n))}, {name: "class", val: []byte("pnum")}}
+		w.open(tagA)
+		w.attr("href", []byte("#"+ParagraphID(n.n)))
+		w.attr("class", []byte("pnum"))
 		if n.label != "" {
-			as = append(as, attr{name: "aria-label", val: util.EscapeHTML([]byte(n.label))})
+			r.attrString("aria-label", n.label)
 		}
 		if n.lang != "" {
-			as = append(as, attr{name: "lang", val: util.EscapeHTML([]byte(n.lang))})
+			r.attrString("lang", n.lang)
 		}
-		w.start("a", as...)
+		w.close()
 		w.textString(strconv.Itoa(n.n))
-		w.end("a")
+		w.end(tagA)
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
 		if !entering {
@@ -375,7 +388,7 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 		r.writeEscaped(v)
 		if n.HardLineBreak() {
-			w.start("br")
+			w.start(tagBr)
 			w.textString("\n")
 		} else if n.SoftLineBreak() {
 			w.textString("\n")
@@ -394,64 +407,66 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		}
 	case *east.Strikethrough:
 		if entering {
-			w.start("del", r.nodeAttrs(n, extension.StrikethroughAttributeFilter)...)
+			r.startWith(tagDel, n, extension.StrikethroughAttributeFilter)
 		} else {
-			w.end("del")
+			w.end(tagDel)
 		}
 	case *east.TaskCheckBox:
 		if entering {
-			as := []attr{{name: "disabled"}, {name: "type", val: []byte("checkbox")}}
+			w.open(tagInput)
 			if n.IsChecked {
-				as = append([]attr{{name: "checked"}}, as...)
+				w.attr("checked", nil)
 			}
-			w.start("input", as...)
+			w.attr("disabled", nil)
+			w.attr("type", []byte("checkbox"))
+			w.close()
 			w.textString(" ")
 		}
 	case *east.Table:
 		if entering {
-			w.start("table", r.nodeAttrs(n, extension.TableAttributeFilter)...)
+			r.startWith(tagTable, n, extension.TableAttributeFilter)
 			w.textString("\n")
 		} else {
-			w.end("table")
+			w.end(tagTable)
 			w.textString("\n")
 		}
 	case *east.TableHeader:
 		if entering {
-			w.start("thead", r.nodeAttrs(n, extension.TableHeaderAttributeFilter)...)
+			r.startWith(tagThead, n, extension.TableHeaderAttributeFilter)
 			w.textString("\n")
-			w.start("tr")
+			w.start(tagTr)
 			w.textString("\n")
 		} else {
-			w.end("tr")
+			w.end(tagTr)
 			w.textString("\n")
-			w.end("thead")
+			w.end(tagThead)
 			w.textString("\n")
 			if n.NextSibling() != nil {
-				w.start("tbody")
+				w.start(tagTbody)
 				w.textString("\n")
 			}
 		}
 	case *east.TableRow:
 		if entering {
-			w.start("tr", r.nodeAttrs(n, extension.TableRowAttributeFilter)...)
+			r.startWith(tagTr, n, extension.TableRowAttributeFilter)
 			w.textString("\n")
 		} else {
-			w.end("tr")
+			w.end(tagTr)
 			w.textString("\n")
 			if n.Parent().LastChild() == n {
-				w.end("tbody")
+				w.end(tagTbody)
 				w.textString("\n")
 			}
 		}
 	case *east.TableCell:
-		tag, filter := "td", extension.TableTdCellAttributeFilter
+		t, filter := tagTd, extension.TableTdCellAttributeFilter
 		if n.Parent().Kind() == east.KindTableHeader {
-			tag, filter = "th", extension.TableThCellAttributeFilter
+			t, filter = tagTh, extension.TableThCellAttributeFilter
 		}
 		if entering {
-			w.start(tag, r.nodeAttrs(n, filter)...)
+			r.startWith(t, n, filter)
 		} else {
-			w.end(tag)
+			w.end(t)
 			w.textString("\n")
 		}
 	case *east.FootnoteLink:
@@ -463,11 +478,17 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 		if n.RefIndex > 0 {
 			id += strconv.Itoa(n.RefIndex)
 		}
-		w.start("sup", attr{name: "id", val: []byte(id + ":" + is)})
-		w.start("a", attr{name: "href", val: []byte("#fn:" + is)}, attr{name: "class", val: []byte("footnote-ref")}, attr{name: "role", val: []byte("doc-noteref")})
+		w.open(tagSup)
+		w.attr("id", []byte(id+":"+is))
+		w.close()
+		w.open(tagA)
+		w.attr("href", []byte("#fn:"+is))
+		w.attr("class", []byte("footnote-ref"))
+		w.attr("role", []byte("doc-noteref"))
+		w.close()
 		w.textString(is)
-		w.end("a")
-		w.end("sup")
+		w.end(tagA)
+		w.end(tagSup)
 	case *east.FootnoteBacklink:
 		if !entering {
 			break
@@ -478,29 +499,38 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			ref += strconv.Itoa(n.RefIndex)
 		}
 		w.textString("&#160;")
-		w.start("a", attr{name: "href", val: []byte(ref + ":" + is)}, attr{name: "class", val: []byte("footnote-backref")}, attr{name: "role", val: []byte("doc-backlink")})
+		w.open(tagA)
+		w.attr("href", []byte(ref+":"+is))
+		w.attr("class", []byte("footnote-backref"))
+		w.attr("role", []byte("doc-backlink"))
+		w.close()
 		w.textString("&#x21a9;&#xfe0e;")
-		w.end("a")
+		w.end(tagA)
 	case *east.Footnote:
 		if entering {
-			w.start("li", r.nodeAttrs(n, gmhtml.ListItemAttributeFilter, attr{name: "id", val: []byte("fn:" + strconv.Itoa(n.Index))})...)
+			w.open(tagLi)
+			w.attr("id", []byte("fn:"+strconv.Itoa(n.Index)))
+			r.nodeAttrs(n, gmhtml.ListItemAttributeFilter)
 			w.textString("\n")
 		} else {
-			w.end("li")
+			w.end(tagLi)
 			w.textString("\n")
 		}
 	case *east.FootnoteList:
 		if entering {
-			w.start("div", r.nodeAttrs(n, gmhtml.GlobalAttributeFilter, attr{name: "class", val: []byte("footnotes")}, attr{name: "role", val: []byte("doc-endnotes")})...)
+			w.open(tagDiv)
+			w.attr("class", []byte("footnotes"))
+			w.attr("role", []byte("doc-endnotes"))
+			r.nodeAttrs(n, gmhtml.GlobalAttributeFilter)
 			w.textString("\n")
-			w.start("hr")
+			w.start(tagHr)
 			w.textString("\n")
-			w.start("ol")
+			w.start(tagOl)
 			w.textString("\n")
 		} else {
-			w.end("ol")
+			w.end(tagOl)
 			w.textString("\n")
-			w.end("div")
+			w.end(tagDiv)
 			w.textString("\n")
 		}
 	default:
@@ -518,32 +548,38 @@ func (r *compactRenderer) image(img *ast.Image) {
 		pic, _ = v.(*Picture)
 	}
 	_, lazy := img.Attribute(lazyAttr)
-	esc := func(name, value string) attr { return attr{name: name, val: util.EscapeHTML([]byte(value))} }
 	if pic != nil && pic.WebP != "" {
-		w.start("picture")
-		w.start("source", attr{name: "type", val: []byte("image/webp")}, esc("srcset", pic.WebP), esc("sizes", pic.Sizes))
+		w.start(tagPicture)
+		w.open(tagSource)
+		w.attr("type", []byte("image/webp"))
+		r.attrString("srcset", pic.WebP)
+		r.attrString("sizes", pic.Sizes)
+		w.close()
 	}
-	as := make([]attr, 0, 9)
+	w.open(tagImg)
 	if pic != nil {
-		as = append(as, esc("src", pic.Src))
+		r.attrString("src", pic.Src)
 	} else {
-		as = append(as, esc("src", string(util.URLEscape(img.Destination, true))))
+		w.attr("src", util.EscapeHTML(util.URLEscape(img.Destination, true)))
 	}
-	as = append(as, esc("alt", plainText(img, r.src)))
+	r.attrString("alt", plainText(img, r.src))
 	if _, inFigure := img.Parent().(*Figure); len(img.Title) > 0 && !inFigure {
-		as = append(as, esc("title", string(img.Title)))
+		w.attr("title", util.EscapeHTML(img.Title))
 	}
 	if pic != nil {
-		as = append(as, esc("width", strconv.Itoa(pic.Width)), esc("height", strconv.Itoa(pic.Height)))
+		r.attrString("width", strconv.Itoa(pic.Width))
+		r.attrString("height", strconv.Itoa(pic.Height))
 		if pic.Srcset != "" {
-			as = append(as, esc("srcset", pic.Srcset), esc("sizes", pic.Sizes))
+			r.attrString("srcset", pic.Srcset)
+			r.attrString("sizes", pic.Sizes)
 		}
 	}
 	if lazy {
-		as = append(as, esc("loading", "lazy"), esc("decoding", "async"))
+		w.attr("loading", []byte("lazy"))
+		w.attr("decoding", []byte("async"))
 	}
-	w.start("img", as...)
+	w.close()
 	if pic != nil && pic.WebP != "" {
-		w.end("picture")
+		w.end(tagPicture)
 	}
 }
