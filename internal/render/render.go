@@ -100,6 +100,10 @@ type Pass struct {
 	// its translations' headings answer to too: a translation rendered
 	// after its original need not outline the original again.
 	headingIDs sync.Map
+	// sources keeps, for each language, the document that site.toml's
+	// source page describes (a *sourceDoc), which the JSON-LD of every
+	// page without a [params.cite] names.
+	sources sync.Map
 }
 
 // PassOptions say how a Pass renders.

@@ -229,8 +229,19 @@ type ShareImage struct {
 
 // ShareImage returns the page's share image: the one its front matter
 // names, or the one drawn for it; nil without a base URL, since link
-// previews need an absolute URL, and for pages without one.
+// previews need an absolute URL, and for pages without one. It is
+// worked out once per view: the layout's link preview tags and the
+// page's JSON-LD both ask for it.
 func (v *PageView) ShareImage() (*ShareImage, error) {
+	if !v.shareDone {
+		v.share, v.shareErr = v.shareImage()
+		v.shareDone = true
+	}
+	return v.share, v.shareErr
+}
+
+// shareImage is ShareImage, worked out.
+func (v *PageView) shareImage() (*ShareImage, error) {
 	if v.cfg().BaseURL == "" {
 		return nil, nil
 	}
@@ -283,7 +294,7 @@ type ShareLink struct {
 // from another site and no tracking parameters. None without a base URL,
 // since a shared link must be absolute.
 func (v *PageView) ShareLinks() []ShareLink {
-	page := v.Permalink()
+	page := v.Permalink
 	if page == "" {
 		return nil
 	}

@@ -40,7 +40,7 @@ func (v *VersionView) URL() string {
 // Permalink is the page's absolute URL, or "" without a base URL.
 func (v *VersionView) Permalink() string {
 	if v.page != nil {
-		return v.page.Permalink()
+		return v.page.Permalink
 	}
 	if v.f.Site().BaseURL == "" {
 		return ""
@@ -129,7 +129,7 @@ func (f *FragmentView) versionViews(all bool) []*VersionView {
 // Indexable reports whether search engines may index the current page.
 func (f *FragmentView) Indexable() bool {
 	if f.page != nil {
-		return f.page.Indexable()
+		return f.page.Indexable
 	}
 	return f.indexable
 }
@@ -137,7 +137,7 @@ func (f *FragmentView) Indexable() bool {
 // Permalink is the current page's absolute URL, or "" without a base URL.
 func (f *FragmentView) Permalink() string {
 	if f.page != nil {
-		return f.page.Permalink()
+		return f.page.Permalink
 	}
 	if f.Site().BaseURL == "" {
 		return ""
@@ -201,7 +201,7 @@ func (j *job) fillVersion(h hole, v *PageView) (string, bool) {
 	var s string
 	switch h.kind {
 	case holePermalink:
-		s = v.Permalink()
+		s = v.Permalink
 	case holeVersionPermalink, holeVersionLink:
 		t := j.versionOf(v, h.lang)
 		if t == nil {

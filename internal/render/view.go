@@ -28,6 +28,28 @@ type PageView struct {
 	// every layout reads several times: a field, not a method, as
 	// text/template calls methods through reflection.
 	Language *config.Language
+	// Facts that layouts read on every page and that cost next to
+	// nothing to work out, set when the view is made: as fields they
+	// are found by a plain scan, where a method is looked up by name,
+	// its type built and the call made through reflection at every
+	// evaluation. None records a page as read.
+	//
+	// Site is the site's configuration.
+	Site *config.Config
+	// Permalink is the page's absolute URL, or "" without a base URL.
+	Permalink string
+	// Indexable reports whether search engines may index the page
+	// (content.Page.Indexable), Dated whether it has a date.
+	Indexable, Dated bool
+	// StandaloneURL is the path of the page's single-file edition, or
+	// "" when it has none.
+	StandaloneURL string
+	// Front matter that layouts read, copied from content.Page's
+	// embedded FrontMatter, which text/template reaches only with a
+	// search of the embedded structs that allocates.
+	Params   map[string]any
+	Lastmod  content.Date
+	Numbered bool
 	// Content is the page's Markdown as HTML; empty in lists.
 	Content template.HTML
 	// TOC lists the page's level 2 and 3 headings.
@@ -39,6 +61,10 @@ type PageView struct {
 	others      []*content.Page
 	versionsKey string
 	othersDone  bool
+	// share is the page's share image, worked out once (ShareImage).
+	share     *ShareImage
+	shareErr  error
+	shareDone bool
 }
 
 // otherLanguages returns the page in every other language, stand-ins
@@ -64,12 +90,19 @@ func (v *PageView) Paragraphs() int {
 // records that the render read p.
 func (j *job) view(p *content.Page) *PageView {
 	j.read(p)
-	return &PageView{
+	cfg := j.pass.r.cfg
+	v := &PageView{
 		Page: p, j: j,
 		Lang: p.Lang, Key: p.Key, URL: p.URL, Kind: p.Kind,
 		Title: p.Title, Description: p.Description, Date: p.Date,
-		Language: j.pass.r.cfg.Language(p.Lang),
+		Language: cfg.Language(p.Lang), Site: cfg, Permalink: cfg.AbsURL(p.URL),
+		Indexable: p.Indexable(), Dated: p.Dated(),
+		Params: p.Params, Lastmod: p.Lastmod, Numbered: p.Numbered,
 	}
+	if p.Standalone {
+		v.StandaloneURL = p.StandaloneURL()
+	}
+	return v
 }
 
 // viewWith is the view of a page with its converted Markdown.
@@ -81,9 +114,6 @@ func (j *job) viewWith(p *content.Page, md *markdown.Result) *PageView {
 
 // cfg is the site's configuration.
 func (v *PageView) cfg() *config.Config { return v.j.pass.r.cfg }
-
-// Site is the site's configuration.
-func (v *PageView) Site() *config.Config { return v.cfg() }
 
 // Languages are all of the site's languages, in order.
 func (v *PageView) Languages() []config.Language { return v.cfg().Languages }
@@ -108,9 +138,6 @@ func (v *PageView) Rel(target string) string {
 // Abs returns the absolute URL of target, a path from the site root, or ""
 // when the site has no base URL.
 func (v *PageView) Abs(target string) string { return v.cfg().AbsURL(target) }
-
-// Permalink is the page's absolute URL, or "" without a base URL.
-func (v *PageView) Permalink() string { return v.Abs(v.URL) }
 
 // AssetRef is what a layout needs to load an asset.
 type AssetRef struct {
@@ -250,15 +277,6 @@ func (v *PageView) Menu() []*PageView {
 	}
 	v.j.read(h) // the menu depends on which pages the home lists
 	return v.j.views(v.j.pass.content.Children(h))
-}
-
-// StandaloneURL is the path of the page's single-file edition, or ""
-// when it has none.
-func (v *PageView) StandaloneURL() string {
-	if !v.Standalone {
-		return ""
-	}
-	return v.Page.StandaloneURL()
 }
 
 // views are the views of ps, each recorded as read.

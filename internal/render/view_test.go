@@ -17,12 +17,15 @@ func TestViewCopiesPageFields(t *testing.T) {
 	p := &content.Page{
 		FrontMatter: content.FrontMatter{
 			Title: "Informe", Description: "Resumen", Date: content.Date{Time: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), MonthOnly: true},
-			Weight: 3, Slug: "informe",
+			Weight: 3, Slug: "informe", Lastmod: content.Date{Time: time.Date(2025, 7, 2, 0, 0, 0, 0, time.UTC)},
+			Numbered: true, Standalone: true, Params: map[string]any{"menu": "Informe"},
 		},
 		Lang: "es", Key: "report", File: "content/es/report.md", Kind: content.KindSection,
 		URL: "/es/informe/", Out: "es/informe/index.html", Parent: "_index",
 	}
-	v := reflect.ValueOf((&Renderer{cfg: &config.Config{}}).NewPass(nil, PassOptions{}).job(nil).view(p)).Elem()
+	cfg := &config.Config{BaseURL: "https://example.org/"}
+	view := (&Renderer{cfg: cfg}).NewPass(nil, PassOptions{}).job(nil).view(p)
+	v := reflect.ValueOf(view).Elem()
 	page := reflect.ValueOf(p).Elem()
 	copied := 0
 	for i := range v.NumField() {
@@ -44,6 +47,28 @@ func TestViewCopiesPageFields(t *testing.T) {
 	}
 	if copied == 0 {
 		t.Error("no copied fields found")
+	}
+	// The facts worked out when the view is made, as the page's own
+	// methods and the configuration give them.
+	facts := []struct {
+		name      string
+		got, want any
+	}{
+		{"Permalink", view.Permalink, "https://example.org/es/informe/"},
+		{"Indexable", view.Indexable, p.Indexable()},
+		{"Dated", view.Dated, p.Dated()},
+		{"StandaloneURL", view.StandaloneURL, p.StandaloneURL()},
+		{"Site", view.Site, cfg},
+	}
+	for _, f := range facts {
+		if f.got != f.want {
+			t.Errorf("view %s = %v, want %v", f.name, f.got, f.want)
+		}
+	}
+	p.Standalone, p.Date, p.Kind = false, content.Date{}, content.KindNotFound
+	view = view.j.view(p)
+	if view.StandaloneURL != "" || view.Dated || view.Indexable {
+		t.Errorf("a 404 page without a date or a single-file edition: StandaloneURL %q, Dated %v, Indexable %v", view.StandaloneURL, view.Dated, view.Indexable)
 	}
 }
 
