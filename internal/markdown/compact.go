@@ -411,6 +411,39 @@ func (w *compactWriter) finish() []byte {
 	return w.out
 }
 
+// textKinds sorts bytes for textUnchanged: 1 for a space and a line
+// feed, which tdewolff's text rewrite leaves alone where they stand
+// alone, 2 for the bytes it may change wherever they are: the ampersand
+// of an entity, and the other white space (tabs and form feeds become
+// spaces, carriage returns line feeds).
+var textKinds = func() (k [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == ' ' || c == '\n':
+			k[c] = 1
+		case c == '&' || parse.IsWhitespace(byte(c)):
+			k[c] = 2
+		}
+	}
+	return k
+}()
+
+// textUnchanged reports whether parse.ReplaceMultipleWhitespaceAndEntities
+// gives text back as it is: when text has no entity, and white space only
+// as single spaces and line feeds. Most of a page's text is so, and this
+// look is cheaper than the rewrite's.
+func textUnchanged(text []byte) bool {
+	prev := uint8(0)
+	for _, c := range text {
+		k := textKinds[c]
+		if k == 2 || k&prev != 0 {
+			return false
+		}
+		prev = k
+	}
+	return true
+}
+
 // lookahead limits, as tdewolff's minifier has them.
 const maxPeek = 100
 
@@ -435,7 +468,10 @@ func (w *compactWriter) flushText() {
 		w.out = append(w.out, raw...)
 		return
 	}
-	data := parse.ReplaceMultipleWhitespaceAndEntities(raw, mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+	data := raw
+	if !textUnchanged(raw) {
+		data = parse.ReplaceMultipleWhitespaceAndEntities(raw, mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+	}
 	if w.omitSpace && parse.IsWhitespace(data[0]) {
 		data = data[1:]
 	}

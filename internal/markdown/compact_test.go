@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/parse/v2"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 
 	"cecot/internal/markdowntest"
@@ -428,6 +430,53 @@ func TestCompactWriterLookahead(t *testing.T) {
 		}
 		if want := minifyBody(t, html.String()); got != want {
 			t.Errorf("%s: %q\nwritten  %q\nminified %q", c.name, html.String(), got, want)
+		}
+	}
+}
+
+// TestTextUnchanged holds textUnchanged to tdewolff's text rewrite:
+// over every text of up to four bytes drawn from white space, entities'
+// bytes and letters, a text it calls unchanged must come back from
+// parse.ReplaceMultipleWhitespaceAndEntities as it was, and each kind of
+// text it sends to the rewrite must be one the rewrite changes.
+func TestTextUnchanged(t *testing.T) {
+	alphabet := []byte(" \n\t\r\f&a;#x1")
+	changedSome := map[string]bool{}
+	var texts func(prefix []byte, n int)
+	texts = func(prefix []byte, n int) {
+		if len(prefix) > 0 {
+			in := append([]byte{}, prefix...)
+			out := parse.ReplaceMultipleWhitespaceAndEntities(append([]byte{}, prefix...), mhtml.EntitiesMap, mhtml.TextRevEntitiesMap)
+			same := string(out) == string(in)
+			if textUnchanged(in) {
+				if !same {
+					t.Errorf("%q: called unchanged, rewritten %q", in, out)
+				}
+			} else if !same {
+				changedSome[string(in[:1])] = true
+			}
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			texts(append(prefix, c), n-1)
+		}
+	}
+	texts(nil, 4)
+	for _, first := range []string{"\t", "\r", "\f", " ", "\n"} {
+		if !changedSome[first] {
+			t.Errorf("no text starting with %q that the rewrite changes", first)
+		}
+	}
+	for _, s := range []string{"&amp;a", "&#x31;a", "a  b", "a \nb", "a\n\nb", "a\tb"} {
+		if textUnchanged([]byte(s)) {
+			t.Errorf("%q called unchanged", s)
+		}
+	}
+	for _, s := range []string{"a b\nc", "", "«é» — x"} {
+		if !textUnchanged([]byte(s)) {
+			t.Errorf("%q not called unchanged", s)
 		}
 	}
 }
