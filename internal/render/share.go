@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"unicode"
 
 	_ "golang.org/x/image/webp" // or a WebP
 
@@ -108,10 +109,10 @@ func (r *Renderer) ShareWarning(p *content.Page) *diag.Error {
 	if !ok {
 		return nil
 	}
-	missing := c.Missing()
-	if len(missing) == 0 {
+	if r.cardFacts(c).drawable { // known once per card: no glyph lookups again
 		return nil
 	}
+	missing := c.Missing()
 	chars := strings.Join(strings.Split(string(missing), ""), " ")
 	const why = "has characters that the share images' fonts cannot draw (%s), so link previews show %s without an image"
 	if len((share.Card{Site: c.Site}).Missing()) > 0 {
@@ -137,11 +138,31 @@ func shareLine(p *content.Page) string {
 	if s, ok := p.Params["summary"].(string); ok && strings.TrimSpace(s) != "" {
 		line = s
 	}
-	line = strings.Join(strings.Fields(line), " ")
+	line = collapseSpace(line)
 	if i := strings.Index(line, ". "); i > 0 {
 		line = line[:i+1]
 	}
 	return line
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): s with its
+// runs of white space made one space, and none at either end. A text
+// with nothing to collapse (the usual description) is returned as it
+// is, without the list of its words and their copy: a page's share line
+// is worked out for the list of outputs, the checks and its layout.
+func collapseSpace(s string) string {
+	space := true // a space at the start is one too many
+	for _, r := range s {
+		isSpace := unicode.IsSpace(r)
+		if isSpace && (space || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		space = isSpace
+	}
+	if space && s != "" { // a space at the end
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // shareImagePath names a page's drawn image after its URL, with the
