@@ -85,6 +85,13 @@ func Load(fsys fs.FS, opts Options) (*Site, error) {
 	return s, nil
 }
 
+// loadedContent is what content.Load returned.
+type loadedContent struct {
+	tree  *content.Tree
+	warns []*content.Warning
+	err   error
+}
+
 // load is Load, except that it also returns the site as far as it got,
 // so that the warnings found are reported beside the errors.
 func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
@@ -102,44 +109,57 @@ func load(fsys fs.FS, opts Options, noBodies bool) (*Site, error) {
 		}
 	}
 	s.Config = cfg
-	var errs diag.List
-	copts := content.OptionsFor(cfg, opts.Drafts)
-	copts.NoBodies = noBodies
-	site, warns, err := content.Load(fsys, copts)
-	errs.Add(err)
-	s.Content = site
-	s.Warnings = append(s.Warnings, warns...)
-	locs, lwarns, err := locale.Load(fsys, cfg.Codes(), cfg.DefaultLanguage)
-	errs.Add(err)
+	// The pages are read and parsed on all cores while the rest is
+	// loaded beside them: nothing else needs the pages before
+	// checkPages, and walking content/ for them (one core) leaves the
+	// other free for the interface strings, images and layouts.
+	pages := make(chan loadedContent, 1)
+	go func() {
+		copts := content.OptionsFor(cfg, opts.Drafts)
+		copts.NoBodies = noBodies
+		var c loadedContent
+		c.tree, c.warns, c.err = content.Load(fsys, copts)
+		pages <- c
+	}()
+	locs, lwarns, lerr := locale.Load(fsys, cfg.Codes(), cfg.DefaultLanguage)
 	s.Locales = locs
-	s.Warnings = append(s.Warnings, lwarns...)
 	keep := map[string]bool{}
 	for _, p := range cfg.KeepMetadata {
 		keep[p] = true
 	}
-	s.Assets, err = assets.Load(fsys, s.min, keep)
-	errs.Add(err)
+	var aerr, ierr, rerr error
+	s.Assets, aerr = assets.Load(fsys, s.min, keep)
 	var iwarns []*diag.Error
-	s.Images, iwarns, err = images.Load(fsys, images.Options{
+	s.Images, iwarns, ierr = images.Load(fsys, images.Options{
 		Languages: cfg.Codes(), Default: cfg.DefaultLanguage,
 		Cache: opts.Images, Assets: s.Assets, Minifier: s.min,
 		KeepMetadata: keep,
 	})
-	errs.Add(err)
-	if s.Images != nil {
-		errs.Add(checkKeepMetadata(cfg, s.Images))
-	}
-	s.Warnings = append(s.Warnings, iwarns...)
-	diag.SortErrors(s.Warnings)
 	// Layouts are parsed even when the rest failed (without interface
 	// strings they are only checked), so that every problem is reported
 	// at once.
-	s.Renderer, err = render.New(fsys, render.Inputs{
+	s.Renderer, rerr = render.New(fsys, render.Inputs{
 		Config: cfg, Locales: s.Locales, Assets: s.Assets, Images: s.Images,
 		Markdown: markdown.New(markdown.Options{UnsafeHTML: cfg.UnsafeHTML}),
 	})
-	errs.Add(err)
-	if err == nil && s.Content != nil && s.Assets != nil {
+	c := <-pages
+	s.Content = c.tree
+	// Problems are reported in the order of a load one part after
+	// another: content, interface strings, assets, images, layouts.
+	var errs diag.List
+	errs.Add(c.err)
+	errs.Add(lerr)
+	errs.Add(aerr)
+	errs.Add(ierr)
+	if s.Images != nil {
+		errs.Add(checkKeepMetadata(cfg, s.Images))
+	}
+	errs.Add(rerr)
+	s.Warnings = append(s.Warnings, c.warns...)
+	s.Warnings = append(s.Warnings, lwarns...)
+	s.Warnings = append(s.Warnings, iwarns...)
+	diag.SortErrors(s.Warnings)
+	if rerr == nil && s.Content != nil && s.Assets != nil {
 		errs.Add(s.checkPages())
 	}
 	if errs.Err() == nil {
