@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// TestDirRoots: opening through dirRoots gives what opening through the
-// project's os.Root gives, files and errors alike, including for a
-// symbolic link that leads out of the project.
+// TestDirRoots: opening and reading through dirRoots gives what opening
+// and reading through the project's os.Root give, files and errors
+// alike, including for a symbolic link that leads out of the project.
 func TestDirRoots(t *testing.T) {
 	dir := t.TempDir()
 	outside := t.TempDir()
@@ -61,6 +61,10 @@ func TestDirRoots(t *testing.T) {
 		}
 		return fmt.Sprint(string(b), err)
 	}
+	readFile := func(fsys fs.FS, name string) string {
+		b, err := fs.ReadFile(fsys, name)
+		return fmt.Sprint(string(b), err)
+	}
 	for range 2 { // the second time, through the folders opened the first
 		for _, name := range []string{
 			"site.toml", "content/en/_index.md", "content/en/news/part/one.md", "content/es/_index.md",
@@ -70,6 +74,9 @@ func TestDirRoots(t *testing.T) {
 		} {
 			if got, want := read(d, name), read(root.FS(), name); got != want {
 				t.Errorf("%q: %s, through the root %s", name, got, want)
+			}
+			if got, want := readFile(d, name), readFile(root.FS(), name); got != want {
+				t.Errorf("ReadFile(%q): %s, through the root %s", name, got, want)
 			}
 		}
 	}

@@ -201,7 +201,11 @@ func (u *UpToDate) Check(src, out string) (*UpToDateResult, bool) {
 	// its wait.
 	sameOut := make(chan bool, 1)
 	go func() { sameOut <- sameOutput(out, m.outputs) }()
-	fsys := root.FS()
+	// Files are read as a build reads them (see dirRoots): through
+	// their folder, opened once, not through every folder of their path.
+	dirs := newDirRoots(root)
+	defer dirs.Close()
+	var fsys fs.FS = dirs
 	sameIn := true
 	for _, in := range m.inputs {
 		if sum, kind, ok := observe(fsys, in.kind, in.path); !ok || kind != in.kind || sum != in.sum {
