@@ -133,6 +133,49 @@ func TestRecordFS(t *testing.T) {
 	}
 }
 
+// TestRecordFSPageReadAgain: a page's file opened again, as
+// content.ReadBody does for its body, is not recorded again: the record
+// keeps what the first read found, so that the next check sees a change
+// made in between and builds again. Another file opened twice that
+// changed in between still puts the record in doubt.
+func TestRecordFSPageReadAgain(t *testing.T) {
+	page, other := "content/en/page.md", "layouts/page.md"
+	first := []byte("+++\ntitle = \"A\"\n+++\nText.\n")
+	fsys := fstest.MapFS{page: {Data: first}, other: {Data: first}}
+	u := &UpToDate{inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{}}
+	r := u.FS(fsys)
+	readAll := func(name string) {
+		t.Helper()
+		f, err := r.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadAll(f.(io.Reader)); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	readAll(page)
+	readAll(other)
+	changed := []byte("+++\ntitle = \"B\"\n+++\nText.\n")
+	fsys[page] = &fstest.MapFile{Data: changed}
+	readAll(page)
+	if u.doubt {
+		t.Fatal("a page read again: in doubt")
+	}
+	if got := u.inputs[inputKey{readFile, page}]; got != sha256.Sum256(first) {
+		t.Errorf("recorded %x for the page, want the first read's %x", got, sha256.Sum256(first))
+	}
+	if got, _, _ := observe(fsys, readFile, page); got == u.inputs[inputKey{readFile, page}] {
+		t.Error("the check would not see the change")
+	}
+	fsys[other] = &fstest.MapFile{Data: changed}
+	readAll(other)
+	if !u.doubt {
+		t.Error("another file that changed between two opens: not in doubt")
+	}
+}
+
 // BenchmarkBuildRecord is BenchmarkBuild with and without the record of
 // the up-to-date check (hashing every read and written file, and saving
 // the manifest), which cmd/site's every full build pays.
