@@ -459,12 +459,17 @@ func (r *compactRenderer) node(n ast.Node, entering bool) (ast.WalkStatus, error
 			}
 		}
 	case *east.TableCell:
-		t, filter := tagTd, extension.TableTdCellAttributeFilter
-		if n.Parent().Kind() == east.KindTableHeader {
-			t, filter = tagTh, extension.TableThCellAttributeFilter
+		name, filter := cellTag(n)
+		t := tagTd
+		if name == "th" {
+			t = tagTh
 		}
 		if entering {
-			r.startWith(t, n, filter)
+			w.open(t)
+			if class := alignClass(n); class != nil {
+				w.attr("class", class)
+			}
+			r.nodeAttrs(n, filter)
 		} else {
 			w.end(t)
 			w.textString("\n")

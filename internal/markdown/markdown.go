@@ -72,7 +72,9 @@ func New(opts Options) *Converter {
 		transformers = append(transformers, util.Prioritized(safeLinkTransformer{}, 500))
 	}
 	rendererOpts = append(rendererOpts,
-		renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100)))
+		renderer.WithNodeRenderers(util.Prioritized(markRenderer{}, 100), util.Prioritized(noteRenderer{}, 100),
+			// Ahead of goldmark's table renderer (priority 500).
+			util.Prioritized(cellRenderer{}, 100)))
 	// Without the typographer, a guard looks first at whether the page
 	// needs it after all, and the transformers wait for its word.
 	unguarded := transformers

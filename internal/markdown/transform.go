@@ -131,8 +131,8 @@ func (numberTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.C
 }
 
 // outlineTransformer collects the table of contents and the counts that
-// are compared between a page and its translation, and marks aligned
-// table cells: one walk over the page's blocks.
+// are compared between a page and its translation: one walk over the
+// page's blocks.
 type outlineTransformer struct{}
 
 func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
@@ -155,20 +155,13 @@ func (outlineTransformer) Transform(doc *ast.Document, r text.Reader, pc parser.
 			}
 		case *east.Footnote:
 			st.result.Footnotes++
-		case *east.TableCell:
-			// goldmark's style attributes would break a strict
-			// Content-Security-Policy, and the align attribute is
-			// obsolete in HTML5: aligned cells get a class.
-			if n.Alignment != east.AlignNone {
-				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
-			}
 		}
 		return blocksOnly(n), nil
 	})
 }
 
 // blocksOnly continues a walk that looks for blocks (headings,
-// footnotes, table cells) into n's children, unless they are inline
+// footnotes) into n's children, unless they are inline
 // content, where no block can be: words, emphasis and links are most of a
 // page's nodes.
 func blocksOnly(n ast.Node) ast.WalkStatus {
