@@ -323,11 +323,14 @@ func (v *PageView) ShareLinks() []ShareLink {
 }
 
 func shareLinks(title, page string) []ShareLink {
-	text := title + " " + page
+	// Each escaped once: queryEscape escapes byte by byte, so the
+	// WhatsApp text, title + " " + page, escapes to the two with %20
+	// between them.
+	t, p := queryEscape(title), queryEscape(page)
 	return []ShareLink{
-		{Name: "WhatsApp", URL: "https://wa.me/?text=" + queryEscape(text)},
-		{Name: "Telegram", URL: "https://t.me/share/url?url=" + queryEscape(page) + "&text=" + queryEscape(title)},
-		{URL: "mailto:?subject=" + queryEscape(title) + "&body=" + queryEscape(page), Email: true},
+		{Name: "WhatsApp", URL: "https://wa.me/?text=" + t + "%20" + p},
+		{Name: "Telegram", URL: "https://t.me/share/url?url=" + p + "&text=" + t},
+		{URL: "mailto:?subject=" + t + "&body=" + p, Email: true},
 	}
 }
 

@@ -73,7 +73,7 @@ func (v *PageView) StructuredData() (template.JS, error) {
 	}
 	// Written as json.Marshal writes it, which escapes <, > and &, so
 	// no text can close the element.
-	return template.JS(t.appendJSON(make([]byte, 0, 1024))), nil
+	return template.JS(t.appendJSON(make([]byte, 0, 2048))), nil
 }
 
 // thing describes p as an item: its type, name, description, language,
