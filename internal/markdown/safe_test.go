@@ -97,9 +97,10 @@ var (
 	attrRE = regexp.MustCompile(`\s([a-zA-Z-]+)(?:="([^"]*)")?`)
 )
 
-// goldmark's output tags and attributes; anything else came from input.
+// The tags and attributes the converter writes (goldmark's, and this
+// package's figures); anything else came from input.
 var (
-	allowedTags  = strings.Fields("p a img em strong code pre h1 h2 h3 h4 h5 h6 ul ol li blockquote hr br table thead tbody tr th td del input sup section div")
+	allowedTags  = strings.Fields("p a img em strong code pre h1 h2 h3 h4 h5 h6 ul ol li blockquote hr br table thead tbody tr th td del input sup section div figure figcaption")
 	allowedAttrs = strings.Fields("href src alt title id class role checked disabled type start")
 )
 
