@@ -37,6 +37,9 @@ func TestNoBodies(t *testing.T) {
 		if p.Words != want.Words || p.Words != CountWords(want.Body) {
 			t.Errorf("%s: %d words, want %d", p.ID(), p.Words, want.Words)
 		}
+		if p.BodyHash != want.BodyHash || p.BodyHash != SourceHash(want.Body) {
+			t.Errorf("%s: body hash %s, want %s", p.ID(), p.BodyHash, want.BodyHash)
+		}
 		got, err := ReadBody(fsys, p)
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID(), err)

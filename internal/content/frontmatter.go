@@ -73,6 +73,17 @@ type Warning = diag.Error
 // format is "toml", "yaml" or "" when there is no front matter; fmLine is
 // the file line of the first line of the front matter.
 func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, err error) {
+	format, fm, start, lines, err := frontMatterAt(path, src)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return format, fm, bodyCopy(src, start, lines), nil
+}
+
+// frontMatterAt finds the front matter of a Markdown file, as
+// splitFrontMatter says: the body is src[start:], after the front
+// matter's lines.
+func frontMatterAt(path string, src []byte) (format string, fm []byte, start, lines int, err error) {
 	var delim string
 	switch {
 	case bytes.HasPrefix(src, []byte("+++")):
@@ -80,11 +91,11 @@ func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, 
 	case bytes.HasPrefix(src, []byte("---")):
 		format, delim = "yaml", "---"
 	default:
-		return "", nil, bytes.Clone(src), nil // the body never shares src, which readPage reuses
+		return "", nil, 0, 0, nil
 	}
 	firstEnd := bytes.IndexByte(src, '\n')
 	if firstEnd < 0 || strings.TrimSpace(string(src[:firstEnd])) != delim {
-		return "", nil, bytes.Clone(src), nil
+		return "", nil, 0, 0, nil
 	}
 	rest := src[firstEnd+1:]
 	off := 0
@@ -95,21 +106,28 @@ func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, 
 			line = rest[off : off+end]
 		}
 		if string(bytes.TrimRight(line, " \t\r")) == delim {
-			fm = rest[:off]
-			bodyStart := firstEnd + 1 + off + len(line)
-			lines := bytes.Count(src[:bodyStart], []byte("\n"))
-			body = make([]byte, 0, lines+len(src)-bodyStart)
-			body = append(body, bytes.Repeat([]byte("\n"), lines)...)
-			body = append(body, src[bodyStart:]...)
-			return format, fm, body, nil
+			start = firstEnd + 1 + off + len(line)
+			return format, rest[:off], start, bytes.Count(src[:start], []byte("\n")), nil
 		}
 		if end < 0 {
 			break
 		}
 		off += end + 1
 	}
-	return "", nil, nil, diag.At(path, 1, "fm_no_closing",
+	return "", nil, 0, 0, diag.At(path, 1, "fm_no_closing",
 		fmt.Sprintf("front matter: no closing %s line; end the front matter with a line that holds only %s", delim, delim), "Delim", delim)
+}
+
+// bodyCopy is the body of src, whose front matter frontMatterAt found
+// to end at start, after lines lines: those lines blank, then the rest.
+// It never shares src, which readPage reuses.
+func bodyCopy(src []byte, start, lines int) []byte {
+	if start == 0 {
+		return bytes.Clone(src)
+	}
+	body := make([]byte, 0, lines+len(src)-start)
+	body = append(body, bytes.Repeat([]byte("\n"), lines)...)
+	return append(body, src[start:]...)
 }
 
 // parseFrontMatter decodes front matter in the given format. Unknown keys
