@@ -135,13 +135,13 @@ func TestSharedVersions(t *testing.T) {
 // menus, the language switcher, the hreflang alternates) on a synthetic
 // site as TestSharedFragments does: the same bytes and reads as each
 // page rendering its own, and every fragment shared but the home pages'
-// four, each the only page of its folder. A partial that asks for a hole
+// five, each the only page of its folder. A partial that asks for a hole
 // it does not print (the alternates once tested .Permalink, a hole, to
 // know whether there is a base URL) is rendered by every page alone:
 // 62 more.
 func TestSharedRealLayouts(t *testing.T) {
 	shared, alone := sharedAgainstAlone(t, realLayouts(t, synth.MapFS(synth.Options{N: 60, Chapter: 4})))
-	if shared != 248 || alone != 2*4 {
-		t.Errorf("%d fragments shared, %d rendered per page; want 248 and 8", shared, alone)
+	if shared != 62*5 || alone != 2*5 {
+		t.Errorf("%d fragments shared, %d rendered per page; want 310 and 10", shared, alone)
 	}
 }

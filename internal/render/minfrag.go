@@ -3,8 +3,12 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
 
 	"cecot/internal/markdown"
 )
@@ -25,6 +29,62 @@ type minFragment struct {
 	lead, trail string // the whitespace around the fragment, left in the page
 	out         []byte // the fragment minified, holes as markers
 	holes       []placedHole
+	// tags says the fragment is a run of <meta> and <link> tags
+	// (tagRun), marked with tagsMark, not markdown.FragmentMark.
+	tags bool
+}
+
+// Runs of tags. In a page's <head>, where there are no blocks, a
+// fragment of <meta> and <link> tags (with only whitespace between, as
+// the real layouts' asset links) is minified once too, with another
+// mark: two empty script elements with a space between, which the
+// minifier writes without the space, their quotes dropped. That gives
+// the bytes of minifying the whole page when:
+//
+//   - the mark is minified to exactly that form, once: it was read as
+//     tags (not in a comment, raw text or attribute), outside <pre>, and
+//     where the minifier drops a leading space, as it then drops the
+//     spaces between the run's tags, which change nothing of that;
+//   - the run starts with a start tag that is neither a block nor ends
+//     a paragraph, as the mark does: what comes before is minified
+//     alike;
+//   - the run ends with a start tag and whitespace follows it in the
+//     page, so no look-ahead of the minifier inside the run reads past
+//     it, and its last tag is not followed by its end tag (which would
+//     keep a space after it);
+//   - the run has no end tags, so <template> changes nothing in it, and
+//     no text, so the minifier's state after it is the one after the
+//     mark.
+
+// tagsMark returns the mark that stands for a minified run of tags in a
+// page, and its minified form.
+func tagsMark(id string) (mark, minified string) {
+	return `<script data-frag-` + id + ` type="x"></script> <script type="x"></script>`, `<script data-frag-` + id + ` type=x></script><script type=x></script>`
+}
+
+// tagRun reports whether core, without whitespace around it, is <meta>
+// and <link> tags with whitespace between, as tdewolff's lexer reads it.
+func tagRun(core []byte) bool {
+	l := phtml.NewLexer(parse.NewInputBytes(append(make([]byte, 0, len(core)+1), core...)))
+	open := false // in a start tag, not yet closed
+	for {
+		tt, data := l.Next()
+		switch {
+		case tt == phtml.ErrorToken:
+			return l.Err() == io.EOF && !open
+		case tt == phtml.StartTagToken && !open:
+			if name := string(l.Text()); name != "meta" && name != "link" {
+				return false
+			}
+			open = true
+		case tt == phtml.AttributeToken && open:
+		case (tt == phtml.StartTagCloseToken || tt == phtml.StartTagVoidToken) && open:
+			open = false
+		case tt == phtml.TextToken && !open && parse.IsAllWhitespace(data):
+		default:
+			return false
+		}
+	}
 }
 
 // fragSplice is a minified fragment, its holes filled in for the page,
@@ -52,8 +112,15 @@ func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify)
 	lead := out[:len(out)-len(core)]
 	core = bytes.TrimRight(core, " \t\n\r\f")
 	trail := out[len(lead)+len(core):]
-	if !markdown.BlockBounded(core) || bytes.Contains(out, []byte("data-frag-")) || bytes.Contains(out, []byte("data-compact-body")) {
+	if bytes.Contains(out, []byte("data-frag-")) || bytes.Contains(out, []byte("data-compact-body")) {
 		return nil
+	}
+	tags := false
+	if !markdown.BlockBounded(core) {
+		if len(trail) == 0 || !tagRun(core) {
+			return nil
+		}
+		tags = true
 	}
 	for _, h := range holes {
 		if !placedForMinified(out, h) {
@@ -67,7 +134,7 @@ func minifyFragment(out []byte, holes []placedHole, nonce string, minify Minify)
 		return nil
 	}
 	m = m[:len(m)-len(markdown.FragmentProbeMinified)]
-	mf := &minFragment{lead: string(lead), trail: string(trail), out: m}
+	mf := &minFragment{lead: string(lead), trail: string(trail), out: m, tags: tags}
 	at := 0
 	for i, h := range holes {
 		marker := []byte(nonce + strconv.Itoa(i) + "x")
@@ -183,13 +250,22 @@ func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
 	if mf == nil {
 		return "", false
 	}
-	filled, ok := mf.fill(make([]byte, 0, len(mf.out)+len(mf.holes)*32), j, v)
+	// A fragment without holes is the same for every page: its bytes
+	// are only read (spliceFragments), and shared.
+	filled, ok := mf.out, true
+	if len(mf.holes) > 0 {
+		filled, ok = mf.fill(make([]byte, 0, len(mf.out)+len(mf.holes)*32), j, v)
+	}
 	if !ok {
 		return "", false
 	}
 	id := nonce + strconv.Itoa(len(j.splices))
-	j.splices = append(j.splices, fragSplice{mark: markdown.FragmentMarkMinified(id), filled: filled})
-	return template.HTML(mf.lead + markdown.FragmentMark(id) + mf.trail), true
+	mark, marked := markdown.FragmentMark(id), markdown.FragmentMarkMinified(id)
+	if mf.tags {
+		mark, marked = tagsMark(id)
+	}
+	j.splices = append(j.splices, fragSplice{mark: marked, filled: filled})
+	return template.HTML(mf.lead + mark + mf.trail), true
 }
 
 // spliceFragments returns m, a page minified with the marks of j's

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -54,6 +55,21 @@ var fragmentCases = []fragmentCase{
 	{"<ul>", "<li><a href=\"{L}\">x</a></li>", "</ul>"},
 	{"<div>", "<div><pre>", " x </pre></div>"},
 	{"<div><p>open", "\n<div>\n<p>in <a href=\"{L}\"{C}>x</a>\n</div>\n", " \n<p>after</div>"},
+	// Runs of <meta> and <link> tags: the real layouts' asset links in
+	// the head, and the contexts around a run.
+	{"<!doctype html>\n<html lang=\"en\">\n<head>\n<title>T</title>\n<link rel=\"canonical\" href=\"x\">", "\n<link rel=\"stylesheet\" href=\"{L}\" integrity=\"sha384-a&#43;b\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{L}\" title=\"A: b\">\n", "<meta property=\"og:type\" content=\"article\">\n</head>"},
+	{"<p>text ", "<link href=\"{L}\"> ", "more</p>"},
+	{"<span>a", "\n<link href=\"{L}\">\n<meta name=a content=b>\n", "</span>"},
+	{"<template><p>a", "\n<link href=\"{L}\">\n<meta name=a content=b>\n", "</template>"},
+	{"<head>", "<link href=\"{L}\"> ", "</link></head>"},
+	// Runs that are not spliced: where the minifier keeps spaces, with
+	// no whitespace after, and with text or end tags in them.
+	{"<span>a", "<link href=\"{L}\">\n<meta name=a content=b>\n", "</span>"},
+	{"<pre>", "\n<link href=\"{L}\">\n<meta name=a content=b>\n", "</pre>"},
+	{"<head>", "<link href=\"{L}\">", "</link></head>"},
+	{"<head>", "<link href=\"{L}\"> x <meta name=a content=b>\n", "</head>"},
+	{"<head>", "<link href=\"{L}\"></link>\n", "</head>"},
+	{"<head>", "<link href=\"{L}\"><title>x</title>\n", "</head>"},
 	// Holes the minifier does not write as the marker's place says.
 	{"<div>", "<nav><a href=\"{L}#x\">x</a></nav>", "</div>"},
 	{"<div>", "<nav><a title=\"{L}\">x</a></nav>", "</div>"},
@@ -83,6 +99,21 @@ func TestFragmentSpliceEqualsWhole(t *testing.T) {
 	t.Logf("%d of %d spliced", spliced, len(fragmentCases)*len(linkValues)*2)
 	if spliced == 0 {
 		t.Error("no case was spliced")
+	}
+}
+
+// TestTagRunSpliced checks that runs of tags are spliced where they can
+// be, and not where the minifier would keep a space in them or read
+// past them.
+func TestTagRunSpliced(t *testing.T) {
+	for i, c := range fragmentCases {
+		if !strings.Contains(c.fragment, "<link") {
+			continue
+		}
+		want := i < 5+slices.IndexFunc(fragmentCases, func(c fragmentCase) bool { return strings.Contains(c.fragment, "<link") })
+		if got := checkFragmentSplice(t, c, "../x/", "./", false); got != want {
+			t.Errorf("%q %q %q: spliced %v, want %v", c.prefix, c.fragment, c.suffix, got, want)
+		}
 	}
 }
 
