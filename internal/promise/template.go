@@ -12,6 +12,7 @@ import (
 
 	"cecot/internal/invisible"
 	"cecot/internal/plural"
+	"cecot/internal/tmplwalk"
 )
 
 // String checks tr, a translated interface string, against orig, its
@@ -125,7 +126,11 @@ func Placeholders(text string) ([]string, error) {
 	}
 	names := map[string]bool{}
 	if t.Tree != nil {
-		walk(t.Tree.Root, names)
+		tmplwalk.Walk(t.Tree.Root, func(n parse.Node) {
+			if f, ok := n.(*parse.FieldNode); ok {
+				names[f.Ident[0]] = true
+			}
+		})
 	}
 	return slices.Sorted(maps.Keys(names)), nil
 }
@@ -182,46 +187,4 @@ var templatePrefix = sync.OnceValue(func() *regexp.Regexp {
 
 func cleanError(err error) string {
 	return templatePrefix().ReplaceAllString(err.Error(), "")
-}
-
-// walk collects the first field name of every field the tree reads.
-func walk(n parse.Node, names map[string]bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walk(c, names)
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, names)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walk(c, names)
-		}
-	case *parse.CommandNode:
-		for _, a := range n.Args {
-			walk(a, names)
-		}
-	case *parse.FieldNode:
-		names[n.Ident[0]] = true
-	case *parse.ChainNode:
-		walk(n.Node, names)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, names)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, names)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, names)
-	}
-}
-
-func walkBranch(b *parse.BranchNode, names map[string]bool) {
-	walk(b.Pipe, names)
-	walk(b.List, names)
-	walk(b.ElseList, names)
 }

@@ -18,6 +18,7 @@ import (
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/markdown"
+	"cecot/internal/tmplwalk"
 )
 
 // templates are the parsed layouts. Each layout file is parsed together
@@ -97,6 +98,7 @@ func loadTemplates(fsys fs.FS, langs []string, funcs map[string]template.FuncMap
 				}
 			}
 			t.sets[langs[i]][strings.TrimSuffix(name, ".html")] = clone.Funcs(funcs[langs[i]])
+			foldMessages(clone, funcs[langs[i]])
 		}
 	}
 	for id := range ids {
@@ -299,5 +301,67 @@ func (t *templates) partialSet(lang string) (*template.Template, error) {
 		return nil, templateError(err)
 	}
 	t.partials[lang] = clone.Funcs(funcs)
+	foldMessages(clone, funcs)
 	return t.partials[lang], nil
+}
+
+// foldMessages writes each message that set's layouts ask for by a
+// constant name alone, {{T "toc"}}, into their parse trees as the
+// string constant it is in the language of funcs' T, before the set is
+// escaped or run: text/template would otherwise find T by name, make
+// its variadic slice and call it through reflection on every page, six
+// to ten times a page in the real layouts. html/template escapes the
+// constant as it would have escaped T's result, so the output is the
+// same. A message T cannot give is left to fail where it did, at
+// execution, with the layout's line.
+func foldMessages(set *template.Template, funcs template.FuncMap) {
+	t, ok := funcs["T"].(func(string, ...any) (string, error))
+	if !ok {
+		return
+	}
+	for _, tmpl := range set.Templates() {
+		if tmpl.Tree == nil {
+			continue
+		}
+		tmplwalk.Walk(tmpl.Tree.Root, func(n parse.Node) {
+			// Past the first command, the value piped in is the last
+			// argument: no call there is constant.
+			if p, ok := n.(*parse.PipeNode); ok && len(p.Cmds) > 0 {
+				foldCommand(p.Cmds[0], t)
+			}
+		})
+	}
+}
+
+// foldCommand turns cmd, when it is T "name", into the message: the
+// name's string node, which keeps its place in the layout for errors,
+// now holding the message.
+func foldCommand(cmd *parse.CommandNode, t func(string, ...any) (string, error)) {
+	if len(cmd.Args) != 2 {
+		return
+	}
+	fn, ok1 := cmd.Args[0].(*parse.IdentifierNode)
+	name, ok2 := cmd.Args[1].(*parse.StringNode)
+	if !ok1 || !ok2 || fn.Ident != "T" {
+		return
+	}
+	msg, ok := message(t, name.Text)
+	if !ok {
+		return
+	}
+	name.Text, name.Quoted = msg, strconv.Quote(msg)
+	cmd.Args = []parse.Node{name}
+}
+
+// message is T's message id, or false when T fails or panics (a T with
+// no translator, as some tests make), which execution reports at the
+// action as it always has.
+func message(t func(string, ...any) (string, error), id string) (msg string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	msg, err := t(id)
+	return msg, err == nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"cecot/internal/config"
 	"cecot/internal/diag"
+	"cecot/internal/tmplwalk"
 )
 
 // Use is a place where a layout uses an interface string.
@@ -71,7 +72,11 @@ func layoutStrings(file, text string, ids map[string][]Use) error {
 		add := func(id string, n parse.Node) {
 			ids[id] = append(ids[id], Use{File: file, Line: lineOf(tree, text, n)})
 		}
-		walk(tree.Root, func(cmd *parse.CommandNode) { callStrings(cmd, add) })
+		tmplwalk.Walk(tree.Root, func(n parse.Node) {
+			if cmd, ok := n.(*parse.CommandNode); ok {
+				callStrings(cmd, add)
+			}
+		})
 	}
 	return nil
 }
@@ -130,48 +135,4 @@ func last(s []string) string {
 		return ""
 	}
 	return s[len(s)-1]
-}
-
-// walk calls f for every command in the tree under n.
-func walk(n parse.Node, f func(*parse.CommandNode)) {
-	switch n := n.(type) {
-	case nil:
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walk(c, f)
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, f)
-	case *parse.PipeNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Cmds {
-			walk(c, f)
-		}
-	case *parse.CommandNode:
-		f(n)
-		for _, a := range n.Args {
-			walk(a, f)
-		}
-	case *parse.ChainNode:
-		walk(n.Node, f)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.TemplateNode:
-		walk(n.Pipe, f)
-	}
-}
-
-func walkBranch(b *parse.BranchNode, f func(*parse.CommandNode)) {
-	walk(b.Pipe, f)
-	walk(b.List, f)
-	walk(b.ElseList, f)
 }
