@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cecot/internal/cputime"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -67,7 +68,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 	b.Run("build", func(b *testing.B) {
 		outs := b.TempDir()
 		i := 0
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			out := filepath.Join(outs, "public")
 			if _, err := engine.Build(context.Background(), dir, out, engine.Options{}); err != nil {
@@ -77,7 +78,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 		}
 	})
 	b.Run("status", func(b *testing.B) {
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			if _, err := status.Load(fsys); err != nil {
 				b.Fatal(err)
@@ -98,7 +99,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 		}
 	}
 	b.Run("status-cache-empty", func(b *testing.B) {
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			b.StopTimer()
 			if err := os.RemoveAll(cache); err != nil {
@@ -110,14 +111,14 @@ func BenchmarkTranslatorTools(b *testing.B) {
 	})
 	b.Run("status-cache-second", func(b *testing.B) {
 		cachedStatus(b)
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			cachedStatus(b)
 		}
 	})
 	b.Run("po-export-cache-second", func(b *testing.B) {
 		cachedStatus(b)
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			fsys := translate.CachedOnDisk(fsys, parsecache.Open(cache))
 			if _, err := translate.PlanExport(fsys, nil); err != nil {
@@ -129,7 +130,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 		}
 	})
 	b.Run("po-export", func(b *testing.B) {
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			if _, err := translate.PlanExport(fsys, nil); err != nil {
 				b.Fatal(err)
@@ -141,7 +142,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 	b.Run("workbench-first-page", func(b *testing.B) {
 		// The first request of a workbench just started: nothing
 		// parsed yet.
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			getPage(b, workbench.New(workbench.Options{FS: fsys}), page)
 		}
@@ -151,7 +152,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 		// after an earlier run or command): what was parsed is decoded
 		// from the parse cache on disk.
 		cachedStatus(b)
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			h := workbench.New(workbench.Options{FS: fsys, Cache: parsecache.Open(cache)})
 			getPage(b, h, page)
@@ -165,7 +166,7 @@ func BenchmarkTranslatorTools(b *testing.B) {
 		// to page or reloads after an edit: what was parsed is kept.
 		h := workbench.New(workbench.Options{FS: fsys})
 		getPage(b, h, page)
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, cputime.Used())
 		for b.Loop() {
 			getPage(b, h, page)
 		}
@@ -186,6 +187,6 @@ func getPage(b *testing.B, h http.Handler, target string) {
 // than how long it waits for the cores.
 func reportCPU(b *testing.B, start time.Duration) {
 	if b.N > 0 {
-		b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+		b.ReportMetric((cputime.Used()-start).Seconds()/float64(b.N), "cpu-s/op")
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cecot/internal/cputime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,7 +198,7 @@ func BenchmarkBuildUpToDate(b *testing.B) {
 		want  string
 	}{{"up-to-date", nil, "up to date"}, {"force", []string{"-force"}, "built"}} {
 		b.Run(bc.name, func(b *testing.B) {
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Used())
 			for b.Loop() {
 				out.Reset()
 				if code := run(append([]string{"build", "-src", dir}, bc.flags...), &out, &errOut); code != 0 || !strings.Contains(out.String(), bc.want) {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cecot/internal/cputime"
 	"context"
 	"fmt"
 	"os"
@@ -191,7 +192,7 @@ func benchShares(src string) string {
 func benchRenders(b *testing.B, src string, opts Options) {
 	b.ReportAllocs()
 	var compact, fallback, fragments int64
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		root, err := os.OpenRoot(src)
 		if err != nil {
@@ -212,7 +213,7 @@ func benchRenders(b *testing.B, src string, opts Options) {
 	}
 	// CPU time from rusage, which moves much less with the load of a
 	// shared machine than wall time.
-	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N), "cpu-ns/op")
 	// Pages whose body was written compact and spliced into their
 	// minified layout, and pages minified whole.
 	b.ReportMetric(float64(compact)/float64(b.N), "compact/op")

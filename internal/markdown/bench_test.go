@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cecot/internal/cputime"
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
@@ -34,7 +35,7 @@ func BenchmarkConvert(b *testing.B) {
 			p.Compact = mode == "compact"
 			b.ReportAllocs()
 			b.SetBytes(int64(len(body)))
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				res, err := conv.Convert(body, p)
 				if err != nil {
@@ -46,7 +47,7 @@ func BenchmarkConvert(b *testing.B) {
 					}
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 }
@@ -68,7 +69,7 @@ func BenchmarkWriteBody(b *testing.B) {
 	m.Add("text/html", HTMLMinifier())
 	b.Run("goldmark+minify", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			var sb bytes.Buffer
 			if err := conv.md.Renderer().Render(&sb, body, doc); err != nil {
@@ -78,16 +79,16 @@ func BenchmarkWriteBody(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("compact", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := cputime.Used()
 		for b.Loop() {
 			if _, _, why := renderCompact(doc, body, false); why != "" {
 				b.Fatal(why)
 			}
 		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(cputime.Used()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 }
