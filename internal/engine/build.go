@@ -238,7 +238,7 @@ type output struct {
 	// bytes, like a share image in the cache, so that a build links it
 	// into the site instead of making it (see FileLinker); or, when
 	// there is no such file, the bytes.
-	cached func() (file string, data []byte, err error)
+	cached func() (share.Entry, error)
 }
 
 // outputs lists every file of the site with the function that makes it,
@@ -313,7 +313,7 @@ func (s *Site) shareOutput(at string, p *content.Page, card share.Card, reads []
 		make: func(*render.Pass, render.Deps) ([]byte, error) {
 			return s.shares.Image(card)
 		},
-		cached: func() (string, []byte, error) { return s.shares.File(card) },
+		cached: func() (share.Entry, error) { return s.shares.File(card) },
 	}
 }
 
@@ -511,11 +511,11 @@ func layoutErrorsOnce(errs []error) diag.List {
 // output.cached), or writes its bytes when there is no such file. It
 // is for files that are not compressed.
 func (s *Site) link(w *fullDiskWriter, o output) written {
-	file, data, err := o.cached()
-	if err != nil || file == "" {
-		return s.write(w, o.Name, func() ([]byte, error) { return data, err })
+	e, err := o.cached()
+	if err != nil || e.File == "" {
+		return s.write(w, o.Name, func() ([]byte, error) { return e.Data, err })
 	}
-	size, err := w.LinkFile(o.Name, file)
+	size, err := w.LinkFile(o.Name, e.File, e.Sum)
 	if err != nil {
 		return written{err: err}
 	}

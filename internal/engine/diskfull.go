@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"sync"
 
@@ -34,11 +35,11 @@ func (f *fullDiskWriter) linker() FileLinker {
 
 // LinkFile links src into the site through f's writer, which must be a
 // FileLinker (see linker).
-func (f *fullDiskWriter) LinkFile(name, src string) (int64, error) {
+func (f *fullDiskWriter) LinkFile(name, src string, sum *[sha256.Size]byte) (int64, error) {
 	if err := f.full(); err != nil {
 		return 0, err
 	}
-	size, err := f.linker().LinkFile(name, src)
+	size, err := f.linker().LinkFile(name, src, sum)
 	return size, f.check(name, err)
 }
 

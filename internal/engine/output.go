@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -38,11 +39,14 @@ type MarkdownWriter interface {
 // is already on disk, like a share image from the cache, without reading
 // it: by a hard link where the system allows, else by copying it. The
 // file must not change afterwards (the caches replace an entry by
-// renaming a new file over it, which leaves a link alone). LinkFile
-// returns the file's size and may be called from many goroutines at once.
+// renaming a new file over it, which leaves a link alone). sum, when not
+// nil, is the SHA-256 of src's bytes as the caller knows them, so that a
+// writer that records what it wrote need not read src to hash it.
+// LinkFile returns the file's size and may be called from many
+// goroutines at once.
 type FileLinker interface {
 	Writer
-	LinkFile(name, src string) (size int64, err error)
+	LinkFile(name, src string, sum *[sha256.Size]byte) (size int64, err error)
 }
 
 // Marker is the file that marks a folder as written by this generator.
@@ -72,7 +76,7 @@ func (w *dirWriter) WriteFile(name string, data []byte) error {
 // LinkFile puts the file src into the site as name: a hard link when src
 // is on the same file system and has the mode the site's files have,
 // else a copy.
-func (w *dirWriter) LinkFile(name, src string) (int64, error) {
+func (w *dirWriter) LinkFile(name, src string, _ *[sha256.Size]byte) (int64, error) {
 	p, err := w.path(name)
 	if err != nil {
 		return 0, err

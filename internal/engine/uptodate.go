@@ -575,13 +575,24 @@ func (w *recordWriter) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-func (w *recordWriter) LinkFile(name, src string) (int64, error) {
-	size, err := w.w.LinkFile(name, src)
+// LinkFile records the sum it is given, when it has one, without reading
+// the file: the share cache keeps each image's sum beside it and hashes
+// again an image changed since (see share.Entry). A sum that is
+// wrong all the same (an edit that kept the file's size and time) only
+// costs a build: the up-to-date check hashes every file of the output
+// folder (sameOutput), so the output it finds differs from the record.
+func (w *recordWriter) LinkFile(name, src string, sum *[sha256.Size]byte) (int64, error) {
+	size, err := w.w.LinkFile(name, src, sum)
 	if err != nil {
 		return size, err
 	}
-	// What the site holds now, whatever became of src since.
-	f, err := hashFile(filepath.Join(w.root, filepath.FromSlash(name)))
+	var f outputFile
+	if sum != nil {
+		f = outputFile{size: size, sum: *sum}
+	} else {
+		// What the site holds now, whatever became of src since.
+		f, err = hashFile(filepath.Join(w.root, filepath.FromSlash(name)))
+	}
 	w.u.mu.Lock()
 	defer w.u.mu.Unlock()
 	if err != nil {

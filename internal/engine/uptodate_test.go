@@ -12,6 +12,8 @@ import (
 	"reflect"
 	"testing"
 	"testing/fstest"
+
+	"cecot/internal/share"
 )
 
 // buildRecorded builds the project in src into out, recording for the
@@ -229,6 +231,111 @@ func TestManifestEncoding(t *testing.T) {
 		bad[i] ^= 0x20
 		if _, err := decodeManifest(bad); err == nil {
 			t.Fatalf("byte %d changed: read", i)
+		}
+	}
+}
+
+// A share image changed after the build that linked it, in the cache
+// (public/'s copy is a hard link to it) or through public/'s copy, is
+// never taken for up to date, even by an edit that keeps the file's
+// size and time, which the cache's sum of it cannot see: the check
+// hashes the output folder. The build that follows links the changed
+// image and records it, not the sum the cache kept of the image it
+// drew, so that the next check finds the output up to date again, as a
+// build from scratch makes it.
+func TestUpToDateShareImageEdited(t *testing.T) {
+	src := copyProject(t, nil)
+	out := filepath.Join(filepath.Dir(src), "public")
+	cache := filepath.Join(src, filepath.FromSlash(share.DirName))
+	opts := Options{BaseURL: "https://example.org/", Shares: share.NewCache(cache)}
+	buildRecorded(t, src, out, opts)
+	upToDate := func() bool {
+		_, ok := NewUpToDate(src, out, opts).Check(src, out)
+		return ok
+	}
+	fresh := func() map[string][]byte {
+		dir := filepath.Join(t.TempDir(), "fresh")
+		if _, err := Build(context.Background(), src, dir, opts); err != nil {
+			t.Fatal(err)
+		}
+		return readTree(t, dir)
+	}
+	pngs, _ := filepath.Glob(filepath.Join(out, "assets", "share", "*", "*.png"))
+	if len(pngs) < 3 {
+		t.Fatalf("%d share images", len(pngs))
+	}
+	for i, c := range []struct {
+		name     string
+		edit     func(png string) string // the file to change
+		keepTime bool
+	}{
+		{"in the cache", func(png string) string { return cacheFileOf(t, cache, png) }, false},
+		{"through public/", func(png string) string { return png }, false},
+		{"keeping its size and time", func(png string) string { return cacheFileOf(t, cache, png) }, true},
+	} {
+		buildRecorded(t, src, out, opts) // the cache's images, with their sums
+		if !upToDate() {
+			t.Fatalf("%s: not up to date after a build", c.name)
+		}
+		editInPlace(t, c.edit(pngs[i]), c.keepTime)
+		if upToDate() {
+			t.Errorf("%s: up to date with a share image changed", c.name)
+		}
+		buildRecorded(t, src, out, opts)
+		got := readTree(t, out)
+		if want := fresh(); !reflect.DeepEqual(got, want) {
+			diffTrees(t, c.name, want, got)
+		}
+		if ok := upToDate(); ok == c.keepTime {
+			t.Errorf("%s: up to date %v after the build that followed", c.name, ok)
+		}
+	}
+}
+
+// cacheFileOf is the file in the cache folder that the site's file png
+// is a hard link to.
+func cacheFileOf(t *testing.T, cache, png string) string {
+	t.Helper()
+	want, err := os.Stat(png)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*.png"))
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil && os.SameFile(info, want) {
+			return f
+		}
+	}
+	t.Fatalf("%s is no link into the cache", png)
+	return ""
+}
+
+// editInPlace changes the last byte of file where it lies, so that its
+// hard links change with it, and when keepTime, sets its time back.
+func editInPlace(t *testing.T, file string, keepTime bool) {
+	t.Helper()
+	before, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(file, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := make([]byte, 1)
+	if _, err := f.ReadAt(last, before.Size()-1); err != nil {
+		t.Fatal(err)
+	}
+	last[0] ^= 0xff
+	if _, err := f.WriteAt(last, before.Size()-1); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if keepTime {
+		if err := os.Chtimes(file, before.ModTime(), before.ModTime()); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

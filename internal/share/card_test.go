@@ -276,8 +276,9 @@ func TestCache(t *testing.T) {
 	if data, _ := c.Image(card); !bytes.Equal(data, first) || c.Drawn() != 3 {
 		t.Error("a deleted cache folder was not drawn again")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("cache holds %d files, want 1", len(entries))
+	// The PNG and its sum file.
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("cache holds %d files, want 2", len(entries))
 	}
 }
 
@@ -348,8 +349,8 @@ func TestCacheWithoutFolderWritesNothing(t *testing.T) {
 	if _, err := c.Image(card); err != nil {
 		t.Fatal(err)
 	}
-	if file, data, err := c.File(card); err != nil || file != "" || len(data) == 0 {
-		t.Fatalf("File = %q, %d bytes, %v", file, len(data), err)
+	if e, err := c.File(card); err != nil || e.File != "" || len(e.Data) == 0 || e.Sum != nil {
+		t.Fatalf("File = %q, %d bytes, sum %v, %v", e.File, len(e.Data), e.Sum != nil, err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the cache wrote %d files into the working directory", len(entries))
