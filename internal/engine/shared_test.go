@@ -49,7 +49,9 @@ func TestSharedFragments(t *testing.T) {
 // sharedAgainstAlone renders every output of the site in fsys with the
 // fragments shared between pages and with each page rendering its own,
 // fails unless the bytes and the pages each render read are the same,
-// and returns how many fragments were shared and rendered per page.
+// or when a fragment was rendered more than once for its folder (twice
+// with holes, to check them), and returns how many fragments were
+// shared and rendered per page.
 func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 	t.Helper()
 	s, err := Load(fsys, Options{})
@@ -77,7 +79,13 @@ func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 			t.Errorf("%s: read %v, want %v", o.Name, slices.Collect(maps.Keys(got)), slices.Collect(maps.Keys(deps)))
 		}
 	}
-	return r.SharedFragments()
+	shared, alone = r.SharedFragments()
+	// A fragment is rendered once for its folder, with holes; one that
+	// has holes also alone for the first page, to check it against.
+	if keys, renders, holed := r.FragmentRenders(); renders != keys+holed {
+		t.Errorf("%d renders of %d fragments, %d with holes; want %d", renders, keys, holed, keys+holed)
+	}
+	return shared, alone
 }
 
 // TestSharedVersions checks the fragments that show a page's other

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"cecot/internal/config"
 	"cecot/internal/content"
@@ -183,6 +184,9 @@ type fragments struct {
 	mu    sync.Mutex
 	m     map[fragmentKey]*fragment
 	nonce string
+	// renders counts the fragments rendered for the pages of a key,
+	// with holes or for the first page alone (FragmentRenders).
+	renders atomic.Int64
 }
 
 // fragmentKey is what a shared fragment's output depends on.
@@ -194,11 +198,12 @@ type fragmentKey struct {
 
 type fragment struct {
 	mu sync.Mutex
-	// The first page renders the fragment alone; the second renders it
-	// with holes, checked against the first's, so that a fragment that
-	// serves one page costs one render and one that serves many, two.
-	// The first page's view and output are let go after the check: the
-	// view holds that page's whole body.
+	// The first page renders the fragment with holes (held); without
+	// holes, that is the fragment, one render for all the pages. With
+	// holes, the first page renders it alone too, and the second checks
+	// the one with holes against that: two renders.
+	held                  *holedRender
+	holed                 bool // it had holes, rendered with them
 	first                 *PageView
 	firstOut              string
 	seenFirst, seenSecond bool
@@ -215,6 +220,16 @@ type fragment struct {
 	// (minTried); nil when it cannot be spliced minified.
 	min      *minFragment
 	minTried bool
+}
+
+// holedRender is a fragment rendered with holes, held from the first
+// page that asks for it to the second, which checks it.
+type holedRender struct {
+	out   []byte // nil when the markers were not each there once (placeHoles)
+	holes []placedHole
+	deps  []content.ID // the pages the render read
+	// Whether it showed the pages' translations or versions.
+	readsTranslations, readsVersions bool
 }
 
 // placedHole is a hole and where its marker is in the fragment.
@@ -265,6 +280,15 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	switch {
 	case !fr.seenFirst:
 		fr.seenFirst = true
+		if fr.renderHoled(j.pass, key); fr.held != nil && len(fr.held.holes) == 0 {
+			// Without holes the fragment printed nothing that depends
+			// on the page: the first page takes it as every page does.
+			// Without out, its markers were misplaced: it cannot be
+			// shared, and every page renders it alone.
+			fr.share(fr.held)
+			fr.seenSecond = true
+			break
+		}
 		fr.renderFirst(j.pass, key, v)
 		if fr.err == nil {
 			fr.replay(j)
@@ -272,8 +296,7 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 		return template.HTML(fr.firstOut), fr.err
 	case !fr.seenSecond:
 		fr.seenSecond = true
-		fr.render(j.pass, key)
-		fr.first, fr.firstOut = nil, ""
+		fr.check(j.pass)
 	}
 	if fr.err != nil {
 		return "", fr.err
@@ -316,6 +339,7 @@ func (fr *fragment) readVersions(j *job, v *PageView) {
 // renderFirst renders the fragment for v, the first page that asks for it,
 // alone, in a job of its own that records what the fragment reads.
 func (fr *fragment) renderFirst(ps *Pass, key fragmentKey, v *PageView) {
+	ps.frags.renders.Add(1)
 	deps := Deps{}
 	out, err := ps.r.renderFragment(key.name, &FragmentView{Lang: key.lang, j: ps.job(deps), parent: key.parent, page: v})
 	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), slices.Collect(maps.Keys(deps)), err
@@ -336,11 +360,16 @@ func sharedDir(v *PageView) (string, bool) {
 	return v.URL[:i+1], true
 }
 
-// render renders the fragment with holes and finds them in the output.
-// It checks the result against what the first page rendered alone: a
-// hole filled in where the layout's escaping would have changed the link
-// shows there, and then every page renders the fragment alone.
-func (fr *fragment) render(ps *Pass, key fragmentKey) {
+// renderHoled renders the fragment with holes, for the first page that
+// asks for it, and finds them in the output (held). Without holes it
+// is what every page's render gives: a page in the folder sees from a
+// FragmentView what it would see alone but for its links, and Rel makes
+// a hole of every link that differs between the folder's pages (those
+// to one of its pages and to pages in other languages, with Current,
+// Permalink and the versions' URLs). With holes, a page's render alone
+// checks it (check).
+func (fr *fragment) renderHoled(ps *Pass, key fragmentKey) {
+	ps.frags.renders.Add(1)
 	deps := Deps{}
 	nonce := ps.frags.nonce
 	f := &FragmentView{Lang: key.lang, j: ps.job(deps), parent: key.parent, nonce: nonce, dir: key.dir}
@@ -349,19 +378,42 @@ func (fr *fragment) render(ps *Pass, key fragmentKey) {
 	if err != nil {
 		return // each page renders it alone, and reports its own error
 	}
-	fr.deps = slices.Collect(maps.Keys(deps))
-	holes, ok := placeHoles([]byte(out), nonce, f.holes)
-	if !ok {
+	fr.held = &holedRender{deps: slices.Collect(maps.Keys(deps))}
+	if holes, ok := placeHoles([]byte(out), nonce, f.holes); ok {
+		fr.held.out, fr.held.holes, fr.holed = []byte(out), holes, len(holes) > 0
+		fr.held.readsTranslations, fr.held.readsVersions = f.readsTranslations, f.readsVersions
+	}
+}
+
+// check checks the fragment rendered with holes, for the second page that
+// asks for it, against what the first page rendered alone: a hole
+// filled in where the layout's escaping would have changed the link
+// shows there, and then every page renders the fragment alone. The
+// first page's view and output are let go: the view holds that page's
+// whole body.
+func (fr *fragment) check(ps *Pass) {
+	h, first, firstOut := fr.held, fr.first, fr.firstOut
+	fr.held, fr.first, fr.firstOut = nil, nil, ""
+	if h == nil {
 		return
 	}
-	shared := &fragment{out: []byte(out), holes: holes}
-	// Filled in for the first page in the job of this render, which
-	// records nothing: the first page's own job is another goroutine's.
-	if first, ok := shared.fill(ps.job(nil), fr.first); !ok || first != fr.firstOut {
+	fr.deps = h.deps
+	if h.out == nil {
 		return
 	}
-	fr.out, fr.holes = shared.out, shared.holes
-	fr.readsTranslations, fr.readsVersions = f.readsTranslations, f.readsVersions
+	// Filled in for the first page in a job that records nothing: the
+	// first page's own job is another goroutine's.
+	shared := &fragment{out: h.out, holes: h.holes}
+	if got, ok := shared.fill(ps.job(nil), first); ok && got == firstOut {
+		fr.share(h)
+	}
+}
+
+// share makes h the fragment that the pages fill in.
+func (fr *fragment) share(h *holedRender) {
+	fr.out, fr.holes, fr.deps = h.out, h.holes, h.deps
+	fr.readsTranslations, fr.readsVersions = h.readsTranslations, h.readsVersions
+	fr.held = nil
 }
 
 // placeHoles finds the marker of each hole in out, in order. It fails when
@@ -455,4 +507,25 @@ func (ps *Pass) SharedFragments() (shared, alone int) {
 		}
 	}
 	return shared, alone
+}
+
+// FragmentRenders counts, so far, the shared fragments (one for each
+// language, partial, section and folder of pages), the fragments that the
+// pass rendered for them, with holes or for the first page alone, and
+// the fragments that had holes; renders of pages that render a fragment
+// alone are not counted.
+func (ps *Pass) FragmentRenders() (keys, renders, holed int) {
+	if ps.frags == nil {
+		return 0, 0, 0
+	}
+	ps.frags.mu.Lock()
+	defer ps.frags.mu.Unlock()
+	for _, fr := range ps.frags.m {
+		fr.mu.Lock()
+		if fr.holed {
+			holed++
+		}
+		fr.mu.Unlock()
+	}
+	return len(ps.frags.m), int(ps.frags.renders.Load()), holed
 }
