@@ -103,7 +103,7 @@ func requestPaths(file string) []string {
 // file, so this must run on the final, minified bytes.
 func inlineStyleHashes(doc []byte) []string {
 	// Most pages have no inline style: spare them the tokenizer.
-	if !containsFold(doc, "<style") {
+	if !hasStyleTag(doc) {
 		return nil
 	}
 	var (
@@ -140,18 +140,23 @@ func inlineStyleHashes(doc []byte) []string {
 	}
 }
 
-// containsFold reports whether doc contains lower, an ASCII lower-case
-// string, in any case, as HTML tag names are.
-func containsFold(doc []byte, lower string) bool {
-	for i := bytes.IndexByte(doc, lower[0]); i >= 0; {
-		if len(doc)-i >= len(lower) && bytes.EqualFold(doc[i:i+len(lower)], []byte(lower)) {
-			return true
+// hasStyleTag reports whether doc contains "<style" in any ASCII case, as
+// HTML tag names are. It looks for the tag's 'y' in either case, which
+// pages hold several times fewer of than '<' (2 to 6 times in the real
+// and the synthetic sites), and compares the rest only around those.
+func hasStyleTag(doc []byte) bool {
+	const tag, at = "<style", 3 // tag[at] is the 'y'
+	for _, y := range []byte{'y', 'Y'} {
+		for i := at; i < len(doc); i++ {
+			j := bytes.IndexByte(doc[i:], y)
+			if j < 0 {
+				break
+			}
+			i += j
+			if doc[i-at] == '<' && i-at+len(tag) <= len(doc) && bytes.EqualFold(doc[i-at:i-at+len(tag)], []byte(tag)) {
+				return true
+			}
 		}
-		next := bytes.IndexByte(doc[i+1:], lower[0])
-		if next < 0 {
-			return false
-		}
-		i += 1 + next
 	}
 	return false
 }

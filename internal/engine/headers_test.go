@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,39 @@ func TestInlineStylePolicy(t *testing.T) {
 	want := "default-src 'none'; style-src 'sha256-a' 'sha256-b'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
+	}
+}
+
+// TestHasStyleTag holds hasStyleTag to the plain search it replaced:
+// every window that starts at a '<' compared in any case.
+func TestHasStyleTag(t *testing.T) {
+	plain := func(doc string) bool {
+		for i := range len(doc) {
+			if doc[i] == '<' && len(doc)-i >= len("<style") && strings.EqualFold(doc[i:i+len("<style")], "<style") {
+				return true
+			}
+		}
+		return false
+	}
+	docs := []string{
+		"", "<", "<s", "<S", "<style", "<STYLE", "<StYlE>", "x<styl", "<p><span><sTyle>",
+		"<<style", "<s<style", "<S<Style", "<ſtyle", "<\u212atyle", "style", "< style", "<span>Style</span>",
+		"<svg><style>a{}</style></svg>", "<p>&lt;style></p>", "<sty", "<SCRIPT><S",
+		"y", "Y", "<y", "yle", "<sYle", "<styyle", "xstyle<style", "<styl\u0435", "<st\u00fdle",
+	}
+	// Every spelling of "<style" in either case, alone and after others.
+	for m := range 1 << 5 {
+		b := []byte("<style")
+		for i := range 5 {
+			if m&(1<<i) != 0 {
+				b[i+1] -= 'a' - 'A'
+			}
+		}
+		docs = append(docs, string(b), "<s<S"+string(b)+"x", string(b[:5]))
+	}
+	for _, doc := range docs {
+		if got, want := hasStyleTag([]byte(doc)), plain(doc); got != want {
+			t.Errorf("hasStyleTag(%q) = %v, want %v", doc, got, want)
+		}
 	}
 }
