@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -9,19 +10,24 @@ import (
 
 // gcHeadroom is the least a build's heap may grow past what the last
 // collection left in use before the next collection starts; on larger
-// heaps it may grow by half of what was in use (as GOGC=50 would).
+// heaps it may grow by as much as was in use, as Go's default (GOGC=100)
+// lets the heap grow past what is live.
 //
 // A build keeps little: its pages' front matter and the shared fragments
 // (each page's text is read when it is rendered and dropped with its
-// output). But it allocates ~200 kB per page while it renders, and Go's
+// output). But it allocates ~150 kB per page while it renders, and Go's
 // default collects whenever the heap doubles: on a small live heap that
 // is every few megabytes (78 collections in a 2,000-page build). GOGC=400,
 // used before, collected less but let the peak memory grow to five times
 // the live heap. The floor keeps small and middling builds from
-// collecting all the time, for a peak of about the live heap plus 10 MiB.
+// collecting all the time. Growing by half of what was in use (as
+// GOGC=50 would), as before, kept the peak 14 MiB lower at 2,000 pages
+// and 40 MiB lower at 10,000, for 5-10% more CPU: a build's memory is a
+// few percent of Hugo's either way, its time is what a maintainer waits
+// for (BENCHMARKS.md, sixth round).
 const gcHeadroom = 10 << 20
 
-// lessGC runs a collection only when the heap has grown by half of what
+// lessGC runs a collection only when the heap has grown by as much as
 // the last one left in use, or by gcHeadroom if that is more, unless GOGC or
 // GOMEMLIMIT is set: it turns Go's proportional trigger off and moves a
 // soft memory limit after every collection.
@@ -30,32 +36,44 @@ func lessGC() {
 		return
 	}
 	debug.SetGCPercent(-1)
-	// The limit counts all the memory the runtime holds, not only live
-	// objects: what it holds in use just after a collection (objects,
-	// stacks, its own structures; not free pages), plus the headroom.
+	// The limit counts all the memory the runtime holds, not only
+	// objects: what it holds just after a collection (stacks, its own
+	// structures; not free pages) with the objects that collection found
+	// live, plus the headroom. The objects' class also counts the dead
+	// ones not yet swept, which would add the last cycle's garbage to the
+	// headroom.
 	sample := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/gc/heap/live:bytes"},
 	}
 	setLimit := func() {
 		metrics.Read(sample)
-		inUse := int64(0)
+		var v [5]int64
 		for i, s := range sample {
 			if s.Value.Kind() != metrics.KindUint64 {
-				inUse = 0
-				break
+				// A metric this Go does not have: its own pacing.
+				debug.SetGCPercent(100)
+				debug.SetMemoryLimit(math.MaxInt64)
+				return
 			}
-			if i == 0 {
-				inUse += int64(s.Value.Uint64())
-			} else {
-				inUse -= int64(s.Value.Uint64())
-			}
+			v[i] = int64(s.Value.Uint64())
 		}
-		debug.SetMemoryLimit(inUse + max(gcHeadroom, inUse/2))
+		debug.SetMemoryLimit(memoryLimit(v[0], v[1], v[2], v[3], v[4]))
 	}
 	setLimit()
 	afterEachGC(setLimit)
+}
+
+// memoryLimit is the soft limit after a collection, from the runtime's
+// memory (total, of which released and free pages are not in use, and
+// objects, live or not yet swept) and the live objects that collection
+// found: what is in use, plus as much again or gcHeadroom.
+func memoryLimit(total, released, free, objects, live int64) int64 {
+	inUse := total - released - free - objects + live
+	return inUse + max(gcHeadroom, inUse)
 }
 
 // afterEachGC calls f soon after every garbage collection: a cleanup
