@@ -13,9 +13,13 @@ type FeedLink struct {
 // Feed returns the link to the feed of the page's language, for feed
 // readers to discover; nil without a base URL, since a feed's links
 // must be absolute and a build writes none.
-func (v *PageView) Feed() *FeedLink {
-	if v.cfg().BaseURL == "" {
+func (v *PageView) Feed() *FeedLink { return v.j.pass.r.feedLink(v.Lang, v.Rel) }
+
+// feedLink is the link to lang's feed, made relative by rel (a page's
+// or a shared fragment's Rel); nil without a base URL.
+func (r *Renderer) feedLink(lang string, rel func(string) string) *FeedLink {
+	if r.cfg.BaseURL == "" {
 		return nil
 	}
-	return &FeedLink{URL: v.Rel(content.FeedURL(v.Lang)), Names: map[string]any{"Site": v.Language.Title}}
+	return &FeedLink{URL: rel(content.FeedURL(lang)), Names: map[string]any{"Site": r.cfg.Language(lang).Title}}
 }

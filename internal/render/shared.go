@@ -89,24 +89,12 @@ func (f *FragmentView) T(id string, args ...any) (string, error) {
 	return f.j.pass.r.translators[f.Lang].T(id, args...)
 }
 
-// Asset returns the link to an asset, by its name under assets/, as
-// PageView.Asset does.
-func (f *FragmentView) Asset(name string) (AssetRef, error) {
-	a, err := f.j.pass.r.assets.Lookup(name)
-	if err != nil {
-		return AssetRef{}, err
-	}
-	return AssetRef{URL: f.Rel("/" + a.Out), Integrity: a.Integrity}, nil
-}
+// Asset returns the link to an asset, by its name under assets/.
+func (f *FragmentView) Asset(name string) (AssetRef, error) { return f.j.pass.r.assetRef(name, f.Rel) }
 
-// Feed returns the link to the feed of the pages' language, as
-// PageView.Feed does.
-func (f *FragmentView) Feed() *FeedLink {
-	if f.Site().BaseURL == "" {
-		return nil
-	}
-	return &FeedLink{URL: f.Rel(content.FeedURL(f.Lang)), Names: map[string]any{"Site": f.Language().Title}}
-}
+// Feed returns the link to the feed of the pages' language; nil without
+// a base URL.
+func (f *FragmentView) Feed() *FeedLink { return f.j.pass.r.feedLink(f.Lang, f.Rel) }
 
 // Section is the section that lists the page, or nil for a home page.
 func (f *FragmentView) Section() *PageView {

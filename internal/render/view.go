@@ -146,12 +146,16 @@ type AssetRef struct {
 }
 
 // Asset returns the link to an asset, by its name under assets/.
-func (v *PageView) Asset(name string) (AssetRef, error) {
-	a, err := v.j.pass.r.assets.Lookup(name)
+func (v *PageView) Asset(name string) (AssetRef, error) { return v.j.pass.r.assetRef(name, v.Rel) }
+
+// assetRef is the link to the asset name, made relative by rel (a
+// page's or a shared fragment's Rel).
+func (r *Renderer) assetRef(name string, rel func(string) string) (AssetRef, error) {
+	a, err := r.assets.Lookup(name)
 	if err != nil {
 		return AssetRef{}, err
 	}
-	return AssetRef{URL: v.Rel("/" + a.Out), Integrity: a.Integrity}, nil
+	return AssetRef{URL: rel("/" + a.Out), Integrity: a.Integrity}, nil
 }
 
 // Pages are the pages a section lists, without their content.
