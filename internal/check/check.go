@@ -7,6 +7,7 @@
 package check
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"maps"
@@ -45,11 +46,12 @@ func (m *memory) WriteMarkdown(p *content.Page, md *markdown.Result) {
 	m.counts[p] = markdown.Result{Headings: md.Headings, Paragraphs: md.Paragraphs, Links: md.Links, Footnotes: md.Footnotes, Images: md.Images, Captions: md.Captions}
 }
 
-// WriteFile keeps a file of the site.
+// WriteFile keeps a copy of a file of the site: Render reuses data's
+// memory.
 func (m *memory) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files[name] = data
+	m.files[name] = bytes.Clone(data)
 	return nil
 }
 

@@ -19,6 +19,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"cecot/internal/assets"
@@ -227,8 +228,13 @@ type output struct {
 	// hash name exactly those bytes.
 	ready bool
 	// make makes the output's bytes in a pass over the site's
-	// content, adding to deps (unless nil) the pages it read.
-	make func(ps *render.Pass, deps render.Deps) ([]byte, error)
+	// content, adding to deps (unless nil) the pages it read. When
+	// owned, it makes them in buf's memory where they fit, or in new
+	// memory, and no one else holds them: once they are written, Render
+	// makes the next output in the same memory. Otherwise it ignores
+	// buf, and its bytes may be held elsewhere (an asset's).
+	make  func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error)
+	owned bool
 	// reads are the pages that the output's bytes come from, for an
 	// output that is not rendered, so that no renderer records them
 	// (a share image's card was made from its pages when the output
@@ -250,18 +256,18 @@ func (s *Site) outputs() []output {
 		outs = append(outs, s.pageOutputs(p)...)
 	}
 	global := func(name string, job func() ([]byte, error)) output {
-		return output{Name: name, global: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return job() }}
+		return output{Name: name, global: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return job() }}
 	}
 	for _, sp := range s.Renderer.SpecialPages() {
-		outs = append(outs, output{Name: sp.Out, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
+		outs = append(outs, output{Name: sp.Out, make: func(ps *render.Pass, deps render.Deps, _ []byte) ([]byte, error) {
 			return ps.Special(sp.Layout, sp.URL, deps)
 		}})
 	}
 	for _, a := range s.Assets.All() {
-		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return a.Data, nil }})
+		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return a.Data, nil }})
 	}
 	for _, f := range s.Images.Files() {
-		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Pass, render.Deps) ([]byte, error) { return f.Data, nil }})
+		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return f.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
 		outs = append(outs, global("sitemap.xml", s.sitemap))
@@ -278,12 +284,12 @@ func (s *Site) outputs() []output {
 func (s *Site) pageOutputs(p *content.Page) []output {
 	// A page's Markdown is converted to minified HTML, and only its
 	// layout's part is minified: the output is ready as made.
-	outs := []output{{Name: p.Out, Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
-		return ps.PageMinified(p, s.min.appendHTML, deps)
+	outs := []output{{Name: p.Out, Page: p, ready: true, owned: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
+		return ps.PageMinified(buf, p, s.min.appendHTML, deps)
 	}}}
 	if p.Standalone {
-		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, make: func(ps *render.Pass, deps render.Deps) ([]byte, error) {
-			return ps.StandaloneMinified(p, s.min.appendHTML, deps)
+		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, owned: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
+			return ps.StandaloneMinified(buf, p, s.min.appendHTML, deps)
 		}})
 	}
 	if card, at, ok := s.Renderer.ShareCard(p); ok {
@@ -310,7 +316,7 @@ func (s *Site) pageOutputs(p *content.Page) []output {
 // path at; reads are the pages whose text the card shows.
 func (s *Site) shareOutput(at string, p *content.Page, card share.Card, reads []content.ID) output {
 	return output{Name: strings.TrimPrefix(at, "/"), Page: p, fingerprinted: true, ready: true, reads: reads,
-		make: func(*render.Pass, render.Deps) ([]byte, error) {
+		make: func(*render.Pass, render.Deps, []byte) ([]byte, error) {
 			return s.shares.Image(card)
 		},
 		cached: func() (share.Entry, error) { return s.shares.File(card) },
@@ -320,14 +326,15 @@ func (s *Site) shareOutput(at string, p *content.Page, card share.Card, reads []
 // makeWith makes the bytes of o exactly as Render writes them, in pass
 // ps, which for many outputs at once shares fragments between them
 // (render.PassOptions.Share). With deps non-nil, it adds the pages that
-// the render read.
-func (s *Site) makeWith(ps *render.Pass, o output, deps render.Deps) ([]byte, error) {
+// the render read. An owned output is made in buf's memory where it
+// fits.
+func (s *Site) makeWith(ps *render.Pass, o output, deps render.Deps, buf []byte) ([]byte, error) {
 	if deps != nil {
 		for _, id := range o.reads {
 			deps[id] = struct{}{}
 		}
 	}
-	data, err := o.make(ps, deps)
+	data, err := o.make(ps, deps, buf)
 	if err != nil || o.ready {
 		return data, err
 	}
@@ -354,7 +361,7 @@ func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	ps := s.pass(render.PassOptions{Share: len(outs) >= sharedMin})
 	parallel.For(ctx, len(outs), func(i int) {
 		d := render.Deps{}
-		data, err := s.makeWith(ps, outs[i], d)
+		data, err := s.makeWith(ps, outs[i], d, nil)
 		results[i] = made{Data: data, Deps: d, Err: err}
 	})
 	return results
@@ -420,7 +427,7 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 			results[i] = s.link(fw, o)
 			return
 		}
-		results[i] = s.write(w, outs[i].Name, func() ([]byte, error) { return s.makeWith(ps, outs[i], nil) })
+		results[i] = s.writeOutput(w, ps, outs[i])
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
@@ -453,6 +460,35 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 		st.Pages[p.Lang]++
 	}
 	return st, layoutErrorsOnce(errs).Err()
+}
+
+// writeOutput makes output o in pass ps and writes it. An owned output
+// is made in a buffer of the pool, which takes it back once it is
+// written: a build's pages are made in the same few buffers, not in new
+// memory each, and the collector runs less often.
+func (s *Site) writeOutput(w Writer, ps *render.Pass, o output) written {
+	if !o.owned {
+		return s.write(w, o.Name, func() ([]byte, error) { return s.makeWith(ps, o, nil, nil) })
+	}
+	buf := outBufs.Get().(*[]byte)
+	defer putOutBuf(buf)
+	return s.write(w, o.Name, func() ([]byte, error) {
+		data, err := s.makeWith(ps, o, nil, *buf)
+		*buf = data[:0]
+		return data, err
+	})
+}
+
+// outBufs are the buffers that Render makes owned outputs in.
+var outBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// putOutBuf returns b to the pool, unless it grew so large (a single-file
+// edition with its images inlined) that keeping it would cost more
+// memory than it saves work.
+func putOutBuf(b *[]byte) {
+	if cap(*b) <= 256<<10 {
+		outBufs.Put(b)
+	}
 }
 
 // slowFirst is the order in which Render makes outs: share images first,

@@ -21,7 +21,8 @@ import (
 )
 
 // Writer receives the files of a built site. WriteFile may be called from
-// many goroutines at once.
+// many goroutines at once. Like io.Writer's Write, it must not keep data
+// after it returns: Render makes the next file in the same memory.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }

@@ -63,12 +63,12 @@ func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 	results := make([]made, len(outs))
 	parallel.For(context.Background(), len(outs), func(i int) {
 		d := render.Deps{}
-		data, err := s.makeWith(r, outs[i], d)
+		data, err := s.makeWith(r, outs[i], d, nil)
 		results[i] = made{Data: data, Deps: d, Err: err}
 	})
 	for i, o := range outs {
 		deps := render.Deps{}
-		want, err := s.makeWith(s.pass(render.PassOptions{}), o, deps)
+		want, err := s.makeWith(s.pass(render.PassOptions{}), o, deps, nil)
 		if err != nil || results[i].Err != nil {
 			t.Fatalf("%s: %v, %v", o.Name, err, results[i].Err)
 		}

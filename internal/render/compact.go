@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -44,7 +45,12 @@ func (r *Renderer) FragmentsSpliced() int64 {
 // PageMinified renders p as Page does and returns the page minified by
 // min. The Markdown is converted straight to minified HTML and only the
 // layout's part is minified; the bytes are those of min(Page(p)).
-func (ps *Pass) PageMinified(p *content.Page, min Minify, deps Deps) ([]byte, error) {
+//
+// The page is made in buf's memory when it fits, overwriting buf's
+// bytes, so that a caller that writes one page after another can reuse
+// the memory (the pages of a build add up to three times its live heap);
+// buf may be nil.
+func (ps *Pass) PageMinified(buf []byte, p *content.Page, min Minify, deps Deps) ([]byte, error) {
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convertWith(p, false, true)
@@ -54,18 +60,18 @@ func (ps *Pass) PageMinified(p *content.Page, min Minify, deps Deps) ([]byte, er
 	if ps.converted != nil {
 		ps.converted(p, md)
 	}
-	return j.minified(p, Layout(p), md, min, func() (*markdown.Result, error) { return j.convert(p, false) })
+	return j.minified(buf, p, Layout(p), md, min, func() (*markdown.Result, error) { return j.convert(p, false) })
 }
 
 // StandaloneMinified is PageMinified for the single-file edition of p.
-func (ps *Pass) StandaloneMinified(p *content.Page, min Minify, deps Deps) ([]byte, error) {
+func (ps *Pass) StandaloneMinified(buf []byte, p *content.Page, min Minify, deps Deps) ([]byte, error) {
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convertWith(p, true, true)
 	if err != nil {
 		return nil, err
 	}
-	return j.minified(p, "standalone", md, min, func() (*markdown.Result, error) { return j.convert(p, true) })
+	return j.minified(buf, p, "standalone", md, min, func() (*markdown.Result, error) { return j.convert(p, true) })
 }
 
 // minified executes layout for p with md, a compact body, and minifies
@@ -74,12 +80,19 @@ func (ps *Pass) StandaloneMinified(p *content.Page, min Minify, deps Deps) ([]by
 // is rendered with goldmark's HTML, from plain, and minified whole.
 // Either way shared fragments are spliced in minified where they can be
 // (minfrag.go), and where that fails the page is rendered again without.
-func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
+// The page is made in out's memory when it fits (PageMinified).
+func (j *job) minified(out []byte, p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
 	r := j.pass.r
 	// The layout is executed into a buffer of the pool: once minified,
 	// it is dropped.
 	buf := layoutBufs.Get().(*bytes.Buffer)
 	defer putLayoutBuf(buf)
+	fills := minBufs.Get().(*[]byte)
+	j.fills = (*fills)[:0]
+	defer func() {
+		*fills, j.fills = j.fills, nil
+		putMinBuf(fills)
+	}()
 	if md.Blocks() {
 		v := j.viewWith(p, md)
 		v.Content = markdown.BodyMark
@@ -89,7 +102,7 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 		}
 		if markdown.MarkPlaced(raw) {
 			// Room for the body, so that Splice puts it in place.
-			m, ok, err := j.minifySpliced(raw, len(md.HTML), min)
+			m, ok, err := j.minifySpliced(out, raw, len(md.HTML), min)
 			if err != nil {
 				return nil, err
 			}
@@ -114,13 +127,13 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 		return nil, err
 	}
 	if len(j.splices) > 0 {
-		out, ok, err := j.minifySpliced(raw, 0, min)
+		m, ok, err := j.minifySpliced(out, raw, 0, min)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
 			j.countSpliced()
-			return out, nil
+			return m, nil
 		}
 		j.splices = j.splices[:0]
 		buf.Reset()
@@ -129,7 +142,7 @@ func (j *job) minified(p *content.Page, layout string, md *markdown.Result, min 
 		}
 		raw = buf.Bytes()
 	}
-	return min(make([]byte, 0, len(raw)), raw)
+	return min(slices.Grow(out[:0], len(raw)), raw)
 }
 
 // executeSplicing executes layout for p with v into buf, its shared
@@ -143,14 +156,15 @@ func (j *job) executeSplicing(buf *bytes.Buffer, p *content.Page, layout string,
 	return buf.Bytes(), err
 }
 
-// minifySpliced minifies raw, a page executed by executeSplicing, and
-// splices in its fragments, with room for more bytes after; false when a
-// fragment's mark was not minified as a tag (spliceFragments). With
-// fragments to splice, raw is minified into a buffer of the pool, whose
-// bytes are copied into the page with the fragments.
-func (j *job) minifySpliced(raw []byte, room int, min Minify) ([]byte, bool, error) {
+// minifySpliced minifies raw, a page executed by executeSplicing, into
+// out's memory when it fits, and splices in its fragments, with room for
+// more bytes after; false when a fragment's mark was not minified as a
+// tag (spliceFragments). With fragments to splice, raw is minified into
+// a buffer of the pool, whose bytes are copied into the page with the
+// fragments.
+func (j *job) minifySpliced(out, raw []byte, room int, min Minify) ([]byte, bool, error) {
 	if len(j.splices) == 0 {
-		m, err := min(make([]byte, 0, len(raw)+room), raw)
+		m, err := min(slices.Grow(out[:0], len(raw)+room), raw)
 		return m, err == nil, err
 	}
 	scratch := minBufs.Get().(*[]byte)
@@ -160,12 +174,13 @@ func (j *job) minifySpliced(raw []byte, room int, min Minify) ([]byte, bool, err
 		return nil, false, err
 	}
 	*scratch = m
-	out, ok := j.spliceFragments(m, room)
-	return out, ok, nil
+	page, ok := j.spliceFragments(out, m, room)
+	return page, ok, nil
 }
 
-// minBufs are buffers that pages with fragments to splice are minified
-// into.
+// minBufs are buffers for what a page's render drops once the page is
+// made: the minified layout of a page with fragments to splice, and the
+// fragments filled in for it (job.fills).
 var minBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // putMinBuf returns b to the pool, unless it grew too large to keep, as

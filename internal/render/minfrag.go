@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -252,12 +253,16 @@ func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
 	}
 	// A fragment without holes is the same for every page: its bytes
 	// are only read (spliceFragments), and shared.
-	filled, ok := mf.out, true
+	filled := mf.out
 	if len(mf.holes) > 0 {
-		filled, ok = mf.fill(make([]byte, 0, len(mf.out)+len(mf.holes)*32), j, v)
-	}
-	if !ok {
-		return "", false
+		// Filled in after the page's other fragments: an earlier one's
+		// bytes stay where they are, in the array j.fills had then.
+		start := len(j.fills)
+		fills, ok := mf.fill(j.fills, j, v)
+		if !ok {
+			return "", false
+		}
+		j.fills, filled = fills, fills[start:len(fills):len(fills)]
 	}
 	id := nonce + strconv.Itoa(len(j.splices))
 	mark, marked := markdown.FragmentMark(id), markdown.FragmentMarkMinified(id)
@@ -270,9 +275,9 @@ func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
 
 // spliceFragments returns m, a page minified with the marks of j's
 // fragments, with the minified fragments in their places and room for
-// more bytes after; false when a mark is not there once as minified (it
-// stood in <pre>, a comment, ...).
-func (j *job) spliceFragments(m []byte, room int) ([]byte, bool) {
+// more bytes after, made in out's memory when it fits; false when a mark
+// is not there once as minified (it stood in <pre>, a comment, ...).
+func (j *job) spliceFragments(out, m []byte, room int) ([]byte, bool) {
 	if len(j.splices) == 0 {
 		return m, true
 	}
@@ -280,7 +285,7 @@ func (j *job) spliceFragments(m []byte, room int) ([]byte, bool) {
 	for _, s := range j.splices {
 		n += len(s.filled)
 	}
-	out := make([]byte, 0, n)
+	out = slices.Grow(out[:0], n)
 	at := 0
 	for _, s := range j.splices {
 		k := bytes.Index(m[at:], []byte(s.mark))

@@ -185,7 +185,7 @@ func checkFragmentSplice(t *testing.T, c fragmentCase, link, other string, curre
 	if err != nil {
 		return false
 	}
-	got, ok := j.spliceFragments(m, 0)
+	got, ok := j.spliceFragments(nil, m, 0)
 	if !ok {
 		return false
 	}

@@ -139,6 +139,9 @@ type job struct {
 	// fragments marks whose minified fragments splices holds (minfrag.go).
 	min     Minify
 	splices []fragSplice
+	// fills holds the fragments of splices filled in for the page, one
+	// after another, in a buffer of the pool while the page is made.
+	fills []byte
 }
 
 func (p *Pass) job(deps Deps) *job { return &job{pass: p, deps: deps} }
