@@ -1,5 +1,7 @@
 package content
 
+import "crypto/sha256"
+
 // MetaKey is what other pages may read of a page: everything but its
 // body, and of the body only the reading time, which lists show. Two
 // versions of a page with equal keys look the same from every other page,
@@ -20,7 +22,7 @@ type MetaKey struct {
 	ShareImage, ShareImageAlt         string
 	// FrontMatter is a hash of the front matter as written (Parse sets
 	// it), which covers Params and the line where each key is set.
-	FrontMatter string
+	FrontMatter [sha256.Size]byte
 }
 
 // MetaKey returns p's MetaKey.

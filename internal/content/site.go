@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -103,10 +102,12 @@ func Assemble(pages []*Page, opts Options) (*Tree, error) {
 	return s, nil
 }
 
-// findFiles lists the pages of the configured languages' Markdown files.
-func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
+// findFiles lists the configured languages' Markdown files, as paths
+// that FileID takes apart: a page's File, Lang and Key are one string
+// each, kept once (and once in the up-to-date check's record of reads).
+func findFiles(fsys fs.FS, langs []string) ([]string, diag.List) {
 	var (
-		files []ID
+		files []string
 		errs  diag.List
 	)
 	err := fs.WalkDir(fsys, config.ContentDir, func(p string, d fs.DirEntry, err error) error {
@@ -162,8 +163,8 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 				"Folder", config.ContentDir+"/"+langs[0]+"/"))
 			return nil
 		}
-		if id, ok := FileID(p); ok {
-			files = append(files, id)
+		if _, ok := FileID(p); ok {
+			files = append(files, p)
 		}
 		return nil
 	})
@@ -177,16 +178,17 @@ func findFiles(fsys fs.FS, langs []string) ([]ID, diag.List) {
 	return files, errs
 }
 
-// readPage reads and parses one Markdown file, and keeps its body if
-// keepBody.
-func readPage(fsys fs.FS, id ID, keepBody bool) (*Page, []*Warning, error) {
+// readPage reads and parses the Markdown file at file, one of
+// findFiles', and keeps its body if keepBody.
+func readPage(fsys fs.FS, file string, keepBody bool) (*Page, []*Warning, error) {
 	buf := readBuffers.Get().(*bytes.Buffer)
 	defer readBuffers.Put(buf)
 	buf.Reset()
-	if err := readInto(buf, fsys, id.File()); err != nil {
-		return nil, nil, diag.CannotRead(id.File(), err)
+	if err := readInto(buf, fsys, file); err != nil {
+		return nil, nil, diag.CannotRead(file, err)
 	}
-	return parse(id, buf.Bytes(), keepBody)
+	id, _ := FileID(file)
+	return parse(id, file, buf.Bytes(), keepBody)
 }
 
 // ReadBody returns p's Markdown body: Body, or when Load left it out
@@ -234,14 +236,15 @@ var bom = []byte("\xef\xbb\xbf")
 
 // Parse makes the page id from the contents of its Markdown file,
 // id.File().
-func Parse(id ID, src []byte) (*Page, []*Warning, error) { return parse(id, src, true) }
+func Parse(id ID, src []byte) (*Page, []*Warning, error) { return parse(id, id.File(), src, true) }
 
-// parse is Parse; without keepBody, the page's Body is left nil, and
-// never made: the body is looked at where it lies in src, after the
-// front matter (a build's load, Options.NoBodies, copied 11 MB of
-// bodies at N = 1,000 only to drop them).
-func parse(id ID, src []byte, keepBody bool) (*Page, []*Warning, error) {
-	path, lang, key := id.File(), id.Lang, id.Key
+// parse is Parse of the file at path, id.File(); without keepBody, the
+// page's Body is left nil, and never made: the body is looked at where
+// it lies in src, after the front matter (a build's load,
+// Options.NoBodies, copied 11 MB of bodies at N = 1,000 only to drop
+// them).
+func parse(id ID, path string, src []byte, keepBody bool) (*Page, []*Warning, error) {
+	lang, key := id.Lang, id.Key
 	src = bytes.TrimPrefix(src, bom)
 	if !utf8.Valid(src) {
 		return nil, nil, diag.At(path, invalidUTF8Line(src), "not_utf8", "not valid UTF-8 text; save the file with UTF-8 encoding")
@@ -265,8 +268,7 @@ func parse(id ID, src []byte, keepBody bool) (*Page, []*Warning, error) {
 		err := invisible.Check(string(r), false)
 		return nil, warns, diag.At(path, lines+bytes.Count(rest[:i], []byte("\n"))+1, "invisible_line", "the line "+err.Error(), "Err", err)
 	}
-	sum := sha256.Sum256(fmText)
-	fm.hash = hex.EncodeToString(sum[:])
+	fm.hash = sha256.Sum256(fmText)
 	empty := len(bytes.TrimSpace(src)) == 0
 	if empty {
 		warns = append(warns, diag.At(path, 0, "empty_file", "empty file; it makes a page without title or text; write them, or delete the file"))
@@ -386,25 +388,43 @@ func (s *Tree) assignURLs() error {
 			return u
 		}
 		byOut := map[string]*Page{}
+		// The pages of a folder have one parent: one string for all.
+		parents := map[string]string{}
+		parent := func(dir string) string {
+			if u, ok := parents[dir]; ok {
+				return u
+			}
+			u := parentSection(dir)
+			parents[dir] = u
+			return u
+		}
 		for _, key := range slices.Sorted(maps.Keys(pages)) {
 			p := pages[key]
 			dir := p.Dir()
+			// One string holds the page's URL and its output file:
+			// "/es/informe/index.html" is the file after its slash,
+			// the URL before "index.html".
+			var full string
 			switch p.Kind {
 			case KindHome:
-				p.URL = dirURL("")
+				full = dirURL("") + indexFile
 			case KindSection:
-				p.URL = dirURL(dir)
-				p.Parent = parentSection(path.Dir(dir))
+				full = dirURL(dir) + indexFile
+				p.Parent = parent(path.Dir(dir))
 			case KindNotFound:
-				p.URL = dirURL(dir) + "404.html"
-				p.Parent = parentSection(dir)
+				full = dirURL(dir) + "404.html"
+				p.Parent = parent(dir)
 			default:
 				seg := p.Slug
 				if seg == "" {
 					seg = path.Base(key)
 				}
-				p.URL = dirURL(dir) + seg + "/"
-				p.Parent = parentSection(dir)
+				full = dirURL(dir) + seg + "/" + indexFile
+				p.Parent = parent(dir)
+			}
+			p.URL = full
+			if p.Kind != KindNotFound {
+				p.URL = full[:len(full)-len(indexFile)]
 			}
 			if err := checkURL(p.URL); err != nil {
 				if p.Untranslated {
@@ -419,10 +439,7 @@ func (s *Tree) assignURLs() error {
 				errs.Add(diag.At(p.File, 1, "url_bad", fmt.Sprintf("URL %s: %v; rename the file or set a slug", p.URL, err), "URL", p.URL, "Err", err))
 				continue
 			}
-			p.Out = strings.TrimPrefix(p.URL, "/")
-			if strings.HasSuffix(p.Out, "/") {
-				p.Out += "index.html"
-			}
+			p.Out = full[1:]
 			if other := byOut[p.Out]; other != nil {
 				blame := p
 				if p.NameLine() == 1 && other.NameLine() > 1 {
@@ -438,6 +455,9 @@ func (s *Tree) assignURLs() error {
 	}
 	return errs.Err()
 }
+
+// indexFile is the file of a page whose URL is a folder's.
+const indexFile = "index.html"
 
 func parentSection(dir string) string {
 	if dir == "" || dir == "." {
@@ -521,6 +541,5 @@ func (p *Page) Unchanged(src []byte) bool {
 	if err != nil || !bytes.Equal(body, p.Body) {
 		return false
 	}
-	sum := sha256.Sum256(fm)
-	return hex.EncodeToString(sum[:]) == p.hash
+	return sha256.Sum256(fm) == p.hash
 }

@@ -103,30 +103,36 @@ func (w *dirWriter) path(name string) (string, error) {
 		return "", diag.Say("out_refuse", "refusing to write "+q+": not a path inside the output folder", "Name", q)
 	}
 	p := filepath.Join(w.root, filepath.FromSlash(name))
-	return p, w.mkdir(filepath.Dir(p))
+	return p, w.mkdir(path.Dir(name), filepath.Dir(p))
 }
 
-// mkdir makes folder dir and the folders it is in, each once: one
-// mkdir call for each folder of the site, and a second only where the
-// folder it is in was missing too. (os.MkdirAll stats the folder and
-// its parent first: two more calls for each.)
-func (w *dirWriter) mkdir(dir string) error {
+// mkdir makes folder dir of the site (slash-separated, "." for the
+// root), at disk, and the folders it is in, each once: one mkdir call
+// for each folder of the site, and a second only where the folder it
+// is in was missing too. (os.MkdirAll stats the folder and its parent
+// first: two more calls for each.) The folders made are known by their
+// names in the site, parts of the names of the files, which the build
+// holds anyway: known by their paths on disk, they were a string more
+// for each page, kept to the end of the build.
+func (w *dirWriter) mkdir(dir, disk string) error {
 	w.mu.Lock()
 	done := w.dirs[dir]
 	w.mu.Unlock()
 	if done {
 		return nil
 	}
-	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = w.mkdir(filepath.Dir(dir)); err == nil {
-			err = os.Mkdir(dir, 0o755)
+	var err error
+	if dir == "." {
+		err = os.MkdirAll(disk, 0o755) // the root: stage made it, else its parents too
+	} else if err = os.Mkdir(disk, 0o755); errors.Is(err, fs.ErrNotExist) {
+		if err = w.mkdir(path.Dir(dir), filepath.Dir(disk)); err == nil {
+			err = os.Mkdir(disk, 0o755)
 		}
 	}
 	if err != nil {
-		// It may be there already: the root, or a folder that
-		// another file's writer made first.
-		if info, serr := os.Lstat(dir); serr != nil || !info.IsDir() {
+		// It may be there already: a folder that another file's
+		// writer made first.
+		if info, serr := os.Lstat(disk); serr != nil || !info.IsDir() {
 			return err
 		}
 	}

@@ -21,6 +21,7 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
+	"cecot/internal/stamp"
 )
 
 // Inputs are the loaded project that a Renderer renders from, except
@@ -96,7 +97,8 @@ type Pass struct {
 	// pass converts for the page itself.
 	converted func(*content.Page, *markdown.Result)
 	// headingIDs keeps, for each default-language page the pass has
-	// converted, the IDs of its top-level headings (a []string), which
+	// converted and a translation is composed beside (composedFrom),
+	// the IDs of its top-level headings (a []string), which
 	// its translations' headings answer to too: a translation rendered
 	// after its original need not outline the original again.
 	headingIDs sync.Map
@@ -408,7 +410,7 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 		HeadingAliases: at.headingAliases(),
 	})
 	at.relocateAll(err)
-	if err == nil && p.Lang == r.cfg.DefaultLanguage && untranslated == nil && at == nil {
+	if err == nil && p.Lang == r.cfg.DefaultLanguage && untranslated == nil && at == nil && j.pass.composedFrom(p) {
 		// Converted as markdown.Result.HeadingIDs asks.
 		j.pass.headingIDs.Store(p, md.HeadingIDs)
 	}
@@ -442,6 +444,21 @@ func picture(img *images.Image, link func(string) string) *markdown.Picture {
 	}
 	pic.Srcset, pic.WebP, pic.Sizes = strings.Join(fallback, ", "), strings.Join(webp, ", "), images.Sizes
 	return pic
+}
+
+// composedFrom reports whether a translation of p, a default-language
+// page, is shown block by block beside it (see composeTranslation),
+// which asks for p's heading IDs. Only then are they kept: kept for
+// every page, they were 100 bytes and 3 objects of each page in the
+// heap until the end of a build, mostly never read.
+func (ps *Pass) composedFrom(p *content.Page) bool {
+	for _, lang := range ps.content.Languages {
+		t := ps.content.Page(lang, p.Key)
+		if t != nil && t != p && !t.Untranslated && (t.BlocksFrom != "" || stamp.From(t, p)) {
+			return true
+		}
+	}
+	return false
 }
 
 // warnings collects the problems that renders found but that do not stop
