@@ -235,6 +235,9 @@ type output struct {
 	// buf, and its bytes may be held elsewhere (an asset's).
 	make  func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error)
 	owned bool
+	// layout is set on the outputs that make renders Page with a
+	// layout: its page and its single-file edition (rendersOf).
+	layout bool
 	// reads are the pages that the output's bytes come from, for an
 	// output that is not rendered, so that no renderer records them
 	// (a share image's card was made from its pages when the output
@@ -284,11 +287,11 @@ func (s *Site) outputs() []output {
 func (s *Site) pageOutputs(p *content.Page) []output {
 	// A page's Markdown is converted to minified HTML, and only its
 	// layout's part is minified: the output is ready as made.
-	outs := []output{{Name: p.Out, Page: p, ready: true, owned: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
+	outs := []output{{Name: p.Out, Page: p, ready: true, owned: true, layout: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
 		return ps.PageMinified(buf, p, s.min.appendHTML, deps)
 	}}}
 	if p.Standalone {
-		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, owned: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
+		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, owned: true, layout: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
 			return ps.StandaloneMinified(buf, p, s.min.appendHTML, deps)
 		}})
 	}
@@ -358,7 +361,7 @@ const sharedMin = 8
 // in the order of outs.
 func (s *Site) makeAll(ctx context.Context, outs []output) []made {
 	results := make([]made, len(outs))
-	ps := s.pass(render.PassOptions{Share: len(outs) >= sharedMin})
+	ps := s.pass(render.PassOptions{Share: len(outs) >= sharedMin, Renders: rendersOf(outs)})
 	parallel.For(ctx, len(outs), func(i int) {
 		d := render.Deps{}
 		data, err := s.makeWith(ps, outs[i], d, nil)
@@ -383,6 +386,20 @@ func inlineStyles(name string, data []byte) []string {
 // some (see inlineStyles).
 func (s *Site) makeHeaders(styles map[string][]string) ([]byte, error) {
 	return s.min.minifyFile(headersName, s.headers(styles))
+}
+
+// rendersOf lists the pages that making outs renders with a layout, a
+// page once for each render (render.PassOptions.Renders): told of them,
+// a pass lets a folder's shared fragments go once its last page is
+// made.
+func rendersOf(outs []output) []*content.Page {
+	var ps []*content.Page
+	for _, o := range outs {
+		if o.layout {
+			ps = append(ps, o.Page)
+		}
+	}
+	return ps
 }
 
 // setContent replaces the site's content, as watch mode does after pages
@@ -410,7 +427,7 @@ type written struct {
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
 	results := make([]written, len(outs))
-	po := render.PassOptions{Share: true}
+	po := render.PassOptions{Share: true, Renders: rendersOf(outs)}
 	if mw, ok := w.(MarkdownWriter); ok {
 		po.Converted = mw.WriteMarkdown
 	}

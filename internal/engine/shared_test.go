@@ -50,8 +50,8 @@ func TestSharedFragments(t *testing.T) {
 // fragments shared between pages and with each page rendering its own,
 // fails unless the bytes and the pages each render read are the same,
 // or when a fragment was rendered more than once for its folder (twice
-// with holes, to check them), and returns how many fragments were
-// shared and rendered per page.
+// with holes, to check them) or held after its folder was done, and
+// returns how many fragments were shared and rendered per page.
 func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 	t.Helper()
 	s, err := Load(fsys, Options{})
@@ -59,7 +59,7 @@ func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 		t.Fatal(err)
 	}
 	outs := s.outputs()
-	r := s.pass(render.PassOptions{Share: true})
+	r := s.pass(render.PassOptions{Share: true, Renders: rendersOf(outs)})
 	results := make([]made, len(outs))
 	parallel.For(context.Background(), len(outs), func(i int) {
 		d := render.Deps{}
@@ -85,7 +85,57 @@ func sharedAgainstAlone(t *testing.T, fsys fstest.MapFS) (shared, alone int) {
 	if keys, renders, holed := r.FragmentRenders(); renders != keys+holed {
 		t.Errorf("%d renders of %d fragments, %d with holes; want %d", renders, keys, holed, keys+holed)
 	}
+	if held, late := r.FragmentsHeld(); held != 0 || late != 0 {
+		t.Errorf("%d fragments held after the last page, %d made again after their folder was done; want none", held, late)
+	}
 	return shared, alone
+}
+
+// TestSharedFragmentsLetGo makes a synthetic site's outputs one after
+// another in a build's order and checks that the pass holds only the
+// shared fragments of the folders under way (the folder of pages and
+// the folders above it, whose pages come between its subfolders'), not
+// those of every folder so far: no more for a site four times the
+// size, and none made twice. A page made once more after all makes its
+// fragments again, and the same bytes.
+func TestSharedFragmentsLetGo(t *testing.T) {
+	var most []int
+	for _, n := range []int{60, 240} {
+		s, err := Load(synth.MapFS(synth.Options{N: n, Chapter: 4}), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs := s.outputs()
+		ps := s.pass(render.PassOptions{Share: true, Renders: rendersOf(outs)})
+		m, last := 0, -1
+		data := make([][]byte, len(outs))
+		for _, i := range slowFirst(outs) {
+			if data[i], err = s.makeWith(ps, outs[i], nil, nil); err != nil {
+				t.Fatalf("%s: %v", outs[i].Name, err)
+			}
+			held, _ := ps.FragmentsHeld()
+			m = max(m, held)
+			if outs[i].layout {
+				last = i
+			}
+		}
+		keys, _, _ := ps.FragmentRenders()
+		held, late := ps.FragmentsHeld()
+		t.Logf("N=%d: %d fragments, at most %d held", n, keys, m)
+		if held != 0 || late != 0 {
+			t.Errorf("N=%d: %d fragments held after the last page, %d made again; want none", n, held, late)
+		}
+		most = append(most, m)
+		again, err := s.makeWith(ps, outs[last], nil, nil)
+		if _, late := ps.FragmentsHeld(); err != nil || string(again) != string(data[last]) || late == 0 {
+			t.Errorf("N=%d: %s made again: %v, the same bytes %t, %d fragments made again; want the same bytes from fragments made again", n, outs[last].Name, err, string(again) == string(data[last]), late)
+		}
+	}
+	// The bench theme's three partials in a folder of pages, two in
+	// each folder above it (the sections', the parts', the homes').
+	if most[0] != most[1] || most[1] > 3+2+2+2 {
+		t.Errorf("at most %d and %d fragments held at once; want the same, at most 9", most[0], most[1])
+	}
 }
 
 // TestSharedVersions checks the fragments that show a page's other

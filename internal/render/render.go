@@ -113,6 +113,13 @@ type PassOptions struct {
 	// Share renders each shared fragment once for all the pages it
 	// serves (see FragmentView): for many outputs at once.
 	Share bool
+	// Renders, with Share, are the pages that the pass is to render
+	// with their layouts (Page, PageMinified, Standalone,
+	// StandaloneMinified), a page once for each render: a folder's
+	// shared fragments are let go once the last of its pages is
+	// rendered, and what the pass holds does not grow with the site.
+	// Without them it holds every fragment to the end.
+	Renders []*content.Page
 	// Converted, when set, is called with the converted Markdown of
 	// every page the pass renders (Page, PageMinified), so that a
 	// caller that needs the counts need not convert the page again. It
@@ -124,7 +131,7 @@ type PassOptions struct {
 func (r *Renderer) NewPass(c *content.Tree, o PassOptions) *Pass {
 	p := &Pass{r: r, content: c, converted: o.Converted}
 	if o.Share {
-		p.frags = &fragments{m: map[fragmentKey]*fragment{}, nonce: newNonce()}
+		p.frags = newFragments(o.Renders)
 	}
 	return p
 }
@@ -196,6 +203,7 @@ func Layout(p *content.Page) string {
 // pages the render read. It also returns p's converted Markdown, whose
 // counts the site checks compare between translations.
 func (ps *Pass) Page(p *content.Page, deps Deps) ([]byte, *markdown.Result, error) {
+	defer ps.frags.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convert(p, false)
@@ -212,6 +220,7 @@ func (ps *Pass) Page(p *content.Page, deps Deps) ([]byte, *markdown.Result, erro
 // Standalone renders the single-file edition of p, which has its
 // styles inlined and loads nothing else, for reading offline.
 func (ps *Pass) Standalone(p *content.Page, deps Deps) ([]byte, error) {
+	defer ps.frags.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convert(p, true)

@@ -169,12 +169,68 @@ func (f *FragmentView) hole(h hole) string {
 
 // fragments holds the shared fragments of one build.
 type fragments struct {
-	mu    sync.Mutex
-	m     map[fragmentKey]*fragment
+	mu sync.Mutex
+	m  map[fragmentKey]*fragment
+	// open counts, for each folder of pages (fragmentKey.dir), the
+	// renders of its pages that the pass was told of
+	// (PassOptions.Renders) and that are not done yet. Once the last is
+	// done, the folder's fragments are let go: the pass holds those of
+	// the folders being rendered, not those of every folder of the
+	// site, which at 5,000 pages a language were a quarter of the live
+	// heap. Nil when the pass was told of no renders: it keeps them all.
+	open  map[string]int
 	nonce string
 	// renders counts the fragments rendered for the pages of a key,
 	// with holes or for the first page alone (FragmentRenders).
 	renders atomic.Int64
+	// made counts the fragments made for a key so far, and late those
+	// of them made for a folder that had no render left (FragmentsHeld);
+	// holed those that had holes, shared those that pages shared.
+	made, late    int
+	holed, shared atomic.Int64
+}
+
+// newFragments returns the fragments of a pass that makes renders.
+func newFragments(renders []*content.Page) *fragments {
+	f := &fragments{m: map[fragmentKey]*fragment{}, nonce: newNonce()}
+	if len(renders) > 0 {
+		f.open = map[string]int{}
+	}
+	for _, p := range renders {
+		if dir, ok := sharedDir(p); ok {
+			f.open[dir]++
+		}
+	}
+	return f
+}
+
+// done lets go of the fragments of p's folder when this render of p was
+// the last one of the folder's that the pass was told of: no page the
+// pass is to render asks for them again. A page rendered after all (one
+// the pass was not told of, or one whose layout asks for a fragment for
+// another page) makes them again, the same bytes.
+func (f *fragments) done(p *content.Page) {
+	if f == nil || f.open == nil {
+		return
+	}
+	dir, ok := sharedDir(p)
+	if !ok {
+		return
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	switch n, ok := f.open[dir]; {
+	case !ok:
+	case n > 1:
+		f.open[dir] = n - 1
+	default:
+		delete(f.open, dir)
+		for k := range f.m {
+			if k.dir == dir {
+				delete(f.m, k)
+			}
+		}
+	}
 }
 
 // fragmentKey is what a shared fragment's output depends on.
@@ -191,7 +247,6 @@ type fragment struct {
 	// holes, the first page renders it alone too, and the second checks
 	// the one with holes against that: two renders.
 	held                  *holedRender
-	holed                 bool // it had holes, rendered with them
 	first                 *PageView
 	firstOut              string
 	seenFirst, seenSecond bool
@@ -250,7 +305,7 @@ func (r *Renderer) sharedFunc(name string, v *PageView) (template.HTML, error) {
 // when v's folder of pages can share it, else on its own.
 func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	r, frags := j.pass.r, j.pass.frags
-	dir, ok := sharedDir(v)
+	dir, ok := sharedDir(v.Page)
 	if frags == nil || !ok {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
@@ -261,6 +316,10 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	if fr == nil {
 		fr = &fragment{}
 		frags.m[key] = fr
+		frags.made++
+		if _, ok := frags.open[dir]; !ok && frags.open != nil {
+			frags.late++
+		}
 	}
 	frags.mu.Unlock()
 	fr.mu.Lock()
@@ -273,7 +332,7 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 			// on the page: the first page takes it as every page does.
 			// Without out, its markers were misplaced: it cannot be
 			// shared, and every page renders it alone.
-			fr.share(fr.held)
+			fr.share(frags, fr.held)
 			fr.seenSecond = true
 			break
 		}
@@ -333,19 +392,19 @@ func (fr *fragment) renderFirst(ps *Pass, key fragmentKey, v *PageView) {
 	fr.first, fr.firstOut, fr.deps, fr.err = v, string(out), slices.Collect(maps.Keys(deps)), err
 }
 
-// sharedDir returns the folder whose pages can share a fragment with v: a
+// sharedDir returns the folder whose pages can share a fragment with p: a
 // page with a pretty URL ("/en/sec/part-01/page-1/") shares with the
 // other pages of its folder ("/en/sec/part-01/"). Others render theirs
 // alone: 404 pages link from the base path, and the rest are few.
-func sharedDir(v *PageView) (string, bool) {
-	if v.Kind == content.KindNotFound || strings.HasSuffix(v.URL, "/404.html") || !strings.HasSuffix(v.URL, "/") {
+func sharedDir(p *content.Page) (string, bool) {
+	if p.Kind == content.KindNotFound || strings.HasSuffix(p.URL, "/404.html") || !strings.HasSuffix(p.URL, "/") {
 		return "", false
 	}
-	i := strings.LastIndexByte(strings.TrimSuffix(v.URL, "/"), '/')
+	i := strings.LastIndexByte(strings.TrimSuffix(p.URL, "/"), '/')
 	if i < 0 {
 		return "", false
 	}
-	return v.URL[:i+1], true
+	return p.URL[:i+1], true
 }
 
 // renderHoled renders the fragment with holes, for the first page that
@@ -368,7 +427,10 @@ func (fr *fragment) renderHoled(ps *Pass, key fragmentKey) {
 	}
 	fr.held = &holedRender{deps: slices.Collect(maps.Keys(deps))}
 	if holes, ok := placeHoles([]byte(out), nonce, f.holes); ok {
-		fr.held.out, fr.held.holes, fr.holed = []byte(out), holes, len(holes) > 0
+		fr.held.out, fr.held.holes = []byte(out), holes
+		if len(holes) > 0 {
+			ps.frags.holed.Add(1)
+		}
 		fr.held.readsTranslations, fr.held.readsVersions = f.readsTranslations, f.readsVersions
 	}
 }
@@ -393,15 +455,18 @@ func (fr *fragment) check(ps *Pass) {
 	// first page's own job is another goroutine's.
 	shared := &fragment{out: h.out, holes: h.holes}
 	if got, ok := shared.fill(ps.job(nil), first); ok && got == firstOut {
-		fr.share(h)
+		fr.share(ps.frags, h)
 	}
 }
 
-// share makes h the fragment that the pages fill in.
-func (fr *fragment) share(h *holedRender) {
+// share makes h the fragment that the pages fill in; f counts it.
+func (fr *fragment) share(f *fragments, h *holedRender) {
 	fr.out, fr.holes, fr.deps = h.out, h.holes, h.deps
 	fr.readsTranslations, fr.readsVersions = h.readsTranslations, h.readsVersions
 	fr.held = nil
+	if h.out != nil {
+		f.shared.Add(1)
+	}
 }
 
 // placeHoles finds the marker of each hole in out, in order. It fails when
@@ -487,33 +552,33 @@ func (ps *Pass) SharedFragments() (shared, alone int) {
 	}
 	ps.frags.mu.Lock()
 	defer ps.frags.mu.Unlock()
-	for _, fr := range ps.frags.m {
-		if fr.out != nil {
-			shared++
-		} else {
-			alone++
-		}
-	}
-	return shared, alone
+	shared = int(ps.frags.shared.Load())
+	return shared, ps.frags.made - shared
 }
 
-// FragmentRenders counts, so far, the shared fragments (one for each
-// language, partial, section and folder of pages), the fragments that the
-// pass rendered for them, with holes or for the first page alone, and
-// the fragments that had holes; renders of pages that render a fragment
-// alone are not counted.
+// FragmentRenders counts, so far, the shared fragments made (one for
+// each language, partial, section and folder of pages, and again for
+// one made late; see FragmentsHeld), the fragments that the pass rendered for
+// them, with holes or for the first page alone, and the fragments that
+// had holes; renders of pages that render a fragment alone are not
+// counted.
 func (ps *Pass) FragmentRenders() (keys, renders, holed int) {
 	if ps.frags == nil {
 		return 0, 0, 0
 	}
 	ps.frags.mu.Lock()
 	defer ps.frags.mu.Unlock()
-	for _, fr := range ps.frags.m {
-		fr.mu.Lock()
-		if fr.holed {
-			holed++
-		}
-		fr.mu.Unlock()
+	return ps.frags.made, int(ps.frags.renders.Load()), int(ps.frags.holed.Load())
+}
+
+// FragmentsHeld counts the shared fragments that the pass holds now, and
+// those it made late: for a folder whose renders it was told of were
+// all done (it had let them go), or for a page it was not told of.
+func (ps *Pass) FragmentsHeld() (held, late int) {
+	if ps.frags == nil {
+		return 0, 0
 	}
-	return len(ps.frags.m), int(ps.frags.renders.Load()), holed
+	ps.frags.mu.Lock()
+	defer ps.frags.mu.Unlock()
+	return len(ps.frags.m), ps.frags.late
 }
