@@ -197,7 +197,10 @@ func decodeFrontMatter(path string, m map[string]any, lineOf func(string) int) (
 				errs.Add(diag.At(path, lineOf(key), "fm_invisible", fmt.Sprintf("front matter: %s %v", key, err), "Key", key, "Err", err))
 				continue
 			}
-			*field = strings.TrimSpace(s)
+			// A copy: the TOML decoder's strings are parts of one
+			// string of the whole front matter, which a page would
+			// keep to the end of the build for its title.
+			*field = strings.Clone(strings.TrimSpace(s))
 			continue
 		}
 		if field, ok := switches[key]; ok {

@@ -15,9 +15,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -426,7 +428,7 @@ type written struct {
 // reports every problem at once, as a diag.List.
 func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	outs := s.outputs()
-	results := make([]written, len(outs))
+	t := tally{styles: map[string][]string{}, errs: map[int]error{}}
 	po := render.PassOptions{Share: true, Renders: rendersOf(outs)}
 	if mw, ok := w.(MarkdownWriter); ok {
 		po.Converted = mw.WriteMarkdown
@@ -441,10 +443,10 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	parallel.For(rendering, len(outs), func(k int) {
 		i := order[k]
 		if o := outs[i]; o.cached != nil && linker != nil && !(s.compress && compressible(o.Name)) {
-			results[i] = s.link(fw, o)
+			t.add(i, o.Name, s.link(fw, o))
 			return
 		}
-		results[i] = s.writeOutput(w, ps, outs[i])
+		t.add(i, outs[i].Name, s.writeOutput(w, ps, outs[i]))
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
@@ -454,29 +456,44 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	}
 	// _headers comes last: its policies name the hashes of the final,
 	// minified inline styles.
-	styles := map[string][]string{}
-	for i, o := range outs {
-		if len(results[i].styles) > 0 {
-			styles[o.Name] = results[i].styles
-		}
-	}
-	results = append(results, s.write(w, headersName, func() ([]byte, error) {
-		return s.makeHeaders(styles)
+	t.add(len(outs), headersName, s.write(w, headersName, func() ([]byte, error) {
+		return s.makeHeaders(t.styles)
 	}))
-	var errs []error
-	st := Stats{Pages: map[string]int{}}
-	for _, r := range results {
-		if r.err != nil {
-			errs = append(errs, r.err)
-			continue
-		}
-		st.Files += r.files
-		st.Bytes += r.bytes
-	}
+	st := Stats{Pages: map[string]int{}, Files: t.files, Bytes: t.bytes}
 	for _, p := range s.Content.Pages {
 		st.Pages[p.Lang]++
 	}
+	var errs []error
+	for _, i := range slices.Sorted(maps.Keys(t.errs)) {
+		errs = append(errs, t.errs[i])
+	}
 	return st, layoutErrorsOnce(errs).Err()
+}
+
+// tally is what became of the outputs that Render wrote, added up as
+// they are written: a result kept for each output until the last was
+// written was 56 bytes of every page in the heap through the render.
+type tally struct {
+	mu     sync.Mutex
+	files  int
+	bytes  int64
+	styles map[string][]string // the inline styles of each file that has some
+	errs   map[int]error       // by the output's index, to report in order
+}
+
+// add adds what became of output i, called name.
+func (t *tally) add(i int, name string, r written) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if r.err != nil {
+		t.errs[i] = r.err
+		return
+	}
+	t.files += r.files
+	t.bytes += r.bytes
+	if len(r.styles) > 0 {
+		t.styles[name] = r.styles
+	}
 }
 
 // writeOutput makes output o in pass ps and writes it. An owned output
