@@ -30,7 +30,8 @@ type Writer interface {
 // MarkdownWriter is a Writer that also receives each page's converted
 // Markdown, as Render converts it: its counts, which checks compare
 // between translations, without converting every page a second time.
-// WriteMarkdown may be called from many goroutines at once.
+// WriteMarkdown may be called from many goroutines at once, and must not
+// keep md's HTML (render.PassOptions.Converted).
 type MarkdownWriter interface {
 	Writer
 	WriteMarkdown(p *content.Page, md *markdown.Result)

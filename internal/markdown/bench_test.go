@@ -85,7 +85,7 @@ func BenchmarkWriteBody(b *testing.B) {
 		b.ReportAllocs()
 		cpu := cputime.Used()
 		for b.Loop() {
-			if _, _, why := renderCompact(doc, body, false); why != "" {
+			if _, _, why := renderCompact(doc, body, nil, false); why != "" {
 				b.Fatal(why)
 			}
 		}

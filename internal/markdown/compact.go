@@ -165,8 +165,14 @@ type compactWriter struct {
 	started, blockFirst, blockLast bool
 }
 
-func newCompactWriter(size int) *compactWriter {
-	return &compactWriter{out: make([]byte, 0, size), textHTML: make([]byte, 0, 512), omitSpace: true, pendingSpace: -1, pendingEndP: -1}
+// newCompactWriter returns a writer that writes in into's memory, or,
+// without, in new memory of size bytes.
+func newCompactWriter(into []byte, size int) *compactWriter {
+	out := into[:0]
+	if cap(out) == 0 {
+		out = make([]byte, 0, size)
+	}
+	return &compactWriter{out: out, textHTML: make([]byte, 0, 512), omitSpace: true, pendingSpace: -1, pendingEndP: -1}
 }
 
 // fail marks the page unsupported.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/tdewolff/minify/v2"
 	mhtml "github.com/tdewolff/minify/v2/html"
@@ -169,6 +170,54 @@ func TestCompactSyntheticSites(t *testing.T) {
 				t.Errorf("%s fell back: %s", name, why)
 			}
 		}
+	}
+}
+
+// TestCompactInto converts the pages of a synthetic site one after
+// another in the same memory, as a build does (Page.Into): each body
+// must be the one converted in new memory, the memory must be the one
+// given where the body fits, and Release must leave HTML empty. The
+// memory is overwritten after each page, so that a body that kept a part
+// of the page before it would differ.
+func TestCompactInto(t *testing.T) {
+	c := New(Options{})
+	var into []byte
+	reused := 0
+	for name, f := range synth.MapFS(synth.Options{N: 20}) {
+		if !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		p := picturePage(name)
+		p.Compact = true
+		want, err := c.Convert(body(f.Data), p)
+		if err != nil || !want.Compact {
+			t.Fatalf("%s: %v %s", name, err, want.CompactFallback)
+		}
+		p.Into = into
+		got, err := c.Convert(body(f.Data), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.HTML != want.HTML {
+			t.Fatalf("%s: converted into used memory:\n%s\nwant\n%s", name, got.HTML, want.HTML)
+		}
+		fits := cap(into) >= len(got.HTML)
+		if fits && unsafe.StringData(got.HTML) != unsafe.SliceData(into) {
+			t.Errorf("%s: the body fits in Into (%d bytes of %d) but was not written there", name, len(got.HTML), cap(into))
+		}
+		if fits {
+			reused++
+		}
+		into = got.Release()
+		if got.HTML != "" || len(into) != 0 {
+			t.Fatalf("%s: after Release HTML is %d bytes, the memory %d", name, len(got.HTML), len(into))
+		}
+		for i := range into[:cap(into)] {
+			into[:cap(into)][i] = '#'
+		}
+	}
+	if reused == 0 {
+		t.Error("no page was converted in the memory of the one before")
 	}
 }
 
@@ -400,7 +449,7 @@ func TestCompactWriterLookahead(t *testing.T) {
 		{"pre keeps its spaces", []tok{txt("a "), start("pre"), start("code"), txt("  x  \n\n"), end("code"), end("pre"), txt(" b ")}, false},
 	}
 	for _, c := range cases {
-		w := newCompactWriter(0)
+		w := newCompactWriter(nil, 0)
 		var html strings.Builder
 		for _, tk := range c.toks {
 			switch tk.kind {

@@ -33,9 +33,10 @@ func dangerousURL(url []byte) bool {
 	return bytes.IndexByte(url, ':') >= 0 && gmhtml.IsDangerousURL(url)
 }
 
-// renderCompact returns doc's minified HTML and whether it starts and
-// ends with blocks (see Splice), or why it cannot.
-func renderCompact(doc ast.Node, src []byte, unsafe bool) (out []byte, blocks bool, why string) {
+// renderCompact returns doc's minified HTML, in into's memory where it
+// fits, and whether it starts and ends with blocks (see Splice), or why
+// it cannot.
+func renderCompact(doc ast.Node, src, into []byte, unsafe bool) (out []byte, blocks bool, why string) {
 	// A mistake of the writer must not stop a build: the page falls
 	// back to goldmark's HTML, minified whole, and the differential
 	// tests, which count fallbacks, find it.
@@ -44,7 +45,7 @@ func renderCompact(doc ast.Node, src []byte, unsafe bool) (out []byte, blocks bo
 			out, blocks, why = nil, false, fmt.Sprint("compact writer: ", v)
 		}
 	}()
-	r := &compactRenderer{w: newCompactWriter(len(src) * 3 / 2), src: src, unsafe: unsafe}
+	r := &compactRenderer{w: newCompactWriter(into, len(src)*3/2), src: src, unsafe: unsafe}
 	r.sink.w = r.w
 	_ = ast.Walk(doc, r.node)
 	out = r.w.finish()

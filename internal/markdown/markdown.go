@@ -235,6 +235,11 @@ type Page struct {
 	// (HTMLMinifier) leaves it, written directly rather than minified
 	// afterwards; Result.Compact says whether it could be.
 	Compact bool
+	// Into, with Compact, is memory to write the compact body in (its
+	// bytes overwritten) where it fits, so that a caller converting one
+	// page after another can reuse it: Result.HTML then shares it until
+	// Result.Release. May be nil.
+	Into []byte
 	// Untranslated marks the blocks of a translation that show the
 	// original's text; nil for none.
 	Untranslated *Untranslated
@@ -282,6 +287,20 @@ type Result struct {
 	// A translation's headings answer to its original's too, and the
 	// build, having converted the original, need not outline it again.
 	HeadingIDs []string
+	// body is the memory of a compact HTML, which Release hands back.
+	body []byte
+}
+
+// Release returns the memory of a compact HTML, emptied, for the caller
+// to reuse (Page.Into), and empties HTML, which no longer owns it: call
+// it once nothing reads HTML. It returns nil for goldmark's HTML.
+func (r *Result) Release() []byte {
+	b := r.body[:0]
+	r.body = nil
+	if b != nil {
+		r.HTML = ""
+	}
+	return b
 }
 
 // typography writes typographic punctuation as characters rather than
@@ -331,10 +350,11 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		if err := st.errs.Err(); err != nil {
 			return nil, err
 		}
-		out, blocks, why := renderCompact(doc, src, c.unsafe)
+		out, blocks, why := renderCompact(doc, src, p.Into, c.unsafe)
 		if why == "" {
-			// out is not used again: the string shares it.
-			res.HTML, res.Compact, res.blocks = unsafe.String(unsafe.SliceData(out), len(out)), true, blocks
+			// out is not written again until Release: the string
+			// shares it.
+			res.HTML, res.Compact, res.blocks, res.body = unsafe.String(unsafe.SliceData(out), len(out)), true, blocks, out
 			return res, nil
 		}
 		res.CompactFallback = why

@@ -85,6 +85,7 @@ func (ps *Pass) StandaloneMinified(buf []byte, p *content.Page, min Minify, deps
 // The page is made in out's memory when it fits (PageMinified).
 func (j *job) minified(out []byte, p *content.Page, layout string, md *markdown.Result, min Minify, plain func() (*markdown.Result, error)) ([]byte, error) {
 	r := j.pass.r
+	defer j.releaseBody(md)
 	// The layout is executed into a buffer of the pool: once minified,
 	// it is dropped.
 	buf := layoutBufs.Get().(*bytes.Buffer)
@@ -145,6 +146,20 @@ func (j *job) minified(out []byte, p *content.Page, layout string, md *markdown.
 		raw = buf.Bytes()
 	}
 	return min(slices.Grow(out[:0], len(raw)), raw)
+}
+
+// releaseBody takes md's compact body back into the pool once the page
+// is made: the body is copied into the page (Splice), or the page made
+// from goldmark's HTML, and md.HTML, which the view of a page held by a
+// shared fragment may still point to, is emptied.
+func (j *job) releaseBody(md *markdown.Result) {
+	if j.body != nil {
+		if b := md.Release(); b != nil {
+			*j.body = b
+		}
+		putMinBuf(j.body)
+		j.body = nil
+	}
 }
 
 // executeSplicing executes layout for p with v into buf, its shared

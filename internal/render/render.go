@@ -123,7 +123,9 @@ type PassOptions struct {
 	// Converted, when set, is called with the converted Markdown of
 	// every page the pass renders (Page, PageMinified), so that a
 	// caller that needs the counts need not convert the page again. It
-	// may be called from many goroutines at once.
+	// may be called from many goroutines at once, and must not keep the
+	// Result's HTML: PageMinified makes the next page's body in its
+	// memory (markdown.Result.Release).
 	Converted func(*content.Page, *markdown.Result)
 }
 
@@ -151,6 +153,9 @@ type job struct {
 	// fills holds the fragments of splices filled in for the page, one
 	// after another, in a buffer of the pool while the page is made.
 	fills []byte
+	// body is the buffer of the pool that a compact body is written in
+	// (markdown.Page.Into) until the page is made (releaseBody).
+	body *[]byte
 }
 
 func (p *Pass) job(deps Deps) *job { return &job{pass: p, deps: deps} }
@@ -391,6 +396,11 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 	if err != nil {
 		return nil, err
 	}
+	var into []byte
+	if compact {
+		j.body = minBufs.Get().(*[]byte)
+		into = *j.body
+	}
 	md, err := r.md.Convert(body, markdown.Page{
 		File:           p.File,
 		Numbered:       p.Numbered,
@@ -415,6 +425,7 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 		},
 		ResolveImage:   resolveImage,
 		Compact:        compact,
+		Into:           into,
 		Untranslated:   untranslated,
 		HeadingAliases: at.headingAliases(),
 	})
