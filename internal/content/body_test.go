@@ -10,7 +10,9 @@ import (
 // the same bytes as a load that keeps them, for files with front matter,
 // without it, with a byte order mark and Windows line ends, and for a
 // stand-in, which reads its original's file. A file changed since the
-// load is an error.
+// load is an error. ReadBodyIn reads the same bytes into one buffer,
+// page after page, and ReadBody's copy stays when the buffer it read
+// into is then overwritten.
 func TestNoBodies(t *testing.T) {
 	files := map[string]string{
 		"content/en/_index.md":  "+++\ntitle = \"Home\"\n+++\n\nHello *world*.\n",
@@ -29,6 +31,7 @@ func TestNoBodies(t *testing.T) {
 	if len(lazy.Pages) != len(full.Pages) || len(lazy.Pages) != 6 {
 		t.Fatalf("%d pages without bodies, %d with; want 6", len(lazy.Pages), len(full.Pages))
 	}
+	var buf bytes.Buffer
 	for i, p := range lazy.Pages {
 		want := full.Pages[i]
 		if p.Body != nil {
@@ -44,6 +47,20 @@ func TestNoBodies(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p.ID(), err)
 		}
+		in, err := ReadBodyIn(&buf, fsys, p)
+		if err != nil {
+			t.Fatalf("%s: %v", p.ID(), err)
+		}
+		if !bytes.Equal(in, want.Body) {
+			t.Errorf("%s: ReadBodyIn gives %q, want %q", p.ID(), in, want.Body)
+		}
+		// The buffer ReadBody read into, overwritten.
+		pooled := readBuffers.Get().(*bytes.Buffer)
+		b := pooled.Bytes()[:pooled.Cap()]
+		for i := range b {
+			b[i] = '#'
+		}
+		readBuffers.Put(pooled)
 		if !bytes.Equal(got, want.Body) {
 			t.Errorf("%s: ReadBody gives %q, want %q", p.ID(), got, want.Body)
 		}

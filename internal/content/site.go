@@ -201,19 +201,40 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 	}
 	buf := readBuffers.Get().(*bytes.Buffer)
 	defer readBuffers.Put(buf)
+	body, err := ReadBodyIn(buf, fsys, p)
+	return bytes.Clone(body), err
+}
+
+// ReadBodyIn is ReadBody, but a body read from the file is in buf's
+// memory (buf's contents replaced), not a copy: it is the caller's until
+// buf is used again. A build's render converts each page from a buffer
+// that it then reuses, rather than copying every body into new memory.
+func ReadBodyIn(buf *bytes.Buffer, fsys fs.FS, p *Page) ([]byte, error) {
+	if p.Body != nil {
+		return p.Body, nil
+	}
 	buf.Reset()
 	if err := readInto(buf, fsys, p.File); err != nil {
 		return nil, diag.CannotRead(p.File, err)
 	}
-	src := bytes.TrimPrefix(buf.Bytes(), bom) // the body returned is a copy
+	src := bytes.TrimPrefix(buf.Bytes(), bom)
 	if bytes.Contains(src, []byte("\r")) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
-	_, _, body, err := splitFrontMatter(p.File, src)
-	if err == nil && SourceHash(body) != p.BodyHash {
-		err = diag.At(p.File, 0, "changed_during_build", "changed while the site was being built; build again")
+	_, _, start, lines, err := frontMatterAt(p.File, src)
+	if err != nil {
+		return nil, err
 	}
-	return body, err
+	// As bodyCopy, in place: the front matter's lines, at least one
+	// byte each, become blank.
+	body := src[start-lines:]
+	for i := range lines {
+		body[i] = '\n'
+	}
+	if SourceHash(body) != p.BodyHash {
+		return nil, diag.At(p.File, 0, "changed_during_build", "changed while the site was being built; build again")
+	}
+	return body, nil
 }
 
 // readBuffers hold files while Parse reads them, which keeps nothing of

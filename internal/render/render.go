@@ -388,7 +388,12 @@ func (j *job) convertWith(p *content.Page, absolute, compact bool) (*markdown.Re
 	if err != nil {
 		return nil, err
 	}
-	body, err := content.ReadBody(r.fsys, p)
+	// The body is read into a buffer of the pool: nothing of the
+	// result shares it (goldmark's and the compact writer's HTML, the
+	// headings' text and IDs are copies).
+	src := layoutBufs.Get().(*bytes.Buffer)
+	defer putLayoutBuf(src)
+	body, err := content.ReadBodyIn(src, r.fsys, p)
 	if err != nil {
 		return nil, err
 	}
