@@ -297,13 +297,17 @@ func fieldLine(fm []byte, format, key string) int {
 	if format == "yaml" {
 		sep = ":"
 	}
-	for i, line := range strings.Split(string(fm), "\n") {
-		rest, ok := strings.CutPrefix(strings.TrimSpace(line), key)
-		if format == "toml" && line == "["+key+"]" {
-			return i + 1
+	// Asked for every key of every page: the lines are looked at where
+	// they lie, not copied.
+	i := 0
+	for line := range bytes.SplitSeq(fm, []byte("\n")) {
+		i++
+		rest, ok := bytes.CutPrefix(bytes.TrimSpace(line), []byte(key))
+		if format == "toml" && len(line) == len(key)+2 && line[0] == '[' && string(line[1:len(line)-1]) == key && line[len(line)-1] == ']' {
+			return i
 		}
-		if ok && strings.HasPrefix(strings.TrimSpace(rest), sep) {
-			return i + 1
+		if ok && bytes.HasPrefix(bytes.TrimSpace(rest), []byte(sep)) {
+			return i
 		}
 	}
 	return 0
