@@ -64,9 +64,12 @@ type UpToDate struct {
 	file string // the manifest
 	key  sum    // of format, program, output folder, options, caller's params
 
-	mu      sync.Mutex
-	inputs  map[inputKey]sum
-	outputs map[string]outputFile
+	mu     sync.Mutex
+	inputs map[inputKey]sum
+	// outputs are the files written, in the order written: a list, not
+	// a map by name, which took twice the memory for each file of the
+	// site to the end of the build (Save makes the map).
+	outputs []namedOutput
 	open    map[*recordFile]bool // files opened and not yet closed
 	doubt   bool                 // a read failed or disagreed: save nothing
 }
@@ -101,6 +104,12 @@ type outputFile struct {
 	sum  sum
 }
 
+// namedOutput is an outputFile and its name in the output folder.
+type namedOutput struct {
+	name string
+	outputFile
+}
+
 // manifest is what Save writes: the key, what the build read and wrote,
 // its stats, and the caller's words: the warnings it printed and what
 // to say when the output is found up to date.
@@ -120,9 +129,7 @@ type manifest struct {
 // shapes the output or what it prints (its message language...): a
 // manifest made under other params never says "up to date".
 func NewUpToDate(src, out string, opts Options, params ...string) *UpToDate {
-	u := &UpToDate{
-		inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{},
-	}
+	u := &UpToDate{inputs: map[inputKey]sum{}, open: map[*recordFile]bool{}}
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		u.doubt = true
@@ -339,7 +346,10 @@ func (u *UpToDate) Save(res *Result, warnings []string, summary string) {
 		u.finish(f)
 	}
 	doubt := u.doubt
-	m := manifest{key: u.key, outputs: u.outputs, warnings: warnings, summary: summary}
+	m := manifest{key: u.key, outputs: make(map[string]outputFile, len(u.outputs)), warnings: warnings, summary: summary}
+	for _, o := range u.outputs {
+		m.outputs[o.name] = o.outputFile // a file written again is as last written
+	}
 	for k, s := range u.inputs {
 		m.inputs = append(m.inputs, input{k, s})
 	}
@@ -599,14 +609,14 @@ func (w *recordWriter) LinkFile(name, src string, sum *[sha256.Size]byte) (int64
 		w.u.doubt = true
 		return size, nil
 	}
-	w.u.outputs[name] = f
+	w.u.outputs = append(w.u.outputs, namedOutput{name, f})
 	return size, nil
 }
 
 func (u *UpToDate) output(name string, data []byte) {
 	f := outputFile{size: int64(len(data)), sum: sha256.Sum256(data)}
 	u.mu.Lock()
-	u.outputs[name] = f
+	u.outputs = append(u.outputs, namedOutput{name, f})
 	u.mu.Unlock()
 }
 

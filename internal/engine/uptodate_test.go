@@ -81,7 +81,7 @@ func TestRecordFS(t *testing.T) {
 		"dir/b.txt": {Data: []byte("b")},
 		"dir/c.txt": {Data: []byte("c")},
 	}
-	u := &UpToDate{inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{}}
+	u := &UpToDate{inputs: map[inputKey]sum{}, open: map[*recordFile]bool{}}
 	r := u.FS(fsys)
 	f, err := r.Open("a.txt")
 	if err != nil {
@@ -144,7 +144,7 @@ func TestRecordFSPageReadAgain(t *testing.T) {
 	page, other := "content/en/page.md", "layouts/page.md"
 	first := []byte("+++\ntitle = \"A\"\n+++\nText.\n")
 	fsys := fstest.MapFS{page: {Data: first}, other: {Data: first}}
-	u := &UpToDate{inputs: map[inputKey]sum{}, outputs: map[string]outputFile{}, open: map[*recordFile]bool{}}
+	u := &UpToDate{inputs: map[inputKey]sum{}, open: map[*recordFile]bool{}}
 	r := u.FS(fsys)
 	readAll := func(name string) {
 		t.Helper()
