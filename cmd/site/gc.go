@@ -8,27 +8,27 @@ import (
 	"runtime/metrics"
 )
 
-// gcHeadroom is the least a build's heap may grow past what the last
-// collection left in use before the next collection starts; on larger
-// heaps it may grow by as much as was in use, as Go's default (GOGC=100)
-// lets the heap grow past what is live.
+// gcHeadroom is the least a build's heap may grow past what it holds
+// after a collection before the next collection starts; on larger heaps
+// it may grow by twice the objects that collection found live, as
+// GOGC=200 lets the heap grow past what is live.
 //
 // A build keeps little: its pages' front matter and the shared fragments
-// (each page's text is read when it is rendered and dropped with its
-// output). But it allocates ~150 kB per page while it renders, and Go's
-// default collects whenever the heap doubles: on a small live heap that
-// is every few megabytes (78 collections in a 2,000-page build). GOGC=400,
-// used before, collected less but let the peak memory grow to five times
-// the live heap. The floor keeps small and middling builds from
-// collecting all the time. Growing by half of what was in use (as
-// GOGC=50 would), as before, kept the peak 14 MiB lower at 2,000 pages
-// and 40 MiB lower at 10,000, for 5-10% more CPU: a build's memory is a
-// few percent of Hugo's either way, its time is what a maintainer waits
-// for (BENCHMARKS.md, sixth round).
+// of the folders being rendered (each page's text is read when it is
+// rendered and dropped with its output). But it allocates ~110 kB per
+// page while it renders, and Go's default collects whenever the heap
+// doubles: on a small live heap that is every few megabytes. The floor
+// keeps small and middling builds from collecting all the time. The
+// growth beyond it follows the objects the build keeps, as GOGC does, not
+// the runtime's own structures and unused span space. It used to grow by
+// all the memory in use, which at 2,000 pages is more bookkeeping than
+// objects: that raised the peak by 6 MiB there for 2% less CPU. Twice what
+// is live keeps large builds collecting no more often than that did
+// (BENCHMARKS.md, seventh round).
 const gcHeadroom = 10 << 20
 
-// lessGC runs a collection only when the heap has grown by as much as
-// the last one left in use, or by gcHeadroom if that is more, unless GOGC or
+// lessGC runs a collection only when the heap has grown by twice what
+// the last one found live, or by gcHeadroom if that is more, unless GOGC or
 // GOMEMLIMIT is set: it turns Go's proportional trigger off and moves a
 // soft memory limit after every collection.
 func lessGC() {
@@ -70,10 +70,10 @@ func lessGC() {
 // memoryLimit is the soft limit after a collection, from the runtime's
 // memory (total, of which released and free pages are not in use, and
 // objects, live or not yet swept) and the live objects that collection
-// found: what is in use, plus as much again or gcHeadroom.
+// found: what is in use, plus twice what is live or gcHeadroom.
 func memoryLimit(total, released, free, objects, live int64) int64 {
 	inUse := total - released - free - objects + live
-	return inUse + max(gcHeadroom, inUse)
+	return inUse + max(gcHeadroom, 2*live)
 }
 
 // afterEachGC calls f soon after every garbage collection: a cleanup
