@@ -2,6 +2,7 @@ package share
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 
 	"golang.org/x/image/font/opentype"
@@ -20,10 +21,9 @@ import (
 // colour emoji fonts are not drawn by it at all.
 func (c Card) Missing() []rune {
 	const max = 5
-	var (
-		buf     sfnt.Buffer
-		missing []rune
-	)
+	buf := glyphBufs.Get().(*sfnt.Buffer)
+	defer glyphBufs.Put(buf)
+	var missing []rune
 	check := func(f *opentype.Font, s string) {
 		for _, r := range s {
 			if len(missing) == max {
@@ -32,7 +32,7 @@ func (c Card) Missing() []rune {
 			if unicode.IsSpace(r) || slices.Contains(missing, r) {
 				continue
 			}
-			if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
+			if i, err := f.GlyphIndex(buf, r); err != nil || i == 0 {
 				missing = append(missing, r)
 			}
 		}
@@ -42,3 +42,8 @@ func (c Card) Missing() []rune {
 	check(regular(), c.Line)
 	return missing
 }
+
+// glyphBufs are the fonts' look-up buffers that Missing uses: a build
+// asks it about every page's card, and a new sfnt.Buffer each time was
+// 1.7 kB a page.
+var glyphBufs = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
