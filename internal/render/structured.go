@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -69,12 +70,22 @@ func (v *PageView) StructuredData() (template.JS, error) {
 			t.WorkTranslation = append(t.WorkTranslation, other)
 		}
 	}
-	// json.Marshal escapes <, > and &, so no text can close the element.
-	data, err := json.Marshal(t)
-	if err != nil {
+	return marshalJS(t)
+}
+
+// marshalJS is json.Marshal(t) as template.JS. The JSON is written into
+// a pooled buffer and copied once, into the string, where Marshal's
+// slice was a copy of its own: a page's JSON-LD is a kilobyte or two.
+// An Encoder escapes <, > and & as Marshal does, so no text can close
+// the element, and ends the JSON with a newline, left out.
+func marshalJS(t *thing) (template.JS, error) {
+	buf := layoutBufs.Get().(*bytes.Buffer)
+	defer putLayoutBuf(buf)
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(t); err != nil {
 		return "", err
 	}
-	return template.JS(data), nil
+	return template.JS(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 // thing describes p as an item: its type, name, description, language,
