@@ -256,9 +256,17 @@ type output struct {
 // except _headers, which needs the others' final bytes (see Render and
 // makeHeaders).
 func (s *Site) outputs() []output {
-	var outs []output
+	// Room for every page and, with share images on, its image: the
+	// list is not grown again and again, copying what it holds, on
+	// the way to a few thousand outputs.
+	perPage := 1
+	if s.Config.ShareImages {
+		perPage++
+	}
+	assets, files := s.Assets.All(), s.Images.Files()
+	outs := make([]output, 0, perPage*len(s.Content.Pages)+len(assets)+len(files)+2*len(s.Config.Languages)+8)
 	for _, p := range s.Content.Pages {
-		outs = append(outs, s.pageOutputs(p)...)
+		outs = s.appendPageOutputs(outs, p)
 	}
 	global := func(name string, job func() ([]byte, error)) output {
 		return output{Name: name, global: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return job() }}
@@ -268,10 +276,10 @@ func (s *Site) outputs() []output {
 			return ps.Special(sp.Layout, sp.URL, deps)
 		}})
 	}
-	for _, a := range s.Assets.All() {
+	for _, a := range assets {
 		outs = append(outs, output{Name: a.Out, ready: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return a.Data, nil }})
 	}
-	for _, f := range s.Images.Files() {
+	for _, f := range files {
 		outs = append(outs, output{Name: f.Name, ready: true, make: func(*render.Pass, render.Deps, []byte) ([]byte, error) { return f.Data, nil }})
 	}
 	if s.Config.BaseURL != "" {
@@ -286,12 +294,15 @@ func (s *Site) outputs() []output {
 
 // pageOutputs are the files made from page p: the page, its single-file
 // edition if it has one, and its share image unless it has none.
-func (s *Site) pageOutputs(p *content.Page) []output {
+func (s *Site) pageOutputs(p *content.Page) []output { return s.appendPageOutputs(nil, p) }
+
+// appendPageOutputs appends p's outputs (pageOutputs) to outs.
+func (s *Site) appendPageOutputs(outs []output, p *content.Page) []output {
 	// A page's Markdown is converted to minified HTML, and only its
 	// layout's part is minified: the output is ready as made.
-	outs := []output{{Name: p.Out, Page: p, ready: true, owned: true, layout: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
+	outs = append(outs, output{Name: p.Out, Page: p, ready: true, owned: true, layout: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
 		return ps.PageMinified(buf, p, s.min.appendHTML, deps)
-	}}}
+	}})
 	if p.Standalone {
 		outs = append(outs, output{Name: p.StandaloneURL()[1:], Page: p, ready: true, owned: true, layout: true, make: func(ps *render.Pass, deps render.Deps, buf []byte) ([]byte, error) {
 			return ps.StandaloneMinified(buf, p, s.min.appendHTML, deps)
@@ -442,11 +453,16 @@ func (s *Site) Render(ctx context.Context, w Writer) (Stats, error) {
 	order := slowFirst(outs)
 	parallel.For(rendering, len(outs), func(k int) {
 		i := order[k]
-		if o := outs[i]; o.cached != nil && linker != nil && !(s.compress && compressible(o.Name)) {
+		o := outs[i]
+		// Once written, the output and what its make function holds
+		// (a share image's card, the pages it reads) are let go: the
+		// list is held to the end of the render.
+		outs[i] = output{}
+		if o.cached != nil && linker != nil && !(s.compress && compressible(o.Name)) {
 			t.add(i, o.Name, s.link(fw, o))
 			return
 		}
-		t.add(i, outs[i].Name, s.writeOutput(w, ps, outs[i]))
+		t.add(i, o.Name, s.writeOutput(w, ps, o))
 	})
 	if err := ctx.Err(); err != nil {
 		return Stats{}, err
