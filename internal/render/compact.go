@@ -51,7 +51,7 @@ func (r *Renderer) FragmentsSpliced() int64 {
 // the memory (the pages of a build add up to three times its live heap);
 // buf may be nil.
 func (ps *Pass) PageMinified(buf []byte, p *content.Page, min Minify, deps Deps) ([]byte, error) {
-	defer ps.frags.done(p)
+	defer ps.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convertWith(p, false, true)
@@ -66,7 +66,7 @@ func (ps *Pass) PageMinified(buf []byte, p *content.Page, min Minify, deps Deps)
 
 // StandaloneMinified is PageMinified for the single-file edition of p.
 func (ps *Pass) StandaloneMinified(buf []byte, p *content.Page, min Minify, deps Deps) ([]byte, error) {
-	defer ps.frags.done(p)
+	defer ps.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convertWith(p, true, true)

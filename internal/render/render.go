@@ -54,7 +54,7 @@ type Renderer struct {
 	// use.
 	warnings *warnings      // problems renders found but did not stop for
 	colors   *shareColors   // the share images' colours, read once
-	cards    *sync.Map      // share.Card → cardFacts
+	cards    *sync.Map      // share.Card → cardFacts, until the page is rendered
 	compact  *compactCounts // pages written compact, and fallbacks
 }
 
@@ -138,6 +138,14 @@ func (r *Renderer) NewPass(c *content.Tree, o PassOptions) *Pass {
 	return p
 }
 
+// done ends a render of page p with its layout: its folder's shared
+// fragments are let go after the folder's last (fragments.done), and
+// the facts of its share card at once (forgetCard).
+func (ps *Pass) done(p *content.Page) {
+	ps.frags.done(p)
+	ps.r.forgetCard(p)
+}
+
 // job is the render of one output in a pass. It records in deps (when
 // not nil) every page the render read: every PageView is made by its
 // view method, which records the page, so that methods added to
@@ -208,7 +216,7 @@ func Layout(p *content.Page) string {
 // pages the render read. It also returns p's converted Markdown, whose
 // counts the site checks compare between translations.
 func (ps *Pass) Page(p *content.Page, deps Deps) ([]byte, *markdown.Result, error) {
-	defer ps.frags.done(p)
+	defer ps.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convert(p, false)
@@ -225,7 +233,7 @@ func (ps *Pass) Page(p *content.Page, deps Deps) ([]byte, *markdown.Result, erro
 // Standalone renders the single-file edition of p, which has its
 // styles inlined and loads nothing else, for reading offline.
 func (ps *Pass) Standalone(p *content.Page, deps Deps) ([]byte, error) {
-	defer ps.frags.done(p)
+	defer ps.done(p)
 	j := ps.job(deps)
 	j.read(p)
 	md, err := j.convert(p, true)

@@ -84,6 +84,17 @@ func (r *Renderer) cardFacts(c share.Card) cardFacts {
 	return f
 }
 
+// forgetCard lets go of the facts of p's card once p is rendered: the
+// checks, the list of outputs and the page's layout have asked for
+// them, and a build kept them to its end, 200 bytes a page. A later
+// render of p (its single-file edition, watch mode) works them out
+// again.
+func (r *Renderer) forgetCard(p *content.Page) {
+	if c, ok := r.card(p); ok {
+		r.cards.Delete(c)
+	}
+}
+
 // card is the share image that p would have, drawable or not.
 func (r *Renderer) card(p *content.Page) (share.Card, bool) {
 	if !r.cfg.ShareImages || p.ShareImage != "" || p.Kind == content.KindNotFound || p.Untranslated {
