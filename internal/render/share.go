@@ -265,11 +265,12 @@ type ShareImage struct {
 // worked out once per view: the layout's link preview tags and the
 // page's JSON-LD both ask for it.
 func (v *PageView) ShareImage() (*ShareImage, error) {
-	if !v.shareDone {
-		v.share, v.shareErr = v.shareImage()
-		v.shareDone = true
+	m := v.memo()
+	if !m.shareDone {
+		m.share, m.shareErr = v.shareImage()
+		m.shareDone = true
 	}
-	return v.share, v.shareErr
+	return m.share, m.shareErr
 }
 
 // shareImage is ShareImage, worked out.

@@ -309,9 +309,9 @@ func (j *job) shared(name string, v *PageView) (template.HTML, error) {
 	if frags == nil || !ok {
 		return r.renderFragment(name, &FragmentView{Lang: v.Lang, j: j, parent: v.Parent, page: v})
 	}
-	v.otherLanguages() // sets v.versionsKey
+	v.otherLanguages() // sets v's versionsKey
 	frags.mu.Lock()
-	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir, versions: v.versionsKey}
+	key := fragmentKey{lang: v.Lang, name: name, parent: v.Parent, dir: dir, versions: v.once.versionsKey}
 	fr := frags.m[key]
 	if fr == nil {
 		fr = &fragment{}

@@ -56,26 +56,48 @@ type PageView struct {
 	TOC []markdown.Heading
 	md  *markdown.Result
 	j   *job // the render the view is part of
+	// once is what the view worked out once, made when first asked
+	// for: the page's own view asks, the many views of lists do not,
+	// and are the smaller for it.
+	once *viewOnce
+}
+
+// viewOnce is what a view works out once.
+type viewOnce struct {
 	// others are the page in the other languages, and versionsKey what
-	// shared fragments need of them, worked out once (otherLanguages).
+	// shared fragments need of them (otherLanguages).
 	others      []*content.Page
 	versionsKey string
 	othersDone  bool
-	// share is the page's share image, worked out once (ShareImage).
+	// share is the page's share image (ShareImage).
 	share     *ShareImage
 	shareErr  error
 	shareDone bool
+	// home and translations are Home and Translations, which the
+	// layout and the JSON-LD both ask for.
+	home                       *PageView
+	translations               []*PageView
+	homeDone, translationsDone bool
+}
+
+// memo returns v's viewOnce, made if it has none yet.
+func (v *PageView) memo() *viewOnce {
+	if v.once == nil {
+		v.once = &viewOnce{}
+	}
+	return v.once
 }
 
 // otherLanguages returns the page in every other language, stand-ins
-// too, without recording them as read, and sets v.versionsKey.
+// too, without recording them as read, and sets v's versionsKey.
 func (v *PageView) otherLanguages() []*content.Page {
-	if !v.othersDone {
-		v.others = v.j.pass.content.Translations(v.Page)
-		v.versionsKey = versionsKey(v.Page, v.others)
-		v.othersDone = true
+	m := v.memo()
+	if !m.othersDone {
+		m.others = v.j.pass.content.Translations(v.Page)
+		m.versionsKey = versionsKey(v.Page, m.others)
+		m.othersDone = true
 	}
-	return v.others
+	return m.others
 }
 
 // Paragraphs is the number of the page's top-level paragraphs.
@@ -178,6 +200,15 @@ func (v *PageView) Section() *PageView {
 // Translations are the page in the other languages that really have it,
 // for hreflang alternates. Stand-ins for missing translations are left out.
 func (v *PageView) Translations() []*PageView {
+	m := v.memo()
+	if !m.translationsDone {
+		m.translations, m.translationsDone = v.translations(), true
+	}
+	return m.translations
+}
+
+// translations is Translations, worked out.
+func (v *PageView) translations() []*PageView {
 	var ts []*content.Page
 	for _, t := range v.otherLanguages() {
 		if !t.Untranslated {
@@ -245,6 +276,15 @@ func (v *PageView) Stale() *PageView {
 
 // Home is the home page of the page's language, or nil.
 func (v *PageView) Home() *PageView {
+	m := v.memo()
+	if !m.homeDone {
+		m.home, m.homeDone = v.home(), true
+	}
+	return m.home
+}
+
+// home is Home, worked out.
+func (v *PageView) home() *PageView {
 	h := v.j.pass.content.Page(v.Lang, "_index")
 	if h == nil {
 		return nil
