@@ -91,8 +91,32 @@ func tagRun(core []byte) bool {
 // fragSplice is a minified fragment, its holes filled in for the page,
 // to put in place of its mark in a page.
 type fragSplice struct {
-	mark   string // the mark as minified
+	mark   []byte // the mark as minified
 	filled []byte
+}
+
+// fragMarks are the marks of a page's i-th spliced fragment
+// (markFragment) and their minified forms: for a fragment of any kind
+// (div), and for a run of tags (tags).
+type fragMarks struct {
+	div, tags             string
+	divMarked, tagsMarked []byte
+}
+
+// marks returns the marks of a page's i-th spliced fragment. Every page
+// of the pass has the same, so they are made once, not for each page.
+func (f *fragments) marks(i int) fragMarks {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for len(f.markList) <= i {
+		id := f.nonce + strconv.Itoa(len(f.markList))
+		tags, tagsMarked := tagsMark(id)
+		f.markList = append(f.markList, fragMarks{
+			div: markdown.FragmentMark(id), tags: tags,
+			divMarked: []byte(markdown.FragmentMarkMinified(id)), tagsMarked: []byte(tagsMarked),
+		})
+	}
+	return f.markList[i]
 }
 
 // minified returns fr minified with its holes, made with min the first
@@ -264,10 +288,13 @@ func (j *job) markFragment(fr *fragment, v *PageView) (template.HTML, bool) {
 		}
 		j.fills, filled = fills, fills[start:len(fills):len(fills)]
 	}
-	id := nonce + strconv.Itoa(len(j.splices))
-	mark, marked := markdown.FragmentMark(id), markdown.FragmentMarkMinified(id)
+	marks := j.pass.frags.marks(len(j.splices))
+	mark, marked := marks.div, marks.divMarked
 	if mf.tags {
-		mark, marked = tagsMark(id)
+		mark, marked = marks.tags, marks.tagsMarked
+	}
+	if j.splices == nil {
+		j.splices = make([]fragSplice, 0, 8) // the real layouts' five, and room
 	}
 	j.splices = append(j.splices, fragSplice{mark: marked, filled: filled})
 	return template.HTML(mf.lead + mark + mf.trail), true
@@ -288,7 +315,7 @@ func (j *job) spliceFragments(out, m []byte, room int) ([]byte, bool) {
 	out = slices.Grow(out[:0], n)
 	at := 0
 	for _, s := range j.splices {
-		k := bytes.Index(m[at:], []byte(s.mark))
+		k := bytes.Index(m[at:], s.mark)
 		if k < 0 {
 			return nil, false
 		}

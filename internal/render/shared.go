@@ -188,6 +188,9 @@ type fragments struct {
 	// holed those that had holes, shared those that pages shared.
 	made, late    int
 	holed, shared atomic.Int64
+	// markList are the marks of a page's spliced fragments, by their
+	// order in the page (marks).
+	markList []fragMarks
 }
 
 // newFragments returns the fragments of a pass that makes renders.
