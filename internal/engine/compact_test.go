@@ -159,3 +159,10 @@ func realLayouts(t *testing.T, fsys fstest.MapFS) fstest.MapFS {
 	}
 	return fsys
 }
+
+// html minifies a whole HTML file that the caller made and hands over, as
+// minifyFile does: the whole-file minification that the compact pages
+// (appendHTML on a page made in pieces) must match byte for byte.
+func (m *minifier) html(data []byte) ([]byte, error) {
+	return m.minifyFile("index.html", data)
+}

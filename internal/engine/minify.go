@@ -75,14 +75,8 @@ func (m *minifier) minifyFile(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// html minifies a whole HTML file that the caller made and hands over,
-// as minifyFile does.
-func (m *minifier) html(data []byte) ([]byte, error) {
-	return m.minifyFile("index.html", data)
-}
-
 // appendHTML appends to dst the minified data, a whole HTML file that the
-// caller made and hands over, as html does (render.Minify): into dst's
+// caller made and hands over, as minifyFile does (render.Minify): into dst's
 // spare room, so that a caller that made room for what it adds next
 // (a page's body) needs no other copy.
 func (m *minifier) appendHTML(dst, data []byte) ([]byte, error) {

@@ -19,7 +19,7 @@ func BenchmarkEncode(b *testing.B) {
 		{"chart-1200x800", "chart.png", imagestest.Chart(1200, 800, "ARRESTS BY MONTH")},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			info, err := Inspect(bc.file, bc.data)
+			info, _, err := inspect(bc.file, bc.data)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -38,7 +38,7 @@ func BenchmarkEncode(b *testing.B) {
 // header is read, and every width comes from the cache folder.
 func BenchmarkCached(b *testing.B) {
 	data := imagestest.Photo(2400, 1600)
-	info, err := Inspect("photo.jpg", data)
+	info, _, err := inspect("photo.jpg", data)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func BenchmarkCached(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c := NewCache(dir)
-		if _, err := Inspect("photo.jpg", data); err != nil {
+		if _, _, err := inspect("photo.jpg", data); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := c.process(data, info); err != nil || c.Encoded() != 0 {
@@ -63,7 +63,7 @@ func BenchmarkCached(b *testing.B) {
 func warmUp(b *testing.B) {
 	b.Helper()
 	small := imagestest.Chart(700, 10, "X")
-	info, err := Inspect("x.png", small)
+	info, _, err := inspect("x.png", small)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -58,15 +58,15 @@ func TestInspect(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Inspect(tt.name, tt.data)
+			got, _, err := inspect(tt.name, tt.data)
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("Inspect = %v, %v; want error containing %q", got, err, tt.err)
+					t.Fatalf("inspect = %v, %v; want error containing %q", got, err, tt.err)
 				}
 				return
 			}
 			if err != nil || got != tt.want {
-				t.Fatalf("Inspect = %+v, %v; want %+v", got, err, tt.want)
+				t.Fatalf("inspect = %+v, %v; want %+v", got, err, tt.want)
 			}
 		})
 	}
@@ -98,7 +98,7 @@ func TestWidthsFor(t *testing.T) {
 // deleted between runs only costs time.
 func TestCache(t *testing.T) {
 	photo := imagestest.Photo(1000, 600)
-	info, err := Inspect("p.jpg", photo)
+	info, _, err := inspect("p.jpg", photo)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestCache(t *testing.T) {
 func TestTruncated(t *testing.T) {
 	chart := imagestest.Chart(300, 200, "Arrests")
 	cut := chart[:len(chart)/2]
-	info, err := Inspect("c.png", cut)
+	info, _, err := inspect("c.png", cut)
 	if err != nil {
 		t.Fatalf("the header alone should pass: %v", err)
 	}
@@ -222,7 +222,7 @@ func withOrientation(jpg []byte, o uint16) []byte {
 func TestOrientation(t *testing.T) {
 	for _, o := range []uint16{1, 3, 6, 8} {
 		data := withOrientation(imagestest.Photo(1000, 700), o)
-		info, err := Inspect("p.jpg", data)
+		info, _, err := inspect("p.jpg", data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -231,7 +231,7 @@ func TestOrientation(t *testing.T) {
 			w, h = 700, 1000
 		}
 		if info.Width != w || info.Height != h {
-			t.Errorf("orientation %d: Inspect = %d × %d, want %d × %d", o, info.Width, info.Height, w, h)
+			t.Errorf("orientation %d: inspect = %d × %d, want %d × %d", o, info.Width, info.Height, w, h)
 		}
 		sizes, err := NewCache("").process(data, info)
 		if err != nil {

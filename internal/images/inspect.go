@@ -83,16 +83,11 @@ type Info struct {
 	Width, Height int
 }
 
-// Inspect reads the header of the image file called name: it checks that
+// inspect reads the header of the image file called name: it checks that
 // the contents are the format the name claims, and that the image is not
-// too large to decode. An SVG is read whole and must pass svg.Clean.
-func Inspect(name string, data []byte) (Info, error) {
-	info, _, err := inspect(name, data)
-	return info, err
-}
-
-// inspect is Inspect, and returns the file to publish too: an SVG as
-// svg.Clean rebuilt it, another image as it is.
+// too large to decode. An SVG is read whole and must pass svg.Clean. It
+// returns the file to publish too: an SVG as svg.Clean rebuilt it,
+// another image as it is.
 func inspect(name string, data []byte) (Info, []byte, error) {
 	claimed, ok := byExt[strings.ToLower(path.Ext(name))]
 	if !ok {

@@ -128,7 +128,7 @@ func TestNewCacheRemovesKilledWrites(t *testing.T) {
 // the cache, the same bytes as metadata.Clean makes.
 func TestTurnedPhotoDecodedOnce(t *testing.T) {
 	data := withOrientation(imagestest.Photo(700, 1000), 6) // shown 1000 × 700
-	info, err := Inspect("p.jpg", data)
+	info, _, err := inspect("p.jpg", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestSizesKeepColourProfile(t *testing.T) {
 		if ok != (tt.name != "plain.jpg") {
 			t.Fatalf("%s: has a profile: %v", tt.name, ok)
 		}
-		info, err := Inspect(tt.name, tt.data)
+		info, _, err := inspect(tt.name, tt.data)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -359,7 +359,7 @@ func (c *Cache) decode(data []byte, info Info) (image.Image, error) {
 	}
 	w, h := info.Width, info.Height
 	if info.Format == JPEG && metadata.Turned(metadata.Orientation(data)) {
-		w, h = h, w // Inspect gave the size as shown
+		w, h = h, w // inspect gave the size as shown
 	}
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		return nil, diag.Say("image_size_mismatch", "decodes to another size than its header says; export it again")

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"net/url"
@@ -264,33 +263,4 @@ func remoteImageMessage(page, dest string) *diag.Message {
 	}
 	return diag.Say("md_image_remote", fmt.Sprintf("image %q is on another site, which would learn who reads the page; download the file, save it beside the page as %s/%s and write its file name: ![what it shows](%s)", shown, path.Dir(page), name, name),
 		"Image", fmt.Sprintf("%q", shown), "Dir", path.Dir(page), "Name", name)
-}
-
-// ImageText is the text of one image that translators translate.
-type ImageText struct {
-	Line int    // where the image is in the Markdown
-	Dest string // its file, as written
-	// Alt is the alt text, which describes the image to readers who
-	// cannot see it; Caption is its title, shown under a figure.
-	Alt, Caption string
-}
-
-// Images lists the images of a page's Markdown body with their alt text
-// and captions, in order, for translation tools.
-func Images(body []byte) []ImageText {
-	doc := plainParser.Parser().Parse(text.NewReader(body))
-	var out []ImageText
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if img, ok := n.(*ast.Image); ok && entering {
-			out = append(out, ImageText{
-				Line:    lineOf(img, body),
-				Dest:    string(img.Destination),
-				Alt:     strings.TrimSpace(plainText(img, body)),
-				Caption: string(bytes.TrimSpace(img.Title)),
-			})
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
 }

@@ -15,7 +15,6 @@ package promise
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Kind names a broken promise. Callers translate a Problem by its Kind
@@ -142,13 +141,6 @@ var structureWords = map[string]string{
 	"block":      "a new block",
 }
 
-// Problems is a list of problems, as one error.
+// Problems is the list of problems a check finds, in order. Callers go
+// through them one by one (each Problem is an error).
 type Problems []*Problem
-
-func (ps Problems) Error() string {
-	s := make([]string, len(ps))
-	for i, p := range ps {
-		s[i] = p.Error()
-	}
-	return strings.Join(s, "; ")
-}

@@ -27,7 +27,7 @@ import (
 // its figures and these agree.
 //
 // Blocks are found with the same goldmark parse as the build (see
-// pageBlocks), and a translation's blocks are paired with the original's by
+// readPageFile), and a translation's blocks are paired with the original's by
 // kind and order, as the structure check expects them to be. A block's
 // state comes from the language's PO file when the project keeps one
 // (locales/po/pages/<lang>/<key>.po: fuzzy entries, and the msgid each

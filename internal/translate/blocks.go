@@ -85,8 +85,12 @@ type pageFile struct {
 
 var converter = markdown.New(markdown.Options{UnsafeHTML: true})
 
-// readPageFile parses a page's file into its blocks. reserved are the IDs
-// the layouts use (markdown.ReservedIDs), which headings do not take.
+// readPageFile parses a page's file into its translatable blocks, in
+// order: the front-matter fields title, description, summary and menu
+// where present, then the Markdown's blocks as goldmark parses them. Code
+// blocks, raw HTML, and paragraphs that are only a URL are not blocks.
+// reserved are the IDs the layouts use (markdown.ReservedIDs), which
+// headings do not take.
 func readPageFile(path, lang, key string, data []byte, reserved []string) (*pageFile, error) {
 	pf, err := readPageFront(path, lang, key, data, reserved)
 	if err != nil {
@@ -128,20 +132,6 @@ func pageFront(path string, data []byte, p *content.Page, reserved []string) *pa
 	pf.src = src
 	pf.format = frontFormat(src)
 	return pf
-}
-
-// pageBlocks splits a page's file into its translatable blocks, in order:
-// the front-matter fields title, description, summary and menu where
-// present, then the Markdown's blocks as goldmark parses them. Code
-// blocks, raw HTML, and paragraphs that are only a URL are not blocks.
-// reserved are the IDs the layouts use (markdown.ReservedIDs), which
-// headings do not take; nil will do where no heading could collide.
-func pageBlocks(path, lang, key string, data []byte, reserved []string) ([]block, error) {
-	pf, err := readPageFile(path, lang, key, data, reserved)
-	if err != nil {
-		return nil, err
-	}
-	return pf.blocks, nil
 }
 
 func frontFormat(src []byte) string {

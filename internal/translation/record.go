@@ -154,10 +154,15 @@ func Compose(orig, tr []byte, rec Record) (*Composed, error) {
 	return compose(orig, ob, tr, tb, Match(rec, Items(orig, ob))), nil
 }
 
-// ComposePositional is Compose(orig, tr, Positional(orig, tr)), with
-// each body parsed once rather than twice (the build composes every
-// translation that records no blocks this way, and the four parses were
-// a fifth of building a large site); nil when Positional is nil.
+// ComposePositional composes a translation, tr, that records no blocks
+// and has its original's blocks, orig, of the same kinds in the same
+// order: each block is read as the translation of the original's block
+// at its place (a page made by "site stamp -new", which copies the
+// original block for block, records nothing). It is nil if the blocks
+// differ. It is Compose of the record that reading makes, with each body
+// parsed once rather than twice (the build composes every translation
+// that records no blocks this way, and the four parses were a fifth of
+// building a large site).
 func ComposePositional(orig, tr []byte) *Composed {
 	ob, tb := markdown.Blocks(orig), markdown.Blocks(tr)
 	if !samePlan(ob, tb) {
@@ -274,19 +279,6 @@ func leftInOriginal(orig []byte, ob []markdown.Block, tr []byte, tb []markdown.B
 // same.go).
 func readsAsOriginal(tr, orig []byte) bool {
 	return bytes.Equal(bytes.TrimSpace(tr), bytes.TrimSpace(orig)) && bytes.ContainsFunc(tr, unicode.IsLetter)
-}
-
-// Positional returns the record of a translation, tr, that has its
-// original's blocks, orig, of the same kinds in the same order, each
-// the translation of the original's block at its place; nil if the
-// blocks differ. A translation that records nothing (made by "site
-// stamp -new", which copies the original block for block) is read so.
-func Positional(orig, tr []byte) Record {
-	ob, tb := markdown.Blocks(orig), markdown.Blocks(tr)
-	if !samePlan(ob, tb) {
-		return nil
-	}
-	return Record(Items(orig, ob))
 }
 
 // samePlan reports whether two bodies' blocks are as many and of the

@@ -200,3 +200,15 @@ func TestMatchOfItselfIsIdentity(t *testing.T) {
 		t.Errorf("ComposePositional = %+v, want %+v", got, want)
 	}
 }
+
+// Positional returns the record of a translation, tr, that has its
+// original's blocks, orig, of the same kinds in the same order, each
+// the translation of the original's block at its place; nil if the
+// blocks differ. Compose of it is what ComposePositional must give.
+func Positional(orig, tr []byte) Record {
+	ob, tb := markdown.Blocks(orig), markdown.Blocks(tr)
+	if !samePlan(ob, tb) {
+		return nil
+	}
+	return Record(Items(orig, ob))
+}

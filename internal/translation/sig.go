@@ -50,9 +50,6 @@ func parseSig(word string) (Sig, error) {
 	return s, nil
 }
 
-// Same reports whether s and t are signatures of the same text.
-func (s Sig) Same(t Sig) bool { return s.Hash == t.Hash }
-
 // Likeness is how many of the fingerprints' slots agree, 0 to 16: about
 // 16 times the share of word pairs the two texts have in common.
 // Unrelated paragraphs agree in about one slot by chance; a paragraph
