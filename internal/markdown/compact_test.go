@@ -3,8 +3,10 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -183,10 +185,12 @@ func TestCompactInto(t *testing.T) {
 	c := New(Options{})
 	var into []byte
 	reused := 0
-	for name, f := range synth.MapFS(synth.Options{N: 20}) {
+	site := synth.MapFS(synth.Options{N: 20})
+	for _, name := range slices.Sorted(maps.Keys(site)) {
 		if !strings.HasSuffix(name, ".md") {
 			continue
 		}
+		f := site[name]
 		p := picturePage(name)
 		p.Compact = true
 		want, err := c.Convert(body(f.Data), p)
@@ -201,7 +205,10 @@ func TestCompactInto(t *testing.T) {
 		if got.HTML != want.HTML {
 			t.Fatalf("%s: converted into used memory:\n%s\nwant\n%s", name, got.HTML, want.HTML)
 		}
-		fits := cap(into) >= len(got.HTML)
+		// The writer may write a space and a </p> that the next
+		// token, or the end of the page, takes back out: the body
+		// surely fits where those fit too.
+		fits := cap(into) >= len(got.HTML)+len(" </p>")
 		if fits && unsafe.StringData(got.HTML) != unsafe.SliceData(into) {
 			t.Errorf("%s: the body fits in Into (%d bytes of %d) but was not written there", name, len(got.HTML), cap(into))
 		}
