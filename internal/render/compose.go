@@ -12,6 +12,15 @@ import (
 	"cecot/internal/translation"
 )
 
+// composes reports whether translation t is shown block by block beside
+// src, its original (composeTranslation): when t is translated and says
+// which original block each of its blocks translates, by a record of
+// them (blocks_from) or by a stamp of src as it is now. The original's
+// render asks it too (Pass.composedFrom), so that both agree.
+func composes(t, src *content.Page) bool {
+	return !t.Untranslated && (t.BlocksFrom != "" || stamp.From(t, src))
+}
+
 // composeTranslation returns the body to convert for page p, whose
 // Markdown is body. A translation that records which original block
 // each of its blocks translates (translation.Record) is shown block by
@@ -24,15 +33,11 @@ import (
 func (j *job) composeTranslation(p *content.Page, body []byte) ([]byte, *markdown.Untranslated, *relocator, error) {
 	r := j.pass.r
 	def := r.cfg.DefaultLanguage
-	if p.Untranslated || p.Lang == def {
+	if p.Lang == def {
 		return body, nil, nil, nil
 	}
 	src := j.pass.content.Page(def, p.Key)
-	if src == nil {
-		return body, nil, nil, nil
-	}
-	if p.BlocksFrom == "" && !stamp.From(p, src) {
-		// Nothing says which original block each block translates.
+	if src == nil || !composes(p, src) {
 		return body, nil, nil, nil
 	}
 	var rec translation.Record

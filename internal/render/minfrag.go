@@ -15,8 +15,8 @@ import (
 )
 
 // Shared fragments, minified once. A page rendered minified (PageMinified)
-// gets a shared fragment as a mark (markdown.FragmentMark) in place of its
-// HTML; the fragment, with its holes, is minified once per build, and
+// gets a shared fragment as a mark (markdown.FragmentMark, or, for a run
+// of tags in <head>, tagsMark below) in place of its HTML; the fragment, with its holes, is minified once per build, and
 // each page's minified layout gets it, its holes filled in, in the mark's
 // place. The minifier then reads a fragment once, not once per page (the
 // section navigation of the synthetic theme is two thirds of what its

@@ -21,7 +21,6 @@ import (
 	"cecot/internal/images"
 	"cecot/internal/locale"
 	"cecot/internal/markdown"
-	"cecot/internal/stamp"
 )
 
 // Inputs are the loaded project that a Renderer renders from, except
@@ -487,7 +486,7 @@ func picture(img *images.Image, link func(string) string) *markdown.Picture {
 func (ps *Pass) composedFrom(p *content.Page) bool {
 	for _, lang := range ps.content.Languages {
 		t := ps.content.Page(lang, p.Key)
-		if t != nil && t != p && !t.Untranslated && (t.BlocksFrom != "" || stamp.From(t, p)) {
+		if t != nil && t != p && composes(t, p) {
 			return true
 		}
 	}

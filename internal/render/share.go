@@ -68,10 +68,10 @@ type cardFacts struct {
 	key      string // when drawable
 }
 
-// cardFacts returns c's facts, worked out once per card: a page's card
-// is asked for by the list of outputs, the page's layout, its
-// single-file edition and the checks, and each time its glyphs were
-// looked up in the fonts and its key hashed again.
+// cardFacts returns c's facts, worked out once until the page is
+// rendered (forgetCard): a page's card is asked for by the list of
+// outputs, the page's layout and the checks, and each time its glyphs
+// were looked up in the fonts and its key hashed again.
 func (r *Renderer) cardFacts(c share.Card) cardFacts {
 	if f, ok := r.cards.Load(c); ok {
 		return f.(cardFacts)

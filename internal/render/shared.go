@@ -548,7 +548,8 @@ func (r *Renderer) renderFragment(name string, f *FragmentView) (template.HTML, 
 }
 
 // SharedFragments counts the fragments that the pass's renders shared
-// between pages so far, and those that pages had to render alone.
+// between pages so far, and the others it made: those that pages had to
+// render alone, and any made again after their folder let them go.
 func (ps *Pass) SharedFragments() (shared, alone int) {
 	if ps.frags == nil {
 		return 0, 0
