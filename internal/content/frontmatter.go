@@ -62,7 +62,7 @@ type FrontMatter struct {
 }
 
 // Line returns the line of the page's file where the front matter sets
-// key, one of Fields ("slug"), or 0 when it does not set it.
+// key, one of fields ("slug"), or 0 when it does not set it.
 func (fm *FrontMatter) Line(key string) int {
 	if i := slices.Index(fields[:], key); i >= 0 {
 		return int(fm.lines[i])
@@ -70,9 +70,8 @@ func (fm *FrontMatter) Line(key string) int {
 	return 0
 }
 
-// Fields are the front-matter fields that a page may set.
-var Fields = fields[:]
-
+// fields are the front-matter fields that a page may set, in the order
+// of FrontMatter.lines.
 var fields = [...]string{"title", "description", "date", "lastmod", "draft", "weight", "slug", "layout", "numbered", "standalone", "translated_from", "blocks_from", "share_image", "share_image_alt", "params"}
 
 // Warning is a problem that does not stop a build.
@@ -81,8 +80,7 @@ type Warning = diag.Error
 // splitFrontMatter separates front matter from the body of a Markdown
 // file. The returned body has the front matter's lines replaced by empty
 // lines, so that line numbers in the body are line numbers in the file.
-// format is "toml", "yaml" or "" when there is no front matter; fmLine is
-// the file line of the first line of the front matter.
+// format is "toml", "yaml" or "" when there is no front matter.
 func splitFrontMatter(path string, src []byte) (format string, fm, body []byte, err error) {
 	format, fm, start, lines, err := frontMatterAt(path, src)
 	if err != nil {
@@ -387,7 +385,7 @@ var wantIDs = map[string]string{
 // with the likely key it was meant to be.
 func unknownKey(key string) error {
 	msg := fmt.Sprintf("front matter: unknown key %q", key)
-	if s := diag.Suggest(key, Fields); s != "" {
+	if s := diag.Suggest(key, fields[:]); s != "" {
 		return diag.Say("fm_unknown_key_suggest", msg+fmt.Sprintf(" (did you mean %q?)", s), "Key", fmt.Sprintf("%q", key), "Suggest", fmt.Sprintf("%q", s))
 	}
 	return diag.Say("fm_unknown_key", msg+"; put your own values under [params]", "Key", fmt.Sprintf("%q", key))

@@ -26,9 +26,10 @@ type Options struct {
 	Default   string   // the language others fall back to
 	Drafts    bool     // include pages marked draft
 	// NoBodies keeps the pages' Markdown out of memory: Load leaves each
-	// Body nil, with its hash and word count, and ReadBody reads it again
-	// when the page is rendered. A one-shot build uses it, so that its
-	// memory does not grow with the site's text.
+	// Body nil, with its hash and word count, and ReadBody (or
+	// ReadBodyIn) reads it again when the page is rendered. A one-shot
+	// build uses it, so that its memory does not grow with the site's
+	// text.
 	NoBodies bool
 }
 
@@ -237,10 +238,11 @@ func ReadBodyIn(buf *bytes.Buffer, fsys fs.FS, p *Page) ([]byte, error) {
 	return body, nil
 }
 
-// readBuffers hold files while Parse reads them, which keeps nothing of
-// its input. Reading every file into a new buffer left a buffer of
-// garbage beside each page's body, and the heap of a 2,000-page site
-// twice the size of what it held (23 MB in use for 13 MB of pages).
+// readBuffers hold files while a load parses them (readPage), which
+// keeps nothing of its input, and while ReadBody reads a body again.
+// Reading every file into a new buffer left a buffer of garbage beside
+// each page's body, and the heap of a 2,000-page site twice the size of
+// what it held (23 MB in use for 13 MB of pages).
 var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func readInto(buf *bytes.Buffer, fsys fs.FS, name string) error {
@@ -310,7 +312,7 @@ func parse(id ID, path string, src []byte, keepBody bool) (*Page, []*Warning, er
 		warns = append(warns, diag.At(path, 1, "no_title", "no title; add title = \"...\" to the front matter"))
 	}
 	if err := checkSlug(fm.Slug); err != nil {
-		return nil, warns, diag.At(path, fieldLine(fmText, format, "slug")+1, "fm_slug", fmt.Sprintf("front matter: slug %q: %v", fm.Slug, err),
+		return nil, warns, diag.At(path, fm.Line("slug"), "fm_slug", fmt.Sprintf("front matter: slug %q: %v", fm.Slug, err),
 			"Slug", fmt.Sprintf("%q", fm.Slug), "Err", err)
 	}
 	return p, warns, nil
@@ -547,8 +549,7 @@ func sortChildren(kids []*Page) { slices.SortStableFunc(kids, ByWeight) }
 // Unchanged reports whether src, the contents of p's file, still holds
 // what p was parsed from: the same front matter and the same body. A
 // tool that reads a file again for its lines (the translators' block
-// reader) takes p then, instead of parsing the front matter and copying
-// the body a second time. It is false for a page loaded without its
+// reader) takes p then, instead of parsing the page again. It is false for a page loaded without its
 // body (Options.NoBodies).
 func (p *Page) Unchanged(src []byte) bool {
 	if p.Body == nil {
