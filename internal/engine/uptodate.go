@@ -588,9 +588,10 @@ func (w *recordWriter) WriteFile(name string, data []byte) error {
 // LinkFile records the sum it is given, when it has one, without reading
 // the file: the share cache keeps each image's sum beside it and hashes
 // again an image changed since (see share.Entry). A sum that is
-// wrong all the same (an edit that kept the file's size and time) only
-// costs a build: the up-to-date check hashes every file of the output
-// folder (sameOutput), so the output it finds differs from the record.
+// wrong all the same (an edit that kept the file's size and time) never
+// passes an output as up to date: the up-to-date check hashes every file
+// of the output folder (sameOutput), so the output it finds differs from
+// the record, and every build is a full one until the cache entry goes.
 func (w *recordWriter) LinkFile(name, src string, sum *[sha256.Size]byte) (int64, error) {
 	size, err := w.w.LinkFile(name, src, sum)
 	if err != nil {

@@ -118,7 +118,8 @@ func pngInfo(file string) (os.FileInfo, bool) {
 // to it), is hashed again (see Cache.sum). An edit that keeps both size
 // and time is not seen here (nor, then, whether the PNG still starts as
 // one); the up-to-date check hashes every file of the output folder,
-// so that such a sum can cost a build, never give a wrong output (see
+// so that such a sum never passes an output as up to date: every build
+// is then a full one, until the card's files leave the cache (see
 // engine.recordWriter).
 const sumExt = ".sum"
 
