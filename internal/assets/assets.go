@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"cecot/internal/bounded"
 	"cecot/internal/diag"
 	"cecot/internal/metadata"
 	"cecot/internal/svg"
@@ -90,7 +91,7 @@ func Load(fsys fs.FS, m Minifier, keepMetadata map[string]bool) (*Set, error) {
 }
 
 func load(fsys fs.FS, p string, m Minifier, keepMetadata bool) (*Asset, error) {
-	data, err := fs.ReadFile(fsys, p)
+	data, err := bounded.ReadFile(fsys, p)
 	if err != nil {
 		return nil, diag.CannotRead(p, err)
 	}

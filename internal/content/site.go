@@ -14,6 +14,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"cecot/internal/bounded"
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/invisible"
@@ -185,7 +186,7 @@ func readPage(fsys fs.FS, file string, keepBody bool) (*Page, []*Warning, error)
 	buf := readBuffers.Get().(*bytes.Buffer)
 	defer readBuffers.Put(buf)
 	buf.Reset()
-	if err := readInto(buf, fsys, file); err != nil {
+	if err := bounded.ReadInto(buf, fsys, file); err != nil {
 		return nil, nil, diag.CannotRead(file, err)
 	}
 	id, _ := FileID(file)
@@ -215,7 +216,7 @@ func ReadBodyIn(buf *bytes.Buffer, fsys fs.FS, p *Page) ([]byte, error) {
 		return p.Body, nil
 	}
 	buf.Reset()
-	if err := readInto(buf, fsys, p.File); err != nil {
+	if err := bounded.ReadInto(buf, fsys, p.File); err != nil {
 		return nil, diag.CannotRead(p.File, err)
 	}
 	src := bytes.TrimPrefix(buf.Bytes(), bom)
@@ -244,16 +245,6 @@ func ReadBodyIn(buf *bytes.Buffer, fsys fs.FS, p *Page) ([]byte, error) {
 // each page's body, and the heap of a 2,000-page site twice the size of
 // what it held (23 MB in use for 13 MB of pages).
 var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-func readInto(buf *bytes.Buffer, fsys fs.FS, name string) error {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = buf.ReadFrom(f)
-	return err
-}
 
 var bom = []byte("\xef\xbb\xbf")
 

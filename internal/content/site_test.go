@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"cecot/internal/bounded"
 )
 
 // site builds a MapFS from file names and contents.
@@ -207,6 +209,11 @@ func TestLoadErrors(t *testing.T) {
 				`content/fr: folder for language "fr", which site.toml does not name`,
 				"content/x.md: Markdown file outside a language folder; move it into content/en/",
 			},
+		},
+		{
+			"a page too large to read",
+			map[string]string{"content/en/_index.md": "", "content/en/big.md": strings.Repeat("a", bounded.Text+1)},
+			[]string{"content/en/big.md: it is larger than 32 MB, the most this site reads of a file of its kind; split a long page"},
 		},
 		{
 			"no content",

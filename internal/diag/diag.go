@@ -170,10 +170,16 @@ func PathCause(err error) error {
 // CannotRead describes why the file or folder at path could not be read,
 // in the words of someone who put it there: a symbolic link that leads
 // outside the project (which the build, reading through os.Root, refuses)
-// or into a loop, a file that vanished or a link to nothing, or a file
-// that is not readable.
+// or into a loop, a file that vanished or a link to nothing, a file that
+// is not readable, or one too large.
 func CannotRead(path string, err error) *Error {
 	err = PathCause(err)
+	// A reader that said what is wrong in the contributor's words (a
+	// file too large to read: package bounded) is not said again.
+	var m *Message
+	if errors.As(err, &m) {
+		return &Error{Path: path, Err: m}
+	}
 	switch {
 	case strings.Contains(err.Error(), "path escapes from parent"):
 		return At(path, 0, "read_outside", "symbolic link to a file outside the project, which the build does not read; copy the file into the project instead")

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"cecot/internal/assets"
+	"cecot/internal/bounded"
 	"cecot/internal/config"
 	"cecot/internal/content"
 	"cecot/internal/diag"
@@ -340,7 +341,7 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 		if !ok || e.site.Config.Language(id.Lang) == nil {
 			return nil, false // a misplaced file: the full load explains
 		}
-		src, err := fs.ReadFile(e.fsys, f)
+		src, err := bounded.ReadFile(e.fsys, f)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			delete(e.parseErrs, f)
@@ -350,7 +351,7 @@ func (e *Incremental) update(ctx context.Context, paths []string) (*Change, bool
 			}
 			continue
 		case err != nil:
-			e.parseErrs[f] = diag.At(f, 0, "read_other", "cannot read: "+err.Error(), "Err", err)
+			e.parseErrs[f] = diag.CannotRead(f, err)
 			continue
 		}
 		p, warns, err := content.Parse(id, src)

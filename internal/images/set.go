@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"cecot/internal/assets"
+	"cecot/internal/bounded"
 	"cecot/internal/config"
 	"cecot/internal/diag"
 	"cecot/internal/parallel"
@@ -173,7 +174,7 @@ func prepare(fsys fs.FS, src string, opts Options) (*Image, []File) {
 			data = asset.Data
 		}
 	} else {
-		data, err = fs.ReadFile(fsys, src)
+		data, err = bounded.ReadFile(fsys, src)
 	}
 	if err != nil {
 		// A link out of the project or in a circle, in the words

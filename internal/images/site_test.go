@@ -20,6 +20,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"cecot/internal/bounded"
 	"cecot/internal/browsertest"
 	"cecot/internal/engine"
 	"cecot/internal/images"
@@ -160,6 +161,7 @@ func TestBadImages(t *testing.T) {
 		{"broken", "broken.png", truncated(imagestest.Chart(800, 600, "X")), "broken.png", `content/en/figures.md:22: image "broken.png": content/en/broken.png does not decode as a PNG image: `},
 		{"not what its name says", "photo.png", imagestest.Photo(64, 48), "photo.png", `content/en/figures.md:22: image "photo.png": content/en/photo.png is named as a PNG image but is a JPEG image; rename it to photo.jpg`},
 		{"decompression bomb", "huge.png", bomb, "huge.png", `content/en/figures.md:22: image "huge.png": content/en/huge.png is 100000 × 100000 pixels, more than the 36 million this site decodes safely`},
+		{"too large to read", "huge.jpg", make([]byte, bounded.Image+1), "huge.jpg", `content/en/figures.md:22: image "huge.jpg": content/en/huge.jpg cannot be read: it is larger than 64 MB, the most this site reads of a file of its kind`},
 		{"outside content", "", nil, "../../site.toml.png", `content/en/figures.md:22: image "../../site.toml.png": leads to site.toml.png, outside content/ and assets/`},
 		{"layouts", "", nil, "../../layouts/x.png", `content/en/figures.md:22: image "../../layouts/x.png": leads to layouts/x.png, outside content/ and assets/`},
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	"cecot/internal/bounded"
 	"cecot/internal/diag"
 	"cecot/internal/invisible"
 	"cecot/internal/plural"
@@ -87,7 +88,7 @@ func syntaxProblem(parser string) *diag.Message {
 func (l *Locales) loadFile(fsys fs.FS, lang string, required bool) error {
 	name := File(lang)
 	l.messages[lang] = map[string]*i18n.Message{}
-	data, err := fs.ReadFile(fsys, name)
+	data, err := bounded.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) && !required {
 		return nil
 	}
